@@ -1,0 +1,39 @@
+# Two commands for a new user on a fresh machine:
+#   make demo   installs eventwire into .venv and runs it on the bundled (synthetic) sample
+#   make test   installs eventwire with its test tools into .venv and runs the linter and the tests
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: install demo test lint bench gate schema clean
+
+$(BIN)/eventwire: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/eventwire
+
+demo: install
+	$(BIN)/eventwire extract examples/sample.jsonl --format summary
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+
+test: lint
+	$(BIN)/python -m pytest
+
+# Accuracy and speed on the public gold data in ../shared/benchmarks (rewrites BENCHMARKS.md).
+bench: install
+	$(BIN)/python benchmarks/run_all.py
+
+# Fails when a benchmark number falls below its floor in benchmarks/floors.json.
+gate: install
+	$(BIN)/python benchmarks/run_all.py --gate
+
+schema: install
+	$(BIN)/python -m eventwire.schema
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,31 @@
+"""spaCy pipeline components of eventwire, one module per stage.
+
+Each component writes only under ``doc._.eventwire_*``; the extensions are
+registered here, once, so a component works in any spaCy pipeline
+(``nlp.add_pipe("eventwire_times")``) as well as inside eventwire's own.
+
+Inputs a component may read:
+    doc._.eventwire_published  ISO date string of the document (or None)
+    doc._.eventwire_dateline   schema.Dateline or None
+Outputs:
+    doc._.eventwire_times      list[schema.Time]
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+EXTENSIONS: dict[str, object] = {
+    "eventwire_published": None,
+    "eventwire_dateline": None,
+    "eventwire_times": None,
+}
+
+
+def register_extensions() -> None:
+    for name, default in EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+register_extensions()

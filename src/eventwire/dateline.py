@@ -1,0 +1,306 @@
+"""Wire-service datelines: ``GAZA, Dec 1 (Reuters) -`` → places, date, agency.
+
+    parse_dateline(text, published=None) -> schema.Dateline | None
+
+A dateline is the opening of a dispatch that says where (and often when, and for
+which agency) it was filed::
+
+    Rafah/Jerusalem/Cairo, Dec 1 (EFE).-       KYIV, Ukraine (AP) —
+    Gaza City (Palestinian Territories) (AFP) -    NEW YORK, Jan. 5, 2024 /PRNewswire/ --
+
+The parser is deliberately strict, because a false dateline puts a wrong place
+and date at the top of every report: it fires only on an ALL-CAPS place, or on a
+capitalised place followed by a date and/or an agency, and in both cases only
+when a dash-like separator (``-``, ``--``, ``–``, ``—``, ``.-``, ``:``) closes it.
+It looks at the start of the text, and past up to three short heading lines
+(title, byline) above the first paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .schema import Dateline, Span
+
+__all__ = ["parse_dateline"]
+
+_L = r"[^\W\d_]"  # one letter, any script
+
+# A place-name token: dotted initials ("D.C.", "N.Y.") or letters joined by ' ’ - ("Deir al-Balah").
+_TOKEN = re.compile(rf"(?:{_L}\.){{2,}}|{_L}+(?:['’\-]{_L}+)*")
+# Lower-case connectors inside a place name ("Rio de Janeiro", "Isle of Man"), never at its ends.
+_PARTICLES = frozenset({
+    "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el", "al", "ad",
+    "ar", "as", "ash", "az", "bin", "ibn", "abu", "van", "von", "der", "den", "of", "upon", "sur", "am",
+    "im", "y", "e",
+})
+# Lower-case Arabic article glued to a name: "al-Mawasi", "el-Arish".
+_PREFIXED = re.compile(rf"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)-{_L}")
+
+_MONTH = r"(?P<mon>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+         rf"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))(?!{_L})\.?"
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:,?[ \t]+(?P<year>(?:19|20)\d\d)(?!\d))?"
+_WEEKDAY = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?[ \t]+)?"
+_DATES = (
+    re.compile(_WEEKDAY + _MONTH + r"[ \t]+" + _DAY + _YEAR),  # Dec 1 / Jan. 5, 2024
+    re.compile(_WEEKDAY + _DAY + r"[ \t]+" + _MONTH + _YEAR),  # 12 May / 1 December 2023
+    re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),  # 2023-12-01
+)
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+_COMMA = re.compile(r",[ \t]*")
+_PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
+_SLASH_AGENCY = re.compile(r"[ \t]+/([A-Za-z][\w .&-]{1,40}?)/")  # NEW YORK, ... /PRNewswire/ --
+_WIRE_AGENCY = re.compile(r"[ \t]*--\(([^()\n]{2,40})\)--")  # NEW YORK--(BUSINESS WIRE)--
+# The separator; ".-" is EFE's.  Hyphens and colons need a space after them ("UPDATE 2-Israel" is no
+# dateline); en and em dashes may touch the next word.
+_SEP = re.compile(r"[ \t]*\.?[ \t]*(?:(?:-{1,3}|_|:)(?=\s|$)|[–—―])")
+
+_AGENCIES = frozenset(a.lower() for a in (
+    "Reuters", "AP", "AFP", "EFE", "dpa", "ANSA", "Xinhua", "UPI", "IANS", "PTI", "ANI", "Anadolu", "AA",
+    "CNN", "BBC", "WAFA", "TASS", "RIA Novosti", "Interfax", "Kyodo", "Kyodo News", "Yonhap", "KUNA",
+    "SPA", "IRNA", "QNA", "MENA", "WAM", "Petra", "SANA", "Bernama", "Antara", "Prensa Latina",
+    "Europa Press", "Notimex", "Télam", "Lusa", "Agerpres", "Ukrinform", "UNIAN", "BelTA", "Bloomberg",
+    "CNA", "AAP", "CP", "PA", "IPS", "Sputnik", "Jiji", "Jiji Press", "NHK", "PAP", "HINA", "Tanjug",
+    "BTA", "ANA-MPA", "Tasnim", "Fars", "Mehr", "ISNA", "NNA", "APA", "KNA", "NAN", "UNB", "BSS", "APP",
+    "Associated Press", "Agence France-Presse", "The Canadian Press", "Press Association", "Xinhua News",
+    "AP Photo", "Business Wire", "GLOBE NEWSWIRE", "PRNewswire",
+))
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+# Capitalised openers that are no place: section labels, acronyms of actors, days and months.
+_NOT_PLACES = frozenset({
+    "breaking", "news", "update", "updated", "updates", "exclusive", "analysis", "opinion", "editorial",
+    "factbox", "explainer", "watch", "live", "urgent", "flash", "corrected", "correction", "refile",
+    "insight", "feature", "comment", "alert", "video", "photos", "developing", "war", "note", "editor",
+    "editors", "read", "more", "related", "advertisement", "sponsored", "transcript", "warning", "caption",
+    "file", "photo", "listen", "summary", "fact", "check", "interview", "timeline", "poll", "podcast",
+    "newsletter", "preview", "recap", "highlights", "headlines", "special", "report",
+    "un", "us", "usa", "uk", "eu", "nato", "idf", "who", "icrc", "unrwa", "unicef", "unhcr", "hamas",
+    "hezbollah", "isis",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+})
+
+_FUTURE_DAYS = 3  # how far a dateline may lie after `published` (time zones, late metadata)
+_HEADING_LINES = 3  # short lines (title, byline) looked past to find the first paragraph
+_HEADING_MAX = 200
+
+
+def parse_dateline(text: str, published: str | None = None) -> Dateline | None:
+    """The dateline that opens ``text`` (or its first paragraph below a title), or None.
+
+    ``published`` (ISO date) supplies the year of a dateline date written without one;
+    without it such a date is ``XXXX-MM-DD``.
+    """
+    for pos in _starts(text):
+        found = _parse_at(text, pos, published)
+        if found is not None:
+            return found
+    return None
+
+
+def _starts(text: str) -> list[int]:
+    """Where a dateline may begin: the first line, and below up to three short heading lines."""
+    starts: list[int] = []
+    pos = len(text) - len(text.lstrip())
+    while pos < len(text) and len(starts) <= _HEADING_LINES:
+        starts.append(pos)
+        nl = text.find("\n", pos)
+        line = text[pos:nl if nl >= 0 else len(text)].rstrip()
+        # A line ending like a sentence is the first paragraph, not a heading: stop there.
+        if nl < 0 or len(line) > _HEADING_MAX or line.endswith((".", "!", "?", ";", ",", '"', "”")):
+            break
+        rest = text[nl:]
+        pos = nl + len(rest) - len(rest.lstrip())
+    return starts
+
+
+def _parse_at(text: str, pos: int, published: str | None) -> Dateline | None:
+    first = _place(text, pos)
+    if first is None:
+        return _agency_only(text, pos)
+    places = [first]
+    p = first[1]
+    # EFE joins the cities a dispatch was written in with slashes: Rafah/Jerusalem/Cairo.
+    while text.startswith("/", p):
+        nxt = _place(text, p + 1)
+        if nxt is None:
+            break
+        places.append(nxt)
+        p = nxt[1]
+    when: str | None = None
+    has_date = False
+    agency: tuple[int, int] | None = None
+    while True:
+        m = _COMMA.match(text, p)
+        if m:
+            q = m.end()
+            d = None if has_date else _date(text, q, published)
+            if d is not None:
+                has_date, when, p = True, d[0], d[1]
+                continue
+            qualifier = None if has_date else _place(text, q)
+            if qualifier is not None:  # "KYIV, Ukraine"
+                places.append(qualifier)
+                p = qualifier[1]
+                continue
+            break
+        m = _PAREN.match(text, p)
+        if m:
+            inner = _strip_span(text, m.start(1), m.end(1))
+            if _is_agency(text[inner[0]:inner[1]], after=_SEP.match(text, m.end()) is not None):
+                agency, p = inner, m.end()
+                break
+            qualifier = _place(text, inner[0])
+            if not has_date and qualifier is not None and qualifier[1] == inner[1]:  # "(Palestinian Territories)"
+                places.append(qualifier)
+                p = m.end()
+                continue
+            break
+        m = _SLASH_AGENCY.match(text, p)
+        if m:
+            agency, p = _strip_span(text, m.start(1), m.end(1)), m.end()
+        break
+    m = _WIRE_AGENCY.match(text, p)
+    if m and agency is None:
+        agency, sep_end = _strip_span(text, m.start(1), m.end(1)), m.end()
+    else:
+        sep = _SEP.match(text, p)
+        if sep is None:
+            return None
+        sep_end = sep.end()
+    if not _strict_enough(text, places[0], has_date, agency is not None):
+        return None
+    start = places[0][0]
+    return Dateline(
+        start=start, end=sep_end, text=text[start:sep_end],
+        places=[text[s:e] for s, e in places],
+        place_spans=[Span(start=s, end=e, text=text[s:e]) for s, e in places],
+        date=when, agency=text[agency[0]:agency[1]] if agency else None,
+    )
+
+
+def _strict_enough(text: str, first: tuple[int, int], has_date: bool, has_agency: bool) -> bool:
+    """An ALL-CAPS place, or any capitalised place with a date or an agency, and no known non-place."""
+    name = text[first[0]:first[1]]
+    if any(w.lower() in _NOT_PLACES for w in name.split()):
+        return False
+    if has_date or has_agency:
+        return True
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _agency_only(text: str, pos: int) -> Dateline | None:
+    """CNN's opening: ``(CNN) —`` or ``(CNN)Text``; only for known agencies."""
+    m = _PAREN.match(text, pos)
+    if m is None or m.start(0) != pos:
+        return None
+    inner = _strip_span(text, m.start(1), m.end(1))
+    name = text[inner[0]:inner[1]]
+    if name.lower() not in _AGENCIES:
+        return None
+    sep = _SEP.match(text, m.end())
+    end = sep.end() if sep else m.end()
+    return Dateline(start=pos, end=end, text=text[pos:end], agency=name)
+
+
+def _place(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of a capitalised place name at ``pos`` (up to six tokens), or None."""
+    tokens: list[tuple[int, int, bool]] = []  # start, end, is a particle
+    p = pos
+    while len(tokens) < 6:
+        m = _TOKEN.match(text, p)
+        if m is None:
+            break
+        word, end = m.group(), m.end()
+        particle = False
+        if word[0].isupper():
+            # "St. Louis", "ST. LOUIS", "ATLANTA, Ga. (AP)": keep a short abbreviation's period.
+            short = (len(word) <= 5 and word[1:].islower()) or (len(word) <= 3 and word.isupper())
+            if (short and text.startswith(".", end)
+                    and text[end + 1:end + 2] in (" ", ",", "(")):
+                end += 1
+        elif tokens and word.lower() in _PARTICLES:
+            particle = True
+        elif not _PREFIXED.match(word):
+            break
+        tokens.append((m.start(), end, particle))
+        # Words of one name are separated by exactly one space on the same line.
+        if not (text.startswith(" ", end) and _TOKEN.match(text, end + 1)):
+            break
+        p = end + 1
+    while tokens and tokens[-1][2]:
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0][0], tokens[-1][1]
+
+
+def _is_agency(name: str, *, after: bool) -> bool:
+    """A known agency ("Reuters", "AP/AFP"), or an unknown acronym right before the separator."""
+    parts = [part.strip() for part in name.split("/")]
+    if all(part.lower() in _AGENCIES for part in parts):
+        return True
+    return after and all(_ACRONYM.fullmatch(part) for part in parts)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _date(text: str, pos: int, published: str | None) -> tuple[str | None, int] | None:
+    """(ISO date, end) for a date at ``pos``; the date is None when the day does not exist."""
+    for pattern in _DATES:
+        m = pattern.match(text, pos)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS.get(groups["mon"].lower()[:3])
+        if month is None:  # a case-folding oddity ("ſep") matched the pattern but names no month
+            continue
+        year = int(groups["year"]) if groups.get("year") else None
+        return _resolve(year, month, int(groups["day"]), published), m.end()
+    return None
+
+
+def _resolve(year: int | None, month: int, day: int, published: str | None) -> str | None:
+    """The ISO date; a missing year comes from ``published``, else it stays ``XXXX``."""
+    try:
+        date(year or 2000, month, day)  # 2000 is a leap year: Feb 29 is a real day without a year
+    except ValueError:
+        return None
+    if year is not None:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    pub = _parse_iso(published)
+    candidates = []
+    if pub is not None:
+        for y in (pub.year - 1, pub.year, pub.year + 1):
+            try:
+                candidate = date(y, month, day)
+            except ValueError:  # Feb 29 outside a leap year
+                continue
+            # A dispatch is not dated after its publication, give or take time zones.
+            if candidate <= pub + timedelta(days=_FUTURE_DAYS):
+                candidates.append(candidate)
+    if not candidates:
+        return f"XXXX-{month:02d}-{day:02d}"  # never a silent guess at the year
+    return max(candidates).isoformat()  # the latest allowed one is the closest to `published`
+
+
+def _parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,236 @@
+"""The report contract: the typed records every stage fills (see ../shared/SCHEMA.md).
+
+One ``Report`` per document.  Offsets are Python ``str`` indices (code points)
+into ``Report.text``, end exclusive, so ``text[start:end]`` is always the
+surface string of a span.  Field names are a public contract shared with the
+store, the exports and the benchmark scorers: add fields, never rename them.
+
+``python -m eventwire.schema`` writes the JSON Schema (``report.schema.json``,
+shipped in the package); a test checks that the checked-in file matches.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+SCHEMA_PATH = Path(__file__).with_name("report.schema.json")
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+PlaceFeature = Literal["city", "region", "country", "water", "landmark", "other"]
+ActorType = Literal[
+    "state", "military", "government", "ministry", "armed_group", "party", "igo", "ngo",
+    "media", "person", "population", "other",
+]
+FigureCategory = Literal[
+    "killed", "injured", "missing", "abducted", "released", "detained", "displaced",
+    "evacuated", "affected", "other",
+]
+Modality = Literal["asserted", "reported", "hypothetical", "negated", "planned"]
+
+
+class Record(BaseModel):
+    # extra="allow": the contract lets producers add fields; consumers keep them.
+    model_config = ConfigDict(extra="allow")
+
+
+class Span(Record):
+    start: int = Field(ge=0, description="offset of the first character in Report.text")
+    end: int = Field(ge=0, description="offset after the last character (exclusive)")
+    text: str = Field(description="Report.text[start:end]")
+
+
+class Dateline(Span):
+    """The wire-service opening, e.g. ``GAZA, Dec 1 (Reuters) -``."""
+
+    places: list[str] = Field(default_factory=list, description="place names as written")
+    place_spans: list[Span] = Field(default_factory=list, description="where each place name is")
+    date: str | None = Field(
+        None, description="ISO date; 'XXXX-MM-DD' when the year is unknown; null when no date")
+    agency: str | None = Field(None, description="news agency as written, e.g. 'EFE', 'Reuters'")
+
+
+class Place(Span):
+    name: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3")
+    admin1: str | None = None
+    feature: PlaceFeature | None = None
+    confidence: float | None = None
+
+
+class Time(Span):
+    """A temporal expression with its TimeML TIMEX3 type and value."""
+
+    type: TimexType
+    value: str = Field(description="TIMEX3 value: '2023-11-24', '2023-W47', 'P7D', 'PAST_REF', ...")
+    mod: str | None = Field(None, description="TIMEX3 mod: START, END, MID, APPROX, MORE_THAN, ...")
+
+
+class Mention(Span):
+    pass
+
+
+class Actor(Record):
+    id: str
+    name: str
+    type: ActorType = "other"
+    country: str | None = None
+    attributes: dict[str, Any] = Field(default_factory=dict)
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Quote(Span):
+    kind: Literal["direct", "indirect"]
+    speaker: str | None = Field(None, description="actor id")
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+
+
+class Figure(Span):
+    category: FigureCategory
+    value: int | None = None
+    low: int | None = None
+    high: int | None = None
+    qualifier: str | None = None
+    who: str | None = None
+    scope: Literal["incident", "cumulative"] = "incident"
+    since: str | None = None
+    reported_by: str | None = None
+    place: int | None = None
+    date: str | None = None
+
+
+class Offsets(Record):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Acled(Record):
+    event_type: str | None = None
+    sub_event_type: str | None = None
+
+
+class Event(Record):
+    id: str
+    type: str
+    mode: str | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    place: int | None = None
+    date: str | None = None
+    figures: list[int] = Field(default_factory=list)
+    modality: Modality = "asserted"
+    reported_by: str | None = None
+    acled: Acled | None = None
+    trigger: Span | None = None
+    evidence: Offsets | None = None
+    confidence: float | None = None
+
+
+class Report(Record):
+    """Everything eventwire read in one document."""
+
+    id: str
+    text: str
+    published: str | None = Field(None, description="ISO date: given, or from metadata/dateline")
+    title: str | None = None
+    url: str | None = None
+    site: str | None = None
+    schema_version: str = SCHEMA_VERSION
+    dateline: Dateline | None = None
+    places: list[Place] = Field(default_factory=list)
+    times: list[Time] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_json(cls, data: str | bytes | dict[str, Any]) -> Report:
+        if isinstance(data, dict):
+            return cls.model_validate(data)
+        return cls.model_validate_json(data)
+
+    def spans(self) -> Iterator[tuple[str, int, int, str | None]]:
+        """Every (kind, start, end, claimed text) in the report, for checking offsets."""
+        if self.dateline:
+            yield "dateline", self.dateline.start, self.dateline.end, self.dateline.text
+            for s in self.dateline.place_spans:
+                yield "dateline.place", s.start, s.end, s.text
+        for kind, items in (("place", self.places), ("time", self.times),
+                            ("quote", self.quotes), ("figure", self.figures)):
+            for s in items:
+                yield kind, s.start, s.end, s.text
+        for a in self.actors:
+            for m in a.mentions:
+                yield "actor", m.start, m.end, m.text
+        for q in self.quotes:
+            if q.speaker_start is not None and q.speaker_end is not None:
+                yield "speaker", q.speaker_start, q.speaker_end, q.speaker_text
+        for e in self.events:
+            if e.trigger:
+                yield "trigger", e.trigger.start, e.trigger.end, e.trigger.text
+            if e.evidence:
+                yield "evidence", e.evidence.start, e.evidence.end, None
+
+    def span_errors(self) -> list[str]:
+        """Spans whose offsets do not point at their text (empty when all is well)."""
+        problems = []
+        n = len(self.text)
+        for kind, start, end, claimed in self.spans():
+            if not 0 <= start <= end <= n:
+                problems.append(f"{kind} [{start}:{end}] lies outside the text (length {n})")
+            elif claimed is not None and self.text[start:end] != claimed:
+                problems.append(f"{kind} [{start}:{end}] is {self.text[start:end]!r}, not {claimed!r}")
+        return problems
+
+
+class ErrorDetail(Record):
+    code: str
+    message: str
+
+
+class ErrorReport(Record):
+    """What a document that could not be processed yields in its place."""
+
+    id: str | None
+    error: ErrorDetail
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a report, as shipped in ``report.schema.json``."""
+    schema = Report.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://eventwire.dev/schema/report-v{SCHEMA_VERSION}.json"
+    return schema
+
+
+def write_json_schema(path: Path = SCHEMA_PATH) -> Path:
+    path.write_text(json.dumps(json_schema(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    print(write_json_schema())

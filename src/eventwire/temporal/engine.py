@@ -1,0 +1,57 @@
+"""``find_times``: recognize candidates, normalize them, keep the best non-overlapping ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from ..schema import Time
+from .anchor import HANDLERS as ANCHOR_HANDLERS
+from .normalize import Ctx, Handler, Hit, h_adj, h_adj2, h_ago, h_bare, h_duration, h_recent_units
+from .recognize import PATTERNS, candidates
+
+HANDLERS: dict[str, Handler] = {
+    **ANCHOR_HANDLERS, "duration": h_duration, "adj": h_adj, "adj2": h_adj2, "ago": h_ago, "bare": h_bare,
+    "recent_units": h_recent_units,
+}
+_PRIORITY = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
+_missing = set(_PRIORITY) - set(HANDLERS)
+assert not _missing, f"patterns without a handler: {_missing}"
+
+
+def _as_date(published: str | dt.date | None) -> dt.date | None:
+    if published is None or published == "":
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+def find_times(text: str, published: str | dt.date | None, doc: Doc | None = None) -> list[Time]:
+    """Temporal expressions in ``text`` as TIMEX3 ``Time`` records, sorted by start.
+
+    ``published`` anchors relative expressions (ISO date string or date); None keeps
+    them underspecified.  ``doc``, a spaCy parse of the same text, sharpens tense.
+    """
+    ctx = Ctx(text=text, dct=_as_date(published), doc=doc if doc is not None and doc.text == text else None)
+    hits: list[Hit] = []
+    for kind, m in candidates(text):
+        hit = HANDLERS[kind](m, ctx)
+        if hit is not None and hit.end > hit.start and hit.value:
+            hit.kind = kind
+            hits.append(hit)
+    # Longest match wins; ties go to the pattern listed first.
+    hits.sort(key=lambda h: (-(h.end - h.start), _PRIORITY[h.kind], h.start))
+    taken: list[Hit] = []
+    for h in hits:
+        if all(h.end <= t.start or h.start >= t.end for t in taken):
+            taken.append(h)
+    taken.sort(key=lambda h: h.start)
+    return [Time(start=h.start, end=h.end, text=text[h.start:h.end], type=h.type, value=h.value, mod=h.mod)
+            for h in taken]

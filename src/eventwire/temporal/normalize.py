@@ -1,0 +1,336 @@
+"""Turn a recognized match into a TIMEX3 (type, value, mod), anchored on the document date.
+
+Every handler gets the regex match and a ``Ctx`` (text, document date, tense
+lookup) and returns a ``Hit`` or None to reject the candidate.  Without a
+document date, anchored values stay underspecified the TimeML way
+("XXXX-WXX-5", "XXXX-11-24"): nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .lexicon import MONTHS, ORDINALS, SEASONS, UNITS, WEEKDAYS, parse_number, year_from_words
+from .tense import Tense, tense_at
+
+
+@dataclass
+class Hit:
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+    kind: str = ""
+
+
+@dataclass
+class Ctx:
+    text: str
+    dct: dt.date | None
+    doc: Doc | None = None
+    _tense: dict[tuple[int, int], Tense] = field(default_factory=dict)
+
+    def tense(self, start: int, end: int) -> Tense:
+        key = (start, end)
+        if key not in self._tense:
+            self._tense[key] = tense_at(self.text, start, end, self.doc)
+        return self._tense[key]
+
+
+Handler = Callable[[re.Match[str], Ctx], Hit | None]
+
+QMODS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "nearly": "APPROX", "almost": "APPROX", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "well over": "MORE_THAN", "just over": "MORE_THAN",
+    "a little over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "just under": "LESS_THAN", "fewer than": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+}
+EMODS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID", "middle": "MID",
+         "late": "END", "end": "END", "close": "END"}
+
+
+def _norm(s: str | None) -> str:
+    return re.sub(r"\s+", " ", s or "").strip().lower()
+
+
+def _qmod(m: re.Match[str]) -> str | None:
+    g = m.groupdict().get("qmod")
+    return QMODS.get(_norm(g)) if g else None
+
+
+def _emod(m: re.Match[str]) -> str | None:
+    g = _norm(m.groupdict().get("emod"))
+    if not g:
+        return None
+    for word, mod in EMODS.items():
+        if word in g.split():
+            return mod
+    return None
+
+
+def _hit(m: re.Match[str], typ: str, value: str, mod: str | None = None) -> Hit:
+    gd = m.groupdict()
+    s, e = (m.span("body") if gd.get("body") else m.span())
+    return Hit(s, e, typ, value, mod)
+
+
+# ---------------------------------------------------------------- date arithmetic
+def ymd(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def week_of(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def season_of(d: dt.date) -> tuple[int, str]:
+    # Winter belongs to the year it starts in for December, else to the current year.
+    m = d.month
+    if m in (3, 4, 5):
+        return d.year, "SP"
+    if m in (6, 7, 8):
+        return d.year, "SU"
+    if m in (9, 10, 11):
+        return d.year, "FA"
+    return d.year, "WI"
+
+
+_SEASON_ORDER = ["WI", "SP", "SU", "FA"]
+
+
+def weekday_date(dct: dt.date, wd: int, direction: str) -> dt.date:
+    """Date of ISO weekday wd relative to dct: 'past' (on/before), 'future' (on/after),
+    'last' (strictly before), 'next' (strictly after), 'this' (same ISO week)."""
+    cur = dct.isoweekday()
+    if direction == "past":
+        return dct - dt.timedelta(days=(cur - wd) % 7)
+    if direction == "future":
+        return dct + dt.timedelta(days=(wd - cur) % 7)
+    if direction == "near":
+        back, fwd = (cur - wd) % 7, (wd - cur) % 7
+        return dct - dt.timedelta(days=back) if back <= fwd else dct + dt.timedelta(days=fwd)
+    if direction == "last":
+        return dct - dt.timedelta(days=((cur - wd) % 7) or 7)
+    if direction == "next":
+        return dct + dt.timedelta(days=((wd - cur) % 7) or 7)
+    return dct + dt.timedelta(days=wd - cur)
+
+
+def _direction(ctx: Ctx, start: int, end: int) -> str:
+    return {"FUTURE": "future", "NEAR": "near"}.get(ctx.tense(start, end) or "", "past")
+
+
+def month_day_year(ctx: Ctx, mon: int, day: int, start: int, end: int) -> str:
+    """Year of a bare 'Nov. 24': the most recent one not after the document date,
+    the next one when the clause is in the future tense."""
+    if ctx.dct is None:
+        return f"XXXX-{mon:02d}-{day:02d}"
+    d = ctx.dct
+    try:
+        this_year = dt.date(d.year, mon, day)
+    except ValueError:
+        return f"XXXX-{mon:02d}-{day:02d}"
+    tense = ctx.tense(start, end)
+    if tense == "NEAR":
+        tense = None
+    if tense == "FUTURE":
+        y = d.year if this_year >= d else d.year + 1
+    elif tense == "PAST":
+        y = d.year if this_year <= d else d.year - 1
+    else:
+        # Unknown tense: the nearest of last/next occurrence, past preferred.
+        past = this_year if this_year <= d else this_year.replace(year=d.year - 1)
+        fut = this_year if this_year >= d else _safe(d.year + 1, mon, day)
+        y = past.year if fut is None or (d - past).days <= 2 * (fut - d).days else fut.year
+    return f"{y:04d}-{mon:02d}-{day:02d}"
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def month_year(ctx: Ctx, mon: int, start: int, end: int) -> str:
+    if ctx.dct is None:
+        return f"XXXX-{mon:02d}"
+    d = ctx.dct
+    if mon == d.month:
+        return f"{d.year:04d}-{mon:02d}"
+    tense = ctx.tense(start, end)
+    if tense == "NEAR":
+        tense = None
+    if tense == "FUTURE":
+        y = d.year if mon > d.month else d.year + 1
+    elif tense == "PAST":
+        y = d.year if mon < d.month else d.year - 1
+    else:
+        back = (d.month - mon) % 12
+        y = d.year if mon < d.month else d.year - 1
+        if back > 8:  # e.g. "January" in a November story: the coming one
+            y = d.year + 1 if mon < d.month else d.year
+    return f"{y:04d}-{mon:02d}"
+
+
+def _year_str(ctx: Ctx, k: int = 0) -> str:
+    return "XXXX" if ctx.dct is None else f"{ctx.dct.year + k:04d}"
+
+
+# ---------------------------------------------------------------- durations
+_TIME_UNITS = {"H", "M", "S"}
+
+
+def unit_code(word: str) -> str:
+    w = word.lower().rstrip("s")
+    if w == "centurie" or w == "centuries":
+        w = "century"
+    return UNITS.get(w, UNITS.get(w.rstrip("s"), "X"))
+
+
+def duration_value(num: float | None, unit_word: str) -> str:
+    """TIMEX3 duration: P3D, PT5H, P2Y6M (for 2 1/2 years), PXY (vague)."""
+    w = unit_word.lower()
+    is_time = w.startswith(("hour", "minute", "second"))
+    code = unit_code(w)
+    if code == "2W":  # fortnight
+        code, num = "W", (num * 2 if num is not None else None)
+    if code == "DE":
+        code, num = "Y", (num * 10 if num is not None else None)
+        if num is None:
+            return "PXDE"
+    if code == "CE":
+        code, num = "Y", (num * 100 if num is not None else None)
+        if num is None:
+            return "PXCE"
+    if code == "ML":
+        code, num = "Y", (num * 1000 if num is not None else None)
+    if code == "Q" and num is not None:
+        code, num = "M", num * 3
+    prefix = "PT" if is_time else "P"
+    if num is None:
+        return f"{prefix}X{code}"
+    if num != int(num):
+        whole, frac = int(num), num - int(num)
+        sub = {"Y": (12, "M", False), "M": (30, "D", False), "W": (7, "D", False), "D": (24, "H", True)}
+        if is_time:
+            sub = {"H": (60, "M", True), "M": (60, "S", True)}
+        if code in sub:
+            k, c2, t2 = sub[code]
+            rest = round(frac * k)
+            head = f"{whole}{code}" if whole else ""
+            if t2 and not is_time:
+                return f"P{head}T{rest}{c2}"
+            return f"{prefix}{head}{rest}{c2}"
+        return f"{prefix}{num:g}{code}"
+    return f"{prefix}{int(num)}{code}"
+
+
+def h_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    num_txt = _norm(m.group("num"))
+    unit = m.group("unit").lower()
+    rel = _norm(m.groupdict().get("rel"))
+    num = parse_number(num_txt)
+    if m.groupdict().get("half") and num is not None:
+        num += 0.5
+    if num_txt in ("a", "an", "one") and not unit.endswith("s") and rel in ("past", "last"):
+        return None  # "the past a year" cannot happen; keep the regex honest
+    if num_txt in ("the",):
+        return None
+    if num is None and num_txt not in ("several", "a few", "few", "a couple of", "couple of", "many", "some",
+                                       "a number of", "a handful of", "dozens of", "hundreds of"):
+        return None
+    if num_txt in ("a couple", "a couple of", "couple of"):
+        num = 2.0
+    if num_txt == "some" and not unit.endswith("s"):
+        return None  # "some day", "some time": not a duration
+    if num is not None and num > 5000:
+        return None
+    if unit in ("second",) and num_txt in ("a", "an"):
+        return None  # "a second" is usually ordinal ("a second time")
+    return _hit(m, "DURATION", duration_value(num, unit), _qmod(m))
+
+
+def h_adj(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    num_txt = _norm(m.group("num"))
+    num = 0.5 if num_txt == "half" else parse_number(num_txt)
+    if num_txt in ("multi", "several"):
+        num = None
+    if "and-a-half" in m.group(0).lower() or "and a half" in m.group(0).lower():
+        num = (num or 0) + 0.5
+    return _hit(m, "DURATION", duration_value(num, m.group("unit")), _qmod(m))
+
+
+def h_adj2(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    plural = m.group(0).lower().split("-")[0].endswith("s")
+    return _hit(m, "DURATION", duration_value(None if plural else 1, m.group("unit")))
+
+
+def h_bare(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    adj = _norm(m.groupdict().get("adj"))
+    if adj in ("the", "the early", "the first"):
+        return None
+    return _hit(m, "DURATION", duration_value(None, m.group("unit")))
+
+
+def h_recent_units(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return _hit(m, "DURATION", duration_value(None, m.group("unit")))
+
+
+def h_ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    num = parse_number(_norm(m.group("num")))
+    code = unit_code(m.group("unit"))
+    direction = _norm(m.group("dir"))
+    if direction == "before":
+        return None  # "two days before the vote": a duration, left to the duration pattern
+    sign = 1 if direction in ("later", "from now", "hence") else -1
+    if num is None:
+        return _hit(m, "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", _qmod(m))
+    if ctx.dct is None:
+        return _hit(m, "DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(code, "XXXX"), _qmod(m))
+    d = ctx.dct
+    n = int(num) if num == int(num) else num
+    try:
+        if code == "D":
+            val = ymd(d + dt.timedelta(days=sign * n))
+        elif code == "W":
+            val = week_of(d + dt.timedelta(weeks=sign * n))
+        elif code == "M":
+            y, mo = add_months(d.year, d.month, sign * int(n))
+            val = f"{y:04d}-{mo:02d}"
+        elif code == "Y":
+            val = f"{d.year + sign * int(n):04d}"
+        elif code == "DE":
+            val = f"{d.year + sign * 10 * int(n):04d}"
+        elif code == "CE":
+            val = f"{(d.year + sign * 100 * int(n)) // 100:02d}"
+        elif code == "Q":
+            q = (d.year * 4 + quarter_of(d) - 1) + sign * int(n)
+            val = f"{q // 4:04d}-Q{q % 4 + 1}"
+        elif code == "H":
+            t = dt.datetime(d.year, d.month, d.day, 12) + dt.timedelta(hours=sign * n)
+            val = ymd(t.date())
+        else:
+            return None
+    except (OverflowError, ValueError):
+        return None
+    return _hit(m, "DATE", val, _qmod(m))

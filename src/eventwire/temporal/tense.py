@@ -1,0 +1,104 @@
+"""Does the clause around a time expression point to the future or the past?
+
+Bare weekdays and month-days ("on Tuesday", "Nov. 24") are resolved against the
+document date by tense: "will meet on Tuesday" is the coming Tuesday, "met on
+Tuesday" the last one.  With a spaCy Doc we read the governing verb and its
+auxiliaries; without one we fall back to cue words in the preceding clause.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from spacy.tokens import Doc
+
+Tense = Literal["FUTURE", "PAST", "NEAR"] | None
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "gonna"}
+# Verbs whose complement is a planned event ("plans to visit on Friday").
+_PLAN_VERBS = {"plan", "schedule", "expect", "set", "due", "intend", "hope", "aim", "prepare",
+               "want", "seek", "agree", "vow", "promise", "threaten", "propose", "call", "urge"}
+
+_CUE_FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|won't|going to|is to|are to|due to|scheduled|expected to|plans? to"
+    r"|planned|set to|to be held|next|upcoming|would|until|deadline|expires?|starting|begins?)\b", re.I)
+_CUE_PAST = re.compile(r"\b(?:was|were|had|did|said|ago|last|earlier|\w{3,}ed)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[.;!?\n]|, (?:and|but|while|as|when) ")
+
+
+# A deadline preposition ("until Friday", "by Dec. 15") points to the nearest such day
+# whatever the tense of the verb ("extended the offer until Nov. 20").
+_DEADLINE = re.compile(r"(?:\buntil|\btill|\bby|\bas early as|\bas soon as|\bno later than|\bstarting|\bbeginning"
+                       r"|\beffective|\bdeadline(?: of)?|\bexpires?(?: on)?|\bdue(?: on)?)\s+(?:on\s+)?$", re.I)
+
+
+def tense_at(text: str, start: int, end: int, doc: Doc | None) -> Tense:
+    """FUTURE, PAST, NEAR (a deadline: pick the nearest) or None (present / unknown)."""
+    if _DEADLINE.search(text[max(0, start - 25):start]):
+        return "NEAR"
+    if doc is not None:
+        got = _tense_from_doc(doc, start, end)
+        if got != "?":
+            return got
+    return _tense_from_text(text, start, end)
+
+
+def _tense_from_doc(doc: Doc, start: int, end: int) -> Tense | Literal["?"]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "?"
+    tok = span.root
+    # Climb to the verb the expression hangs from (a few steps at most).
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return "?"
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in auxes}
+    if words & _FUTURE_AUX:
+        return "FUTURE"
+    if tok.lemma_ in _PLAN_VERBS and tok.lemma_ not in ("call", "want", "hope"):
+        return "FUTURE"  # "has scheduled a news conference Thursday", "set for Monday"
+    if "going" in words or ("to" in words and tok.tag_ == "VB"):
+        # infinitive: "(plans) to meet on Tuesday", "is going to ..."
+        head = tok.head
+        if head.lemma_ in _PLAN_VERBS or head.lemma_ in ("be", "go"):
+            return "FUTURE"
+    if words & {"would", "could", "might", "may", "should", "must", "can"}:
+        return "FUTURE" if words & {"would", "may", "might", "should", "must", "can"} else None
+    if tok.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
+        return "FUTURE"  # present progressive used for arrangements: "is meeting Friday"
+    if tok.tag_ == "VBN" and words & {"is", "are", "'s", "'re", "am"} and tok.lemma_ in _PLAN_VERBS:
+        return "FUTURE"  # "is scheduled for Monday", "are expected on Friday"
+    if tok.tag_ == "VBD" or words & {"was", "were", "had", "did", "has", "have"}:
+        return "PAST"
+    if tok.tag_ == "VBN":
+        return "PAST"
+    if tok.tag_ in ("VBZ", "VBP") and not words and tok.lemma_ not in ("say", "be", "have", "tell", "report"):
+        return "FUTURE"  # news present for arrangements: "Arafat meets Albright Monday"
+    return None
+
+
+def _tense_from_text(text: str, start: int, end: int) -> Tense:
+    lo = max(0, start - 80)
+    before = text[lo:start]
+    cut = None
+    for m in _CLAUSE_BREAK.finditer(before):
+        cut = m.end()
+    if cut is not None:
+        before = before[cut:]
+    if _CUE_FUTURE.search(before):
+        return "FUTURE"
+    if _CUE_PAST.search(before):
+        return "PAST"
+    after = text[end:end + 40].split(".")[0]
+    if _CUE_FUTURE.search(after):
+        return "FUTURE"
+    if _CUE_PAST.search(after):
+        return "PAST"
+    return None

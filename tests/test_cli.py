@@ -1,0 +1,90 @@
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import main
+
+
+@pytest.fixture()
+def run():
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(main, [*args, "--processes", "1"] if args and args[0] == "extract" else list(args),
+                             input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def test_help_shows_examples_and_error_codes(run):
+    result = run("extract", "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.output
+    assert "--input-format jsonl --format jsonl" in result.output
+    assert "unsupported_language" in result.output
+
+
+def test_jsonl_in_jsonl_out_in_order_with_error_lines(run):
+    lines = [
+        json.dumps({"id": "one", "text": "Shelling resumed on Friday.", "published": "2024-06-07"}),
+        "{not json",
+        json.dumps({"id": "three", "text": "", "published": "2024-06-07"}),
+        json.dumps({"id": "four", "text": "Talks lasted three days.", "published": "2024-06-07"}),
+    ]
+    result = run("extract", "-", "--input-format", "jsonl", "--format", "jsonl", input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == 4
+    assert out[0]["id"] == "one" and out[0]["times"][0]["value"] == "2024-06-07"
+    assert out[1]["error"]["code"] == "bad_json"
+    assert out[2]["id"] == "three" and out[2]["error"]["code"] == "empty"
+    assert out[3]["id"] == "four" and out[3]["times"][0]["value"] == "P3D"
+
+
+def test_exit_status_is_one_when_every_document_failed(run):
+    result = run("extract", "-", "--input-format", "jsonl", "--format", "jsonl", input="{bad\n[1, 2]\n")
+    assert result.exit_code == 1
+    assert [json.loads(x)["error"]["code"] for x in result.stdout.splitlines()] == ["bad_json", "bad_json"]
+
+
+def test_bad_published_date_is_a_usage_error(run, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Calm on Monday.", encoding="utf-8")
+    result = run("extract", str(path), "--published", "01/12/2023")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
+
+
+def test_text_file_with_published_gives_one_json_report(run, tmp_path):
+    path = tmp_path / "dispatch.txt"
+    path.write_text("DAMASCUS (AP) — Aid trucks crossed on Thursday.", encoding="utf-8")
+    result = run("extract", str(path), "--published", "2024-02-16")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["dateline"]["agency"] == "AP"
+    assert report["times"][0]["value"] == "2024-02-15"
+
+
+def test_summary_format_is_readable(run, examples):
+    result = run("extract", str(examples / "gaza-truce.txt"), "--published", "2023-11-30", "--format", "summary")
+    assert result.exit_code == 0
+    assert "dateline:" in result.stdout and "EFE" in result.stdout
+    assert "times (" in result.stdout
+
+
+def test_missing_file_is_reported_and_others_still_processed(run, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Markets opened on Monday.", encoding="utf-8")
+    result = run("extract", str(tmp_path / "missing.txt"), str(good), "--format", "jsonl")
+    assert result.exit_code == 0
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert out[0]["error"]["code"] == "unreadable"
+    assert "times" in out[1]
+
+
+def test_installed_console_script_runs():
+    proc = subprocess.run([sys.executable, "-m", "eventwire.cli", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and "eventwire" in proc.stdout

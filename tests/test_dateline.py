@@ -1,0 +1,139 @@
+"""Wire-service datelines: shapes that must parse, openings that must not, and the year rule.
+
+All texts here are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventwire.dateline import parse_dateline
+
+BODY = " Officials said at least 14 people were killed overnight."
+
+
+@pytest.mark.parametrize(("opening", "places", "date", "agency"), [
+    ("Rafah/Jerusalem/Cairo, Dec 1 (EFE).-", ["Rafah", "Jerusalem", "Cairo"], "2023-12-01", "EFE"),
+    ("GAZA, Dec 1 (Reuters) -", ["GAZA"], "2023-12-01", "Reuters"),
+    ("KYIV, Ukraine (AP) —", ["KYIV", "Ukraine"], None, "AP"),
+    ("Gaza City (Palestinian Territories) (AFP) -", ["Gaza City", "Palestinian Territories"], None, "AFP"),
+    ("KHARTOUM, Sudan —", ["KHARTOUM", "Sudan"], None, None),
+    ("WASHINGTON (AP) --", ["WASHINGTON"], None, "AP"),
+    ("LONDON, March 3 (Reuters) -", ["LONDON"], "2023-03-03", "Reuters"),
+    ("NEW YORK, Jan. 5, 2024 /PRNewswire/ --", ["NEW YORK"], "2024-01-05", "PRNewswire"),
+    ("BEIRUT —", ["BEIRUT"], None, None),
+    ("Paris, 12 May (AFP) –", ["Paris"], "2023-05-12", "AFP"),
+    ("Tripoli, 1 December 2022 (AFP) -", ["Tripoli"], "2022-12-01", "AFP"),
+    ("DEIR AL-BALAH, Gaza Strip, Friday, Dec. 1 (AP) —", ["DEIR AL-BALAH", "Gaza Strip"], "2023-12-01", "AP"),
+    ("SACRAMENTO, Calif. (AP) —", ["SACRAMENTO", "Calif."], None, "AP"),
+    ("ST. LOUIS (AP) —", ["ST. LOUIS"], None, "AP"),
+    ("RIO DE JANEIRO, Nov 30 (Reuters) -", ["RIO DE JANEIRO"], "2023-11-30", "Reuters"),
+    ("Khan Younis, Nov 29 (AP/AFP) -", ["Khan Younis"], "2023-11-29", "AP/AFP"),
+    ("ADEN, Yemen, Nov 28 (Xinhua) --", ["ADEN", "Yemen"], "2023-11-28", "Xinhua"),
+    ("JERUSALEM (AP) _", ["JERUSALEM"], None, "AP"),
+    ("NEW DELHI:", ["NEW DELHI"], None, None),
+    ("NAIROBI, Kenya--(BUSINESS WIRE)--", ["NAIROBI", "Kenya"], None, "BUSINESS WIRE"),
+    ("A CORUÑA, Nov 3 (EFE).-", ["A CORUÑA"], "2023-11-03", "EFE"),
+])
+def test_dateline_shapes(opening, places, date, agency):
+    text = opening + BODY
+    d = parse_dateline(text, "2023-12-01")
+    assert d is not None, opening
+    assert (d.places, d.date, d.agency) == (places, date, agency)
+    assert (d.start, d.end, d.text) == (0, len(opening), opening)
+    assert [s.text for s in d.place_spans] == places
+    assert all(text[s.start:s.end] == s.text for s in d.place_spans)
+
+
+def test_spans_point_into_the_text_after_leading_space():
+    text = "\n\n  GAZA, Dec 1 (Reuters) -" + BODY
+    d = parse_dateline(text, "2023-12-01")
+    assert d is not None and text[d.start:d.end] == d.text == "GAZA, Dec 1 (Reuters) -"
+    assert d.place_spans[0].start == 4
+
+
+def test_dateline_below_a_title_line():
+    text = "Truce collapses as strikes resume\n\nGAZA, Dec 1 (Reuters) -" + BODY
+    d = parse_dateline(text, "2023-12-01")
+    assert d is not None and d.places == ["GAZA"] and text[d.start:d.end] == d.text
+
+
+def test_agency_only_opening():
+    d = parse_dateline("(CNN) — Officials said", None)
+    assert d is not None and (d.places, d.agency, d.text) == ([], "CNN", "(CNN) —")
+
+
+@pytest.mark.parametrize("text", [
+    "Israel said on Friday it would resume its campaign.",
+    "The United Nations, in a statement, said aid had stopped.",
+    "Dozens of people – most of them women – were killed.",
+    "Hamas, Israel trade blame as truce ends\n\nIsrael said on Friday it would resume strikes.",
+    "BREAKING — Strikes resume across the strip",
+    "UPDATE 2-Strikes resume across the strip",
+    "ISRAEL-HAMAS WAR: What to know on day 56",
+    "FACT CHECK: Video does not show the strike",
+    "Monday, Dec 1 (AP) — not a place",
+    "Kyiv, Ukraine — a capitalised place needs a date or an agency",
+    "GAZA ceasefire talks - continue",
+    "UN — The agency said",
+    "",
+    "   \n  ",
+    "(Reuters",
+])
+def test_ordinary_openings_are_not_datelines(text):
+    assert parse_dateline(text, "2023-12-01") is None
+
+
+def test_a_sentence_after_the_first_paragraph_is_not_searched():
+    text = "Strikes resumed on Friday across the strip.\n\nGAZA, Dec 1 (Reuters) - More strikes."
+    assert parse_dateline(text, "2023-12-01") is None
+
+
+# --- the year of a date written without one ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("opening", "published", "expected"), [
+    ("GAZA, Dec 1 (Reuters) -", "2023-12-01", "2023-12-01"),
+    ("GAZA, Dec 31 (Reuters) -", "2024-01-01", "2023-12-31"),  # the previous year
+    ("GAZA, Jan 2 (Reuters) -", "2023-12-31", "2024-01-02"),  # two days "after": time zones, late metadata
+    ("GAZA, Dec 5 (Reuters) -", "2023-12-01", "2022-12-05"),  # too far after: last year's
+    ("GAZA, Nov 24 (Reuters) -", "2023-12-01T09:00:00Z", "2023-11-24"),
+    ("GAZA, Dec 1 (Reuters) -", None, "XXXX-12-01"),  # never a silent guess
+    ("GAZA, Dec 1 (Reuters) -", "not a date", "XXXX-12-01"),
+    ("GAZA, Feb 29 (Reuters) -", "2024-03-01", "2024-02-29"),
+    ("GAZA, Feb 29 (Reuters) -", "2023-03-01", "XXXX-02-29"),  # no leap year near enough
+    ("GAZA, Jan. 5, 2021 (Reuters) -", "2023-12-01", "2021-01-05"),  # a written year wins
+    ("GAZA, Feb 30 (Reuters) -", "2023-12-01", None),  # no such day: still a dateline, no date
+])
+def test_year_of_the_dateline_date(opening, published, expected):
+    d = parse_dateline(opening + BODY, published)
+    assert d is not None and d.date == expected
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+OPENINGS = st.sampled_from([
+    "", "GAZA", "Gaza City", "Rafah/Jerusalem", "KYIV, Ukraine", "ST. LOUIS", "Paris, 12 May",
+    "LONDON, March 3", "WASHINGTON, Dec 31, 2023", "(CNN)", "NEW YORK, Jan. 5, 2024 /PRNewswire/",
+])
+TAILS = st.sampled_from(["", " (AP)", " (Reuters)", " (Palestinian Territories) (AFP)", "(EFE).", " (ſep)"])
+SEPS = st.sampled_from(["", " -", " —", "–", " --", ".-", ":", " _", "--(BUSINESS WIRE)--"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(
+    st.text(max_size=120),
+    st.builds(lambda a, b, c, d, e: a + b + c + d + e, st.text(max_size=5), OPENINGS, TAILS, SEPS,
+              st.text(max_size=30)),
+), published=st.one_of(st.none(), st.dates().map(str), st.text(max_size=12)))
+def test_never_crashes_and_spans_point_at_their_text(text, published):
+    d = parse_dateline(text, published)
+    if d is not None:
+        assert 0 <= d.start < d.end <= len(text) and text[d.start:d.end] == d.text
+        assert len(d.places) == len(d.place_spans)
+        for name, span in zip(d.places, d.place_spans, strict=True):
+            assert d.start <= span.start < span.end <= d.end
+            assert text[span.start:span.end] == span.text == name
+        assert d.date is None or len(d.date) == 10
