@@ -52,7 +52,7 @@ def main() -> None:
 
 
 @main.command(epilog=EXTRACT_EPILOG)
-@click.argument("inputs", nargs=-1, required=True, metavar="FILE... | -")
+@click.argument("inputs", nargs=-1, metavar="[FILE... | -]")
 @click.option("--published", callback=_check_date, metavar="YYYY-MM-DD",
               help="Publication date of the input(s); anchors 'Friday', 'Nov. 24'. "
                    "JSONL lines with their own 'published' keep theirs.")
@@ -70,7 +70,11 @@ def main() -> None:
               help="Refuse larger inputs with 'too_large' [default: 5000000; env EVENTWIRE_MAX_BYTES].")
 def extract(inputs: tuple[str, ...], published: str | None, output_format: str, input_format: str,
             model: str | None, processes: int | None, max_bytes: int | None) -> None:
-    """Extract a report from each article in FILE... (or standard input: -)."""
+    """Extract a report from each article in FILE... (standard input when none is given, or for -)."""
+    if not inputs:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise click.UsageError("give FILE... or pipe documents into standard input (-)")
+        inputs = ("-",)
     try:
         pipeline = load_pipeline(model, max_bytes=max_bytes, n_process=processes)
     except EventwireError as exc:

@@ -23,15 +23,18 @@ from .normalize import (
     month_day_year,
     month_year,
     quarter_of,
+    reporting_quarter,
     season_of,
     week_of,
     weekday_date,
     ymd,
 )
 
+# "May" is a month only after words like these ("in May", "early May", "since May");
+# "Theresa May", "May the talks succeed" stay out.
 _LOWER_OK_BEFORE_MAY = re.compile(
-    r"(?:in|since|until|till|by|of|early|late|mid|last|this|next|from|through|to|during|before|after|and|or"
-    r"|between|on|until|throughout|the|'s|,)\s*-?$", re.I)
+    r"\b(?:in|since|until|till|by|of|early|late|mid|last|this|next|from|through|during|before|after"
+    r"|between|throughout|and\s+(?:early|late|mid)|April\s+(?:and|to|or))\s*-?$", re.I)
 
 
 def _mon(s: str) -> int:
@@ -54,11 +57,13 @@ def h_mdy(m: re.Match[str], ctx: Ctx) -> Hit | None:
             return None
         return _hit(m, "DATE", f"{int(year):04d}-{mon:02d}-{day:02d}", _emod(m))
     s, e = m.span()
-    if m.group("mon").lower().startswith("may") and not _LOWER_OK_BEFORE_MAY.search(ctx.text[max(0, s - 12):s]) \
-            and not m.groupdict().get("wd"):
-        # "May 5" is fine; "may 5 people" never reaches here (capitalised), but "May 2" at
-        # sentence start is still a date, so only lowercase-like contexts are filtered above.
-        pass
+    wd = m.groupdict().get("wd")
+    if wd and ctx.dct is not None:
+        # "Saturday, April 25": the year whose April 25 is a Saturday, nearest the document date
+        want = WEEKDAYS[wd.lower()]
+        for y in (ctx.dct.year, ctx.dct.year + 1, ctx.dct.year - 1):
+            if not _bad_date(y, mon, day) and dt.date(y, mon, day).isoweekday() == want:
+                return _hit(m, "DATE", f"{y:04d}-{mon:02d}-{day:02d}", _emod(m))
     return _hit(m, "DATE", month_day_year(ctx, mon, day, s, e), _emod(m))
 
 
@@ -94,14 +99,10 @@ def h_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     year = m.groupdict().get("year")
     yrel = _norm(m.groupdict().get("yrel"))
     emod = _emod(m)
-    if mon_txt.lower() == "may" and not year and not m.groupdict().get("emod"):
-        # "May" is mostly the modal verb: accept only after a date-ish preposition.
-        if not _LOWER_OK_BEFORE_MAY.search(ctx.text[max(0, s - 12):s]):
-            return None
-        nxt = ctx.text[e:e + 20].lstrip()
-        if nxt[:1].isalpha() and nxt[:1].islower() and not nxt.startswith(("and", "or", "to", "through", "last",
-                                                                           "this", "next", "when", "as")):
-            return None
+    # "May" is mostly the modal verb (or a name): accept only after a date-ish preposition.
+    if (mon_txt.lower() == "may" and not year and not m.groupdict().get("emod")
+            and not _LOWER_OK_BEFORE_MAY.search(ctx.text[max(0, s - 16):s])):
+        return None
     if mon_txt.lower().rstrip(".") in ("mar", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "sep",
                                        "sept", "feb", "apr") and not year:
         return None  # a bare abbreviation without a day is rarely a date ("Mar" in names)
@@ -306,7 +307,6 @@ def h_rel(m: re.Match[str], ctx: Ctx) -> Hit | None:
     k = _rel_offset(rel)
     if k is None:
         return None
-    s, e = m.span()
     emod = _emod(m)
     gd = m.groupdict()
     if gd.get("unit"):
@@ -366,9 +366,9 @@ def h_yearx(m: re.Match[str], ctx: Ctx) -> Hit | None:
     x = _norm(m.group("x")).replace("-", " ")
     if "end" in x:
         return _hit(m, "DATE", _year_str(ctx), "END")
-    if m.groupdict().get("what") and _norm(m.group("what")) == "quarter" and ctx.dct is not None:
-        q = ctx.dct.year * 4 + quarter_of(ctx.dct) - 2 - 4
-        return _hit(m, "DATE", f"{q // 4:04d}-Q{q % 4 + 1}")
+    what = _norm(m.groupdict().get("what"))
+    if ctx.dct is not None and (what == "quarter" or reporting_quarter(ctx, m.start())):
+        return _hit(m, "DATE", reporting_quarter(ctx, m.end(), -4) or unit_value(ctx, "quarter", -5) or "")
     return _hit(m, "DATE", _year_str(ctx, -1))
 
 
@@ -429,7 +429,7 @@ def h_season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if ctx.dct is None:
         return _hit(m, "DATE", f"XXXX-{code}", _emod(m))
     y = ctx.dct.year
-    cur_y, cur = season_of(ctx.dct)
+    cur = season_of(ctx.dct)[1]
     i, j = _SEASON_ORDER.index(code), _SEASON_ORDER.index(cur)
     s, e = m.span()
     tense = ctx.tense(s, e)
@@ -552,8 +552,6 @@ _ADV = {"daily": "P1D", "nightly": "XXXX-XX-XXTNI", "weekly": "P1W", "biweekly":
 
 
 def h_set_adv(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    if m.group("adv").lower() == "daily" and re.match(r"\s+[A-Z]", ctx.text[m.end():m.end() + 3]):
-        return None  # "the party daily Granma": a newspaper
     return _hit(m, "SET", _ADV[m.group("adv").lower()])
 
 
@@ -561,11 +559,15 @@ _AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|per\s+cent|[a-z]+)?|\$
                             r"|(?:million|billion|thousand|hundred|dollars|times|hours|minutes|percent))\s*$", re.I)
 
 
+_PLURAL_BEFORE = re.compile(r"(?<![Tt]hi)(?<![Ii]t)(?<![HhWw]a)(?<![Hh]i)(?<![Ii])(?<![Aa])[a-z]{2,}s\s+$")
+
+
 def h_set_freq(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if m.group("freq"):
         return _hit(m, "SET", duration_value(1, m.group("unit")))
+    # A rate needs something counted before it: "$2 million a year", "700 seats a week".
     before = ctx.text[max(0, m.start() - 30):m.start()]
-    if not _AMOUNT_BEFORE.search(before):
+    if not (_AMOUNT_BEFORE.search(before) or _PLURAL_BEFORE.search(before)):
         return None
     return _hit(m, "SET", duration_value(1, m.group("unit")))
 

@@ -8,12 +8,12 @@ from spacy.tokens import Doc
 
 from ..schema import Time
 from .anchor import HANDLERS as ANCHOR_HANDLERS
-from .normalize import Ctx, Handler, Hit, h_adj, h_adj2, h_ago, h_bare, h_duration, h_recent_units
+from .normalize import Ctx, Handler, Hit, h_adj, h_adj2, h_ago, h_bare, h_duration, h_recent_units, h_year_ended
 from .recognize import PATTERNS, candidates
 
 HANDLERS: dict[str, Handler] = {
     **ANCHOR_HANDLERS, "duration": h_duration, "adj": h_adj, "adj2": h_adj2, "ago": h_ago, "bare": h_bare,
-    "recent_units": h_recent_units,
+    "recent_units": h_recent_units, "year_ended": h_year_ended,
 }
 _PRIORITY = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
 _missing = set(_PRIORITY) - set(HANDLERS)
@@ -39,7 +39,10 @@ def find_times(text: str, published: str | dt.date | None, doc: Doc | None = Non
     ``published`` anchors relative expressions (ISO date string or date); None keeps
     them underspecified.  ``doc``, a spaCy parse of the same text, sharpens tense.
     """
-    ctx = Ctx(text=text, dct=_as_date(published), doc=doc if doc is not None and doc.text == text else None)
+    # A Doc of another text would give wrong tense readings; compare lengths cheaply
+    # (doc.text rebuilds the whole string).
+    same = doc is not None and len(doc) > 0 and doc[-1].idx + len(doc[-1].text_with_ws) == len(text)
+    ctx = Ctx(text=text, dct=_as_date(published), doc=doc if same else None)
     hits: list[Hit] = []
     for kind, m in candidates(text):
         hit = HANDLERS[kind](m, ctx)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .lexicon import MONTHS, ORDINALS, SEASONS, UNITS, WEEKDAYS, parse_number, year_from_words
+from .lexicon import UNITS, parse_number
 from .tense import Tense, tense_at
 
 
@@ -196,6 +196,19 @@ def _year_str(ctx: Ctx, k: int = 0) -> str:
     return "XXXX" if ctx.dct is None else f"{ctx.dct.year + k:04d}"
 
 
+_QUARTER_WORD = re.compile(r"\bquarter", re.I)
+
+
+def reporting_quarter(ctx: Ctx, pos: int, shift: int = 0) -> str | None:
+    """In an earnings story (a quarter mentioned shortly before), comparisons such as
+    "a year earlier" refer to the reported quarter, the last one completed by the
+    document date (TimeBank convention: "a year ago" -> 1988-Q3 in an Oct 1989 story)."""
+    if ctx.dct is None or not _QUARTER_WORD.search(ctx.text, max(0, pos - 600), pos):
+        return None
+    q = ctx.dct.year * 4 + quarter_of(ctx.dct) - 2 + shift
+    return f"{q // 4:04d}-Q{q % 4 + 1}"
+
+
 # ---------------------------------------------------------------- durations
 _TIME_UNITS = {"H", "M", "S"}
 
@@ -224,8 +237,6 @@ def duration_value(num: float | None, unit_word: str) -> str:
             return "PXCE"
     if code == "ML":
         code, num = "Y", (num * 1000 if num is not None else None)
-    if code == "Q" and num is not None:
-        code, num = "M", num * 3
     prefix = "PT" if is_time else "P"
     if num is None:
         return f"{prefix}X{code}"
@@ -250,6 +261,10 @@ def h_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
     unit = m.group("unit").lower()
     rel = _norm(m.groupdict().get("rel"))
     num = parse_number(num_txt)
+    if m.groupdict().get("range"):
+        num = None  # "two to three weeks": TIMEX3 keeps the count vague
+    elif num is not None and 1800 <= num <= 2100 and num == int(num) and not unit.startswith("year"):
+        return None  # "the 1988 quarter" is a year, not 1988 quarters
     if m.groupdict().get("half") and num is not None:
         num += 0.5
     if num_txt in ("a", "an", "one") and not unit.endswith("s") and rel in ("past", "last"):
@@ -268,6 +283,10 @@ def h_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if unit in ("second",) and num_txt in ("a", "an"):
         return None  # "a second" is usually ordinal ("a second time")
     return _hit(m, "DURATION", duration_value(num, unit), _qmod(m))
+
+
+def h_year_ended(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return _hit(m, "DURATION", "P1Y")
 
 
 def h_adj(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -317,6 +336,8 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
         elif code == "M":
             y, mo = add_months(d.year, d.month, sign * int(n))
             val = f"{y:04d}-{mo:02d}"
+        elif code == "Y" and sign < 0 and n == 1 and reporting_quarter(ctx, m.start()):
+            val = reporting_quarter(ctx, m.start(), -4) or ""
         elif code == "Y":
             val = f"{d.year + sign * int(n):04d}"
         elif code == "DE":

@@ -60,7 +60,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"(?:\s+(?:on\s+)?(?:(?P<wd>" + WD + r")|(?P<dref>" + DAYREF + r")))?" + B1)),
     # "Friday, Oct. 23", "March 5, 2013", "Nov. 24", "Dec 1"
     ("mdy", _c(r"(?:(?P<wd>" + WD + r"),?\s+)?(?:(?P<emod>early|late|mid)[\s-]+)?(?P<mon>" + MON + r")\s+"
-               r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?" + r"(?![\d:])(?:,?\s+(?P<year>" + YEAR + r"))?(?!\d)")),
+               r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?" + r"(?!\d|:\d)(?:,?\s+(?P<year>" + YEAR + r"))?(?!\d)")),
     # "5 March 2013", "the 5th of March"
     ("dmy", _c(r"(?:(?P<wd>" + WD + r"),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
                r"(?P<mon>" + MON + r")(?:,?\s+(?P<year>" + YEAR + r"))?" + B1)),
@@ -84,7 +84,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the past three months", "nearly two years", "at least 20 more years", "2 1/2 years"
     ("duration", _c(QMOD + r"(?:the\s+)?(?:(?P<rel>past|last|next|previous|coming|following|first|final|remaining"
                     r"|latest|initial|preceding|additional|further|other|another|entire|full|whole|same)\s+)?"
-                    r"(?P<num>" + NUM_RE + r")(?:\s+and\s+a\s+half)?\s+(?:(?:more|additional|straight|consecutive"
+                    r"(?P<num>" + NUM_RE + r")(?P<range>\s*(?:to|-|or)\s*" + NUM_RE + r")?(?:\s+and\s+a\s+half)?"
+                    r"\s+(?:(?:more|additional|straight|consecutive"
                     r"|long|full|trading|business|working|calendar|successive|further)\s+)?(?P<unit>" + UNIT_RE
                     + r")(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?!\w|-|\s+old\b)")),
     # "seven-day truce", "24-hour", "two-year" (not ages: "two-year-old")
@@ -101,11 +102,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the end of the year", "the weekend", "year-end", "year-earlier", "the year-ago quarter"
     ("the_unit", _c(r"(?:(?P<emod>the\s+(?:end|beginning|start|middle|close)\s+of|(?:early|late|mid|later"
                     r"|earlier)\s+in)\s+)?the\s+(?P<unit>year|month|week|weekend|quarter|decade|century)(?!-)" + B1)),
+    # "the year ended June 30": a twelve-month reporting period
+    ("year_ended", _c(r"the\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b)")),
     ("latest", _c(r"the\s+(?:latest\s+)?(?:quarter|period)(?!-)" + B1)),
     ("yearx", _c(r"(?:the\s+)?(?:(?:comparable|corresponding)\s+)?(?P<x>year[- ]end|year[- ]earlier|year[- ]ago|year's"
-                 r"\s+end)(?:\s+(?P<what>quarter|period|results|level|month))?" + B1)),
+                 r"\s+end)(?:\s+(?P<what>quarter|period))?" + B1)),
     # quarters and halves: "the third quarter", "fourth-quarter", "the first half of 2013"
-    ("quarter", _c(r"(?:the\s+(?=(?:\S+\s+){0,3}?(?:quarter|half)\b))?(?:(?P<yr1>" + YEAR + r")\s+|(?P<yrel>this|last|next)\s+year's\s+)?"
+    ("quarter", _c(r"(?:the\s+(?=(?:\S+\s+){0,3}?(?:quarter|half)\b))?"
+                   r"(?:(?P<yr1>" + YEAR + r")\s+|(?P<yrel>this|last|next)\s+year's\s+)?"
                    r"(?:(?P<rel>current|latest|last|past|previous|prior|next|coming|same|year-ago|year-earlier"
                    r"|fiscal|first|flat)\s+)*(?P<ord>" + ORD + r")[- ](?:fiscal[- ])?(?P<what>quarter|half)"
                    r"(?!s)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<yr2>" + YEAR + r")|(?P<yrel2>this|last|next)\s+year))?"
@@ -142,37 +146,63 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 # Speed: running ~35 patterns over every character costs more than the rest of the
-# stage together, so each pattern runs only inside windows around cheap trigger
-# words it cannot match without (units, month names, digits, a few adverbs).
-TRIGGERS: dict[str, re.Pattern[str]] = {
-    "U": re.compile(r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|millenni|period"
-                    r"|half|tomorrow|tonight|night|morning|evening|afternoon|noon", re.I),
-    "M": re.compile(r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT"
-                    r"|NOV|DEC|Christmas|Thanksgiving|Halloween|Valentine|Independence|Boxing|New Year|Labor"
-                    r"|Memorial)"),
-    "D": re.compile(r"\d"),
-    "W": re.compile(r"now|current|recent|lately|past|future|term|present|spring|summer|autumn|fall|winter"
-                    r"|ties|eighteen|nineteen|thousand|daily|nightly|weekly|monthly|yearly|annually|hourly"
-                    r"|coming", re.I),
-}
+# stage together, so each pattern runs only inside windows around the trigger words
+# it cannot match without (U: units and day words, M: month/holiday names, D: digits,
+# W: a few adverbs).  Triggers are found with one word scan and set lookups.
+_U = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "today", "yesterday",
+      "tomorrow", "tonight", "week", "weeks", "weekend", "weekends", "fortnight", "month", "months", "quarter",
+      "quarters", "year", "years", "decade", "decades", "century", "centuries", "millennium", "millennia",
+      "period", "half", "night", "nights", "morning", "mornings", "evening", "evenings", "afternoon",
+      "afternoons", "noon", "midnight", "midday", "overnight", "midafternoon", "hourly"}
+_U |= {d + s for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+       for s in ("", "s")}
+_M = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January",
+      "February", "March", "April", "June", "July", "August", "September", "October", "November", "December",
+      "Christmas", "Thanksgiving", "Halloween", "Valentine", "Independence", "Boxing", "Year", "Labor",
+      "Memorial"}
+_M |= {w.upper() for w in _M}
+_W = {"now", "current", "currently", "recent", "recently", "lately", "past", "future", "term", "present",
+      "nowadays", "spring", "summer", "autumn", "fall", "winter", "springs", "summers", "winters", "twenties",
+      "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "eighteen",
+      "nineteen", "thousand", "daily", "nightly", "weekly", "biweekly", "fortnightly", "monthly", "yearly",
+      "annually", "hourly", "coming", "these"}
+_WORD = re.compile(r"[A-Za-z]+|\d+")
 GROUPS: dict[str, str] = {
-    "set": "UMW", "set_adv": "W", "set_freq": "U", "clock": "D", "clock24": "D", "noon": "U", "mdy": "M",
+    "set": "UMW", "set_adv": "UW", "set_freq": "U", "clock": "D", "clock24": "D", "noon": "U", "mdy": "M",
     "dmy": "M", "iso": "D", "slash": "D", "month": "M", "holiday": "M", "weekday": "U", "dayref": "U",
     "daypart": "U", "duration": "U", "adj": "U", "adj2": "U", "ago": "U", "rel": "UMW", "the_unit": "U",
-    "latest": "U", "yearx": "U", "quarter": "U", "q_short": "D", "season": "W", "decade": "DW", "century": "U",
+    "latest": "U", "year_ended": "U", "yearx": "U", "quarter": "U", "q_short": "D", "season": "W",
+    "decade": "DW", "century": "U",
     "year": "D", "spoken_year": "W", "ref": "UW", "bare": "U", "recent_units": "U", "ahead": "U",
 }
 _BEFORE, _AFTER = 72, 64  # widest context a pattern may need around its trigger
 
 
+def _triggers(text: str) -> dict[str, list[tuple[int, int]]]:
+    hits: dict[str, list[tuple[int, int]]] = {"U": [], "M": [], "D": [], "W": []}
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w[0].isdigit():
+            hits["D"].append(m.span())
+            continue
+        if w in _M:
+            hits["M"].append(m.span())
+        lw = w.lower()
+        if lw in _U:
+            hits["U"].append(m.span())
+        elif lw in _W:
+            hits["W"].append(m.span())
+    return hits
+
+
 def _windows(text: str, groups: str, cache: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
     if groups in cache:
         return cache[groups]
+    if "" not in cache:
+        cache.update({"_" + g: v for g, v in _triggers(text).items()})
+        cache[""] = []
     n = len(text)
-    spans: list[tuple[int, int]] = []
-    for g in groups:
-        spans.extend((max(0, m.start() - _BEFORE), min(n, m.end() + _AFTER)) for m in TRIGGERS[g].finditer(text))
-    spans.sort()
+    spans = sorted((max(0, s - _BEFORE), min(n, e + _AFTER)) for g in groups for s, e in cache["_" + g])
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
         if merged and lo <= merged[-1][1]:

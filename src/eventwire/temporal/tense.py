@@ -20,28 +20,37 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "gonna"}
 _PLAN_VERBS = {"plan", "schedule", "expect", "set", "due", "intend", "hope", "aim", "prepare",
                "want", "seek", "agree", "vow", "promise", "threaten", "propose", "call", "urge"}
 
+_SCHEDULE_VERBS = {"schedule", "slate", "plan", "due", "expect", "reschedule", "postpone"}
 _CUE_FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|won't|going to|is to|are to|due to|scheduled|expected to|plans? to"
-    r"|planned|set to|to be held|next|upcoming|would|until|deadline|expires?|starting|begins?)\b", re.I)
-_CUE_PAST = re.compile(r"\b(?:was|were|had|did|said|ago|last|earlier|\w{3,}ed)\b", re.I)
+    # a modal swallows its verb group, so "will be held" reads as future, not as "held"
+    r"\b(?:(?:will|'ll|shall|won't|would)(?:\s+not)?(?:\s+(?:be|have|been|also|still|now|soon))*(?:\s+\w+)?"
+    r"|going to|is to|are to|due to|scheduled|expected to|plans? to"
+    r"|planned|set to|to be held|next|upcoming|would|deadline|expires?|starting|begins?)\b", re.I)
+_CUE_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|ago|last|earlier|began|begun|met|took|came|went|left|held|fell|rose|made"
+    r"|gave|won|lost|told|saw|broke|ran|sent|struck|fought|flew|led|hit|shot|\w{3,}ed)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]|, (?:and|but|while|as|when) ")
 
 
 # A deadline preposition ("until Friday", "by Dec. 15") points to the nearest such day
 # whatever the tense of the verb ("extended the offer until Nov. 20").
 _DEADLINE = re.compile(r"(?:\buntil|\btill|\bby|\bas early as|\bas soon as|\bno later than|\bstarting|\bbeginning"
-                       r"|\beffective|\bdeadline(?: of)?|\bexpires?(?: on)?|\bdue(?: on)?)\s+(?:on\s+)?$", re.I)
+                       r"|\beffective|\bdeadline(?: of)?|\bexpires?(?: on)?|\bdue(?: on)?|\bpayable|\bof record"
+                       r"|\bthrough|\bextended to|\bpostponed to|\bdelayed to)\s+(?:on\s+)?$", re.I)
 
 
 def tense_at(text: str, start: int, end: int, doc: Doc | None) -> Tense:
     """FUTURE, PAST, NEAR (a deadline: pick the nearest) or None (present / unknown)."""
-    if _DEADLINE.search(text[max(0, start - 25):start]):
-        return "NEAR"
+    tense: Tense | Literal["?"] = "?"
     if doc is not None:
-        got = _tense_from_doc(doc, start, end)
-        if got != "?":
-            return got
-    return _tense_from_text(text, start, end)
+        tense = _tense_from_doc(doc, start, end)
+    if tense == "?":
+        tense = _tense_from_text(text, start, end)
+    if _DEADLINE.search(text[max(0, start - 25):start]):
+        # "until Tuesday", "payable Dec. 15": forward, unless the clause is plainly past
+        # ("the curfew lasted until Friday"), then the nearest.
+        return "NEAR" if tense == "PAST" else "FUTURE"
+    return tense
 
 
 def _tense_from_doc(doc: Doc, start: int, end: int) -> Tense | Literal["?"]:
@@ -49,6 +58,8 @@ def _tense_from_doc(doc: Doc, start: int, end: int) -> Tense | Literal["?"]:
     if span is None or len(span) == 0:
         return "?"
     tok = span.root
+    if tok.dep_ in ("compound", "nmod", "amod", "poss"):
+        return None  # "the Jan. 14 deadline": the verb's tense says nothing about the date
     # Climb to the verb the expression hangs from (a few steps at most).
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
@@ -62,13 +73,15 @@ def _tense_from_doc(doc: Doc, start: int, end: int) -> Tense | Literal["?"]:
     words = {c.lower_ for c in auxes}
     if words & _FUTURE_AUX:
         return "FUTURE"
-    if tok.lemma_ in _PLAN_VERBS and tok.lemma_ not in ("call", "want", "hope"):
+    if tok.lemma_ in _SCHEDULE_VERBS:
         return "FUTURE"  # "has scheduled a news conference Thursday", "set for Monday"
-    if "going" in words or ("to" in words and tok.tag_ == "VB"):
-        # infinitive: "(plans) to meet on Tuesday", "is going to ..."
+    if "going" in words or "to" in words:
+        # infinitive: "(plans) to meet on Tuesday", "guidelines to be published in November"
         head = tok.head
-        if head.lemma_ in _PLAN_VERBS or head.lemma_ in ("be", "go"):
+        if head.lemma_ in _PLAN_VERBS or head.lemma_ in ("be", "go") or head.pos_ in ("NOUN", "PROPN"):
             return "FUTURE"
+    if words & {"have", "has", "had"} and tok.tag_ == "VBN":
+        return "PAST"  # perfect, also under a modal: "may have been hit on Wednesday"
     if words & {"would", "could", "might", "may", "should", "must", "can"}:
         return "FUTURE" if words & {"would", "may", "might", "should", "must", "can"} else None
     if tok.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
@@ -79,7 +92,7 @@ def _tense_from_doc(doc: Doc, start: int, end: int) -> Tense | Literal["?"]:
         return "PAST"
     if tok.tag_ == "VBN":
         return "PAST"
-    if tok.tag_ in ("VBZ", "VBP") and not words and tok.lemma_ not in ("say", "be", "have", "tell", "report"):
+    if tok.tag_ == "VBZ" and not words and tok.lemma_ not in ("say", "be", "have", "tell", "report", "add"):
         return "FUTURE"  # news present for arrangements: "Arafat meets Albright Monday"
     return None
 
@@ -92,13 +105,14 @@ def _tense_from_text(text: str, start: int, end: int) -> Tense:
         cut = m.end()
     if cut is not None:
         before = before[cut:]
-    if _CUE_FUTURE.search(before):
-        return "FUTURE"
-    if _CUE_PAST.search(before):
-        return "PAST"
+    # The cue nearest to the expression decides ("until the war that began on Oct. 7").
+    fut = [m.end() for m in _CUE_FUTURE.finditer(before)]
+    past = [m.end() for m in _CUE_PAST.finditer(before)]
+    if fut or past:
+        return "FUTURE" if max(fut, default=-1) >= max(past, default=-1) else "PAST"
+    # After the span only a past verb counts ("Friday's vote was ..."); a following
+    # "until"/"next" usually belongs to another clause.
     after = text[end:end + 40].split(".")[0]
-    if _CUE_FUTURE.search(after):
-        return "FUTURE"
     if _CUE_PAST.search(after):
         return "PAST"
     return None
