@@ -88,3 +88,22 @@ def test_missing_file_is_reported_and_others_still_processed(run, tmp_path):
 def test_installed_console_script_runs():
     proc = subprocess.run([sys.executable, "-m", "eventwire.cli", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and "eventwire" in proc.stdout
+
+
+def test_model_option_selects_another_spacy_pipeline(tmp_path):
+    import spacy
+
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    blank.to_disk(tmp_path / "tiny_pipeline")
+    result = CliRunner().invoke(main, ["extract", "-", "--model", str(tmp_path / "tiny_pipeline"), "--processes", "1",
+                                       "--published", "2024-06-07"], input="Aid arrived on Friday.",
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["times"][0]["value"] == "2024-06-07"
+
+
+def test_unknown_model_is_a_usage_error_naming_it():
+    result = CliRunner().invoke(main, ["extract", "-", "--model", "no_such_pipeline_abc"], input="Calm on Monday.")
+    assert result.exit_code == 2
+    assert "no_such_pipeline_abc" in result.output
