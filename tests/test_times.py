@@ -7,6 +7,7 @@ FRI = 2023-12-01 (a Friday, ISO week 48), MON = 2024-03-18 (a Monday, week 12).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 import spacy
@@ -39,7 +40,7 @@ def test_spans_are_sorted_non_overlapping_and_match_text() -> None:
     times = find_times(text, FRI)
     assert times, "expected some time expressions"
     assert all(isinstance(t, Time) for t in times)
-    for a, b in zip(times, times[1:], strict=False):
+    for a, b in itertools.pairwise(times):
         assert a.end <= b.start
     for t in times:
         assert text[t.start:t.end] == t.text
@@ -248,3 +249,69 @@ def test_component_uses_parse_when_present(nlp: spacy.language.Language) -> None
         assert [(t.text, t.value) for t in doc._.eventwire_times] == [("Tuesday", "2023-12-05")]
     finally:
         nlp.remove_pipe("eventwire_times")
+
+
+# ------------------------------------------------------------------ harder anchoring cases
+def test_deadline_prepositions_point_forward() -> None:
+    found = tx("The army extended the evacuation order until Tuesday and the offer expires Dec. 15.")
+    assert found["Tuesday"] == ("DATE", "2023-12-05")
+    assert found["Dec. 15"] == ("DATE", "2023-12-15")
+    # ... unless the clause is plainly past: then the nearest such day.
+    assert tx("The curfew lasted until Thursday.")["Thursday"] == ("DATE", "2023-11-30")
+
+
+def test_weekday_with_date_picks_the_matching_year() -> None:
+    # 25 April 2024 is a Thursday, 25 April 2023 a Tuesday.
+    assert tx("The editorial ran on Thursday, April 25.", "2024-04-24")["Thursday, April 25"] == (
+        "DATE", "2024-04-25")
+    assert tx("The editorial ran on Tuesday, April 25.", "2024-04-24")["Tuesday, April 25"] == (
+        "DATE", "2023-04-25")
+
+
+def test_earnings_comparisons_refer_to_the_reported_quarter() -> None:
+    text = "Net income in the third quarter rose to $5 million from $3 million a year earlier."
+    found = tx(text, "2023-10-25")
+    assert found["the third quarter"] == ("DATE", "2023-Q3")
+    assert found["a year earlier"] == ("DATE", "2022-Q3")
+    # Without a quarter in sight it is just last year.
+    assert tx("The port was busier a year earlier.", "2023-10-25")["a year earlier"] == ("DATE", "2022")
+
+
+def test_wire_clock_times() -> None:
+    found = tx("The blast came at 0735 GMT and the curfew began at 14:30.")
+    assert found["0735 GMT"] == ("TIME", "2023-12-01T07:35")
+    assert found["14:30"] == ("TIME", "2023-12-01T14:30")
+    assert "3:2" not in tx("The match ended 3:2.")
+
+
+def test_names_are_not_times() -> None:
+    found = tx("Since the Arab Spring, Resolution 2334 and Theresa May's visit, little changed.")
+    assert found == {}
+
+
+def test_seasons_relative_to_the_document_date() -> None:
+    found = tx("Last spring was wet; this winter will be cold and next summer hot.", "2024-01-15")
+    assert found["Last spring"] == ("DATE", "2023-SP")
+    assert found["this winter"] == ("DATE", "2023-WI")  # winter is named after its December
+    assert found["next summer"] == ("DATE", "2024-SU")
+
+
+def test_ago_and_later() -> None:
+    found = tx("The camp opened three weeks ago, two days ago a convoy came and 10 years ago it was empty.")
+    assert found["three weeks ago"] == ("DATE", "2023-W45")
+    assert found["two days ago"] == ("DATE", "2023-11-29")
+    assert found["10 years ago"] == ("DATE", "2013")
+
+
+def test_impossible_dates_and_extreme_document_dates() -> None:
+    assert "Feb. 30" not in tx("It was due on Feb. 30.")
+    # Arithmetic near the ends of the calendar never raises.
+    assert find_times("Two days ago and next week, 10 years ago.", "0001-01-01") is not None
+    assert find_times("Tomorrow and next year.", "9999-12-31") is not None
+
+
+def test_narrative_offsets_count_from_the_date_before_them() -> None:
+    found = tx("In 2019 the rebels took the town; two years later they lost it.")
+    assert found["two years later"] == ("DATE", "2021")
+    # With no date before, the document date is the anchor.
+    assert tx("Two years later, nothing had changed.")["Two years later"] == ("DATE", "2025")

@@ -5,8 +5,9 @@
     [('Nov. 24', '2023-11-24')]
 
 Modules: ``lexicon`` (word lists, numbers), ``recognize`` (candidate patterns),
-``normalize`` (date arithmetic, durations), ``anchor`` (anchored dates, times,
-sets), ``tense`` (future/past of the clause), ``engine`` (``find_times``).
+``normalize`` (date arithmetic, durations), ``anchor`` (anchored dates and times),
+``vague`` (PRESENT/PAST/FUTURE_REF, sets), ``tense`` (future/past of the clause),
+``engine`` (``find_times``).
 """
 
 from .engine import find_times

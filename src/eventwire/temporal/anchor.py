@@ -1,14 +1,13 @@
 """Handlers for anchored expressions: calendar dates, weekdays, relative dates,
-times of day, quarters, seasons, decades, PRESENT/PAST/FUTURE_REF and sets."""
+times of day, quarters, seasons, decades and years."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from .lexicon import DAYPARTS, MONTHS, ORDINALS, SEASONS, WEEKDAYS, parse_number, year_from_words
+from .lexicon import DAYPARTS, MONTHS, ORDINALS, SEASONS, WEEKDAYS, year_from_words
 from .normalize import (
-    _SEASON_ORDER,
     Ctx,
     Handler,
     Hit,
@@ -19,12 +18,11 @@ from .normalize import (
     _qmod,
     _year_str,
     add_months,
-    duration_value,
     month_day_year,
     month_year,
     quarter_of,
     reporting_quarter,
-    season_of,
+    season_value,
     week_of,
     weekday_date,
     ymd,
@@ -49,7 +47,7 @@ def _year(s: str) -> int:
 
 def h_mdy(m: re.Match[str], ctx: Ctx) -> Hit | None:
     mon, day = _mon(m.group("mon")), int(m.group("day"))
-    if not 1 <= day <= 31:
+    if _bad_date(2000, mon, day):  # 2000 is a leap year: only impossible days are rejected
         return None
     year = m.groupdict().get("year")
     if year:
@@ -108,6 +106,9 @@ def h_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return None  # a bare abbreviation without a day is rarely a date ("Mar" in names)
     if mon_txt[0].islower():
         return None
+    if not year and not yrel and re.match(r"\s+(?:for|of|on|against)\s+[A-Z]", ctx.text[e:e + 16]) \
+            and re.search(r"\b(?:the|a|an|annual)\s+$", ctx.text[max(0, s - 10):s], re.I):
+        return None  # "the annual March for Life", "the March of the Mothers": an event name
     if year:
         val = f"{_year(year):04d}-{mon:02d}"
     elif yrel:
@@ -150,7 +151,7 @@ def h_holiday(m: re.Match[str], ctx: Ctx) -> Hit | None:
             return _hit(m, "DATE", f"{y:04d}-{mon:02d}-{day:02d}")
         return _hit(m, "DATE", month_day_year(ctx, mon, day, s, e))
     rules = {"thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
-             "memorial day": (5, 1, -1), "independence day": (7, 0, 4)}
+             "memorial day": (5, 1, -1)}
     if name not in rules:
         return None
     mon, wd, n = rules[name]
@@ -216,6 +217,27 @@ def h_daypart(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return None  # "last morning" is not idiomatic; skip
     day = "XXXX-XX-XX" if ctx.dct is None else ymd(ctx.dct + dt.timedelta(days=offs))
     return _hit(m, "TIME", f"{day}T{_dayparts(part)}", _emod(m))
+
+
+def h_overnight(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    # "overnight strikes" in a morning dispatch: the night before, unless the clause is future.
+    if ctx.dct is None:
+        return _hit(m, "TIME", "XXXX-XX-XXTNI")
+    back = 0 if ctx.tense(*m.span()) == "FUTURE" else 1
+    return _hit(m, "TIME", f"{ymd(ctx.dct - dt.timedelta(days=back))}TNI")
+
+
+def h_the_part(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    day = "XXXX-XX-XX" if ctx.dct is None else ymd(ctx.dct)
+    return _hit(m, "TIME", f"{day}T{_dayparts(m.group('part'))}")
+
+
+def h_week_of(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    mon, day = MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("day"))
+    val = month_day_year(ctx, mon, day, *m.span())
+    if val.startswith("X") or _bad_date(int(val[:4]), mon, day):
+        return _hit(m, "DATE", "XXXX-WXX")
+    return _hit(m, "DATE", week_of(dt.date(int(val[:4]), mon, day)))
 
 
 def _clock_day(m: re.Match[str], ctx: Ctx, s: int, e: int) -> str:
@@ -328,15 +350,8 @@ def h_rel(m: re.Match[str], ctx: Ctx) -> Hit | None:
     code = SEASONS[gd["season"].lower()]
     if ctx.dct is None:
         return _hit(m, "DATE", f"XXXX-{code}", emod)
-    y, cur = season_of(ctx.dct)
-    i, j = _SEASON_ORDER.index(code), _SEASON_ORDER.index(cur)
-    if ctx.dct.month == 12 and code != "WI":
-        i += 4  # December belongs to the winter that starts the next season cycle
-    if k < 0:
-        y = y if i < j or (ctx.dct.month == 12 and code != "WI") else y - 1
-    elif k > 0:
-        y = y if i > j else y + 1
-    return _hit(m, "DATE", f"{y:04d}-{code}", emod)
+    direction = "this" if k == 0 else ("last" if k < 0 else "next")
+    return _hit(m, "DATE", season_value(ctx.dct, code, direction), emod)
 
 
 def h_the_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -347,7 +362,10 @@ def h_the_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
             val = unit_value(ctx, "weekend", 0 if ctx.dct is None or ctx.dct.isoweekday() >= 5 else
                              (1 if _direction(ctx, *m.span()) == "future" else -1))
             return _hit(m, "DATE", val or "XXXX-WXX-WE")
-        return None  # "the year", "the week": too often anaphoric to guess
+        return None  # "the year", "the week", "the day": too often anaphoric to guess
+    if unit == "day":
+        # "earlier in the day", "the end of the day": the day of the story
+        return _hit(m, "DATE", "XXXX-XX-XX" if ctx.dct is None else ymd(ctx.dct), emod)
     if unit == "quarter" and ctx.dct is not None:
         return _hit(m, "DATE", unit_value(ctx, "quarter", 0) or "", emod)
     val = unit_value(ctx, unit, 0)
@@ -399,10 +417,10 @@ def h_quarter(m: re.Match[str], ctx: Ctx) -> Hit | None:
         cur = quarter_of(ctx.dct) if letter == "Q" else (ctx.dct.month - 1) // 6 + 1
         if any(r in rels for r in ("year-ago", "year-earlier")):
             y -= 1
-        elif n > cur and _direction(ctx, s, e) == "past" and ctx.tense(s, e) == "PAST":
-            y -= 1  # "the fourth quarter" in a January story: last year's
+        elif n > cur and ctx.tense(s, e) == "PAST":
+            y -= 1  # "the fourth quarter" in a past-tense January story: last year's
         elif n > cur + 1 and ctx.tense(s, e) != "FUTURE":
-            y -= 1
+            y -= 1  # a quarter two or more ahead is rarely meant unless the clause is future
         year = f"{y:04d}"
     return _hit(m, "DATE", f"{year}-{letter}{n}")
 
@@ -417,27 +435,23 @@ def h_season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     code = SEASONS[m.group("season").lower()]
     txt = m.group(0)
     year = m.groupdict().get("year")
-    if code == "FA" and not year and not re.match(r"(?i)(?:the\s+)?fall\b", txt):
-        return None
-    if code == "FA" and not year:
+    if m.group("season").lower() == "fall" and not year:
         # "fall" is mostly the verb/noun; only "the fall" / "in the fall" / "last fall" count.
         before = ctx.text[max(0, m.start() - 10):m.start()].lower()
         if not txt.lower().startswith("the") or not re.search(r"(?:in|during|by|since|until|this|of)\s+$", before):
             return None
     if year:
         return _hit(m, "DATE", f"{year}-{code}", _emod(m))
+    word = m.group("season")
+    if word[0].isupper() and not re.search(r"(?:^|[.!?:\"“]\s*|\n\s*)$", ctx.text[max(0, m.start("season") - 3):
+                                                                        m.start("season")]):
+        return None  # a capitalised season mid-sentence is a name: "the Arab Spring", "Summer Olympics"
     if ctx.dct is None:
         return _hit(m, "DATE", f"XXXX-{code}", _emod(m))
-    y = ctx.dct.year
-    cur = season_of(ctx.dct)[1]
-    i, j = _SEASON_ORDER.index(code), _SEASON_ORDER.index(cur)
     s, e = m.span()
     tense = ctx.tense(s, e)
-    if tense == "PAST" and i > j:
-        y -= 1
-    elif tense == "FUTURE" and i < j:
-        y += 1
-    return _hit(m, "DATE", f"{y:04d}-{code}", _emod(m))
+    direction = "past" if tense == "PAST" else "future" if tense == "FUTURE" else "this"
+    return _hit(m, "DATE", season_value(ctx.dct, code, direction), _emod(m))
 
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
@@ -463,7 +477,7 @@ def h_century(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return None
     if n is None and o.replace("-", " ") in ("twenty first", "twenty-first"):
         n = 21
-    if not n or o in ("last", "final"):
+    if not n or o in ("last", "final") or n > 30:
         return None
     return _hit(m, "DATE", f"{n - 1:02d}", _emod(m))
 
@@ -471,6 +485,9 @@ def h_century(m: re.Match[str], ctx: Ctx) -> Hit | None:
 _YEAR_PREV_OK = re.compile(
     r"(?:in|since|until|till|by|of|from|before|after|during|through|to|between|and|or|early|late|mid|fiscal"
     r"|year|summer|spring|autumn|fall|winter|the|for|around|circa|c\.|-|–|,|\()\s*$", re.I)
+_YEAR_PREV_BAD = re.compile(r"(?:\b(?:No|Nos|no|number|Resolution|resolution|Route|route|Highway|Flight|flight"
+                            r"|Article|article|Room|room|Unit|unit|Model|model|Decree|decree|Law|law|Bill|bill)\.?"
+                            r"|#|\bpage|\bp\.)\s*$")
 _YEAR_NEXT_BAD = re.compile(r"\s*(?:[a-z]+s\b|people|men|women|children|police|staff|troops|personnel|feet"
                             r"|metres|meters|miles|km|kilometers|tons|tonnes|dollars|euros|pounds|yuan|rupees"
                             r"|hours|[-–]?(?:strong|member))", re.I)
@@ -482,6 +499,8 @@ def h_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     gd = m.groupdict()
     if not (gd.get("fiscal") or gd.get("emod")):
         before = ctx.text[max(0, s - 12):s]
+        if _YEAR_PREV_BAD.search(before):
+            return None
         after = ctx.text[e:e + 20]
         if _YEAR_NEXT_BAD.match(after) and not _YEAR_PREV_OK.search(before):
             return None
@@ -497,86 +516,19 @@ def h_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 def h_spoken_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    if re.match(r"[\s-]+(?:years?|people|troops|dollars|miles|\w+s)\b", ctx.text[m.end():m.end() + 12]):
+        return None  # "two thousand years", "nineteen twenty people": a count
     y = year_from_words(m.group("sy"))
     if y is None or not 1100 <= y <= 2100:
         return None
     return _hit(m, "DATE", f"{y:04d}")
 
 
-_REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-         "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-         "at present": "PRESENT_REF", "the present": "PRESENT_REF", "recently": "PAST_REF",
-         "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF"}
-
-
-def h_ref(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    ref = _norm(m.group("ref"))
-    val = _REFS.get(ref)
-    if val is None:
-        val = "FUTURE_REF"
-    if ref == "current":
-        # "current" is a timex when it means "now" (current system), not "current account".
-        nxt = ctx.text[m.end():m.end() + 12].lower()
-        if nxt.startswith((" account", " events", " affairs", " of ", "ly")):
-            return None
-    return _hit(m, "DATE", val)
-
-
-def h_ahead(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    return _hit(m, "DURATION", duration_value(None, m.group("unit")))
-
-
-def h_set(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    gd = m.groupdict()
-    q = _norm(gd["q"])
-    num_txt = _norm(gd.get("num"))
-    n = 2 if num_txt == "other" else int(parse_number(num_txt) or 1) if num_txt else 1
-    if gd.get("wd"):
-        return _hit(m, "SET", f"XXXX-WXX-{WEEKDAYS[gd['wd'].lower()]}")
-    if gd.get("mon"):
-        return _hit(m, "SET", f"XXXX-{MONTHS[gd['mon'].lower().rstrip('.')]:02d}")
-    if gd.get("season"):
-        return _hit(m, "SET", f"XXXX-{SEASONS[gd['season'].lower()]}")
-    unit = _norm(gd["unit"]).rstrip("s")
-    if unit in ("morning", "afternoon", "evening", "night"):
-        return _hit(m, "SET", f"XXXX-XX-XXT{DAYPARTS[unit]}")
-    if unit == "weekend":
-        return _hit(m, "SET", "XXXX-WXX-WE")
-    if unit == "season":
-        return _hit(m, "SET", "P3M") if q != "per" else None
-    return _hit(m, "SET", duration_value(n, unit))
-
-
-_ADV = {"daily": "P1D", "nightly": "XXXX-XX-XXTNI", "weekly": "P1W", "biweekly": "P2W",
-        "fortnightly": "P2W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H"}
-
-
-def h_set_adv(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    return _hit(m, "SET", _ADV[m.group("adv").lower()])
-
-
-_AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|per\s+cent|[a-z]+)?|\$[\d,.]+\s*(?:million|billion)?"
-                            r"|(?:million|billion|thousand|hundred|dollars|times|hours|minutes|percent))\s*$", re.I)
-
-
-_PLURAL_BEFORE = re.compile(r"(?<![Tt]hi)(?<![Ii]t)(?<![HhWw]a)(?<![Hh]i)(?<![Ii])(?<![Aa])[a-z]{2,}s\s+$")
-
-
-def h_set_freq(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    if m.group("freq"):
-        return _hit(m, "SET", duration_value(1, m.group("unit")))
-    # A rate needs something counted before it: "$2 million a year", "700 seats a week".
-    before = ctx.text[max(0, m.start() - 30):m.start()]
-    if not (_AMOUNT_BEFORE.search(before) or _PLURAL_BEFORE.search(before)):
-        return None
-    return _hit(m, "SET", duration_value(1, m.group("unit")))
-
-
 HANDLERS: dict[str, Handler] = {
     "mdy": h_mdy, "dmy": h_mdy, "iso": h_iso, "slash": h_slash, "month": h_month, "holiday": h_holiday,
     "weekday": h_weekday, "dayref": h_dayref, "daypart": h_daypart, "clock": h_clock, "clock24": h_clock24,
-    "noon": h_noon, "rel": h_rel, "the_unit": h_the_unit, "yearx": h_yearx, "latest": h_latest, "quarter": h_quarter,
-    "q_short": h_q_short, "season": h_season, "decade": h_decade, "century": h_century, "year": h_year,
-    "spoken_year": h_spoken_year, "ref": h_ref, "ahead": h_ahead, "set": h_set, "set_adv": h_set_adv,
-    "set_freq": h_set_freq,
+    "noon": h_noon, "rel": h_rel, "the_unit": h_the_unit, "yearx": h_yearx, "latest": h_latest,
+    "the_part": h_the_part, "week_of": h_week_of, "quarter": h_quarter, "q_short": h_q_short,
+    "season": h_season, "decade": h_decade, "century": h_century, "year": h_year,
+    "spoken_year": h_spoken_year, "clock_at": h_clock24, "overnight": h_overnight,
 }

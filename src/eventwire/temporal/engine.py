@@ -8,11 +8,25 @@ from spacy.tokens import Doc
 
 from ..schema import Time
 from .anchor import HANDLERS as ANCHOR_HANDLERS
-from .normalize import Ctx, Handler, Hit, h_adj, h_adj2, h_ago, h_bare, h_duration, h_recent_units, h_year_ended
+from .normalize import (
+    Ctx,
+    Handler,
+    Hit,
+    h_adj,
+    h_adj2,
+    h_ago,
+    h_bare,
+    h_duration,
+    h_recent_units,
+    h_year_ended,
+    reanchor,
+)
 from .recognize import PATTERNS, candidates
+from .vague import HANDLERS as VAGUE_HANDLERS
 
 HANDLERS: dict[str, Handler] = {
-    **ANCHOR_HANDLERS, "duration": h_duration, "adj": h_adj, "adj2": h_adj2, "ago": h_ago, "bare": h_bare,
+    **ANCHOR_HANDLERS, **VAGUE_HANDLERS,
+    "duration": h_duration, "adj": h_adj, "adj2": h_adj2, "ago": h_ago, "bare": h_bare,
     "recent_units": h_recent_units, "year_ended": h_year_ended,
 }
 _PRIORITY = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
@@ -45,7 +59,10 @@ def find_times(text: str, published: str | dt.date | None, doc: Doc | None = Non
     ctx = Ctx(text=text, dct=_as_date(published), doc=doc if same else None)
     hits: list[Hit] = []
     for kind, m in candidates(text):
-        hit = HANDLERS[kind](m, ctx)
+        try:
+            hit = HANDLERS[kind](m, ctx)
+        except (OverflowError, ValueError):
+            continue  # date arithmetic past year 1 or 9999: drop the candidate, never the document
         if hit is not None and hit.end > hit.start and hit.value:
             hit.kind = kind
             hits.append(hit)
@@ -56,5 +73,6 @@ def find_times(text: str, published: str | dt.date | None, doc: Doc | None = Non
         if all(h.end <= t.start or h.start >= t.end for t in taken):
             taken.append(h)
     taken.sort(key=lambda h: h.start)
+    reanchor(taken, text)
     return [Time(start=h.start, end=h.end, text=text[h.start:h.end], type=h.type, value=h.value, mod=h.mod)
             for h in taken]

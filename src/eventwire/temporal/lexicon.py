@@ -70,7 +70,7 @@ ORDINALS: dict[str, int] = {
 # Vague quantities: TIMEX3 writes the count as "X".
 VAGUE = {"several", "a few", "few", "a couple of", "a couple", "couple of", "many", "some",
          "numerous", "the", "a number of", "dozens of", "hundreds of", "the last few",
-         "a handful of"}
+         "a handful of", "thousands of"}
 
 _WORD_NUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four"
              r"|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten"
@@ -79,9 +79,10 @@ _WORD_NUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-
 NUM_RE = (
     r"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?"
     r"|(?:a\s+|one\s+)?hundred(?:\s+and)?(?:\s+" + _WORD_NUM + r")?"
+    r"|(?:" + _WORD_NUM + r"\s+|a\s+)?thousand(?:\s+and)?(?:\s+" + _WORD_NUM + r")?"
     r"|" + _WORD_NUM + r"(?:\s+hundred(?:\s+and)?(?:\s+" + _WORD_NUM + r")?)?"
-    r"|a\s+dozen|a\s+half|an?|several|a\s+few|few|a\s+couple(?:\s+of)?|couple\s+of|many|some"
-    r"|a\s+number\s+of|a\s+handful\s+of|dozens\s+of|hundreds\s+of)"
+    r"|a\s+dozen|a\s+half|half\s+an?|an?|several|a\s+few|few|a\s+couple(?:\s+of)?|couple\s+of|many|some"
+    r"|a\s+number\s+of|a\s+handful\s+of|dozens\s+of|hundreds\s+of|thousands\s+of)"
 )
 # Numbers written as words only (for hyphenated adjectives: "seven-day").
 ADJ_NUM_RE = r"(?:\d+(?:\.\d+)?|" + _WORD_NUM + r"|several|multi|half|a)"
@@ -99,7 +100,7 @@ def parse_number(text: str) -> float | None:
         half, t = 0.5, t[: m.start()].strip()
     if t in VAGUE or t.rstrip(" of") in VAGUE:
         return None
-    if t in ("a half", "half"):
+    if t in ("a half", "half", "half a", "half an"):
         return 0.5
     try:
         return float(t.replace(",", "")) + half

@@ -15,22 +15,29 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .lexicon import UNITS, parse_number
+from .lexicon import UNITS, VAGUE, parse_number
 from .tense import Tense, tense_at
 
 
 @dataclass
 class Hit:
+    """A normalized candidate; ``kind`` (the pattern name) breaks ties between overlaps."""
+
     start: int
     end: int
     type: str
     value: str
     mod: str | None = None
     kind: str = ""
+    # "two years later": (signed count, unit code) so the engine can re-anchor the value
+    # on an explicit date mentioned just before, instead of on the document date.
+    shift: tuple[int, str] | None = None
 
 
 @dataclass
 class Ctx:
+    """What every handler may consult; tense lookups are cached per span."""
+
     text: str
     dct: dt.date | None
     doc: Doc | None = None
@@ -102,19 +109,38 @@ def quarter_of(d: dt.date) -> int:
     return (d.month - 1) // 3 + 1
 
 
-def season_of(d: dt.date) -> tuple[int, str]:
-    # Winter belongs to the year it starts in for December, else to the current year.
+_SEASON_CODES = ["SP", "SU", "FA", "WI"]
+
+
+def _season_index(d: dt.date) -> int:
+    """Absolute season number: year*4 + (SP 0, SU 1, FA 2, WI 3); winter is labelled with
+    the year of its December, so January 2024 is in winter 2023."""
     m = d.month
-    if m in (3, 4, 5):
-        return d.year, "SP"
-    if m in (6, 7, 8):
-        return d.year, "SU"
-    if m in (9, 10, 11):
-        return d.year, "FA"
-    return d.year, "WI"
+    if m in (1, 2):
+        return (d.year - 1) * 4 + 3
+    return d.year * 4 + {3: 0, 4: 0, 5: 0, 6: 1, 7: 1, 8: 1, 9: 2, 10: 2, 11: 2, 12: 3}[m]
 
 
-_SEASON_ORDER = ["WI", "SP", "SU", "FA"]
+def season_value(dct: dt.date, code: str, direction: str) -> str:
+    """'2023-SU' for a season relative to dct: last/next (strictly before/after the
+    current one), past/future (the current one or the nearest in that direction), this."""
+    cur = _season_index(dct)
+    want = _SEASON_CODES.index(code)
+    # the instance of `code` in the current cycle, then step by whole years
+    inst = (cur // 4) * 4 + want
+    if direction in ("last", "past"):
+        limit = cur - 1 if direction == "last" else cur
+        while inst > limit:
+            inst -= 4
+    elif direction in ("next", "future"):
+        limit = cur + 1 if direction == "next" else cur
+        while inst < limit:
+            inst += 4
+    elif cur % 4 != want:  # "this": the current season, else the one of the document's year
+        inst = dct.year * 4 + want
+    else:
+        inst = cur
+    return f"{inst // 4:04d}-{_SEASON_CODES[inst % 4]}"
 
 
 def weekday_date(dct: dt.date, wd: int, direction: str) -> dt.date:
@@ -210,8 +236,6 @@ def reporting_quarter(ctx: Ctx, pos: int, shift: int = 0) -> str | None:
 
 
 # ---------------------------------------------------------------- durations
-_TIME_UNITS = {"H", "M", "S"}
-
 
 def unit_code(word: str) -> str:
     w = word.lower().rstrip("s")
@@ -259,20 +283,14 @@ def duration_value(num: float | None, unit_word: str) -> str:
 def h_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
     num_txt = _norm(m.group("num"))
     unit = m.group("unit").lower()
-    rel = _norm(m.groupdict().get("rel"))
     num = parse_number(num_txt)
     if m.groupdict().get("range"):
         num = None  # "two to three weeks": TIMEX3 keeps the count vague
     elif num is not None and 1800 <= num <= 2100 and num == int(num) and not unit.startswith("year"):
         return None  # "the 1988 quarter" is a year, not 1988 quarters
-    if m.groupdict().get("half") and num is not None:
+    if (m.groupdict().get("half") or m.groupdict().get("half2")) and num is not None:
         num += 0.5
-    if num_txt in ("a", "an", "one") and not unit.endswith("s") and rel in ("past", "last"):
-        return None  # "the past a year" cannot happen; keep the regex honest
-    if num_txt in ("the",):
-        return None
-    if num is None and num_txt not in ("several", "a few", "few", "a couple of", "couple of", "many", "some",
-                                       "a number of", "a handful of", "dozens of", "hundreds of"):
+    if num is None and num_txt not in VAGUE:
         return None
     if num_txt in ("a couple", "a couple of", "couple of"):
         num = 2.0
@@ -290,6 +308,8 @@ def h_year_ended(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 def h_adj(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    if m.group("unit")[0].isupper():
+        return None  # "the Six-Day War": a name
     num_txt = _norm(m.group("num"))
     num = 0.5 if num_txt == "half" else parse_number(num_txt)
     if num_txt in ("multi", "several"):
@@ -317,7 +337,9 @@ def h_recent_units(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 def h_ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
     num = parse_number(_norm(m.group("num")))
-    code = unit_code(m.group("unit"))
+    unit_word = m.group("unit").lower()
+    # minutes share the code "M" with months: clock units are handled as hours
+    code = "H" if unit_word.startswith(("hour", "minute", "second")) else unit_code(unit_word)
     direction = _norm(m.group("dir"))
     if direction == "before":
         return None  # "two days before the vote": a duration, left to the duration pattern
@@ -328,6 +350,8 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return _hit(m, "DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(code, "XXXX"), _qmod(m))
     d = ctx.dct
     n = int(num) if num == int(num) else num
+    if code in ("Y", "DE", "CE") and num * {"Y": 1, "DE": 10, "CE": 100}[code] > 3000:
+        return None  # geological spans are not calendar dates
     try:
         if code == "D":
             val = ymd(d + dt.timedelta(days=sign * n))
@@ -348,10 +372,44 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
             q = (d.year * 4 + quarter_of(d) - 1) + sign * int(n)
             val = f"{q // 4:04d}-Q{q % 4 + 1}"
         elif code == "H":
-            t = dt.datetime(d.year, d.month, d.day, 12) + dt.timedelta(hours=sign * n)
+            # "two hours ago", "minutes later": the day of the story, shifted only by whole days
+            hours = n if unit_word.startswith("hour") else 0
+            t = dt.datetime(d.year, d.month, d.day, 12) + dt.timedelta(hours=sign * hours)
             val = ymd(t.date())
         else:
             return None
     except (OverflowError, ValueError):
         return None
-    return _hit(m, "DATE", val, _qmod(m))
+    hit = _hit(m, "DATE", val, _qmod(m))
+    if direction in ("later", "earlier") and code in ("Y", "M", "D", "W") and n == int(n) and "Q" not in val:
+        hit.shift = (sign * int(n), code)
+    return hit
+
+
+_ABSOLUTE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def reanchor(hits: list[Hit], text: str) -> None:
+    """Narrative offsets ("In 2019 ... two years later") count from the explicit date
+    just before them (same paragraph, ~250 characters), not from the document date."""
+    last: Hit | None = None
+    for h in hits:
+        if h.shift is not None and last is not None and h.start - last.end < 250 \
+                and "\n\n" not in text[last.end:h.start]:
+            m = _ABSOLUTE.fullmatch(last.value)
+            n, code = h.shift
+            assert m is not None
+            y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+            try:
+                if code == "Y":
+                    h.value = f"{y + n:04d}"
+                elif code == "M" and mo:
+                    yy, mm = add_months(y, int(mo), n)
+                    h.value = f"{yy:04d}-{mm:02d}"
+                elif code in ("D", "W") and d:
+                    day = dt.date(y, int(mo), int(d)) + dt.timedelta(days=n * (7 if code == "W" else 1))
+                    h.value = ymd(day) if code == "D" else week_of(day)
+            except (OverflowError, ValueError):
+                pass
+        if h.type == "DATE" and h.kind != "ago" and _ABSOLUTE.fullmatch(h.value):
+            last = h

@@ -32,11 +32,16 @@ _CUE_PAST = re.compile(
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]|, (?:and|but|while|as|when) ")
 
 
-# A deadline preposition ("until Friday", "by Dec. 15") points to the nearest such day
-# whatever the tense of the verb ("extended the offer until Nov. 20").
+# A deadline word before the date ("until Friday", "by Dec. 15", "payable Dec. 15")
+# points forward even under a past verb ("extended the offer until Nov. 20").
 _DEADLINE = re.compile(r"(?:\buntil|\btill|\bby|\bas early as|\bas soon as|\bno later than|\bstarting|\bbeginning"
                        r"|\beffective|\bdeadline(?: of)?|\bexpires?(?: on)?|\bdue(?: on)?|\bpayable|\bof record"
                        r"|\bthrough|\bextended to|\bpostponed to|\bdelayed to)\s+(?:on\s+)?$", re.I)
+
+
+# Verbs that move a deadline forward: "extended the order until Tuesday" is still ahead.
+_MOVE_DEADLINE = re.compile(r"\b(?:extend|postpon|delay|defer|push(?:ed)? back|gave|give|grant|moved|resched"
+                            r"|prolong)\w*", re.I)
 
 
 def tense_at(text: str, start: int, end: int, doc: Doc | None) -> Tense:
@@ -49,7 +54,9 @@ def tense_at(text: str, start: int, end: int, doc: Doc | None) -> Tense:
     if _DEADLINE.search(text[max(0, start - 25):start]):
         # "until Tuesday", "payable Dec. 15": forward, unless the clause is plainly past
         # ("the curfew lasted until Friday"), then the nearest.
-        return "NEAR" if tense == "PAST" else "FUTURE"
+        if tense == "PAST" and not _MOVE_DEADLINE.search(text[max(0, start - 80):start]):
+            return "NEAR"
+        return "FUTURE"
     return tense
 
 
