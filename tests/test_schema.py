@@ -55,3 +55,10 @@ def test_span_errors_catch_offsets_that_do_not_point_at_their_text():
 def test_error_report_shape_is_the_documented_one():
     err = ErrorReport.model_validate({"id": "d1", "error": {"code": "empty", "message": "d1: no text"}})
     assert json.loads(err.to_json()) == {"id": "d1", "error": {"code": "empty", "message": "d1: no text"}}
+
+
+def test_a_report_is_always_one_line_even_with_unicode_line_separators():
+    text = "Line one\u2028line two\x85line three\u2029end"
+    line = Report(id="ls", text=text).to_json()
+    assert len(line.splitlines()) == 1
+    assert Report.from_json(line).text == text

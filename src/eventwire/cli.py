@@ -14,7 +14,7 @@ from . import __version__
 from .errors import ERROR_CODES, EventwireError
 from .ingest import read_inputs
 from .pipeline import load_pipeline
-from .schema import ErrorReport, Report, json_schema
+from .schema import ErrorReport, Report, dumps, json_schema
 from .summary import format_summary
 
 EXTRACT_EPILOG = """\b
@@ -114,8 +114,24 @@ def _write(results: Iterator[Report | ErrorReport], output_format: str, out: Tex
         failed += isinstance(r, ErrorReport)
         items.append(r.to_dict())
     payload = items[0] if len(items) == 1 else items
-    out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    out.write(dumps(payload, indent=2) + "\n")
     return total, failed
+
+
+@main.group()
+def gazetteer() -> None:
+    """The local GeoNames index used to resolve places."""
+
+
+@gazetteer.command("build")
+@click.option("--path", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the index [default: $EVENTWIRE_CACHE or ~/.cache/eventwire].")
+def gazetteer_build(path: str | None) -> None:
+    """Rebuild the index from the installed GeoNames data packages (about a minute)."""
+    from .gazetteer import content_hash, rebuild
+
+    built = rebuild(path)
+    click.echo(f"{built} (content {content_hash(built)[:12]})")
 
 
 @main.command()

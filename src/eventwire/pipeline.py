@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import components  # noqa: F401  (registers the Doc extensions)
+from .components import places as _places  # noqa: F401  (registers the eventwire_places factory)
 from .components import times as _times  # noqa: F401  (registers the eventwire_times factory)
 from .dateline import parse_dateline
 from .errors import EventwireError, InputError, ModelError
@@ -34,7 +35,7 @@ from .schema import ErrorDetail, ErrorReport, Report
 from .settings import Settings
 
 # Our components, in order, appended after the model's own components.
-EVENTWIRE_COMPONENTS: tuple[str, ...] = ("eventwire_times",)
+EVENTWIRE_COMPONENTS: tuple[str, ...] = ("eventwire_times", "eventwire_places")
 
 _nlp_cache: dict[str, Language] = {}
 _nlp_lock = threading.Lock()
@@ -139,6 +140,7 @@ class Pipeline:
             id=document.id, text=document.text, published=doc._.eventwire_published,
             title=document.title, url=document.url, site=document.site,
             dateline=doc._.eventwire_dateline, times=doc._.eventwire_times or [],
+            places=doc._.eventwire_places or [],
         )
 
     def _run_batch(self, batch: list[Document | InputError]) -> list[Report | ErrorReport]:

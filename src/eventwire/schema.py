@@ -34,6 +34,16 @@ FigureCategory = Literal[
 Modality = Literal["asserted", "reported", "hypothetical", "negated", "planned"]
 
 
+# Characters that str.splitlines() and many JSONL readers treat as line breaks but JSON
+# leaves raw: escaped so one report is always exactly one line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def dumps(data: Any, *, indent: int | None = None) -> str:
+    """JSON text with non-ASCII kept readable but no character any reader takes as a newline."""
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_LINE_BREAKS)
+
+
 class Record(BaseModel):
     # extra="allow": the contract lets producers add fields; consumers keep them.
     model_config = ConfigDict(extra="allow")
@@ -159,7 +169,7 @@ class Report(Record):
         return self.model_dump(mode="json")
 
     def to_json(self, *, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return dumps(self.to_dict(), indent=indent)
 
     @classmethod
     def from_json(cls, data: str | bytes | dict[str, Any]) -> Report:
@@ -216,7 +226,7 @@ class ErrorReport(Record):
         return self.model_dump(mode="json")
 
     def to_json(self, *, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return dumps(self.to_dict(), indent=indent)
 
 
 def json_schema() -> dict[str, Any]:

@@ -9,6 +9,7 @@ Inputs a component may read:
     doc._.eventwire_dateline   schema.Dateline or None
 Outputs:
     doc._.eventwire_times      list[schema.Time]
+    doc._.eventwire_places     list[schema.Place]
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ EXTENSIONS: dict[str, object] = {
     "eventwire_published": None,
     "eventwire_dateline": None,
     "eventwire_times": None,
+    "eventwire_places": None,
 }
 
 

@@ -1,0 +1,141 @@
+"""The places stage's engine: recognise toponyms in a parsed Doc and resolve them to GeoNames.
+
+    find_places(doc, gazetteer, dateline=None) -> list[schema.Place]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from spacy.tokens import Doc
+
+from ..gazetteer import Entry, Gazetteer
+from ..schema import Dateline, Place
+from .recognize import Mention, find_mentions
+from .resolve import prior, resolve
+
+__all__ = ["find_places"]
+
+# How prominent (resolve.prior) a gazetteer-only match must be, by where it stands:
+# free text, inside a PERSON entity (the model's usual mistake for Arabic place names),
+# or inside an organisation's or another entity's name ("the Gaza health ministry").
+THRESHOLD_FREE = 5.0
+THRESHOLD_PERSON = 5.0
+THRESHOLD_EMBEDDED = 6.5
+
+
+def _usable(e: Entry) -> bool:
+    if e.name_kind == "demonym":
+        return False  # "Israeli" is not a place mention
+    # GeoNames lists airport codes and other short forms as alternate names ("SEO" for
+    # Séguéla): only countries and first-level regions are written as abbreviations in news.
+    return e.name_kind != "abbreviation" or e.feature == "country" or e.feature_code == "ADM1"
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    return frozenset(t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
+
+
+# Words that name first-level regions somewhere ("Central", Uganda) but in English text are
+# almost always directions or common nouns; they count as places only when NER says so.
+GENERIC_WORDS = frozenset({
+    "north", "south", "east", "west", "central", "centre", "center", "northern", "southern", "eastern",
+    "western", "region", "valley", "coast", "capital", "union", "police", "national", "interior", "island",
+    "islands", "river", "lake", "mountain", "city", "county", "state", "district", "province", "park",
+})
+
+
+def _accept(m: Mention, doc: Doc, person_words: frozenset[str]) -> bool:
+    if m.text.lower() in GENERIC_WORDS or doc[m.start].is_stop:
+        return False
+    # "Clark" for Clark County: a county is not named without "County" often enough to
+    # recognise one by its bare name; such aliases still help resolve NER mentions.
+    cands = [c for c in m.candidates if c.lat is not None
+             and not (c.feature_code == "ADM2" and c.name_kind == "alternate")]
+    if not cands:
+        return False
+    best = max(prior(c) for c in cands)
+    if m.label != "PERSON" and m.end - m.start == 1 and m.text in person_words and best < 11:
+        return False  # "Nelson" after "Nelson Mandela": a person's name, unless a country's
+    if m.end - m.start == 1 and len(m.text) <= 2 and not m.text.isupper():
+        return False
+    if m.label is None:
+        return best >= THRESHOLD_FREE
+    if m.label == "PERSON":
+        ent = next((e for e in doc.ents if e.start <= m.start < e.end), None)
+        whole = ent is not None and ent.start == m.start and ent.end == m.end
+        return whole and best >= THRESHOLD_PERSON
+    return best >= THRESHOLD_EMBEDDED
+
+
+def _with_fallback(m: Mention, doc: Doc, lookup: Callable[[str], list[Entry]]) -> bool:
+    """Give an unknown NER place the candidates of the longest known name inside it
+    ("Mississippi State", "Torkula village", "Lake Manassas"); drop an unknown single word,
+    which is far more often a misread person or brand than an unlisted place."""
+    if m.candidates:
+        return True
+    tokens = doc[m.start:m.end]
+    for size in range(len(tokens) - 1, 0, -1):
+        for i in range(len(tokens) - size + 1):
+            sub = tokens[i:i + size]
+            if not any(t.pos_ == "PROPN" or t.is_title for t in sub):
+                continue
+            found = [c for c in lookup(sub.text) if c.lat is not None]
+            if found:
+                m.candidates = found
+                return True
+    return len(tokens) > 1
+
+
+def _qualifiers(doc: Doc, mentions: list[Mention]) -> list[int | None]:
+    """'Paris, Texas' / 'Rafah, Gaza Strip': the mention right after a comma qualifies the one before."""
+    out: list[int | None] = [None] * len(mentions)
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if b.start == a.end + 1 and doc[a.end].text == ",":
+            out[i] = i + 1
+    return out
+
+
+def _dateline_mentions(doc: Doc, dateline: Dateline | None, mentions: list[Mention],
+                       gazetteer: Gazetteer) -> list[Mention]:
+    if dateline is None:
+        return []
+    out = []
+    for s in dateline.place_spans:
+        if any(m.start_char < s.end and s.start < m.end_char for m in mentions):
+            continue
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is None:
+            continue
+        out.append(Mention(span.start, span.end, s.text, s.start, s.end, "dateline", None,
+                           [e for e in gazetteer.lookup(s.text) if _usable(e)]))
+    return out
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None, *,
+                use_fac: bool = False) -> list[Place]:
+    @cache  # names repeat within a story
+    def lookup(name: str) -> list[Entry]:
+        written_short = name.isupper() or "." in name  # "US", "U.S.", "W.Va." but not "Act"
+        return [e for e in gazetteer.lookup(name)
+                if _usable(e) and (written_short or e.name_kind != "abbreviation")]
+
+    person_words = _person_words(doc)
+    mentions = find_mentions(doc, lookup, accept=lambda m: _accept(m, doc, person_words), use_fac=use_fac)
+    mentions = [m for m in mentions if _with_fallback(m, doc, lookup)]
+    mentions = sorted(mentions + _dateline_mentions(doc, dateline, mentions, gazetteer), key=lambda m: m.start)
+    anchors: list[Entry] = []
+    resolutions = resolve(mentions, _qualifiers(doc, mentions), anchors)
+    places = []
+    for m, r in zip(mentions, resolutions, strict=True):
+        e = r.entry
+        text = doc.text[m.start_char:m.end_char]
+        if e is None:
+            places.append(Place(start=m.start_char, end=m.end_char, text=text, confidence=0.0))
+            continue
+        places.append(Place(start=m.start_char, end=m.end_char, text=text, name=e.name, geonameid=e.geonameid,
+                            lat=e.lat, lon=e.lon, country=e.country, admin1=e.admin1, feature=e.feature,
+                            confidence=r.confidence))
+    return places

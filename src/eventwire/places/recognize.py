@@ -1,0 +1,125 @@
+"""Toponym recognition: spaCy's place entities plus gazetteer matching over proper-noun runs.
+
+The small English model misses or mislabels many place names (it tags "Khan Yunis" and
+"Rafah" as PERSON, and places inside organisation names are never entities of their own:
+"Gaza" in "the Gaza health ministry").  So candidates come from two sources:
+
+1. NER entities labelled GPE, LOC (and FAC, optionally): always mentions, even when the
+   gazetteer has no entry (they are then recognised but unresolved);
+2. runs of proper-noun tokens, matched longest-first against the gazetteer; such a
+   match is kept when its strongest reading is prominent enough for where it stands
+   (inside a PERSON entity, inside an ORG, or free), so that "Will", "Of" or "Jordan
+   Peterson" do not become places.
+
+Demonyms and adjectives ("Israeli", "Russian") are not place mentions: they carry
+NORP labels or ADJ tags and are never matched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import Entry
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+MAX_TOKENS = 6
+# Words that start a name run but are not part of the place name.
+_LEADING = frozenset({"the", "The", "THE"})
+# Lower-case words allowed inside a run ("Bosnia and Herzegovina", "Isle of Man", "Deir al-Balah").
+_JOINERS = frozenset({"of", "and", "de", "del", "la", "al", "el", "-", "upon", "on", "du", "des", "da", "do", "'s"})
+# Labels whose text is never a place, even when a gazetteer has the string.
+_NEVER = frozenset({"NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"})
+
+
+@dataclass
+class Mention:
+    start: int  # token index
+    end: int
+    text: str
+    start_char: int
+    end_char: int
+    source: str  # "ner" or "gazetteer"
+    label: str | None  # the NER label of the entity it came from or sits in
+    candidates: list[Entry] = field(default_factory=list)
+
+
+def _strip(span: Span) -> tuple[int, int]:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].text in _LEADING or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'")):
+        end -= 1
+    return start, end
+
+
+def _is_name_token(tok: Token) -> bool:
+    if tok.pos_ == "PROPN":
+        return True
+    # All-caps datelines and headlines: the tagger often calls them NOUN.
+    return tok.is_upper and len(tok.text) > 1 and tok.is_alpha
+
+
+def _inside_longer_name(doc: Doc, m: Mention, taken: list[bool]) -> bool:
+    before = m.start > 0 and not taken[m.start - 1] and _is_name_token(doc[m.start - 1])
+    after = m.end < len(doc) and not taken[m.end] and _is_name_token(doc[m.end])
+    return before or after
+
+
+def find_mentions(doc: Doc, lookup: Callable[[str], list[Entry]], *, accept: Callable[[Mention], bool],
+                  use_fac: bool = False) -> list[Mention]:
+    """Place mentions in ``doc``: NER places, then gazetteer matches that ``accept`` keeps."""
+    labels = PLACE_LABELS | ({"FAC"} if use_fac else set())
+    taken = [False] * len(doc)
+    ent_label: list[str | None] = [None] * len(doc)
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ent_label[i] = ent.label_
+        if ent.label_ not in labels:
+            continue
+        start, end = _strip(ent)
+        if start >= end:
+            continue
+        span = doc[start:end]
+        m = Mention(start, end, span.text, span.start_char, span.end_char, "ner", ent.label_, lookup(span.text))
+        mentions.append(m)
+        for i in range(start, end):
+            taken[i] = True
+
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if taken[i] or not _is_name_token(tok) or ent_label[i] in _NEVER:
+            i += 1
+            continue
+        match = None
+        # Longest match first, never crossing a taken token or an entity boundary of a _NEVER label.
+        limit = i
+        while limit < n and limit - i < MAX_TOKENS and not taken[limit] and ent_label[limit] not in _NEVER and (
+                _is_name_token(doc[limit]) or (limit > i and doc[limit].text in _JOINERS)):
+            limit += 1
+        for j in range(limit, i, -1):
+            if not _is_name_token(doc[j - 1]):
+                continue
+            span = doc[i:j]
+            candidates = lookup(span.text)
+            if candidates:
+                match = Mention(i, j, span.text, span.start_char, span.end_char, "gazetteer", ent_label[i],
+                                candidates)
+                break
+        if match is not None and match.label in (None, "PERSON") and _inside_longer_name(doc, match, taken):
+            match = None  # "Nelson" in "Nelson Mandela", "Jordan" in "Michael Jordan"
+        if match is not None and accept(match):
+            mentions.append(match)
+            for k in range(match.start, match.end):
+                taken[k] = True
+            i = match.end
+        else:
+            i += 1
+    mentions.sort(key=lambda m: m.start)
+    return mentions
