@@ -47,9 +47,14 @@ GENERIC_WORDS = frozenset({
 })
 
 
-def _accept(m: Mention, doc: Doc, person_words: frozenset[str]) -> bool:
+PLACE_TYPE_WORDS = frozenset({"county", "parish", "province", "governorate", "district", "township", "borough"})
+
+
+def _accept(m: Mention, doc: Doc, person_words: frozenset[str], place_names: frozenset[str]) -> bool:
     if m.text.lower() in GENERIC_WORDS or doc[m.start].is_stop:
         return False
+    if m.text in place_names and m.label != "PERSON":
+        return True  # one sense per story: "Gainesville" in "Gainesville police" after "in Gainesville"
     # "Clark" for Clark County: a county is not named without "County" often enough to
     # recognise one by its bare name; such aliases still help resolve NER mentions.
     cands = [c for c in m.candidates if c.lat is not None
@@ -67,7 +72,11 @@ def _accept(m: Mention, doc: Doc, person_words: frozenset[str]) -> bool:
         ent = next((e for e in doc.ents if e.start <= m.start < e.end), None)
         whole = ent is not None and ent.start == m.start and ent.end == m.end
         return whole and best >= THRESHOLD_PERSON
-    return best >= THRESHOLD_EMBEDDED
+    if best >= THRESHOLD_EMBEDDED:
+        return True
+    # A full name with its type word ("Laurel County", "Rapides Parish") is a place wherever it stands.
+    return m.end - m.start > 1 and doc[m.end - 1].lower_ in PLACE_TYPE_WORDS and any(
+        c.name_kind == "primary" for c in cands)
 
 
 def _with_fallback(m: Mention, doc: Doc, lookup: Callable[[str], list[Entry]]) -> bool:
@@ -124,7 +133,9 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
                 if _usable(e) and (written_short or e.name_kind != "abbreviation")]
 
     person_words = _person_words(doc)
-    mentions = find_mentions(doc, lookup, accept=lambda m: _accept(m, doc, person_words), use_fac=use_fac)
+    place_names = frozenset(e.text for e in doc.ents if e.label_ in ("GPE", "LOC"))
+    mentions = find_mentions(doc, lookup, accept=lambda m: _accept(m, doc, person_words, place_names),
+                             use_fac=use_fac)
     mentions = [m for m in mentions if _with_fallback(m, doc, lookup)]
     mentions = sorted(mentions + _dateline_mentions(doc, dateline, mentions, gazetteer), key=lambda m: m.start)
     anchors: list[Entry] = []
