@@ -26,7 +26,19 @@ def format_summary(report: Report | ErrorReport) -> str:
     for t in report.times:
         mod = f" {t.mod}" if t.mod else ""
         lines.append(f"    [{t.start:>5}:{t.end:<5}] {t.text!r:<28} {t.type:<8} {t.value}{mod}")
-    for name in ("places", "actors", "quotes", "figures", "events"):
+    seen: dict[str, int] = {}
+    for p in report.places:
+        seen[p.text] = seen.get(p.text, 0) + 1
+    lines.append(f"  places ({len(report.places)} mentions, {len(seen)} names):")
+    shown = set()
+    for p in report.places:
+        if p.text in shown:
+            continue
+        shown.add(p.text)
+        where = (f"{p.name} ({p.feature}, {', '.join(x for x in (p.admin1, p.country) if x)}) "
+                 f"geonames:{p.geonameid}" if p.geonameid else "not resolved")
+        lines.append(f"    {p.text!r:<22} ×{seen[p.text]:<2} {where}")
+    for name in ("actors", "quotes", "figures", "events"):
         items = getattr(report, name)
         if items:
             lines.append(f"  {name}: {len(items)}")

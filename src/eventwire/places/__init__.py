@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..gazetteer import Entry, Gazetteer
 from ..schema import Dateline, Place
@@ -34,8 +34,8 @@ def _usable(e: Entry) -> bool:
             or (e.country is None and e.feature == "region"))  # "EU"
 
 
-def _person_words(doc: Doc) -> frozenset[str]:
-    return frozenset(t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
+def _person_words(ents: list[Span]) -> frozenset[str]:
+    return frozenset(t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
 
 
 # Words that name first-level regions somewhere ("Central", Uganda) but in English text are
@@ -50,8 +50,8 @@ GENERIC_WORDS = frozenset({
 PLACE_TYPE_WORDS = frozenset({"county", "parish", "province", "governorate", "district", "township", "borough"})
 
 
-def _accept(m: Mention, doc: Doc, person_words: frozenset[str], place_names: frozenset[str]) -> bool:
-    if m.text.lower() in GENERIC_WORDS or doc[m.start].is_stop:
+def _accept(m: Mention, ents: list[Span], person_words: frozenset[str], place_names: frozenset[str]) -> bool:
+    if m.text.lower() in GENERIC_WORDS or m.first_is_stop:
         return False
     if m.text in place_names and m.label != "PERSON":
         return True  # one sense per story: "Gainesville" in "Gainesville police" after "in Gainesville"
@@ -69,13 +69,13 @@ def _accept(m: Mention, doc: Doc, person_words: frozenset[str], place_names: fro
     if m.label is None:
         return best >= THRESHOLD_FREE
     if m.label == "PERSON":
-        ent = next((e for e in doc.ents if e.start <= m.start < e.end), None)
+        ent = next((e for e in ents if e.start <= m.start < e.end), None)
         whole = ent is not None and ent.start == m.start and ent.end == m.end
         return whole and best >= THRESHOLD_PERSON
     if best >= THRESHOLD_EMBEDDED:
         return True
     # A full name with its type word ("Laurel County", "Rapides Parish") is a place wherever it stands.
-    return m.end - m.start > 1 and doc[m.end - 1].lower_ in PLACE_TYPE_WORDS and any(
+    return m.end - m.start > 1 and m.text.rsplit(None, 1)[-1].lower() in PLACE_TYPE_WORDS and any(
         c.name_kind == "primary" for c in cands)
 
 
@@ -132,9 +132,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
         return [e for e in gazetteer.lookup(name)
                 if _usable(e) and (written_short or e.name_kind != "abbreviation")]
 
-    person_words = _person_words(doc)
-    place_names = frozenset(e.text for e in doc.ents if e.label_ in ("GPE", "LOC"))
-    mentions = find_mentions(doc, lookup, accept=lambda m: _accept(m, doc, person_words, place_names),
+    ents = list(doc.ents)  # doc.ents builds new Span objects on every access
+    person_words = _person_words(ents)
+    place_names = frozenset(e.text for e in ents if e.label_ in ("GPE", "LOC"))
+    mentions = find_mentions(doc, ents, lookup, accept=lambda m: _accept(m, ents, person_words, place_names),
                              use_fac=use_fac)
     mentions = [m for m in mentions if _with_fallback(m, doc, lookup)]
     mentions = sorted(mentions + _dateline_mentions(doc, dateline, mentions, gazetteer), key=lambda m: m.start)

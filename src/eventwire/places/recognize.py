@@ -44,6 +44,7 @@ class Mention:
     source: str  # "ner" or "gazetteer"
     label: str | None  # the NER label of the entity it came from or sits in
     candidates: list[Entry] = field(default_factory=list)
+    first_is_stop: bool = False  # "The", "Will", "May": a stop word cannot start a gazetteer-only match
 
 
 def _strip(span: Span) -> tuple[int, int]:
@@ -69,14 +70,14 @@ def _inside_longer_name(doc: Doc, m: Mention, taken: list[bool]) -> bool:
     return before or after
 
 
-def find_mentions(doc: Doc, lookup: Callable[[str], list[Entry]], *, accept: Callable[[Mention], bool],
-                  use_fac: bool = False) -> list[Mention]:
+def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry]], *,
+                  accept: Callable[[Mention], bool], use_fac: bool = False) -> list[Mention]:
     """Place mentions in ``doc``: NER places, then gazetteer matches that ``accept`` keeps."""
     labels = PLACE_LABELS | ({"FAC"} if use_fac else set())
     taken = [False] * len(doc)
     ent_label: list[str | None] = [None] * len(doc)
     mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in ents:
         for i in range(ent.start, ent.end):
             ent_label[i] = ent.label_
         if ent.label_ not in labels:
@@ -110,7 +111,7 @@ def find_mentions(doc: Doc, lookup: Callable[[str], list[Entry]], *, accept: Cal
             candidates = lookup(span.text)
             if candidates:
                 match = Mention(i, j, span.text, span.start_char, span.end_char, "gazetteer", ent_label[i],
-                                candidates)
+                                candidates, tok.is_stop)
                 break
         if match is not None and match.label in (None, "PERSON") and _inside_longer_name(doc, match, taken):
             match = None  # "Nelson" in "Nelson Mandela", "Jordan" in "Michael Jordan"
