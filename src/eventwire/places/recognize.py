@@ -87,6 +87,8 @@ def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry
             continue
         span = doc[start:end]
         m = Mention(start, end, span.text, span.start_char, span.end_char, "ner", ent.label_, lookup(span.text))
+        if ent.label_ == "FAC" and not m.candidates:
+            continue  # an unknown building or street: leave its words to the gazetteer scan
         mentions.append(m)
         for i in range(start, end):
             taken[i] = True

@@ -28,9 +28,10 @@ EARTH_KM = 6371.0
 
 # Feature priors: a bare "Georgia" is more often the country than a town in Iowa.
 _FEATURE_BONUS = {"PCLI": 4.0, "CONT": 5.0, "ADM1": 2.5, "ADM2": 0.6, "PPLC": 4.0, "PPLA": 0.8, "RGN": 2.0,
-                  "OCN": 4.0, "SEA": 3.0}
+                  "OCN": 4.0, "SEA": 3.0,
+                  "BLDG": 2.0}
 # Curated regions and waters have no population; give them that of a large region.
-_UNPOPULATED_LOG = {"region": 6.0, "water": 6.0, "landmark": 4.0}
+_UNPOPULATED_LOG = {"region": 6.0, "water": 6.0, "landmark": 5.0}
 _KIND_BONUS = {"primary": 0.6, "alternate": 0.0, "abbreviation": 0.3, "demonym": -3.0}
 
 
@@ -64,41 +65,49 @@ def prior(entry: Entry) -> float:
 class Context:
     countries: Counter[str]
     admin1: Counter[tuple[str | None, str]]
-    points: list[tuple[float, float]]
+    points: list[tuple[float, float, int | None]]  # lat, lon, geonameid of the pick
+    picked: Counter[int | None]  # how many picks are each entry
 
 
 def _context(picks: Sequence[Entry | None], extra: Sequence[Entry] = ()) -> Context:
     countries: Counter[str] = Counter()
     admin1: Counter[tuple[str | None, str]] = Counter()
     points = []
+    picked: Counter[int | None] = Counter()
     for e in [*picks, *extra]:
         if e is None:
             continue
+        picked[e.geonameid] += 1
         if e.country:
             countries[e.country] += 1
         if e.admin1 and e.feature != "country":
             admin1[(e.country, e.admin1)] += 1
         if e.lat is not None and e.lon is not None and e.feature == "city":
-            points.append((e.lat, e.lon))
-    return Context(countries, admin1, points)
+            points.append((e.lat, e.lon, e.geonameid))
+    return Context(countries, admin1, points, picked)
 
 
 def _score(entry: Entry, ctx: Context, qualifier: Entry | None) -> float:
     score = prior(entry)
     total = sum(ctx.countries.values())
+    # Other mentions resolved to this very entry do not support it: "MEXICO CITY" in the
+    # dateline must not pull "Mexico" to the city.
+    same = ctx.picked[entry.geonameid] if entry.geonameid is not None else 0
     if entry.country is None and total:
         # Oceans, continents, supranational regions belong to no country and cannot win its
         # vote; credit them what a place in the story's main country would get, so that "the
         # Atlantic" in an American story stays the ocean and not Atlantic, Iowa.
         score += 4.0
     if entry.country and total:
-        votes = ctx.countries[entry.country]
+        votes = ctx.countries[entry.country] - same
         score += 6.0 * votes / total + (1.0 if votes > 0 else 0.0)
-    if entry.admin1 and entry.feature != "country" and ctx.admin1[(entry.country, entry.admin1)] > 0:
+    if entry.admin1 and entry.feature != "country" and ctx.admin1[(entry.country, entry.admin1)] - same > 0:
         score += 2.5
-    if ctx.points and entry.lat is not None and entry.lon is not None and entry.feature == "city":
-        nearest = min(haversine_km(entry.lat, entry.lon, la, lo) for la, lo in ctx.points)
-        score += 2.0 * math.exp(-nearest / 300.0)
+    if entry.lat is not None and entry.lon is not None and entry.feature == "city":
+        others = [(la, lo) for la, lo, gid in ctx.points if gid is None or gid != entry.geonameid]
+        if others:
+            nearest = min(haversine_km(entry.lat, entry.lon, la, lo) for la, lo in others)
+            score += 2.0 * math.exp(-nearest / 300.0)
     if qualifier is not None and entry.country == qualifier.country and (
             qualifier.feature == "country" or (qualifier.admin1 and entry.admin1 == qualifier.admin1)):
         score += 4.0
