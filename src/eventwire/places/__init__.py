@@ -109,7 +109,8 @@ def _qualifiers(doc: Doc, mentions: list[Mention]) -> list[int | None]:
 
 
 def _dateline_mentions(doc: Doc, dateline: Dateline | None, mentions: list[Mention],
-                       gazetteer: Gazetteer) -> list[Mention]:
+                       lookup: Callable[[str], list[Entry]]) -> list[Mention]:
+    """The dateline's places ("Rafah/Jerusalem/Cairo") that NER and the scan did not find."""
     if dateline is None:
         return []
     out = []
@@ -119,8 +120,7 @@ def _dateline_mentions(doc: Doc, dateline: Dateline | None, mentions: list[Menti
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
         if span is None:
             continue
-        out.append(Mention(span.start, span.end, s.text, s.start, s.end, "dateline", None,
-                           [e for e in gazetteer.lookup(s.text) if _usable(e)]))
+        out.append(Mention(span.start, span.end, s.text, s.start, s.end, "dateline", None, lookup(s.text)))
     return out
 
 
@@ -138,9 +138,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
     mentions = find_mentions(doc, ents, lookup, accept=lambda m: _accept(m, ents, person_words, place_names),
                              use_fac=use_fac)
     mentions = [m for m in mentions if _with_fallback(m, doc, lookup)]
-    mentions = sorted(mentions + _dateline_mentions(doc, dateline, mentions, gazetteer), key=lambda m: m.start)
-    anchors: list[Entry] = []
-    resolutions = resolve(mentions, _qualifiers(doc, mentions), anchors)
+    mentions = sorted(mentions + _dateline_mentions(doc, dateline, mentions, lookup), key=lambda m: m.start)
+    resolutions = resolve(mentions, _qualifiers(doc, mentions))
     places = []
     for m, r in zip(mentions, resolutions, strict=True):
         e = r.entry

@@ -4,11 +4,12 @@ A candidate's score is a prior (population, feature type, how the name matched) 
 document context, computed in two passes:
 
 1. every mention takes its best candidate by prior alone;
-2. those picks (and the dateline's places) give the document's countries, first-level
-   regions and a geographic centre; every mention is then rescored with them: a
-   candidate in a country or region the story is about, near the story's other places,
-   or named by a qualifier ("Rafah, in the southern Gaza Strip", "Paris, Texas") wins
-   over a more populous namesake far away.
+2. those picks (the dateline's places among them) give the story's countries, first-level
+   regions and points; every mention is then rescored twice with them: a candidate in a
+   country or region the story is about, near the story's other places, or named by a
+   qualifier right after a comma ("Paris, Texas") wins over a more populous namesake far
+   away.  Mentions of the same name, and mentions resolved to the candidate itself, do not
+   count as support.
 
 The result says how precise it is: `feature` is the kind of thing resolved (a city, a
 region, a country), and a place without coordinates is never given a country centroid.
@@ -25,6 +26,7 @@ from ..gazetteer import Entry
 from .recognize import Mention
 
 EARTH_KM = 6371.0
+MAX_CANDIDATES = 30
 
 # Feature priors: a bare "Georgia" is more often the country than a town in Iowa.
 _FEATURE_BONUS = {"PCLI": 4.0, "CONT": 5.0, "ADM1": 2.5, "ADM2": 0.6, "PPLC": 4.0, "PPLA": 0.8, "RGN": 2.0,
@@ -69,12 +71,12 @@ class Context:
     picked: Counter[int | None]  # how many picks are each entry
 
 
-def _context(picks: Sequence[Entry | None], extra: Sequence[Entry] = ()) -> Context:
+def _context(picks: Sequence[Entry | None]) -> Context:
     countries: Counter[str] = Counter()
     admin1: Counter[tuple[str | None, str]] = Counter()
     points = []
     picked: Counter[int | None] = Counter()
-    for e in [*picks, *extra]:
+    for e in picks:
         if e is None:
             continue
         picked[e.geonameid] += 1
@@ -104,9 +106,9 @@ def _score(entry: Entry, ctx: Context, qualifier: Entry | None) -> float:
     if entry.admin1 and entry.feature != "country" and ctx.admin1[(entry.country, entry.admin1)] - same > 0:
         score += 2.5
     if entry.lat is not None and entry.lon is not None and entry.feature == "city":
-        others = [(la, lo) for la, lo, gid in ctx.points if gid is None or gid != entry.geonameid]
-        if others:
-            nearest = min(haversine_km(entry.lat, entry.lon, la, lo) for la, lo in others)
+        nearest = min((haversine_km(entry.lat, entry.lon, la, lo) for la, lo, gid in ctx.points
+                       if gid is None or gid != entry.geonameid), default=None)
+        if nearest is not None:
             score += 2.0 * math.exp(-nearest / 300.0)
     if qualifier is not None and entry.country == qualifier.country and (
             qualifier.feature == "country" or (qualifier.admin1 and entry.admin1 == qualifier.admin1)):
@@ -129,11 +131,13 @@ def _eponymous_cities(cands: list[Entry]) -> list[Entry]:
     return boosted
 
 
-def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
-            anchors: Sequence[Entry] = ()) -> list[Resolution]:
-    """The referent of each mention; ``qualifiers[i]`` is the index of a mention that qualifies
-    mention i ("Paris, Texas"), ``anchors`` are places known from outside the text (the dateline)."""
-    usable = [[c for c in m.candidates if c.name_kind != "demonym"] for m in mentions]
+def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None]) -> list[Resolution]:
+    """The referent of each mention; ``qualifiers[i]`` is the index of the mention that qualifies
+    mention i ("Paris, Texas"), or None."""
+    # The 30 likeliest readings by prior are plenty ("Washington" has 68): context cannot lift
+    # a hamlet over thirty bigger namesakes, and scoring each costs distance computations.
+    usable = [sorted((c for c in m.candidates if c.name_kind != "demonym"), key=prior, reverse=True)[:MAX_CANDIDATES]
+              for m in mentions]
     # Where a big city and its eponymous region are both candidates, only the city stays.
     usable = [[c for c in cands if c.feature_code != "ADM1" or not any(
         b.country == c.country and b.admin1 == c.name for b in _eponymous_cities(cands))] for cands in usable]
@@ -143,7 +147,7 @@ def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
     def context_for(text: str) -> Context:
         # Mentions of the same name do not vote for each other: three "Paris" picked as the
         # French capital by prior alone must not outvote "Illinois" for the fourth.
-        return _context([p for p, t in zip(picks, texts, strict=True) if t != text], anchors)
+        return _context([p for p, t in zip(picks, texts, strict=True) if t != text])
 
     def best(i: int, ctx: Context) -> tuple[Entry, float]:
         q = qualifiers[i]
