@@ -54,7 +54,7 @@ def _accept(m: Mention, ents: list[Span], person_words: frozenset[str], place_na
     if m.text.lower() in GENERIC_WORDS or m.first_is_stop:
         return False
     if m.text in place_names and m.label != "PERSON":
-        return True  # one sense per story: "Gainesville" in "Gainesville police" after "in Gainesville"
+        return True  # one sense per story: "Kharkiv" in "Kharkiv police" after "in Kharkiv"
     # "Clark" for Clark County: a county is not named without "County" often enough to
     # recognise one by its bare name; such aliases still help resolve NER mentions.
     cands = [c for c in m.candidates if c.lat is not None
@@ -74,14 +74,14 @@ def _accept(m: Mention, ents: list[Span], person_words: frozenset[str], place_na
         return whole and best >= THRESHOLD_PERSON
     if best >= THRESHOLD_EMBEDDED:
         return True
-    # A full name with its type word ("Laurel County", "Rapides Parish") is a place wherever it stands.
+    # A full name with its type word ("Harris County", "Orleans Parish") is a place wherever it stands.
     return m.end - m.start > 1 and m.text.rsplit(None, 1)[-1].lower() in PLACE_TYPE_WORDS and any(
         c.name_kind == "primary" for c in cands)
 
 
 def _with_fallback(m: Mention, doc: Doc, lookup: Callable[[str], list[Entry]]) -> bool:
     """Give an unknown NER place the candidates of the longest known name inside it
-    ("Mississippi State", "Torkula village", "Lake Manassas"); drop an unknown single word,
+    ("Kherson region", "Sinai desert", "Lake Tana"); drop an unknown single word,
     which is far more often a misread person or brand than an unlisted place."""
     if m.candidates:
         return True
