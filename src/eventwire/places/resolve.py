@@ -82,7 +82,7 @@ def _context(picks: Sequence[Entry | None]) -> Context:
         picked[e.geonameid] += 1
         if e.country:
             countries[e.country] += 1
-        if e.admin1 and e.feature != "country":
+        if e.admin1 and e.feature == "region":  # a region the story names, not one inferred from a city
             admin1[(e.country, e.admin1)] += 1
         if e.lat is not None and e.lon is not None and e.feature == "city":
             points.append((e.lat, e.lon, e.geonameid))
