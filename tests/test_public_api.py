@@ -36,10 +36,20 @@ def test_error_message_names_its_source():
 
 
 def test_every_cli_option_is_documented_in_the_readme():
+    import click
+
     from eventwire.cli import main
 
+    def walk(group, prefix="eventwire"):
+        for command in group.commands.values():
+            path = f"{prefix} {command.name}"
+            yield path, command
+            if isinstance(command, click.Group):
+                yield from walk(command, path)
+
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in main.commands.values():
+    for path, command in walk(main):
+        assert path in readme, f"`{path}` is not in the README"
         for param in command.params:
             for opt in getattr(param, "opts", []):
                 if opt.startswith("--") and opt != "--help":
