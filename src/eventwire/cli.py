@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from datetime import date
 from typing import TextIO
 
 import click
 
 from . import __version__
-from .errors import ERROR_CODES, EventwireError
-from .ingest import read_inputs
+from .errors import ERROR_CODES, EventwireError, InputError
+from .ingest import normalize_date, read_inputs
 from .pipeline import load_pipeline
 from .schema import ErrorReport, Report, dumps, json_schema
 from .summary import format_summary
@@ -37,12 +36,10 @@ Error codes:
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        return normalize_date(value)  # the same rule as a JSONL line's "published"
+    except InputError as exc:
+        raise click.BadParameter(exc.message) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
