@@ -26,8 +26,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import components  # noqa: F401  (registers the Doc extensions)
-from .components import places as _places  # noqa: F401  (registers the eventwire_places factory)
-from .components import times as _times  # noqa: F401  (registers the eventwire_times factory)
+from .components import actors as _actors  # noqa: F401  (each import registers its factory)
+from .components import figures as _figures  # noqa: F401
+from .components import places as _places  # noqa: F401
+from .components import quotes as _quotes  # noqa: F401
+from .components import times as _times  # noqa: F401
 from .dateline import parse_dateline
 from .errors import EventwireError, InputError, ModelError
 from .ingest import Document, document_from_text
@@ -35,7 +38,8 @@ from .schema import ErrorDetail, ErrorReport, Report
 from .settings import Settings
 
 # Our components, in order, appended after the model's own components.
-EVENTWIRE_COMPONENTS: tuple[str, ...] = ("eventwire_times", "eventwire_places")
+EVENTWIRE_COMPONENTS: tuple[str, ...] = (
+    "eventwire_times", "eventwire_places", "eventwire_actors", "eventwire_quotes", "eventwire_figures")
 
 _nlp_cache: dict[str, Language] = {}
 _nlp_lock = threading.Lock()
@@ -140,7 +144,8 @@ class Pipeline:
             id=document.id, text=document.text, published=doc._.eventwire_published,
             title=document.title, url=document.url, site=document.site,
             dateline=doc._.eventwire_dateline, times=doc._.eventwire_times or [],
-            places=doc._.eventwire_places or [],
+            places=doc._.eventwire_places or [], actors=doc._.eventwire_actors or [],
+            quotes=doc._.eventwire_quotes or [], figures=doc._.eventwire_figures or [],
         )
 
     def _run_batch(self, batch: list[Document | InputError]) -> list[Report | ErrorReport]:

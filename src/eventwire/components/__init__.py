@@ -10,6 +10,10 @@ Inputs a component may read:
 Outputs:
     doc._.eventwire_times      list[schema.Time]
     doc._.eventwire_places     list[schema.Place]
+    doc._.eventwire_actors     list[schema.Actor]
+    doc._.eventwire_actor_table  actors.ActorTable (for later stages: speaker/source resolution)
+    doc._.eventwire_quotes     list[schema.Quote]
+    doc._.eventwire_figures    list[schema.Figure]
 """
 
 from __future__ import annotations
@@ -21,6 +25,10 @@ EXTENSIONS: dict[str, object] = {
     "eventwire_dateline": None,
     "eventwire_times": None,
     "eventwire_places": None,
+    "eventwire_actors": None,
+    "eventwire_actor_table": None,
+    "eventwire_quotes": None,
+    "eventwire_figures": None,
 }
 
 
