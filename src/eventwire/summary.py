@@ -38,8 +38,25 @@ def format_summary(report: Report | ErrorReport) -> str:
         where = (f"{p.name} ({p.feature}, {', '.join(x for x in (p.admin1, p.country) if x)}) "
                  f"geonames:{p.geonameid}" if p.geonameid else "not resolved")
         lines.append(f"    {p.text!r:<22} ×{seen[p.text]:<2} {where}")
-    for name in ("actors", "quotes", "figures", "events"):
-        items = getattr(report, name)
-        if items:
-            lines.append(f"  {name}: {len(items)}")
+    names = {a.id: a.name for a in report.actors}
+    lines.append(f"  actors ({len(report.actors)}):")
+    for a in report.actors:
+        extra = "".join(f" {k}={v}" for k, v in a.attributes.items())
+        lines.append(f"    {a.name!r:<34} {a.type:<12} {a.country or '-':<4} ×{len(a.mentions)}{extra}")
+    lines.append(f"  quotes ({len(report.quotes)}):")
+    for q in report.quotes:
+        who = q.speaker_text or "?"
+        if q.speaker and names.get(q.speaker) and names[q.speaker] != who:
+            who += f" (= {names[q.speaker]})"
+        lines.append(f"    {q.kind:<8} {who} {q.cue or ''}: {_clip(q.text, 60)!r}")
+    lines.append(f"  figures ({len(report.figures)}):")
+    for f in report.figures:
+        amount = f.value if f.value is not None else "?"
+        qualifier = f" ({f.qualifier})" if f.qualifier and f.qualifier != "exact" else ""
+        since = f" since {f.since}" if f.since else ""
+        source = names.get(f.reported_by or "", f.reported_by) if f.reported_by else "the outlet"
+        lines.append(f"    {f.category:<9} {amount}{qualifier} {f.who or ''} — {f.scope}{since}, "
+                     f"reported by {source}   {f.text!r}")
+    if report.events:
+        lines.append(f"  events: {len(report.events)}")
     return "\n".join(lines) + "\n"
