@@ -107,8 +107,8 @@ SEED_QUOTES = [
 ]
 # Actors: mentions that must share one actor, and attributes that actor must carry.
 SEED_ACTORS = [
-    (["Israeli military", "Israeli Army"], {}),
-    (["Gaza health ministry", "Hamas-controlled"], {"controlled_by": "hamas"}),
+    (["the Israeli military of", "The Israeli Army", "The Israeli military dropped"], {}),
+    (["Gaza health ministry", "The health ministry said", "The ministry said"], {"controlled_by": "hamas"}),
     (["Benjamin Netanyahu", "Netanyahu said"], {"role": "Prime Minister"}),
     (["Israel blamed", "Jewish state"], {}),
     (["Hamas-controlled Gaza government"], {"controlled_by": "hamas"}),
@@ -228,12 +228,17 @@ def _figure_fits(f: dict[str, Any], expect: tuple[Any, ...], report: dict[str, A
 
 
 def _owner(report: dict[str, Any], phrase: str) -> dict[str, Any] | None:
-    """The actor with a mention overlapping the first occurrence of `phrase` in the text."""
+    """The actor whose mention covers most of the first occurrence of `phrase` in the text."""
     at = report["text"].find(phrase)
+    if at < 0:
+        return None
+    best, best_overlap = None, 0
     for actor in report.get("actors") or []:
-        if at >= 0 and any(m["start"] < at + len(phrase) and at < m["end"] for m in actor.get("mentions") or []):
-            return actor
-    return None
+        for m in actor.get("mentions") or []:
+            overlap = min(m["end"], at + len(phrase)) - max(m["start"], at)
+            if overlap > best_overlap:
+                best, best_overlap = actor, overlap
+    return best
 
 
 def check_seed_extraction(report: dict[str, Any]) -> dict[str, bool]:
@@ -290,17 +295,26 @@ def check_floors(results: dict[str, Any], floors: dict[str, float], names: list[
 
 
 def figures_section(results: dict[str, Any]) -> list[str]:
-    """Our own figures evaluation: one row per split (the gold file is ours, written by hand)."""
+    """Our own figures evaluation, one row per split (the gold file is ours, labelled by hand)."""
     r = results.get("figures")
     lines = ["## Figures (counts of people)", ""]
     if not r:
         return [*lines, "not run", ""]
-    splits = r["summary"].get("splits") or {}
-    fields = sorted({k for v in splits.values() for k, x in v.items() if isinstance(x, int | float)})
-    lines += ["| split | " + " | ".join(fields) + " |", "|---|" + "---|" * len(fields)]
-    for split, values in sorted(splits.items()):
-        lines.append(f"| {split} | " + " | ".join(fmt(values.get(f)) for f in fields) + " |")
-    lines += ["", f"`{r['command']}` ({r['date']}). How it is measured: see `docs/figures.md`.", ""]
+    lines += ["| split | gold | predicted | span F1 | exact-match P | exact-match R | exact-match F1 | "
+              "weakest fields (F1) |", "|---|---|---|---|---|---|---|---|"]
+    for split, v in sorted(r["summary"].items()):
+        if not isinstance(v, dict) or "exact_match" not in v:
+            continue
+        fields = sorted(v.get("fields", {}).items(), key=lambda kv: kv[1]["f1"])[:2]
+        weakest = ", ".join(f"{k} {x['f1']:.2f}" for k, x in fields)
+        em = v["exact_match"]
+        lines.append(f"| {split} | {v['gold']} | {v['pred']} | {v['span']['f1']:.3f} | {em['p']:.3f} | "
+                     f"{em['r']:.3f} | {em['f1']:.3f} | {weakest} |")
+    lines += ["", f"`{r['command']}` ({r['date']}). Exact match = value, category, scope and reported_by all",
+              "right. The dispatches are our own, written for this (`test` before the recognizer existed and",
+              "never tuned on; `dev`, `dev2` tuned on), so the numbers are optimistic; see `docs/figures.md`.",
+              "Published reference points on real reports: Zhong et al. 2023 (T5) 0.81 exact match; regex 0.12.",
+              ""]
     return lines
 
 

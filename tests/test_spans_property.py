@@ -11,7 +11,11 @@ PIPELINE = eventwire.load_pipeline(n_process=1, check_language=False)
 
 WORDS = ["Friday", "on", "Nov.", "24", "the", "past", "week", "seven-day", "truce", "since", "Oct.", "7",
          "GAZA", ",", "Dec", "1", "(Reuters)", "-", "2023", "last", "month", "hours", "within", "killed",
-         "\n\n", "“", "”", "é", "今日", "🙂", "3", "p.m.", "yesterday", "two", "weeks", "ago", "spring"]
+         "\n\n", "“", "”", "é", "今日", "🙂", "3", "p.m.", "yesterday", "two", "weeks", "ago", "spring",
+         # the actors, quotes and figures stages: cues, speakers, quote marks of every style, counts
+         "said", "according", "to", "he", "she", "the", "ministry", "Hamas", "Israeli", "army", "accused",
+         "of", "were", "injured", "dozens", "more", "than", "1,200", "people", "including", "girls",
+         '"', "‘", "’", "«", "»", "Prime", "Minister", "Benjamin", "Netanyahu", "health", "released"]
 
 
 @settings(max_examples=80, deadline=None)

@@ -135,6 +135,12 @@ class Pipeline:
         if published is None and dateline is not None and dateline.date and "X" not in dateline.date:
             published = dateline.date  # the dateline is the best date we have
         doc = self.nlp.make_doc(document.text)
+        if dateline is not None:
+            # A dateline glued to the lead sentence derails its parse ("GAZA ... said" as a subject):
+            # the parser keeps a sentence start set before it runs.
+            first = next((t for t in doc if t.idx >= dateline.end and not t.is_space), None)
+            if first is not None and first.i > 0:
+                first.is_sent_start = True
         doc._.eventwire_published = published
         doc._.eventwire_dateline = dateline
         return doc

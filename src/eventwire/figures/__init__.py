@@ -2,17 +2,128 @@
 qualifier, scope, and who reports them.
 
     find_figures(doc, quotes, actors, times) -> list[schema.Figure]
+
+Modules: ``numbers`` (number phrases and qualifiers), ``category`` (is it people, and what
+happened to them), ``scope`` (incident/cumulative, since, date), ``source`` (reported_by).
+Composition: a total and the parts listed after "including" / "among them" / "of whom" are
+linked with the extra fields ``parts`` (on the total: indices into the returned list) and
+``part_of`` (on each part).  See docs/figures.md.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..actors import ActorTable
 from ..schema import Figure, Quote, Time
+from .category import SAME_AS_BEFORE, Analysis, analyse
+from .numbers import Quantity, scan_quantities
+from .scope import SentenceCues, TimeIndex, figure_date, figure_place, verb_of
+from .source import Attributor
+
+__all__ = ["find_figures"]
+
+_PART_CUES = {("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("of", "them"),
+              ("among", "those"), ("mostly",), ("mainly",), ("most", "of", "them"), ("all", "of", "them")}
+
+
+def _who(doc: Doc, q: Quantity, a: Analysis) -> str | None:
+    casualty_words = ("death", "dead", "fatality", "injured", "wounded", "missing")
+    if a.noun is None or a.noun.lemma_.lower() in casualty_words or a.noun.lower_ in casualty_words:
+        return None
+    start = q.num_end
+    while start < a.noun.i and doc[start].lower_ in ("of", "more", "other"):
+        start += 1
+    return doc[start:a.noun.i + 1].text or None
+
+
+def _part_cue_before(doc: Doc, start: int) -> bool:
+    """Is the phrase at token `start` introduced by 'including' / 'among them' / ...?"""
+    for cue in _PART_CUES:
+        k = len(cue)
+        if start - k >= 0 and tuple(doc[j].lower_ for j in range(start - k, start)) == cue:
+            return True
+    return False
+
+
+def _first_conjunct(t: Token) -> Token:
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t
 
 
 def find_figures(doc: Doc, quotes: list[Quote], actors: ActorTable | None = None,
                  times: list[Time] | None = None) -> list[Figure]:
-    """Placeholder: the real recognizer replaces it."""
-    return []
+    """Every count of people in `doc`, in text order (see the module docstring)."""
+    if not doc.has_annotation("DEP"):
+        return []  # everything below reads the dependency parse
+    time_index = TimeIndex(times or [])
+    attributor = Attributor(doc, quotes or [], actors)
+    sent_cues: dict[int, SentenceCues] = {}
+    found_places = doc._.eventwire_places if Doc.has_extension("eventwire_places") else None
+    places = [(p.start, p.end) for p in found_places or []]
+    figures: list[Figure] = []
+    heads: list[Token] = []
+    is_part: list[bool] = []
+    for q in scan_quantities(doc):
+        a = analyse(doc, q)
+        if a is None:
+            continue
+        sent = doc[q.num_start].sent
+        if a.category == SAME_AS_BEFORE:
+            # "the UN said 3,000 were killed, but local groups put the figure at 5,000"
+            before = figures[-1] if figures and heads[-1].sent.start == sent.start else None
+            if before is None:
+                continue
+            a.category = before.category
+        cues = sent_cues.get(sent.start)
+        if cues is None:
+            cues = sent_cues[sent.start] = SentenceCues(sent)
+        cumulative, since_range = cues.match(a.verb or verb_of(a.head), a.toll)
+        since = None
+        if since_range is not None:
+            lo, hi = doc[since_range[0]].idx, doc[since_range[1]].idx + len(doc[since_range[1]].text)
+            t = time_index.first_in(lo, hi)
+            since = t.value if t is not None else None
+        start_char = doc[q.start].idx
+        end_tok = doc[a.end - 1]
+        end_char = end_tok.idx + len(end_tok.text)
+        reported_by = attributor.reported_by(sent, start_char, end_char, q.start, a.end, a.head)
+        figures.append(Figure(
+            start=start_char, end=end_char, text=doc.text[start_char:end_char], category=a.category,
+            value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, who=_who(doc, q, a),
+            scope="cumulative" if cumulative else "incident", since=since, reported_by=reported_by,
+            place=figure_place([a.verb, a.noun], places),
+            date=None if cumulative else figure_date(a.verb, time_index, since_range)))
+        heads.append(a.head)
+        is_part.append(a.part or _part_cue_before(doc, q.start))
+    _link_parts(figures, heads, is_part)
+    return figures
+
+
+def _link_parts(figures: list[Figure], heads: list[Token], is_part: list[bool]) -> None:
+    """'105 captives, including 81 Israelis and 24 foreigners' -> total.parts / part.part_of."""
+    total_of: dict[int, int] = {}
+    for k, fig in enumerate(figures):
+        head = heads[k]
+        total: int | None = None
+        if is_part[k]:
+            total = k - 1 if k > 0 and heads[k - 1].sent == head.sent else None
+            while total is not None and total in total_of:
+                total = total_of[total]
+        elif k > 0 and (k - 1) in total_of and _first_conjunct(head).i == heads[k - 1].i != head.i:
+            total = total_of[k - 1]  # "including 81 Israelis and 24 foreigners": the conjunct is a part too
+        if total is None or total == k:
+            continue
+        total_of[k] = total
+        whole = figures[total]
+        parts = list(getattr(whole, "parts", None) or [])
+        parts.append(k)
+        whole.parts = parts  # type: ignore[attr-defined]  (extra field, extra="allow")
+        fig.part_of = total  # type: ignore[attr-defined]
+        # a part shares what the total says about it, unless its own predicate says otherwise
+        if fig.category == "other" or whole.category != "other":
+            fig.category = whole.category
+        fig.scope, fig.since, fig.reported_by = whole.scope, whole.since, whole.reported_by
+        fig.date = fig.date or whole.date
+        fig.place = fig.place if fig.place is not None else whole.place
