@@ -1,16 +1,475 @@
 """The quotes stage: direct and indirect speech, each with its speaker resolved to an actor.
 
     find_quotes(doc, actors: ActorTable | None) -> list[schema.Quote]
+
+Direct quotes come from quotation marks paired per paragraph (``direct.py``), their speaker from
+the cue verb next to them (``'..., ' she said``, ``He told reporters: '...'``); indirect speech
+comes from the dependency parse (``indirect.py``).  Conventions are in docs/quotes.md.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Token
 
 from ..actors import ActorTable
 from ..schema import Quote
+from .cues import SPEECH_VERBS
+from .direct import quoted_spans
+from .indirect import Found, find_indirect
+from .speaker import actor_core, is_dash, noun_phrase, subject_of
+
+__all__ = ["find_quotes"]
+
+_MIN_BARE_TOKENS = 4  # shorter quoted bits without a cue are titles or scare quotes
+
+
+class _Index:
+    """Per-document lookups: token at a character offset, sentence and paragraph of a token."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []  # no Token objects
+        self.sent = [0] * len(doc)
+        self.sent_bounds: list[tuple[int, int]] = []
+        for k, s in enumerate(doc.sents):
+            self.sent_bounds.append((s.start, s.end))
+            self.sent[s.start:s.end] = [k] * (s.end - s.start)
+        self.text = text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.para_starts = [0]
+        i = text.find("\n")
+        while i >= 0:
+            self.para_starts.append(i + 1)
+            i = text.find("\n", i + 1)
+
+    def tok_at(self, char: int) -> int:
+        """Index of the token containing (or first after) character `char`."""
+        return max(0, bisect_right(self.starts, char) - 1) if char < len(self.text) else len(self.doc)
+
+    def tok_range(self, start: int, end: int) -> tuple[int, int]:
+        """Tokens overlapping the character range [start, end)."""
+        return bisect_right(self.starts, start) - 1 if start else 0, bisect_left(self.starts, end)
+
+    def para_of(self, char: int) -> int:
+        return bisect_right(self.para_starts, char) - 1
+
+
+def _is_cue(t: Token) -> bool:
+    return (t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS) or (
+        t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
+
+
+def _speaker_for(cue: Token, in_quote: list[bool], lo: int = -1, hi: int = -1) -> Token | None:
+    if cue.lower_ == "according":
+        to = next(c for c in cue.children if c.lower_ == "to")
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    subj = subject_of(cue)
+    if subj is not None and not in_quote[subj.i]:
+        return subj
+    if lo < 0:
+        return None
+    # the parse lost the subject (often swallowed by the quote): the nearest name beside the cue
+    doc = cue.doc
+    depth = 0
+    for i in range(cue.i - 1, lo - 1, -1):
+        t = doc[i]
+        if in_quote[i]:
+            break
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth -= 1
+        elif depth == 0 and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return t.head if t.dep_ == "compound" and t.head.i <= cue.i else t
+        elif depth == 0 and not (t.is_punct or t.pos_ in ("ADV", "AUX", "PART")):
+            break
+    for i in range(cue.i + 1, min(hi, cue.i + 4)):
+        t = doc[i]
+        if in_quote[i]:
+            break
+        if t.pos_ == "PROPN" or t.lower_ in ("he", "she", "they", "i", "we"):
+            while t.dep_ == "compound" and t.head.i > t.i and t.head.i < hi:
+                t = t.head
+            return t
+    return None
+
+
+def _owns_other_content(text: str, cue: Token, q_lo: int, q_hi: int, in_quote: list[bool]) -> bool:
+    """True when the cue reports a clause of its own outside this quotation."""
+    if any(c.dep_ == "ccomp" and q_lo <= c.i < q_hi for c in cue.children):
+        return False  # the quotation itself is what it reports
+    doc = cue.doc
+    if cue.i < q_lo and all(doc[i].is_punct or doc[i].is_space for i in range(cue.i + 1, q_lo)):
+        return False  # 'Asked about it, Trump replied, "..."': the quote right after the cue is its content
+    for c in cue.children:
+        if c.i < cue.i and "\n" in text[c.idx:cue.idx]:
+            continue  # a parse glued across paragraphs
+        if c.dep_ == "ccomp" and not (q_lo <= c.i < q_hi) and not in_quote[c.i] \
+                and not (c.left_edge.i <= q_lo and q_hi <= c.right_edge.i + 1):
+            return True
+    return False
+
+
+def _cue_near(idx: _Index, q_lo: int, q_hi: int, region: range, in_quote: list[bool],
+              nearest_first: bool) -> tuple[Token, Token | None] | None:
+    doc = idx.doc
+    order = list(region) if nearest_first else list(reversed(region))
+    best: tuple[Token, Token | None] | None = None
+    for i in order:
+        t = doc[i]
+        if in_quote[i] or not _is_cue(t) or _owns_other_content(idx.text, t, q_lo, q_hi, in_quote):
+            continue
+        spk = _speaker_for(t, in_quote, region.start, region.stop)
+        if spk is not None:
+            return t, spk
+        if best is None:
+            best = (t, None)
+    return best
+
+
+def _attribute_direct(idx: _Index, frags: list[tuple[int, int]], prev_end: int, next_start: int,
+                      in_quote: list[bool]) -> Found:
+    """Find the cue and speaker of one quotation from the words around it, within its sentence."""
+    doc = idx.doc
+    tok_frags = [idx.tok_range(s, e) for s, e in frags]
+    q_lo, q_hi = tok_frags[0][0], tok_frags[-1][1]
+    found = Found(frags=tok_frags, cue=None, speaker=None, kind="direct")
+    for f_lo, f_hi in tok_frags[:1] + tok_frags[-1:]:
+        para = idx.para_of(doc[f_lo].idx)
+        # tail: from the closing mark to the end of that sentence, the next quote or paragraph
+        tail_end = f_hi
+        if f_hi < len(doc):
+            s_end = idx.sent_bounds[idx.sent[f_hi]][1]
+            tail_end = f_hi
+            while tail_end < min(s_end, next_start) and idx.para_of(doc[tail_end].idx) == para:
+                tail_end += 1
+            if tail_end == f_hi + 1 or (tail_end > f_hi and doc[f_hi].is_punct and s_end <= f_hi + 2):
+                # the parser may cut "..., he said." after the mark: look one sentence on
+                s2 = idx.sent[min(tail_end, len(doc) - 1)]
+                s_end2 = idx.sent_bounds[s2][1]
+                while tail_end < min(s_end2, next_start) and idx.para_of(doc[tail_end].idx) == para:
+                    tail_end += 1
+        # head: from the sentence start (not before the previous quote) to the opening mark
+        head_start = max(idx.sent_bounds[idx.sent[f_lo]][0], prev_end)
+        while head_start < f_lo and idx.para_of(doc[head_start].idx) != para:
+            head_start += 1
+        close_char = frags[0][1] if f_lo == tok_frags[0][0] else frags[-1][1]
+        tail = (_cue_near(idx, q_lo, q_hi, range(f_hi, tail_end), in_quote, True)
+                or _dash_byline(idx, close_char, tail_end) or _any_verb_tail(doc, f_lo, f_hi, tail_end, in_quote))
+        head = _cue_near(idx, q_lo, q_hi, range(head_start, f_lo), in_quote, False)
+        hit = _choose(doc, f_lo, f_hi, head, tail)
+        if hit is None or hit[1] is None:
+            governing = _governing_verb(doc, f_lo, f_hi, in_quote)
+            if governing is not None:
+                hit, found.weak = governing, True
+        if hit is not None:
+            cue, spk = hit
+            found.cue = (cue.i, cue.i + 1)
+            found.speaker = spk
+            if spk is not None:
+                break
+    return found
+
+
+def _governing_verb(doc: Doc, f_lo: int, f_hi: int, in_quote: list[bool]) -> tuple[Token, Token] | None:
+    """A quotation inside a clause ('Rubio bemoaned a climate in which people "hate each other"'):
+    the subject of the nearest verb above it outside the quotation."""
+    t = next((doc[i] for i in range(f_lo, f_hi) if not doc[i].is_punct and not doc[i].is_space), None)
+    if t is None:
+        return None
+    for _ in range(12):
+        if t.head is t:
+            return None
+        t = t.head
+        if in_quote[t.i]:
+            continue
+        if t.pos_ in ("VERB", "AUX"):
+            lo, hi = sorted((t.i, f_lo))
+            if any("\n" in doc[k].text_with_ws for k in range(lo, hi)):
+                return None  # a parse glued across paragraphs
+            spk = subject_of(t)
+            if spk is not None and not in_quote[spk.i] and not (f_lo <= spk.i < f_hi):
+                return t, spk
+            return None
+    return None
+
+
+def _any_verb_tail(doc: Doc, f_lo: int, f_hi: int, hi: int, in_quote: list[bool]) -> tuple[Token, Token] | None:
+    """'"Go back to Univision," Trump barked': right after a quote that a comma, '?' or '!' leaves
+    open, a subject and any verb are its attribution."""
+    j = f_hi - 1
+    while j > f_lo and (doc[j].is_quote or doc[j].is_space):
+        j -= 1
+    if doc[j].text not in (",", "?", "!", "—", "-"):
+        return None
+    for i in range(f_hi, min(hi, f_hi + 7)):
+        t = doc[i]
+        if in_quote[i]:
+            return None
+        if t.pos_ == "VERB":
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and not in_quote[c.i]), None)
+            if subj is not None and (f_hi <= subj.i < t.i or t.i < subj.i <= t.i + 3):
+                return t, subj
+            return None
+    return None
+
+
+def _dash_byline(idx: _Index, end_char: int, hi: int) -> tuple[Token, Token | None] | None:
+    """'"..." \u2015 Jane Doe': a dash and a name right after the closing mark."""
+    doc = idx.doc
+    text = idx.text
+    j = end_char
+    while j < len(text) and text[j] in " \t\u00a0":
+        j += 1
+    if j >= len(text) or text[j] not in "\u2015\u2014\u2013-":
+        return None
+    k = j + 1
+    while k < len(text) and text[k] in " \t\u00a0-":
+        k += 1
+    i = idx.tok_at(k)
+    if i >= min(hi, len(doc)) or doc[i].pos_ != "PROPN":
+        return None
+    name = doc[i]
+    while name.dep_ == "compound" and name.i < name.head.i < hi:
+        name = name.head
+    return doc[idx.tok_at(j)], name
+
+
+def _choose(doc: Doc, f_lo: int, f_hi: int, head: tuple[Token, Token | None] | None,
+            tail: tuple[Token, Token | None] | None) -> tuple[Token, Token | None] | None:
+    """Head or tail cue.  A quote closed by '.' and followed by a new sentence is introduced by
+    the words before it ('Trump boasted, "That makes me smart." Later he ...'); '"...," he said'
+    and '"...?" she asked' are attributed after."""
+    if tail is None or tail[1] is None:
+        return head if head is not None and (head[1] is not None or tail is None) else tail
+    if head is None or head[1] is None:
+        return tail
+    j = f_hi - 1
+    while j > f_lo and (doc[j].is_quote or doc[j].is_space):
+        j -= 1
+    ends_sentence = doc[j].text in (".", "!", "?", "...")
+    k = f_hi
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    follows_lower = k < len(doc) and doc[k].text[:1].islower()
+    if not ends_sentence or follows_lower or (doc[j].text in "?!" and tail[0].i - f_hi <= 6):
+        return tail
+    return head
+
+
+def _colon_lead(idx: _Index, tok_lo: int, in_quote: list[bool]) -> Found | None:
+    """'He told reporters:' closing the previous paragraph introduces a bare quote paragraph."""
+    doc = idx.doc
+    j = tok_lo - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or doc[j].text != ":":
+        return None
+    lo = idx.sent_bounds[idx.sent[j]][0]
+    para_lo = idx.para_starts[idx.para_of(doc[j].idx)]
+    while lo < j and doc[lo].idx < para_lo:
+        lo += 1
+    name = j
+    while name > lo and doc[name - 1].pos_ == "PROPN" and not in_quote[name - 1]:
+        name -= 1
+    if name < j and (name == lo or is_dash(doc[name - 1])):
+        return Found(frags=[], cue=None, speaker=doc[j - 1])  # "Pollsters agree - Carl Bialik: '...'"
+    for i in range(j - 1, lo - 1, -1):
+        t = doc[i]
+        if not in_quote[i] and _is_cue(t):
+            spk = _speaker_for(t, in_quote)
+            if spk is not None:
+                return Found(frags=[], cue=(i, i + 1), speaker=spk)
+    # any verb introducing the colon ("She addressed the supporters again:"), or a bare name
+    # ("Cecile Richards:")
+    for i in range(j - 1, lo - 1, -1):
+        t = doc[i]
+        if in_quote[i]:
+            break
+        if t.pos_ == "VERB":
+            spk = subject_of(t)
+            if spk is not None and lo <= spk.i < j and not in_quote[spk.i]:
+                return Found(frags=[], cue=(i, i + 1), speaker=spk)
+    last = doc[j - 1] if j > lo else None
+    if last is not None and last.pos_ == "PROPN" and not in_quote[last.i]:
+        return Found(frags=[], cue=None, speaker=last)  # "Pollsters agree - Carl Bialik: '...'"
+    return None
+
+
+def _paragraph_opening(idx: _Index, tok_lo: int) -> bool:
+    doc = idx.doc
+    start = idx.para_starts[idx.para_of(doc[tok_lo].idx)]
+    return not idx.text[start:doc[tok_lo].idx].strip()
+
+
+def _direct_quotes(idx: _Index, in_quote: list[bool], spans: list[list[tuple[int, int]]]) -> list[Found]:
+    doc = idx.doc
+    out: list[Found] = []
+    prev_end_tok = 0
+    for k, frags in enumerate(spans):
+        # the next real quotation bounds this one's attribution; a quoted name inside it does not
+        nxt = next((sp for sp in spans[k + 1:] if len(idx.text[sp[0][0]:sp[-1][1]].split()) >= _MIN_BARE_TOKENS),
+                   None)
+        next_start = idx.tok_range(*nxt[0])[0] if nxt else len(doc)
+        found = _attribute_direct(idx, frags, prev_end_tok, next_start, in_quote)
+        q_lo, q_hi = found.start, found.end
+        prev_end_tok = q_hi
+        prev = out[-1] if out else None
+        if found.speaker is None:
+            lead = _colon_lead(idx, q_lo, in_quote)
+            if lead is not None:
+                found.cue, found.speaker = lead.cue, lead.speaker
+        if prev is not None and found.cue is not None and found.cue == prev.cue:
+            prev.frags.extend(found.frags)  # '"A," said X, "B."': both pieces share one cue
+            continue
+        if found.speaker is None and prev is not None and prev.speaker is not None:
+            gap = range(prev.end, q_lo)
+            same_para = idx.para_of(doc[prev.start].idx) == idx.para_of(doc[q_lo].idx)
+            other_speaker = False
+            attribution_sent = idx.sent[prev.cue[0]] if prev.cue else -1
+            for i in gap:
+                t = doc[i]
+                if in_quote[i] or (prev.cue and prev.cue[0] <= i < prev.cue[1]):
+                    continue
+                if idx.sent[i] != attribution_sent and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" \
+                        and t.i != prev.speaker.i:
+                    other_speaker = True  # a sentence about someone else sits in between
+                    break
+                if not _is_cue(t):
+                    continue
+                spk = _speaker_for(t, in_quote)
+                if not same_para or spk is None or (spk.i != prev.speaker.i and spk.pos_ != "PRON"):
+                    other_speaker = True  # someone else speaks in between
+                    break
+            if same_para and not other_speaker and q_hi - q_lo >= 3:
+                prev.frags.extend(found.frags)  # '"A," she said. "B."' is one quotation in pieces
+                continue
+            # a bare quote paragraph continues the previous speaker only when nothing but that
+            # quote's attribution stands between them
+            only_attribution = all(in_quote[i] or doc[i].is_space or doc[i].is_punct
+                                   or idx.sent[i] == attribution_sent for i in gap)
+            adjacent = (idx.para_of(doc[q_lo].idx) - idx.para_of(doc[prev.end - 1].idx) <= 2
+                        and _paragraph_opening(idx, q_lo))
+            if adjacent and only_attribution and not other_speaker and q_hi - q_lo >= _MIN_BARE_TOKENS:
+                found.cue, found.speaker, found.inherited = prev.cue, prev.speaker, True
+        words = sum(1 for i in range(q_lo, q_hi) if doc[i].is_alpha)
+        if ((found.speaker is None or found.weak) and words < _MIN_BARE_TOKENS) or _is_title(doc, q_lo, q_hi):
+            continue  # a title or scare quote, not speech
+        out.append(found)
+    return out
+
+
+def _is_title(doc: Doc, lo: int, hi: int) -> bool:
+    """'"Face the Nation,"', "'All Bets Are Off.'": short and in title case."""
+    words = [t for t in doc[lo:hi] if t.is_alpha]
+    if not words or len(words) > 8:
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "with", "is", "by"}
+    return all(t.text[0].isupper() or t.lower_ in small for t in words) and words[0].text[0].isupper() \
+        and not (len(words) == 1 and words[0].pos_ != "PROPN")
+
+
+def _overlaps(a: Found, b: Found) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a.frags for s2, e2 in b.frags)
+
+
+def _merge(doc: Doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
+    """One quote per stretch of speech: an indirect clause holding a quotation absorbs it
+    (a partial quote), an indirect clause inside a quotation is dropped."""
+    # outermost indirect candidates only: a clause reported inside another is part of it
+    indirect.sort(key=lambda f: (f.start, -f.end))
+    outer: list[Found] = []
+    for f in indirect:
+        if outer and outer[-1].start <= f.start and f.end <= outer[-1].end:
+            continue
+        outer.append(f)
+    kept_direct = []
+    for d in direct:
+        absorbed = False
+        for f in outer:
+            if not _overlaps(f, d):
+                continue
+            # the parse often leaves the closing '."' outside the clause: punctuation may stick out
+            sticks_out = all(doc[i].is_punct or doc[i].is_space for i in range(f.end, d.end))
+            sticks_in = all(doc[i].is_punct or doc[i].is_space for i in range(d.start, f.start))
+            if (f.start <= d.start or sticks_in) and (d.end <= f.end or sticks_out) \
+                    and (f.end - f.start) > (d.end - d.start):
+                if d.end > f.end:
+                    f.frags[-1] = (f.frags[-1][0], d.end)
+                if d.start < f.start:
+                    f.frags[0] = (d.start, f.frags[0][1])
+                absorbed = True
+                f.kind = "mixed"
+                if f.speaker is None:
+                    f.speaker, f.cue = d.speaker, d.cue
+        if not absorbed:
+            kept_direct.append(d)
+    result = list(kept_direct)
+    for f in outer:
+        clash = [d for d in kept_direct if _overlaps(f, d)]
+        if clash:
+            for d in clash:
+                if d.speaker is None and f.speaker is not None:
+                    d.speaker, d.cue = f.speaker, f.cue
+            continue
+        result.append(f)
+    result.sort(key=lambda f: f.start)
+    return result
+
+
+def _char_frags(doc: Doc, frags: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for lo, hi in frags:
+        if hi > lo:
+            out.append((doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)))
+    return out
 
 
 def find_quotes(doc: Doc, actors: ActorTable | None = None) -> list[Quote]:
-    """Placeholder: the real recognizer replaces it."""
-    return []
+    """Direct and indirect quotes of `doc`, in text order, with speakers as actor ids."""
+    if len(doc) == 0:
+        return []
+    idx = _Index(doc)
+    spans = quoted_spans(idx.text)
+    in_quote = [False] * len(doc)
+    for frags in spans:
+        for s, e in frags:
+            lo, hi = idx.tok_range(s, e)
+            for i in range(lo, hi):
+                in_quote[i] = True
+    direct = _direct_quotes(idx, in_quote, spans)
+    indirect = find_indirect(doc, in_quote)
+    text = idx.text
+    quotes: list[Quote] = []
+    for f in _merge(doc, direct, indirect):
+        frags = _char_frags(doc, f.frags)
+        if not frags:
+            continue
+        start, end = frags[0][0], frags[-1][1]
+        fields: dict[str, object] = {}
+        if len(frags) > 1:
+            fields["fragments"] = [list(fr) for fr in frags]
+        if f.kind == "mixed":
+            fields["partial"] = True  # an indirect clause with quoted words in it
+        speaker_id = speaker_text = speaker_start = speaker_end = None
+        if f.speaker is not None:
+            lo, hi = noun_phrase(f.speaker)
+            speaker_start, speaker_end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+            speaker_text = text[speaker_start:speaker_end]
+            if actors is not None:
+                c_start, c_end = actor_core(doc, f.speaker)
+                speaker_id = actors.resolve(doc, c_start, c_end) or actors.ensure(doc, c_start, c_end)
+            if f.inherited:
+                fields["speaker_from"] = "adjacent quote"
+        cue = None
+        if f.cue is not None:
+            c_lo, c_hi = f.cue
+            cue_start, cue_end = doc[c_lo].idx, doc[c_hi - 1].idx + len(doc[c_hi - 1].text)
+            fields["cue_start"], fields["cue_end"] = cue_start, cue_end
+            cue = text[cue_start:cue_end]
+        quotes.append(Quote(start=start, end=end, text=text[start:end],
+                            kind="direct" if f.kind == "direct" else "indirect",
+                            speaker=speaker_id, speaker_text=speaker_text, speaker_start=speaker_start,
+                            speaker_end=speaker_end, cue=cue, **fields))
+    return quotes
