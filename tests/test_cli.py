@@ -107,3 +107,29 @@ def test_unknown_model_is_a_usage_error_naming_it():
     result = CliRunner().invoke(main, ["extract", "-", "--model", "no_such_pipeline_abc"], input="Calm on Monday.")
     assert result.exit_code == 2
     assert "no_such_pipeline_abc" in result.output
+
+
+def _cli(*args: str, env: dict[str, str], text: str) -> subprocess.CompletedProcess[str]:
+    import os
+
+    return subprocess.run([sys.executable, "-m", "eventwire.cli", *args], input=text, capture_output=True, text=True,
+                          env={**os.environ, **env})
+
+
+def test_user_actor_file_extends_the_knowledge(tmp_path):
+    extra = tmp_path / "my_actors.tsv"
+    extra.write_text("northern-valley-brigade\tarmed_group\tCOD\tNorthern Valley Brigade\tthe NVB\n", encoding="utf-8")
+    proc = _cli("extract", "-", "--processes", "1", "--published", "2024-03-01", env={"EVENTWIRE_ACTORS": str(extra)},
+                text="Fighters of the NVB attacked a convoy on Friday, the army said.")
+    assert proc.returncode == 0, proc.stderr
+    actors = {a["id"]: a for a in json.loads(proc.stdout)["actors"]}
+    assert actors["northern-valley-brigade"]["type"] == "armed_group"
+    assert actors["northern-valley-brigade"]["country"] == "COD"
+
+
+def test_bad_actor_file_is_one_usage_error_naming_the_file(tmp_path):
+    bad = tmp_path / "broken_actors.tsv"
+    bad.write_text("a line without the tab-separated fields\n", encoding="utf-8")
+    proc = _cli("extract", "-", "--processes", "1", env={"EVENTWIRE_ACTORS": str(bad)}, text="Calm on Monday.")
+    assert proc.returncode == 2
+    assert "broken_actors.tsv:1" in proc.stderr

@@ -1,0 +1,352 @@
+"""Within-document coreference: which earlier actor a mention refers to.
+
+Rules (see docs/actors.md):
+* names: the same knowledge entry, the same state, the same canonical description id;
+  a person's later surname ("Smith") joins the earlier full name ("John Smith");
+* definite descriptions without qualifiers ("the ministry", "the militant group", "the army")
+  take the most recent compatible actor (same kind, same remit, same country when given);
+* "he"/"she": the most salient earlier person: the current sentence, then the previous ones,
+  a subject beating a mere later mention;
+* "it"/"they" only on request (``ActorTable.resolve``) and only to an organization or state that
+  is the subject of the current or the previous sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .canonical import description_id, description_name
+from .knowledge import Knowledge, norm, slug
+from .recognize import Desc
+
+DESCRIPTIVE = {"military", "police", "government", "officials", "ministry", "armed", "group", "party", "media",
+               "agency", "population"}
+ORG_TYPES = {"state", "military", "government", "ministry", "armed_group", "party", "igo", "ngo", "media", "other"}
+# Kinds that, when unqualified and new, borrow the country of the state in focus ("Qatar regretted ...
+# A foreign ministry statement said"): they are organs of a state.
+STATE_ORGANS = {"ministry", "government", "military", "police"}
+
+
+@dataclass
+class MentionInfo:
+    start: int
+    end: int
+    sent: int
+    subject: bool
+
+
+@dataclass
+class Cluster:
+    """An actor while the document is read; becomes a schema.Actor when finalized."""
+
+    id: str
+    name: str
+    type: str
+    kind: str
+    country: str | None = None
+    place: str | None = None
+    portfolio: str | None = None
+    label: str | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+    mentions: list[MentionInfo] = field(default_factory=list)
+    fixed: bool = False  # a name/entry id that never changes
+
+    def last_before(self, pos: int) -> MentionInfo | None:
+        best = None
+        for m in self.mentions:
+            if m.start < pos and (best is None or m.start > best.start):
+                best = m
+        return best
+
+
+class Resolver:
+    """Clusters of one document and the rules that join mentions to them."""
+
+    def __init__(self, kb: Knowledge, sent_of: list[int], subject_of: Callable[[int], bool]) -> None:
+        self.kb = kb
+        self.sent_of = sent_of
+        self.subject_of = subject_of
+        self.clusters: list[Cluster] = []
+        self.by_id: dict[str, Cluster] = {}
+        self.by_head: dict[int, Cluster] = {}
+        self.spans: set[tuple[int, int]] = set()
+        self.default_country: str | None = None  # the dateline's country, for "the army" with nothing before
+
+    # -- bookkeeping ----------------------------------------------------------------------
+
+    def info(self, d: Desc) -> MentionInfo:
+        return MentionInfo(d.start, d.end, self.sent_of[d.head], self.subject_of(d.head))
+
+    def attach(self, c: Cluster, d: Desc) -> Cluster:
+        if (d.start, d.end) not in self.spans:
+            self.spans.add((d.start, d.end))
+            c.mentions.append(self.info(d))
+        self.by_head.setdefault(d.head, c)
+        if d.controlled_by and "controlled_by" not in c.attributes:
+            c.attributes["controlled_by"] = d.controlled_by
+        if d.backed_by and "backed_by" not in c.attributes:
+            c.attributes["backed_by"] = d.backed_by
+        if d.role and "role" not in c.attributes:
+            c.attributes["role"] = d.role
+        if d.affiliation and "affiliation" not in c.attributes:
+            c.attributes["affiliation"] = d.affiliation
+        if d.country and not c.country:
+            c.country = d.country
+        if c.type == "other" and d.type not in ("other", "person"):
+            c.type = d.type
+        return c
+
+    def new(self, d: Desc, id_: str, name: str, fixed: bool = False) -> Cluster:
+        existing = self.by_id.get(id_)
+        if existing is not None:
+            if d.entry is not None and not existing.fixed:  # "the IDF" after "Israeli troops": the entry names it
+                existing.name, existing.fixed = d.entry.name, True
+            return self.attach(existing, d)
+        entry = self.kb.entries.get(id_)
+        if entry is not None and d.entry is None:  # a description that lands on a known actor's id
+            name, fixed = entry.name, True
+        entry = entry or d.entry
+        c = Cluster(id=id_, name=name, type=d.type, kind=d.kind, country=d.country, place=d.place,
+                    portfolio=d.portfolio, label=d.label, fixed=fixed)
+        if entry is not None:
+            c.attributes.update(entry.attributes)
+        self.clusters.append(c)
+        self.by_id[id_] = c
+        return self.attach(c, d)
+
+    def rekey(self, c: Cluster) -> None:
+        """A description gained a qualifier: recompute its id (before anyone outside saw it)."""
+        if c.fixed or c.kind not in DESCRIPTIVE:
+            return
+        new_id = description_id(self.kb, c.kind, c.country, c.place, c.portfolio, c.label)
+        if new_id != c.id and new_id not in self.by_id:
+            del self.by_id[c.id]
+            c.id, c.name = new_id, description_name(self.kb, c.kind, c.country, c.place, c.portfolio, c.label)
+            self.by_id[new_id] = c
+
+    # -- the rules ------------------------------------------------------------------------
+
+    def add(self, d: Desc) -> Cluster | None:
+        """Join `d` to an earlier actor or start a new one; None when it refers to nothing we keep."""
+        if (d.start, d.end) in self.spans:
+            return None
+        if d.kind == "pronoun":
+            c = self.pronoun(d.name or "", d.start, d.head, eager=True)
+            return self.attach(c, d) if c is not None else None
+        if d.entry is not None:
+            return self.new(d, d.entry.id, d.entry.name, fixed=True)
+        if d.kind == "state" and d.country:
+            return self.new(d, self.kb.state_id(d.country), self.kb.state_name(d.country), fixed=True)
+        if d.kind == "person":
+            return self.person(d)
+        if d.kind == "org":
+            known = self.person_by_name(d.name or "")
+            if known is not None:  # "Kantor" tagged ORG after "Adam Kantor"
+                return self.attach(known, d)
+            return self.new(d, slug(d.name or self_text(d)), d.name or "", fixed=True)
+        if d.kind == "population" and d.name:  # "Palestinians", "Israelis"
+            return self.new(d, slug(d.name), d.name, fixed=True)
+        if d.kind in DESCRIPTIVE:
+            return self.description(d)
+        return None
+
+    def person_by_name(self, name: str) -> Cluster | None:
+        """An earlier person whose name ends with `name` ("Smith" / "John Smith")."""
+        words = norm(name).split()
+        if not words:
+            return None
+        for c in reversed(self.clusters):
+            if c.type == "person" and norm(c.name).split()[-len(words):] == words:
+                return c
+        return None
+
+    def merge_stray_names(self) -> None:
+        """Unknown one-word 'organizations' that are a person's surname or first name join that person.
+
+        The tagger often labels a lone surname ORG ("Guterres arrived ..."), before or after the full name.
+        """
+        persons = [c for c in self.clusters if c.type == "person" and len(c.name.split()) > 1]
+        for c in list(self.clusters):
+            if c.kind != "org" or c.type != "other" or len(c.name.split()) != 1:
+                continue
+            word = norm(c.name)
+            hits = [p for p in persons if norm(p.name).split()[-1] == word] or [
+                p for p in persons if norm(p.name).split()[0] == word]
+            if len(hits) == 1:
+                target = hits[0]
+                target.mentions.extend(c.mentions)
+                target.mentions.sort(key=lambda m: m.start)
+                self.clusters.remove(c)
+                del self.by_id[c.id]
+                for head, owner in list(self.by_head.items()):
+                    if owner is c:
+                        self.by_head[head] = target
+
+    def person(self, d: Desc) -> Cluster:
+        name = d.name or ""
+        same = self.by_id.get(slug(name))
+        if same is not None and same.type != "person":  # "Jaish al-Islam" tagged PERSON after the group
+            return self.attach(same, d)
+        words = norm(name).split()
+        for c in reversed(self.clusters):
+            if c.type != "person":
+                continue
+            cw = norm(c.name).split()
+            if cw == words or (words and cw[-len(words):] == words):
+                return self.attach(c, d)
+            if cw and words[-len(cw):] == cw:  # the fuller name comes later: keep the fuller one (and its id)
+                c.name = name
+                new_id = slug(name)
+                if new_id not in self.by_id:
+                    del self.by_id[c.id]
+                    c.id = new_id
+                    self.by_id[new_id] = c
+                return self.attach(c, d)
+        if len(words) == 1:  # a first name alone ("Jae" after "Jae Jung"): only when one person fits
+            firsts = [c for c in self.clusters if c.type == "person" and norm(c.name).split()[:1] == words
+                      and len(c.name.split()) > 1]
+            if len(firsts) == 1:
+                return self.attach(firsts[0], d)
+        return self.new(d, slug(name), name, fixed=True)
+
+    def compatible(self, c: Cluster, d: Desc) -> bool:
+        if d.kind in ("armed", "group"):
+            want = {"armed_group"} if d.type == "armed_group" else (
+                {"ngo"} if d.type == "ngo" else {"armed_group", "ngo", "party"})
+            if c.type not in want:
+                return False
+        elif d.kind == "media" or d.kind == "agency":
+            if c.type not in ({"media"} if d.kind == "media" else {"media", "igo", "government", "ngo"}):
+                return False
+        elif c.kind != d.kind and not (c.kind == "entry" and c.type == d.type):
+            return False
+        if d.portfolio and c.portfolio and d.portfolio != c.portfolio:
+            return False
+        if d.kind in ("officials", "population", "police", "agency") and c.kind == d.kind and c.label != d.label:
+            return False
+        if d.kind in ("officials", "population", "police") and c.label != d.label:
+            return False
+        if d.country and c.country and d.country != c.country:
+            return False
+        if d.place and c.place and norm(d.place) != norm(c.place):
+            return False
+        ctrl = c.attributes.get("controlled_by")
+        return not (d.controlled_by and ctrl and d.controlled_by != ctrl)
+
+    def antecedent(self, d: Desc, *, underspecified_only: bool = False) -> Cluster | None:
+        """The compatible actor mentioned most recently before `d`."""
+        best, best_pos = None, -1
+        for c in self.clusters:
+            if underspecified_only and (c.place or c.fixed):
+                continue
+            if not self.compatible(c, d):
+                continue
+            if d.portfolio and not c.portfolio and c.kind == "ministry":
+                continue  # "the health ministry" does not pick a ministry of unknown remit
+            m = c.last_before(d.start)
+            if m is not None and m.start > best_pos:
+                best, best_pos = c, m.start
+        return best
+
+    def state_in_focus(self, pos: int, head: int) -> Cluster | None:
+        """The state (or government) that is subject of the current (before `pos`) or the previous sentence."""
+        sent = self.sent_of[head]
+        for back in (0, 1):
+            best = None
+            for c in self.clusters:
+                if c.type not in ("state", "government") or not c.country:
+                    continue
+                for m in c.mentions:
+                    if m.sent == sent - back and m.subject and m.start < pos and (best is None or m.start > best[0]):
+                        best = (m.start, c)
+            if best is not None:
+                return best[1]
+        return None
+
+    def description(self, d: Desc) -> Cluster | None:
+        owner_word = next(iter(d.qualifiers & {"its", "their"}), None)
+        if owner_word and not (d.country or d.place):
+            # "its forces": the owner is the organization in focus; no owner, no actor
+            owner = self.pronoun(owner_word, d.start, d.head)
+            if owner is not None and owner.type == "armed_group" and d.kind in ("armed", "military"):
+                return self.attach(owner, d)  # "the group said its fighters ...": the group itself
+            if owner is None or not owner.country:
+                return None
+            d.country = owner.country
+        qualified = bool(d.country or d.place)
+        definite = self_text_starts_the(d)
+        if d.kind in ("armed", "group", "media", "agency", "party") and definite:
+            c = None
+            if d.label:  # "the rebels" goes back to "rebels" before any other armed group
+                c = max((x for x in self.clusters if x.label == d.label and x.last_before(d.start)),
+                        key=lambda x: x.last_before(d.start).start, default=None)  # type: ignore[union-attr]
+            c = c or self.antecedent(d)
+            if c is not None:
+                return self.attach(c, d)
+            if d.kind in ("group", "agency") and not qualified and not d.qualifiers - {"the"}:
+                return None  # "the group" with nothing before it: not enough to name an actor
+        if qualified:
+            id_ = description_id(self.kb, d.kind, d.country, d.place, d.portfolio, d.label)
+            c = self.by_id.get(id_)
+            if c is None:
+                c = self.antecedent(d, underspecified_only=True)
+                if c is not None and c.country and c.country != d.country:
+                    c = None
+            if c is not None:
+                self.attach(c, d)
+                if d.place and not c.place:
+                    c.place = d.place
+                self.rekey(c)
+                return c
+        else:
+            c = self.antecedent(d)
+            if c is not None and (d.kind in STATE_ORGANS or definite or (d.label and c.label == d.label)):
+                return self.attach(c, d)
+            if d.kind in STATE_ORGANS and not d.controlled_by:
+                state = self.state_in_focus(d.start, d.head)
+                # no state in focus: the dateline's country ("KHARTOUM ... the army" is Sudan's)
+                d.country = state.country if state is not None else self.default_country
+        if d.kind == "group" and not (d.country or d.qualifiers - {"the", "a", "an"}):
+            return None
+        id_ = description_id(self.kb, d.kind, d.country, d.place, d.portfolio, d.label)
+        return self.new(d, id_, description_name(self.kb, d.kind, d.country, d.place, d.portfolio, d.label))
+
+    def pronoun(self, word: str, pos: int, head: int, eager: bool = False) -> Cluster | None:
+        """Salience: the current sentence, then earlier ones; a subject beats a later non-subject."""
+        word = word.lower()
+        if word in ("he", "she", "him", "her"):
+            types, reach = {"person"}, 3
+        elif not eager:
+            types = set(ORG_TYPES)
+            if word in ("they", "them", "their"):
+                types.add("population")
+            reach = 2
+        else:
+            return None
+        sent = self.sent_of[head]
+        for back in range(reach):
+            best = None
+            for c in self.clusters:
+                if c.type not in types:
+                    continue
+                for m in c.mentions:
+                    if m.sent != sent - back or m.start >= pos:
+                        continue
+                    if not m.subject and types != {"person"}:
+                        continue  # it/they: only a subject antecedent is safe enough
+                    key = (m.subject, m.start)
+                    if best is None or key > best[0]:
+                        best = (key, c)
+            if best is not None:
+                return best[1]
+        return None
+
+
+def self_text(d: Desc) -> str:
+    return d.name or "actor"
+
+
+def self_text_starts_the(d: Desc) -> bool:
+    return "the" in d.qualifiers or d.anaphoric

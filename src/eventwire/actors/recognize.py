@@ -1,0 +1,663 @@
+"""Actor mentions in a parsed Doc: named entities, noun phrases headed by actor nouns, pronouns.
+
+``describe(doc, kb)`` walks the noun chunks (and entities outside any chunk) once and yields a
+``Desc`` per candidate mention: what the span says about its referent (type, country, place,
+portfolio, controller, role ...).  Whether it is a new actor or an earlier one is decided in
+``coref``; this module only reads the surface and the parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .knowledge import Entry, Knowledge, norm
+
+# Head nouns that make a noun phrase an actor, by the kind of actor they denote.
+MILITARY = {"military", "army", "forces", "force", "troops", "soldiers", "navy", "marines", "paratroopers",
+            "airforce"}
+POLICE = {"police", "policemen", "gendarmerie"}
+GOVERNMENT = {"government", "administration", "cabinet", "authorities", "authority", "regime", "junta",
+              "presidency"}
+OFFICIALS = {"officials", "diplomats", "negotiators", "lawmakers", "ministers", "leaders",
+             "authorities", "spokesmen"}
+MINISTRY = {"ministry", "department"}
+ARMED = {"militants", "fighters", "rebels", "insurgents", "militia", "militias", "gunmen", "jihadists", "separatists",
+         "guerrillas", "paramilitaries", "extremists", "terrorists"}
+MEMBERS = {"fighters", "militants", "members", "gunmen", "operatives", "forces", "troops", "soldiers"}
+GROUPS = {"group", "groups", "movement", "organization", "organisation", "organizations", "organisations", "faction",
+          "militia", "alliance", "bloc"}
+ARMED_QUALIFIERS = {"militant", "armed", "islamist", "jihadist", "rebel", "terrorist", "extremist",
+                    "paramilitary", "insurgent", "resistance", "separatist", "terror"}
+NGO_QUALIFIERS = {"rights", "aid", "humanitarian", "charity", "relief", "advocacy", "medical"}
+PARTY = {"party"}
+MEDIA = {"newspaper", "broadcaster", "daily", "channel", "television", "tv", "radio", "outlet",
+         "agency", "network", "tabloid", "weekly"}
+MEDIA_QUALIFIERS = {"press", "news", "state-run", "media", "wire"}
+POPULATION = {"residents", "civilians", "villagers", "refugees", "protesters", "protestors", "demonstrators",
+              "settlers", "migrants", "inhabitants", "locals", "citizens", "hostages", "captives", "prisoners",
+              "detainees", "population", "worshippers", "farmers", "students", "pilgrims", "displaced"}
+PORTFOLIOS = {"health", "foreign", "defense", "defence", "interior", "finance", "justice", "education",
+              "information", "energy", "economy", "agriculture", "trade", "transport", "culture",
+              "communications", "state", "home", "war", "labour", "labor", "environment", "tourism",
+              "religious", "intelligence", "security", "water", "oil", "commerce", "industry", "housing",
+              "planning", "development", "social", "women", "youth", "sports", "endowments",
+              "awqaf", "displacement", "migration", "mining", "fisheries", "immigration", "refugees", "treasury",
+              "aid", "emergency"}
+TITLES = {"president", "minister", "prime", "premier", "chancellor", "king", "queen", "emir", "prince", "sheikh",
+          "general", "gen.", "lt.", "col.", "colonel", "major", "commander", "chief", "leader", "ambassador",
+          "envoy", "mayor", "governor", "senator", "sen.", "rep.", "speaker", "pope", "secretary", "spokesman",
+          "spokeswoman", "spokesperson", "director", "head", "deputy", "vice", "adviser", "advisor", "official",
+          "secretary-general", "negotiator", "mediator", "judge", "prosecutor", "ayatollah", "cleric", "sultan",
+          "lieutenant", "captain", "admiral", "marshal", "sergeant", "dr.", "mr.", "mrs.", "ms.", "founder",
+          "foreign", "defense", "defence", "interior", "health", "finance", "political", "military", "top",
+          "senior", "former", "supreme", "crown", "state", "of", "coordinator", "representative",
+          "chairman", "chairwoman", "chair", "ceo", "member", "lawmaker", "inspector", "archbishop", "bishop",
+          "cardinal", "chef", "rabbi", "imam", "reverend", "rev.", "patriarch", "mufti", "warlord", "coach"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"}
+ACTOR_WORDS = (MILITARY | POLICE | GOVERNMENT | OFFICIALS | MINISTRY | ARMED | MEMBERS | GROUPS | PARTY | MEDIA
+               | POPULATION | {"agency", "agencies"})
+# Heads that, capitalized inside an ORG name, make a proper name rather than a description
+NAMED_KINDS = {"group", "party", "media", "agency"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+POSSESSIVES = {"its", "their", "his", "her"}
+ORG_PRONOUNS = {"it", "its", "they", "them", "their"}
+CONTROL_VERBS = {"control", "run", "lead", "govern", "administer", "dominate"}
+BACKING_VERBS = {"back", "support", "sponsor", "fund", "arm", "ally"}
+LOCATIVE_PREPS = {"in", "into", "inside", "to", "from", "across", "near", "at", "throughout", "within", "toward",
+                  "towards", "through", "around", "outside", "via", "onto", "off", "along", "beyond", "past",
+                  "until", "above", "below", "beside"}
+FACILITIES = {"hospital", "school", "university", "airport", "mosque", "church", "synagogue", "camp", "clinic",
+              "crossing", "port", "stadium", "square", "street", "road", "bridge", "center", "centre", "hotel",
+              "market", "prison", "jail", "base", "complex", "compound", "station", "plant", "building"}
+# Capitalized words that describe rather than name ("the Palestinian Islamist group")
+_NOT_NAMES = {"the", "official", "state", "national", "local", "main", "key", "militant", "armed", "islamist",
+              "jihadist", "rebel", "terrorist", "extremist", "paramilitary", "insurgent", "resistance", "separatist",
+              "rights", "aid", "humanitarian", "press", "news", "shiite", "shia", "sunni", "islamic", "muslim",
+              "christian", "jewish", "kurdish", "ethnic", "opposition", "ruling", "pro-government", "secular"}
+PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "area", "state", "county", "camp",
+               "neighbourhood", "neighborhood", "suburb", "island", "port", "capital", "enclave", "territory"}
+_STRIP_LEADING = {"a", "an", "all", "some", "many", "several", "both", "few", "most", "those", "these", "any",
+                  "each", "every", "two", "three", "four", "five", "more", "other", "another", "at", "least",
+                  "than", "over", "about", "nearly", "around", "almost", "up", "to", "dozens", "hundreds",
+                  "thousands", "scores", "only", "just", "roughly", "approximately"}
+
+
+@dataclass
+class Desc:
+    """One candidate mention and what its words say about the referent."""
+
+    start: int
+    end: int
+    type: str                       # schema ActorType
+    kind: str                       # entry | state | person | military | police | government | officials |
+                                    # ministry | armed | group | party | media | population | org | pronoun
+    head: int                       # token index of the head (sentence, subjecthood)
+    country: str | None = None
+    place: str | None = None        # a non-country place qualifier ("Gaza")
+    portfolio: str | None = None    # a ministry's remit ("health")
+    label: str | None = None        # group noun for collective actors ("diplomats", "residents")
+    entry: Entry | None = None
+    name: str | None = None         # as written, for persons and unknown organizations
+    role: str | None = None
+    controlled_by: str | None = None
+    backed_by: str | None = None
+    affiliation: str | None = None
+    anaphoric: bool = False         # a bare definite description ("the ministry"): refers back
+    qualifiers: set[str] = field(default_factory=set)
+    appos_of: int | None = None     # head token of a named phrase this description is in apposition with
+
+
+def is_subject(tok: Token) -> bool:
+    """Subject of its clause, or conjoined with one ("Israel and Hamas said")."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        return True
+    return tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def is_locative(tok: Token) -> bool:
+    """Object of a place preposition ("in Israel", "from Gaza City and Jabalia")."""
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lower_
+
+
+class Recognizer:
+    """Reads one Doc against the knowledge; yields Descs in text order."""
+
+    def __init__(self, doc: Doc, kb: Knowledge) -> None:
+        self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: build it once
+        self.kb = kb
+        self.places: dict[int, object] = {}  # token index -> schema.Place covering it
+        for p in getattr(doc._, "eventwire_places", None) or []:
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.places[t.i] = p
+        self.ent_of: list[Span | None] = [None] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_of[i] = ent
+        dl = getattr(doc._, "eventwire_dateline", None)
+        self.dateline = (dl.start, dl.end) if dl is not None else (0, 0)
+        self.dateline_agency = dl.agency if dl is not None else None
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def country_of(self, tok: Token) -> str | None:
+        """ISO3 a modifier token points at: a demonym ("Israeli"), a country name, or a place's country."""
+        dem = self.kb.demonym(tok.text)
+        if dem:
+            return dem
+        place = self.places.get(tok.i)
+        if place is not None:
+            return place.country  # type: ignore[attr-defined]
+        if tok.ent_type_ in ("GPE", "NORP"):
+            return self.kb.country_of_name(self._ent_text(tok))
+        return None
+
+    def country_place(self, tok: Token) -> tuple[str, str | None, str | None]:
+        """(kind, iso3, place name) for a place token: kind is 'country', 'place' or ''."""
+        place = self.places.get(tok.i)
+        if place is not None:
+            feature = place.feature  # type: ignore[attr-defined]
+            if feature == "country":
+                return "country", place.country, None  # type: ignore[attr-defined]
+            return "place", place.country, place.text  # type: ignore[attr-defined]
+        text = self._ent_text(tok)
+        if self.kb.demonym(text):
+            return "", None, None  # "Emirati" tagged as a place name
+        if tok.ent_type_ == "GPE":
+            iso = self.kb.country_of_name(text)
+            if iso:
+                return "country", iso, None
+        capital = self.kb.capitals.get(norm(text)) if tok.pos_ == "PROPN" else None
+        if capital:  # places stage missed it (or is absent): a capital still places the phrase
+            return "place", capital, text
+        if tok.ent_type_ == "GPE":
+            return "place", None, text  # run without the places stage
+        return "", None, None
+
+    def _ent_text(self, tok: Token) -> str:
+        ent = self.ent_of[tok.i]
+        return tok.text if ent is None else ent.text
+
+    def in_dateline(self, start: int, end: int) -> bool:
+        return start < self.dateline[1] and self.dateline[0] < end
+
+    def trim(self, tokens: list[Token]) -> list[Token]:
+        """Drop leading quantifiers, numbers, indefinite articles and quote marks; keep 'the'."""
+        i = 0
+        while i < len(tokens) - 1 and (tokens[i].lower_ in _STRIP_LEADING or tokens[i].like_num
+                                        or tokens[i].is_punct or tokens[i].pos_ == "NUM"):
+            i += 1
+        j = len(tokens)
+        while j > i + 1 and (tokens[j - 1].is_punct or tokens[j - 1].tag_ == "POS"):
+            j -= 1
+        return tokens[i:j]
+
+    # -- the walk ------------------------------------------------------------------------
+
+    def run(self) -> Iterator[Desc]:
+        doc = self.doc
+        covered = [False] * len(doc)
+        chunks = doc.noun_chunks if doc.has_annotation("DEP") else ()  # no parser: entities only
+        for chunk in chunks:
+            for t in chunk:
+                covered[t.i] = True
+            yield from self.chunk(list(chunk), chunk.root)
+        for ent in doc.ents:  # entities the chunker missed (e.g. as verb modifiers)
+            if not any(covered[t.i] for t in ent):
+                yield from self.entity(ent, ent.root, list(ent))
+        if self.dateline_agency:
+            yield from self.agency()
+
+    def known_spans(self) -> Iterator[Desc]:
+        """Knowledge aliases found in the raw text (not states: a bare country name may be a place)."""
+        for pattern in self.kb.patterns():
+            for m in pattern.finditer(self.text):
+                entry = self.kb.lookup(m.group(0))
+                if entry is None or entry.type == "state" or self.in_dateline(m.start(), m.end()):
+                    continue
+                span = self.doc.char_span(m.start(), m.end())
+                if span is not None:
+                    yield Desc(m.start(), m.end(), entry.type, "entry", span.root.i, country=entry.country,
+                               entry=entry)
+
+    def agency(self) -> Iterator[Desc]:
+        start, end = self.dateline
+        at = self.text.find(self.dateline_agency or "", start, end)
+        if at >= 0:
+            entry = self.kb.lookup(self.dateline_agency or "")
+            name = self.dateline_agency or ""
+            span = self.doc.char_span(at, at + len(name), alignment_mode="expand")
+            head = span.root.i if span is not None else 0
+            if entry is not None:
+                yield Desc(at, at + len(name), entry.type, "entry", head, country=entry.country, entry=entry)
+            else:
+                yield Desc(at, at + len(name), "media", "org", head, name=name)
+
+    def chunk(self, tokens: list[Token], root: Token) -> Iterator[Desc]:
+        # most chunks ("the town", "fuel") name no actor: leave them before any lookup
+        if root.pos_ != "PRON" and not any(t.ent_iob_ != "O" or t.pos_ == "PROPN" or t.lower_ in ACTOR_WORDS
+                                           for t in tokens):
+            return
+        tokens = self.trim(tokens)
+        if not tokens:
+            return
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        if self.in_dateline(start, end):
+            return
+        low = root.lower_
+        if root.pos_ == "PRON":
+            if low in PERSON_PRONOUNS or low in ORG_PRONOUNS:
+                yield Desc(root.idx, root.idx + len(root), "other", "pronoun", root.i, name=low)
+            return
+        # 1. The whole phrase is a known actor ("the Jewish state", "the Israel Defense Forces").
+        body = tokens[1:] if tokens[0].lower_ == "the" and len(tokens) > 1 else tokens
+        entry = self.kb.lookup(self.text[body[0].idx:end])
+        if entry is not None:
+            yield Desc(start, end, entry.type, "entry", root.i, country=entry.country, entry=entry)
+            yield from self.nested(tokens, set(range(tokens[0].i, tokens[-1].i + 1)))
+            return
+        # 2. A title in apposition to a person ("Benjamin Smith, the country's finance minister").
+        partner = self.appos_partner(root)
+        if low in TITLES and partner is not None and partner.ent_type_ == "PERSON":
+            role, country = self.appos_role(tokens, root)
+            if role:
+                yield Desc(start, end, "person", "role", root.i, country=country, role=role, appos_of=partner.i)
+                yield from self.nested(tokens, {t.i for t in tokens if t.ent_type_ != "ORG"})
+                return
+        # 3. Headed by an actor noun: a description ("The Sudan Liberation Movement" is a name, not one).
+        kind = self.actor_kind(root, tokens)
+        if kind is not None and not (kind in NAMED_KINDS and root.pos_ == "PROPN" and root.ent_type_ == "ORG"):
+            yield from self.description(tokens, root)
+            return
+        # 4. Headed by a named entity.
+        if root.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            ent = self.ent_of[root.i]
+            if ent is not None and not tokens[0].i <= ent.root.i <= tokens[-1].i:
+                return  # "Commerce" of "the Ministry of Commerce": read with the chunk holding the name's head
+            if ent is not None:
+                yield from self.entity(ent, ent.root, tokens)
+                yield from self.nested(tokens, set(range(ent.start, ent.end)))
+                return
+        # 5. An actor noun inside a compound ("a foreign ministry statement") or other named modifiers.
+        used: set[int] = set()
+        for t in tokens:
+            if t.dep_ == "compound" and t.head.i == root.i and self.actor_kind(t, tokens) in (
+                    "ministry", "government", "military", "police"):
+                sub = [x for x in tokens if x.i <= t.i]
+                while len(sub) > 1 and sub[0].lower_ in ("a", "an"):  # the article belongs to "statement"
+                    sub = sub[1:]
+                yield from self.description(sub, t)
+                used.update(x.i for x in sub)
+                break
+        yield from self.nested(tokens, used)
+
+    def control_verb(self, t: Token) -> str | None:
+        """'control' in "Hamas-controlled", 'back' in "Iran backed": the verb right after a name, if any."""
+        nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+        if nxt is not None and nxt.text == "-" and t.i + 2 < len(self.doc):
+            nxt = self.doc[t.i + 2]
+        if nxt is None:
+            return None
+        lemma = nxt.lemma_.lower()
+        return lemma if lemma in CONTROL_VERBS | BACKING_VERBS and nxt.tag_ in ("VBN", "VBD", "JJ") else None
+
+    def appos_partner(self, head: Token) -> Token | None:
+        """A named token in apposition with `head` ("the agency, Wafa," / "Wafa, the agency,")."""
+        for c in head.children:
+            if c.dep_ == "appos" and c.ent_type_ in ("ORG", "PERSON"):
+                return c
+            # "the news agency, SANA, reported": the tagger often misses the apposition
+            if c.i == head.i + 2 and c.pos_ == "PROPN" and self.doc[head.i + 1].text == ",":
+                return c
+        if head.dep_ == "appos" and head.head.ent_type_ in ("ORG", "PERSON"):
+            return head.head
+        return None
+
+    def nested(self, tokens: list[Token], used: set[int]) -> Iterator[Desc]:
+        """Named actors inside a phrase that is not about them ("Israel's ally", "Hamas captivity")."""
+        seen: set[int] = set()
+        for t in tokens:
+            if t.i in used or t.i in seen or t.ent_iob_ == "O" or t.ent_type_ not in ("ORG", "GPE", "PERSON",
+                                                                                         "NORP"):
+                continue
+            ent = self.ent_of[t.i]
+            if ent is None or any(x.i in used for x in ent):
+                continue
+            seen.update(range(ent.start, ent.end))
+            if ent.label_ == "NORP" and not ent.root.tag_.endswith("S"):
+                continue  # "Israeli territory": an adjective, not a participant
+            yield from self.entity(ent, ent.root, list(ent), nested=True)
+
+    def actor_kind(self, head: Token, tokens: list[Token]) -> str | None:
+        low = head.lower_
+        mods = {t.lower_ for t in tokens if t.i < head.i}
+        if head.ent_type_ == "PERSON":
+            return None
+        if low in MINISTRY:
+            return "ministry" if low == "ministry" or mods & PORTFOLIOS else None
+        if low in POLICE:
+            return "police"
+        if low in ("force", "forces") and mods & {"air", "security", "defense", "defence", "armed", "police",
+                                                  "government", "special", "rapid", "naval", "ground"} | {
+                                                      t.lower_ for t in tokens if self.kb.demonym(t.text)}:
+            return "military"
+        if low in MILITARY and low not in ("force", "forces"):
+            return "military"
+        if low in ("forces",):
+            return "military"
+        if low in GOVERNMENT:
+            return "government"
+        if low in OFFICIALS:
+            return "officials"
+        if low in ARMED:
+            return "armed"
+        if low in GROUPS:
+            return "group"
+        if low in PARTY:
+            return "party"
+        if low in MEDIA and (low != "agency" or mods & MEDIA_QUALIFIERS):
+            return "media"
+        if low in ("agency", "agencies"):
+            return "agency"
+        if low in POPULATION and head.tag_ in ("NNS", "NNPS", "NN"):
+            return "population"
+        return None
+
+    def description(self, tokens: list[Token], head: Token) -> Iterator[Desc]:
+        """A noun phrase headed by an actor noun: collect its country, place, remit, controller."""
+        kind = self.actor_kind(head, tokens) or "org"
+        start, end = tokens[0].idx, head.idx + len(head)
+        d = Desc(start, end, "other", kind, head.i)
+        used: set[int] = {head.i}  # the entity holding the head is this description, not a nested actor
+        member_of: Entry | None = None
+        for t in tokens:
+            if t.i >= head.i:
+                break
+            low = t.lower_
+            d.qualifiers.add(low)
+            iso = None
+            entry = None
+            if t.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or t.pos_ == "PROPN":
+                entry = self.kb.lookup(self._ent_text(t))
+            verb = self.control_verb(t)
+            if verb is not None:
+                iso = None if entry is not None else (self.kb.demonym(t.text) or self.kb.country_of_name(t.text))
+                ctrl = entry.id if entry is not None else (self.kb.state_id(iso) if iso else None)
+                if ctrl is not None:
+                    if verb in BACKING_VERBS:  # "Iran-backed militia": an ally, not the owner or the country
+                        d.backed_by = ctrl
+                    else:
+                        d.controlled_by = ctrl
+                        if entry is not None and entry.type != "state":
+                            d.country = d.country or entry.country  # a movement rules where it is from
+                    continue  # the controller itself is yielded by nested()
+            is_member = kind in ("armed", "military") or head.lower_ in MEMBERS
+            if entry is not None and entry.type != "state" and is_member:
+                member_of = entry
+                used.add(t.i)
+                continue
+            kind_cp, iso, place = self.country_place(t)
+            if kind_cp == "place":
+                if d.place is None:  # "Gaza" in "the Gaza health ministry": a sub-national qualifier
+                    d.place, d.country = place, iso
+                used.add(t.i)
+            elif kind_cp == "country":
+                d.country = iso
+                used.add(t.i)
+            else:
+                iso = self.kb.demonym(t.text) or (self.kb.country_of_name(t.text) if t.is_title else None)
+                if iso:
+                    d.country = iso
+                    used.add(t.i)
+            if low in PORTFOLIOS and kind == "ministry":
+                d.portfolio = "defense" if low == "defence" else ("interior" if low == "home" else low)
+                if low == "foreign" or low == "state":
+                    d.portfolio = "foreign"
+        # post-modifiers: "the ministry, controlled by Hamas" / "forces of Israel"
+        for child in head.children:
+            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in CONTROL_VERBS:
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for obj in agent.children:
+                            entry = self.kb.lookup(self._ent_text(obj)) if obj.dep_ == "pobj" else None
+                            if entry is not None:
+                                d.controlled_by = entry.id
+                                d.country = d.country or entry.country
+            if child.dep_ == "prep" and child.lower_ == "of" and kind == "ministry":
+                for obj in child.children:  # "the Ministry of Commerce"
+                    if obj.lower_ in PORTFOLIOS and not d.portfolio:
+                        d.portfolio = {"defence": "defense", "home": "interior", "state": "foreign"}.get(
+                            obj.lower_, obj.lower_)
+                        if child.i == head.i + 1 and obj.i == child.i + 1:  # the mention is "the Ministry of Commerce"
+                            d.end = obj.idx + len(obj)
+            if child.dep_ == "prep" and child.lower_ == "of" and kind in ("military", "government", "population",
+                                                                         "officials", "police"):
+                for obj in child.children:
+                    kind_cp, iso, place = self.country_place(obj)
+                    if iso and not d.country:
+                        d.country = iso
+                        if kind_cp == "place":
+                            d.place = self._ent_text(obj)
+        partner = self.appos_partner(head) if head.tag_ != "NNS" else None  # "airlines – A, B and C": a list
+        if partner is not None:
+            d.appos_of = partner.i  # "the official news agency, Wafa": the same actor
+        if (member_of is not None and kind in ("armed", "military", "org")) or (
+                member_of is not None and head.lower_ in MEMBERS):
+            assert member_of is not None
+            yield Desc(start, end, member_of.type, "entry", head.i, country=member_of.country, entry=member_of)
+            return
+        names = [t for t in tokens if t.i < head.i and t.i not in used and t.pos_ == "PROPN" and t.text[:1].isupper()
+                 and t.lower_ not in _NOT_NAMES and not self.kb.demonym(t.text)]
+        if names and kind in ("group", "party", "media", "agency") and head.pos_ != "PROPN":
+            # "the Jaish al-Islam rebel group": the organization is the name inside the description
+            self.type_description(d, head)
+            name = self.text[names[0].idx:names[-1].idx + len(names[-1])]
+            org_type = d.type if d.type != "other" else ("ngo" if d.kind == "org" else "other")
+            yield Desc(start, end, org_type, "org", head.i, name=name)
+            return
+        if (head.pos_ == "PROPN" and head.text[:1].isupper() and names and not (d.country or d.place)
+                and kind not in ("ministry", "government", "officials", "population")):
+            # "the Arakan Army", "the Free Syrian Army": a proper name, not "the army" of some state
+            name = self.text[names[0].idx:end]
+            kind_type = "armed_group" if kind in ("military", "armed", "police") else None
+            yield Desc(names[0].idx, end, kind_type or self.org_type_words({t.lower_ for t in tokens}), "org",
+                       head.i, name=name)
+            return
+        self.type_description(d, head)
+        bare = not (d.country or d.place or d.controlled_by or d.affiliation)
+        d.anaphoric = bare and tokens[0].lower_ == "the"
+        yield d
+        yield from self.nested(tokens, used)
+
+    def type_description(self, d: Desc, head: Token) -> None:
+        q = d.qualifiers
+        if d.kind == "group":
+            if q & ARMED_QUALIFIERS:
+                d.kind, d.type = "armed", "armed_group"
+            elif q & NGO_QUALIFIERS:
+                d.type = "ngo"
+            else:
+                d.type = "other"
+        elif d.kind == "agency":
+            d.type = ("igo" if q & {"un", "u.n.", "united"} else "ngo" if q & NGO_QUALIFIERS
+                      else "media" if q & MEDIA_QUALIFIERS else "government")
+        else:
+            d.type = {"military": "military", "police": "military", "government": "government",
+                      "officials": "government", "ministry": "ministry", "armed": "armed_group",
+                      "party": "party", "media": "media", "population": "population"}.get(d.kind, "other")
+        if d.kind in ("officials", "population", "media") or (d.kind == "armed" and head.lower_ in ARMED):
+            d.label = head.lower_
+        if d.kind == "agency":  # "aid agencies", "news agency"
+            d.label = " ".join([w for w in sorted(q & (NGO_QUALIFIERS | MEDIA_QUALIFIERS))] + [head.lower_])
+        # "the emergency room lawyers' group": words beyond the generic ones name a new organization
+        generic = ARMED_QUALIFIERS | NGO_QUALIFIERS | MEDIA_QUALIFIERS | POSSESSIVES | {
+            "the", "a", "an", "official", "local", "main", "key", "state", "international", "palestinian"}
+        if d.kind in ("group", "agency") and not d.country and not d.place and (q - generic) and not d.appos_of:
+            d.name = self.text[d.start:d.end]
+            if d.name.lower().startswith("the "):
+                d.name = d.name[4:]
+            d.name = d.name[:1].upper() + d.name[1:]
+            d.kind = "org"
+            if d.type == "other":
+                d.type = "ngo"
+        if d.kind == "police":
+            d.label = "police"
+
+    def entity(self, ent: Span, root: Token, tokens: list[Token], nested: bool = False) -> Iterator[Desc]:
+        """A named entity: a known actor, a person, a state, a population or an organization."""
+        if self.in_dateline(ent.start_char, ent.end_char):
+            return
+        text = ent.text
+        start, end = ent.start_char, ent.end_char
+        if ent[-1].tag_ == "POS":  # "Israel's"
+            end = ent[-2].idx + len(ent[-2]) if len(ent) > 1 else end
+            text = self.text[start:end]
+        low_text = text.lower()
+        for article in ("a ", "an "):  # "a World Trade Organization": the article is not the name ("The" stays)
+            if low_text.startswith(article) and len(ent) > 1:
+                start += len(article)
+                text = self.text[start:end]
+                break
+        body = text[4:] if text.lower().startswith("the ") else text
+        while body and not body[0].isalnum():  # stray quote or bracket: “(Hamas
+            body, start = body[1:], start + 1
+            text = self.text[start:end]
+        if not body:
+            return
+        entry = self.kb.lookup(body)
+        head = root.i
+        if entry is not None:
+            if entry.type == "state" and is_locative(root):
+                return
+            yield Desc(start, end, entry.type, "entry", head, country=entry.country, entry=entry)
+            return
+        if ent.label_ in ("PERSON", "ORG") and root.i in self.places:
+            place = self.places[root.i]
+            if place.feature == "country" or is_subject(root):  # type: ignore[attr-defined]
+                yield from self.gpe(start, end, root, body)  # a place the tagger took for a name ("Kyiv said")
+            return
+        if ent.label_ == "PERSON":
+            if any(t.i in self.places for t in ent) or not any(t.pos_ == "PROPN" for t in ent) or (
+                    norm(body) in self.kb.capitals or norm(body) in self.kb.countries) or (
+                    root.dep_ == "compound" and root.head.lower_ in FACILITIES | {"district", "province", "region"}):
+                return  # a place the tagger took for a person ("Khan Yunis")
+            yield self.person(ent, start, end, tokens)
+            return
+        if ent.label_ == "GPE":
+            yield from self.gpe(start, end, root, body)
+            return
+        if ent.label_ == "NORP":
+            iso = self.kb.demonym(body)
+            if root.tag_ in ("NNPS", "NNS") or (body.endswith("s") and root.pos_ in ("PROPN", "NOUN")):
+                yield Desc(start, end, "population", "population", head, country=iso, name=body)
+            return
+        if ent.label_ == "ORG":
+            of_place = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS
+            if all(t.i in self.places or t.pos_ == "DET" for t in ent) or root.lower_ in FACILITIES or of_place:
+                return  # a hospital, a camp: a place here, not a participant
+            kind = self.actor_kind(root, list(ent))
+            if kind is not None and not (kind in NAMED_KINDS and root.pos_ == "PROPN"):
+                yield from self.description(list(ent), root)
+                return
+            if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "inside", "outside", "across",
+                                                               "throughout"):
+                return  # "in eastern Ghouta": an unknown name in a place phrase is a place the tagger missed
+            yield Desc(start, end, self.org_type(ent), "org", head, name=body)
+
+    def gpe(self, start: int, end: int, root: Token, body: str) -> Iterator[Desc]:
+        """A country acting is a state; a capital as subject stands for its state; other places are not actors."""
+        kind_cp, iso, _ = self.country_place(root)
+        if kind_cp == "country" and iso and not is_locative(root):
+            yield Desc(start, end, "state", "state", root.i, country=iso)
+        elif kind_cp != "country" and is_subject(root) and self.kb.capitals.get(norm(body)):
+            # "Doha said", "Moscow warned"
+            yield Desc(start, end, "state", "state", root.i, country=self.kb.capitals[norm(body)])
+
+    def org_type(self, ent: Span) -> str:
+        return self.org_type_words({t.lower_ for t in ent})
+
+    def org_type_words(self, words: set[str]) -> str:
+        if words & {"ministry"}:
+            return "ministry"
+        if words & {"army", "forces", "military", "navy", "brigades", "corps"}:
+            return "military" if words & {"army", "navy", "military"} else "armed_group"
+        if words & {"party"}:
+            return "party"
+        if words & {"brigade", "brigades", "front", "militia", "movement", "liberation"}:
+            return "armed_group"
+        if words & {"news", "times", "post", "press", "tv", "television", "radio", "journal", "herald",
+                    "agency", "broadcasting", "gazette", "tribune", "channel"}:
+            return "media"
+        if words & {"united", "nations", "council", "organization", "organisation", "commission",
+                    "court", "bank", "fund", "league"}:
+            return "igo"
+        if words & {"watch", "foundation", "society", "doctors", "crescent", "cross", "charity",
+                    "aid", "relief"}:
+            return "ngo"
+        return "other"
+
+    def person(self, ent: Span, start: int, end: int, tokens: list[Token]) -> Desc:
+        """A named person; titles and affiliations in the same phrase become attributes."""
+        name_tokens = [t for t in ent if t.lower_ not in HONORIFICS and t.tag_ != "POS"]
+        role: list[str] = []
+        while len(name_tokens) > 1 and name_tokens[0].lower_ in TITLES:  # "Archbishop X", "Chef Y" inside the entity
+            role.append(name_tokens.pop(0).text)
+        name = " ".join(t.text for t in name_tokens) or ent.text
+        d = Desc(start, end, "person", "person", ent.root.i, name=name)
+        outside: list[str] = []
+        for t in tokens:
+            if t.i >= ent.start:
+                break
+            if t.lower_ in ("the", "a", "an") or (t.is_punct and t.text != "-"):
+                continue
+            entry = self.kb.lookup(self._ent_text(t)) if t.ent_type_ in ("ORG", "GPE", "NORP") else None
+            iso = self.kb.demonym(t.text) or (self.kb.country_of_name(self._ent_text(t))
+                                              if t.ent_type_ == "GPE" else None)
+            if entry is not None and entry.type != "state":
+                d.affiliation = entry.id
+                d.country = d.country or entry.country
+            elif iso or (entry is not None and entry.type == "state"):
+                d.country = iso or (entry.country if entry else None)
+            elif t.ent_type_ in ("ORG", "GPE", "NORP"):
+                continue
+            elif t.lower_ in TITLES or t.is_title:
+                outside.append(t.text)
+            elif t.text == "-" and outside:
+                outside.append("-")  # Secretary-General
+        role = outside + role
+        while role and role[-1].lower() in ("of", "the"):
+            role.pop()
+        if role and any(r.lower() in TITLES for r in role):
+            d.role = _role_text(role)
+        return d
+
+    def appos_role(self, tokens: list[Token], head: Token) -> tuple[str | None, str | None]:
+        """(role, country) from an apposition like "Israel's prime minister"."""
+        role: list[str] = []
+        country = None
+        for t in tokens:
+            iso = self.kb.demonym(t.text) or (self.country_place(t)[1] if t.ent_type_ == "GPE" else None)
+            if iso:
+                country = iso
+            elif t.lower_ in TITLES and t.i <= head.i:
+                role.append(t.text)
+        if not role or head.lower_ not in TITLES:
+            return None, country
+        return _role_text(role), country
+
+
+def _role_text(words: list[str]) -> str:
+    """'prime minister' -> 'Prime Minister'; 'Secretary - General' -> 'Secretary-General'."""
+    text = " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in words)
+    return text.replace(" - ", "-")

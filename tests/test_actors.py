@@ -1,0 +1,382 @@
+"""The actors stage on sentences we wrote ourselves (invented events, real places and organizations)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors import find_actors
+from eventwire.actors.knowledge import KnowledgeError, knowledge, read_entries
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    """text -> (doc, report) through the whole pipeline; offsets always checked."""
+    def go(text: str, published: str = "2024-03-04"):
+        report = pipeline.extract(text, published=published)
+        assert report.span_errors() == []
+        for a in report.actors:
+            for m in a.mentions:
+                assert report.text[m.start:m.end] == m.text
+        return report
+
+    return go
+
+
+@pytest.fixture(scope="module")
+def parse(pipeline):
+    """text -> spaCy Doc with every eventwire stage run (for the ActorTable API)."""
+    return lambda text: pipeline.nlp(text)
+
+
+def by_id(report):
+    return {a.id: a for a in report.actors}
+
+
+def owner(report, mention_text: str, nth: int = 0):
+    """The actor holding the nth mention with this exact text."""
+    hits = sorted(((m.start, a) for a in report.actors for m in a.mentions if m.text == mention_text),
+                  key=lambda x: x[0])
+    assert len(hits) > nth, f"no actor has the mention {mention_text!r}"
+    return hits[nth][1]
+
+
+def texts(actor):
+    return [m.text for m in actor.mentions]
+
+
+MILITARY = ("KHARKIV, March 3 (Reuters) - The Russian military said on Sunday it had taken two villages. "
+            "The Russian Army shelled the outskirts overnight, local officials said. "
+            "Russian forces also struck a power station, and the army later said the strike had hit a depot.")
+
+
+def test_military_variants_are_one_actor(run):
+    report = run(MILITARY)
+    mil = owner(report, "The Russian military")
+    assert mil.id == "russia-military" and mil.type == "military" and mil.country == "RUS"
+    assert "The Russian Army" in texts(mil)
+    assert "Russian forces" in texts(mil)
+    assert "the army" in texts(mil)  # a bare definite description refers back
+    assert sum(1 for a in report.actors if a.type == "military") == 1
+
+
+def test_knowledge_alias_and_description_meet_on_one_id(run):
+    report = run("Israeli troops entered the camp on Monday. The IDF said the operation would last days.")
+    assert owner(report, "Israeli troops").id == owner(report, "The IDF").id == "israel-military"
+
+
+def test_ministry_controlled_by_and_later_nominals(run):
+    report = run("The Sanaa health ministry, controlled by the Houthis, said 12 people died in the strike. "
+                 "The health ministry said rescuers were still searching. "
+                 "The ministry appealed for fuel deliveries.")
+    ministry = owner(report, "The Sanaa health ministry")
+    assert ministry.type == "ministry" and ministry.country == "YEM"
+    assert ministry.attributes.get("controlled_by") == "houthis"
+    assert ministry.id == "sanaa-health-ministry"
+    assert {"The health ministry", "The ministry"} <= set(texts(ministry))
+    assert "the Houthis" in texts(by_id(report)["houthis"])
+
+
+def test_controlled_by_written_before_the_noun_merges_with_the_named_ministry(run):
+    report = run("The Houthi-run health ministry reported 40 wounded on Tuesday. "
+                 "Later, the Sanaa health ministry raised the toll to 52.")
+    first = owner(report, "The Houthi-run health ministry")
+    assert first.attributes.get("controlled_by") == "houthis"
+    assert owner(report, "the Sanaa health ministry").id == first.id
+    assert first.id == "sanaa-health-ministry"
+
+
+def test_government_controlled_by_hyphen_compound(run):
+    report = run("The Taliban-run Afghan government rejected the report on Friday.")
+    gov = owner(report, "The Taliban-run Afghan government")
+    assert gov.type == "government" and gov.country == "AFG"
+    assert gov.attributes.get("controlled_by") == "taliban"
+    assert "Taliban" in texts(by_id(report)["taliban"])  # the controller is a participant too
+
+
+def test_backed_by_is_not_the_country(run):
+    report = run("Russian-backed separatists shelled the town on Monday, the Ukrainian military said.")
+    seps = owner(report, "Russian-backed separatists")
+    assert seps.type == "armed_group"
+    assert seps.attributes.get("backed_by") == "russia"
+    assert seps.country != "RUS"
+
+
+def test_person_full_name_then_surname_with_role_and_country(run):
+    report = run("Turkish President Recep Tayyip Erdogan said on Monday the border would stay open. "
+                 "Erdogan added that talks with Damascus would continue.")
+    person = owner(report, "Recep Tayyip Erdogan")
+    assert person.type == "person" and person.country == "TUR"
+    assert person.attributes.get("role") == "President"
+    assert "Erdogan" in texts(person)
+    assert sum(1 for a in report.actors if a.type == "person") == 1
+
+
+def test_surname_first_then_full_name_keeps_the_full_name_and_id(run):
+    report = run("Guterres arrived on Monday. UN Secretary-General Antonio Guterres then met the envoys.")
+    person = owner(report, "Antonio Guterres")
+    assert person.id == "antonio-guterres" and person.name == "Antonio Guterres"
+    assert "Guterres" in texts(person)
+    assert person.attributes.get("affiliation") == "united-nations"
+    assert person.attributes.get("role") == "Secretary-General"
+
+
+def test_title_inside_the_entity_and_first_name_alone(run):
+    report = run("Archbishop Elena Moravec blessed the convoy on Sunday. Elena said the aid was overdue.")
+    person = next(a for a in report.actors if a.type == "person" and "Moravec" in a.name)
+    assert person.name == "Elena Moravec"
+    assert person.attributes.get("role") == "Archbishop"
+    assert "Elena" in texts(person)
+
+
+def test_role_from_apposition(run):
+    report = run("Maria Lindqvist, Sweden's foreign minister, arrived in Ankara on Monday.")
+    person = owner(report, "Maria Lindqvist")
+    assert person.attributes.get("role") == "Foreign Minister"
+    assert person.country == "SWE"
+
+
+def test_armed_group_nominals_refer_to_the_last_compatible_group(run):
+    report = run("Hezbollah fired rockets at northern Israel on Monday. The Lebanese Shiite group said the "
+                 "barrage was a response to an earlier strike. The Israeli military said the militant group "
+                 "had violated the ceasefire.")
+    hez = by_id(report)["hezbollah"]
+    assert hez.type == "armed_group" and hez.country == "LBN"
+    assert "The Lebanese Shiite group" in texts(hez)
+    assert "the militant group" in texts(hez)
+
+
+def test_a_group_with_nothing_before_it_is_not_invented(parse):
+    doc = parse("The group said on Monday that it would publish the report.")
+    table = find_actors(doc)  # the first pass only: the quotes stage may still ensure() the speaker
+    assert all("group" not in m.text.lower() for a in table.actors for m in a.mentions)
+
+
+def test_named_groups_of_unknown_organizations_are_new_actors(run):
+    report = run("Hamas said the truce held. A local doctors' group said it had treated 30 people.")
+    doctors = owner(report, "local doctors' group")
+    assert doctors.id != "hamas" and doctors.type == "ngo"
+
+
+def test_a_proper_named_army_is_not_the_state_military(run):
+    report = run("Myanmar's military said its troops had retaken the town. The junta accused the Arakan Army "
+                 "of attacking civilians. The rebel group denied the claim.")
+    arakan = owner(report, "Arakan Army")
+    assert arakan.type == "armed_group" and arakan.id == "arakan-army"
+    assert "The rebel group" in texts(arakan)
+    assert owner(report, "its troops").id == "myanmar-military"
+
+
+def test_knowledge_alias_split_by_the_tagger_is_reassembled(run):
+    report = run("The Sudanese army and the RSF traded blame on Monday. Doctors Without Borders said its "
+                 "hospital was hit. The aid group said two staff were wounded.")
+    msf = by_id(report)["msf"]
+    assert msf.type == "ngo"
+    assert "Doctors Without Borders" in texts(msf) and "The aid group" in texts(msf)
+    assert not any(a.type == "person" for a in report.actors)
+
+
+def test_capital_from_the_knowledge_supplement(run):
+    report = run("Zelensky said on Monday that Kyiv needed more air defence systems.")
+    assert owner(report, "Kyiv").id == "ukraine"
+
+
+def test_ministry_of_x_is_the_same_as_the_x_ministry(run):
+    report = run("Chile's mining ministry said on Thursday it would appeal. The Ministry of Mining called the "
+                 "ruling illegal.")
+    ministry = owner(report, "Chile's mining ministry")
+    assert ministry.id == "chile-mining-ministry"
+    assert "The Ministry of Mining" in texts(ministry)
+
+
+def test_a_name_inside_a_group_description_is_the_organization(run):
+    report = run("Fighters of the Jaish al-Islam rebel group left the town on Sunday.")
+    group = owner(report, "the Jaish al-Islam rebel group")
+    assert group.id == "jaish-al-islam" and group.type == "armed_group"
+
+
+def test_epithet_from_the_knowledge_file(run):
+    report = run("Iran said the talks had failed. Officials in Washington warned the Islamic Republic "
+                 "against enriching more uranium.")
+    iran = by_id(report)["iran"]
+    assert iran.type == "state" and iran.country == "IRN"
+    assert "the Islamic Republic" in texts(iran)
+
+
+def test_countries_act_as_states_but_locatives_and_cities_are_not_actors(run):
+    report = run("Norway, one of the main donors, said it would double its aid. Fighting spread to Mosul "
+                 "and Kirkuk, and refugees arrived in Jordan on Tuesday.")
+    norway = by_id(report)["norway"]
+    assert norway.type == "state" and norway.country == "NOR"
+    mentioned = {m.text for a in report.actors for m in a.mentions}
+    assert "Mosul" not in mentioned and "Kirkuk" not in mentioned
+    assert "Jordan" not in mentioned
+
+
+def test_capital_as_subject_stands_for_its_state(run):
+    report = run("Moscow warned on Friday that the new sanctions would backfire.")
+    assert owner(report, "Moscow").id == "russia"
+
+
+def test_unqualified_ministry_takes_the_state_in_focus(run):
+    report = run("Norway regretted the collapse of the talks on Sunday. A foreign ministry statement said "
+                 "Oslo remained ready to host a new round. The Norwegian foreign ministry later named an envoy.")
+    ministry = owner(report, "foreign ministry")
+    assert ministry.id == "norway-foreign-ministry" and ministry.country == "NOR"
+    assert "The Norwegian foreign ministry" in texts(ministry)
+    assert all(m.text != "A foreign ministry statement" for m in ministry.mentions)  # a statement is not a ministry
+
+
+def test_demonym_groups_and_populations(run):
+    report = run("Emirati diplomats met Afghans who had fled the fighting. Residents said the camp was full.")
+    dip = owner(report, "Emirati diplomats")
+    assert dip.country == "ARE" and dip.type == "government"
+    afghans = owner(report, "Afghans")
+    assert afghans.type == "population" and afghans.country == "AFG"
+    assert owner(report, "Residents").type == "population"
+
+
+def test_apposition_joins_description_and_name(run):
+    report = run("Two boys were killed, the official Syrian news agency, SANA, reported.")
+    sana = by_id(report)["sana"]
+    assert sana.type == "media"
+    assert "the official Syrian news agency" in texts(sana)
+
+
+def test_dateline_agency_is_an_actor(run):
+    report = run("BEIRUT, March 2 (Reuters) - Lebanon's parliament met on Saturday.")
+    reuters = by_id(report)["reuters"]
+    assert reuters.type == "media" and reuters.mentions[0].text == "Reuters"
+
+
+def test_unknown_organization_types_from_their_names(run):
+    report = run("The Sudan Liberation Movement said its fighters held the town. "
+                 "The Northern Farmers Union called for calm.")
+    movement = owner(report, "The Sudan Liberation Movement")
+    assert movement.type == "armed_group" and movement.id == "sudan-liberation-movement"
+    assert "its fighters" in texts(movement)  # members of a group, owned through a pronoun
+    union = owner(report, "The Northern Farmers Union")
+    assert union.type == "other" and union.id == "northern-farmers-union"
+
+
+# -- the ActorTable API ------------------------------------------------------------------------------------
+
+SALIENCE = ("Kenyan President William Ruto met opposition leader Raila Odinga in Nairobi on Monday. "
+            "He said the talks had been frank.")
+
+
+def _span(doc, text, nth=0):
+    at = -1
+    for _ in range(nth + 1):
+        at = doc.text.index(text, at + 1)
+    return at, at + len(text)
+
+
+def test_he_prefers_the_subject_of_the_previous_sentence(parse):
+    doc = parse(SALIENCE)
+    table = doc._.eventwire_actor_table
+    start, end = _span(doc, "He")
+    ruto = table.actor_at(*_span(doc, "William Ruto"))
+    assert ruto is not None and ruto != table.actor_at(*_span(doc, "Raila Odinga"))
+    assert table.resolve(doc, start, end) == ruto
+
+
+def test_he_takes_the_latest_subject(parse):
+    doc = parse("William Ruto opened the summit on Monday. Later, Raila Odinga spoke to reporters. "
+                "He said the vote had been stolen.")
+    table = doc._.eventwire_actor_table
+    assert table.resolve(doc, *_span(doc, "He")) == table.actor_at(*_span(doc, "Raila Odinga"))
+
+
+def test_it_resolves_only_to_an_organization_in_focus(parse):
+    doc = parse("The World Health Organization said on Tuesday that it would send another convoy.")
+    table = doc._.eventwire_actor_table
+    assert table.resolve(doc, *_span(doc, "it")) == "who"
+    doc = parse("The rain stopped on Tuesday. It was cold.")
+    assert doc._.eventwire_actor_table.resolve(doc, *_span(doc, "It")) is None
+
+
+def test_resolve_and_ensure_keep_the_shared_actor_list(parse):
+    doc = parse("Police in Lagos arrested 12 people, a senior official said. The police said more arrests "
+                "would follow.")
+    table = doc._.eventwire_actor_table
+    assert table.actors is doc._.eventwire_actors
+    new_id = table.ensure(doc, *_span(doc, "a senior official"))
+    added = next(a for a in doc._.eventwire_actors if a.id == new_id)
+    assert added.type == "person"
+    assert any(m.text == "a senior official" for m in added.mentions)
+    assert table.ensure(doc, *_span(doc, "a senior official")) == new_id  # idempotent
+    police = table.actor_at(*_span(doc, "Police"))
+    assert police is not None and table.actor_at(*_span(doc, "The police")) == police
+
+
+def test_resolve_a_nominal_outside_the_first_pass(parse):
+    doc = parse("The Kenyan interior ministry announced a curfew on Monday. Protesters defied it.")
+    table = doc._.eventwire_actor_table
+    ministry = table.actor_at(*_span(doc, "The Kenyan interior ministry"))
+    assert ministry == "kenya-interior-ministry"
+    assert table.resolve(doc, *_span(doc, "Protesters")) is not None
+
+
+def test_find_actors_works_without_the_places_stage(pipeline):
+    nlp = pipeline.nlp
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("eventwire_")]):
+        doc = nlp("Qatari officials said Egypt would host the talks.")
+    table = find_actors(doc)
+    ids = {a.id for a in table.actors}
+    assert "egypt" in ids and "qatar-officials" in ids
+
+
+def test_find_actors_on_an_unparsed_doc_returns_an_empty_table(pipeline):
+    doc = pipeline.nlp.make_doc("Hamas said Israel had broken the truce.")
+    assert find_actors(doc).actors == []
+
+
+# -- the knowledge file ------------------------------------------------------------------------------------
+
+def test_knowledge_file_extension_via_environment(run, tmp_path, monkeypatch):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("# my actors\n"
+                     "northern-shield\tarmed_group\tMLI\tNorthern Shield Brigade\tthe Shield|NSB\tleader=unknown\n"
+                     "-\tdemonym\tMLI\tMalian\tMalians\n", encoding="utf-8")
+    text = "The Northern Shield Brigade attacked a convoy near Gao. NSB fighters later withdrew."
+    before = run(text)
+    assert "northern-shield" not in by_id(before)
+    monkeypatch.setenv("EVENTWIRE_ACTORS", str(extra))
+    after = run(text)
+    shield = by_id(after)["northern-shield"]
+    assert shield.type == "armed_group" and shield.country == "MLI"
+    assert shield.attributes == {"leader": "unknown"}
+    assert "NSB fighters" in texts(shield)
+    assert knowledge().demonym("Malians") == "MLI"
+
+
+def test_missing_extra_file_is_a_settings_error(run, tmp_path, monkeypatch):
+    from eventwire import SettingsError
+
+    monkeypatch.setenv("EVENTWIRE_ACTORS", str(tmp_path / "nope.tsv"))
+    with pytest.raises(SettingsError, match="EVENTWIRE_ACTORS"):
+        knowledge()
+
+
+def test_unknown_country_code_in_an_extra_file_is_refused(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("x-army\tmilitary\tZZZ\tX Army\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="ZZZ"):
+        knowledge(str(bad))
+
+
+def test_knowledge_file_errors_name_the_line():
+    with pytest.raises(KnowledgeError, match=r"mine\.tsv:2:"):
+        read_entries("ok\tstate\tFRA\tFrance\nbad\tspaceship\tFRA\tX\n", "mine.tsv")
+    with pytest.raises(KnowledgeError, match="alpha-3"):
+        read_entries("x\tstate\tFR\tFrance\n", "mine.tsv")
+
+
+def test_shipped_knowledge_covers_the_recurring_actors():
+    kb = knowledge("")
+    for alias, id_ in [("UN", "united-nations"), ("ICRC", "icrc"), ("Houthi rebels", "houthis"), ("Wagner", "wagner"),
+                       ("NATO", "nato"), ("AFP", "afp"), ("the Pentagon", "united-states-military")]:
+        entry = kb.lookup(alias)
+        assert entry is not None and entry.id == id_, alias
+    assert kb.demonym("Israeli") == "ISR" and kb.demonym("American") == "USA" and kb.demonym("Indian") == "IND"
+    assert kb.lookup("Is") is None  # short all-caps aliases ("IS") match only as written
