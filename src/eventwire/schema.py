@@ -193,6 +193,8 @@ class Report(Record):
         for q in self.quotes:
             if q.speaker_start is not None and q.speaker_end is not None:
                 yield "speaker", q.speaker_start, q.speaker_end, q.speaker_text
+            for start, end in (q.model_extra or {}).get("fragments") or []:  # split quotes: the pieces
+                yield "quote.fragment", start, end, None
         for e in self.events:
             if e.trigger:
                 yield "trigger", e.trigger.start, e.trigger.end, e.trigger.text
