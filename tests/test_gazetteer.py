@@ -150,6 +150,8 @@ def test_country_points(gaz: Gazetteer) -> None:
     us = gaz.country("USA")
     assert us is not None and us.geonameid == 6252001
     assert (us.lat, us.lon) == (39.76, -98.5)  # the curated point, not countryinfo's 38, -97
+    jp = gaz.country("JPN")
+    assert jp is not None and (jp.lat, jp.lon) == (35.68536, 139.75309)  # GeoNames' point; countryinfo's is 161 km off
     eg = gaz.country("egy")
     assert eg is not None and eg.name == "Egypt" and eg.lat is not None
     ps = gaz.country("PSE")

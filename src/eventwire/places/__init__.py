@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import Entry, Gazetteer
 from ..schema import Dateline, Place
-from .recognize import Mention, find_mentions
+from .recognize import Mention, _strip, find_mentions
 from .resolve import prior, resolve
 
 __all__ = ["find_places"]
@@ -23,6 +23,8 @@ __all__ = ["find_places"]
 THRESHOLD_FREE = 5.0
 THRESHOLD_PERSON = 5.0
 THRESHOLD_EMBEDDED = 6.5
+THRESHOLD_LOCATIVE = 4.0
+THRESHOLD_INSIDE = 9.0
 
 
 def _usable(e: Entry) -> bool:
@@ -34,8 +36,10 @@ def _usable(e: Entry) -> bool:
             or (e.country is None and e.feature == "region"))  # "EU"
 
 
-def _person_words(ents: list[Span]) -> frozenset[str]:
-    return frozenset(t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
+def _person_words(ents: list[Span]) -> tuple[frozenset[str], frozenset[str]]:
+    """Every word of the story's full personal names, and their last words (surnames)."""
+    names = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
+    return frozenset(t.text for e in names for t in e), frozenset(e[-1].text for e in names)
 
 
 # Words that name first-level regions somewhere ("Central", Uganda) but in English text are
@@ -47,12 +51,35 @@ GENERIC_WORDS = frozenset({
 })
 
 
+# Titles and company suffixes that the gazetteer also lists as names or abbreviations ("Ms."
+# Mississippi or Montserrat, "Lt." Lithuania, "Mr." Mauritania, "Co." Colorado, "Man" for
+# Amman): never a place on their own.
+NAME_AFFIXES = frozenset({"mr", "mrs", "ms", "miss", "dr", "lt", "col", "gen", "capt", "sgt", "cpl", "maj", "adm",
+                          "gov", "sen", "rep", "rev", "fr", "sr", "jr", "prof", "pres", "supt", "det", "insp", "cmdr",
+                          "co", "inc", "corp", "ltd", "bros", "man"})
+
+
 PLACE_TYPE_WORDS = frozenset({"county", "parish", "province", "governorate", "district", "township", "borough"})
 
 
-def _accept(m: Mention, ents: list[Span], person_words: frozenset[str], place_names: frozenset[str]) -> bool:
-    if m.text.lower() in GENERIC_WORDS or m.first_is_stop:
+# Bare two-letter codes that English news writes for a place on their own.  Every other
+# ISO or postal code ("TV" Tuvalu, "BA" Bosnia, "PA", "OK") is far more often something
+# else ("state TV", "a BA degree"); those count only as a qualifier ("Reno, NV"), after the
+# story has spelled the place out, or when NER calls them places.
+COMMON_CODES = frozenset({"US", "UK", "EU", "UN"})
+
+
+def _accept(m: Mention, ents: list[Span], person_words: tuple[frozenset[str], frozenset[str]],
+            place_names: frozenset[str], text: str = "") -> bool:
+    if m.text.lower() in GENERIC_WORDS or m.text.strip(". ").lower() in NAME_AFFIXES:
         return False
+    # "The", "Will", "May" cannot start a gazetteer-only match; spaCy's stop list is caseless,
+    # so "US" is one too, but the written-out code is not the pronoun.
+    if m.first_is_stop and m.text not in COMMON_CODES:
+        return False
+    if len(m.text) == 2 and m.text.isupper() and m.text not in COMMON_CODES and not m.after_comma and not any(
+            c.name_kind == "abbreviation" and c.name in text for c in m.candidates):
+        return False  # unless the story spells the place out ("Nevada ... NV")
     if m.text in place_names and m.label != "PERSON":
         return True  # one sense per story: "Kharkiv" in "Kharkiv police" after "in Kharkiv"
     # "Clark" for Clark County: a county is not named without "County" often enough to
@@ -62,16 +89,30 @@ def _accept(m: Mention, ents: list[Span], person_words: frozenset[str], place_na
     if not cands:
         return False
     best = max(prior(c) for c in cands)
-    if m.label != "PERSON" and m.end - m.start == 1 and m.text in person_words and best < 11:
-        return False  # "Nelson" after "Nelson Mandela": a person's name, unless a country's
+    if m.end - m.start == 1 and best < 11 and m.text in person_words[1 if m.label == "PERSON" else 0]:
+        # "Nelson" after "Nelson Mandela" is the man, unless it names a country; so is a
+        # PERSON "Nelson" after "Dewly Nelson" (a surname: the model also calls many places
+        # persons, and their names start multiword PERSON mistakes: "Alexandria Police").
+        return False
     if m.end - m.start == 1 and len(m.text) <= 2 and not m.text.isupper():
         return False
+    ent = next((e for e in ents if e.start <= m.start < e.end), None)
+    whole = ent is not None and _strip(ent) == (m.start, m.end)
+    if m.in_longer_name:
+        return m.label is None and best >= THRESHOLD_INSIDE
+    if m.after_locative and (m.label is None or whole) and max(
+            (prior(c) for c in cands if c.name_kind == "primary"), default=0.0) >= THRESHOLD_LOCATIVE:
+        # "in Clarinda", "near Coggeshall", even when the model calls it a person or an
+        # organisation; by a place's own name, not an alternate one ("from Hamas": Hamm)
+        return True
     if m.label is None:
         return best >= THRESHOLD_FREE
     if m.label == "PERSON":
-        ent = next((e for e in ents if e.start <= m.start < e.end), None)
-        whole = ent is not None and ent.start == m.start and ent.end == m.end
         return whole and best >= THRESHOLD_PERSON
+    if whole and m.label != "ORG" and best >= THRESHOLD_PERSON:
+        # A whole entity the model mislabelled ("Chattanooga" as PRODUCT); not a whole ORG,
+        # which is as often a company named after a place ("Toyota", "Honda").
+        return True
     if best >= THRESHOLD_EMBEDDED:
         return True
     # A full name with its type word ("Harris County", "Orleans Parish") is a place wherever it stands.
@@ -133,9 +174,12 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
                 if _usable(e) and (written_short or e.name_kind != "abbreviation")]
 
     ents = list(doc.ents)  # doc.ents builds new Span objects on every access
+    doc_text = doc.text  # so does doc.text, token by token
     person_words = _person_words(ents)
     place_names = frozenset(e.text for e in ents if e.label_ in ("GPE", "LOC"))
-    mentions = find_mentions(doc, ents, lookup, accept=lambda m: _accept(m, ents, person_words, place_names),
+    mentions = find_mentions(doc, ents, lookup, accept=lambda m: _accept(m, ents, person_words, place_names, doc_text),
+                             accept_again=lambda m, named: _accept(m, ents, person_words, place_names | named,
+                                                                   doc_text),
                              use_fac=use_fac)
     mentions = [m for m in mentions if _with_fallback(m, doc, lookup)]
     mentions = sorted(mentions + _dateline_mentions(doc, dateline, mentions, lookup), key=lambda m: m.start)
@@ -143,7 +187,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
     places = []
     for m, r in zip(mentions, resolutions, strict=True):
         e = r.entry
-        text = doc.text[m.start_char:m.end_char]
+        text = doc_text[m.start_char:m.end_char]
         if e is None:
             places.append(Place(start=m.start_char, end=m.end_char, text=text, confidence=0.0))
             continue

@@ -8,8 +8,9 @@ The small English model misses or mislabels many place names (it tags "Khan Yuni
    gazetteer has no entry (they are then recognised but unresolved);
 2. runs of proper-noun tokens, matched longest-first against the gazetteer; such a
    match is kept when its strongest reading is prominent enough for where it stands
-   (inside a PERSON entity, inside an ORG, or free), so that "Will", "Of" or "Jordan
-   Peterson" do not become places.
+   (inside a PERSON entity, inside an ORG, or free, lower after a locative preposition:
+   "in Clarinda"), so that "Will", "Of" or "Jordan Peterson" do not become places; a match
+   refused at first is kept after all when the story has accepted the same name elsewhere.
 
 Demonyms and adjectives ("Israeli", "Russian") are not place mentions: they carry
 NORP labels or ADJ tags and are never matched.
@@ -30,6 +31,8 @@ MAX_TOKENS = 6
 _LEADING = frozenset({"the", "The", "THE"})
 # Lower-case words allowed inside a run ("Bosnia and Herzegovina", "Isle of Man", "Deir al-Balah").
 _JOINERS = frozenset({"of", "and", "de", "del", "la", "al", "el", "-", "upon", "on", "du", "des", "da", "do", "'s"})
+# Prepositions that put a place after them far more often than a person or a brand.
+_LOCATIVE = frozenset({"in", "near", "outside", "from", "at", "between"})
 # Labels whose text is never a place, even when a gazetteer has the string.
 _NEVER = frozenset({"NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"})
 
@@ -45,6 +48,9 @@ class Mention:
     label: str | None  # the NER label of the entity it came from or sits in
     candidates: list[Entry] = field(default_factory=list)
     first_is_stop: bool = False  # "The", "Will", "May": a stop word cannot start a gazetteer-only match
+    after_comma: bool = False  # "Reno, NV": right after a comma that follows a place name
+    after_locative: bool = False  # "in Clarinda", "near Coggeshall": right after a locative preposition
+    in_longer_name: bool = False  # next to other name words outside any entity ("Air France KLM")
 
 
 def _strip(span: Span) -> tuple[int, int]:
@@ -71,8 +77,14 @@ def _inside_longer_name(doc: Doc, m: Mention, taken: list[bool]) -> bool:
 
 
 def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry]], *,
-                  accept: Callable[[Mention], bool], use_fac: bool = False) -> list[Mention]:
-    """Place mentions in ``doc``: NER places, then gazetteer matches that ``accept`` keeps."""
+                  accept: Callable[[Mention], bool], use_fac: bool = False,
+                  accept_again: Callable[[Mention, frozenset[str]], bool] | None = None) -> list[Mention]:
+    """Place mentions in ``doc``: NER places, then gazetteer matches that ``accept`` keeps.
+
+    ``accept_again`` gets a second look at each refused match, with the names of all the
+    gazetteer matches accepted in the story: one sense per story, so "Allendale" in "the
+    Allendale Woman's Club" counts when "in Allendale" did.
+    """
     labels = PLACE_LABELS | ({"FAC"} if use_fac else set())
     taken = [False] * len(doc)
     ent_label: list[str | None] = [None] * len(doc)
@@ -93,6 +105,7 @@ def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry
         for i in range(start, end):
             taken[i] = True
 
+    refused: list[Mention] = []
     i = 0
     n = len(doc)
     while i < n:
@@ -113,16 +126,27 @@ def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry
             candidates = lookup(span.text)
             if candidates:
                 match = Mention(i, j, span.text, span.start_char, span.end_char, "gazetteer", ent_label[i],
-                                candidates, tok.is_stop)
+                                candidates, tok.is_stop,
+                                after_comma=i >= 2 and doc[i - 1].text == "," and taken[i - 2],
+                                after_locative=i >= 1 and doc[i - 1].lower_ in _LOCATIVE)
                 break
         if match is not None and match.label in (None, "PERSON") and _inside_longer_name(doc, match, taken):
-            match = None  # "Nelson" in "Nelson Mandela", "Jordan" in "Michael Jordan"
+            match.in_longer_name = True  # "Nelson" in "Nelson Mandela", "Jordan" in "Michael Jordan"
         if match is not None and accept(match):
             mentions.append(match)
             for k in range(match.start, match.end):
                 taken[k] = True
             i = match.end
         else:
+            if match is not None:
+                refused.append(match)
             i += 1
+    if accept_again is not None and refused:
+        accepted = frozenset(m.text for m in mentions if m.source == "gazetteer")
+        for m in refused:
+            if m.text in accepted and not any(taken[m.start:m.end]) and accept_again(m, accepted):
+                mentions.append(m)
+                for k in range(m.start, m.end):
+                    taken[k] = True
     mentions.sort(key=lambda m: m.start)
     return mentions
