@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from . import components  # noqa: F401  (registers the Doc extensions)
 from .components import actors as _actors  # noqa: F401  (each import registers its factory)
+from .components import events as _events  # noqa: F401
 from .components import figures as _figures  # noqa: F401
 from .components import places as _places  # noqa: F401
 from .components import quotes as _quotes  # noqa: F401
@@ -39,7 +40,8 @@ from .settings import Settings
 
 # Our components, in order, appended after the model's own components.
 EVENTWIRE_COMPONENTS: tuple[str, ...] = (
-    "eventwire_times", "eventwire_places", "eventwire_actors", "eventwire_quotes", "eventwire_figures")
+    "eventwire_times", "eventwire_places", "eventwire_actors", "eventwire_quotes", "eventwire_figures",
+    "eventwire_events")
 
 _nlp_cache: dict[str, Language] = {}
 _nlp_lock = threading.Lock()
@@ -152,6 +154,7 @@ class Pipeline:
             dateline=doc._.eventwire_dateline, times=doc._.eventwire_times or [],
             places=doc._.eventwire_places or [], actors=doc._.eventwire_actors or [],
             quotes=doc._.eventwire_quotes or [], figures=doc._.eventwire_figures or [],
+            events=doc._.eventwire_events or [],
         )
 
     def _run_batch(self, batch: list[Document | InputError]) -> list[Report | ErrorReport]:

@@ -14,6 +14,7 @@ Outputs:
     doc._.eventwire_actor_table  actors.ActorTable (for later stages: speaker/source resolution)
     doc._.eventwire_quotes     list[schema.Quote]
     doc._.eventwire_figures    list[schema.Figure]
+    doc._.eventwire_events     list[schema.Event]
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ EXTENSIONS: dict[str, object] = {
     "eventwire_actor_table": None,
     "eventwire_quotes": None,
     "eventwire_figures": None,
+    "eventwire_events": None,
 }
 
 
