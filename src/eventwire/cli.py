@@ -11,6 +11,8 @@ import click
 
 from . import __version__
 from .errors import ERROR_CODES, EventwireError, InputError
+from .exports import FORMATS as EVENT_FORMATS
+from .exports import write_events
 from .ingest import normalize_date, read_inputs
 from .pipeline import load_pipeline
 from .schema import ErrorReport, Report, dumps, json_schema
@@ -53,10 +55,11 @@ def main() -> None:
 @click.option("--published", callback=_check_date, metavar="YYYY-MM-DD",
               help="Publication date of the input(s); anchors 'Friday', 'Nov. 24'. "
                    "JSONL lines with their own 'published' keep theirs.")
-@click.option("--format", "output_format", type=click.Choice(["json", "jsonl", "summary"]),
+@click.option("--format", "output_format", type=click.Choice(["json", "jsonl", "summary", *EVENT_FORMATS]),
               default="json", show_default=True,
               help="json: one pretty report (an array for several); jsonl: one line per report; "
-                   "summary: readable text.")
+                   "summary: readable text; plover-json, acled-csv, csv, geojson: one record per event "
+                   "(error lines go to stderr).")
 @click.option("--input-format", type=click.Choice(["auto", "text", "html", "jsonl"]), default="auto",
               show_default=True, help="auto picks by file extension (.html, .jsonl; else text).")
 @click.option("--model", envvar="EVENTWIRE_MODEL", default=None,
@@ -90,7 +93,10 @@ def extract(inputs: tuple[str, ...], published: str | None, output_format: str, 
         sys.exit(1)
 
 
-def _write(results: Iterator[Report | ErrorReport], output_format: str, out: TextIO) -> tuple[int, int]:
+def _write(results: Iterator[Report | ErrorReport], output_format: str, out: TextIO,
+           err: TextIO | None = None) -> tuple[int, int]:
+    if output_format in EVENT_FORMATS:  # one row per event: see exports.py
+        return write_events(results, output_format, out, err if err is not None else sys.stderr)
     total = failed = 0
     if output_format == "jsonl":
         for r in results:
