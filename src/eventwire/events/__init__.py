@@ -1,17 +1,163 @@
 """The events stage: who did what to whom, where and when — PLOVER-typed, with modality.
 
     find_events(doc, places, times, actors, quotes, figures) -> list[schema.Event]
+
+Rules over the dependency parse and a trigger lexicon (data/events_triggers.tsv), one pass
+over the tokens of each sentence.  Modules: ``triggers`` (lexicon, context rules -> type/mode),
+``roles`` (actor1/actor2), ``modality``, ``link`` (place, date, figures), ``acled``.
+Conventions: docs/events.md.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Token
 
 from ..actors import ActorTable
-from ..schema import Event, Figure, Place, Quote, Time
+from ..schema import Event, Figure, Offsets, Place, Quote, Span, Time
+from .acled import acled_for
+from .link import assign_figures, clause_of, pick_date, pick_place
+from .modality import modality
+from .roles import actor_for, roles
+from .triggers import Trigger, classify
+
+__all__ = ["find_events"]
+
+# A claim is made by its speaker: when a claim verb is a quote's cue, the speaker is actor1.
+CLAIM_TYPES = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONCEDE"}
+CASUALTY = {"killed", "injured"}
+MEDIATION = {"mediate", "mediation", "mediator", "broker"}
+ENDED = {"end", "expire", "collapse", "break", "violate", "breach", "lapse"}
+
+
+def _quote_at(quotes: list[Quote], starts: list[int], pos: int) -> Quote | None:
+    """The quote whose content holds character `pos` (quotes sorted by start; they rarely nest)."""
+    i = bisect_right(starts, pos) - 1
+    while i >= 0:
+        q = quotes[i]
+        if q.start <= pos < q.end:
+            frags = getattr(q, "fragments", None)
+            if not frags or any(a <= pos < b for a, b in frags):
+                return q
+        if starts[i] < pos - 2000:
+            break
+        i -= 1
+    return None
+
+
+def _reciprocal(doc: Doc, tok: Token, actors: ActorTable | None) -> tuple[str, str] | None:
+    """(A, B) when the trigger's object is "each other"/"one another" and its subject is "A and B"."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj") and c.lower_ in ("other", "another")), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if obj is None or subj is None:
+        return None
+    second = next((c for c in subj.children if c.dep_ == "conj"), None)
+    if second is None:
+        return None
+    a = actor_for(doc, subj, actors)
+    b = actor_for(doc, second, actors)
+    return (a, b) if a and b and a != b else None
+
+
+def _dateline_place(doc: Doc, places: list[Place]) -> int | None:
+    dl = getattr(doc._, "eventwire_dateline", None) if Doc.has_extension("eventwire_dateline") else None
+    if dl is None:
+        return None
+    for i, p in enumerate(places):
+        if dl.start <= p.start and p.end <= dl.end:
+            return i
+    return None
 
 
 def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorTable | None,
                 quotes: list[Quote], figures: list[Figure]) -> list[Event]:
-    """Placeholder until the recognizer lands."""
-    return []
+    """Every event stated in the document, in text order (see docs/events.md)."""
+    published = getattr(doc._, "eventwire_published", None) if Doc.has_extension("eventwire_published") else None
+    dateline_place = _dateline_place(doc, places)
+    quotes = sorted(quotes, key=lambda q: q.start)
+    q_starts = [q.start for q in quotes]
+    cue_speaker = {getattr(q, "cue_start", None): q.speaker for q in quotes if getattr(q, "cue_start", None)}
+    # Places and figures sorted by offset, sliced per sentence with bisect: linear overall.
+    indexed_places = sorted(enumerate(places), key=lambda ip: ip[1].start)
+    place_starts = [p.start for _, p in indexed_places]
+    indexed_figures = sorted(enumerate(figures), key=lambda ip: ip[1].start)
+    figure_starts = [f.start for _, f in indexed_figures]
+    actor_type: dict[str, str] = {}
+    events: list[Event] = []
+    for sent in doc.sents:
+        trigs: list[Trigger] = []
+        for tok in sent:
+            t = classify(tok)
+            if t is not None:
+                trigs.append(t)
+        if not trigs:
+            continue
+        s_places = indexed_places[bisect_left(place_starts, sent.start_char):bisect_left(place_starts, sent.end_char)]
+        s_figs = indexed_figures[bisect_left(figure_starts, sent.start_char):bisect_left(figure_starts, sent.end_char)]
+        # Weak triggers ("died", "deaths", "campaign") need a strong one of the same type or a casualty figure.
+        strong = {t.type for t in trigs if not t.weak}
+        casualties = any(f.category in CASUALTY for _, f in s_figs)
+        trigs = [t for t in trigs if not t.weak or t.type in strong or (t.type == "ASSAULT" and casualties)]
+        if not trigs:
+            continue
+        # Nominal triggers first: a verb's agent/instrument nominal lends its actor and mode.
+        nominal_actor: dict[int, str | None] = {}
+        nominal_mode: dict[int, str | None] = {}
+        for t in trigs:
+            if t.token.pos_ != "VERB":
+                a1, _ = roles(doc, t.token, False, actors, {})
+                nominal_actor[t.token.i] = a1
+                nominal_mode[t.token.i] = t.mode
+        lemmas = {tok.lemma_.lower() for tok in sent}
+        sent_events: list[tuple[str, str | None, int, tuple[int, int]]] = []
+        built: list[Event] = []
+        for t in trigs:
+            tok = t.token
+            is_verb = tok.pos_ == "VERB"
+            a1, a2 = roles(doc, tok, is_verb, actors, nominal_actor)
+            mode = t.mode
+            if is_verb and t.type == "ASSAULT" and mode is None:
+                for c in tok.children:  # "killed in an airstrike": the nominal says how
+                    for g in c.children if c.dep_ in ("prep", "agent") else ():
+                        if nominal_mode.get(g.i):
+                            mode = nominal_mode[g.i]
+            if t.type == "CONSULT" and mode is None and lemmas & MEDIATION:
+                mode = "third-party"
+            q = _quote_at(quotes, q_starts, t.start)
+            if q is not None and getattr(q, "cue_start", None) is not None and \
+                    q.cue_start <= t.start < getattr(q, "cue_end", q.cue_start):  # type: ignore[attr-defined]
+                q = None
+            if a1 is None and t.type in CLAIM_TYPES and t.start in cue_speaker:
+                a1 = cue_speaker[t.start]
+            mod, reported_by = modality(tok, q, q.speaker if q is not None else None)
+            clause = clause_of(tok)
+            place, precision = pick_place(sent, clause, t.start, s_places, dateline_place)
+            date, date_from = pick_date(sent, clause, tok, times, published)
+            if a2 is not None and a2 not in actor_type and actors is not None:
+                actor_type = {a.id: a.type for a in actors.actors}  # refreshed: ensure() may add actors
+            acled = acled_for(t.type, mode, tok.lemma_.lower(), actor_type.get(a2 or ""), lemmas)
+            conf = 0.5 + (0.0 if t.weak else 0.15) + (0.1 if a1 else 0.0) + (0.1 if a2 else 0.0)
+            conf -= 0.1 if mod in ("hypothetical", "reported") else 0.0
+            extra: dict[str, str] = {}
+            if t.type in ("RETREAT", "AGREE") and not is_verb and (
+                    tok.head.lemma_.lower() in ENDED or (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ENDED)):
+                extra["phase"] = "ended"  # "after the truce ended", "the end of the ceasefire"
+            pairs = [(a1, a2)]
+            other = _reciprocal(doc, tok, actors)
+            if other is not None:  # "A and B blamed each other": one event each way
+                pairs = [other, (other[1], other[0])]
+            for a1, a2 in pairs:
+                built.append(Event(
+                    id="", type=t.type, mode=mode, actor1=a1, actor2=a2, place=place, date=date,
+                    modality=mod, reported_by=reported_by, acled=acled,  # type: ignore[arg-type]
+                    trigger=Span(start=t.start, end=t.end, text=doc.text[t.start:t.end]),
+                    evidence=Offsets(start=sent.start_char, end=sent.end_char), confidence=round(conf, 2),
+                    place_precision=precision, date_from=date_from, **extra))
+                sent_events.append((t.type, mode, t.start, clause))
+        for ei, fis in assign_figures(sent, s_figs, sent_events).items():
+            built[ei].figures = sorted(fis)
+        events.extend(built)
+    for n, e in enumerate(events, 1):
+        e.id = f"e{n}"
+    return events

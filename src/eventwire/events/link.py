@@ -1,0 +1,105 @@
+"""Place, date and figures of an event, from the clause outwards.
+
+* place: a place mention inside the trigger's clause (place_precision "clause"), else in the
+  sentence ("sentence"), else the dateline's first place ("dateline"), else none.
+* date: a DATE time in the clause, else in the sentence (date_from "text"); else the
+  publication date (date_from "published").
+* figures: each casualty/captive figure of a sentence goes to the nearest compatible event of that
+  sentence (killed/injured/missing -> ASSAULT; abducted -> ASSAULT abduct or COERCE; detained ->
+  COERCE; released -> RETREAT; evacuated/displaced -> COERCE), preferring one whose clause holds it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..schema import Figure, Place, Time
+
+CLAUSE_HEAD_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "csubj"}
+
+FIGURE_TYPES: dict[str, tuple[str, ...]] = {
+    "killed": ("ASSAULT",), "injured": ("ASSAULT",), "missing": ("ASSAULT",),
+    "abducted": ("ASSAULT", "COERCE"), "detained": ("COERCE",), "released": ("RETREAT",),
+    "evacuated": ("COERCE",), "displaced": ("COERCE", "ASSAULT"),
+}
+
+
+def clause_of(tok: Token) -> tuple[int, int]:
+    """Character span of the smallest verbal clause around the trigger."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") and (cur.dep_ in CLAUSE_HEAD_DEPS or cur.head is cur):
+            break
+        if cur.head is cur:
+            break
+        cur = cur.head
+    left, right = cur.left_edge, cur.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def pick_place(sent: Span, clause: tuple[int, int], trig_start: int, places: list[tuple[int, Place]],
+               dateline_place: int | None) -> tuple[int | None, str | None]:
+    inside = [(i, p) for i, p in places if clause[0] <= p.start and p.end <= clause[1]]
+    if inside:
+        return min(inside, key=lambda ip: abs(ip[1].start - trig_start))[0], "clause"
+    in_sent = [(i, p) for i, p in places if sent.start_char <= p.start and p.end <= sent.end_char]
+    if in_sent:
+        return min(in_sent, key=lambda ip: abs(ip[1].start - trig_start))[0], "sentence"
+    if dateline_place is not None:
+        return dateline_place, "dateline"
+    return None, None
+
+
+def _is_date(t: Time) -> bool:
+    return t.type == "DATE" and t.value[:1].isdigit()
+
+
+def _since_anchor(doc_tokens: Span, t: Time, trig: Token) -> bool:
+    """'... since the war began on Oct. 7': the date anchors a duration, not this event (unless the
+    trigger sits in that same since-clause)."""
+    tok = next((x for x in doc_tokens if x.idx >= t.start), None)
+    for _ in range(5):
+        if tok is None:
+            return False
+        if tok.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+            return not (tok.left_edge.i <= trig.i <= tok.right_edge.i)
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def pick_date(sent: Span, clause: tuple[int, int], trig: Token, times: list[Time],
+              published: str | None) -> tuple[str | None, str | None]:
+    trig_start = trig.idx
+    dates = [t for t in times if _is_date(t) and sent.start_char <= t.start and t.end <= sent.end_char
+             and not _since_anchor(sent, t, trig)]
+    inside = [t for t in dates if clause[0] <= t.start and t.end <= clause[1]]
+    pool = inside or dates
+    if pool:
+        return min(pool, key=lambda t: abs(t.start - trig_start)).value, "text"
+    if published:
+        return published, "published"
+    return None, None
+
+
+def assign_figures(sent: Span, figures: list[tuple[int, Figure]],
+                   events: list[tuple[str, str | None, int, tuple[int, int]]]) -> dict[int, list[int]]:
+    """events: (type, mode, trigger start, clause span) of one sentence -> {event index: figure indices}."""
+    out: dict[int, list[int]] = {}
+    for fi, f in figures:
+        types = FIGURE_TYPES.get(f.category)
+        if not types:
+            continue
+        best, best_key = None, None
+        for ei, (type_, mode, start, clause) in enumerate(events):
+            if type_ not in types:
+                continue
+            if f.category == "abducted" and type_ == "ASSAULT" and mode != "abduct":
+                continue
+            key = (0 if clause[0] <= f.start and f.end <= clause[1] else 1, abs(start - f.start))
+            if best_key is None or key < best_key:
+                best, best_key = ei, key
+        if best is not None:
+            out.setdefault(best, []).append(fi)
+    return out

@@ -1,0 +1,59 @@
+"""Modality of an event: asserted | reported | hypothetical | negated | planned.
+
+Walks from the trigger up its clause chain (at most a few heads; linear overall):
+* negated: "not"/"never" on the trigger or a governing verb, or a governor "refuse/fail/decline to";
+* hypothetical: "if"/"unless" marking the clause, "would/could/might", or a governor "warn/threaten ...
+  against"; "warned that X would ..." too;
+* planned: "will"/"shall"/"going to", or a governor "plan/intend/vow/prepare/expect to";
+* reported: the trigger sits inside someone's quote (not its cue): reported_by = the speaker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..schema import Quote
+
+NEG_GOV = {"refuse", "fail", "decline"}
+PLAN_GOV = {"plan", "intend", "vow", "prepare", "aim", "schedule", "set", "pledge", "promise", "seek"}
+WARN_GOV = {"warn", "threaten", "caution"}
+HYPO_MODALS = {"would", "could", "might", "may"}
+PLAN_MODALS = {"will", "shall", "'ll"}
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "acl",
+               "relcl", "compound", "amod", "appos"}
+
+
+def modality(tok: Token, quote: Quote | None, speaker: str | None) -> tuple[str, str | None]:
+    """(modality, reported_by)."""
+    cur = tok
+    for depth in range(6):
+        kids = list(cur.children)
+        if (any(c.dep_ == "neg" for c in kids) and cur.pos_ in ("VERB", "AUX")) or (depth == 0 and any(
+                c.dep_ == "neg" or (c.lower_ == "no" and c.dep_ == "det") for c in kids)):
+            return "negated", None
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+            return "hypothetical", None
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in HYPO_MODALS for c in kids):
+            return "hypothetical", None
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in PLAN_MODALS for c in kids):
+            return "planned", None
+        head = cur.head
+        if head is cur or cur.dep_ not in CLAUSE_DEPS:
+            break
+        hl = head.lemma_.lower()
+        if (depth < 3 and cur.dep_ in ("xcomp", "pcomp", "pobj", "prep", "ccomp")) or head.dep_ == "prep":
+            if hl in NEG_GOV and cur.dep_ == "xcomp":
+                return "negated", None
+            if hl in PLAN_GOV and cur.dep_ == "xcomp":
+                return "planned", None
+            if hl == "against" and head.head.lemma_.lower() in WARN_GOV:
+                return "hypothetical", None
+        if cur.dep_ == "pcomp" and hl == "against" and head.head.lemma_.lower() in WARN_GOV:
+            return "hypothetical", None
+        if hl in ("say", "tell", "state", "announce", "claim", "report", "allege", "accuse", "blame") and \
+                cur.dep_ in ("ccomp", "pcomp", "prep", "pobj"):
+            break  # reporting verb: the quote decides
+        cur = head
+    if quote is not None:
+        return "reported", speaker
+    return "asserted", None

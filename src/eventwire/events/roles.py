@@ -1,0 +1,204 @@
+"""Who did it (actor1) and to whom (actor2), read off the dependency parse.
+
+    roles(trigger, actors, doc, nominal_of) -> (actor1 head token | None, actor2 head token | None, via)
+
+Verbs: active subject / object; passive "by"-agent / subject; a subject-less verb in a
+conjunction or an xcomp inherits its governor's subject (object for "urged X to ...").
+Nouns: possessive or adjectival/compound modifier ("Israel's raid", "Israeli military
+campaign"), "by X"; target "on/against/of X"; a noun object of a support verb ("Hamas
+launched an attack") takes the verb's subject.  A passive with no agent that happened
+"in/during/by" a nominal trigger ("were killed in an Israeli campaign") takes the nominal's actor.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..actors import ActorTable
+from ..figures.lexicon import PERSON_NOUNS
+
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "claim", "commit", "perpetrate", "order",
+               "wage", "begin", "start", "continue", "resume", "escalate", "intensify", "step", "unleash",
+               "hold", "reach", "sign", "announce", "impose", "broker", "mediate", "lead", "organize", "call"}
+TARGET_PREPS = {"on", "against", "at", "upon"}
+OF_TARGET = {"slaughter", "torture", "rape", "execution",
+             "abduction", "kidnapping", "killing", "murder", "release", "arrest", "detention", "assassination",
+             "deportation", "massacre", "shelling", "bombing", "siege", "blockade", "invasion", "bombardment"}
+WITH_PARTNER = {"talk", "negotiation", "meeting", "meet", "negotiate", "clash", "talks", "cooperate", "agree",
+                "agreement", "deal", "truce", "ceasefire", "consult", "discuss", "summit", "confer", "cooperation"}
+TO_PARTNER = {"appeal", "plead", "apologize", "apologise", "talk", "concede", "surrender", "yield"}
+ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+# Group and office nouns that name a participant even without a named entity.
+GROUP_NOUNS = {"force", "army", "military", "government", "authority", "group", "militia", "body", "regime",
+               "administration", "ministry", "agency", "service", "court", "council", "party", "opposition",
+               "coalition", "alliance", "organization", "organisation", "general", "commander", "president",
+               "chief", "governor", "mayor", "bomber", "gunman", "attacker", "assailant", "kidnapper", "terrorist",
+               "prosecutor", "judge", "state", "country", "nation", "movement", "faction", "unit", "brigade",
+               "battalion", "cell", "network", "company", "firm", "union", "embassy", "department", "office",
+               "team", "crowd", "mob", "gang", "cartel", "junta", "parliament", "senate", "congress", "cabinet"}
+NOT_ACTOR = {"death", "case", "life", "being", "body", "dead", "injured", "wounded", "missing", "toll", "number"}
+REL_PRONOUNS = {"who", "which", "that"}
+QUANTITY = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "million",
+            "millions", "number", "group", "some", "many", "most", "all", "several"}
+
+
+def _subject(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in SUBJ:
+            if c.lower_ in REL_PRONOUNS and tok.dep_ == "relcl":
+                return tok.head
+            return c
+    return None
+
+
+def _inherited(tok: Token) -> Token | None:
+    """A subject-less verb's actor: its conjunct's or governor's subject (object for 'urged X to')."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":
+            gov = cur.head.head  # "accused the army of committing ...": the accused did it
+            obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+            return obj if obj is not None else _subject(gov)
+        if cur.dep_ == "conj" or (cur.dep_ in ("xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX")):
+            head = cur.head
+            if cur.dep_ == "xcomp":
+                for c in head.children:
+                    if c.dep_ == "dobj":
+                        return c
+            s = _subject(head)
+            if s is not None:
+                return s
+            cur = head
+        else:
+            break
+    return None
+
+
+def _pobj(tok: Token, preps: set[str]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _modifier_actor(tok: Token) -> tuple[int, int] | None:
+    """The character span of the possessive or the actor-like pre-modifiers of a nominal trigger."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
+            return c.left_edge.idx, c.idx + len(c.text)
+    # "Israeli military campaign", "Taliban attack"; a place name as modifier is where, not who.
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+            and (c.ent_type_ in ("NORP", "ORG", "PERSON") or c.lemma_.lower() in {
+                "military", "army", "police", "rebel", "militant", "government", "security", "insurgent"})]
+    if not mods:
+        return None
+    first = min(m.left_edge.i for m in mods)
+    last = max(m.i for m in mods)
+    doc = tok.doc
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | None:
+    """The actor id for a head token: an existing mention, a resolved pronoun/nominal, or a new actor
+    when the head is a named entity or a person/group noun."""
+    if tok is None or actors is None:
+        return None
+    if tok.like_num or tok.lemma_.lower() in QUANTITY:  # "Dozens of Palestinians", "thousands of fighters"
+        of = _pobj(tok, {"of"})
+        if of is not None:
+            tok = of
+    hit = actors.actor_at(tok.idx, tok.idx + len(tok.text))
+    if hit is not None:
+        return hit
+    left = tok.left_edge
+    while left.i < tok.i and (left.dep_ in ("det", "predet", "punct", "cc", "nummod", "quantmod", "advmod")
+                              or left.like_num):
+        left = left.nbor()
+    start, end = left.idx, tok.idx + len(tok.text)
+    found = actors.resolve(doc, start, end)
+    if found is not None:
+        # ensure() also records this span as a mention of the actor, so the argument is findable here.
+        return actors.ensure(doc, start, end)
+    lemma = tok.lemma_.lower()
+    if lemma in NOT_ACTOR or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        return None
+    if tok.ent_type_ in ACTOR_ENTS or lemma in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS or lemma in GROUP_NOUNS:
+        return actors.ensure(doc, start, end)
+    return None
+
+
+def span_actor(doc: Doc, span: tuple[int, int] | None, actors: ActorTable | None) -> str | None:
+    if span is None or actors is None:
+        return None
+    return actors.actor_at(*span) or actors.resolve(doc, *span) or actors.ensure(doc, *span)
+
+
+def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
+          nominal_actor: dict[int, str | None]) -> tuple[str | None, str | None]:
+    """(actor1, actor2) ids for the trigger token; nominal_actor maps nominal trigger token i -> actor1."""
+    lemma = tok.lemma_.lower()
+    a1: str | None = None
+    a2: str | None = None
+    if is_verb:
+        passive = any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "agent") for c in tok.children) or (
+            tok.tag_ == "VBN" and tok.dep_ == "acl")
+        if passive:
+            subj = next((c for c in tok.children if c.dep_ in PASS_SUBJ), None)
+            if subj is None and tok.dep_ == "conj":  # "she was arrested and charged"
+                subj = next((c for c in tok.head.children if c.dep_ in PASS_SUBJ), None)
+            a2 = actor_for(doc, subj, actors)
+            agent = _pobj(tok, {"by"})
+            if agent is not None and agent.i in nominal_actor:
+                a1 = nominal_actor[agent.i]
+            elif agent is not None:
+                a1 = actor_for(doc, agent, actors)
+            if a1 is None:
+                via = _pobj(tok, {"in", "during", "amid", "by"})
+                if via is not None and via.i in nominal_actor:
+                    a1 = nominal_actor[via.i]
+            if a2 is None and tok.dep_ == "acl":  # "civilians killed in the raid"
+                a2 = actor_for(doc, tok.head, actors)
+        else:
+            subj = _subject(tok) or _inherited(tok)
+            a1 = actor_for(doc, subj, actors)
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            a2 = actor_for(doc, obj, actors)
+            if a2 is None and obj is not None and obj.pos_ == "PROPN" and actors is not None:
+                a2 = actors.ensure(doc, obj.left_edge.idx, obj.idx + len(obj.text))  # a named target
+            if a2 is None:
+                preps = set(TARGET_PREPS)
+                if lemma in WITH_PARTNER:
+                    preps.add("with")
+                if lemma in TO_PARTNER:
+                    preps.add("to")
+                if lemma == "call":
+                    preps |= {"on", "upon"}
+                a2 = actor_for(doc, _pobj(tok, preps), actors)
+            if lemma == "die":  # the dead are the victims, not the attackers
+                a1, a2 = None, a1
+                via = _pobj(tok, {"in", "during", "amid", "from"})
+                if via is not None and via.i in nominal_actor:
+                    a1 = nominal_actor[via.i]
+    else:
+        a1 = span_actor(doc, _modifier_actor(tok), actors) if _modifier_actor(tok) else None
+        if a1 is None:
+            a1 = actor_for(doc, _pobj(tok, {"by"}), actors)
+        if a1 is None and tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in LIGHT_VERBS | {"for"}:
+            gov = tok.head
+            if gov.dep_ == "prep":  # "claimed responsibility for the attack"
+                gov = gov.head.head if gov.head.dep_ == "dobj" else gov.head
+            if gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS:
+                a1 = actor_for(doc, _subject(gov) or _inherited(gov), actors)
+        preps = set(TARGET_PREPS)
+        if lemma in OF_TARGET:
+            preps.add("of")
+        if lemma in WITH_PARTNER:
+            preps |= {"with", "between"}
+        a2 = actor_for(doc, _pobj(tok, preps), actors)
+    if a1 is not None and a1 == a2:
+        a2 = None
+    return a1, a2

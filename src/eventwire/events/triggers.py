@@ -1,0 +1,152 @@
+"""Trigger lexicon (data/events_triggers.tsv) and the context rules that type a trigger token.
+
+    LEXICON[(lemma, "V"|"N")] -> Entry
+    classify(token) -> Trigger | None
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: str
+    mode: str | None
+    weak: bool  # needs support: another trigger of the type (or a casualty figure) in the sentence
+    preps: frozenset[str]  # a particle/preposition the verb must govern ("call on", "gun down")
+
+
+@dataclass
+class Trigger:
+    token: Token
+    type: str
+    mode: str | None
+    weak: bool
+    start: int  # character span of the trigger as written
+    end: int
+
+
+def _load() -> dict[tuple[str, str], Entry]:
+    table: dict[tuple[str, str], Entry] = {}
+    text = resources.files("eventwire").joinpath("data/events_triggers.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, pos, type_, mode, flags = (line.split("\t") + ["-"] * 5)[:5]
+        preps: frozenset[str] = frozenset()
+        for flag in flags.split(","):
+            if flag.startswith("prep="):
+                preps = frozenset(flag[5:].split("|"))
+        table[(lemma, pos)] = Entry(type_, None if mode == "-" else mode, "weak" in flags, preps)
+    return table
+
+
+LEXICON = _load()
+
+# Context words (lemmas).
+AIR = {"air", "drone", "missile", "rocket", "aerial", "airstrike", "jet", "warplane", "aircraft", "plane",
+       "helicopter", "bomber", "airforce"}
+LABOUR = {"general", "hunger", "labor", "labour", "worker", "nationwide", "national", "teacher", "union",
+          "employee", "staff", "doctor", "nurse", "driver", "miner", "transport", "rail", "student"}
+NATURE = {"earthquake", "quake", "storm", "hurricane", "lightning", "tornado", "cyclone", "flood", "typhoon",
+          "disaster", "tsunami", "virus", "pandemic", "illness", "disease"}
+NOT_RELEASED = {"statement", "report", "video", "footage", "data", "figure", "image", "photo", "picture",
+                "recording", "album", "film", "book", "detail", "name", "information", "document", "list",
+                "result", "audio", "song", "version", "letter", "transcript", "record", "fund", "update"}
+NOT_MET = {"demand", "need", "requirement", "target", "criterion", "standard", "goal", "deadline", "expectation"}
+LIFTED = {"sanction", "ban", "embargo", "restriction", "siege", "blockade", "curfew", "order"}
+ORDER_VERBS = {"order", "force", "tell", "instruct", "compel"}
+LEAVE = {"evacuate", "leave", "flee", "vacate", "move", "relocate", "depart"}
+DEAL_OBJ = {"deal", "agreement", "accord", "truce", "ceasefire", "pact", "compromise", "bargain"}
+VIOLENT_CAMPAIGN = {"military", "air", "bombing", "bomb", "aerial", "ground", "army", "offensive", "terror",
+                    "terrorist", "violent", "bombardment", "insurgent"}
+
+
+def _children_lemmas(tok: Token, deps: tuple[str, ...]) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in deps}
+
+
+def _span(tok: Token) -> tuple[int, int]:
+    return tok.idx, tok.idx + len(tok.text)
+
+
+def classify(tok: Token) -> Trigger | None:
+    """The event a token triggers, or None. Only lexicon lemmas get past the first lookup (cheap)."""
+    pos = "V" if tok.pos_ == "VERB" else "N" if tok.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        # "found/pleaded guilty": a conviction
+        if tok.lower_ == "guilty" and tok.head.lemma_.lower() in ("find", "plead", "declare"):
+            return Trigger(tok, "SANCTION", "convict", False, tok.idx, tok.idx + len(tok.text))
+        # "were dead", "shot dead", "left five dead": a death, weak (needs violent context)
+        if tok.lower_ == "dead" and tok.pos_ == "ADJ" and (
+                tok.dep_ in ("acomp", "oprd", "xcomp", "ROOT") or (tok.dep_ == "amod" and tok.head.like_num)):
+            return Trigger(tok, "ASSAULT", None, True, tok.idx, tok.idx + len(tok.text))
+        return None
+    lemma = tok.lemma_.lower()
+    text = tok.lower_
+    # "cease-fire" is three tokens; the trigger is its head "fire".
+    if pos == "N" and lemma == "fire" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "cease":
+        first = tok.nbor(-2)
+        return Trigger(tok, "RETREAT", "ceasefire", False, first.idx, tok.idx + len(tok.text))
+    entry = LEXICON.get((lemma, pos)) or (LEXICON.get((text, pos)) if pos == "N" else None)
+    if entry is None:
+        return None
+    type_, mode, weak = entry.type, entry.mode, entry.weak
+    if pos == "V" and tok.dep_ == "amod":  # "the besieged strip", "destroyed buildings": a state, not a report
+        return None
+    start, end = _span(tok)
+    if entry.preps and not any(c.lower_ in entry.preps and c.dep_ in ("prt", "prep") for c in tok.children):
+        return None
+    mods = _children_lemmas(tok, ("compound", "amod", "nmod"))
+    subj = _children_lemmas(tok, ("nsubj", "nsubjpass"))
+    obj = _children_lemmas(tok, ("dobj",))
+    if lemma == "strike":
+        if pos == "N":
+            if mods & LABOUR:
+                type_, mode = "PROTEST", "strike"
+            elif mods & AIR:
+                mode = "aerial"
+        else:
+            if subj & NATURE:
+                return None
+            if obj & DEAL_OBJ:
+                type_, mode = "AGREE", None
+            elif subj & LABOUR or (subj and not obj and any(s in {"union", "worker"} for s in subj)):
+                type_, mode = "PROTEST", "strike"
+            elif subj & AIR or any(c.lemma_.lower() in AIR for c in tok.sent):
+                mode = "aerial"
+    elif lemma in ("attack", "assault", "bombing", "bombard", "bomb", "raid", "campaign", "offensive") and mods & AIR:
+        mode = "aerial"
+    if type_ == "ASSAULT" and "suicide" in mods:
+        mode = "suicide-attack"
+    if type_ == "ASSAULT" and mods & {"grenade"}:
+        mode = "explosives"
+    if lemma == "campaign":
+        if not (mods & VIOLENT_CAMPAIGN):
+            return None
+        weak = False
+    if lemma in ORDER_VERBS and pos == "V":
+        goal = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVE), None)
+        if goal is None:
+            return None
+        type_, mode = "COERCE", "deport"  # an order to leave: forced displacement
+    if lemma == "talk" and (pos != "N" or tok.tag_ != "NNS"):
+        return None
+    if lemma == "release" and pos == "V" and obj & NOT_RELEASED:
+        return None
+    if lemma == "meet" and obj & NOT_MET:
+        return None
+    if lemma == "lift" and not (obj & LIFTED or subj & LIFTED):
+        return None
+    if lemma == "ask" and not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
+                                  for c in tok.children):
+        return None
+    if lemma == "die" and subj & NATURE:
+        return None
+    if lemma == "sign" and not (obj & (DEAL_OBJ | {"treaty", "declaration", "memorandum", "contract"})):
+        return None
+    return Trigger(tok, type_, mode, weak, start, end)

@@ -1,0 +1,193 @@
+"""The events stage: triggers -> PLOVER type/mode, roles, place/date, figures, modality, ACLED.
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.acled import acled_for
+from eventwire.events.triggers import LEXICON
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text: str, published: str | None = "2024-03-08"):
+        return pipeline.extract(text, published=published)
+
+    return run
+
+
+def _one(report, trigger: str):
+    hits = [e for e in report.events if e.trigger and e.trigger.text == trigger]
+    assert hits, f"no event on {trigger!r}: {[(e.type, e.trigger.text) for e in report.events]}"
+    return hits[0]
+
+
+def _name(report, actor_id):
+    """The actor's name and every mention text, joined: what the actor is called anywhere."""
+    a = next((a for a in report.actors if a.id == actor_id), None)
+    return None if a is None else " | ".join([a.name] + [m.text for m in a.mentions])
+
+
+def test_lexicon_loads_types_and_modes():
+    assert LEXICON[("airstrike", "N")].type == "ASSAULT"
+    assert LEXICON[("airstrike", "N")].mode == "aerial"
+    assert LEXICON[("arrest", "V")].mode == "arrest"
+    assert LEXICON[("call", "V")].preps == {"on", "for", "upon"}
+    assert LEXICON[("die", "V")].weak
+
+
+def test_active_verb_roles_date_place_and_figures(extract):
+    r = extract("Rebel fighters killed 14 soldiers in Maridi on Tuesday, the army said.")
+    e = _one(r, "killed")
+    assert e.type == "ASSAULT"
+    assert "Rebel" in (_name(r, e.actor1) or "")
+    assert "soldiers" in (_name(r, e.actor2) or "").lower()
+    assert e.date == "2024-03-05" and e.date_from == "text"
+    assert e.place is not None and r.places[e.place].text == "Maridi" and e.place_precision == "clause"
+    assert [r.figures[i].text for i in e.figures] == ["14 soldiers"]
+    assert e.evidence.start == 0
+
+
+def test_passive_with_nominal_agent_takes_its_modifier_as_actor(extract):
+    r = extract("At least 20 villagers were killed in a Ruritanian air campaign near Tolva.")
+    e = _one(r, "killed")
+    assert e.type == "ASSAULT"
+    assert "Ruritanian" in (_name(r, e.actor1) or "")
+    assert "villagers" in (_name(r, e.actor2) or "").lower()
+    assert e.mode == "aerial"  # lent by "air campaign"
+    assert e.figures, "the 20 villagers are this event's victims"
+
+
+def test_airstrike_noun_mode_and_acled(extract):
+    r = extract("An airstrike hit a market in Tolva on Monday, killing nine people.")
+    e = _one(r, "airstrike")
+    assert (e.type, e.mode) == ("ASSAULT", "aerial")
+    assert e.acled.event_type == "Explosions/Remote violence"
+    assert e.acled.sub_event_type == "Air/drone strike"
+
+
+def test_date_falls_back_to_publication_with_flag(extract):
+    r = extract("Police arrested a journalist in Tolva.", published="2024-03-08")
+    e = _one(r, "arrested")
+    assert (e.type, e.mode) == ("COERCE", "arrest")
+    assert e.date == "2024-03-08" and e.date_from == "published"
+    assert e.acled.sub_event_type == "Arrests"
+
+
+def test_release_of_prisoners_is_retreat_but_release_of_a_report_is_not(extract):
+    r = extract("The militia freed 12 hostages on Sunday. The ministry released a report on Monday.")
+    e = _one(r, "freed")
+    assert (e.type, e.mode) == ("RETREAT", "release")
+    assert [r.figures[i].text for i in e.figures] == ["12 hostages"]
+    assert not [x for x in r.events if x.trigger.text == "released"]
+
+
+def test_claims_accuse_with_speaker_as_actor1_and_reported_event(extract):
+    r = extract("The interior ministry accused the rebels of shelling a school in Kavo.")
+    acc = _one(r, "accused")
+    assert acc.type == "ACCUSE" and acc.modality == "asserted"
+    assert "ministry" in (_name(r, acc.actor1) or "").lower()
+    shell = _one(r, "shelling")
+    assert shell.type == "ASSAULT"
+    assert shell.acled.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_reciprocal_blame_gives_one_event_each_way(extract):
+    r = extract("The government and the rebels blamed each other for the collapse of the talks.")
+    blames = [e for e in r.events if e.trigger.text == "blamed"]
+    assert len(blames) == 2
+    assert {(b.actor1, b.actor2) for b in blames} == {(blames[0].actor1, blames[0].actor2),
+                                                      (blames[0].actor2, blames[0].actor1)}
+    assert blames[0].actor1 != blames[0].actor2
+
+
+def test_request_call_on(extract):
+    r = extract("The United Nations called on both sides to stop the fighting.")
+    e = _one(r, "called")
+    assert e.type == "REQUEST"
+    assert e.actor1 is not None
+    assert not [x for x in extract("She called her brother.").events if x.type == "REQUEST"]
+
+
+def test_modality_negated_planned_hypothetical(extract):
+    neg = _one(extract("The army did not withdraw from the border town."), "withdraw")
+    assert neg.modality == "negated"
+    plan = _one(extract("The two leaders will meet in Geneva next week."), "meet")
+    assert plan.modality == "planned" and plan.type == "CONSULT"
+    hypo = _one(extract("The union warned the company against firing workers, saying it would strike "
+                        "if wages were cut."), "strike")
+    assert hypo.modality == "hypothetical"
+    warn = _one(extract("Washington warned Ruritania against resuming attacks on the port."), "attacks")
+    assert warn.modality == "hypothetical"
+
+
+def test_reported_inside_a_quote(extract):
+    r = extract('"Our forces destroyed three enemy tanks and killed dozens of fighters," the colonel said.')
+    e = _one(r, "killed")
+    assert e.modality == "reported"
+    assert e.reported_by is not None and "colonel" in (_name(r, e.reported_by) or "").lower()
+
+
+def test_order_to_evacuate_is_coerce(extract):
+    r = extract("Soldiers ordered residents to leave the village before dawn.")
+    e = _one(r, "ordered")
+    assert e.type == "COERCE"
+    assert "residents" in (_name(r, e.actor2) or "").lower()
+    assert not [x for x in extract("The court ordered the company to pay a fine.").events if x.type == "COERCE"]
+
+
+def test_truce_end_and_ceasefire_type(extract):
+    r = extract("Fighting resumed after the truce ended on Friday.")
+    e = _one(r, "truce")
+    assert (e.type, e.mode) == ("RETREAT", "ceasefire")
+    assert getattr(e, "phase", None) == "ended"
+
+
+def test_protest_vs_air_strike_readings_of_strike(extract):
+    r = extract("Teachers staged a general strike in the capital.")
+    e = _one(r, "strike")
+    assert (e.type, e.mode) == ("PROTEST", "strike")
+    r2 = extract("A drone strike killed two commanders.")
+    assert _one(r2, "strike").mode == "aerial"
+
+
+def test_weak_trigger_needs_violent_context(extract):
+    assert not [e for e in extract("The writer died at home aged 90.").events]
+    r = extract("Three people died when gunmen attacked the bus.")
+    assert _one(r, "died").type == "ASSAULT"
+
+
+def test_since_clause_date_is_not_the_event_date(extract):
+    r = extract("The war has killed 3,000 people since fighting began on 4 June.", published="2024-03-08")
+    e = _one(r, "killed")
+    assert e.date == "2024-03-08" and e.date_from == "published"
+
+
+def test_dateline_place_fallback(extract):
+    r = extract("TOLVA, March 8 (Reuters) - Protesters gathered outside parliament and riot police "
+                "arrested dozens.")
+    e = _one(r, "arrested")
+    assert e.place is not None and e.place_precision in ("dateline", "sentence")
+
+
+def test_acled_mapping_table():
+    assert acled_for("PROTEST", "riot", "riot", None, set()).event_type == "Riots"
+    assert acled_for("ASSAULT", "abduct", "kidnap", None, set()).sub_event_type == "Abduction/forced disappearance"
+    assert acled_for("ASSAULT", None, "clash", None, set()).event_type == "Battles"
+    assert acled_for("ASSAULT", None, "kill", "population", set()).sub_event_type == "Attack"
+    assert acled_for("ASSAULT", "explosives", "explode", None, {"grenade"}).sub_event_type == "Grenade"
+    assert acled_for("AGREE", None, "agree", None, set()).sub_event_type == "Agreement"
+    assert acled_for("ACCUSE", "allege", "accuse", None, set()) is None
+
+
+def test_ids_and_offsets_are_consistent(extract):
+    r = extract("Gunmen abducted six students in Kavo. Police later freed them.")
+    assert [e.id for e in r.events] == [f"e{i}" for i in range(1, len(r.events) + 1)]
+    for e in r.events:
+        assert r.text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert e.evidence.start <= e.trigger.start < e.evidence.end
+    ab = _one(r, "abducted")
+    assert (ab.type, ab.mode) == ("ASSAULT", "abduct")
