@@ -220,3 +220,101 @@ def test_quotes_come_in_text_order_and_never_overlap(quotes_of):
 def test_empty_and_quote_free_documents(quotes_of):
     assert quotes_of("") == []
     assert quotes_of("Heavy rain fell over the capital on Tuesday.") == []
+
+
+# --- speaker choice --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # a participle cue after a document: the issuer speaks
+    ("The council issued a statement calling the vote \u201ca disgrace to democracy.\u201d", "disgrace",
+     "The council"),
+    # a participle the parse hangs on a place: the clause's subject speaks, not the place
+    ("Speaking at a town hall event in Salem, New Hampshire, Quill went after Ross, calling him "
+     "\u201ca total stiff.\u201d", "total stiff", "Quill"),
+    # a dateline subject next to the real one
+    ("Washington (AFP) \u2013 Senator Mara Quill has taken a swipe at her rival's stance on trade, "
+     "saying that \u201creckless tariffs\u201d hurt farmers.", "reckless tariffs", "Senator Mara Quill"),
+    # an age is a person, though tagged as a date
+    ("\u201cWe were never told about the fire,\u201d said the 46-year-old.", "never told", "the 46-year-old"),
+    # the cue whose reported clause holds the quotation wins over a later cue in the sentence
+    ("Chief Tom Reyes, the city's police chief, said that the video did not give \u201cabsolute proof "
+     "that the man held a gun,\u201d but he said that the other evidence \u201csupports what we have heard.\u201d",
+     "absolute proof", "Chief Tom Reyes, the city's police chief"),
+    # a cue inside someone else's report: the outer reporter
+    ("Moreno said she recalled thinking, \u201cThis is what people have warned about for years.\u201d",
+     "warned about", "Moreno"),
+    # 'shot back' and the like are cues
+    ("After the senator criticized her record, Governor Ellis shot back, \u201cI balanced four budgets "
+     "in a row.\u201d", "balanced four", "Governor Ellis"),
+    # a closing mark typed as an opening one
+    ("The mayor spoke first. \u201cThe budget is balanced and the roads are fixed,\u201c said Ana Torres.",
+     "budget is balanced", "Ana Torres"),
+    # 'what he calls' inside someone's clause: that someone makes the point
+    ("Senator Ross has railed against what he calls the \u201cWashington cartel\u201d for years.",
+     "Washington cartel", "Senator Ross"),
+    # a quotation hanging deep in a reported clause: the reporter, not the clause around it
+    ("Governor Ellis said he would advise the council on dealing with the \u201cserious threats that "
+     "exist out there. I do not think they understand them.\u201d", "serious threats", "Governor Ellis"),
+    # a passive cue with an agent: the agent speaks
+    ("Senator Ross was asked by host Dana Reyes, who backs him, \u201cWhy did you vote against the farm "
+     "bill last spring?\u201d", "farm bill", "host Dana Reyes"),
+    # 'adding' after a quotation closing a reported clause goes with the reporter
+    ("Mayor Ana Torres told the Herald that the former mayor \u201chad a plan for the harbor that was "
+     "doomed,\u201d adding, \u201cHe lost every vote on the council.\u201d", "every vote", "Mayor Ana Torres"),
+    # a name and colon inside a chant is not a transcript label
+    ("The protesters chanted \u201cGovernor Ellis: Bad for the state, bad for you.\u201d", "Bad for the state",
+     "The protesters"),
+    # title-case words that are said, not a title
+    ("\u201cLike Dayton. Or Akron,\u201d Senator Ross said.", "Dayton", "Senator Ross"),
+    # ', writing "..."' after the clause: its subject writes, not the date before the comma
+    ("Singer Dana Reyes shared the news on social media last week, writing \u201cFeels great to support a "
+     "candidate I believe in.\u201d", "Feels great", "Singer Dana Reyes"),
+    # 'X is releasing an ad that urges ...': the issuer
+    ("Senator Ross is releasing a new ad that urges voters to \u201csend a message\u201d to the banks.",
+     "send a message", "Senator Ross"),
+    # 'as X put it'
+    ("As the Herald put it, \u201cThe mayor has finally run out of road.\u201d", "run out of road", "the Herald"),
+    # a sentence opening with 'Adding,' continues the previous sentence's speaker
+    ("Senator Ross said the audit \u201cwas not good.\u201d Adding, \u201cWe will fix every line of this budget "
+     "before the summer.\u201d", "fix every line", "Senator Ross"),
+    # a transcript turn opening the quotation
+    ("\u201cHOST: So what happens to the pipeline now that the vote has failed?\u201d", "pipeline", "HOST"),
+    # a bracketed party label is not the speaker, and the date before the name is not part of it
+    ("At the party convention Saturday Sen. Lena Morse (D-Ore.) said her rival was a \u201cproven "
+     "failure\u201d in business.", "proven failure", "Sen. Lena Morse (D-Ore.)"),
+])
+def test_speaker_choice(quotes_of, text, needle, speaker):
+    q = _one(quotes_of(text), needle)
+    assert q.speaker_text == speaker
+
+
+def test_attribution_sentence_with_according_to_does_not_stop_the_next_quote(quotes_of):
+    text = "\u201cWe will not give up,\u201d Ellis said, according to CNN. \u201cThis fight is far from over.\u201d"
+    q = _one(quotes_of(text), "far from over")
+    assert q.speaker_text == "Ellis"
+
+
+def test_transcript_label_is_not_part_of_the_content(quotes_of):
+    q = _one(quotes_of("\u201cHOST: So what happens to the pipeline now that the vote has failed?\u201d"),
+             "pipeline")
+    assert not q.text.startswith("\u201cHOST") and q.speaker_text == "HOST"
+
+
+def test_markup_attribute_values_are_not_quotations(quotes_of):
+    text = '<tweet author="@mayor" pic="">Thanks to all the volunteers who came out today!</tweet>'
+    assert quotes_of(text) == []
+    assert quoted_spans('<a href="x">He said "we will win the state" today.</a>') == [[(20, 43)]]
+
+
+@pytest.mark.parametrize("text", [
+    "Pollster Dana Reyes, who warned about turnout, is happy to be the state\u2019s \u201cgold standard.\u201d",
+    "Nixon\u2019s appeal for \u201claw and order\u201d echoed George Bush\u2019s refusal to condemn the riots.",
+])
+def test_short_quotation_with_a_cue_that_is_not_its_own_is_a_scare_quote(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+def test_cue_the_quotation_hangs_on_wins_over_a_nearer_one(quotes_of):
+    text = "But the mayor later blamed his reluctance to condemn the rally on a \u201cbad phone line.\u201d"
+    q = _one(quotes_of(text), "bad phone line")
+    assert q.speaker_text == "the mayor"

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ActorTable
 from ..schema import Quote
-from .cues import SPEECH_VERBS
+from .cues import CLAUSE_VERBS, SPEECH_VERBS
 from .direct import quoted_spans
 from .indirect import Found, find_indirect
 from .speaker import actor_core, is_dash, noun_phrase, subject_of
@@ -55,8 +55,14 @@ class _Index:
         return bisect_right(self.para_starts, char) - 1
 
 
+_BACK_VERBS = frozenset(["shoot", "fire", "hit", "push", "snap", "strike", "punch"])  # 'shot back', 'hit back'
+
+
 def _is_cue(t: Token) -> bool:
     return (t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS) or (
+        t.lemma_.lower() == "put" and any(c.lower_ == "it" for c in t.children)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)) or (
+        t.pos_ == "VERB" and t.lemma_.lower() in _BACK_VERBS and any(c.lower_ == "back" for c in t.children)) or (
         t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
 
 
@@ -71,8 +77,19 @@ def _speaker_for(cue: Token, in_quote: list[bool], lo: int = -1, hi: int = -1) -
         return None
     # the parse lost the subject (often swallowed by the quote): the nearest name beside the cue
     doc = cue.doc
+    if cue.tag_ == "VBG" and cue.i == cue.sent.start and cue.i > 0:
+        prev = doc[cue.i - 1].sent.root  # '... the report "wasn't good." Adding, "..."'
+        spk = subject_of(prev) if prev.pos_ in ("VERB", "AUX") else None
+        if spk is not None and not in_quote[spk.i] and "\n" not in doc[spk.i:cue.i].text:
+            return spk
+    if cue.tag_ == "VBG" and cue.i > 0 and doc[cue.i - 1].text == ",":
+        root = cue.sent.root  # 'Smith shared the news last week, writing "..."': the clause's subject
+        spk = subject_of(root) if root.i < cue.i and root.pos_ in ("VERB", "AUX") else None
+        if spk is not None and not in_quote[spk.i] and spk.i < cue.i:
+            return spk
     depth = 0
-    for i in range(cue.i - 1, lo - 1, -1):
+    i = cue.i - 1
+    while i >= max(lo, 0):
         t = doc[i]
         if in_quote[i]:
             break
@@ -80,14 +97,25 @@ def _speaker_for(cue: Token, in_quote: list[bool], lo: int = -1, hi: int = -1) -
             depth += 1
         elif t.text == "(":
             depth -= 1
+        elif depth == 0 and t.dep_ == "pobj" and t.head.dep_ == "prep" and lo <= t.head.i < t.i \
+                and doc[t.right_edge.i + 1].text == "," and doc[t.head.i - 1].text == ",":
+            i = t.head.i - 1  # 'Smith, in Ohio, said': skip the inserted place
+            continue
+        elif depth == 0 and t.like_num and i > 0 and doc[i + 1].text == "," and doc[i - 1].text == ",":
+            pass  # an age: 'Jones, 58, told ...'
         elif depth == 0 and t.pos_ in ("PROPN", "NOUN", "PRON"):
-            return t.head if t.dep_ == "compound" and t.head.i <= cue.i else t
+            return t.head if t.dep_ == "compound" and t.head.i < cue.i else t
         elif depth == 0 and not (t.is_punct or t.pos_ in ("ADV", "AUX", "PART")):
             break
+        i -= 1
+    right_after = all(doc[k].is_punct or doc[k].is_space for k in range(lo, cue.i))
     for i in range(cue.i + 1, min(hi, cue.i + 4)):
         t = doc[i]
         if in_quote[i]:
             break
+        if right_after and t.head.i == cue.i and t.dep_ in ("dobj", "attr", "npadvmod") \
+                and t.pos_ in ("NOUN", "NUM", "PRON"):
+            return t  # '"...," read one', '"...," wrote a reader': the inverted subject
         if t.pos_ == "PROPN" or t.lower_ in ("he", "she", "they", "i", "we"):
             while t.dep_ == "compound" and t.head.i > t.i and t.head.i < hi:
                 t = t.head
@@ -102,11 +130,17 @@ def _owns_other_content(text: str, cue: Token, q_lo: int, q_hi: int, in_quote: l
     doc = cue.doc
     if cue.i < q_lo and all(doc[i].is_punct or doc[i].is_space for i in range(cue.i + 1, q_lo)):
         return False  # 'Asked about it, Trump replied, "..."': the quote right after the cue is its content
+    # the quotation's words, without its marks and the punctuation the parse hangs elsewhere
+    w_lo, w_hi = q_lo, q_hi
+    while w_lo < w_hi - 1 and doc[w_lo].is_punct:
+        w_lo += 1
+    while w_hi > w_lo + 1 and doc[w_hi - 1].is_punct:
+        w_hi -= 1
     for c in cue.children:
         if c.i < cue.i and "\n" in text[c.idx:cue.idx]:
             continue  # a parse glued across paragraphs
         if c.dep_ == "ccomp" and not (q_lo <= c.i < q_hi) and not in_quote[c.i] \
-                and not (c.left_edge.i <= q_lo and q_hi <= c.right_edge.i + 1):
+                and not (c.left_edge.i <= w_lo and w_hi <= c.right_edge.i + 1):
             return True
     return False
 
@@ -116,16 +150,20 @@ def _cue_near(idx: _Index, q_lo: int, q_hi: int, region: range, in_quote: list[b
     doc = idx.doc
     order = list(region) if nearest_first else list(reversed(region))
     best: tuple[Token, Token | None] | None = None
+    nearest: tuple[Token, Token | None] | None = None
     for i in order:
         t = doc[i]
         if in_quote[i] or not _is_cue(t) or _owns_other_content(idx.text, t, q_lo, q_hi, in_quote):
             continue
         spk = _speaker_for(t, in_quote, region.start, region.stop)
         if spk is not None:
-            return t, spk
-        if best is None:
+            if _governs(t, q_lo, q_hi, any_dep=True):
+                return t, spk  # the cue the quotation hangs on, even past a nearer one
+            if nearest is None:
+                nearest = (t, spk)
+        elif best is None:
             best = (t, None)
-    return best
+    return nearest or best
 
 
 def _attribute_direct(idx: _Index, frags: list[tuple[int, int]], prev_end: int, next_start: int,
@@ -135,6 +173,10 @@ def _attribute_direct(idx: _Index, frags: list[tuple[int, int]], prev_end: int, 
     tok_frags = [idx.tok_range(s, e) for s, e in frags]
     q_lo, q_hi = tok_frags[0][0], tok_frags[-1][1]
     found = Found(frags=tok_frags, cue=None, speaker=None, kind="direct")
+    lead = _transcript_lead(doc, q_lo, tok_frags[0][1]) if _paragraph_opening(idx, q_lo) else None
+    if lead is not None:  # '"SMITH: Well, look, ..."': a transcript turn
+        found.speaker, found.frags[0] = doc[lead - 2], (lead, tok_frags[0][1])
+        return found
     for f_lo, f_hi in tok_frags[:1] + tok_frags[-1:]:
         para = idx.para_of(doc[f_lo].idx)
         # tail: from the closing mark to the end of that sentence, the next quote or paragraph
@@ -163,6 +205,13 @@ def _attribute_direct(idx: _Index, frags: list[tuple[int, int]], prev_end: int, 
             governing = _governing_verb(doc, f_lo, f_hi, in_quote)
             if governing is not None:
                 hit, found.weak = governing, True
+        if hit is not None and hit[1] is not None and not found.weak:
+            hit = _what_they_call(idx.text, hit, in_quote)
+            hit = _outer_report(idx.text, hit, in_quote)
+        elif found.weak and hit is not None:
+            report = _report_above(idx.text, hit[0], in_quote)
+            if report is not None:  # 'X said he would advise Y on dealing with the "..."'
+                hit, found.weak = _outer_report(idx.text, report, in_quote), False
         if hit is not None:
             cue, spk = hit
             found.cue = (cue.i, cue.i + 1)
@@ -172,6 +221,20 @@ def _attribute_direct(idx: _Index, frags: list[tuple[int, int]], prev_end: int, 
     return found
 
 
+def _transcript_lead(doc: Doc, lo: int, hi: int) -> int | None:
+    """Start of the words after a speaker label opening the quotation ('"SMITH: ...',
+    '"Jane Smith: ...'), or None."""
+    i = lo
+    while i < hi and (doc[i].is_quote or doc[i].is_space):
+        i += 1
+    j = i
+    while j < min(hi, i + 3) and doc[j].pos_ == "PROPN" and (doc[j].is_upper or doc[j].is_title):
+        j += 1
+    if j == i or j + 1 >= hi or doc[j].text != ":" or "\n" in doc[i:j + 1].text:
+        return None
+    return j + 1
+
+
 def _governing_verb(doc: Doc, f_lo: int, f_hi: int, in_quote: list[bool]) -> tuple[Token, Token] | None:
     """A quotation inside a clause ('Rubio bemoaned a climate in which people "hate each other"'):
     the subject of the nearest verb above it outside the quotation."""
@@ -179,7 +242,7 @@ def _governing_verb(doc: Doc, f_lo: int, f_hi: int, in_quote: list[bool]) -> tup
     if t is None:
         return None
     for _ in range(12):
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
         if in_quote[t.i]:
@@ -211,6 +274,8 @@ def _any_verb_tail(doc: Doc, f_lo: int, f_hi: int, hi: int, in_quote: list[bool]
             subj = next((c for c in t.children if c.dep_ == "nsubj" and not in_quote[c.i]), None)
             if subj is not None and (f_hi <= subj.i < t.i or t.i < subj.i <= t.i + 3):
                 return t, subj
+            if subj is None and i > f_hi and all(doc[k].pos_ == "PROPN" for k in range(f_hi, i)):
+                return t, doc[i - 1]  # '"Go home," Smith barked' with the name parsed as a compound
             return None
     return None
 
@@ -245,6 +310,10 @@ def _choose(doc: Doc, f_lo: int, f_hi: int, head: tuple[Token, Token | None] | N
         return head if head is not None and (head[1] is not None or tail is None) else tail
     if head is None or head[1] is None:
         return tail
+    head_rules, tail_rules = _governs(head[0], f_lo, f_hi), _governs(tail[0], f_lo, f_hi)
+    if head_rules != tail_rules:
+        # 'X said that ... "A," but he said ...': the parse puts the quotation under one of them
+        return head if head_rules else tail
     j = f_hi - 1
     while j > f_lo and (doc[j].is_quote or doc[j].is_space):
         j -= 1
@@ -256,6 +325,93 @@ def _choose(doc: Doc, f_lo: int, f_hi: int, head: tuple[Token, Token | None] | N
     if not ends_sentence or follows_lower or (doc[j].text in "?!" and tail[0].i - f_hi <= 6):
         return tail
     return head
+
+
+def _outer_report(text: str, hit: tuple[Token, Token | None], in_quote: list[bool]) -> tuple[Token, Token | None]:
+    """'Lynch said she recalled thinking, "..."': a cue inside the clause another speaker reports
+    is part of that report; the outermost reporter is the speaker."""
+    t = hit[0]
+    for _ in range(3):
+        up = t.head
+        if t.dep_ != "ccomp" or up.pos_ != "VERB" or up.i > t.i or in_quote[up.i] \
+                or up.lemma_.lower() not in CLAUSE_VERBS or "\n" in text[up.idx:t.idx]:
+            break
+        spk = subject_of(up)
+        if spk is None or in_quote[spk.i] or spk.lower_ == "you":
+            break
+        hit, t = (up, spk), up
+    return hit
+
+
+def _cue_holds(doc: Doc, found: Found) -> bool:
+    """True when the cue is the quotation's own: it governs the quoted words in the parse, or stands
+    right next to the quotation ('"No," he said', 'She told reporters: "No."')."""
+    cue = doc[found.cue[0]]
+    q_lo, q_hi = found.start, found.end
+    if cue.lower_ == "according" or _governs(cue, q_lo, q_hi, any_dep=True):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) and _governs(cue.head, q_lo, q_hi, True):
+        return True  # 'As Smith has pointed out, that is the "textbook case"'
+
+    if cue.i >= q_hi:
+        between = [t for t in doc[q_hi:cue.i] if not (t.is_punct or t.is_space)]
+    else:
+        between = [t for t in doc[cue.i + 1:q_lo] if not (t.is_punct or t.is_space)]
+    return len(between) <= 3
+
+
+_NAMING_VERBS = frozenset(["call", "describe", "dub", "term", "label", "brand"])
+
+
+def _what_they_call(text: str, hit: tuple[Token, Token | None], in_quote: list[bool]) -> tuple[Token, Token | None]:
+    """'Cruz railed against what he calls the "Washington cartel"': a naming clause ('what X
+    calls') inside another clause belongs to that clause's subject, the one making the point."""
+    cue, inner = hit
+    if cue.lemma_.lower() not in _NAMING_VERBS or not any(c.lower_ == "what" for c in cue.children) \
+            or inner is None or inner.lower_ not in ("he", "she", "they"):
+        return hit  # a named speaker of the naming clause is its own source
+    t = cue
+    for _ in range(4):
+        up = t.head
+        if up.i == t.i or in_quote[up.i] or "\n" in text[min(up.idx, t.idx):max(up.idx, t.idx)]:
+            return hit
+        if up.pos_ in ("VERB", "AUX"):
+            spk = subject_of(up)
+            if up.pos_ == "VERB" and spk is not None and not in_quote[spk.i] and spk.pos_ != "PRON":
+                return up, spk
+            return hit
+        t = up
+    return hit
+
+
+def _report_above(text: str, verb: Token, in_quote: list[bool]) -> tuple[Token, Token] | None:
+    """The reporting verb whose clause holds `verb`, with its subject, or None."""
+    t = verb
+    for _ in range(6):
+        up = t.head
+        if up.i == t.i or in_quote[up.i] or "\n" in text[min(up.idx, t.idx):max(up.idx, t.idx)]:
+            return None
+        if t.dep_ == "ccomp" and up.pos_ == "VERB" and up.lemma_.lower() in CLAUSE_VERBS and up.i < t.i:
+            spk = subject_of(up)
+            if spk is not None and not in_quote[spk.i] and spk.lower_ != "you":
+                return up, spk
+            return None
+        t = up
+    return None
+
+
+def _governs(cue: Token, f_lo: int, f_hi: int, any_dep: bool = False) -> bool:
+    """True when the quotation's first word hangs (through a reported clause, or with `any_dep`
+    through anything) under `cue`."""
+    t = next((cue.doc[i] for i in range(f_lo, f_hi) if not cue.doc[i].is_punct), None)
+    for _ in range(8):
+        if t is None or t.head.i == t.i:
+            return False
+        if t.head.i == cue.i:
+            return any_dep or t.dep_ in ("ccomp", "xcomp", "dobj", "oprd", "advcl", "conj", "parataxis",
+                                         "npadvmod", "attr")
+        t = t.head
+    return False
 
 
 def _colon_lead(idx: _Index, tok_lo: int, in_quote: list[bool]) -> Found | None:
@@ -316,10 +472,10 @@ def _direct_quotes(idx: _Index, in_quote: list[bool], spans: list[list[tuple[int
         q_lo, q_hi = found.start, found.end
         prev_end_tok = q_hi
         prev = out[-1] if out else None
-        if found.speaker is None:
+        if found.speaker is None or found.weak:
             lead = _colon_lead(idx, q_lo, in_quote)
             if lead is not None:
-                found.cue, found.speaker = lead.cue, lead.speaker
+                found.cue, found.speaker, found.weak = lead.cue, lead.speaker, False
         if prev is not None and found.cue is not None and found.cue == prev.cue:
             prev.frags.extend(found.frags)  # '"A," said X, "B."': both pieces share one cue
             continue
@@ -338,7 +494,12 @@ def _direct_quotes(idx: _Index, in_quote: list[bool], spans: list[list[tuple[int
                     break
                 if not _is_cue(t):
                     continue
+                if idx.sent[i] == attribution_sent and (t.lower_ == "according" or t.dep_ in ("acl", "amod", "advcl")):
+                    continue  # '..., she said, according to CNN', 'a PAC called Future45': not a new speaker
                 spk = _speaker_for(t, in_quote)
+                if idx.sent[i] == attribution_sent and spk is not None \
+                        and (spk.i == prev.speaker.i or spk.pos_ == "PRON"):
+                    continue
                 if not same_para or spk is None or (spk.i != prev.speaker.i and spk.pos_ != "PRON"):
                     other_speaker = True  # someone else speaks in between
                     break
@@ -354,10 +515,23 @@ def _direct_quotes(idx: _Index, in_quote: list[bool], spans: list[list[tuple[int
             if adjacent and only_attribution and not other_speaker and q_hi - q_lo >= _MIN_BARE_TOKENS:
                 found.cue, found.speaker, found.inherited = prev.cue, prev.speaker, True
         words = sum(1 for i in range(q_lo, q_hi) if doc[i].is_alpha)
-        if ((found.speaker is None or found.weak) and words < _MIN_BARE_TOKENS) or _is_title(doc, q_lo, q_hi):
+        loose = found.weak or (found.cue is not None and not found.inherited and not _cue_holds(doc, found))
+        if ((found.speaker is None or loose) and words < _MIN_BARE_TOKENS) \
+                or (_is_title(doc, q_lo, q_hi) and not (found.speaker is not None and not loose
+                                                         and _speech_like(doc, found))):
             continue  # a title or scare quote, not speech
         out.append(found)
     return out
+
+
+def _speech_like(doc: Doc, found: Found) -> bool:
+    """'"Like Oakland. Or Ferguson," Trump said': title-case words said, not a title: a sentence
+    break inside, or a comma, '!' or '?' left open before a cue that follows."""
+    words = [t for t in doc[found.start:found.end] if not t.is_quote and not t.is_space]
+    if any(t.text in (".", "?", "!") for t in words[:-1]):
+        return True
+    return bool(words) and words[-1].text in (",", "!", "?") and found.cue is not None \
+        and found.cue[0] >= found.end
 
 
 def _is_title(doc: Doc, lo: int, hi: int) -> bool:
@@ -410,7 +584,7 @@ def _merge(doc: Doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
         clash = [d for d in kept_direct if _overlaps(f, d)]
         if clash:
             for d in clash:
-                if d.speaker is None and f.speaker is not None:
+                if (d.speaker is None or d.weak) and f.speaker is not None:
                     d.speaker, d.cue = f.speaker, f.cue
             continue
         result.append(f)

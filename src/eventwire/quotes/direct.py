@@ -13,6 +13,8 @@ import re
 from .cues import CLOSERS, OPENERS, SINGLE_CLOSE, SINGLE_OPEN, STRAIGHT
 
 _MARK = re.compile("[\u201c\u201d\u00ab\u00bb\u201e\"\u2018\u2019']")
+# markup left in scraped text: attribute values (author="@name", pic="") are not quotations
+_ATTRIBUTE = re.compile("=[\"\u201c\u201d][^\"\u201c\u201d\n]*[\"\u201c\u201d]")
 _OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/:")  # a straight mark after these opens a quote
 
 
@@ -26,6 +28,9 @@ def _double_role(text: str, i: int, open_: bool) -> str:
     """'open' or 'close' for a double mark at i, given whether a double quote is open."""
     ch = text[i]
     if ch in OPENERS:
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if open_ and ch == "\u201c" and text[i - 1] in ",.?!" and (after.isspace() or after in ",.;:"):
+            return "close"  # '...here,\u201c said Smith': a closing mark typed as an opening one
         return "open"
     if ch in CLOSERS:
         before = text[i - 1] if i > 0 else "\n"
@@ -58,6 +63,7 @@ def _single_role(text: str, i: int) -> str | None:
 def quoted_spans(text: str) -> list[list[tuple[int, int]]]:
     """Quotations in `text` as lists of fragments (marks included), in text order."""
     out: list[list[tuple[int, int]]] = []
+    markup = {i for m in _ATTRIBUTE.finditer(text) for i in (m.start() + 1, m.end() - 1)} if "=" in text else set()
     carried: list[tuple[int, int]] | None = None  # fragments of a quote running into this paragraph
     pos = 0
     paragraphs = text.split("\n")
@@ -71,6 +77,8 @@ def quoted_spans(text: str) -> list[list[tuple[int, int]]]:
         first_mark = True
         for m in _MARK.finditer(text, p_start, p_end):
             i = m.start()
+            if i in markup:
+                continue
             ch = text[i]
             if ch in (SINGLE_OPEN, SINGLE_CLOSE, "'"):
                 if open_at is not None:

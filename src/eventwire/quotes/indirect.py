@@ -106,7 +106,7 @@ def _according(t: Token) -> Found | None:
     if src is None:
         return None
     clause = t.head
-    while clause.pos_ not in ("VERB", "AUX") and clause.dep_ != "ROOT" and clause.head is not clause:
+    while clause.pos_ not in ("VERB", "AUX") and clause.dep_ != "ROOT" and clause.head.i != clause.i:
         clause = clause.head
     sent = t.sent
     lo, hi = _in_paragraph(t.doc, t, max(clause.left_edge.i, sent.start), min(clause.right_edge.i + 1, sent.end))
@@ -158,7 +158,7 @@ def find_indirect(doc: Doc, in_quote: list[bool]) -> list[Found]:
             continue
         if subj.lower_ == "you":
             continue  # "Do you know ...": the reader addressed, not a source
-        if subj.dep_ == "nsubjpass" and subj.head is t:
+        if subj.dep_ == "nsubjpass" and subj.head.i == t.i:
             continue  # "was asked to", "is expected to": the subject is not the source
         cue_lo, cue_hi = t.i, t.i + 1
         for c in t.children:  # particles and negation belong to the cue: "pointed out", "did not say"

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import DOCUMENT_NOUNS
+from .cues import CLAUSE_VERBS, DOCUMENT_NOUNS
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+# entity types that never speak: a participle hanging on one belongs to the clause's subject
+_NOT_SPEAKERS = ("GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "NORP", "PRODUCT",
+                 "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE")
 _EDGE_TRIM = {"punct", "cc", "case"}
 _DASHES = ("\u2014", "\u2013", "-", "--")
 
@@ -22,25 +25,92 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         for _ in range(3):
             if head.dep_ in ("relcl", "acl"):
                 if head.head.pos_ in ("NOUN", "PROPN"):
-                    subj = head.head  # "Smith, who said ..." -> Smith
+                    subj = _issuer(head.head) or head.head  # "Smith, who said ..." -> Smith
                 break
             head = head.head
     doc = verb.doc
+    subj = _out_of_brackets(subj)
+    # the verb the subject belongs to (the cue itself, or the verb it borrowed the subject from)
+    anchor = subj.head if subj.i < subj.head.i <= verb.i else verb
     lo, hi = sorted((subj.i, verb.i))
     crosses = any("\n" in doc[k].text_with_ws for k in range(lo, hi))
     # a dateline ("LONDON (Reuters) -") or a date ("said Saturday") mis-parsed as the subject
-    dateline = subj.i < verb.i and any(is_dash(doc[k]) for k in range(subj.i + 1, verb.i)) \
+    dateline = subj.i < anchor.i and any(is_dash(doc[k]) for k in range(subj.i + 1, anchor.i)) \
         and (subj.is_upper or any(doc[k].text == "(" for k in range(max(0, subj.i - 1), subj.i + 2)))
-    if crosses or dateline or subj.ent_type_ in ("DATE", "TIME"):
+    if crosses or dateline or (subj.ent_type_ in ("DATE", "TIME") and not _is_age(subj)):
         # take the last noun before the verb, not crossing a line break or a dash
-        for i in range(verb.i - 1, -1, -1):
+        for i in range(anchor.i - 1, -1, -1):
             t = doc[i]
             if "\n" in t.text_with_ws or is_dash(t):
                 return None
             if t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME"):
-                return t.head if t.dep_ == "compound" and t.head.i < verb.i else t
+                return _out_of_brackets(t.head if t.dep_ == "compound" and t.head.i < verb.i else t)
         return None
     return subj
+
+
+def _is_age(t: Token) -> bool:
+    """'the 46-year-old' is a person, though tagged as a date."""
+    return t.lower_ in ("old", "year-old") or t.lower_.endswith("-old") \
+        or any(c.dep_ == "det" for c in t.children)
+
+
+def _out_of_brackets(subj: Token) -> Token:
+    """'Sen. Jane Roe (D-Ore.) said': a subject inside brackets stands for the name before them."""
+    doc = subj.doc
+    i = subj.i - 1
+    while i >= max(0, subj.i - 4) and doc[i].text != "(":
+        if doc[i].text == ")":
+            return subj
+        i -= 1
+    if i < 1 or doc[i].text != "(" or not any(doc[k].text == ")" for k in range(subj.i + 1, min(len(doc), subj.i + 4))):
+        return subj
+    name = doc[i - 1]
+    if name.pos_ != "PROPN":
+        return subj
+    while name.dep_ == "compound" and name.i < name.head.i < i:
+        name = name.head
+    return name
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The subject that issues a document ('the council issued a statement', 'Smith is releasing an
+    ad'), or None: the document speaks for it."""
+    gov = noun.head
+    if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ == "dobj" and gov.pos_ == "VERB":
+        return next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _participle_owner(verb: Token) -> Token | None:
+    """The verb whose subject speaks for a subjectless participle cue ('..., saying', 'calling'):
+    the issuer of a document ('X issued a statement saying' -> issued), the clause's verb when
+    the participle hangs on a place, date or other non-speaker ('in Iowa, telling' -> the main
+    verb), the reporting verb when it hangs on the reported clause ('X told Y that Z "...",
+    adding' -> told)."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > 0 and doc[k].is_quote:
+        k -= 1  # '..., "A," adding'
+    comma = k >= 0 and doc[k].text in (",", "\u2014", "--")
+    head = verb.head
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if head.lemma_.lower() in DOCUMENT_NOUNS:
+            return head.head if _issuer(head) is not None else None
+        if head.dep_ in ("pobj", "dobj", "appos", "npadvmod") and (comma or head.ent_type_ in _NOT_SPEAKERS):
+            t = head
+            for _ in range(6):
+                if t.head.i == t.i:
+                    return None
+                t = t.head
+                if t.pos_ in ("VERB", "AUX"):
+                    return t
+        return None
+    if verb.dep_ == "advcl" and comma and head.dep_ == "ccomp" and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in CLAUSE_VERBS and head.head.i < head.i \
+            and not any("\n" in doc[k].text_with_ws for k in range(head.head.i, verb.i)):
+        return head.head  # the participle goes with the report, not with the reported clause
+    return None
 
 
 def is_dash(t: Token) -> bool:
@@ -55,10 +125,26 @@ def _subject(verb: Token, depth: int) -> Token | None:
         prev = verb.doc[verb.i - 1]
         if prev.ent_type_ == "PERSON" or prev.lower_ in ("he", "she", "him", "her", "them"):
             return prev  # "footage of Hillary Clinton asking, ..."
+    if verb.tag_ == "VBG" and not any(c.dep_ in _SUBJ for c in verb.children):
+        owner = _participle_owner(verb)
+        if owner is not None:
+            tok = owner
     for _ in range(depth):
-        for child in tok.children:
-            if child.dep_ in _SUBJ:
-                return child
+        subjects = [c for c in tok.children if c.dep_ in _SUBJ]
+        if any(c.dep_ == "nsubjpass" for c in subjects):
+            agent = next((gc for c in tok.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"),
+                         None)
+            if agent is not None:
+                return agent  # 'Smith was asked by the host, "..."': the host speaks
+        if len(subjects) > 1:
+            # two subjects ("WASHINGTON (AP) - Clinton has said", "In Salem, New Hampshire, Smith
+            # said"): not a place or date, and after a dash the one nearest before the verb
+            subjects = [c for c in subjects if c.ent_type_ not in _NOT_SPEAKERS] or subjects
+            before = [c for c in subjects if c.i < tok.i]
+            if len(before) > 1 and any(is_dash(t) for t in tok.doc[before[0].i:before[-1].i]):
+                return before[-1]
+        if subjects:
+            return subjects[0]
         for child in tok.children:  # passive: "was told by X" -> the agent
             if child.dep_ == "agent":
                 for gc in child.children:
@@ -66,13 +152,18 @@ def _subject(verb: Token, depth: int) -> Token | None:
                         return gc
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head  # "Smith, who said ..."
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and tok.head.head.pos_ == "VERB" and tok.head.dep_ in ("dobj", "nsubj", "pobj") \
+                and any(c.dep_ == "poss" for c in tok.head.children):
+            tok = tok.head.head  # 'blamed his reluctance to condemn ...': the noun does not speak
+            continue
+        if tok.dep_ == "acl" and (tok.head.pos_ in ("NOUN", "PROPN") or _is_age(tok.head)):
             if tok.i > 0 and tok.doc[tok.i - 1].text == "," and tok.head.head.pos_ == "VERB" \
                     and tok.head.dep_ in ("dobj", "pobj"):
                 tok = tok.head.head  # "criticized Romney, adding ...": the adding is the critic's
                 continue
             return tok.head  # "a statement saying ..."
-        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
         return None
@@ -108,8 +199,12 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
             break
     while hi > tok.i and (doc[hi].dep_ in _EDGE_TRIM or doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
-    while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ == "cc"):
-        lo += 1
+    while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ == "cc"
+                          or (doc[lo].ent_type_ in ("DATE", "TIME") and tok.ent_type_ not in ("DATE", "TIME"))):
+        lo += 1  # 'Saturday Sen. Jane Roe said': the date is not part of the name
+    if hi + 1 < len(doc) and doc[hi + 1].text == ")" and \
+            sum(t.text == "(" for t in doc[lo:hi + 1]) > sum(t.text == ")" for t in doc[lo:hi + 1]):
+        hi += 1  # 'Sen. Jane Roe (D-Ore.)': keep the bracket closed
     if hi - lo > 14:  # runaway phrase: keep the head and its close modifiers
         lo = max(lo, tok.i - 6)
         hi = min(hi, tok.i + 6)
