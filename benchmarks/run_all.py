@@ -64,6 +64,8 @@ BENCHES: dict[str, dict[str, Any]] = {
                "what": "WikiEvents test (20 articles), PLOVER gold-standard records (322), RAMS test (871)"},
     "events-dev": {"cmd": ["run.py", "events", "--data", "events/wikievents_dev.jsonl", "events/rams_dev.jsonl"],
                    "gate": False, "stage": "events", "what": "WikiEvents dev and RAMS dev (tuning splits)"},
+    "stage-cost": {"cmd": ["stage_cost.py"], "local": True, "gate": False, "stage": "all",
+                   "what": "GeoWebNews 200 docs: each stage's seconds as a share of the model's parse, one process"},
     "speed": {"cmd": ["speed.py"], "gate": False, "stage": "all", "env": {"EVENTWIRE_PROCESSES": "1"},
               "what": "GeoWebNews 200 docs: eventwire CLI vs bare spaCy parse (1 process each)"},
     "speed-all-cores": {"cmd": ["speed.py"], "gate": False, "stage": "all",
@@ -449,6 +451,16 @@ def write_markdown(results: dict[str, Any], floors: dict[str, float]) -> None:
         lines.append(row(bench, ["docs", "eventwire_s", "spacy_s", "eventwire_docs_per_s", "ratio"]))
     lines += ["", "ratio = eventwire seconds / bare spaCy seconds for the same texts, each a whole process",
               "with start-up; 1.0 means eventwire costs no more than the parse it builds on.", ""]
+    cost = results.get("stage-cost")
+    if cost:
+        c = cost["summary"]
+        lines += ["Each stage's own cost, as a share of the model's parse of the same documents (one process,",
+                  f"components timed one by one; `{cost['command']}`, {cost['date']}, {c['docs']} docs, parse "
+                  f"{c['parse_s']} s):", "", "| stage | seconds | share of the parse |", "|---|---|---|"]
+        lines += [f"| {name} | {sec} | {100 * sec / c['parse_s']:.1f} % |" for name, sec in c["stages_s"].items()]
+        lines += ["", f"Actors + quotes + figures: {100 * c['actors_quotes_figures_ratio']:.1f} % (issue 4's ceiling: "
+                  f"25 %); events: {100 * c['events_ratio']:.1f} % (issue 5's ceiling: 15 %); all eventwire stages: "
+                  f"{100 * c['all_stages_ratio']:.1f} %.", ""]
     machines = sorted({r.get("machine", "") for r in results.values()})
     lines += ["## Floors", "", "| metric | floor (ceiling for ratios) | measured |", "|---|---|---|"]
     for key, floor in sorted(floors.items()):
