@@ -29,6 +29,54 @@ CLAIM_TYPES = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "C
 CASUALTY = {"killed", "injured"}
 MEDIATION = {"mediate", "mediation", "mediator", "broker"}
 ENDED = {"end", "expire", "collapse", "break", "violate", "breach", "lapse"}
+# Verbal acts whose complement is their content, not a second event (PLOVER codes "threatened to
+# strike", "demanded the release of", "refused to withdraw" once, as THREATEN / REQUEST / REJECT).
+VERBAL_ACTS = {"THREATEN", "REQUEST", "REJECT", "AGREE", "CONCEDE", "SUPPORT"}
+CONTENT_PREPS = {"for", "of", "to", "on", "against", "about", "over"}
+# Acts whose nominal object has not happened (or is denied): "demanded the release", "threatened a
+# strike", "rejected the deal". What is welcomed or regretted did happen: "regretted the attacks".
+IRREALIS_OBJECT = {"THREATEN", "REQUEST", "REJECT"}
+# PLOVER modes of a verbal act, from what it is about (THREATEN: what is threatened; REQUEST and
+# REJECT share the modes assist / yield / meet).
+THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "PROTEST": "restrict", "MOBILIZE": "violence"}
+COERCE_THREAT_MODES = {"arrest": "arrest", "ban": "ban", "deport": "expel"}
+ASK_MODES = {"AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield",
+             "CONSULT": "meet"}
+
+
+def _content_mode(type_: str, content: Trigger) -> str | None:
+    if type_ == "THREATEN":
+        if content.type == "COERCE":
+            return COERCE_THREAT_MODES.get(content.mode or "", "restrict")
+        return THREAT_MODES.get(content.type)
+    if type_ in ("REQUEST", "REJECT"):
+        return ASK_MODES.get(content.type)
+    return None
+
+
+def _content_of(tok: Token, by_i: dict[int, Trigger]) -> Trigger | None:
+    """The trigger whose content `tok` is: a clausal complement of a verbal act ("threatened to
+    attack", "urged them to withdraw"), or a nominal object of a demand, threat or rejection
+    ("demanded the release", "called for a ceasefire"), a sanction ("suspended the talks") or a
+    charge ("charges of murder")."""
+    dep = tok.dep_
+    gov = None
+    if dep in ("xcomp", "ccomp"):
+        gov = by_i.get(tok.head.i)
+        if gov is not None and gov.type in VERBAL_ACTS:
+            return gov
+        return None
+    if tok.pos_ == "VERB":
+        return None
+    if dep == "dobj":
+        gov = by_i.get(tok.head.i)
+    elif dep == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in CONTENT_PREPS:
+        gov = by_i.get(tok.head.head.i)
+    if gov is not None and gov.type != by_i[tok.i].type and (
+            gov.type in IRREALIS_OBJECT or (gov.type == "SANCTION" and gov.token.pos_ == "VERB")
+            or (gov.type == "ACCUSE" and gov.token.pos_ != "VERB")):  # "charges of murder"
+        return gov
+    return None
 
 
 def _quote_at(quotes: list[Quote], starts: list[int], pos: int) -> Quote | None:
@@ -101,6 +149,17 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
         trigs = [t for t in trigs if not t.weak or t.type in strong or (t.type == "ASSAULT" and casualties)]
         if not trigs:
             continue
+        # The content of a verbal act is not an event of its own; the act records its type.
+        by_i = {t.token.i: t for t in trigs}
+        content: dict[int, Trigger] = {}
+        kept = []
+        for t in trigs:
+            gov = _content_of(t.token, by_i)
+            if gov is not None:
+                content.setdefault(gov.token.i, t)
+            else:
+                kept.append(t)
+        trigs = kept
         # Nominal triggers first: a verb's agent/instrument nominal lends its actor and mode.
         nominal_actor: dict[int, str | None] = {}
         nominal_mode: dict[int, str | None] = {}
@@ -115,7 +174,7 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
         for t in trigs:
             tok = t.token
             is_verb = tok.pos_ == "VERB"
-            a1, a2 = roles(doc, tok, is_verb, actors, nominal_actor)
+            a1, a2 = roles(doc, tok, is_verb, actors, nominal_actor, t.type)
             mode = t.mode
             if is_verb and t.type == "ASSAULT" and mode is None:
                 for c in tok.children:  # "killed in an airstrike": the nominal says how
@@ -132,14 +191,22 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                 a1 = cue_speaker[t.start]
             mod, reported_by = modality(tok, q, q.speaker if q is not None else None)
             clause = clause_of(tok)
-            place, precision = pick_place(sent, clause, t.start, s_places, dateline_place)
+            place, precision = pick_place(sent, clause, tok, s_places, dateline_place)
+            guess = None
+            if precision != "attached":  # only a guess: kept apart from where the text says it happened
+                place, guess = None, place
             date, date_from = pick_date(sent, clause, tok, times, published)
             if a2 is not None and a2 not in actor_type and actors is not None:
                 actor_type = {a.id: a.type for a in actors.actors}  # refreshed: ensure() may add actors
             acled = acled_for(t.type, mode, tok.lemma_.lower(), actor_type.get(a2 or ""), lemmas)
             conf = 0.5 + (0.0 if t.weak else 0.15) + (0.1 if a1 else 0.0) + (0.1 if a2 else 0.0)
             conf -= 0.1 if mod in ("hypothetical", "reported") else 0.0
-            extra: dict[str, str] = {}
+            extra: dict[str, str | int] = {}
+            if guess is not None:
+                extra["place_guess"] = guess  # type: ignore[assignment]
+            if tok.i in content:
+                extra["content_type"] = content[tok.i].type  # "threatened to attack": THREATEN, content ASSAULT
+                mode = mode or _content_mode(t.type, content[tok.i])
             if t.type in ("RETREAT", "AGREE") and not is_verb and (
                     tok.head.lemma_.lower() in ENDED or (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ENDED)):
                 extra["phase"] = "ended"  # "after the truce ended", "the end of the ceasefire"

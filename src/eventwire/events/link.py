@@ -37,8 +37,39 @@ def clause_of(tok: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def pick_place(sent: Span, clause: tuple[int, int], trig_start: int, places: list[tuple[int, Place]],
+LOC_PREPS = {"in", "at", "near", "on", "across", "outside", "inside", "around", "throughout", "into", "over",
+             "along", "off", "within", "between", "towards", "toward", "by"}
+
+
+def _attached_spans(trig: Token) -> list[tuple[int, int]]:
+    """Character spans where the text says where the event happened: the trigger's locative PPs
+    ("killed in Kavo"), a nominal's pre-modifiers ("the Kavo bombing"), and, for a nominal that is
+    its verb's subject or object, the verb's locative PPs ("launched an attack on Tolva")."""
+    heads = [trig]
+    # "killed 14 soldiers in Maridi": the parser often hangs the PP on the object
+    heads += [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass") and trig.pos_ == "VERB"]
+    if trig.pos_ != "VERB" and trig.dep_ in ("nsubj", "nsubjpass", "dobj") and trig.head.pos_ in ("VERB", "AUX"):
+        heads.append(trig.head)
+    if trig.dep_ == "pobj" and trig.head.dep_ == "prep" and trig.head.head.pos_ in ("VERB", "AUX"):
+        heads.append(trig.head.head)  # "killed in an attack in Kavo": the attack's PPs are the verb's
+    spans = []
+    for h in heads:
+        for c in h.children:
+            if (c.dep_ == "prep" and c.lower_ in LOC_PREPS) or (
+                    h is trig and c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i < trig.i):
+                spans.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+    return spans
+
+
+def pick_place(sent: Span, clause: tuple[int, int], trig: Token, places: list[tuple[int, Place]],
                dateline_place: int | None) -> tuple[int | None, str | None]:
+    """(place index, precision). precision "attached": the text ties the place to the event;
+    "clause"/"sentence"/"dateline": a guess (returned for `place_guess`, not as the event's place)."""
+    trig_start = trig.idx
+    spans = _attached_spans(trig)
+    attached = [(i, p) for i, p in places if any(a <= p.start and p.end <= b for a, b in spans)]
+    if attached:
+        return min(attached, key=lambda ip: abs(ip[1].start - trig_start))[0], "attached"
     inside = [(i, p) for i, p in places if clause[0] <= p.start and p.end <= clause[1]]
     if inside:
         return min(inside, key=lambda ip: abs(ip[1].start - trig_start))[0], "clause"
@@ -69,11 +100,35 @@ def _since_anchor(doc_tokens: Span, t: Time, trig: Token) -> bool:
     return False
 
 
+def _attributive_elsewhere(sent: Span, t: Time, trig: Token) -> bool:
+    """'... to renew the Nov. 24 truce': a date that modifies another noun, or sits in a relative
+    clause on another noun, dates that noun (or clause) only."""
+    tok = next((x for x in sent if x.idx >= t.start), None)
+    for _ in range(4):
+        if tok is None or tok.head is tok:
+            return False
+        if tok.dep_ in ("compound", "nmod", "amod", "poss") and tok.head.pos_ in ("NOUN", "PROPN") \
+                and not (t.start <= tok.head.idx < t.end):
+            owner = tok.head
+            return owner.i != trig.i and not (owner.left_edge.i <= trig.i <= owner.right_edge.i)
+        if not (t.start <= tok.head.idx < t.end):
+            break
+        tok = tok.head
+    # "the truce that had been extended in the past week": the date is the relative clause's
+    for _ in range(6):
+        if tok is None or tok.head is tok:
+            return False
+        if tok.dep_ in ("relcl", "acl"):
+            return not (tok.head.left_edge.i <= trig.i <= tok.head.right_edge.i)
+        tok = tok.head
+    return False
+
+
 def pick_date(sent: Span, clause: tuple[int, int], trig: Token, times: list[Time],
               published: str | None) -> tuple[str | None, str | None]:
     trig_start = trig.idx
     dates = [t for t in times if _is_date(t) and sent.start_char <= t.start and t.end <= sent.end_char
-             and not _since_anchor(sent, t, trig)]
+             and not _since_anchor(sent, t, trig) and not _attributive_elsewhere(sent, t, trig)]
     inside = [t for t in dates if clause[0] <= t.start and t.end <= clause[1]]
     pool = inside or dates
     if pool:

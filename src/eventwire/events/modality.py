@@ -13,6 +13,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..schema import Quote
+from .roles import LIGHT_VERBS
+
+# Verbs whose negation negates the nominal event they carry ("did not reach a deal").
+CARRIERS = LIGHT_VERBS | {"have", "be", "see", "make", "take", "get", "agree", "accept", "seek", "want", "need"}
 
 NEG_GOV = {"refuse", "fail", "decline"}
 PLAN_GOV = {"plan", "intend", "vow", "prepare", "aim", "schedule", "set", "pledge", "promise", "seek"}
@@ -26,10 +30,11 @@ CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj
 def modality(tok: Token, quote: Quote | None, speaker: str | None) -> tuple[str, str | None]:
     """(modality, reported_by)."""
     cur = tok
+    neg_ok = True  # a negation further up still bears on this event
     for depth in range(6):
         kids = list(cur.children)
-        if (any(c.dep_ == "neg" for c in kids) and cur.pos_ in ("VERB", "AUX")) or (depth == 0 and any(
-                c.dep_ == "neg" or (c.lower_ == "no" and c.dep_ == "det") for c in kids)):
+        if neg_ok and ((any(c.dep_ == "neg" for c in kids) and cur.pos_ in ("VERB", "AUX")) or (depth == 0 and any(
+                c.dep_ == "neg" or (c.lower_ == "no" and c.dep_ == "det") for c in kids))):
             return "negated", None
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
             return "hypothetical", None
@@ -41,6 +46,14 @@ def modality(tok: Token, quote: Quote | None, speaker: str | None) -> tuple[str,
         if head is cur or cur.dep_ not in CLAUSE_DEPS:
             break
         hl = head.lemma_.lower()
+        # "the truce did not help", "the war, during which the fighting lasted ...": the negation is
+        # about another predicate (or another clause), not about whether this event happened.
+        if cur.dep_ == "relcl" or (cur.pos_ not in ("VERB", "AUX") and head.pos_ in ("VERB", "AUX")
+                                   and cur.dep_ in ("nsubj", "nsubjpass", "dobj") and hl not in CARRIERS):
+            neg_ok = False
+        if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and \
+                head.head.lemma_.lower() not in CARRIERS:
+            neg_ok = False
         if (depth < 3 and cur.dep_ in ("xcomp", "pcomp", "pobj", "prep", "ccomp")) or head.dep_ == "prep":
             if hl in NEG_GOV and cur.dep_ == "xcomp":
                 return "negated", None

@@ -21,11 +21,20 @@ SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "claim", "commit", "perpetrate", "order",
                "wage", "begin", "start", "continue", "resume", "escalate", "intensify", "step", "unleash",
-               "hold", "reach", "sign", "announce", "impose", "broker", "mediate", "lead", "organize", "call"}
+               "hold", "reach", "sign", "announce", "impose", "broker", "mediate", "lead", "organize", "call",
+               "accept", "admit", "take", "issue", "give", "deliver", "send", "serve", "plan", "orchestrate"}
+# "a series of attacks": the trigger stands in for its container noun
+CONTAINERS = {"series", "wave", "spate", "string", "spree", "number", "round", "chain", "campaign"}
 TARGET_PREPS = {"on", "against", "at", "upon"}
 OF_TARGET = {"slaughter", "torture", "rape", "execution",
              "abduction", "kidnapping", "killing", "murder", "release", "arrest", "detention", "assassination",
-             "deportation", "massacre", "shelling", "bombing", "siege", "blockade", "invasion", "bombardment"}
+             "deportation", "massacre", "shelling", "bombing", "siege", "blockade", "invasion", "bombardment",
+             "slaying", "maiming", "wounding", "beating", "stabbing", "lynching", "expulsion", "capture",
+             "seizure", "persecution", "kidnap", "detonation"}
+AIM_VERBS = {"target", "aim", "direct"}
+# A victim written as a number ("injured another 15", "killing the three", "five more were wounded").
+COUNT_WORDS = {"more", "others", "other", "another", "scores", "dozens", "hundreds", "thousands", "many",
+               "several", "some", "all", "few"}
 WITH_PARTNER = {"talk", "negotiation", "meeting", "meet", "negotiate", "clash", "talks", "cooperate", "agree",
                 "agreement", "deal", "truce", "ceasefire", "consult", "discuss", "summit", "confer", "cooperation"}
 TO_PARTNER = {"appeal", "plead", "apologize", "apologise", "talk", "concede", "surrender", "yield"}
@@ -39,6 +48,7 @@ GROUP_NOUNS = {"force", "army", "military", "government", "authority", "group", 
                "battalion", "cell", "network", "company", "firm", "union", "embassy", "department", "office",
                "team", "crowd", "mob", "gang", "cartel", "junta", "parliament", "senate", "congress", "cabinet"}
 NOT_ACTOR = {"death", "case", "life", "being", "body", "dead", "injured", "wounded", "missing", "toll", "number"}
+NOT_TARGET = NOT_ACTOR - {"injured", "wounded", "dead"}  # "injured" as a noun is a victim
 REL_PRONOUNS = {"who", "which", "that"}
 QUANTITY = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "million",
             "millions", "number", "group", "some", "many", "most", "all", "several"}
@@ -92,7 +102,8 @@ def _modifier_actor(tok: Token) -> tuple[int, int] | None:
             return c.left_edge.idx, c.idx + len(c.text)
     # "Israeli military campaign", "Taliban attack"; a place name as modifier is where, not who.
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
-            and (c.ent_type_ in ("NORP", "ORG", "PERSON") or c.lemma_.lower() in {
+            and (c.ent_type_ in ("NORP", "ORG", "PERSON") or (c.pos_ == "PROPN" and not c.ent_type_)
+                 or c.lemma_.lower() in {
                 "military", "army", "police", "rebel", "militant", "government", "security", "insurgent"})]
     if not mods:
         return None
@@ -131,6 +142,39 @@ def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | N
     return None
 
 
+def target_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | None:
+    """actor_for, widened for what violence is done to: a facility or other noun target ("a bakery",
+    "the Christmas market") and victims written as numbers ("injured another 15")."""
+    if tok is None or actors is None:
+        return None
+    found = actor_for(doc, tok, actors)
+    if found is not None:
+        return found
+    if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or tok.lemma_.lower() in NOT_TARGET:
+        return None
+    if tok.pos_ in ("NOUN", "PROPN") or tok.like_num or tok.lower_ in COUNT_WORDS:
+        left = tok.left_edge
+        while left.i < tok.i and left.dep_ in ("det", "predet", "punct", "cc", "quantmod", "advmod", "prep"):
+            left = left.nbor()
+        return actors.ensure(doc, left.idx, tok.idx + len(tok.text))
+    return None
+
+
+def _aimed_at(tok: Token) -> Token | None:
+    """The target of a nominal trigger named by a participle or relative clause: "bombings targeted
+    at the military", "attacks, which seemed to be aimed at civilians", "an attack targeting police"."""
+    stack = [(c, 0) for c in tok.children if c.dep_ in ("acl", "relcl")]
+    while stack:
+        cur, depth = stack.pop()
+        if cur.lemma_.lower() in AIM_VERBS:
+            hit = _pobj(cur, {"at", "against", "on"}) or next((c for c in cur.children if c.dep_ == "dobj"), None)
+            if hit is not None:
+                return hit
+        if depth < 2:
+            stack.extend((c, depth + 1) for c in cur.children if c.dep_ in ("xcomp", "ccomp", "conj"))
+    return None
+
+
 def span_actor(doc: Doc, span: tuple[int, int] | None, actors: ActorTable | None) -> str | None:
     if span is None or actors is None:
         return None
@@ -138,9 +182,11 @@ def span_actor(doc: Doc, span: tuple[int, int] | None, actors: ActorTable | None
 
 
 def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
-          nominal_actor: dict[int, str | None]) -> tuple[str | None, str | None]:
-    """(actor1, actor2) ids for the trigger token; nominal_actor maps nominal trigger token i -> actor1."""
+          nominal_actor: dict[int, str | None], type_: str | None = None) -> tuple[str | None, str | None]:
+    """(actor1, actor2) ids for the trigger token; nominal_actor maps nominal trigger token i -> actor1.
+    For ASSAULT the recipient may be a facility or a number of victims (`target_for`)."""
     lemma = tok.lemma_.lower()
+    victim = target_for if type_ == "ASSAULT" else actor_for
     a1: str | None = None
     a2: str | None = None
     if is_verb:
@@ -150,7 +196,7 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
             subj = next((c for c in tok.children if c.dep_ in PASS_SUBJ), None)
             if subj is None and tok.dep_ == "conj":  # "she was arrested and charged"
                 subj = next((c for c in tok.head.children if c.dep_ in PASS_SUBJ), None)
-            a2 = actor_for(doc, subj, actors)
+            a2 = victim(doc, subj, actors)
             agent = _pobj(tok, {"by"})
             if agent is not None and agent.i in nominal_actor:
                 a1 = nominal_actor[agent.i]
@@ -166,7 +212,7 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
             subj = _subject(tok) or _inherited(tok)
             a1 = actor_for(doc, subj, actors)
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            a2 = actor_for(doc, obj, actors)
+            a2 = victim(doc, obj, actors)
             if a2 is None and obj is not None and obj.pos_ == "PROPN" and actors is not None:
                 a2 = actors.ensure(doc, obj.left_edge.idx, obj.idx + len(obj.text))  # a named target
             if a2 is None:
@@ -177,9 +223,9 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                     preps.add("to")
                 if lemma == "call":
                     preps |= {"on", "upon"}
-                a2 = actor_for(doc, _pobj(tok, preps), actors)
+                a2 = victim(doc, _pobj(tok, preps), actors)
             if lemma == "die":  # the dead are the victims, not the attackers
-                a1, a2 = None, a1
+                a1, a2 = None, victim(doc, subj, actors) if a1 is None else a1
                 via = _pobj(tok, {"in", "during", "amid", "from"})
                 if via is not None and via.i in nominal_actor:
                     a1 = nominal_actor[via.i]
@@ -187,18 +233,45 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
         a1 = span_actor(doc, _modifier_actor(tok), actors) if _modifier_actor(tok) else None
         if a1 is None:
             a1 = actor_for(doc, _pobj(tok, {"by"}), actors)
-        if a1 is None and tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in LIGHT_VERBS | {"for"}:
-            gov = tok.head
+        if a1 is None:  # "attacks carried out by the IRA"
+            done = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in LIGHT_VERBS), None)
+            if done is not None:
+                a1 = actor_for(doc, _pobj(done, {"by"}), actors)
+        pos = tok
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CONTAINERS:
+            pos = tok.head.head  # "launched a series of attacks"
+        if a1 is None and pos.dep_ in ("dobj", "pobj", "nsubjpass") and \
+                pos.head.lemma_.lower() in LIGHT_VERBS | {"for"}:
+            gov = pos.head
             if gov.dep_ == "prep":  # "claimed responsibility for the attack"
                 gov = gov.head.head if gov.head.dep_ == "dobj" else gov.head
             if gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS:
-                a1 = actor_for(doc, _subject(gov) or _inherited(gov), actors)
+                if pos.dep_ == "nsubjpass" or any(c.dep_ == "nsubjpass" for c in gov.children):
+                    # "the attacks were carried out by X"; "employees were given an ultimatum by their bosses"
+                    a1 = actor_for(doc, _pobj(gov, {"by"}), actors)
+                    if pos.dep_ == "dobj" and type_ != "ASSAULT":
+                        a2 = actor_for(doc, next((c for c in gov.children if c.dep_ == "nsubjpass"), None), actors)
+                else:
+                    a1 = actor_for(doc, _subject(gov) or _inherited(gov), actors)
+                    if a1 is None and gov.dep_ == "acl" and gov.head.pos_ == "NOUN":
+                        poss = next((c for c in gov.head.children if c.dep_ == "poss"), None)
+                        a1 = actor_for(doc, poss, actors)  # "the IRA's decision to carry out the attacks"
+                    if type_ != "ASSAULT":  # "issued them a warning"
+                        a2 = actor_for(doc, next((c for c in gov.children if c.dep_ in ("dative", "iobj")), None),
+                                       actors)
+        between = _pobj(tok, {"between"})
+        if between is not None and type_ in ("ASSAULT", "CONSULT", "AGREE", "RETREAT"):
+            other = next((c for c in between.children if c.dep_ == "conj"), None)
+            if other is not None:  # "a battle between troops and gunmen", "talks between A and B"
+                return actor_for(doc, between, actors), victim(doc, other, actors)
         preps = set(TARGET_PREPS)
         if lemma in OF_TARGET:
             preps.add("of")
         if lemma in WITH_PARTNER:
             preps |= {"with", "between"}
-        a2 = actor_for(doc, _pobj(tok, preps), actors)
+        a2 = a2 or victim(doc, _pobj(tok, preps), actors)
+        if a2 is None and type_ == "ASSAULT":
+            a2 = victim(doc, _aimed_at(tok), actors)
     if a1 is not None and a1 == a2:
         a2 = None
     return a1, a2

@@ -18,6 +18,9 @@ class Entry:
     mode: str | None
     weak: bool  # needs support: another trigger of the type (or a casualty figure) in the sentence
     preps: frozenset[str]  # a particle/preposition the verb must govern ("call on", "gun down")
+    objs: frozenset[str] = frozenset()  # the object (or passive subject) must be one of these lemmas
+    comp: frozenset[str] | None = None  # needs a clausal complement (any when empty; else these lemmas)
+    mods: frozenset[str] = frozenset()  # a noun needs one of these modifiers ("military exercise")
 
 
 @dataclass
@@ -30,22 +33,31 @@ class Trigger:
     end: int
 
 
-def _load() -> dict[tuple[str, str], Entry]:
-    table: dict[tuple[str, str], Entry] = {}
+def _load() -> dict[tuple[str, str], list[Entry]]:
+    table: dict[tuple[str, str], list[Entry]] = {}
     text = resources.files("eventwire").joinpath("data/events_triggers.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         lemma, pos, type_, mode, flags = (line.split("\t") + ["-"] * 5)[:5]
-        preps: frozenset[str] = frozenset()
+        sets: dict[str, frozenset[str]] = {}
+        comp: frozenset[str] | None = None
         for flag in flags.split(","):
-            if flag.startswith("prep="):
-                preps = frozenset(flag[5:].split("|"))
-        table[(lemma, pos)] = Entry(type_, None if mode == "-" else mode, "weak" in flags, preps)
+            key, _, val = flag.partition("=")
+            if key in ("prep", "obj", "mod"):
+                sets[key] = frozenset(val.split("|"))
+            elif key == "comp":
+                comp = frozenset(val.split("|")) if val else frozenset()
+        table.setdefault((lemma, pos), []).append(Entry(
+            type_, None if mode == "-" else mode, "weak" in flags.split(","), sets.get("prep", frozenset()),
+            sets.get("obj", frozenset()), comp, sets.get("mod", frozenset())))
     return table
 
 
-LEXICON = _load()
+ENTRIES = _load()
+LEXICON = {key: entries[0] for key, entries in ENTRIES.items()}  # the first reading listed
+for _entries in ENTRIES.values():  # constrained readings are tried first ("send troops" before "send")
+    _entries.sort(key=lambda e: not (e.objs or e.comp is not None or e.mods or e.preps))
 
 # Context words (lemmas).
 AIR = {"air", "drone", "missile", "rocket", "aerial", "airstrike", "jet", "warplane", "aircraft", "plane",
@@ -74,12 +86,39 @@ def _span(tok: Token) -> tuple[int, int]:
     return tok.idx, tok.idx + len(tok.text)
 
 
+def _objects(tok: Token) -> set[str]:
+    """Lemmas of what a verb acts on: its object, its passive subject ("troops were deployed"), the
+    noun a participle modifies, or what it withdraws from ("withdrew from the treaty")."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            out.add(c.lemma_.lower())
+        elif c.dep_ == "prep" and c.lower_ == "from":
+            out |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
+    if tok.dep_ == "acl":
+        out.add(tok.head.lemma_.lower())
+    return out
+
+
+def _fits(tok: Token, e: Entry, mods: set[str]) -> bool:
+    """Whether the token meets the reading's constraints (particle, object, complement, modifier)."""
+    if e.preps and not any(c.lower_ in e.preps and c.dep_ in ("prt", "prep") and c.i > tok.i
+                           for c in tok.children):  # after the verb: "On Friday, X called ..." is no call on
+        return False
+    if e.objs and not (_objects(tok) & e.objs):
+        return False
+    if e.comp is not None and not any(c.dep_ in ("xcomp", "ccomp") and (not e.comp or c.lemma_.lower() in e.comp)
+                                      for c in tok.children):
+        return False
+    return not (e.mods and not mods & e.mods)
+
+
 def classify(tok: Token) -> Trigger | None:
     """The event a token triggers, or None. Only lexicon lemmas get past the first lookup (cheap)."""
     pos = "V" if tok.pos_ == "VERB" else "N" if tok.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
-        # "found/pleaded guilty": a conviction
-        if tok.lower_ == "guilty" and tok.head.lemma_.lower() in ("find", "plead", "declare"):
+        # "found guilty": a conviction ("pleaded guilty" is the defendant's plea, not a ruling)
+        if tok.lower_ == "guilty" and tok.head.lemma_.lower() in ("find", "declare"):
             return Trigger(tok, "SANCTION", "convict", False, tok.idx, tok.idx + len(tok.text))
         # "were dead", "shot dead", "left five dead": a death, weak (needs violent context)
         if tok.lower_ == "dead" and tok.pos_ == "ADJ" and (
@@ -92,18 +131,19 @@ def classify(tok: Token) -> Trigger | None:
     if pos == "N" and lemma == "fire" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "cease":
         first = tok.nbor(-2)
         return Trigger(tok, "RETREAT", "ceasefire", False, first.idx, tok.idx + len(tok.text))
-    entry = LEXICON.get((lemma, pos)) or (LEXICON.get((text, pos)) if pos == "N" else None)
-    if entry is None:
+    entries = ENTRIES.get((lemma, pos)) or (ENTRIES.get((text, pos)) if pos == "N" else None)
+    if entries is None:
         return None
-    type_, mode, weak = entry.type, entry.mode, entry.weak
     if pos == "V" and tok.dep_ == "amod":  # "the besieged strip", "destroyed buildings": a state, not a report
-        return None
-    start, end = _span(tok)
-    if entry.preps and not any(c.lower_ in entry.preps and c.dep_ in ("prt", "prep") for c in tok.children):
         return None
     mods = _children_lemmas(tok, ("compound", "amod", "nmod"))
     subj = _children_lemmas(tok, ("nsubj", "nsubjpass"))
     obj = _children_lemmas(tok, ("dobj",))
+    entry = next((e for e in entries if _fits(tok, e, mods)), None)
+    if entry is None:
+        return None
+    type_, mode, weak = entry.type, entry.mode, entry.weak
+    start, end = _span(tok)
     if lemma == "strike":
         if pos == "N":
             if mods & LABOUR:
@@ -125,15 +165,21 @@ def classify(tok: Token) -> Trigger | None:
         mode = "suicide-attack"
     if type_ == "ASSAULT" and mods & {"grenade"}:
         mode = "explosives"
+    if lemma in ("fight", "battle") and weak and (obj or any(
+            c.dep_ == "prep" and c.lower_ in ("against", "with", "between") for c in tok.children)):
+        weak = False  # "troops fought the rebels", "a battle with police": two sides named
     if lemma == "campaign":
         if not (mods & VIOLENT_CAMPAIGN):
             return None
         weak = False
     if lemma in ORDER_VERBS and pos == "V":
         goal = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVE), None)
-        if goal is None:
+        if goal is not None:
+            type_, mode = "COERCE", "deport"  # an order to leave: forced displacement
+        elif lemma in ("order", "instruct"):
+            type_, mode = "REQUEST", None  # PLOVER DEMAND: "all demands and orders"
+        else:
             return None
-        type_, mode = "COERCE", "deport"  # an order to leave: forced displacement
     if lemma == "talk" and (pos != "N" or tok.tag_ != "NNS"):
         return None
     if lemma == "release" and pos == "V" and obj & NOT_RELEASED:
