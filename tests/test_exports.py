@@ -296,3 +296,19 @@ def test_cli_csv_format_end_to_end(tmp_path):
     assert result.stdout.splitlines()[0].split(",") == list(CSV_COLUMNS)
     assert all(r["doc_id"] for r in _csv(result.stdout))  # zero rows until the detector lands
     assert "missing.txt: unreadable:" in result.stderr
+
+
+def test_a_guessed_place_fills_rows_with_its_precision_said():
+    from eventwire.exports import acled_rows, event_rows
+    from eventwire.schema import Acled, Event, Place, Report
+
+    text = "TOWNVILLE, May 2 (AP) - Shelling killed three people."
+    report = Report(id="d1", text=text, places=[Place(start=0, end=9, text="TOWNVILLE", name="Townville",
+                                                      lat=1.5, lon=2.5, country="SDN", feature="city")],
+                    events=[Event(id="e1", type="ASSAULT", date="2024-05-02", place=None, place_guess=0,
+                                  place_precision="dateline",
+                                  acled=Acled(event_type="Explosions/Remote violence",
+                                              sub_event_type="Shelling/artillery/missile attack"))])
+    row = event_rows(report)[0]
+    assert row["place_name"] == "Townville" and row["place_precision"] == "dateline"
+    assert acled_rows(report)[0]["geo_precision"] == 2  # a city, but only guessed: "near", not exact

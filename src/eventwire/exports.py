@@ -32,7 +32,7 @@ CSV_COLUMNS = (
     "event_id", "type", "mode", "modality", "reported_by", "reported_by_name",
     "actor1_id", "actor1_name", "actor1_country", "actor2_id", "actor2_name", "actor2_country",
     "place_text", "place_name", "place_geonameid", "place_lat", "place_lon", "place_country", "place_admin1",
-    "place_feature", "date", "killed", "injured", "abducted", "released",
+    "place_feature", "place_precision", "date", "killed", "injured", "abducted", "released",
     "acled_event_type", "acled_sub_event_type", "trigger_text", "trigger_start", "trigger_end",
     "evidence_start", "evidence_end", "evidence_text", "confidence",
 )
@@ -87,9 +87,24 @@ def _actors(report: Report) -> dict[str, Actor]:
 
 
 def _place(report: Report, event: Event) -> Place | None:
-    if event.place is None or not 0 <= event.place < len(report.places):
+    """The event's place; failing that, the events stage's guess (its clause, sentence or dateline).
+
+    Rows want a location for every event, as ACLED codes one; how good it is travels in
+    ``place_precision`` (csv) and ``geo_precision`` (acled-csv).
+    """
+    index = event.place if event.place is not None else event_extra(event, "place_guess")
+    if not isinstance(index, int) or not 0 <= index < len(report.places):
         return None
-    return report.places[event.place]
+    return report.places[index]
+
+
+def event_extra(event: Event, name: str) -> Any:
+    """A field the events stage adds beyond the contract (place_precision, date_from, ...), or None."""
+    return (event.model_extra or {}).get(name)
+
+
+def _guessed(event: Event) -> bool:
+    return event.place is None and event_extra(event, "place_guess") is not None
 
 
 def _figures(report: Report, event: Event) -> list[Figure]:
@@ -178,6 +193,7 @@ def event_rows(report: Report) -> list[dict[str, Any]]:
             "place_geonameid": p.geonameid if p else None, "place_lat": p.lat if p else None,
             "place_lon": p.lon if p else None, "place_country": p.country if p else None,
             "place_admin1": p.admin1 if p else None, "place_feature": p.feature if p else None,
+            "place_precision": (event_extra(e, "place_precision") or ("guess" if _guessed(e) else None)) if p else None,
             "date": e.date,
             **{k: counts[k] for k in ("killed", "injured", "abducted", "released")},
             "acled_event_type": e.acled.event_type if e.acled else None,
@@ -260,7 +276,9 @@ def acled_rows(report: Report) -> list[dict[str, Any]]:
             "iso": numeric, "country": name, "admin1": p.admin1 if p else None,
             "location": (p.name or p.text) if p else None,
             "latitude": p.lat if p else None, "longitude": p.lon if p else None,
-            "geo_precision": _GEO_PRECISION.get(p.feature or "") if p and p.lat is not None else None,
+            # a guessed place (the sentence's or the dateline's) is at best "near" the event: 2, not 1
+            "geo_precision": max(_GEO_PRECISION.get(p.feature or "", 2), 2 if _guessed(e) else 1)
+            if p and p.lat is not None else None,
             "source": _source(report), "notes": evidence_text(report, e),
             "fatalities": killed or 0,  # ACLED writes 0 when no death is reported
             "tags": "; ".join(tags),
