@@ -211,3 +211,13 @@ def test_with_clause_of_a_toll_and_pronoun_sources_across_sentences(extract):
     assert (figs["540 injured"].category, figs["31 missing"].category) == ("injured", "missing")
     rescued = figs["14 people"]
     assert "rescue chief" in (_source(report, rescued) or "")
+
+
+def test_a_cue_in_a_subordinate_clause_does_not_source_the_main_clause(extract):
+    # "hours after officials said ...": the officials report the road, not the toll
+    report = extract("At least 9 people were killed on Monday when a bus plunged into a river, hours after "
+                     "officials said the road was safe. Five people were hurt, the governor said, while 15 others "
+                     "remain in hospital.")
+    figures = _by_text(report)
+    assert figures["At least 9 people"].reported_by is None
+    assert "governor" in _source(report, figures["Five people"])

@@ -355,3 +355,11 @@ def test_speaker_runs_through_a_relative_pronoun_subject(quotes_of):
             "would hurt rural schools.")
     q = _one(quotes_of(text), "the cuts would hurt")
     assert q.speaker_text == "Governor Maria Lopez, who"
+
+
+def test_the_clause_before_a_subordinated_cue_is_not_its_content(quotes_of):
+    text = ("A ferry sank off the coast on Monday, hours after port officials said the sea was calm. "
+            "The storm will pass, forecasters said.")
+    found = {q.speaker_text: q.text for q in quotes_of(text)}
+    assert found.get("port officials") == "the sea was calm"
+    assert found.get("forecasters") == "The storm will pass"

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorTable
+from ..quotes.cues import SUBORDINATORS
 from ..schema import Quote
 
 SPEECH_VERBS = frozenset("""
@@ -34,6 +35,9 @@ class Cue:
     def __init__(self, token: Token, source: Token | None) -> None:
         self.token = token
         self.lo, self.hi = token.left_edge.i, token.right_edge.i
+        mark = _subordinator(token)
+        if mark is not None:
+            self.lo = mark.i  # "..., hours after officials said ...": the cue's clause starts at "after"
         self.source = source
 
 
@@ -73,6 +77,22 @@ def _cues(sent: Span) -> list[Cue]:
                 continue  # "32 deaths were reported": no source named
             out.append(Cue(t, _subject(t)))
     return out
+
+
+def _subordinator(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in SUBORDINATORS and c.i < verb.i), None)
+
+
+def _is_main_clause(verb: Token) -> bool:
+    """Whether a cue speaks for its sentence: no subordinator ("after X said") on the way up to the root."""
+    while True:
+        if _subordinator(verb) is not None:
+            return False
+        if verb.dep_ == "ROOT":
+            return True
+        if verb.dep_ not in ("conj", "parataxis", "ccomp", "advcl"):
+            return False  # a relative clause, a participle, a clausal subject
+        verb = verb.head
 
 
 def _source_span(src: Token) -> tuple[int, int]:
@@ -192,9 +212,11 @@ class Attributor:
             if not nested and not (self.actors is not None and quote.speaker
                                    and self._is_pronoun_actor(quote.speaker)):
                 return quote.speaker
-        if best is None and cues:
-            # the nearest cue in the sentence: "..., the governor said, while 15 others remain ..."
-            best = min(cues, key=lambda c: abs(c.token.i - head.i))
+        main_cues = [c for c in cues if _is_main_clause(c.token)]
+        if best is None and main_cues:
+            # the nearest cue of the sentence's main clause: "..., the governor said, while 15 others remain ...";
+            # a cue inside a subordinate clause ("hours after mediators said ...") reports only that clause
+            best = min(main_cues, key=lambda c: abs(c.token.i - head.i))
         if best is None:
             return None
         if best.source is not None and best.source.lower_ in _PRONOUNS:

@@ -54,6 +54,12 @@ communique communiqué notice announcement transcript editorial column op-ed ana
 website site page broadcast interview speech remarks note order ruling decision
 """)
 
+# Subordinators that make a speech verb's clause an adverbial one: "killed ..., hours after officials said
+# the road was safe" — what comes before such a cue is not what it reports, whatever the parse says.
+SUBORDINATORS: frozenset[str] = _words("""
+after before when whenever because since while until once although though if unless whereas
+""")
+
 # Characters that open or close a quotation.
 OPENERS = "\u201c\u00ab\u201e"
 CLOSERS = "\u201d\u00bb"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import CLAUSE_VERBS, DOBJ_VERBS, OBJECT_VERBS, XCOMP_VERBS
+from .cues import CLAUSE_VERBS, DOBJ_VERBS, OBJECT_VERBS, SUBORDINATORS, XCOMP_VERBS
 from .speaker import subject_of
 
 
@@ -47,11 +47,19 @@ def _colon_between(doc: Doc, lo: int, hi: int) -> bool:
     return any(doc[k].text in (":", ";") for k in range(lo, hi))
 
 
+def subordinated_after(cue: Token, clause: Token) -> bool:
+    """A subordinator between an earlier clause and the cue: "X happened, hours after Y said ..." —
+    the clause is the main event, not Y's report, even when the parser hangs it under the cue."""
+    return clause.i < cue.i and any(
+        m.dep_ == "mark" and m.lower_ in SUBORDINATORS and clause.right_edge.i < m.i < cue.i for m in cue.children)
+
+
 def _content_of(t: Token, lemma: str) -> tuple[int, int] | None:
     """Token range of what `t` reports, or None."""
     children = list(t.children)
     for c in children:
-        if c.dep_ == "ccomp" and lemma in CLAUSE_VERBS and not _colon_between(t.doc, c.right_edge.i + 1, t.i):
+        if c.dep_ == "ccomp" and lemma in CLAUSE_VERBS and not _colon_between(t.doc, c.right_edge.i + 1, t.i) \
+                and not subordinated_after(t, c):
             return c.left_edge.i, c.right_edge.i + 1
     if lemma == "call":
         for c in children:
