@@ -450,7 +450,9 @@ def write_markdown(results: dict[str, Any], floors: dict[str, float]) -> None:
     for bench in ("speed", "speed-all-cores"):
         lines.append(row(bench, ["docs", "eventwire_s", "spacy_s", "eventwire_docs_per_s", "ratio"]))
     lines += ["", "ratio = eventwire seconds / bare spaCy seconds for the same texts, each a whole process",
-              "with start-up; 1.0 means eventwire costs no more than the parse it builds on.", ""]
+              "with start-up; 1.0 means eventwire costs no more than the parse it builds on. On this shared",
+              "2-core machine whole-process timings vary between runs (the single-process ratio measured 1.04 to",
+              "1.38 in four runs on 2026-11-25); the per-stage table below is the steadier measure.", ""]
     cost = results.get("stage-cost")
     if cost:
         c = cost["summary"]
