@@ -221,3 +221,8 @@ def test_a_cue_in_a_subordinate_clause_does_not_source_the_main_clause(extract):
     figures = _by_text(report)
     assert figures["At least 9 people"].reported_by is None
     assert "governor" in _source(report, figures["Five people"])
+
+
+def test_a_digit_run_larger_than_any_population_is_not_a_count(extract):
+    report = extract("99999999999999999999999 people were killed, the ministry said. 1,234 people were hurt.")
+    assert [(f.value, f.category) for f in report.figures] == [(1234, "injured")]

@@ -102,10 +102,16 @@ def _is_number_word(t: Token) -> bool:
     return w in UNITS or w in TENS or w in SCALES
 
 
-def _digit_value(text: str) -> float | None:
+# More people than live on Earth: a serial number or an id, not a count.
+MAX_PEOPLE = 10_000_000_000
+
+
+def _digit_value(text: str) -> int | float | None:
     if not _DIGITS.match(text):
         return None
-    return float(text.replace(",", ""))
+    plain = text.replace(",", "")
+    value = float(plain) if "." in plain else int(plain)  # int: no float rounding of long digit runs
+    return value if value <= MAX_PEOPLE else None
 
 
 def _read_number(doc: Doc, i: int) -> tuple[int, int, str] | None:
