@@ -4,7 +4,7 @@ import pytest
 
 from eventwire.figures.numbers import scan_quantities
 
-STRIKE = ("GAZA, March 4 (Reuters) - Air strikes killed over 1,500 people, mostly women and children, since the "
+STRIKE = ("GAZA, March 4 (Reuters) - Air strikes killed over 1,500 people, many of them children, since the "
           "offensive began on Feb. 20, the health ministry said. On Feb. 20, when gunmen stormed the border, they "
           "massacred more than 300 and kidnapped 45. Dozens were injured on Monday.")
 RELEASE = ("Rebels freed 64 hostages, including 50 Nigerians and 14 foreigners, while the army released 90 fighters. "

@@ -126,7 +126,7 @@ def test_week_month_year_granularity() -> None:
 
 
 def test_the_past_week_is_a_week_value() -> None:
-    assert tx("The truce was extended twice in the past week.")["the past week"] == ("DATE", "2023-W47")
+    assert tx("The ceasefire was prolonged once in the past week.")["the past week"] == ("DATE", "2023-W47")
 
 
 def test_past_and_future_refs() -> None:
@@ -229,7 +229,7 @@ def test_without_document_date_values_stay_underspecified() -> None:
 def test_factory_on_blank_pipeline() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("eventwire_times")
-    doc = nlp.make_doc("Shelling resumed on Friday after the Nov. 24 truce.")
+    doc = nlp.make_doc("Shelling resumed on Friday after the Nov. 24 ceasefire.")
     doc._.eventwire_published = FRI
     doc = nlp.get_pipe("eventwire_times")(doc)
     assert [(t.text, t.value) for t in doc._.eventwire_times] == [("Friday", "2023-12-01"),

@@ -72,7 +72,7 @@ LOCATIVE_PREPS = {"in", "into", "inside", "to", "from", "across", "near", "at", 
 FACILITIES = {"hospital", "school", "university", "airport", "mosque", "church", "synagogue", "camp", "clinic",
               "crossing", "port", "stadium", "square", "street", "road", "bridge", "center", "centre", "hotel",
               "market", "prison", "jail", "base", "complex", "compound", "station", "plant", "building"}
-# Capitalized words that describe rather than name ("the Palestinian Islamist group")
+# Capitalized words that describe rather than name ("the Sunni Islamist movement")
 _NOT_NAMES = {"the", "official", "state", "national", "local", "main", "key", "militant", "armed", "islamist",
               "jihadist", "rebel", "terrorist", "extremist", "paramilitary", "insurgent", "resistance", "separatist",
               "rights", "aid", "humanitarian", "press", "news", "shiite", "shia", "sunni", "islamic", "muslim",

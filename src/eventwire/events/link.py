@@ -101,7 +101,7 @@ def _since_anchor(doc_tokens: Span, t: Time, trig: Token) -> bool:
 
 
 def _attributive_elsewhere(sent: Span, t: Time, trig: Token) -> bool:
-    """'... to renew the Nov. 24 truce': a date that modifies another noun, or sits in a relative
+    """'... to renew the June 4 ceasefire': a date that modifies another noun, or sits in a relative
     clause on another noun, dates that noun (or clause) only."""
     tok = next((x for x in sent if x.idx >= t.start), None)
     for _ in range(4):

@@ -46,7 +46,7 @@ def modality(tok: Token, quote: Quote | None, speaker: str | None) -> tuple[str,
         if head is cur or cur.dep_ not in CLAUSE_DEPS:
             break
         hl = head.lemma_.lower()
-        # "the truce did not help", "the war, during which the fighting lasted ...": the negation is
+        # "the truce did not help", "the siege, during which the shelling went on ...": the negation is
         # about another predicate (or another clause), not about whether this event happened.
         if cur.dep_ == "relcl" or (cur.pos_ not in ("VERB", "AUX") and head.pos_ in ("VERB", "AUX")
                                    and cur.dep_ in ("nsubj", "nsubjpass", "dobj") and hl not in CARRIERS):

@@ -134,7 +134,7 @@ def classify(tok: Token) -> Trigger | None:
     entries = ENTRIES.get((lemma, pos)) or (ENTRIES.get((text, pos)) if pos == "N" else None)
     if entries is None:
         return None
-    if pos == "V" and tok.dep_ == "amod":  # "the besieged strip", "destroyed buildings": a state, not a report
+    if pos == "V" and tok.dep_ == "amod":  # "the besieged city", "destroyed buildings": a state, not a report
         return None
     mods = _children_lemmas(tok, ("compound", "amod", "nmod"))
     subj = _children_lemmas(tok, ("nsubj", "nsubjpass"))

@@ -4,7 +4,7 @@ A figure is cumulative when a cue attaches to its own predicate or to a predicat
 with it: "since ..." (its Time gives ``since``), "so far", "to date", "in total", "overall",
 "since the start of ...", or when it is the value of a toll frame ("the death toll
 has risen to N", "bringing the toll to N").  Cues elsewhere in the sentence do not count, so
-"since the war began on Oct. 7, when fighters killed 1,200" leaves the 1,200 an incident.
+"since the offensive began on Feb. 20, when gunmen killed 300" leaves the 300 an incident.
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ def figure_date(verb: Token | None, times: TimeIndex, since: tuple[int, int] | N
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
     if top.dep_ == "relcl":
-        # "on Oct. 7, when fighters ... massacred more than 1,200": the clause modifies the date
+        # "on Feb. 20, when gunmen ... killed more than 300": the clause modifies the date
         anchor = top.head
         t = times.first_in(anchor.left_edge.idx, anchor.idx + len(anchor.text))
         if t is None:

@@ -99,7 +99,7 @@ def _source_span(src: Token) -> tuple[int, int]:
     """Character span of a source noun phrase: pre-modifiers + head (+ a proper-noun apposition)."""
     for c in src.children:
         if c.dep_ == "appos" and c.i > src.i and c.pos_ == "PROPN":
-            # "the official press agency, Wafa": the name is the best handle on the actor
+            # "the state news agency, Petra": the name is the best handle on the actor
             return c.left_edge.idx if c.left_edge.i > src.i + 1 else c.idx, c.idx + len(c.text)
     start = src.left_edge
     end = src
@@ -112,7 +112,7 @@ def _source_span(src: Token) -> tuple[int, int]:
 
 
 def _untethered_source(cue: Token, fig_lo: int, fig_hi: int) -> Token | None:
-    """'..., the official press agency, Wafa, reported': the phrase just before a subjectless cue."""
+    """'..., the state news agency, Petra, reported': the phrase just before a subjectless cue."""
     doc = cue.doc
     k = cue.i - 1
     while k >= 0 and doc[k].is_punct:
