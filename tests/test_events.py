@@ -117,11 +117,59 @@ def test_modality_negated_planned_hypothetical(extract):
     assert neg.modality == "negated"
     plan = _one(extract("The two leaders will meet in Geneva next week."), "meet")
     assert plan.modality == "planned" and plan.type == "CONSULT"
-    hypo = _one(extract("The union warned the company against firing workers, saying it would strike "
-                        "if wages were cut."), "strike")
+    hypo = _one(extract("Riot police would shoot protesters if the crowd entered the square."), "shoot")
     assert hypo.modality == "hypothetical"
-    warn = _one(extract("Washington warned Ruritania against resuming attacks on the port."), "attacks")
-    assert warn.modality == "hypothetical"
+    # What a warning is about has not happened: one THREATEN event, its content hypothetical.
+    r = extract("Washington warned Ruritania against resuming attacks on the port.")
+    assert [e.type for e in r.events] == ["THREATEN"]
+    warn = r.events[0]
+    assert warn.modality == "asserted" and warn.content_type == "ASSAULT"
+    assert warn.content_modality == "hypothetical" and warn.content_trigger["text"] == "attacks"
+
+
+def _types(report) -> list[str]:
+    return [e.type for e in report.events]
+
+
+def test_stated_intent_is_agree_threaten_or_reject(extract):
+    r = extract("Norway will support Iceland's bid to join the trade bloc, its president said on Tuesday.")
+    assert _types(r) == ["AGREE"]
+    assert r.events[0].actor1 == "norway" and r.events[0].trigger.text == "said"
+    assert _types(extract("The rebels said they would boycott the elections.")) == ["THREATEN"]
+    rej = extract("The government said it would not accept the terms of the loan.")
+    assert _types(rej) == ["REJECT"]
+    ready = extract("The port authority is ready to reopen the harbour to aid convoys.")
+    assert "AGREE" in _types(ready)
+    # Someone else's plan, reported by a third party, is not the speaker's intent.
+    other = extract("Analysts at the Velmar Institute said the army will withdraw from the valley.")
+    assert "AGREE" not in _types(other)
+
+
+def test_stated_obligation_is_a_demand_of_the_speaker(extract):
+    r = extract("The aid agency said the militia must reopen the road to the camp.")
+    e = _one(r, "said")
+    assert e.type == "REQUEST"
+    assert "agency" in (_name(r, e.actor1) or "").lower() and "militia" in (_name(r, e.actor2) or "").lower()
+
+
+def test_content_of_a_rejection_or_demand_is_not_an_event(extract):
+    r = extract("The council rejected an offer of direct talks with the rebels.")
+    assert _types(r) == ["REJECT"] and r.events[0].content_type == "CONSULT"
+    r = extract("Protesters rallied in the city centre to demand the minister's resignation.")
+    assert "REQUEST" not in _types(r) and "PROTEST" in _types(r)
+    # What a curfew's lifting is about is no curfew being imposed.
+    r = extract("The governor lifted the curfew in the capital on Sunday.")
+    assert _types(r) == ["RETREAT"] and r.events[0].mode == "ease"
+
+
+def test_trigger_words_inside_names_are_not_events(extract):
+    r = extract("Amnesty International accused the police of beating protesters.")
+    assert "CONCEDE" not in _types(r) and "ACCUSE" in _types(r)
+
+
+def test_blocking_roads_is_protest_obstruct(extract):
+    e = _one(extract("Dockworkers blocked the main road to the port on Monday."), "blocked")
+    assert (e.type, e.mode) == ("PROTEST", "obstruct")
 
 
 def test_reported_inside_a_quote(extract):

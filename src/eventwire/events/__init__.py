@@ -11,6 +11,7 @@ Conventions: docs/events.md.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -20,6 +21,7 @@ from .acled import acled_for
 from .link import assign_figures, clause_of, pick_date, pick_place
 from .modality import modality
 from .roles import actor_for, roles
+from .statements import content_indices, statement_triggers
 from .triggers import Trigger, classify
 
 __all__ = ["find_events"]
@@ -36,6 +38,11 @@ CONTENT_PREPS = {"for", "of", "to", "on", "against", "about", "over"}
 # Acts whose nominal object has not happened (or is denied): "demanded the release", "threatened a
 # strike", "rejected the deal". What is welcomed or regretted did happen: "regretted the attacks".
 IRREALIS_OBJECT = {"THREATEN", "REQUEST", "REJECT"}
+# Promises whose content is still to come: "agreed to postpone the march", "offered to host talks".
+PROMISE_VERBS = {"agree", "promise", "pledge", "offer", "vow", "consent", "accept"}
+# Ending or suspending something is not that thing happening: "lifted the curfew", "suspended aid".
+ENDING_VERBS = {"lift", "ease", "end", "cancel", "relax", "shorten", "rescind", "suspend", "halt", "cut", "freeze",
+                "terminate", "call"}
 # PLOVER modes of a verbal act, from what it is about (THREATEN: what is threatened; REQUEST and
 # REJECT share the modes assist / yield / meet).
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "PROTEST": "restrict", "MOBILIZE": "violence"}
@@ -108,6 +115,41 @@ def _reciprocal(doc: Doc, tok: Token, actors: ActorTable | None) -> tuple[str, s
     return (a, b) if a and b and a != b else None
 
 
+def _content_modality(t: Trigger) -> str | None:
+    """Whether what a verbal act is about happened: a demand's or threat's content is hypothetical,
+    a promise's planned, a refusal's negated; an ended sanction or a lifted curfew says nothing."""
+    if t.type in ("REQUEST", "THREATEN", "PROTEST"):
+        return "hypothetical"
+    if t.type == "REJECT":
+        return "negated"
+    if t.type == "AGREE" and (t.kind is not None or t.token.lemma_.lower() in PROMISE_VERBS):
+        return "planned"
+    return None
+
+
+def _purposes(tok: Token) -> list[Token]:
+    """The purpose clauses of a protest: "blocked roads to press their demands", "rioted, demanding
+    a vote"; for a nominal protest, those of its verb ("staged rallies to demand ...")."""
+    heads = [tok]
+    if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        heads.append(tok.head)
+    return [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl") and (
+        c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+
+
+def _statement_roles(doc: Doc, t: Trigger, a1: str | None, a2: str | None,
+                     actors: ActorTable | None) -> tuple[str | None, str | None]:
+    """A demand is made by the speaker of the one who must act; an intent is the actor's own,
+    towards the act's recipient."""
+    speaker = None
+    if t.stating is not None:
+        verb = t.stating if t.stating.pos_ == "VERB" else t.stating.head
+        speaker = actor_for(doc, next((c for c in verb.children if c.dep_ == "nsubj"), None), actors)
+    if t.kind == "obligation":
+        return speaker, a1
+    return (a1 or speaker), a2
+
+
 def _dateline_place(doc: Doc, places: list[Place]) -> int | None:
     dl = getattr(doc._, "eventwire_dateline", None) if Doc.has_extension("eventwire_dateline") else None
     if dl is None:
@@ -139,16 +181,12 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             t = classify(tok)
             if t is not None:
                 trigs.append(t)
-        if not trigs:
-            continue
         s_places = indexed_places[bisect_left(place_starts, sent.start_char):bisect_left(place_starts, sent.end_char)]
         s_figs = indexed_figures[bisect_left(figure_starts, sent.start_char):bisect_left(figure_starts, sent.end_char)]
         # Weak triggers ("died", "deaths", "campaign") need a strong one of the same type or a casualty figure.
         strong = {t.type for t in trigs if not t.weak}
         casualties = any(f.category in CASUALTY for _, f in s_figs)
         trigs = [t for t in trigs if not t.weak or t.type in strong or (t.type == "ASSAULT" and casualties)]
-        if not trigs:
-            continue
         # The content of a verbal act is not an event of its own; the act records its type.
         by_i = {t.token.i: t for t in trigs}
         content: dict[int, Trigger] = {}
@@ -159,7 +197,30 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                 content.setdefault(gov.token.i, t)
             else:
                 kept.append(t)
-        trigs = kept
+        # However deep the content of a demand, threat, refusal or promise sits, it has not
+        # happened: "rejected an offer of direct talks", "agreed to postpone the march".
+        absorbed: set[int] = set()
+        for gov in kept:
+            lemma = gov.token.lemma_.lower()
+            if gov.type in IRREALIS_OBJECT or (gov.type == "AGREE" and lemma in PROMISE_VERBS) or (
+                    gov.type in ("RETREAT", "CONCEDE", "SANCTION") and lemma in ENDING_VERBS):
+                inner = content_indices(gov.token)
+                for t in kept:
+                    if t is not gov and t.token.i in inner:
+                        absorbed.add(t.token.i)
+                        content.setdefault(gov.token.i, t)
+            elif gov.type == "PROTEST":  # "marched to demand reforms": the demand is the protest's aim
+                for clause in _purposes(gov.token):
+                    for t in kept:
+                        if t.type in ("REQUEST", "ACCUSE", "REJECT") and clause.left_edge.i <= t.token.i <= \
+                                clause.right_edge.i:
+                            absorbed.add(t.token.i)
+                            content.setdefault(gov.token.i, t)
+        # What an actor says it will do, or says another must do: AGREE / THREATEN / REJECT / REQUEST.
+        stated = statement_triggers(sent, [t for t in kept if t.token.i not in absorbed], absorbed, actors)
+        trigs = sorted([t for t in kept if t.token.i not in absorbed] + stated, key=lambda t: t.start)
+        if not trigs:
+            continue
         # Nominal triggers first: a verb's agent/instrument nominal lends its actor and mode.
         nominal_actor: dict[int, str | None] = {}
         nominal_mode: dict[int, str | None] = {}
@@ -175,6 +236,10 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             tok = t.token
             is_verb = tok.pos_ == "VERB"
             a1, a2 = roles(doc, tok, is_verb, actors, nominal_actor, t.type)
+            if t.kind is not None:
+                a1, a2 = _statement_roles(doc, t, a1, a2, actors)
+                if t.content is not None:
+                    content[tok.i] = t.content
             mode = t.mode
             if is_verb and t.type == "ASSAULT" and mode is None:
                 for c in tok.children:  # "killed in an airstrike": the nominal says how
@@ -189,7 +254,10 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                 q = None
             if a1 is None and t.type in CLAIM_TYPES and t.start in cue_speaker:
                 a1 = cue_speaker[t.start]
-            mod, reported_by = modality(tok, q, q.speaker if q is not None else None)
+            if t.kind is not None:  # the statement was made; what it states is its content
+                mod, reported_by = ("reported", q.speaker) if q is not None else ("asserted", None)
+            else:
+                mod, reported_by = modality(tok, q, q.speaker if q is not None else None)
             clause = clause_of(tok)
             place, precision = pick_place(sent, clause, tok, s_places, dateline_place)
             guess = None
@@ -201,12 +269,18 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             acled = acled_for(t.type, mode, tok.lemma_.lower(), actor_type.get(a2 or ""), lemmas)
             conf = 0.5 + (0.0 if t.weak else 0.15) + (0.1 if a1 else 0.0) + (0.1 if a2 else 0.0)
             conf -= 0.1 if mod in ("hypothetical", "reported") else 0.0
-            extra: dict[str, str | int] = {}
+            extra: dict[str, Any] = {}
             if guess is not None:
-                extra["place_guess"] = guess  # type: ignore[assignment]
+                extra["place_guess"] = guess
             if tok.i in content:
-                extra["content_type"] = content[tok.i].type  # "threatened to attack": THREATEN, content ASSAULT
-                mode = mode or _content_mode(t.type, content[tok.i])
+                inner = content[tok.i]
+                extra["content_type"] = inner.type  # "threatened to attack": THREATEN, content ASSAULT
+                extra["content_trigger"] = {"start": inner.start, "end": inner.end,
+                                            "text": doc.text[inner.start:inner.end]}
+                cm = _content_modality(t)
+                if cm is not None:
+                    extra["content_modality"] = cm
+                mode = mode or _content_mode(t.type, inner)
             if t.type in ("RETREAT", "AGREE") and not is_verb and (
                     tok.head.lemma_.lower() in ENDED or (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ENDED)):
                 extra["phase"] = "ended"  # "after the truce ended", "the end of the ceasefire"

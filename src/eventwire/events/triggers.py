@@ -31,6 +31,10 @@ class Trigger:
     weak: bool
     start: int  # character span of the trigger as written
     end: int
+    # Statements (statements.py): the verb of saying, "intent" | "obligation" | "refusal", the act's trigger.
+    stating: Token | None = None
+    kind: str | None = None
+    content: Trigger | None = None
 
 
 def _load() -> dict[tuple[str, str], list[Entry]]:
@@ -70,8 +74,16 @@ NOT_RELEASED = {"statement", "report", "video", "footage", "data", "figure", "im
                 "recording", "album", "film", "book", "detail", "name", "information", "document", "list",
                 "result", "audio", "song", "version", "letter", "transcript", "record", "fund", "update"}
 NOT_MET = {"demand", "need", "requirement", "target", "criterion", "standard", "goal", "deadline", "expectation"}
-LIFTED = {"sanction", "ban", "embargo", "restriction", "siege", "blockade", "curfew", "order"}
 ORDER_VERBS = {"order", "force", "tell", "instruct", "compel"}
+OF_HEADS = {"state", "level", "number", "policy", "system"}
+LIGHT_OBJECTS = {"effort", "measure", "process", "program", "programme", "operation", "mission", "regulation",
+                 "rule", "law", "order", "activity", "link"}
+# A trigger word inside a name is part of the name: "Amnesty International", "the Ceasefire Committee".
+NAME_ENTS = {"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
+LODGE = {"lodge", "file", "register", "deliver", "send", "issue", "submit"}
+# "declined to comment" is no refusal of anything an event coder would record.
+NOT_REFUSED = {"comment", "elaborate", "say", "discuss", "confirm", "identify", "name", "specify", "disclose",
+               "speculate", "answer", "respond", "give", "provide", "release", "reveal", "detail"}
 LEAVE = {"evacuate", "leave", "flee", "vacate", "move", "relocate", "depart"}
 DEAL_OBJ = {"deal", "agreement", "accord", "truce", "ceasefire", "pact", "compromise", "bargain"}
 VIOLENT_CAMPAIGN = {"military", "air", "bombing", "bomb", "aerial", "ground", "army", "offensive", "terror",
@@ -97,6 +109,13 @@ def _objects(tok: Token) -> set[str]:
             out |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
     if tok.dep_ == "acl":
         out.add(tok.head.lemma_.lower())
+    for c in tok.children:  # "eased emergency measures", "ended mediation efforts": the modifier names it
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in LIGHT_OBJECTS:
+            out |= {g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod")}
+    for c in tok.children:  # "lifted the state of emergency": the object is what "of" names
+        if c.dep_ == "dobj" and c.lemma_.lower() in OF_HEADS:
+            out |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"}
     return out
 
 
@@ -134,6 +153,8 @@ def classify(tok: Token) -> Trigger | None:
     entries = ENTRIES.get((lemma, pos)) or (ENTRIES.get((text, pos)) if pos == "N" else None)
     if entries is None:
         return None
+    if pos == "N" and tok.ent_type_ in NAME_ENTS:
+        return None
     if pos == "V" and tok.dep_ == "amod":  # "the besieged city", "destroyed buildings": a state, not a report
         return None
     mods = _children_lemmas(tok, ("compound", "amod", "nmod"))
@@ -146,7 +167,8 @@ def classify(tok: Token) -> Trigger | None:
     start, end = _span(tok)
     if lemma == "strike":
         if pos == "N":
-            if mods & LABOUR:
+            if mods & LABOUR or (not mods & AIR and any(c.lemma_.lower() in LABOUR and c.pos_ == "NOUN"
+                                                        for c in tok.sent)):  # "workers ... a strike"
                 type_, mode = "PROTEST", "strike"
             elif mods & AIR:
                 mode = "aerial"
@@ -172,7 +194,12 @@ def classify(tok: Token) -> Trigger | None:
         if not (mods & VIOLENT_CAMPAIGN):
             return None
         weak = False
-    if lemma in ORDER_VERBS and pos == "V":
+    if lemma == "protest" and pos == "N" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LODGE:
+        return Trigger(tok, "ACCUSE", "disapprove", False, start, end)  # "lodged a protest": an official complaint
+    if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in NOT_REFUSED
+                                              for c in tok.children):
+        return None
+    if lemma in ORDER_VERBS and pos == "V" and not entry.preps:  # "forced out" is its own reading
         goal = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVE), None)
         if goal is not None:
             type_, mode = "COERCE", "deport"  # an order to leave: forced displacement
@@ -185,8 +212,6 @@ def classify(tok: Token) -> Trigger | None:
     if lemma == "release" and pos == "V" and obj & NOT_RELEASED:
         return None
     if lemma == "meet" and obj & NOT_MET:
-        return None
-    if lemma == "lift" and not (obj & LIFTED or subj & LIFTED):
         return None
     if lemma == "ask" and not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
                                   for c in tok.children):
