@@ -133,3 +133,12 @@ def test_bad_actor_file_is_one_usage_error_naming_the_file(tmp_path):
     proc = _cli("extract", "-", "--processes", "1", env={"EVENTWIRE_ACTORS": str(bad)}, text="Calm on Monday.")
     assert proc.returncode == 2
     assert "broken_actors.tsv:1" in proc.stderr
+
+
+def test_events_option_picks_granularity_and_refuses_unknown_values(run):
+    text = "Rebels shelled the market on Friday, killing nine people, after talks collapsed."
+    every = json.loads(run("extract", "-", "--published", "2024-03-08", input=text).stdout)
+    one = json.loads(run("extract", "-", "--published", "2024-03-08", "--events", "sentence", input=text).stdout)
+    assert len(one["events"]) == 1 < len(every["events"])
+    bad = CliRunner().invoke(main, ["extract", "-", "--events", "clause"], input=text)
+    assert bad.exit_code == 2 and "clause" in bad.output

@@ -143,6 +143,8 @@ def test_stated_intent_is_agree_threaten_or_reject(extract):
     # Someone else's plan, reported by a third party, is not the speaker's intent.
     other = extract("Analysts at the Velmar Institute said the army will withdraw from the valley.")
     assert "AGREE" not in _types(other)
+    envoy = extract("The rebels will withdraw from the town, a UN envoy said.")
+    assert _types(envoy) == ["RETREAT"] and envoy.events[0].modality == "planned"
 
 
 def test_stated_obligation_is_a_demand_of_the_speaker(extract):
@@ -309,3 +311,70 @@ def test_nominal_actors_from_light_verbs_and_between(extract):
 def test_fighting_between_named_sides_needs_no_other_trigger(extract):
     assert _one(extract("Government troops fought the rebels near the border."), "fought").type == "ASSAULT"
     assert not extract("She fought for her rights all her life.").events
+
+
+def test_each_sentence_has_one_main_event(extract):
+    r = extract("Rebels shelled the market on Friday, killing nine people, after talks collapsed. "
+                "The governor condemned the attack.")
+    by_sentence: dict[int, list] = {}
+    for e in r.events:
+        by_sentence.setdefault(e.evidence.start, []).append(e)
+    assert len(by_sentence) == 2
+    for events in by_sentence.values():
+        assert sum(1 for e in events if e.main) == 1
+    assert _one(r, "shelled").main and not _one(r, "killing").main
+    assert _one(r, "condemned").main
+
+
+def test_sentence_granularity_keeps_only_main_events():
+    from eventwire.pipeline import load_pipeline
+
+    text = "Rebels shelled the market on Friday, killing nine people, after talks collapsed."
+    every = load_pipeline(events="mention").extract(text, published="2024-03-08")
+    main = load_pipeline(events="sentence").extract(text, published="2024-03-08")
+    assert len(every.events) > 1
+    assert [(e.id, e.type, e.trigger.text) for e in main.events] == [("e1", "ASSAULT", "shelled")]
+    # The figure stays in the report; the main event keeps its link to it.
+    assert main.figures == every.figures and main.events[0].figures == _one(every, "shelled").figures
+
+
+def test_plover_2021_codings(extract):
+    assert _one(extract("The two delegations failed to reach an agreement on water rights."), "failed").type \
+        == "REJECT"
+    e = _one(extract("Dockers called off their strike after the port raised wages."), "called")
+    assert e.type == "CONCEDE"
+    e = _one(extract("The border guards remained on alert after the shooting."), "alert")
+    assert e.type == "MOBILIZE"
+    r = extract("Police prevented the demonstration planned by students outside the ministry.")
+    assert _types(r) == ["COERCE"] and r.events[0].content_type == "PROTEST"
+    e = _one(extract("Volunteers handed over 300 kg of medicine to the clinic in Vell."), "handed")
+    assert e.type == "AID"
+
+
+def test_mentions_of_one_incident_corefer_and_claims_do_not(extract):
+    r = extract("Militia fighters shelled the village of Tarn on Monday. The shelling killed four farmers. "
+                "A separate raid by police on the same day hit a warehouse. "
+                "The mayor condemned the attack and the governor condemned it too.")
+    shelled, shelling = _one(r, "shelled"), _one(r, "shelling")
+    assert getattr(shelling, "same_as", None) == shelled.id
+    assert getattr(_one(r, "killed"), "same_as", None) == shelled.id
+    assert getattr(_one(r, "raid"), "same_as", None) is None  # another attacker: another event
+    condemned = [e for e in r.events if e.type == "ACCUSE"]
+    assert len(condemned) == 2 and not any(getattr(e, "same_as", None) for e in condemned)
+
+
+def test_running_totals_and_generic_mentions_are_not_an_incident(extract):
+    r = extract("Gunmen attacked a convoy near Ostra on Friday. The war has killed more than 9,000 people "
+                "since March 2022.")
+    assert getattr(_one(r, "killed"), "same_as", None) is None
+    assert getattr(_one(r, "war"), "same_as", None) is None
+
+
+def test_mediator_and_negotiating_partners_are_participants(extract):
+    r = extract("Norway, one of the main mediators between the two sides, said the negotiations would resume.")
+    talks = _one(r, "negotiations")
+    assert talks.mode == "third-party" and talks.participants[0] == "norway"
+    r = extract("Oslo and its negotiating partners, Kenya and Chile, met envoys of both sides on Monday.")
+    e = _one(r, "negotiating")
+    assert e.type == "CONSULT"
+    assert [_name(r, a).split(" | ")[0] for a in e.participants[1:]] == ["Kenya", "Chile"]

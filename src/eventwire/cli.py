@@ -16,6 +16,7 @@ from .exports import write_events
 from .ingest import normalize_date, read_inputs
 from .pipeline import load_pipeline
 from .schema import ErrorReport, Report, dumps, json_schema
+from .settings import EVENT_GRANULARITIES
 from .summary import format_summary
 
 EXTRACT_EPILOG = """\b
@@ -68,15 +69,18 @@ def main() -> None:
               help="Worker processes; 0 = all cores [default: all cores; env EVENTWIRE_PROCESSES].")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None,
               help="Refuse larger inputs with 'too_large' [default: 5000000; env EVENTWIRE_MAX_BYTES].")
+@click.option("--events", "granularity", type=click.Choice(EVENT_GRANULARITIES), default=None,
+              help="mention: every event mention; sentence: each sentence's main event only, as PLOVER "
+                   "and ICEWS code [default: mention; env EVENTWIRE_EVENTS].")
 def extract(inputs: tuple[str, ...], published: str | None, output_format: str, input_format: str,
-            model: str | None, processes: int | None, max_bytes: int | None) -> None:
+            model: str | None, processes: int | None, max_bytes: int | None, granularity: str | None) -> None:
     """Extract a report from each article in FILE... (standard input when none is given, or for -)."""
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("give FILE... or pipe documents into standard input (-)")
         inputs = ("-",)
     try:
-        pipeline = load_pipeline(model, max_bytes=max_bytes, n_process=processes)
+        pipeline = load_pipeline(model, max_bytes=max_bytes, n_process=processes, events=granularity)
     except EventwireError as exc:
         raise click.UsageError(exc.message) from None
     documents = read_inputs(list(inputs), input_format=input_format, published=published,

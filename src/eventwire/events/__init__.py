@@ -4,7 +4,8 @@
 
 Rules over the dependency parse and a trigger lexicon (data/events_triggers.tsv), one pass
 over the tokens of each sentence.  Modules: ``triggers`` (lexicon, context rules -> type/mode),
-``roles`` (actor1/actor2), ``modality``, ``link`` (place, date, figures), ``acled``.
+``roles`` (actor1/actor2), ``statements`` (intent, obligation, content of verbal acts), ``modality``,
+``link`` (place, date, figures), ``coref`` (mentions of the same event), ``acled``.
 Conventions: docs/events.md.
 """
 
@@ -18,9 +19,10 @@ from spacy.tokens import Doc, Token
 from ..actors import ActorTable
 from ..schema import Event, Figure, Offsets, Place, Quote, Span, Time
 from .acled import acled_for
+from .coref import corefer
 from .link import assign_figures, clause_of, pick_date, pick_place
 from .modality import modality
-from .roles import actor_for, roles
+from .roles import NEGOTIATING, PARTNER_NOUNS, actor_for, mediator, negotiating_partners, roles
 from .statements import content_indices, statement_triggers
 from .triggers import Trigger, classify
 
@@ -42,7 +44,7 @@ IRREALIS_OBJECT = {"THREATEN", "REQUEST", "REJECT"}
 PROMISE_VERBS = {"agree", "promise", "pledge", "offer", "vow", "consent", "accept"}
 # Ending or suspending something is not that thing happening: "lifted the curfew", "suspended aid".
 ENDING_VERBS = {"lift", "ease", "end", "cancel", "relax", "shorten", "rescind", "suspend", "halt", "cut", "freeze",
-                "terminate", "call"}
+                "terminate", "call", "prevent", "prohibit", "outlaw"}
 # PLOVER modes of a verbal act, from what it is about (THREATEN: what is threatened; REQUEST and
 # REJECT share the modes assist / yield / meet).
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "PROTEST": "restrict", "MOBILIZE": "violence"}
@@ -115,6 +117,15 @@ def _reciprocal(doc: Doc, tok: Token, actors: ActorTable | None) -> tuple[str, s
     return (a, b) if a and b and a != b else None
 
 
+def _depth(tok: Token) -> int:
+    """Distance from the token to the root of its sentence's parse."""
+    depth = 0
+    while tok.head is not tok and depth < 64:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
 def _content_modality(t: Trigger) -> str | None:
     """Whether what a verbal act is about happened: a demand's or threat's content is hypothetical,
     a promise's planned, a refusal's negated; an ended sanction or a lifted curfew says nothing."""
@@ -177,10 +188,17 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
     events: list[Event] = []
     for sent in doc.sents:
         trigs: list[Trigger] = []
+        partners: dict[int, tuple[str | None, list[str]]] = {}
         for tok in sent:
             t = classify(tok)
             if t is not None:
                 trigs.append(t)
+            elif tok.lemma_.lower() in PARTNER_NOUNS:  # "Doha and its negotiating partners, the US and Egypt"
+                found = negotiating_partners(doc, tok, actors)
+                cue = next((c for c in tok.children if c.lemma_.lower() in NEGOTIATING), None)
+                if found is not None and cue is not None:
+                    partners[cue.i] = found
+                    trigs.append(Trigger(cue, "CONSULT", None, False, cue.idx, cue.idx + len(cue.text)))
         s_places = indexed_places[bisect_left(place_starts, sent.start_char):bisect_left(place_starts, sent.end_char)]
         s_figs = indexed_figures[bisect_left(figure_starts, sent.start_char):bisect_left(figure_starts, sent.end_char)]
         # Weak triggers ("died", "deaths", "campaign") need a strong one of the same type or a casualty figure.
@@ -203,7 +221,8 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
         for gov in kept:
             lemma = gov.token.lemma_.lower()
             if gov.type in IRREALIS_OBJECT or (gov.type == "AGREE" and lemma in PROMISE_VERBS) or (
-                    gov.type in ("RETREAT", "CONCEDE", "SANCTION") and lemma in ENDING_VERBS):
+                    gov.type in ("RETREAT", "CONCEDE", "SANCTION", "COERCE") and lemma in ENDING_VERBS) or (
+                    gov.type == "MOBILIZE" and lemma == "prepare"):
                 inner = content_indices(gov.token)
                 for t in kept:
                     if t is not gov and t.token.i in inner:
@@ -232,6 +251,7 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
         lemmas = {tok.lemma_.lower() for tok in sent}
         sent_events: list[tuple[str, str | None, int, tuple[int, int]]] = []
         built: list[Event] = []
+        depths: list[int] = []  # of each built event's trigger (statements: their verb of saying)
         for t in trigs:
             tok = t.token
             is_verb = tok.pos_ == "VERB"
@@ -246,8 +266,16 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                     for g in c.children if c.dep_ in ("prep", "agent") else ():
                         if nominal_mode.get(g.i):
                             mode = nominal_mode[g.i]
-            if t.type == "CONSULT" and mode is None and lemmas & MEDIATION:
-                mode = "third-party"
+            participants: list[str] = []
+            if tok.i in partners:
+                first, others = partners[tok.i]
+                a1, a2 = first, (others[0] if others else None)
+                participants = [x for x in [first, *others] if x]
+            if t.type == "CONSULT" and lemmas & MEDIATION:
+                mode = mode or "third-party"
+                broker = mediator(doc, sent, actors)
+                if broker is not None and broker not in (a1, a2):
+                    participants = [broker, *[x for x in (a1, a2, *participants) if x and x != broker]]
             q = _quote_at(quotes, q_starts, t.start)
             if q is not None and getattr(q, "cue_start", None) is not None and \
                     q.cue_start <= t.start < getattr(q, "cue_end", q.cue_start):  # type: ignore[attr-defined]
@@ -259,7 +287,10 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             else:
                 mod, reported_by = modality(tok, q, q.speaker if q is not None else None)
             clause = clause_of(tok)
-            place, precision = pick_place(sent, clause, tok, s_places, dateline_place)
+            where = t.stating if t.stating is not None and t.stating.pos_ == "VERB" else tok
+            if where is not tok:  # a statement happened where it was made ("said in Geneva")
+                clause = clause_of(where)
+            place, precision = pick_place(sent, clause, where, s_places, dateline_place)
             guess = None
             if precision != "attached":  # only a guess: kept apart from where the text says it happened
                 place, guess = None, place
@@ -272,6 +303,8 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             extra: dict[str, Any] = {}
             if guess is not None:
                 extra["place_guess"] = guess
+            if participants:
+                extra["participants"] = list(dict.fromkeys(participants))  # everyone at the table, in order
             if tok.i in content:
                 inner = content[tok.i]
                 extra["content_type"] = inner.type  # "threatened to attack": THREATEN, content ASSAULT
@@ -296,9 +329,17 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                     evidence=Offsets(start=sent.start_char, end=sent.end_char), confidence=round(conf, 2),
                     place_precision=precision, date_from=date_from, **extra))
                 sent_events.append((t.type, mode, t.start, clause))
+                depths.append(_depth(t.stating if t.stating is not None else tok))
         for ei, fis in assign_figures(sent, s_figs, sent_events).items():
             built[ei].figures = sorted(fis)
+        # The sentence's main event, as event coders (PLOVER, ICEWS) code one per sentence: the one
+        # highest in the parse, the first on a tie (both directions of "A and B blamed each other").
+        top = min(depths)
+        first = next(i for i, d in enumerate(depths) if d == top)
+        for i, e in enumerate(built):
+            e.main = depths[i] == top and e.trigger.start == built[first].trigger.start  # type: ignore[union-attr]
         events.extend(built)
     for n, e in enumerate(events, 1):
         e.id = f"e{n}"
+    corefer(events, places, figures)
     return events

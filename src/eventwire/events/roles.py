@@ -12,7 +12,7 @@ launched an attack") takes the verb's subject.  A passive with no agent that hap
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorTable
 from ..figures.lexicon import PERSON_NOUNS
@@ -275,3 +275,46 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
     if a1 is not None and a1 == a2:
         a2 = None
     return a1, a2
+
+
+MEDIATOR_NOUNS = {"mediator", "broker", "intermediary", "go-between", "facilitator"}
+PARTNER_NOUNS = {"partner", "counterpart", "interlocutor"}
+NEGOTIATING = {"negotiate", "negotiating", "mediate", "mediating"}
+
+
+def mediator(doc: Doc, sent: Span, actors: ActorTable | None) -> str | None:
+    """The actor a sentence calls a mediator: "Qatar, one of the key mediators", "the mediator,
+    Egypt", "Norway, a mediator in the talks"."""
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in MEDIATOR_NOUNS:
+            continue
+        named = next((c for c in tok.children if c.dep_ == "appos"), None)
+        if named is not None:
+            return actor_for(doc, named, actors)
+        cur = tok
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of":  # "one of the key mediators"
+            cur = cur.head.head
+        if cur.dep_ == "appos":
+            return actor_for(doc, cur.head, actors)
+        if cur.dep_ == "attr":  # "Qatar is the main mediator"
+            return actor_for(doc, next((c for c in cur.head.children if c.dep_ == "nsubj"), None), actors)
+    return None
+
+
+def negotiating_partners(doc: Doc, tok: Token, actors: ActorTable | None) -> tuple[str | None, list[str]] | None:
+    """For "Doha and its negotiating partners, the US and Egypt": (Doha, [US, Egypt]); None when the
+    token is not a partner noun modified by *negotiating*."""
+    if tok.lemma_.lower() not in PARTNER_NOUNS or not any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in NEGOTIATING for c in tok.children):
+        return None
+    first = tok.head if tok.dep_ == "conj" else next((c for c in tok.children if c.dep_ == "poss"), None)
+    named = next((c for c in tok.children if c.dep_ == "appos"), None)
+    if named is None and tok.dep_ == "conj":  # the parser often hangs the apposition on the first conjunct
+        named = next((c for c in tok.head.children if c.dep_ == "appos" and c.i > tok.i), None)
+    others: list[str] = []
+    while named is not None:
+        found = actor_for(doc, named, actors)
+        if found is not None and found not in others:
+            others.append(found)
+        named = next((c for c in named.children if c.dep_ == "conj"), None)
+    return actor_for(doc, first, actors), others

@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..quotes.cues import SPEECH_VERBS
+from .roles import actor_for
 from .triggers import Trigger
 
 # Verbs that state an intent or obligation of their clausal complement.
@@ -35,6 +36,8 @@ FUTURE = {"will", "shall", "'ll", "wo"}  # "wo" is the first half of "won't"
 REPORTED_FUTURE = {"would", "'d"}  # only under a verb of saying: "said it would ..."
 OBLIGATION = {"must", "should"}
 
+# Speakers who report on others: international bodies, NGOs and the press.
+OUTSIDERS = {"igo", "ngo", "media"}
 COMMENTATORS = {"analyst", "expert", "observer", "witness", "resident", "critic", "economist", "commentator",
                 "researcher", "scientist", "poll", "survey", "academic", "historian", "journalist", "reporter"}
 POSITIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
@@ -189,18 +192,21 @@ def _same_side(act: Token, speaker: Token | None, actors: object) -> bool:
     table = actors
     if table is None:
         return False
-    a = table.actor_at(subj.idx, subj.idx + len(subj.text))  # type: ignore[attr-defined]
-    b = table.actor_at(speaker.idx, speaker.idx + len(speaker.text))  # type: ignore[attr-defined]
+    a = actor_for(subj.doc, subj, table)  # type: ignore[arg-type]
+    b = actor_for(speaker.doc, speaker, table)  # type: ignore[arg-type]
     if b is None:
         return True  # an unnamed spokesman, a statement: nothing says it is someone else
     if a is None:
         return False
     if a == b:
         return True
-    country = {x.id: x.country for x in table.actors}  # type: ignore[attr-defined]
-    if country.get(b) is None:
+    known = {x.id: x for x in table.actors}  # type: ignore[attr-defined]
+    spk = known.get(b)
+    if spk is not None and spk.type in OUTSIDERS:
+        return False  # "the rebels will withdraw, a UN envoy said": someone else's plan, reported
+    if spk is None or spk.country is None:
         return True  # "the ministry said": nothing says it speaks for someone else
-    return country.get(a) == country.get(b)
+    return known[a].country == spk.country if a in known else False
 
 
 def _statement(act: Token, type_: str, stating: Token | None, content: Trigger | None, kind: str) -> Trigger:

@@ -75,7 +75,10 @@ NOT_RELEASED = {"statement", "report", "video", "footage", "data", "figure", "im
                 "result", "audio", "song", "version", "letter", "transcript", "record", "fund", "update"}
 NOT_MET = {"demand", "need", "requirement", "target", "criterion", "standard", "goal", "deadline", "expectation"}
 ORDER_VERBS = {"order", "force", "tell", "instruct", "compel"}
-OF_HEADS = {"state", "level", "number", "policy", "system"}
+# "lifted the state of emergency", "handed over 700 kg of medicine": the object is what "of" names.
+OF_HEADS = {"state", "level", "number", "policy", "system", "kg", "kilogram", "ton", "tonne", "pound", "litre",
+            "liter", "box", "crate", "batch", "load", "consignment", "truckload", "quantity", "amount", "lot",
+            "shipment", "package", "cargo"}
 LIGHT_OBJECTS = {"effort", "measure", "process", "program", "programme", "operation", "mission", "regulation",
                  "rule", "law", "order", "activity", "link"}
 # A trigger word inside a name is part of the name: "Amnesty International", "the Ceasefire Committee".
@@ -150,6 +153,8 @@ def classify(tok: Token) -> Trigger | None:
     if pos == "N" and lemma == "fire" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "cease":
         first = tok.nbor(-2)
         return Trigger(tok, "RETREAT", "ceasefire", False, first.idx, tok.idx + len(tok.text))
+    if lemma == "alert" and pos == "N" and tok.dep_ == "pobj" and tok.head.lower_ == "on":
+        return Trigger(tok, "MOBILIZE", None, False, *_span(tok))  # "troops remained on alert"
     entries = ENTRIES.get((lemma, pos)) or (ENTRIES.get((text, pos)) if pos == "N" else None)
     if entries is None:
         return None
