@@ -75,6 +75,12 @@ BENCHES: dict[str, dict[str, Any]] = {
                    "what": "PLOVER GSR doc-type F1 on odd (tuning) and even (held-out) record numbers"},
     "gsr-halves-sentence": {"cmd": ["gsr_halves.py"], "local": True, "gate": False, "stage": "events",
                             "env": {"EVENTWIRE_EVENTS": "sentence"}, "what": "as gsr-halves, --events sentence"},
+    "ingest-speed": {"cmd": ["ingest_speed.py"], "local": True, "gate": False, "stage": "store",
+                     "what": "GeoWebNews 200 docs: eventwire ingest into SQLite (all cores, one worker) vs bare "
+                             "spaCy parse (one process)"},
+    "dedup": {"cmd": ["dedup_eval.py"], "local": True, "gate": False, "stage": "store",
+              "what": "our own corpus of incidents told by several articles (+ WikiEvents articles as "
+                      "distractors): pairwise merge precision/recall"},
     "stage-cost": {"cmd": ["stage_cost.py"], "local": True, "gate": False, "stage": "all",
                    "what": "GeoWebNews 200 docs: each stage's seconds as a share of the model's parse, one process"},
     "speed": {"cmd": ["speed.py"], "gate": False, "stage": "all", "env": {"EVENTWIRE_PROCESSES": "1"},
@@ -460,6 +466,39 @@ def events_section(results: dict[str, Any]) -> list[str]:
     return lines
 
 
+def store_section(results: dict[str, Any]) -> list[str]:
+    """Issue 6: ingest throughput into the store, and the cross-article dedup."""
+    lines = ["## The store: ingest and dedup", ""]
+    speed = results.get("ingest-speed")
+    if speed:
+        s = speed["summary"]
+        lines += [f"`{speed['command']}` ({speed['date']}, {s['docs']} GeoWebNews articles, {s['cores']} cores):", "",
+                  "| run | seconds | docs/s | peak RSS of the largest process |", "|---|---|---|---|",
+                  f"| `eventwire ingest -w 0` ({s['cores']} workers) into SQLite | {s['ingest_all_cores_s']} | "
+                  f"{s['ingest_all_cores_docs_per_s']} | {s['peak_mb_all_cores']} MB |",
+                  f"| `eventwire ingest -w 1` into SQLite | {s['ingest_one_worker_s']} | "
+                  f"{s['ingest_one_worker_docs_per_s']} | {s['peak_mb_one_worker']} MB |",
+                  f"| bare spaCy parse, one process (speed.py's floor) | {s['bare_parse_s']} | "
+                  f"{s['bare_parse_docs_per_s']} | |",
+                  f"| the writer alone (`Store.write`, reports already extracted) | | {s['writer_docs_per_s']} | |",
+                  "", f"ratio (ingest on all cores / bare single-process parse): **{s['ratio']}** (issue 6: ≤ 1.0). "
+                  f"Parallel efficiency on {s['cores']} cores: {s['parallel_efficiency']}. "
+                  f"Projection to a 16-core box: about {s['projected_16_cores_docs_per_s']} docs/s "
+                  "(16 × the one-worker rate × that efficiency, "
+                  "capped by the single writer); on a Dask cluster, workers × the one-worker rate, capped by the "
+                  f"writer's {s['writer_docs_per_s']} docs/s into SQLite.", ""]
+    dedup = results.get("dedup")
+    if dedup:
+        d = dedup["summary"]
+        lines += [f"Dedup (`{dedup['command']}`, {dedup['date']}): pairwise merge precision "
+                  f"**{d.get('precision')}**, recall **{d.get('recall')}**, F1 {d.get('f1')} over "
+                  f"{d.get('articles')} articles of {d.get('incidents')} incidents ({d.get('pairs_gold')} gold pairs, "
+                  f"{d.get('pairs_predicted')} predicted); false merges with the {d.get('distractors')} distractor "
+                  f"articles: {d.get('false_merges_with_distractors')}; merges among distractors (no gold): "
+                  f"{d.get('distractor_merges')}. See docs/notes/dedup-eval.md.", ""]
+    return lines
+
+
 def fmt(value: Any) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
@@ -573,6 +612,7 @@ def write_markdown(results: dict[str, Any], floors: dict[str, float]) -> None:
         lines += ["", f"Actors + quotes + figures: {100 * c['actors_quotes_figures_ratio']:.1f} % (issue 4's ceiling: "
                   f"25 %); events: {100 * c['events_ratio']:.1f} % (issue 5's ceiling: 15 %); all eventwire stages: "
                   f"{100 * c['all_stages_ratio']:.1f} %.", ""]
+    lines += store_section(results)
     machines = sorted({r.get("machine", "") for r in results.values()})
     lines += ["## Floors", "", "| metric | floor (ceiling for ratios) | measured |", "|---|---|---|"]
     for key, floor in sorted(floors.items()):

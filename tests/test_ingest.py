@@ -303,8 +303,10 @@ def test_read_inputs_goes_on_past_unreadable_paths(tmp_path: Path):
     good = tmp_path / "good.txt"
     good.write_text(EN, encoding="utf-8")
     missing = str(tmp_path / "missing.txt")
-    out = list(read_inputs([missing, str(tmp_path), str(good)], settings=S))
-    assert [x.code for x in out[:2]] == ["unreadable", "unreadable"]
+    empty = tmp_path / "empty-dir"  # a directory is read recursively; an empty one is an error
+    empty.mkdir()
+    out = list(read_inputs([missing, str(empty), str(good)], settings=S))
+    assert [x.code for x in out[:2]] == ["unreadable", "empty"]
     assert missing in out[0].message and "directory" in out[1].message
     assert out[0].doc_id == missing
     assert isinstance(out[2], Document) and out[2].text == EN

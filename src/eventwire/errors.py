@@ -22,10 +22,11 @@ ERROR_CODES: dict[str, str] = {
     "too_large": "the input is larger than the configured size limit (--max-bytes / EVENTWIRE_MAX_BYTES)",
     "unsupported_language": "the text is not in English (the only language the models support)",
     "bad_json": "a JSONL line is not a valid JSON object",
-    "bad_record": "a JSON record lacks a required field or has one of the wrong type",
+    "bad_record": "a JSON record or CSV row lacks a required field or has one of the wrong type; a feed entry or "
+                  "WARC record is malformed; or a file is not the feed or WARC file its name says",
     "bad_html": "no article text could be extracted from the HTML",
     "bad_date": "a published date is not an ISO date (YYYY-MM-DD)",
-    "unreadable": "the file cannot be read (missing, a directory, or no permission)",
+    "unreadable": "the file cannot be read (missing, or no permission)",
     "internal": "an unexpected failure inside a stage; please report it with the input",
     "model_not_found": "the spaCy pipeline named by --model / EVENTWIRE_MODEL is not installed",
     "bad_setting": "a setting has an invalid value",

@@ -34,7 +34,7 @@ CSV_COLUMNS = (
     "place_text", "place_name", "place_geonameid", "place_lat", "place_lon", "place_country", "place_admin1",
     "place_feature", "place_precision", "date", "killed", "injured", "abducted", "released",
     "acled_event_type", "acled_sub_event_type", "trigger_text", "trigger_start", "trigger_end",
-    "evidence_start", "evidence_end", "evidence_text", "confidence",
+    "evidence_start", "evidence_end", "evidence_text", "confidence", "main", "same_as", "canonical_id",
 )
 
 # ACLED's export columns, in ACLED's order (2023 layout).  ACLED_FILLED are those eventwire fills;
@@ -86,7 +86,7 @@ def _actors(report: Report) -> dict[str, Actor]:
     return {a.id: a for a in report.actors}
 
 
-def _place(report: Report, event: Event) -> Place | None:
+def event_place(report: Report, event: Event) -> Place | None:
     """The event's place; failing that, the events stage's guess (its clause, sentence or dateline).
 
     Rows want a location for every event, as ACLED codes one; how good it is travels in
@@ -181,7 +181,7 @@ def event_rows(report: Report) -> list[dict[str, Any]]:
     rows = []
     for e in report.events:
         a1, a2, by = actors.get(e.actor1 or ""), actors.get(e.actor2 or ""), actors.get(e.reported_by or "")
-        p = _place(report, e)
+        p = event_place(report, e)
         counts = figure_counts(report, e)
         rows.append({
             "doc_id": report.id, "doc_url": report.url, "doc_title": report.title, "doc_published": report.published,
@@ -204,6 +204,10 @@ def event_rows(report: Report) -> list[dict[str, Any]]:
             "evidence_start": e.evidence.start if e.evidence else None,
             "evidence_end": e.evidence.end if e.evidence else None,
             "evidence_text": evidence_text(report, e), "confidence": e.confidence,
+            # one event told several times: its sentence's main event, the mention it repeats, and (from the
+            # store) the canonical event the reports of several articles were merged into
+            "main": event_extra(e, "main"), "same_as": event_extra(e, "same_as"),
+            "canonical_id": event_extra(e, "canonical_id"),
         })
     return rows
 
@@ -250,7 +254,7 @@ def acled_rows(report: Report) -> list[dict[str, Any]]:
         if e.acled is None or not e.acled.event_type or e.modality not in _ACLED_MODALITIES:
             continue
         a1, a2, by = actors.get(e.actor1 or ""), actors.get(e.actor2 or ""), actors.get(e.reported_by or "")
-        p = _place(report, e)
+        p = event_place(report, e)
         cc3 = p.country if p else None
         name, _, numeric = _country(cc3) if cc3 else (None, None, None)
         date, precision = day_date(e.date)
@@ -301,7 +305,7 @@ def plover_records(report: Report) -> list[dict[str, Any]]:
     actors = _actors(report)
     records = []
     for e in report.events:
-        p = _place(report, e)
+        p = event_place(report, e)
         by = actors.get(e.reported_by or "")
         counts = figure_counts(report, e)
         date, precision = day_date(e.date)
@@ -409,3 +413,14 @@ def write_events(results: Iterable[Report | ErrorReport], fmt: str, out: TextIO,
         if skipped:
             err.write(f"eventwire: {skipped} events without coordinates left out of the GeoJSON\n")
     return total, failed
+
+
+def write_parquet(reports: Iterable[Report], path: str) -> int:
+    """The csv format's rows (CSV_COLUMNS, one per event) as a Parquet file; returns the row count."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [row for r in reports for row in event_rows(r)]
+    columns = {name: [row.get(name) for row in rows] for name in CSV_COLUMNS}
+    pq.write_table(pa.table(columns), path)
+    return len(rows)

@@ -1,4 +1,4 @@
-"""Inputs to documents: plain text, HTML and JSONL records become ``Document``s.
+"""Inputs to documents: plain text, HTML, JSONL, CSV, RSS/Atom feeds and WARC files become ``Document``s.
 
 Every problem with one input becomes an ``InputError`` with a code from
 ``errors.ERROR_CODES``.  The single-document functions raise it; the batch
@@ -7,6 +7,11 @@ input order, so a run never stops and never silently drops an input.  Errors
 made here carry ``.doc_id`` (the document id, or the source when no id is known) so
 the caller can write ``{"id": ..., "error": ...}``.
 
+A directory is read recursively, one file at a time.  A corpus file (JSONL, CSV, feed, WARC) gives
+one document per record; each record's source is ``path:N`` (the line a JSONL record or CSV row
+starts on, the feed entry's or WARC record's number), and its id is the record's own id when it has
+one, else that source.  Nothing here ever touches the network.
+
 The text of a ``Document`` is what every report offset refers to: newlines are
 normalised to ``\\n`` and nothing else is changed.
 """
@@ -14,14 +19,19 @@ normalised to ``\\n`` and nothing else is changed.
 from __future__ import annotations
 
 import codecs
+import csv
+import email.utils
+import io
 import json
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from html.parser import HTMLParser
 from typing import Any, BinaryIO, Protocol
 
 from .errors import InputError, SettingsError
@@ -38,10 +48,14 @@ __all__ = [
     "read_inputs",
 ]
 
-INPUT_FORMATS = ("auto", "text", "html", "jsonl")
+INPUT_FORMATS = ("auto", "text", "html", "jsonl", "csv", "feed", "warc")
 STDIN_SOURCE = "<stdin>"
 
-_EXTENSIONS = {".html": "html", ".htm": "html", ".xhtml": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+# "xml" is internal: a .xml file is read as a feed when it is one, else as text (as before feeds).
+_EXTENSIONS = {".html": "html", ".htm": "html", ".xhtml": "html", ".jsonl": "jsonl", ".ndjson": "jsonl",
+               ".csv": "csv", ".rss": "feed", ".atom": "feed", ".xml": "xml", ".warc": "warc"}
+# Read record by record: the size limit applies to each record, not to the whole file.
+_STREAMED = frozenset({"jsonl", "csv", "warc"})
 _SIZE_HINT = "split it or raise the limit with --max-bytes / EVENTWIRE_MAX_BYTES"
 _LANG_HINT = "eventwire's models read English only; translate it first, or set EVENTWIRE_CHECK_LANGUAGE=0"
 
@@ -56,7 +70,7 @@ class Document:
     title: str | None = None
     url: str | None = None
     site: str | None = None
-    source: str | None = None  # a path, "<stdin>", or "path:LINE" for a JSONL line
+    source: str | None = None  # a path, "<stdin>", or "path:N" for a record (JSONL/CSV line, feed entry, WARC record)
 
 
 def _error(code: str, message: str, *, source: str | None, id: str | None) -> InputError:
@@ -411,10 +425,25 @@ def _read_lines(stream: _LineReader, limit: int) -> Iterator[bytes]:
         yield line
 
 
+_FEED_START = re.compile(rb"(?:<\?xml[^>]*>|<!--.*?-->|<\?xml-stylesheet[^>]*>|\s)*<(?:rss|feed|rdf:RDF)\b", re.S)
+
+
 def _sniff(head: bytes) -> str:
-    """The format of stdin from its first bytes: JSONL, HTML or text."""
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    return {b"{": "jsonl", b"<": "html"}.get(start, "text")
+    """The format of stdin from its first bytes: WARC, feed, JSONL, HTML or text."""
+    if head.startswith((b"WARC/", b"\x1f\x8b")):  # a gzipped WARC is the only compressed input we read
+        return "warc"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if _FEED_START.match(start):
+        return "feed"
+    return {b"{": "jsonl", b"<": "html"}.get(start[:1], "text")
+
+
+def _format_of(path: str) -> str:
+    """The format of a file from its name (see ``read_inputs``)."""
+    lower = path.lower()
+    if lower.endswith(".warc.gz"):
+        return "warc"
+    return _EXTENSIONS.get(os.path.splitext(lower)[1], "text")
 
 
 def _unreadable(path: str, exc: OSError | None = None, why: str | None = None) -> InputError:
@@ -427,10 +456,13 @@ def read_inputs(paths: Sequence[str], *, input_format: str = "auto", published: 
                 settings: Settings, stdin: BinaryIO | None = None) -> Iterator[Document | InputError]:
     """Documents, or ``InputError``s in their place, from files ("-" is stdin), in order.
 
-    No paths means stdin.  ``input_format="auto"`` picks by extension (.html/.htm → html,
-    .jsonl/.ndjson → jsonl, else text) and sniffs stdin.  ``published`` is the default date for
-    documents that bring none.  A bad ``input_format`` or ``published`` raises at once (before any
-    input is read): they concern the whole run, not one input.
+    No paths means stdin.  A directory is read recursively in sorted order, skipping hidden files
+    and folders.  ``input_format="auto"`` picks by extension (.html/.htm/.xhtml → html,
+    .jsonl/.ndjson → jsonl, .csv → csv, .rss/.atom → feed, .xml → feed if it is one, else text,
+    .warc/.warc.gz → warc, anything else → text) and sniffs stdin; a named format applies to every
+    file, those in directories included.  ``published`` is the default date for documents that bring
+    none.  A bad ``input_format`` or ``published`` raises at once (before any input is read): they
+    concern the whole run, not one input.
     """
     if input_format not in INPUT_FORMATS:
         raise SettingsError(f"input format {input_format!r} is unknown; use one of {', '.join(INPUT_FORMATS)}")
@@ -444,30 +476,67 @@ def _read_inputs(paths: list[str], input_format: str, published: str | None, set
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _read_stream(stream, STDIN_SOURCE, input_format, published, settings)
-            continue
-        fmt = input_format
-        if fmt == "auto":
-            fmt = _EXTENSIONS.get(os.path.splitext(path)[1].lower(), "text")
+        elif os.path.isdir(path):
+            yield from _read_directory(path, input_format, published, settings)
+        else:
+            yield from _read_file(path, input_format, published, settings)
+
+
+def _read_file(path: str, fmt: str, published: str | None, settings: Settings) -> Iterator[Document | InputError]:
+    if fmt == "auto":
+        fmt = _format_of(path)
+    try:
+        size = os.stat(path).st_size
+        if fmt not in _STREAMED and size > settings.max_bytes:  # refuse before reading a byte
+            yield _error("too_large", f"the file is {size:,} bytes, more than the limit of "
+                         f"{settings.max_bytes:,}; {_SIZE_HINT}", source=path, id=path)
+            return
+        with open(path, "rb") as f:
+            yield from _read_stream(f, path, fmt, published, settings)
+    except OSError as exc:
+        yield _unreadable(path, exc)
+
+
+def _read_directory(root: str, fmt: str, published: str | None,
+                    settings: Settings) -> Iterator[Document | InputError]:
+    found = False
+    for item in _walk(root):
+        found = True
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from _read_file(item, fmt, published, settings)
+    if not found:  # an empty folder is most likely a wrong path: say so rather than print nothing
+        yield _error("empty", "the directory holds no files to read (hidden files and folders are skipped)",
+                     source=root, id=root)
+
+
+def _walk(directory: str) -> Iterator[str | InputError]:
+    """Regular files under ``directory``, depth first in name order; hidden entries are left out.
+
+    Symbolic links to files are read; links to folders are not followed (they can loop).
+    """
+    try:
+        with os.scandir(directory) as it:
+            entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError as exc:
+        yield _unreadable(directory, exc)
+        return
+    for entry in entries:
         try:
-            if os.path.isdir(path):
-                yield _unreadable(path, why="it is a directory; give the files inside it")
-                continue
-            size = os.stat(path).st_size
-            if fmt != "jsonl" and size > settings.max_bytes:  # refuse before reading a byte
-                yield _error("too_large", f"the file is {size:,} bytes, more than the limit of "
-                             f"{settings.max_bytes:,}; {_SIZE_HINT}", source=path, id=path)
-                continue
-            with open(path, "rb") as f:
-                yield from _read_stream(f, path, fmt, published, settings)
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(entry.path)
+            elif entry.is_file():  # not FIFOs, sockets or devices: opening one could block forever
+                yield entry.path
         except OSError as exc:
-            yield _unreadable(path, exc)
+            yield _unreadable(entry.path, exc)
 
 
 def _read_stream(stream: BinaryIO, source: str, fmt: str, published: str | None,
                  settings: Settings) -> Iterator[Document | InputError]:
     head = b""
     if fmt == "auto":  # only stdin gets here: sniff its first bytes, then read on from them
-        head = stream.read(64)
+        head = stream.read(512)
         fmt = _sniff(head)
     if fmt == "jsonl":
         for item in iter_jsonl(_read_lines(_Prefixed(head, stream), settings.max_bytes),
@@ -476,10 +545,372 @@ def _read_stream(stream: BinaryIO, source: str, fmt: str, published: str | None,
                 item.published = published
             yield item
         return
+    if fmt == "csv":
+        yield from _read_csv(_Prefixed(head, stream), source, published, settings)
+        return
+    if fmt == "warc":
+        yield from _read_warc(_Prefixed(head, stream), source, published, settings)
+        return
     # Read one byte past the limit: a pipe or special file has no size to check beforehand.
     data = head + stream.read(max(0, settings.max_bytes + 1 - len(head)))
+    if fmt in ("feed", "xml"):
+        yield from _read_feed(data, source, published, settings, or_text=fmt == "xml")
+        return
     yield _guarded(source, document_from_bytes, data, id=source, source=source, input_format=fmt,
                    published=published, settings=settings)
+
+
+def _unique(doc_id: str | None, where: str, seen: set[str]) -> str:
+    """``doc_id``, or ``where`` when it is missing or already taken in this file (a recrawl, a reposted entry)."""
+    if not doc_id or doc_id in seen:
+        doc_id = where
+    seen.add(doc_id)
+    return doc_id
+
+
+# --- CSV -------------------------------------------------------------------------------------------
+
+
+class _BadLine(Exception):
+    """A CSV line that cannot be read (too long, not UTF-8); the row it belongs to is refused."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _CsvLines:
+    """Decoded lines of a binary stream for ``csv.reader``, numbered, each read at most the size limit deep.
+
+    An iterator class rather than a generator: it must survive raising ``_BadLine`` so that reading
+    can go on with the next line.
+    """
+
+    def __init__(self, stream: _LineReader, limit: int) -> None:
+        self._stream, self._limit, self.lineno = stream, limit, 0
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._stream.readline(self._limit + 1)
+        if not line:
+            raise StopIteration
+        self.lineno += 1
+        if len(line) > self._limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest: one huge line never fills memory
+                line = self._stream.readline(1 << 20)
+            raise _BadLine("too_large", f"line {self.lineno} is over {self._limit:,} bytes; {_SIZE_HINT}")
+        try:
+            return line.decode("utf-8-sig" if self.lineno == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise _BadLine("not_text", f"line {self.lineno} is not UTF-8 (byte {exc.start + 1}); save the "
+                           "CSV as UTF-8") from None
+
+
+def _read_csv(stream: _LineReader, source: str, published: str | None,
+              settings: Settings) -> Iterator[Document | InputError]:
+    """One document per row of a CSV with a header row naming a ``text`` column; sources are ``source:LINE``."""
+    # Articles are longer than csv's default field limit (128 KiB); raise it, never lower it.
+    csv.field_size_limit(max(csv.field_size_limit(), settings.max_bytes))
+    lines = _CsvLines(stream, settings.max_bytes)
+    reader = csv.reader(lines)
+    header: list[str] | None = None
+    rows = 0
+    while True:
+        where = f"{source}:{lines.lineno + 1}"  # the reader reads no further than the row it returns
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except (_BadLine, csv.Error) as exc:
+            code = exc.code if isinstance(exc, _BadLine) else "bad_record"
+            if isinstance(exc, csv.Error) and "field larger" in str(exc):
+                code = "too_large"
+            yield _error(code, f"the row cannot be read ({exc})", source=where, id=where)
+            if header is None:
+                return  # without its header no row can be understood
+            reader = csv.reader(lines)  # a fresh reader: the broken row's quoting state goes with the old one
+            continue
+        if not any(cell.strip() for cell in row):
+            continue  # blank lines separate nothing and are not documents
+        if header is None:
+            header = [cell.strip().lower() for cell in row]
+            if "text" not in header:
+                yield _error("bad_record", f"the header row {row!r} has no 'text' column; the first row must "
+                             "name the columns: 'text', and optionally 'id', 'published', 'title', 'url'",
+                             source=source, id=source)
+                return
+            continue
+        rows += 1
+        yield _guarded(where, _csv_document, where, row, header, published=published, settings=settings)
+    if header is None:
+        yield _error("empty", "the CSV is empty; give it a header row naming a 'text' column, then one row "
+                     "per article", source=source, id=source)
+    elif not rows:
+        yield _error("empty", "the CSV has a header row but no rows", source=source, id=source)
+
+
+def _csv_document(where: str, row: list[str], header: list[str], *, published: str | None,
+                  settings: Settings) -> Document:
+    cells: dict[str, str] = {}
+    for name, cell in zip(header, row, strict=False):  # a short row leaves its last columns out
+        cells.setdefault(name, cell)  # of a repeated column name, the first counts
+    doc_id = cells.get("id", "").strip() or where
+    if len(row) > len(header):  # most often an unquoted comma in the text, which would cut it short
+        raise _error("bad_record", f"the row has {len(row)} cells but the header {len(header)}; quote cells "
+                     'that hold commas ("...")', source=where, id=doc_id)
+    if "text" not in cells:
+        raise _error("bad_record", f"the row has no 'text' cell (it has {len(row)} of the header's "
+                     f"{len(header)} cells)", source=where, id=doc_id)
+    return document_from_text(cells["text"], id=doc_id, source=where,
+                              published=cells.get("published", "").strip() or published,
+                              title=cells.get("title", "").strip() or None,
+                              url=cells.get("url", "").strip() or None, settings=settings)
+
+
+# --- RSS and Atom feeds ----------------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+    "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section",
+    "table", "td", "th", "tr", "ul",
+})
+
+
+class _TextOfHtml(HTMLParser):
+    """The text of an HTML fragment: tags dropped, entities decoded, one paragraph per block."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[list[str]] = [[]]
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.blocks.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.blocks.append([])
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.blocks[-1].append(data)
+
+    def text(self) -> str:
+        paragraphs = (" ".join("".join(block).split()) for block in self.blocks)
+        return "\n\n".join(p for p in paragraphs if p)
+
+
+def _html_to_text(fragment: str) -> str:
+    # A feed carries the article body itself, not a page: there is no boilerplate to remove, and
+    # trafilatura's page heuristics drop short summaries, so plain tag stripping serves better.
+    parser = _TextOfHtml()
+    parser.feed(fragment)
+    parser.close()
+    return parser.text()
+
+
+def _read_feed(data: bytes, source: str, published: str | None, settings: Settings, *,
+               or_text: bool) -> Iterator[Document | InputError]:
+    """One document per entry of an RSS or Atom feed; sources are ``source:N``, N counting entries from 1.
+
+    With ``or_text`` (a .xml file) an input that is not a feed is read as plain text, as it was before.
+    """
+    if len(data) > settings.max_bytes:
+        yield _error("too_large", f"the feed is more than the limit of {settings.max_bytes:,} bytes; "
+                     f"{_SIZE_HINT}", source=source, id=source)
+        return
+    import feedparser  # deferred: only feed inputs pay its import
+
+    try:
+        # A stream, never a path or a string: given those, feedparser may open a file or fetch a URL.
+        parsed = feedparser.parse(io.BytesIO(data))
+        why = parsed.get("bozo_exception")
+        is_feed = bool(parsed.get("version"))
+    except Exception as exc:  # the XML parsers raise many types on hostile input
+        parsed, why, is_feed = None, exc, False
+    if not is_feed or parsed is None:
+        if or_text:
+            yield _guarded(source, document_from_bytes, data, id=source, source=source, input_format="text",
+                           published=published, settings=settings)
+            return
+        reason = f" ({_brief(why)})" if isinstance(why, Exception) else ""
+        yield _error("bad_record", f"the input is not an RSS or Atom feed{reason}; check that it is one, or "
+                     "pick its format with --input-format", source=source, id=source)
+        return
+    if not parsed.entries:
+        yield _error("empty", "the feed has no entries", source=source, id=source)
+        return
+    site = parsed.feed.get("title") or None
+    seen: set[str] = set()
+    for n, entry in enumerate(parsed.entries, 1):
+        where = f"{source}:{n}"
+        yield _guarded(where, _feed_document, where, entry, site=site, published=published,
+                       seen=seen, settings=settings)
+
+
+def _feed_document(where: str, entry: Any, *, site: str | None, published: str | None, seen: set[str],
+                   settings: Settings) -> Document:
+    doc_id = _unique(entry.get("id") or entry.get("link"), where, seen)
+    contents = [c for c in entry.get("content") or [] if c.get("value")]
+    detail = contents[0] if contents else entry.get("summary_detail")  # content:encoded beats description
+    value = detail.get("value") if detail else None
+    if not value:
+        raise _error("empty", "the entry has no content or summary text", source=where, id=doc_id)
+    text = _html_to_text(value) if "html" in (detail.get("type") or "") else value
+    title = entry.get("title") or None
+    if title and "html" in (entry.get("title_detail", {}).get("type") or ""):
+        title = _html_to_text(title) or None
+    link = entry.get("link") or ""  # feedparser falls back on the entry id, which may be a urn
+    doc = document_from_text(text, id=doc_id, source=where, published=_entry_date(entry) or published,
+                             title=title, url=link if link.startswith(("http://", "https://")) else None,
+                             settings=settings)
+    doc.site = site
+    return doc
+
+
+def _entry_date(entry: Any) -> str | None:
+    """The entry's publication date (else its update date) as YYYY-MM-DD, in the feed's own time zone."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if isinstance(raw, str) and raw.strip():
+            try:
+                return normalize_date(raw)  # Atom: ISO 8601
+            except InputError:
+                pass
+            try:  # RSS: RFC 822; its own date, not the UTC one feedparser computes
+                return email.utils.parsedate_to_datetime(raw.strip()).date().isoformat()
+            except (TypeError, ValueError, IndexError):
+                pass
+        parsed = entry.get(f"{key}_parsed")  # feedparser understood a format we do not: take its UTC date
+        if parsed:
+            return time.strftime("%Y-%m-%d", parsed)
+    return None  # a missing or malformed date is no reason to refuse the entry
+
+
+# --- WARC ------------------------------------------------------------------------------------------
+
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def _read_warc(stream: BinaryIO | _Prefixed, source: str, published: str | None,
+               settings: Settings) -> Iterator[Document | InputError]:
+    """One document per successful HTML or plain-text ``response`` record; sources are ``source:N``.
+
+    N counts every record from 1 (requests, metadata and the rest included), so it points into the
+    file.  Other records are skipped, as are redirects, error pages and non-text payloads.
+    """
+    from warcio.archiveiterator import ArchiveIterator  # deferred: only WARC inputs pay its import
+
+    records = ArchiveIterator(stream)
+    seen: set[str] = set()
+    n = 0
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            break
+        except Exception as exc:  # warcio and zlib raise many types on a broken file
+            # warcio cannot find the next record after one whose framing is broken: the rest is lost.
+            if n == 0:
+                yield _not_warc(source, _brief(exc))
+            else:
+                where = f"{source}:{n + 1}"
+                yield _error("bad_record", f"the WARC record is broken ({_brief(exc)}); the rest of the file "
+                             "cannot be read", source=where, id=where)
+            return
+        n += 1
+        if n == 1 and record.format != "warc":  # warcio reads any line of five words as an ARC header
+            yield _not_warc(source, f"it reads as {record.format.upper()}")
+            return
+        if not record.rec_type:  # framed well enough to skip, so reading goes on after it
+            where = f"{source}:{n}"
+            yield _error("bad_record", "the WARC record has no WARC-Type header", source=where, id=where)
+            continue
+        where = f"{source}:{n}"
+        http = record.http_headers
+        status = (http.get_statuscode() or "") if http is not None else ""  # warcinfo has no HTTP part
+        mime = (http.get_header("Content-Type") or "").split(";")[0].strip().lower() if http is not None else ""
+        # Requests, metadata, redirects, error pages and images are not articles: skip them.
+        if record.rec_type == "response" and status.startswith("2") and (mime in _HTML_TYPES or mime == "text/plain"):
+            yield _guarded(where, _warc_document, where, record, html=mime in _HTML_TYPES,
+                           published=published, seen=seen, settings=settings)
+        elif missing := _cut_short(record):  # a skipped record may be the one the file's end cut off
+            yield _error("bad_record", f"the record is cut short ({missing:,} of its bytes are missing); the file "
+                         "was probably truncated", source=where, id=where)
+    if not n:
+        yield _error("empty", "the WARC file is empty", source=source, id=source)
+        return
+    # warcio ends quietly where a record is cut off in its headers: bytes read past the last whole
+    # record mean the file was truncated there.
+    try:
+        left = records.fh.tell() - records.offset
+    except (AttributeError, OSError, TypeError):
+        left = 0
+    if left > 0:
+        where = f"{source}:{n + 1}"
+        yield _error("bad_record", f"the file ends inside a record ({left:,} bytes after the last whole one); "
+                     "it was probably truncated", source=where, id=where)
+
+
+def _cut_short(record: Any) -> int:
+    """How many bytes of ``record`` the file lacks: warcio hands out what there is of a record cut off."""
+    raw = record.raw_stream
+    while raw.read(1 << 16):  # read what is left (a skipped record, a chunked trailer)
+        pass
+    limit = getattr(raw, "limit", 0)  # a LimitReader's bytes still owed
+    return limit if isinstance(limit, int) and limit > 0 else 0
+
+
+def _not_warc(source: str, why: str) -> InputError:
+    return _error("bad_record", f"the input is not a WARC file ({why}); check that it is one, or pick its "
+                  "format with --input-format", source=source, id=source)
+
+
+def _brief(exc: Exception) -> str:
+    """An exception for a message: warcio quotes the bytes it choked on, which may be binary."""
+    text = "".join(c if c.isprintable() else "?" for c in str(exc))
+    return f"{type(exc).__name__}: {text[:150]}{'...' if len(text) > 150 else ''}"
+
+
+def _warc_document(where: str, record: Any, *, html: bool, published: str | None, seen: set[str],
+                   settings: Settings) -> Document:
+    url = record.rec_headers.get_header("WARC-Target-URI") or None
+    doc_id = _unique(url, where, seen)
+    try:
+        data = record.content_stream().read(settings.max_bytes + 1)  # undoes chunking and gzip encoding
+    except Exception as exc:
+        raise _error("bad_record", f"the record's payload cannot be read ({_brief(exc)})",
+                     source=where, id=doc_id) from exc
+    if len(data) > settings.max_bytes:
+        raise _error("too_large", f"the payload is more than the limit of {settings.max_bytes:,} bytes; "
+                     f"{_SIZE_HINT}", source=where, id=doc_id)
+    missing = _cut_short(record)
+    if missing:
+        raise _error("bad_record", f"the record is cut short ({missing:,} of its bytes are missing); the file "
+                     "was probably truncated", source=where, id=doc_id)
+    if not data.strip():
+        raise _error("empty", "the response has no payload", source=where, id=doc_id)
+    text = _decode(data, html=html)
+    if text is None:
+        raise _error("not_text", "the payload is binary data, not text", source=where, id=doc_id)
+    # The crawl date only bounds the publication date: it comes last, after the page's and --published.
+    try:
+        crawled = normalize_date(record.rec_headers.get_header("WARC-Date"))
+    except InputError:
+        crawled = None
+    if not html:
+        return document_from_text(text, id=doc_id, source=where, published=published or crawled, url=url,
+                                  settings=settings)
+    doc = _from_html(text, id=doc_id, source=where, published=None, title=None, url=url, settings=settings)
+    doc.published = doc.published or published or crawled
+    return doc
 
 
 class _Prefixed:
@@ -499,3 +930,12 @@ class _Prefixed:
             return line
         # The put-back bytes end mid-line: the rest of the line is still in the stream.
         return line + self._stream.readline(-1 if size < 0 else size - len(line))
+
+    def read(self, size: int = -1, /) -> bytes:
+        if not self._head:
+            return self._stream.read(size)
+        if size < 0:
+            data, self._head = self._head, b""
+            return data + self._stream.read()
+        data, self._head = self._head[:size], self._head[size:]
+        return data  # a short read, as a pipe's can be; readers go on until they get b""

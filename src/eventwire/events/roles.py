@@ -118,9 +118,10 @@ def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | N
     when the head is a named entity or a person/group noun."""
     if tok is None or actors is None:
         return None
-    if tok.like_num or tok.lemma_.lower() in QUANTITY:  # "Dozens of Palestinians", "thousands of fighters"
+    if tok.like_num or tok.lemma_.lower() in QUANTITY or tok.lower_ in MEMBER_NOUNS:
+        # "Dozens of Palestinians", "thousands of fighters"; members act for their group: "fighters of the RSF"
         of = _pobj(tok, {"of"})
-        if of is not None:
+        if of is not None and (tok.lower_ not in MEMBER_NOUNS or of.ent_type_ in ("ORG", "NORP", "GPE")):
             tok = of
     hit = actors.actor_at(tok.idx, tok.idx + len(tok.text))
     if hit is not None:
@@ -277,6 +278,9 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
     return a1, a2
 
 
+MEMBER_NOUNS = {"fighter", "fighters", "member", "members", "soldier", "soldiers", "troop", "troops", "militant",
+                "militants", "gunman", "gunmen", "unit", "militiaman", "cadre",
+                "operative", "loyalist", "supporter", "partisan", "insurgent", "rebel"}
 MEDIATOR_NOUNS = {"mediator", "broker", "intermediary", "go-between", "facilitator"}
 PARTNER_NOUNS = {"partner", "counterpart", "interlocutor"}
 NEGOTIATING = {"negotiate", "negotiating", "mediate", "mediating"}

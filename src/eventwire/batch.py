@@ -1,0 +1,114 @@
+"""Batch ingest: read a corpus, extract what is new, store it, and say what failed.
+
+    ingest(paths, store, pipeline, ...) -> IngestSummary
+
+Idempotent and resumable: a document whose text is stored already is skipped before the model
+sees it, and documents are written a batch per transaction, so rerunning the same command after a
+crash or kill -9 finishes the rest with nothing lost or duplicated. Every input that is not stored
+is recorded with its reason in ``ingest_errors`` and in the summary. After the documents, the
+cross-article dedup (dedup.py) is brought up to date.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from .dedup import deduplicate
+from .errors import InputError
+from .ingest import Document, read_inputs
+from .pipeline import Pipeline
+from .schema import ErrorReport, Report
+from .settings import Settings
+from .store import IngestError, Store, document_id
+
+Extractor = Callable[[Iterable[Document | InputError]], Iterator[Report | ErrorReport]]
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0  # inputs read (documents and unreadable inputs)
+    stored: int = 0  # documents added now
+    skipped: int = 0  # stored already (an earlier run, or the same text twice in this one)
+    errors: list[IngestError] = field(default_factory=list)
+    seconds: float = 0.0
+    canonical_events: int = 0
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+
+def _error_of(item: InputError) -> IngestError:
+    return IngestError(source=item.source or item.doc_id or "?", source_id=item.doc_id, code=item.code,
+                       message=item.message)
+
+
+def ingest(paths: Sequence[str], store: Store, pipeline: Pipeline | None, *, settings: Settings | None = None,
+           input_format: str = "auto", published: str | None = None, processes: int | None = None,
+           commit_every: int = 64, extractor: Extractor | None = None,
+           progress: Callable[[IngestSummary], None] | None = None, dedup: bool = True) -> IngestSummary:
+    """Store every new document of `paths`. `extractor` replaces the local pipeline (e.g. Dask:
+    then `pipeline` may be None and `settings` says how to read the inputs)."""
+    if pipeline is None and (extractor is None or settings is None):
+        raise ValueError("ingest needs a pipeline, or an extractor and settings")
+    settings = settings or pipeline.settings  # type: ignore[union-attr]
+    summary = IngestSummary()
+    started = time.perf_counter()
+    sent: deque[Document | InputError] = deque()  # what the extractor has, in its order
+    seen: set[str] = set()
+
+    def new_items() -> Iterator[Document | InputError]:
+        """The inputs the extractor must see: unreadable ones (they come back as errors) and new texts."""
+        pending: list[Document | InputError] = []
+        for item in read_inputs(list(paths), input_format=input_format, published=published,
+                                settings=settings):
+            summary.read += 1
+            pending.append(item)
+            if len(pending) >= commit_every:
+                yield from _fresh(pending)
+                pending = []
+        yield from _fresh(pending)
+
+    def _fresh(items: list[Document | InputError]) -> Iterator[Document | InputError]:
+        ids = {id(d): document_id(d.text) for d in items if isinstance(d, Document)}
+        stored = store.known(list(ids.values()))
+        for item in items:
+            if isinstance(item, Document):
+                doc_id = ids[id(item)]
+                if doc_id in stored or doc_id in seen:
+                    summary.skipped += 1
+                    continue
+                seen.add(doc_id)
+            sent.append(item)
+            yield item
+
+    def flush(done: list[tuple[Report, str | None]], failed: list[IngestError]) -> None:
+        summary.stored += store.write(done, failed)
+        summary.errors += failed
+        if progress is not None:
+            summary.seconds = time.perf_counter() - started
+            progress(summary)
+
+    run = extractor or (lambda items: pipeline.pipe(items, n_process=processes))  # type: ignore[union-attr]
+    done: list[tuple[Report, str | None]] = []
+    failed: list[IngestError] = []
+    for result in run(new_items()):
+        item = sent.popleft()
+        if isinstance(item, InputError):
+            failed.append(_error_of(item))
+        elif isinstance(result, ErrorReport):
+            failed.append(IngestError(source=item.source or item.id, source_id=item.id, code=result.error.code,
+                                      message=result.error.message))
+        else:
+            done.append((result, item.source))
+        if len(done) + len(failed) >= commit_every:
+            flush(done, failed)
+            done, failed = [], []
+    flush(done, failed)
+    if dedup:
+        summary.canonical_events = deduplicate(store)
+    summary.seconds = time.perf_counter() - started
+    return summary

@@ -1,0 +1,149 @@
+"""The store: reports as plain, normalized tables in SQLite (default) or PostgreSQL.
+
+    store = open_store("reports.db")              # or "postgresql://user@host/db"
+    store.write([(report, source)], errors=[...])   # one transaction; idempotent
+    store.known(doc_ids) -> set                      # which documents are stored already
+    store.report(doc_id) -> Report | None
+    store.counts() -> {table: rows}
+
+Documents are keyed by the SHA-256 of their text (`document_id`), so the same article ingested
+twice, or from two files, is stored once. Every write of a batch of documents is one transaction:
+a crash (even kill -9) leaves whole documents or none, and rerunning the same ingest finishes
+the rest. Tables: see migrations.py and docs/store.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..schema import Report
+from .backends import Backend, connect
+from .migrations import DOCUMENT_TABLES, MIGRATIONS
+from .rows import document_id, report_rows
+
+__all__ = ["IngestError", "Store", "document_id", "open_store"]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+@dataclass(frozen=True)
+class IngestError:
+    """An input that was not stored, and why."""
+
+    source: str
+    source_id: str | None
+    code: str
+    message: str
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _insert_sql(table: str, width: int) -> str:
+    return f"INSERT INTO {table} VALUES ({', '.join('?' * width)}) ON CONFLICT DO NOTHING"
+
+
+class Store:
+    """One open store; use as a context manager or call close()."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self.migrate()
+
+    @property
+    def dialect(self) -> str:
+        return self.backend.dialect
+
+    # -- schema ------------------------------------------------------------------------------
+
+    def migrate(self) -> int:
+        """Apply the migrations this store lacks; returns the schema version."""
+        with self.backend.transaction():
+            self.backend.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                 "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            done = {r["version"] for r in self.backend.query("SELECT version FROM schema_migrations")}
+            for version, description, statements in MIGRATIONS:
+                if version in done:
+                    continue
+                for sql in statements:
+                    self.backend.execute(sql)
+                self.backend.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, description, _now()))
+        newest = self.backend.query("SELECT MAX(version) AS v FROM schema_migrations")[0]["v"]
+        if newest > SCHEMA_VERSION:
+            from ..errors import SettingsError
+
+            raise SettingsError(f"the store {self.backend.url!r} has schema version {newest}, newer than this "
+                                f"eventwire ({SCHEMA_VERSION}); upgrade eventwire")
+        return int(newest)
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def known(self, doc_ids: Sequence[str]) -> set[str]:
+        """The ids among `doc_ids` that are stored already."""
+        found: set[str] = set()
+        ids = list(dict.fromkeys(doc_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            found |= {r["id"] for r in self.backend.query(f"SELECT id FROM documents WHERE id IN ({marks})", chunk)}
+        return found
+
+    def write(self, reports: Iterable[tuple[Report, str | None]], errors: Iterable[IngestError] = ()) -> int:
+        """Store reports (each with the input it came from) and record errors, in one transaction.
+        A document stored already is left as it is. Returns the number of documents added."""
+        added = 0
+        now = _now()
+        with self.backend.transaction():
+            for report, source in reports:
+                doc_id = document_id(report.text)
+                if self.known([doc_id]):
+                    continue
+                rows = report_rows(report, doc_id, source=source, ingested_at=now)
+                for table in DOCUMENT_TABLES:
+                    if rows[table]:
+                        self.backend.executemany(_insert_sql(table, len(rows[table][0])), rows[table])
+                if source:  # it was stored now: an older failure of the same input is history
+                    self.backend.execute("DELETE FROM ingest_errors WHERE source = ?", (source,))
+                added += 1
+            for err in errors:
+                self.backend.execute(
+                    "INSERT INTO ingest_errors VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (source) DO UPDATE SET "
+                    "source_id = excluded.source_id, code = excluded.code, message = excluded.message, "
+                    "last_seen = excluded.last_seen, attempts = ingest_errors.attempts + 1",
+                    (err.source, err.source_id, err.code, err.message, now, now))
+        return added
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return self.backend.query(sql, params)
+
+    def report(self, doc_id: str) -> Report | None:
+        rows = self.backend.query("SELECT report FROM documents WHERE id = ?", (doc_id,))
+        return Report.from_json(rows[0]["report"]) if rows else None
+
+    def counts(self) -> dict[str, int]:
+        tables = (*DOCUMENT_TABLES, "ingest_errors", "canonical_events", "event_links")
+        return {t: int(self.backend.query(f"SELECT COUNT(*) AS n FROM {t}")[0]["n"]) for t in tables}
+
+    def errors(self) -> list[IngestError]:
+        return [IngestError(r["source"], r["source_id"], r["code"], r["message"])
+                for r in self.backend.query("SELECT * FROM ingest_errors ORDER BY source")]
+
+    def close(self) -> None:
+        self.backend.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(url: str) -> Store:
+    """Open (and create or migrate) the store at `url`: a path or sqlite:///PATH, or postgresql://…"""
+    return Store(connect(url))

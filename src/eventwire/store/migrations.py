@@ -1,0 +1,112 @@
+"""The store's tables, as numbered migrations: each runs once, in order, in one transaction.
+
+Plain tables and columns that Datasette, pandas and SQL users read without eventwire. One
+dialect for SQLite and PostgreSQL: TEXT, INTEGER, BIGINT, DOUBLE PRECISION; no autoincrement
+(every key is derived from the data, so re-ingesting writes the same keys). Character offsets are
+``start_char`` / ``end_char`` (``end`` is reserved in SQL). Every row of an extraction table
+belongs to one document (``doc_id``) and carries its offsets into ``documents.text``.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "documents, extractions, errors, canonical events", [
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            source_id TEXT,
+            source TEXT,
+            url TEXT,
+            site TEXT,
+            title TEXT,
+            published TEXT,
+            text TEXT NOT NULL,
+            report TEXT NOT NULL,
+            schema_version TEXT,
+            ingested_at TEXT NOT NULL)""",
+        "CREATE INDEX documents_published ON documents (published)",
+        """CREATE TABLE places (
+            doc_id TEXT NOT NULL REFERENCES documents (id),
+            idx INTEGER NOT NULL,
+            start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
+            name TEXT, geonameid BIGINT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+            country TEXT, admin1 TEXT, feature TEXT,
+            PRIMARY KEY (doc_id, idx))""",
+        """CREATE TABLE times (
+            doc_id TEXT NOT NULL REFERENCES documents (id),
+            idx INTEGER NOT NULL,
+            start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
+            type TEXT, value TEXT, mod TEXT,
+            PRIMARY KEY (doc_id, idx))""",
+        """CREATE TABLE actors (
+            doc_id TEXT NOT NULL REFERENCES documents (id),
+            actor_id TEXT NOT NULL,
+            name TEXT, type TEXT, country TEXT, attributes TEXT,
+            PRIMARY KEY (doc_id, actor_id))""",
+        """CREATE TABLE actor_mentions (
+            doc_id TEXT NOT NULL REFERENCES documents (id),
+            actor_id TEXT NOT NULL,
+            idx INTEGER NOT NULL,
+            start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
+            PRIMARY KEY (doc_id, actor_id, idx))""",
+        """CREATE TABLE quotes (
+            doc_id TEXT NOT NULL REFERENCES documents (id),
+            idx INTEGER NOT NULL,
+            start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
+            kind TEXT, speaker TEXT, speaker_text TEXT, speaker_start INTEGER, speaker_end INTEGER, cue TEXT,
+            PRIMARY KEY (doc_id, idx))""",
+        """CREATE TABLE figures (
+            doc_id TEXT NOT NULL REFERENCES documents (id),
+            idx INTEGER NOT NULL,
+            start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
+            category TEXT, value BIGINT, low BIGINT, high BIGINT, qualifier TEXT, who TEXT,
+            scope TEXT, since TEXT, reported_by TEXT, place_idx INTEGER, date TEXT,
+            PRIMARY KEY (doc_id, idx))""",
+        "CREATE INDEX figures_series ON figures (category, scope, since)",
+        """CREATE TABLE events (
+            doc_id TEXT NOT NULL REFERENCES documents (id),
+            event_id TEXT NOT NULL,
+            type TEXT NOT NULL, mode TEXT,
+            actor1 TEXT, actor2 TEXT,
+            place_idx INTEGER, place_precision TEXT, place_name TEXT,
+            lat DOUBLE PRECISION, lon DOUBLE PRECISION, country TEXT,
+            date TEXT, date_from TEXT,
+            modality TEXT, reported_by TEXT,
+            acled_event_type TEXT, acled_sub_event_type TEXT,
+            trigger_start INTEGER, trigger_end INTEGER, trigger_text TEXT,
+            evidence_start INTEGER, evidence_end INTEGER,
+            confidence DOUBLE PRECISION, main INTEGER, same_as TEXT, content_type TEXT,
+            PRIMARY KEY (doc_id, event_id))""",
+        "CREATE INDEX events_type_date ON events (type, date)",
+        """CREATE TABLE event_figures (
+            doc_id TEXT NOT NULL REFERENCES documents (id),
+            event_id TEXT NOT NULL,
+            figure_idx INTEGER NOT NULL,
+            PRIMARY KEY (doc_id, event_id, figure_idx))""",
+        """CREATE TABLE ingest_errors (
+            source TEXT PRIMARY KEY,
+            source_id TEXT,
+            code TEXT NOT NULL,
+            message TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            attempts INTEGER NOT NULL)""",
+        """CREATE TABLE canonical_events (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL, mode TEXT,
+            date TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION, country TEXT, place_name TEXT,
+            actor1 TEXT, actor2 TEXT,
+            reports INTEGER NOT NULL, documents INTEGER NOT NULL,
+            first_published TEXT, last_published TEXT)""",
+        """CREATE TABLE event_links (
+            doc_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            canonical_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (doc_id, event_id))""",
+        "CREATE INDEX event_links_canonical ON event_links (canonical_id)",
+    ]),
+]
+
+# Tables that hold one document's extraction, in the order rows are written (documents first).
+DOCUMENT_TABLES = ("documents", "places", "times", "actors", "actor_mentions", "quotes", "figures", "events",
+                   "event_figures")

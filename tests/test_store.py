@@ -1,0 +1,288 @@
+"""The store (SQLite and PostgreSQL), batch ingest, dedup, running totals and store exports.
+
+Every test runs once per backend (the `db_url` fixture). All articles are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.batch import ingest
+from eventwire.cli import main
+from eventwire.dedup import deduplicate, explain
+from eventwire.store import document_id, open_store
+from eventwire.store.select import EventFilter, select_reports
+from eventwire.totals import format_series, plot_series, series
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = str(ROOT / ".venv" / "bin" / "eventwire") if (ROOT / ".venv" / "bin" / "eventwire").exists() else "eventwire"
+
+# One shelling told by three outlets, and an unrelated arrest.
+SAME_INCIDENT = [
+    ("a", "2024-03-05", "KHARTOUM, March 5 (Reuters) - Fighters of the Rapid Support Forces shelled the central "
+                        "market in El Fasher on Monday, killing nine people, the regional governor said."),
+    ("b", "2024-03-05", "Nine people were killed when the Rapid Support Forces shelled a market in El Fasher on "
+                        "Monday, residents told reporters by phone."),
+    ("c", "2024-03-06", "The army said on Tuesday that the shelling of the El Fasher market by the Rapid Support "
+                        "Forces on Monday killed nine civilians and wounded 20."),
+    ("d", "2024-03-05", "Police arrested 40 protesters in Port Sudan on Monday after a march against rising bread "
+                        "prices."),
+]
+
+# A running total from one ministry, rising and then revised down, and a second source.
+TOTALS = [
+    ("t1", "2024-04-01", "The health ministry said more than 1,200 people have been killed since the fighting "
+                         "began on March 3."),
+    ("t2", "2024-04-08", "The health ministry said 1,450 people have been killed since the fighting began on "
+                         "March 3."),
+    ("t3", "2024-04-15", "The health ministry said 1,390 people have been killed since the fighting began on "
+                         "March 3, correcting an earlier count."),
+    ("t4", "2024-04-15", "A monitoring group said at least 2,000 people have been killed since the fighting began "
+                         "on March 3."),
+]
+
+
+def _jsonl(path: Path, docs: list[tuple[str, str, str]]) -> Path:
+    path.write_text("".join(json.dumps({"id": i, "published": p, "text": t}) + "\n" for i, p, t in docs),
+                    encoding="utf-8")
+    return path
+
+
+def _corpus(root: Path, n: int) -> Path:
+    """n short dispatches, each its own file, in nested folders."""
+    towns = ["Kassala", "Gedaref", "Atbara", "Dongola", "Kosti", "Sennar", "Rabak", "Malakal"]
+    for i in range(n):
+        folder = root / f"batch{i % 3}"
+        folder.mkdir(parents=True, exist_ok=True)
+        town = towns[i % len(towns)]
+        (folder / f"story{i:03d}.txt").write_text(
+            f"Gunmen attacked a police post in {town} on Friday, killing {i + 2} officers, the local governor "
+            f"said. Residents said {i + 10} families fled the area after the attack, report number {i}.",
+            encoding="utf-8")
+    return root
+
+
+def test_migrations_run_once_and_tables_are_plain(db_url):
+    with open_store(db_url) as store:
+        assert store.migrate() == 1
+    with open_store(db_url) as store:  # reopening applies nothing twice
+        rows = store.query("SELECT version FROM schema_migrations")
+        assert [r["version"] for r in rows] == [1]
+        assert set(store.counts()) >= {"documents", "places", "events", "figures", "ingest_errors",
+                                       "canonical_events", "event_links"}
+
+
+def test_write_is_idempotent_and_reports_round_trip(db_url, pipeline):
+    reports = [pipeline.extract(t, p, id=i) for i, p, t in SAME_INCIDENT[:2]]
+    with open_store(db_url) as store:
+        assert store.write([(r, f"mem:{r.id}") for r in reports]) == 2
+        first = store.counts()
+        assert store.write([(r, f"other:{r.id}") for r in reports]) == 0  # same texts: nothing new
+        assert store.counts() == first
+        back = store.report(document_id(reports[0].text))
+        assert back is not None and back.to_json() == reports[0].to_json()
+        assert first["events"] == sum(len(r.events) for r in reports)
+        assert first["places"] == sum(len(r.places) for r in reports)
+
+
+def test_ingesting_the_same_corpus_twice_leaves_identical_counts(db_url, pipeline, tmp_path):
+    corpus = _corpus(tmp_path / "corpus", 6)
+    with open_store(db_url) as store:
+        one = ingest([str(corpus)], store, pipeline, processes=1, commit_every=4)
+        counts = store.counts()
+        two = ingest([str(corpus)], store, pipeline, processes=1, commit_every=4)
+        assert store.counts() == counts
+    assert (one.stored, one.skipped, one.failed) == (6, 0, 0)
+    assert (two.stored, two.skipped, two.failed) == (0, 6, 0)
+    assert counts["documents"] == 6 and counts["events"] >= 6
+
+
+def test_bad_inputs_are_listed_and_every_good_one_is_stored(db_url, pipeline, tmp_path):
+    corpus = _corpus(tmp_path / "corpus", 19)
+    bad = tmp_path / "corpus" / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (bad / "cut.jsonl").write_text('{"id": "cut", "text": "Troops shelled the', encoding="utf-8")
+    (bad / "huge.txt").write_bytes(b"Shelling went on. " * (50 * 1024 * 1024 // 18))  # ~50 MB
+    (bad / "spanish.txt").write_text(
+        "Las fuerzas del gobierno atacaron el mercado central de la ciudad el viernes por la mañana y murieron "
+        "nueve personas, según dijeron los vecinos a los periodistas que llegaron después.", encoding="utf-8")
+    with open_store(db_url) as store:
+        summary = ingest([str(corpus)], store, pipeline, processes=1, commit_every=8)
+        assert summary.stored == 19
+        codes = {Path(e.source.split(":")[0]).name: e.code for e in summary.errors}
+        assert codes == {"empty.txt": "empty", "binary.txt": "not_text", "cut.jsonl": "bad_json",
+                         "huge.txt": "too_large", "spanish.txt": "unsupported_language"}
+        stored_errors = {Path(e.source.split(":")[0]).name for e in store.errors()}
+        assert stored_errors == set(codes)
+        assert all(e.message for e in store.errors())
+        assert store.counts()["documents"] == 19
+
+
+def test_dedup_merges_one_incident_told_three_times(db_url, pipeline, tmp_path):
+    with open_store(db_url) as store:
+        ingest([str(_jsonl(tmp_path / "news.jsonl", SAME_INCIDENT))], store, pipeline, processes=1)
+        rows = store.query("SELECT * FROM canonical_events ORDER BY reports DESC")
+        assert [(r["type"], r["documents"]) for r in rows] == [("ASSAULT", 3), ("COERCE", 1)]
+        text = explain(store, rows[0]["id"])
+        assert text is not None and "first report" in text and "same type ASSAULT" in text
+        assert "El Fasher" in text
+        # Tighter than the reports allow: one day apart is too far, so the incident splits again.
+        assert deduplicate(store, days=0, km=25) >= 2
+
+
+def test_dedup_keeps_apart_what_contradicts(db_url, pipeline, tmp_path):
+    docs = [
+        ("x", "2024-05-02", "Government troops shelled the town of Kassala on Thursday, killing six people."),
+        ("y", "2024-05-02", "Rebel fighters of the Sudan People's Liberation Movement shelled the town of Kassala "
+                            "on Thursday, killing four soldiers."),
+        ("z", "2024-05-09", "Government troops shelled the town of Kassala on Thursday, killing eleven people."),
+        ("w", "2024-05-02", "Government troops shelled the city of Port Sudan on Thursday, killing two people."),
+    ]
+    with open_store(db_url) as store:
+        ingest([str(_jsonl(tmp_path / "news.jsonl", docs))], store, pipeline, processes=1)
+        merged = store.query("SELECT COUNT(*) AS n FROM canonical_events WHERE documents > 1")[0]["n"]
+        assert merged == 0  # another attacker, another week, another city
+
+
+def test_running_totals_keep_sources_apart_and_mark_revisions(db_url, pipeline, tmp_path):
+    with open_store(db_url) as store:
+        ingest([str(_jsonl(tmp_path / "totals.jsonl", TOTALS))], store, pipeline, processes=1)
+        found = series(store, category="killed")
+        ministry = [s for s in found if s.reported_by and "ministry" in s.reported_by.lower()]
+        assert len(ministry) == 1
+        assert [p.value for p in ministry[0].points] == [1200, 1450, 1390]
+        assert ministry[0].revisions() == [2] and ministry[0].since == "2024-03-03"
+        assert any(s.reported_by and "group" in s.reported_by.lower() for s in found)
+        text = format_series(found)
+        assert "revised down" in text and "1,450" in text
+        only = series(store, category="killed", source="monitoring")
+        assert [p.value for s in only for p in s.points] == [2000]
+        png = tmp_path / "totals.png"
+        plot_series(found, str(png))
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_store_export_filters(db_url, pipeline, tmp_path):
+    with open_store(db_url) as store:
+        ingest([str(_jsonl(tmp_path / "news.jsonl", SAME_INCIDENT))], store, pipeline, processes=1)
+        every = [e for r in select_reports(store, EventFilter()) for e in r.events]
+        assault = [e for r in select_reports(store, EventFilter(type="assault")) for e in r.events]
+        assert assault and all(e.type == "ASSAULT" for e in assault) and len(assault) < len(every)
+        in_box = list(select_reports(store, EventFilter(bbox=(25.0, 13.0, 26.0, 14.0))))  # around El Fasher
+        assert in_box and all("El Fasher" in r.text for r in in_box)
+        assert not list(select_reports(store, EventFilter(country="EGY")))
+        once = [e for r in select_reports(store, EventFilter(dedup=True)) for e in r.events]
+        assert len(once) == store.counts()["canonical_events"]
+        assert all(getattr(e, "canonical_id", None) for e in once)
+        assert not list(select_reports(store, EventFilter(date_from="2024-03-05")))  # all happened on the 4th
+
+
+def test_cli_ingest_export_totals_explain(db_url, tmp_path):
+    runner = CliRunner()
+    news = _jsonl(tmp_path / "news.jsonl", SAME_INCIDENT + TOTALS)
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(main, ["ingest", str(news), str(tmp_path / "empty.txt"), "--db", db_url, "-w", "1"])
+    assert result.exit_code == 1, result.output  # one input failed
+    assert "stored 8 new documents" in result.output and "empty" in result.output
+    again = runner.invoke(main, ["ingest", str(news), "--db", db_url, "-w", "1"])
+    assert again.exit_code == 0 and "8 stored already" in again.output
+    out = runner.invoke(main, ["export", "--db", db_url, "--format", "csv", "--dedup"])
+    assert out.exit_code == 0 and out.output.splitlines()[0].endswith("canonical_id")
+    canonical = out.output.splitlines()[1].rsplit(",", 1)[1]
+    why = runner.invoke(main, ["explain", canonical, "--db", db_url])
+    assert why.exit_code == 0 and canonical in why.output
+    assert runner.invoke(main, ["explain", "c000", "--db", db_url]).exit_code == 2
+    tot = runner.invoke(main, ["totals", "--db", db_url, "--category", "killed"])
+    assert tot.exit_code == 0 and "since 2024-03-03" in tot.output
+    pq = tmp_path / "events.parquet"
+    assert runner.invoke(main, ["export", "--db", db_url, "--format", "parquet", "-o", str(pq)]).exit_code == 0
+    import pyarrow.parquet as parquet
+
+    assert parquet.read_table(pq).num_rows > 0
+    assert runner.invoke(main, ["export", "--db", db_url, "--format", "parquet"]).exit_code == 2
+    assert runner.invoke(main, ["export", "--db", db_url, "--bbox", "1,2,3"]).exit_code == 2
+
+
+def test_unknown_store_urls_are_usage_errors(tmp_path):
+    result = CliRunner().invoke(main, ["totals", "--db", "mysql://nobody@nowhere/db"])
+    assert result.exit_code == 2 and "unknown store URL" in result.output
+
+
+def _table_rows(url: str) -> dict[str, list]:
+    """Every row of the document tables, order-independent (ingested_at differs between runs)."""
+    with open_store(url) as store:
+        out = {}
+        for table in ("documents", "places", "times", "actors", "actor_mentions", "quotes", "figures", "events",
+                      "event_figures", "canonical_events", "event_links", "ingest_errors"):
+            rows = store.query(f"SELECT * FROM {table}")
+            for r in rows:
+                for volatile in ("ingested_at", "first_seen", "last_seen", "attempts"):
+                    r.pop(volatile, None)
+            out[table] = sorted(json.dumps(r, sort_keys=True, default=str) for r in rows)
+        return out
+
+
+def test_kill_9_then_rerun_leaves_exactly_a_clean_runs_rows(db_url, tmp_path):
+    """A real process killed with SIGKILL mid-ingest, then the same command again."""
+    corpus = _corpus(tmp_path / "corpus", 24)
+    (tmp_path / "corpus" / "empty.txt").write_text("", encoding="utf-8")
+    clean_url = str(tmp_path / "clean.db")
+    argv = [CLI, "ingest", str(corpus), "--batch", "2", "-w", "1"]
+    env = {**os.environ, "EVENTWIRE_PROCESSES": "1"}
+    subprocess.run([*argv, "--db", clean_url], env=env, capture_output=True, check=False, timeout=300)
+    proc = subprocess.Popen([*argv, "--db", db_url], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 240
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:  # wait for the first commits
+        time.sleep(0.2)
+        try:
+            with open_store(db_url) as store:
+                stored = store.counts()["documents"]
+        except Exception:  # the other process may hold the first migration's lock
+            continue
+        if stored >= 2:
+            break
+    time.sleep(random.uniform(0.0, 0.6))  # then somewhere in the middle of the run
+    killed = proc.poll() is None
+    if killed:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert stored >= 2, "the first run stored nothing before the deadline"
+    rerun = subprocess.run([*argv, "--db", db_url], env=env, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 1, rerun.stdout + rerun.stderr  # the empty file still fails, and says so
+    assert _table_rows(db_url) == _table_rows(clean_url)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="fork-based workers")
+def test_ingest_with_two_workers_stores_the_same_rows(tmp_path):
+    corpus = _corpus(tmp_path / "corpus", 8)
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    for url, workers in ((one, "1"), (two, "2")):
+        result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", url, "-w", workers, "--batch", "3"])
+        assert result.exit_code == 0, result.output
+    assert _table_rows(one) == _table_rows(two)
+
+
+def test_dask_path_stores_the_same_rows_as_the_local_path(tmp_path):
+    corpus = _corpus(tmp_path / "corpus", 6)
+    (tmp_path / "corpus" / "empty.txt").write_text("", encoding="utf-8")
+    local, dask = str(tmp_path / "local.db"), str(tmp_path / "dask.db")
+    runner = CliRunner()
+    a = runner.invoke(main, ["ingest", str(corpus), "--db", local, "-w", "1"])
+    b = runner.invoke(main, ["ingest", str(corpus), "--db", dask, "--dask", "local:2"])
+    assert a.exit_code == b.exit_code == 1, a.output + b.output  # the empty file fails on both paths
+    assert _table_rows(local) == _table_rows(dask)
+    bad = runner.invoke(main, ["ingest", str(corpus), "--db", dask, "--dask", "local:x"])
+    assert bad.exit_code == 2
