@@ -81,6 +81,9 @@ BENCHES: dict[str, dict[str, Any]] = {
     "dedup": {"cmd": ["dedup_eval.py"], "local": True, "gate": False, "stage": "store",
               "what": "our own corpus of incidents told by several articles (+ WikiEvents articles as "
                       "distractors): pairwise merge precision/recall"},
+    "dedup-test": {"cmd": ["dedup_eval.py", "--gold", "benchmarks/dedup_gold_test.jsonl"], "local": True,
+                   "gate": False, "stage": "store",
+                   "what": "held-out corpus written by another engineer without seeing the rules, scored once"},
     "stage-cost": {"cmd": ["stage_cost.py"], "local": True, "gate": False, "stage": "all",
                    "what": "GeoWebNews 200 docs: each stage's seconds as a share of the model's parse, one process"},
     "speed": {"cmd": ["speed.py"], "gate": False, "stage": "all", "env": {"EVENTWIRE_PROCESSES": "1"},
@@ -487,10 +490,12 @@ def store_section(results: dict[str, Any]) -> list[str]:
                   "(16 × the one-worker rate × that efficiency, "
                   "capped by the single writer); on a Dask cluster, workers × the one-worker rate, capped by the "
                   f"writer's {s['writer_docs_per_s']} docs/s into SQLite.", ""]
-    dedup = results.get("dedup")
-    if dedup:
+    for name, label in (("dedup", "tuning corpus"), ("dedup-test", "held-out corpus")):
+        dedup = results.get(name)
+        if not dedup:
+            continue
         d = dedup["summary"]
-        lines += [f"Dedup (`{dedup['command']}`, {dedup['date']}): pairwise merge precision "
+        lines += [f"Dedup, {label} (`{dedup['command']}`, {dedup['date']}): pairwise merge precision "
                   f"**{d.get('precision')}**, recall **{d.get('recall')}**, F1 {d.get('f1')} over "
                   f"{d.get('articles')} articles of {d.get('incidents')} incidents ({d.get('pairs_gold')} gold pairs, "
                   f"{d.get('pairs_predicted')} predicted); false merges with the {d.get('distractors')} distractor "

@@ -6,12 +6,16 @@ hundreds of "kidnappings" for the one 2014 Chibok abduction). Two event reports 
 * they have the same PLOVER type;
 * their dates are at most ``days`` apart (default 1);
 * their places are at most ``km`` apart (default 25), or in the same first-level admin area of the
-  same country; a report with no place may join only when both name the same actor1;
+  same country, or (when one is a region, measured from its centre) in the same country within 150 km;
+  a country (or sea) is no point to measure from: it only has to be the same country, and, like a
+  report with no place, the two must name the same actor1;
 * their actors do not contradict: two named actors (a state, force, group, party, body or person)
-  in the same role must be the same; targets written as common nouns ("the market", "people",
-  "civilians") are how each outlet words the victims and never contradict; nor do their modes;
+  in the same role must be the same; state forces and a non-state armed group in the same role are
+  two sides even unnamed ("government troops" / "rebel fighters"); kinds of actors ("rebels",
+  "gunmen") and targets written as common nouns ("the market", "people", "civilians") are how each
+  outlet words them and never contradict; nor may their modes;
 * both happened (asserted or reported), and neither is a generic mention ("the war") or a running
-  total ("15,000 killed since Oct. 7").
+  total since a date ("15,000 killed since Oct. 7"; a toll that "has risen to 36" is still its incident's).
 
 Within an article, mentions of one event (the events stage's ``same_as``) are one report. Each
 report joins the compatible canonical event it fits best (the nearest in place, then in date);
@@ -33,6 +37,8 @@ from .events.coref import GENERIC
 from .store import Store
 
 REAL = ("asserted", "reported")
+COARSE = {"country", "water"}  # no point to measure from
+REGION_KM = 150.0  # how far a town may lie from the centre of the region named for the same event
 
 
 @dataclass
@@ -54,6 +60,12 @@ class EventReport:
     published: str | None
     mentions: list[str] = field(default_factory=list)  # its event ids in the article, first included
     named: set[str] = field(default_factory=set)  # which of actor1 / actor2 are named actors
+    feature: str | None = None  # the place's kind: a country or region is no point to measure from
+    sides: dict[str, str] = field(default_factory=dict)  # role -> "state" | "nonstate", from the actor's type
+
+    @property
+    def coarse(self) -> bool:
+        return self.feature in COARSE
 
     @property
     def day(self) -> dt.date:
@@ -91,6 +103,10 @@ def match(c: Canonical, r: EventReport, km: float, days: int) -> tuple[float, st
         return None
     why = [f"same type {r.type}", f"dates {first.date} / {r.date} ({gap} day{'s' * (gap != 1)} apart)"]
     for role in ("actor1", "actor2"):
+        # "government troops" and "rebel fighters" name no one, but they are not the same side
+        their_side = next((x.sides[role] for x, _ in c.reports if role in x.sides), None)
+        if their_side and role in r.sides and r.sides[role] != their_side:
+            return None
         theirs = next((getattr(x, role) for x, _ in c.reports if role in x.named), None)
         ours = getattr(r, role) if role in r.named else None
         if theirs and ours and theirs != ours:
@@ -100,17 +116,28 @@ def match(c: Canonical, r: EventReport, km: float, days: int) -> tuple[float, st
     if mode and r.mode and mode != r.mode:
         return None
     lat, lon = c.value("lat"), c.value("lon")
-    if lat is not None and r.lat is not None:
+    coarse = r.coarse or any(x.coarse for x, _ in c.reports if x.lat is not None)
+    region = r.feature == "region" or any(x.feature == "region" for x, _ in c.reports if x.lat is not None)
+    if lat is not None and r.lat is not None and coarse:
+        # "in Haiti" and "in Port-au-Prince" may be one place; only another country contradicts, and the
+        # shared country alone is no evidence: the same named actor1 must vouch for it (below).
+        if r.country and c.value("country") and r.country != c.value("country"):
+            return None
+        why.append(f"places in the same country ({c.value('place_name')} / {r.place_name}), one of them a "
+                   "country or region")
+    elif lat is not None and r.lat is not None:
         d = km_between(lat, lon, r.lat, r.lon)  # type: ignore[arg-type]
         same_area = bool(r.admin1) and r.admin1 == c.value("admin1") and r.country == c.value("country")
-        if d > km and not same_area:
+        # A district or province is measured from its centre: a town in it may lie a region's width away.
+        near_region = region and r.country == c.value("country") and d <= REGION_KM
+        if d > km and not same_area and not near_region:
             return None
         why.append(f"places {d:.1f} km apart ({c.value('place_name')} / {r.place_name})"
                    + (f", same admin area {r.admin1}" if same_area and d > km else ""))
         return d + gap, "; ".join(why)
     if not ("actor1" in r.named and any("actor1" in x.named and x.actor1 == r.actor1 for x, _ in c.reports)):
         return None  # no place to compare: only the same named actor1 vouches for it
-    why.append("no place to compare; the same actor1")
+    why.append("the same named actor1" if coarse else "no place to compare; the same named actor1")
     return km + gap, "; ".join(why)
 
 
@@ -150,9 +177,11 @@ def load_reports(store: Store) -> list[EventReport]:
     rows = store.query(
         "SELECT e.doc_id, e.event_id, e.type, e.mode, e.actor1, e.actor2, e.date, e.lat, e.lon, e.country, "
         "e.place_name, e.same_as, e.trigger_text, e.modality, p.admin1, d.published, "
-        "a1.type AS actor1_type, a2.type AS actor2_type, "
+        "a1.type AS actor1_type, a2.type AS actor2_type, a1.name AS actor1_name, a2.name AS actor2_name, "
+        "a1.country AS actor1_country, a2.country AS actor2_country, p.feature, "
         "(SELECT COUNT(*) FROM event_figures ef JOIN figures f ON f.doc_id = ef.doc_id AND f.idx = ef.figure_idx "
-        " WHERE ef.doc_id = e.doc_id AND ef.event_id = e.event_id AND f.scope = 'cumulative') AS running "
+        " WHERE ef.doc_id = e.doc_id AND ef.event_id = e.event_id AND f.scope = 'cumulative' "
+        " AND f.since IS NOT NULL) AS running "
         "FROM events e JOIN documents d ON d.id = e.doc_id "
         "LEFT JOIN places p ON p.doc_id = e.doc_id AND p.idx = e.place_idx "
         "LEFT JOIN actors a1 ON a1.doc_id = e.doc_id AND a1.actor_id = e.actor1 "
@@ -175,7 +204,7 @@ def load_reports(store: Store) -> list[EventReport]:
         firsts[(row["doc_id"], row["event_id"])] = EventReport(
             row["doc_id"], row["event_id"], row["type"], row["mode"], row["actor1"], row["actor2"], date[:10],
             row["lat"], row["lon"], row["country"], row["admin1"], row["place_name"], row["published"],
-            [row["event_id"]], _named(row))
+            [row["event_id"]], _named(row), row["feature"], _sides(row))
     for row in later:  # what later mentions add: "the shelling ... by the RSF", "... in El Fasher"
         first = firsts.get((row["doc_id"], row["same_as"]))
         if first is None:
@@ -188,19 +217,49 @@ def load_reports(store: Store) -> list[EventReport]:
                 first.named.add(role)
             elif getattr(first, role) is None:
                 setattr(first, role, row[role])
+        for role, side in _sides(row).items():
+            first.sides.setdefault(role, side)
         first.mode = first.mode or row["mode"]
         if first.lat is None and row["lat"] is not None:
             first.lat, first.lon, first.country = row["lat"], row["lon"], row["country"]
-            first.admin1, first.place_name = row["admin1"], row["place_name"]
+            first.admin1, first.place_name, first.feature = row["admin1"], row["place_name"], row["feature"]
     return list(firsts.values())
 
 
 NAMED_TYPES = {"state", "military", "government", "ministry", "armed_group", "party", "igo", "ngo", "media",
                "person"}
+# Words that name a kind of actor, not an actor: "rebels", "gunmen", "security forces", "the army".
+KIND_WORDS = {
+    "rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "gunman", "gunmen", "fighter", "fighters",
+    "jihadist", "jihadists", "security", "force", "forces", "police", "policemen", "army", "troop", "troops",
+    "soldier", "soldiers", "attacker", "attackers", "government", "armed", "men", "group", "groups", "militia",
+    "militias", "militiamen", "protester", "protesters", "demonstrator", "demonstrators", "civilian", "civilians",
+    "resident", "residents", "official", "officials", "authorities", "authority", "military", "unidentified",
+    "unknown", "suspected", "assailant", "assailants", "bandit", "bandits", "gang", "gangs", "the", "a", "an", "of",
+    "local", "state", "federal", "regime", "junta", "terrorist", "terrorists", "extremist", "extremists"}
+
+
+SIDES = {"state": "state", "military": "state", "government": "state", "ministry": "state",
+         "armed_group": "nonstate"}
+
+
+def _sides(row: dict[str, Any]) -> dict[str, str]:
+    """Which side each actor is on, as far as its type says: state forces or a non-state armed group."""
+    return {role: SIDES[row[f"{role}_type"]] for role in ("actor1", "actor2")
+            if row[role] and row[f"{role}_type"] in SIDES}
 
 
 def _named(row: dict[str, Any]) -> set[str]:
-    return {role for role in ("actor1", "actor2") if row[role] and row[f"{role}_type"] in NAMED_TYPES}
+    """The roles held by named actors: a state, a force, group, party, body or person the text names
+    ("the Rapid Support Forces", "Colombia's police"), not a kind of actor ("rebels", "gunmen")."""
+    out = set()
+    for role in ("actor1", "actor2"):
+        if not row[role] or row[f"{role}_type"] not in NAMED_TYPES:
+            continue
+        words = set((row[f"{role}_name"] or row[role]).lower().replace("-", " ").split())
+        if row[f"{role}_country"] or not words <= KIND_WORDS:
+            out.add(role)
+    return out
 
 
 def deduplicate(store: Store, km: float = 25.0, days: int = 1) -> int:

@@ -121,7 +121,12 @@ def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | N
     if tok.like_num or tok.lemma_.lower() in QUANTITY or tok.lower_ in MEMBER_NOUNS:
         # "Dozens of Palestinians", "thousands of fighters"; members act for their group: "fighters of the RSF"
         of = _pobj(tok, {"of"})
-        if of is not None and (tok.lower_ not in MEMBER_NOUNS or of.ent_type_ in ("ORG", "NORP", "GPE")):
+        if tok.lower_ in MEMBER_NOUNS and of is None:  # "gunmen from the Islamic State", not "gunmen from Gao"
+            of = _pobj(tok, {"from"})
+            if of is not None and not any(t.ent_type_ in ("ORG", "NORP") for t in of.subtree):
+                of = None
+        if of is not None and (tok.lower_ not in MEMBER_NOUNS or any(t.ent_type_ in ("ORG", "NORP", "GPE")
+                                                                     for t in of.subtree)):
             tok = of
     hit = actors.actor_at(tok.idx, tok.idx + len(tok.text))
     if hit is not None:
