@@ -108,7 +108,8 @@ def test_ingesting_the_same_corpus_twice_leaves_identical_counts(db_url, pipelin
 
 
 def test_bad_inputs_are_listed_and_every_good_one_is_stored(db_url, pipeline, tmp_path):
-    corpus = _corpus(tmp_path / "corpus", 19)
+    """5 % corrupt inputs: 95 good dispatches and one of each kind of bad input."""
+    corpus = _corpus(tmp_path / "corpus", 95)
     bad = tmp_path / "corpus" / "bad"
     bad.mkdir()
     (bad / "empty.txt").write_bytes(b"")
@@ -120,14 +121,14 @@ def test_bad_inputs_are_listed_and_every_good_one_is_stored(db_url, pipeline, tm
         "nueve personas, según dijeron los vecinos a los periodistas que llegaron después.", encoding="utf-8")
     with open_store(db_url) as store:
         summary = ingest([str(corpus)], store, pipeline, processes=1, commit_every=8)
-        assert summary.stored == 19
+        assert summary.stored == 95 and summary.read == 100
         codes = {Path(e.source.split(":")[0]).name: e.code for e in summary.errors}
         assert codes == {"empty.txt": "empty", "binary.txt": "not_text", "cut.jsonl": "bad_json",
                          "huge.txt": "too_large", "spanish.txt": "unsupported_language"}
         stored_errors = {Path(e.source.split(":")[0]).name for e in store.errors()}
         assert stored_errors == set(codes)
         assert all(e.message for e in store.errors())
-        assert store.counts()["documents"] == 19
+        assert store.counts()["documents"] == 95
 
 
 def test_dedup_merges_one_incident_told_three_times(db_url, pipeline, tmp_path):
