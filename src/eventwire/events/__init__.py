@@ -193,7 +193,7 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             t = classify(tok)
             if t is not None:
                 trigs.append(t)
-            elif tok.lemma_.lower() in PARTNER_NOUNS:  # "Doha and its negotiating partners, the US and Egypt"
+            elif tok.lemma_.lower() in PARTNER_NOUNS:  # "Oslo and its negotiating partners, Kenya and Chile"
                 found = negotiating_partners(doc, tok, actors)
                 cue = next((c for c in tok.children if c.lemma_.lower() in NEGOTIATING), None)
                 if found is not None and cue is not None:

@@ -292,7 +292,7 @@ NEGOTIATING = {"negotiate", "negotiating", "mediate", "mediating"}
 
 
 def mediator(doc: Doc, sent: Span, actors: ActorTable | None) -> str | None:
-    """The actor a sentence calls a mediator: "Qatar, one of the key mediators", "the mediator,
+    """The actor a sentence calls a mediator: "Norway, one of the main mediators", "the mediator,
     Egypt", "Norway, a mediator in the talks"."""
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in MEDIATOR_NOUNS:
@@ -311,7 +311,7 @@ def mediator(doc: Doc, sent: Span, actors: ActorTable | None) -> str | None:
 
 
 def negotiating_partners(doc: Doc, tok: Token, actors: ActorTable | None) -> tuple[str | None, list[str]] | None:
-    """For "Doha and its negotiating partners, the US and Egypt": (Doha, [US, Egypt]); None when the
+    """For "Oslo and its negotiating partners, Kenya and Chile": (Oslo, [Kenya, Chile]); None when the
     token is not a partner noun modified by *negotiating*."""
     if tok.lemma_.lower() not in PARTNER_NOUNS or not any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in NEGOTIATING for c in tok.children):
