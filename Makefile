@@ -1,11 +1,12 @@
 # Two commands for a new user on a fresh machine:
 #   make demo   installs eventwire into .venv and runs it on the bundled (synthetic) sample
 #   make test   installs eventwire with its test tools into .venv and runs the linter and the tests
+#   make serve  stores the samples and serves the web page and the API on http://127.0.0.1:8000/
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: install demo test lint bench gate schema clean
+.PHONY: install demo serve test lint bench gate schema clean
 
 $(BIN)/eventwire: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +18,11 @@ install: $(BIN)/eventwire
 
 demo: install
 	$(BIN)/eventwire extract examples/sample.jsonl --format summary
+
+# The web page and the API on the bundled samples: http://127.0.0.1:8000/
+serve: install
+	$(BIN)/eventwire ingest examples/sample.jsonl --db examples.db --workers 1
+	$(BIN)/eventwire serve --db examples.db
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks

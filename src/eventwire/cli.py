@@ -355,6 +355,34 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
 
 
 @main.command()
+@click.option("--db", "db", envvar="EVENTWIRE_DB", default=None, metavar="URL",
+              help="Store to serve (SQLite path or postgresql://…); without it only /extract works [env EVENTWIRE_DB].")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--model", envvar="EVENTWIRE_MODEL", default=None, help="Installed spaCy pipeline to use.")
+@click.option("--max-body", type=click.IntRange(min=1), default=5_000_000, show_default=True,
+              help="Refuse request bodies larger than this many bytes (413).")
+def serve(db: str | None, host: str, port: int, model: str | None, max_body: int) -> None:
+    """Serve the HTTP API and the web page (write endpoints need EVENTWIRE_TOKEN when it is set)."""
+    import os
+
+    import uvicorn
+
+    from .api import create_app
+    from .settings import Settings
+
+    try:
+        settings = Settings.from_env(model=model)
+        if db:
+            _open(db).close()  # a bad URL is a usage error now, not on the first request
+    except EventwireError as exc:
+        raise click.UsageError(exc.message) from None
+    app = create_app(db, settings=settings, token=os.environ.get("EVENTWIRE_TOKEN") or None, max_body=max_body)
+    click.echo(f"eventwire: serving {db or 'no store'} on http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of a report."""
     click.echo(json.dumps(json_schema(), indent=2, sort_keys=True))

@@ -1,0 +1,128 @@
+"""The web page in a real browser: Playwright (Python) driving Debian's Chromium against the app on
+127.0.0.1. Without a Chromium the tests are skipped, unless EVENTWIRE_REQUIRE_BROWSER=1 (CI), which
+turns that into a failure. Screenshots go to test-artifacts/ (or $EVENTWIRE_ARTIFACTS).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from eventwire.api import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(os.environ.get("EVENTWIRE_ARTIFACTS", ROOT / "test-artifacts"))
+SAMPLE = (ROOT / "examples" / "gaza-truce.txt").read_text(encoding="utf-8")  # our synthetic seed-like dispatch
+HOSTILE = ('GENEVA, May 2 (Reuters) - Talks resumed on Friday. <script>window.__pwned = 1</script> '
+           '<img src=x onerror="window.__pwned = 2"> Police arrested 12 protesters in Geneva, officials said.')
+
+
+def _chromium() -> str | None:
+    for candidate in (os.environ.get("EVENTWIRE_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
+                      shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    path = _chromium()
+    if path is None:
+        if os.environ.get("EVENTWIRE_REQUIRE_BROWSER", "") in ("1", "true", "yes"):
+            pytest.fail("EVENTWIRE_REQUIRE_BROWSER=1 but no Chromium (install Debian's `chromium`)", pytrace=False)
+        pytest.skip("no Chromium: install Debian's `chromium` or set EVENTWIRE_CHROMIUM")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def server(tmp_path, pipeline) -> Iterator[str]:
+    """The app on 127.0.0.1 in a background thread, over a fresh SQLite store."""
+    import uvicorn
+
+    app = create_app(str(tmp_path / "web.db"), settings=pipeline.settings, pipeline=pipeline)
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "the server did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture()
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(server + "/")
+    page.dialogs = dialogs  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def _extract(page, text: str) -> None:
+    page.fill("#article-input", text)
+    page.fill("#published-input", "2023-11-30")
+    page.click("#extract-button")
+    page.wait_for_selector("#article .span", timeout=60_000)
+
+
+def test_paste_the_sample_and_see_highlights_table_and_map(page):
+    _extract(page, SAMPLE)
+    for kind in ("place", "time", "actor", "quote", "figure", "trigger"):
+        assert page.locator(f"#article .span.kind-{kind}").count() > 0, kind
+    assert page.locator("#article").inner_text().replace("\n", "").startswith(SAMPLE.split("\n")[0][:30])
+    place = page.locator("#article .span.kind-place").first
+    place.hover()
+    page.wait_for_selector("#tooltip", state="visible")
+    assert page.locator("#tooltip").inner_text().strip()
+    assert page.locator("#events-table tbody tr").count() > 0
+    page.wait_for_selector("#map .event-marker", timeout=10_000)
+    assert page.locator("#map .event-marker").count() > 0
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "extract-sample.png"), full_page=True)
+    assert (ARTIFACTS / "extract-sample.png").stat().st_size > 10_000
+
+
+def test_markup_in_an_article_renders_inert(page):
+    _extract(page, HOSTILE)
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__pwned") is None
+    assert page.dialogs == []  # type: ignore[attr-defined]
+    article = page.locator("#article")
+    assert article.locator("script, img").count() == 0
+    assert "<script>" in article.inner_text() and "onerror=" in article.inner_text()
+
+
+def test_store_then_browse_the_dataset(page):
+    page.fill("#article-input", SAMPLE)
+    page.fill("#published-input", "2023-11-30")
+    page.click("#store-button")
+    page.wait_for_timeout(300)
+    page.locator("#browse-form button[type=submit], #browse-form input[type=submit]").first.click()
+    page.wait_for_selector("#browse-table tbody tr", timeout=60_000)
+    assert page.locator("#browse-table tbody tr").count() > 0
