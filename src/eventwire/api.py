@@ -201,6 +201,7 @@ def event_filter(
         actor: str | None = Query(None, description="part of an actor's id or name"),
         source: str | None = Query(None, description="part of the document's source, site or URL"),
         dedup: bool = Query(False, description="one row per canonical event"),
+        acled_type: str | None = Query(None, description="ACLED event type or sub-event type"),
 ) -> EventFilter:
     if type is not None and type.upper() not in PLOVER_TYPES:
         raise ApiError(400, "bad_filter", f"type {type!r} is not a PLOVER type ({', '.join(PLOVER_TYPES)})")
@@ -208,7 +209,7 @@ def event_filter(
         raise ApiError(400, "bad_filter", f"country {country!r}: give an ISO 3166-1 alpha-3 code such as SDN")
     return EventFilter(date_from=_date(date_from, "from"), date_to=_date(date_to, "to"),
                        type=type.upper() if type else None, country=country.upper() if country else None,
-                       bbox=_bbox(bbox), actor=actor, source=source, dedup=dedup)
+                       bbox=_bbox(bbox), actor=actor, source=source, dedup=dedup, acled_type=acled_type)
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
@@ -309,15 +310,9 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
         return {"doc_id": doc_id, **report.to_dict()}
 
     @app.get("/events", summary="Stored events, filtered and paginated")
-    def events(flt: Filters,
-               acled_type: str | None = Query(None, description="ACLED event or sub-event type"),
-               limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    def events(flt: Filters, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict[str, Any]:
         store = state.deduplicated()
         rows = list(_rows(select_reports(store, flt)))
-        if acled_type:
-            wanted = acled_type.lower()
-            rows = [r for r in rows if wanted in ((r.get("acled_event_type") or "").lower(),
-                                                  (r.get("acled_sub_event_type") or "").lower())]
         return {"events": rows[offset:offset + limit], "total": len(rows), "limit": limit, "offset": offset}
 
     @app.get("/events/{canonical_id}", summary="A canonical event and every report behind it")

@@ -323,15 +323,16 @@ def _bbox(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 @click.option("--bbox", callback=_bbox, default=None, metavar="W,S,E,N", help="Only events placed in this box.")
 @click.option("--actor", default=None, help="Only events with an actor whose id or name contains this.")
 @click.option("--source", default=None, help="Only documents whose source, site or URL contains this.")
+@click.option("--acled-type", default=None, help="Only events of this ACLED event type or sub-event type.")
 @click.option("--dedup", "dedup_only", is_flag=True, help="One row per canonical event (its first report).")
 def export(db: str, output_format: str, output: str | None, date_from: str | None, date_to: str | None,
            event_type: str | None, country: str | None, bbox: tuple[float, float, float, float] | None,
-           actor: str | None, source: str | None, dedup_only: bool) -> None:
+           actor: str | None, source: str | None, acled_type: str | None, dedup_only: bool) -> None:
     """Export the stored events (or, as jsonl, the reports) with filters."""
     from .store.select import EventFilter, select_reports
 
     flt = EventFilter(date_from=date_from, date_to=date_to, type=event_type, country=country, bbox=bbox,
-                      actor=actor, source=source, dedup=dedup_only)
+                      actor=actor, source=source, dedup=dedup_only, acled_type=acled_type)
     if output_format == "parquet" and not output:
         raise click.UsageError("parquet needs a file: add --output PATH")
     with _open(db) as store:

@@ -24,10 +24,16 @@ class EventFilter:
     actor: str | None = None  # part of an actor's id or name (actor1 or actor2)
     source: str | None = None  # part of the document's source (file), site or url
     dedup: bool = False  # one row per canonical event: its first report only
+    acled_type: str | None = None  # ACLED event type or sub-event type (case-insensitive)
 
     def keeps(self, report: Report, event: Event, first_reports: set[tuple[str, str]] | None, doc_id: str) -> bool:
         if self.type and event.type != self.type.upper():
             return False
+        if self.acled_type:
+            acled = event.acled
+            names = {(acled.event_type or "").lower(), (acled.sub_event_type or "").lower()} if acled else set()
+            if self.acled_type.lower() not in names:
+                return False
         day = (event.date or "")[:10]
         if self.date_from and (len(day) < 10 or day < self.date_from):
             return False
