@@ -84,6 +84,8 @@ BENCHES: dict[str, dict[str, Any]] = {
     "dedup-test": {"cmd": ["dedup_eval.py", "--gold", "benchmarks/dedup_gold_test.jsonl"], "local": True,
                    "gate": False, "stage": "store",
                    "what": "held-out corpus written by another engineer without seeing the rules, scored once"},
+    "load": {"cmd": ["load_test.py"], "local": True, "gate": False, "stage": "api",
+             "what": "50 concurrent clients posting documents and reading events, loopback, SQLite and PostgreSQL"},
     "stage-cost": {"cmd": ["stage_cost.py"], "local": True, "gate": False, "stage": "all",
                    "what": "GeoWebNews 200 docs: each stage's seconds as a share of the model's parse, one process"},
     "speed": {"cmd": ["speed.py"], "gate": False, "stage": "all", "env": {"EVENTWIRE_PROCESSES": "1"},
@@ -504,6 +506,34 @@ def store_section(results: dict[str, Any]) -> list[str]:
     return lines
 
 
+def api_section(results: dict[str, Any]) -> list[str]:
+    """Issue 7: the HTTP API under 50 concurrent clients."""
+    load = results.get("load")
+    if not load:
+        return []
+    s = load["summary"]
+    lines = ["## The HTTP API under load", "",
+             f"`{load['command']}` ({load['date']}): {s['clients']} concurrent clients on 127.0.0.1, each posting "
+             f"{s['posts_per_client']} documents to `POST /documents` and reading `GET /events?limit=20` and "
+             "`GET /health` in between; then every write is checked in the store and read back.", "",
+             "| backend | requests | req/s | docs/s | POST /documents p50 / p99 ms | GET /events p50 / p99 ms | "
+             "GET /health p50 / p99 ms | errors | lost writes |", "|---|---|---|---|---|---|---|---|---|"]
+    for name in ("sqlite", "postgresql"):
+        r = s.get(name) or {}
+        if "requests" not in r:
+            lines.append(f"| {name} | {r.get('skipped') or r.get('failed') or 'not run'} | | | | | | | |")
+            continue
+        lat = r["latency_ms"]
+        pp = {key: f"{(lat.get(key) or {}).get('p50')} / {(lat.get(key) or {}).get('p99')}"
+              for key in ("POST /documents", "GET /events", "GET /health")}
+        lines.append(f"| {name} | {r['requests']} | {r['requests_per_s']} | {r['documents_per_s']} | "
+                     f"{pp['POST /documents']} | {pp['GET /events']} | {pp['GET /health']} | {r['errors']} | "
+                     f"{r['lost_writes']} |")
+    lines += ["", "Extraction is serialized in one server process (one spaCy pipeline), so POST latency is the "
+              "queue behind the model; see docs/notes/load-test.md.", ""]
+    return lines
+
+
 def fmt(value: Any) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
@@ -618,6 +648,7 @@ def write_markdown(results: dict[str, Any], floors: dict[str, float]) -> None:
                   f"25 %); events: {100 * c['events_ratio']:.1f} % (issue 5's ceiling: 15 %); all eventwire stages: "
                   f"{100 * c['all_stages_ratio']:.1f} %.", ""]
     lines += store_section(results)
+    lines += api_section(results)
     machines = sorted({r.get("machine", "") for r in results.values()})
     lines += ["## Floors", "", "| metric | floor (ceiling for ratios) | measured |", "|---|---|---|"]
     for key, floor in sorted(floors.items()):

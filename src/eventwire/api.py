@@ -266,7 +266,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
                            "with the server's EVENTWIRE_TOKEN")
 
     @app.get("/health", summary="Liveness")
-    def health() -> dict[str, Any]:
+    async def health() -> dict[str, Any]:  # async: never queued behind extraction in the thread pool
         return {"status": "ok", "version": __version__, "store": state.db is not None}
 
     @app.post("/extract", summary="Reports for the posted document(s); nothing is stored")
