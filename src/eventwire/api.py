@@ -35,7 +35,7 @@ from .pipeline import Pipeline, error_report, load_pipeline
 from .schema import ErrorReport, Report
 from .settings import Settings
 from .store import IngestError, Store, document_id, open_store
-from .store.select import EventFilter, select_reports
+from .store.select import EventFilter, parse_bbox, select_reports
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -180,16 +180,10 @@ def _date(value: str | None, name: str) -> str | None:
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
     try:
-        box = tuple(float(x) for x in value.split(","))
-    except ValueError:
-        box = ()
-    if len(box) != 4 or not (box[0] <= box[2] and box[1] <= box[3]):
-        raise ApiError(400, "bad_filter", f"bbox {value!r}: give min_lon,min_lat,max_lon,max_lat, "
-                       "e.g. 34.2,31.2,34.6,31.6")
-    return box  # type: ignore[return-value]
+        return None if value is None else parse_bbox(value)
+    except ValueError as exc:
+        raise ApiError(400, "bad_filter", str(exc)) from None
 
 
 def event_filter(

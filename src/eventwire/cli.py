@@ -300,15 +300,12 @@ STORE_FORMATS = ("csv", "jsonl", "geojson", "parquet", "plover-json", "acled-csv
 
 
 def _bbox(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, ...] | None:
-    if value is None:
-        return None
+    from .store.select import parse_bbox
+
     try:
-        box = tuple(float(x) for x in value.split(","))
-    except ValueError:
-        box = ()
-    if len(box) != 4 or not (box[0] <= box[2] and box[1] <= box[3]):
-        raise click.BadParameter("give min_lon,min_lat,max_lon,max_lat, e.g. 34.2,31.2,34.6,31.6")
-    return box
+        return None if value is None else parse_bbox(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 @main.command()

@@ -14,6 +14,17 @@ from ..schema import Event, Report
 from . import Store
 
 
+def parse_bbox(value: str) -> tuple[float, float, float, float]:
+    """"W,S,E,N" as four floats; ValueError with a message a user can act on."""
+    try:
+        box = tuple(float(x) for x in value.split(","))
+    except ValueError:
+        box = ()
+    if len(box) != 4 or not (box[0] <= box[2] and box[1] <= box[3]):
+        raise ValueError(f"bbox {value!r}: give min_lon,min_lat,max_lon,max_lat, e.g. 34.2,31.2,34.6,31.6")
+    return box  # type: ignore[return-value]
+
+
 @dataclass(frozen=True)
 class EventFilter:
     date_from: str | None = None  # ISO dates, inclusive
