@@ -31,17 +31,18 @@ from .components import events as _events  # noqa: F401
 from .components import figures as _figures  # noqa: F401
 from .components import places as _places  # noqa: F401
 from .components import quotes as _quotes  # noqa: F401
+from .components import story as _story  # noqa: F401
 from .components import times as _times  # noqa: F401
 from .dateline import parse_dateline
 from .errors import EventwireError, InputError, ModelError
 from .ingest import Document, document_from_text
-from .schema import ErrorDetail, ErrorReport, Event, Report
+from .schema import ErrorDetail, ErrorReport, Event, Report, StoryEvent
 from .settings import Settings
 
 # Our components, in order, appended after the model's own components.
 EVENTWIRE_COMPONENTS: tuple[str, ...] = (
     "eventwire_times", "eventwire_places", "eventwire_actors", "eventwire_quotes", "eventwire_figures",
-    "eventwire_events")
+    "eventwire_events", "eventwire_story")
 
 _nlp_cache: dict[str, Language] = {}
 _nlp_lock = threading.Lock()
@@ -147,23 +148,32 @@ class Pipeline:
         doc._.eventwire_dateline = dateline
         return doc
 
-    def _granular(self, events: list[Event]) -> list[Event]:
-        """Every event mention, or with ``events="sentence"`` each sentence's main event only."""
+    def _granular(self, events: list[Event], story_events: list[StoryEvent]) -> tuple[list[Event], list[StoryEvent]]:
+        """Every event mention, or with ``events="sentence"`` each sentence's main event only (story
+        events then name only the mentions kept, under their new ids)."""
         if self.settings.events == "mention":
-            return events
+            return events, story_events
         kept = [e.model_copy() for e in events if getattr(e, "main", False)]
+        renamed = {}
         for n, e in enumerate(kept, 1):
+            renamed[e.id] = f"e{n}"
             e.id = f"e{n}"
-        return kept
+        stories = []
+        for s in story_events:
+            s = s.model_copy()
+            s.mentions = [renamed[m] for m in s.mentions if m in renamed]
+            stories.append(s)
+        return kept, stories
 
     def _report(self, document: Document, doc: Doc) -> Report:
+        events, story_events = self._granular(doc._.eventwire_events or [], doc._.eventwire_story_events or [])
         return Report(
             id=document.id, text=document.text, published=doc._.eventwire_published,
             title=document.title, url=document.url, site=document.site,
             dateline=doc._.eventwire_dateline, times=doc._.eventwire_times or [],
             places=doc._.eventwire_places or [], actors=doc._.eventwire_actors or [],
             quotes=doc._.eventwire_quotes or [], figures=doc._.eventwire_figures or [],
-            events=self._granular(doc._.eventwire_events or []),
+            events=events, story_events=story_events,
         )
 
     def _run_batch(self, batch: list[Document | InputError]) -> list[Report | ErrorReport]:

@@ -147,6 +147,39 @@ class Event(Record):
     confidence: float | None = None
 
 
+PlacePrecision = Literal["attached", "story", "sentence", "dateline"]
+
+
+class StoryEvent(Record):
+    """One real-world event of the story: its mentions in ``Report.events`` joined, its fields
+    resolved from all of them and from the story (docs/events.md, "Story-level events")."""
+
+    id: str = Field(description="'s1', 's2', ... in order of first mention")
+    type: str = Field(description="PLOVER type")
+    mode: str | None = None
+    actor1: str | None = Field(None, description="actor id: who did it")
+    actor2: str | None = Field(None, description="actor id: to whom")
+    place: int | None = Field(None, description="index into Report.places, or null")
+    place_precision: PlacePrecision | None = Field(
+        None, description="attached: a mention's text places it; story: the story's incident place; "
+                          "sentence: a place named in a mention's sentence; dateline: where the story was filed")
+    date: str | None = Field(None, description="ISO date the text gives it; null when the text gives no day")
+    date_from: Literal["mention", "narrative", "statement"] | None = Field(
+        None, description="mention: a mention's own date; narrative: the day of the story's main incident; "
+                          "statement: the day of the statement that reports it")
+    figures: list[int] = Field(default_factory=list, description="indices into Report.figures about this event")
+    fatalities: int | None = Field(None, description="people killed, from the linked figures (the highest "
+                                                     "incident count given; null when none)")
+    injured: int | None = Field(None, description="people injured, likewise")
+    modality: Modality = "asserted"
+    reported_by: str | None = Field(None, description="actor id of the source the event is attributed to")
+    acled: Acled | None = None
+    mentions: list[str] = Field(default_factory=list, description="ids in Report.events; the first is the evidence")
+    trigger: Span | None = Field(None, description="the evidence mention's trigger")
+    evidence: Offsets | None = Field(None, description="the sentence that reports it first")
+    confidence: float | None = None
+
+
 class Report(Record):
     """Everything eventwire read in one document."""
 
@@ -164,6 +197,7 @@ class Report(Record):
     quotes: list[Quote] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    story_events: list[StoryEvent] = Field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
@@ -195,7 +229,7 @@ class Report(Record):
                 yield "speaker", q.speaker_start, q.speaker_end, q.speaker_text
             for start, end in (q.model_extra or {}).get("fragments") or []:  # split quotes: the pieces
                 yield "quote.fragment", start, end, None
-        for e in self.events:
+        for e in [*self.events, *self.story_events]:
             if e.trigger:
                 yield "trigger", e.trigger.start, e.trigger.end, e.trigger.text
             if e.evidence:

@@ -15,6 +15,7 @@ Outputs:
     doc._.eventwire_quotes     list[schema.Quote]
     doc._.eventwire_figures    list[schema.Figure]
     doc._.eventwire_events     list[schema.Event]
+    doc._.eventwire_story_events  list[schema.StoryEvent]
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ EXTENSIONS: dict[str, object] = {
     "eventwire_quotes": None,
     "eventwire_figures": None,
     "eventwire_events": None,
+    "eventwire_story_events": None,
 }
 
 

@@ -1,0 +1,243 @@
+"""A story event's fields, from all its mentions and from the story.
+
+* **actor1**: the first doer any mention names, a named actor before a generic noun ("the
+  attackers"), and never, inside a quote, a pronoun the actors stage resolved to the speaker ("they
+  attacked us" said by a ministry official does not make the ministry the attacker).  An
+  attribution in the outlet's voice ("an attack blamed on X") names the doer.
+* **actor2**: the first target any mention names, people and forces before things ("the base").
+* **place**: the finest place attached to any mention (``attached``); else, for acts, the place
+  named in a mention's clause or sentence (``sentence``), the story's incident place (``story``),
+  the dateline's place (``dateline``).  Statements get an attached place only.
+* **date**: a mention's own day (``mention``); a month, week or year only is no day (null); a
+  background event (pluperfect, "earlier", "last year") without a day of its own is null; else the
+  story's narrative day (``narrative``): the day of its first dated foreground incident, or the
+  publication day when the story dates nothing; a statement takes its own day (``statement``).
+* **figures**: every figure linked to a mention; ``fatalities`` / ``injured`` the highest incident
+  count of each (competing tolls stay side by side in ``figures``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..actors import ActorTable
+from ..events.acled import acled_for
+from ..schema import Dateline, Figure, Offsets, Place, Quote, Span, StoryEvent, Time
+from .features import NATURE, MentionView
+
+CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
+# Nouns that name a doer without naming who: a named actor in the same event is better.
+GENERIC_DOERS = {"attacker", "assailant", "gunman", "gunmen", "militant", "insurgent", "terrorist", "raider",
+                 "fighter", "rebel", "jihadist", "extremist", "man", "men", "suspect", "perpetrator", "bandit",
+                 "kidnapper", "bomber", "shooter", "group", "unknown", "unidentified"}
+THIRD_PERSON = {"they", "them", "he", "she", "it", "him", "her", "its", "their", "his"}
+PLACE_RANK = {"landmark": 0, "city": 1, "other": 2, "region": 3, "country": 4, "water": 5}
+# Disasters a story can be about: deaths in it are no one's attack.
+DISASTERS = (NATURE - {"fire", "flame", "explosion", "collapse", "heat", "rain", "snow", "rescuer", "rubble",
+                       "wreckage", "sink", "drown", "magnitude", "disease", "virus"})
+TARGET_TYPES = {"person", "population", "military", "armed_group", "state", "government", "ministry", "party",
+                "igo", "ngo", "media"}
+
+
+def _is_day(value: str | None) -> bool:
+    return bool(value) and len(value) >= 10 and value[:4].isdigit() and value[4] == "-" and value[7] == "-" \
+        and value[8:10].isdigit()  # type: ignore[index]
+
+
+@dataclass
+class Story:
+    """What the whole report says that each event's fields may draw on."""
+
+    doc: Doc
+    places: list[Place]
+    figures: list[Figure]
+    actors: ActorTable | None
+    actor_type: dict[str, str]
+    actor_names: dict[str, str]
+    published: str | None
+    dateline_place: int | None
+    incident_place: int | None
+    narrative_day: str | None
+    nature: bool
+    feature_context: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, doc: Doc, mention_views: list[MentionView], places: list[Place], times: list[Time],
+             actors: ActorTable | None, figures: list[Figure], quotes: list[Quote], dateline: Dateline | None,
+             published: str | None) -> Story:
+        actor_list = actors.actors if actors is not None else []
+        actor_type = {a.id: a.type for a in actor_list}
+        sents = list(doc.sents)
+        lead_end = sents[min(1, len(sents) - 1)].end_char if sents else 0
+        lead_lemmas = {t.lemma_.lower() for t in doc if t.idx < lead_end}
+        nature = bool(lead_lemmas & DISASTERS) and not any(
+            v.event.type == "ASSAULT" and actor_type.get(v.event.actor1 or "") in ("military", "armed_group")
+            for v in mention_views if v.sent_index <= 1)
+        dateline_place = None
+        if dateline is not None:
+            dateline_place = next((i for i, p in enumerate(places)
+                                   if dateline.start <= p.start and p.end <= dateline.end), None)
+        story = cls(doc=doc, places=places, figures=figures, actors=actors, actor_type=actor_type,
+                    actor_names={a.id: a.name for a in actor_list}, published=published,
+                    dateline_place=dateline_place, incident_place=None, narrative_day=None, nature=nature)
+        story.incident_place = story._incident_place(mention_views, lead_end, dateline)
+        story.narrative_day = story._narrative_day(mention_views, times)
+        story.feature_context = {"actor_type": actor_type, "n_sents": len(sents), "nature": nature}
+        return story
+
+    # -- story-wide readings ---------------------------------------------------------------
+
+    def _incident_place(self, mention_views: list[MentionView], lead_end: int, dateline: Dateline | None) -> int | None:
+        """Where the story's news happened: the finest place attached to an act of its lead, else the
+        finest place its lead names, else the place most named."""
+        outside_dateline = [i for i, p in enumerate(self.places)
+                            if not (dateline is not None and dateline.start <= p.start < dateline.end)]
+        attached = [v.event.place for v in mention_views if v.event.place is not None
+                    and v.event.type not in CLAIMS and v.sent_index <= 2]
+        if attached:
+            return min(attached, key=lambda i: (self._rank(i), self.places[i].start))
+        lead = [i for i in outside_dateline if self.places[i].start < lead_end and self._rank(i) < 4]
+        if lead:
+            return min(lead, key=lambda i: (self._rank(i), self.places[i].start))
+        named = Counter(self.places[i].geonameid or self.places[i].text for i in outside_dateline)
+        if named:
+            top = named.most_common(1)[0][0]
+            return next(i for i in outside_dateline if (self.places[i].geonameid or self.places[i].text) == top)
+        return self.dateline_place
+
+    def _narrative_day(self, mention_views: list[MentionView], times: list[Time]) -> str | None:
+        """The day the story's news happened: its first foreground act's own day, else the
+        publication day."""
+        for v in mention_views:
+            if v.event.type in CLAIMS or v.background or v.event.modality in ("hypothetical", "negated", "planned"):
+                continue
+            if _is_day(v.own_date) and v.days_before is not None and 0 <= v.days_before <= 7:
+                return v.own_date[:10]  # type: ignore[index]
+        return self.published[:10] if self.published else None
+
+    def _rank(self, i: int) -> int:
+        return PLACE_RANK.get(self.places[i].feature or "other", 2)
+
+    # -- relations ---------------------------------------------------------------------------
+
+    def cumulative(self, figure: int) -> bool:
+        return 0 <= figure < len(self.figures) and self.figures[figure].scope == "cumulative"
+
+    def generic_actor(self, actor_id: str) -> bool:
+        """An actor named only by what it does ("the attackers", "gunmen"), not who it is."""
+        name = self.actor_names.get(actor_id, actor_id).lower().split()
+        return bool(name) and name[-1].rstrip("s") in {g.rstrip("s") for g in GENERIC_DOERS} and \
+            self.actor_type.get(actor_id) not in ("state", "government", "ministry")
+
+    def places_compatible(self, a: int, b: int) -> bool:
+        """Two places that may name where one event happened: the same, or one inside the other."""
+        if a == b:
+            return True
+        pa, pb = self.places[a], self.places[b]
+        if (pa.geonameid and pa.geonameid == pb.geonameid) or pa.text.lower() == pb.text.lower():
+            return True
+        if pa.country and pa.country == pb.country:
+            if "country" in (pa.feature, pb.feature):
+                return True
+            if "region" in (pa.feature, pb.feature) and pa.admin1 and pa.admin1 == pb.admin1:
+                return True
+        return False
+
+
+def _pronoun_in_quote(v: MentionView, actor_id: str, story: Story) -> bool:
+    """The actor is a third-person pronoun inside a quote, resolved to the quote's own speaker
+    (or to anything, when the speaker is unknown): not who did it."""
+    if not v.in_quote or story.actors is None:
+        return False
+    actor = next((a for a in story.actors.actors if a.id == actor_id), None)
+    if actor is None:
+        return False
+    in_sent = [m for m in actor.mentions if v.sent_start <= m.start < v.sent_end]
+    if not in_sent or not all(m.text.lower() in THIRD_PERSON for m in in_sent):
+        return False
+    return v.quote_speaker is None or v.quote_speaker == actor_id or story.actor_type.get(actor_id) in (
+        "ministry", "government", "igo", "ngo", "media", "person")
+
+
+def _pick_actor1(members: list[MentionView], story: Story) -> str | None:
+    found = [v.event.actor1 for v in members if v.event.actor1 and not _pronoun_in_quote(v, v.event.actor1, story)]
+    named = [a for a in found if not story.generic_actor(a)]
+    return (named or found or [None])[0]
+
+
+def _pick_actor2(members: list[MentionView], story: Story, actor1: str | None) -> str | None:
+    found = [v.event.actor2 for v in members if v.event.actor2 and v.event.actor2 != actor1]
+    people = [a for a in found if story.actor_type.get(a) in TARGET_TYPES]
+    return (people or found or [None])[0]
+
+
+def _pick_place(members: list[MentionView], story: Story, claim: bool) -> tuple[int | None, str | None]:
+    attached = [v.event.place for v in members if v.event.place is not None]
+    if attached:
+        return min(attached, key=lambda i: (story._rank(i), attached.index(i))), "attached"
+    if claim:
+        return None, None
+    guesses = [v.event.place_guess for v in members  # type: ignore[attr-defined]
+               if getattr(v.event, "place_guess", None) is not None
+               and getattr(v.event, "place_precision", None) in ("clause", "sentence")]
+    fine = [i for i in guesses if story._rank(i) < 4]
+    if fine:
+        return fine[0], "sentence"
+    if story.incident_place is not None:
+        return story.incident_place, "story" if story.incident_place != story.dateline_place else "dateline"
+    if guesses:
+        return guesses[0], "sentence"
+    if story.dateline_place is not None:
+        return story.dateline_place, "dateline"
+    return None, None
+
+
+def _pick_date(members: list[MentionView], story: Story, claim: bool) -> tuple[str | None, str | None]:
+    own = [v.own_date for v in members if v.own_date]
+    days = [d for d in own if _is_day(d)]
+    if days:
+        return days[0][:10], "mention"
+    if own:
+        return None, None  # "in June", "last week": no day
+    if all(v.background for v in members):
+        return None, None
+    return story.narrative_day, "statement" if claim else "narrative"
+
+
+def _linked_figures(members: list[MentionView], story: Story) -> tuple[list[int], int | None, int | None]:
+    idx = sorted({i for v in members for i in v.event.figures if 0 <= i < len(story.figures)})
+    def top(category: str) -> int | None:
+        values = [story.figures[i].value for i in idx if story.figures[i].category == category
+                  and story.figures[i].scope == "incident" and story.figures[i].value is not None]
+        return max(values) if values else None  # type: ignore[type-var]
+    return idx, top("killed"), top("injured")
+
+
+def resolve(members: list[MentionView], story: Story) -> StoryEvent:
+    first = members[0]
+    e = first.event
+    claim = e.type in CLAIMS
+    actor1 = _pick_actor1(members, story)
+    actor2 = _pick_actor2(members, story, actor1)
+    place, precision = _pick_place(members, story, claim)
+    date, date_from = _pick_date(members, story, claim)
+    figures, fatalities, injured = _linked_figures(members, story)
+    mode = next((v.event.mode for v in members if v.event.mode), None)
+    asserted = next((v for v in members if v.event.modality == "asserted"), None)
+    modality, reported_by = ("asserted", None) if asserted is not None else (
+        "reported", next((v.event.reported_by for v in members if v.event.reported_by), None))
+    lemma = first.token.lemma_.lower() if first.token is not None else ""
+    context = {t.lemma_.lower() for v in members if v.token is not None for t in v.token.sent}
+    acled = acled_for(e.type, mode, lemma, story.actor_type.get(actor2 or ""), context)
+    score = max(float(v.extra.get("score", 1.0)) for v in members)
+    return StoryEvent(
+        id="", type=e.type, mode=mode, actor1=actor1, actor2=actor2, place=place,
+        place_precision=precision, date=date, date_from=date_from, figures=figures,  # type: ignore[arg-type]
+        fatalities=fatalities, injured=injured, modality=modality, reported_by=reported_by,  # type: ignore[arg-type]
+        acled=acled, mentions=[v.event.id for v in members],
+        trigger=Span(**e.trigger.model_dump()) if e.trigger else None,
+        evidence=Offsets(start=first.sent_start, end=first.sent_end), confidence=round(score, 3))

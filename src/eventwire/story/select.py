@@ -1,0 +1,61 @@
+"""Which event mentions can be story-level events.
+
+Rules first (what analysts never code, whatever the wording), then the learned scorer on the rest.
+Every dropped mention stays in ``Report.events`` with its modality; only the story records skip it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .features import MentionView, features
+from .scorer import StoryScorer
+
+if TYPE_CHECKING:
+    from .resolve import Story
+
+NOT_CODED_MODALITY = {"hypothetical", "negated", "planned"}
+# Attackers that make a death an attack even in a disaster-laden sentence ("gunmen set fire to ...").
+ARMED_TYPES = {"military", "armed_group", "state", "government", "police"}
+# Verbal acts whose object is no event: "did not reply to requests for comment".
+NO_EVENT_OBJECTS = {"comment", "comments", "clarification", "information", "details", "confirmation"}
+
+
+def rule_out(v: MentionView, story: Story) -> str | None:
+    """Why analysts would not code this mention as an event of its own (None: they might)."""
+    e = v.event
+    tok = v.token
+    if e.modality in NOT_CODED_MODALITY:
+        return "modality"
+    if getattr(e, "phase", None) == "ended":
+        return "ended"
+    if v.habitual or v.trend:
+        return "habitual"
+    if v.generic_noun and v.own_date is None and e.place is None and not e.figures:
+        return "generic"
+    if v.plural_bare and v.own_date is None and e.place is None and not e.figures and not v.definite:
+        return "generic"
+    if e.type == "ASSAULT":
+        armed = story.actor_type.get(e.actor1 or "") in ARMED_TYPES
+        if any(story.cumulative(i) for i in e.figures) and not armed:
+            return "running total"
+        if (v.nature_near or story.nature) and not armed and (tok is None or tok.lemma_.lower() in (
+                "die", "kill", "death", "dead", "injure", "hurt", "wound", "destroy", "explosion", "blast")):
+            return "nature"
+    if e.type == "REQUEST" and tok is not None and any(
+            g.lower_ in NO_EVENT_OBJECTS for c in tok.children if c.dep_ == "prep" for g in c.children):
+        return "no event"
+    return None
+
+
+def select(mention_views: list[MentionView], story: Story) -> list[tuple[MentionView, float]]:
+    """The mentions that may be story events, each with the scorer's probability."""
+    scorer = StoryScorer.load()
+    out = []
+    for v in mention_views:
+        if rule_out(v, story) is not None:
+            continue
+        p = scorer.probability(features(v, story.feature_context))
+        v.extra["score"] = p
+        out.append((v, p))
+    return out
