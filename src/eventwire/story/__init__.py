@@ -25,12 +25,28 @@ from spacy.tokens import Doc
 
 from ..actors import ActorTable
 from ..schema import Event, Figure, Place, Quote, StoryEvent, Time
-from .cluster import cluster
-from .features import views
+from .cluster import Group, cluster
+from .features import group_features, views
 from .resolve import Story, resolve
+from .scorer import StoryScorer
 from .select import select
 
-__all__ = ["find_story_events"]
+__all__ = ["candidate_groups", "find_story_events"]
+
+
+def candidate_groups(doc: Doc, events: list[Event], places: list[Place], times: list[Time],
+                     actors: ActorTable | None, quotes: list[Quote],
+                     figures: list[Figure]) -> tuple[list[Group], Story]:
+    """Every candidate story event (mentions the rules keep, grouped) with its features, before the
+    scorer decides; for training the scorer (benchmarks/train_story_scorer.py) and for debugging."""
+    published = doc._.eventwire_published if Doc.has_extension("eventwire_published") else None
+    dateline = doc._.eventwire_dateline if Doc.has_extension("eventwire_dateline") else None
+    mention_views = views(doc, events, figures, quotes, published)
+    story = Story.read(doc, mention_views, places, times, actors, figures, quotes, dateline, published)
+    groups = cluster(select(mention_views, story), story)
+    for g in groups:
+        g.features = group_features(g.members, story.feature_context)
+    return groups, story
 
 
 def find_story_events(doc: Doc, events: list[Event], places: list[Place], times: list[Time],
@@ -38,12 +54,13 @@ def find_story_events(doc: Doc, events: list[Event], places: list[Place], times:
     """The story-level events of one document, in order of first mention (ids s1, s2, ...)."""
     if not events:
         return []
-    published = doc._.eventwire_published if Doc.has_extension("eventwire_published") else None
-    dateline = doc._.eventwire_dateline if Doc.has_extension("eventwire_dateline") else None
-    mention_views = views(doc, events, figures, quotes, published)
-    story = Story.read(doc, mention_views, places, times, actors, figures, quotes, dateline, published)
-    chosen = select(mention_views, story)
-    records = [resolve(group, story) for group in cluster(chosen, story)]
+    groups, story = candidate_groups(doc, events, places, times, actors, quotes, figures)
+    scorer = StoryScorer.load()
+    records = []
+    for g in groups:
+        g.score = scorer.probability(g.features)
+        if g.score >= scorer.threshold:
+            records.append(resolve(g.members, story, g.score))
     records.sort(key=lambda r: (r.evidence.start if r.evidence else 0, r.mentions[0] if r.mentions else ""))
     for n, r in enumerate(records, 1):
         r.id = f"s{n}"

@@ -6,8 +6,8 @@ speaker ("condemned ... and denounced").  Any other mention joins the most recen
 compatible event: the same type, nothing contradicting (two named doers, two attached places
 that do not contain one another, two days, an act of its own kind such as an abduction within a
 shelling), and, from a later sentence, nothing that marks it as another incident ("separately",
-"another attack", a background mention against a foreground event).  Only a mention the scorer
-rates at or above its threshold may found an event; weaker mentions may join one.
+"another attack", a background mention against a foreground event).  Which groups are events an
+analyst codes is the scorer's call (``story/scorer.py``), made on the whole group.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .features import MentionView
-from .scorer import StoryScorer
 
 if TYPE_CHECKING:
     from .resolve import Story
@@ -40,7 +39,8 @@ class Group:
     places: set[int] = field(default_factory=set)
     mode: str | None = None
     last_sent: int = -1
-    founded: bool = False
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 1.0
 
 
 def _distinct(v: MentionView) -> bool:
@@ -52,6 +52,20 @@ def _distinct(v: MentionView) -> bool:
     if opener.startswith(DISTINCT_OPENERS):
         return True
     return any(c.lower_ in DISTINCT_MODIFIERS for c in tok.children if c.dep_ in ("amod", "det", "advmod"))
+
+
+def _governs(a: MentionView, b: MentionView) -> bool:
+    """b is an argument of a's clause: "an attack (b) killed (a)", "killed (a) in an assault (b)"."""
+    if a.token is None or b.token is None:
+        return False
+    cur = b.token
+    for _ in range(4):
+        if cur.i == a.clause_root or cur.i == a.token.i:
+            return True
+        if cur.head is cur or cur.dep_ in ("relcl", "acl", "advcl", "appos"):
+            return False
+        cur = cur.head
+    return False
 
 
 def _fits(g: Group, v: MentionView, story: Story) -> bool:
@@ -71,17 +85,20 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
     if e.place is not None and g.places and not any(story.places_compatible(e.place, p) for p in g.places):
         return False
     if same_sent:
-        return True
+        # One sentence may tell two incidents: "the blast struck during the funeral of a man who was
+        # killed in a car bombing on Tuesday". Mentions join when they share a clause.
+        return any(m.clause_root == v.clause_root or m.token is None or v.token is None
+                   or _governs(m, v) or _governs(v, m) for m in g.members if m.sent_index == v.sent_index)
     # A later sentence: a restatement ("the raid", "the attack", "were killed") of this incident.
     if e.type in ("ASSAULT", "COERCE", "PROTEST") or v.definite or getattr(e, "same_as", None):
         return True
     return e.actor1 is not None and e.actor1 == g.actor1
 
 
-def cluster(chosen: list[tuple[MentionView, float]], story: Story) -> list[list[MentionView]]:
-    threshold = StoryScorer.load().threshold
+def cluster(chosen: list[MentionView], story: Story) -> list[Group]:
+    """The chosen mentions grouped into events, in order of first mention."""
     groups: list[Group] = []
-    for v, p in chosen:
+    for v in chosen:
         e = v.event
         home = None
         if e.type in CLAIMS:
@@ -90,15 +107,12 @@ def cluster(chosen: list[tuple[MentionView, float]], story: Story) -> list[list[
         else:
             home = next((g for g in reversed(groups) if g.type not in CLAIMS and _fits(g, v, story)), None)
         if home is None:
-            if p < threshold:
-                continue
             home = Group(type=e.type, background=v.background)
             groups.append(home)
         else:
             groups.remove(home)
             groups.append(home)  # most recently mentioned last
         home.members.append(v)
-        home.founded = home.founded or p >= threshold
         home.last_sent = v.sent_index
         home.date = home.date or v.own_date
         home.actor1 = home.actor1 if home.actor1 and not story.generic_actor(home.actor1) else (
@@ -108,4 +122,4 @@ def cluster(chosen: list[tuple[MentionView, float]], story: Story) -> list[list[
         if e.place is not None:
             home.places.add(e.place)
     groups.sort(key=lambda g: g.members[0].index)
-    return [g.members for g in groups if g.founded]
+    return groups

@@ -1,8 +1,8 @@
 """What the story stage knows about each event mention: its token, its sentence, its tense, its
 standing in the story.  One pass over the mentions; every lookup is a dict or a bisect.
 
-    views(doc, events, figures, quotes) -> list[MentionView]
-    features(view, story) -> dict[str, float]     (the learned scorer's input; names are stable)
+    views(doc, events, figures, quotes, published) -> list[MentionView]
+    group_features(members, story) -> dict[str, float]   (the learned scorer's input; names are stable)
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ from ..schema import Event, Figure, Quote
 GENERIC_NOUNS = {"war", "conflict", "violence", "hostility", "bloodshed", "insurgency", "unrest", "crisis",
                  "fighting", "rebellion", "uprising", "terrorism", "instability", "turmoil", "campaign",
                  "invasion", "occupation", "offensive", "conflicts", "wars"}
-# Words of nature: a death or destruction they cause is no one's attack.
+# Words of nature and accident: a death they cause is no one's attack.  (Not "fire", "explosion" or
+# "collapse": attacks cause those too.)
 NATURE = {"earthquake", "quake", "aftershock", "flood", "flooding", "floodwater", "landslide", "mudslide", "storm",
-          "hurricane", "typhoon", "cyclone", "tornado", "wildfire", "fire", "blaze", "flame", "tsunami", "drought",
-          "heatwave", "heat", "avalanche", "eruption", "volcano", "lightning", "rain", "rainfall", "downpour",
-          "monsoon", "snow", "blizzard", "disease", "outbreak", "cholera", "epidemic", "pandemic", "virus",
-          "crash", "collision", "derailment", "accident", "capsize", "sink", "collapse", "stampede", "explosion",
-          "disaster", "famine", "drown", "tremor", "magnitude", "rescuer", "rubble", "wreckage"}
+          "hurricane", "typhoon", "cyclone", "tornado", "wildfire", "bushfire", "tsunami", "drought",
+          "heatwave", "avalanche", "eruption", "volcano", "lightning", "rainfall", "downpour",
+          "monsoon", "blizzard", "outbreak", "cholera", "epidemic", "pandemic",
+          "crash", "collision", "derailment", "accident", "capsize", "stampede",
+          "disaster", "famine", "drown", "tremor", "magnitude"}
 # Words that put an event in the story's background, not its news.
 BACKGROUND_WORDS = {"earlier", "previously", "last", "ago", "past", "history", "since", "former", "previous",
                     "recent", "before", "once", "founded", "began", "decade", "decades", "years"}
@@ -57,6 +58,7 @@ class MentionView:
     generic_noun: bool
     nature_near: bool  # a word of nature in the sentence
     background: bool  # a background cue in the clause ("earlier", "last year", "had killed")
+    clause_root: int  # token index of the clause the mention belongs to (relative and adverbial clauses apart)
     cumulative: bool  # linked to, or in a sentence with, a running-total figure
     figure_killed: bool
     own_date: str | None  # the date the text gives the mention itself
@@ -142,18 +144,39 @@ def views(doc: Doc, events: list[Event], figures: list[Figure], quotes: list[Quo
             sent_end=sent.end_char if sent is not None else pos,
             in_quote=q is not None, quote_speaker=q.speaker if q is not None else None,
             tense="none", plural_bare=False, definite=False, habitual=False, trend=False,
-            generic_noun=False, nature_near=False, background=False,
+            generic_noun=False, nature_near=False, background=False, clause_root=-1,
             cumulative=si in cumulative_sents or any(
                 0 <= i < len(figures) and figures[i].scope == "cumulative" for i in e.figures),
             figure_killed=any(0 <= i < len(figures) and figures[i].category == "killed" for i in e.figures),
             own_date=_own_date(e), days_before=_days_before(published, _own_date(e)))
-        if tok is not None:
-            _read_parse(view, tok)
         out.append(view)
+    triggers = {v.token.i for v in out if v.token is not None}
+    for v in out:
+        if v.token is not None:
+            _read_parse(v, v.token, triggers)
     return out
 
 
-def _read_parse(view: MentionView, tok: Token) -> None:
+# Clauses that tell of something else than their governor: relative clauses and appositions ("the
+# funeral of a man who was killed in a car bombing", "the governor, himself killed last week").
+# Adverbial and coordinated clauses ("raided a village, killing 12", "when gunmen attacked") tell
+# the same incident.
+CLAUSE_DEPS = {"relcl", "acl", "appos", "parataxis"}
+
+
+def _clause_root(tok: Token, triggers: set[int]) -> int:
+    """The token heading the stretch of the sentence a mention sits in (see CLAUSE_DEPS); a clause
+    on another mention's trigger ("an attack blamed on X", "the raid, targeting a base") is part of it."""
+    cur = tok
+    for _ in range(12):
+        if cur.head is cur or (cur.dep_ in CLAUSE_DEPS and cur.head.i not in triggers):
+            return cur.i
+        cur = cur.head
+    return cur.i
+
+
+def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
+    view.clause_root = _clause_root(tok, triggers)
     verb = _governing_verb(tok)
     view.tense = _tense(verb)
     lemma = tok.lemma_.lower()
@@ -176,46 +199,47 @@ def _read_parse(view: MentionView, tok: Token) -> None:
         t.ent_type_ == "DATE" and _YEAR.match(t.text) for t in clause)
 
 
-def features(v: MentionView, story: dict[str, Any]) -> dict[str, float]:
-    """Features of one mention for the learned scorer (see story/scorer.py)."""
-    e = v.event
-    f: dict[str, float] = {"bias": 1.0, f"type={e.type}": 1.0, f"tense={v.tense}": 1.0,
-                           f"modality={e.modality}": 1.0}
-    tok = v.token
+def group_features(members: list[MentionView], context: dict[str, Any]) -> dict[str, float]:
+    """Features of one group of mentions (a candidate story event) for the learned scorer: what its
+    first mention is, and what any of its mentions says."""
+    first = members[0]
+    e = first.event
+    f: dict[str, float] = {"bias": 1.0, f"type={e.type}": 1.0, f"tense={first.tense}": 1.0}
+    tok = first.token
     if tok is not None:
         f["pos=verb" if tok.pos_ == "VERB" else "pos=noun"] = 1.0
         f[f"lemma={tok.lemma_.lower()}"] = 1.0
         f[f"dep={tok.dep_}"] = 1.0
-    f["mode"] = float(e.mode is not None)
-    f["actor1"] = float(e.actor1 is not None)
-    f["actor2"] = float(e.actor2 is not None)
-    f["actor1_type=" + str(story["actor_type"].get(e.actor1 or "", "none"))] = 1.0
-    f["actor2_type=" + str(story["actor_type"].get(e.actor2 or "", "none"))] = 1.0
-    f["place_attached"] = float(e.place is not None)
-    f["own_date"] = float(v.own_date is not None)
-    if v.days_before is not None:
-        f["days_before<=1"] = float(0 <= v.days_before <= 1)
-        f["days_before<=7"] = float(1 < v.days_before <= 7)
-        f["days_before>7"] = float(v.days_before > 7)
-    elif e.date and getattr(e, "date_from", None) == "text":
+    actor_type = context["actor_type"]
+    a1 = next((v.event.actor1 for v in members if v.event.actor1), None)
+    a2 = next((v.event.actor2 for v in members if v.event.actor2), None)
+    f["actor1_type=" + str(actor_type.get(a1 or "", "none"))] = 1.0
+    f["actor2_type=" + str(actor_type.get(a2 or "", "none"))] = 1.0
+    f["mode"] = float(any(v.event.mode for v in members))
+    f["asserted"] = float(any(v.event.modality == "asserted" for v in members))
+    f["place_attached"] = float(any(v.event.place is not None for v in members))
+    days = [v.days_before for v in members if v.days_before is not None]
+    if days:
+        f["days_before<=1"] = float(0 <= days[0] <= 1)
+        f["days_before<=7"] = float(1 < days[0] <= 7)
+        f["days_before>7"] = float(days[0] > 7)
+    elif any(v.own_date for v in members):
         f["vague_date"] = 1.0
-    f["sent0"] = float(v.sent_index == 0)
-    f["sent1-2"] = float(1 <= v.sent_index <= 2)
-    f["sent_rel"] = v.sent_index / max(1, story["n_sents"])
-    f["in_quote"] = float(v.in_quote)
-    f["main"] = float(bool(getattr(e, "main", False)))
-    f["repeat"] = float(getattr(e, "same_as", None) is not None)
-    f["figure"] = float(bool(e.figures))
-    f["figure_killed"] = float(v.figure_killed)
-    f["cumulative"] = float(v.cumulative)
-    f["plural_bare"] = float(v.plural_bare)
-    f["definite"] = float(v.definite)
-    f["habitual"] = float(v.habitual)
-    f["trend"] = float(v.trend)
-    f["generic_noun"] = float(v.generic_noun)
-    f["nature_near"] = float(v.nature_near)
-    f["nature_story"] = float(story["nature"])
-    f["background"] = float(v.background)
-    f["content"] = float(getattr(e, "content_type", None) is not None)
-    f["weak_conf"] = float((e.confidence or 0) < 0.6)
+    f["sent0"] = float(first.sent_index == 0)
+    f["sent1-2"] = float(1 <= first.sent_index <= 2)
+    f["sent_rel"] = first.sent_index / max(1, context["n_sents"])
+    f["in_quote"] = float(all(v.in_quote for v in members))
+    f["main"] = float(any(getattr(v.event, "main", False) for v in members))
+    f["mentions>1"] = float(len(members) > 1)
+    f["mentions>3"] = float(len(members) > 3)
+    f["figure"] = float(any(v.event.figures for v in members))
+    f["figure_killed"] = float(any(v.figure_killed for v in members))
+    f["cumulative"] = float(any(v.cumulative for v in members))
+    f["plural_bare"] = float(first.plural_bare)
+    f["definite"] = float(first.definite)
+    f["generic_noun"] = float(all(v.generic_noun for v in members))
+    f["nature_near"] = float(any(v.nature_near for v in members))
+    f["nature_story"] = float(context["nature"])
+    f["background"] = float(all(v.background for v in members))
+    f["content"] = float(any(getattr(v.event, "content_type", None) is not None for v in members))
     return f

@@ -37,8 +37,9 @@ GENERIC_DOERS = {"attacker", "assailant", "gunman", "gunmen", "militant", "insur
 THIRD_PERSON = {"they", "them", "he", "she", "it", "him", "her", "its", "their", "his"}
 PLACE_RANK = {"landmark": 0, "city": 1, "other": 2, "region": 3, "country": 4, "water": 5}
 # Disasters a story can be about: deaths in it are no one's attack.
-DISASTERS = (NATURE - {"fire", "flame", "explosion", "collapse", "heat", "rain", "snow", "rescuer", "rubble",
-                       "wreckage", "sink", "drown", "magnitude", "disease", "virus"})
+DISASTERS = NATURE - {"drown", "magnitude"}
+COUNT_ONLY = {"others", "other", "more", "people", "persons", "dozens", "hundreds", "thousands", "many", "some",
+              "several", "all"}
 TARGET_TYPES = {"person", "population", "military", "armed_group", "state", "government", "ministry", "party",
                 "igo", "ngo", "media"}
 
@@ -64,6 +65,9 @@ class Story:
     narrative_day: str | None
     nature: bool
     feature_context: dict[str, Any] = field(default_factory=dict)
+    attributions: dict[int, str] = field(default_factory=dict)  # mention index -> actor the text blames
+    folded: set[int] = field(default_factory=set)  # mentions that only attribute another (no event of their own)
+    armed: list[tuple[int, str]] = field(default_factory=list)  # (offset, actor id) of named armed actors
 
     @classmethod
     def read(cls, doc: Doc, mention_views: list[MentionView], places: list[Place], times: list[Time],
@@ -84,6 +88,8 @@ class Story:
         story = cls(doc=doc, places=places, figures=figures, actors=actors, actor_type=actor_type,
                     actor_names={a.id: a.name for a in actor_list}, published=published,
                     dateline_place=dateline_place, incident_place=None, narrative_day=None, nature=nature)
+        story.attributions, story.folded = _attributions(doc, mention_views, actors)
+        story.armed = _named_armed(actor_list, actor_type)
         story.incident_place = story._incident_place(mention_views, lead_end, dateline)
         story.narrative_day = story._narrative_day(mention_views, times)
         story.feature_context = {"actor_type": actor_type, "n_sents": len(sents), "nature": nature}
@@ -148,6 +154,54 @@ class Story:
         return False
 
 
+ATTRIBUTING = {"blame", "attribute", "claim", "link", "tie", "pin"}
+
+
+def _attributions(doc: Doc, mention_views: list[MentionView],
+                  actors: ActorTable | None) -> tuple[dict[int, str], set[int]]:
+    """Doers the outlet names by attribution: "an attack blamed on X", "a bombing that was claimed by
+    X", "the attack, attributed to X". The attributing mention (ACCUSE "blamed") is folded into the
+    attack it qualifies: it is no separate accusation."""
+    if actors is None:
+        return {}, set()
+    by_token = {v.token.i: v for v in mention_views if v.token is not None}
+    found: dict[int, str] = {}
+    folded: set[int] = set()
+    for v in mention_views:
+        tok = v.token
+        if tok is None or tok.lemma_.lower() not in ATTRIBUTING or tok.dep_ not in ("acl", "relcl"):
+            continue
+        target = by_token.get(tok.head.i)
+        if target is None or target.event.type not in ("ASSAULT", "COERCE"):
+            continue
+        agent = next((g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("on", "to", "by")
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if agent is None:
+            continue
+        left = agent.left_edge
+        actor = actors.actor_at(agent.idx, agent.idx + len(agent.text)) or actors.resolve(
+            doc, left.idx, agent.idx + len(agent.text))
+        if actor is None:
+            continue
+        found[target.index] = actor
+        if v.event.type == "ACCUSE":
+            folded.add(v.index)
+    return found, folded
+
+
+def _named_armed(actor_list: list[Any], actor_type: dict[str, str]) -> list[tuple[int, str]]:
+    """Where the story names armed groups and forces (not by a generic noun), in text order."""
+    out = []
+    for a in actor_list:
+        if actor_type.get(a.id) not in ("armed_group", "military"):
+            continue
+        words = a.name.lower().split()
+        if words and words[-1].rstrip("s") in {g.rstrip("s") for g in GENERIC_DOERS}:
+            continue
+        out += [(m.start, a.id) for m in a.mentions if m.text.lower() not in THIRD_PERSON]
+    return sorted(out)
+
+
 def _pronoun_in_quote(v: MentionView, actor_id: str, story: Story) -> bool:
     """The actor is a third-person pronoun inside a quote, resolved to the quote's own speaker
     (or to anything, when the speaker is unknown): not who did it."""
@@ -163,16 +217,45 @@ def _pronoun_in_quote(v: MentionView, actor_id: str, story: Story) -> bool:
         "ministry", "government", "igo", "ngo", "media", "person")
 
 
-def _pick_actor1(members: list[MentionView], story: Story) -> str | None:
+def _pick_actor1(members: list[MentionView], story: Story, actor2: str | None) -> str | None:
+    """The doer: a named actor any mention gives, an attribution, a generic doer ("gunmen") made
+    specific by a named armed group the story has just named, else the generic one."""
     found = [v.event.actor1 for v in members if v.event.actor1 and not _pronoun_in_quote(v, v.event.actor1, story)]
+    found += [story.attributions[v.index] for v in members if v.index in story.attributions]
     named = [a for a in found if not story.generic_actor(a)]
-    return (named or found or [None])[0]
+    if named:
+        return named[0]
+    if members[0].event.type in ("ASSAULT", "COERCE"):
+        # "ISWAP said its fighters ...", "al-Shabaab militants stormed ...": the group last named in
+        # this sentence or the one before, when it is not the target.
+        first = members[0]
+        start = story.doc[first.token.sent.start - 1].sent.start_char if first.token is not None and \
+            first.token.sent.start > 0 else first.sent_start
+        near = [a for off, a in story.armed if start <= off < first.sent_end and a != actor2]
+        if near and (found or members[0].event.type == "ASSAULT"):
+            return near[-1]
+    return (found or [None])[0]
+
+
+def _victim_rank(story: Story, actor_id: str) -> int:
+    """People and forces before things; a bare count ("12", "more than 30 others") last."""
+    name = story.actor_names.get(actor_id, actor_id)
+    if not any(ch.isalpha() for ch in name) or name.lower().split()[-1] in COUNT_ONLY:
+        return 3
+    t = story.actor_type.get(actor_id)
+    if t in TARGET_TYPES and t != "population":
+        return 0
+    if t == "population":
+        return 1
+    return 2
 
 
 def _pick_actor2(members: list[MentionView], story: Story, actor1: str | None) -> str | None:
-    found = [v.event.actor2 for v in members if v.event.actor2 and v.event.actor2 != actor1]
-    people = [a for a in found if story.actor_type.get(a) in TARGET_TYPES]
-    return (people or found or [None])[0]
+    found = [v.event.actor2 for v in members if v.event.actor2 and v.event.actor2 != actor1
+             and not _pronoun_in_quote(v, v.event.actor2, story)]
+    if not found:
+        return None
+    return min(found, key=lambda a: (_victim_rank(story, a), found.index(a)))
 
 
 def _pick_place(members: list[MentionView], story: Story, claim: bool) -> tuple[int | None, str | None]:
@@ -217,12 +300,14 @@ def _linked_figures(members: list[MentionView], story: Story) -> tuple[list[int]
     return idx, top("killed"), top("injured")
 
 
-def resolve(members: list[MentionView], story: Story) -> StoryEvent:
+def resolve(members: list[MentionView], story: Story, score: float) -> StoryEvent:
     first = members[0]
     e = first.event
     claim = e.type in CLAIMS
-    actor1 = _pick_actor1(members, story)
-    actor2 = _pick_actor2(members, story, actor1)
+    actor2 = _pick_actor2(members, story, None)
+    actor1 = _pick_actor1(members, story, actor2)
+    if actor1 is not None and actor1 == actor2:
+        actor2 = _pick_actor2(members, story, actor1)
     place, precision = _pick_place(members, story, claim)
     date, date_from = _pick_date(members, story, claim)
     figures, fatalities, injured = _linked_figures(members, story)
@@ -233,7 +318,6 @@ def resolve(members: list[MentionView], story: Story) -> StoryEvent:
     lemma = first.token.lemma_.lower() if first.token is not None else ""
     context = {t.lemma_.lower() for v in members if v.token is not None for t in v.token.sent}
     acled = acled_for(e.type, mode, lemma, story.actor_type.get(actor2 or ""), context)
-    score = max(float(v.extra.get("score", 1.0)) for v in members)
     return StoryEvent(
         id="", type=e.type, mode=mode, actor1=actor1, actor2=actor2, place=place,
         place_precision=precision, date=date, date_from=date_from, figures=figures,  # type: ignore[arg-type]

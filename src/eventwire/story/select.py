@@ -1,15 +1,15 @@
 """Which event mentions can be story-level events.
 
-Rules first (what analysts never code, whatever the wording), then the learned scorer on the rest.
-Every dropped mention stays in ``Report.events`` with its modality; only the story records skip it.
+Rules: what analysts never code, whatever the wording.  (Which of the remaining events they code
+is the learned scorer's call, made on whole groups of mentions: ``story/scorer.py``.)  Every
+dropped mention stays in ``Report.events`` with its modality; only the story records skip it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .features import MentionView, features
-from .scorer import StoryScorer
+from .features import MentionView
 
 if TYPE_CHECKING:
     from .resolve import Story
@@ -18,6 +18,7 @@ NOT_CODED_MODALITY = {"hypothetical", "negated", "planned"}
 # Attackers that make a death an attack even in a disaster-laden sentence ("gunmen set fire to ...").
 ARMED_TYPES = {"military", "armed_group", "state", "government", "police"}
 # Verbal acts whose object is no event: "did not reply to requests for comment".
+ANONYMITY = {"name", "identify", "quote", "disclose"}
 NO_EVENT_OBJECTS = {"comment", "comments", "clarification", "information", "details", "confirmation"}
 
 
@@ -25,6 +26,8 @@ def rule_out(v: MentionView, story: Story) -> str | None:
     """Why analysts would not code this mention as an event of its own (None: they might)."""
     e = v.event
     tok = v.token
+    if v.index in story.folded:
+        return "attribution"
     if e.modality in NOT_CODED_MODALITY:
         return "modality"
     if getattr(e, "phase", None) == "ended":
@@ -40,22 +43,15 @@ def rule_out(v: MentionView, story: Story) -> str | None:
         if any(story.cumulative(i) for i in e.figures) and not armed:
             return "running total"
         if (v.nature_near or story.nature) and not armed and (tok is None or tok.lemma_.lower() in (
-                "die", "kill", "death", "dead", "injure", "hurt", "wound", "destroy", "explosion", "blast")):
+                "die", "kill", "death", "dead", "injure", "hurt", "wound", "destroy")):
             return "nature"
-    if e.type == "REQUEST" and tok is not None and any(
-            g.lower_ in NO_EVENT_OBJECTS for c in tok.children if c.dep_ == "prep" for g in c.children):
-        return "no event"
+    if e.type == "REQUEST" and tok is not None and (any(
+            g.lower_ in NO_EVENT_OBJECTS for c in tok.children if c.dep_ == "prep" for g in c.children) or any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in ANONYMITY for c in tok.children)):
+        return "no event"  # "did not reply to requests for comment", "a source who asked not to be named"
     return None
 
 
-def select(mention_views: list[MentionView], story: Story) -> list[tuple[MentionView, float]]:
-    """The mentions that may be story events, each with the scorer's probability."""
-    scorer = StoryScorer.load()
-    out = []
-    for v in mention_views:
-        if rule_out(v, story) is not None:
-            continue
-        p = scorer.probability(features(v, story.feature_context))
-        v.extra["score"] = p
-        out.append((v, p))
-    return out
+def select(mention_views: list[MentionView], story: Story) -> list[MentionView]:
+    """The mentions that may be story events (the rest are left in ``Report.events`` only)."""
+    return [v for v in mention_views if rule_out(v, story) is None]
