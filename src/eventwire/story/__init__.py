@@ -56,11 +56,11 @@ def find_story_events(doc: Doc, events: list[Event], places: list[Place], times:
         return []
     groups, story = candidate_groups(doc, events, places, times, actors, quotes, figures)
     scorer = StoryScorer.load()
-    records = []
     for g in groups:
         g.score = scorer.probability(g.features)
-        if g.score >= scorer.threshold:
-            records.append(resolve(g.members, story, g.score))
+    kept = [g for g in groups if g.score >= scorer.threshold]
+    story.set_narrative_day([g.members for g in kept])
+    records = [resolve(g.members, story, g.score) for g in kept]
     records.sort(key=lambda r: (r.evidence.start if r.evidence else 0, r.mentions[0] if r.mentions else ""))
     for n, r in enumerate(records, 1):
         r.id = f"s{n}"

@@ -14,6 +14,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..figures.lexicon import PERSON_NOUNS
+from ..quotes.cues import CLAUSE_VERBS
 from ..schema import Event, Figure, Quote
 
 # Nouns that name a whole conflict or a state of affairs, not one incident.
@@ -157,22 +159,38 @@ def views(doc: Doc, events: list[Event], figures: list[Figure], quotes: list[Quo
     return out
 
 
-# Clauses that tell of something else than their governor: relative clauses and appositions ("the
-# funeral of a man who was killed in a car bombing", "the governor, himself killed last week").
-# Adverbial and coordinated clauses ("raided a village, killing 12", "when gunmen attacked") tell
-# the same incident.
-CLAUSE_DEPS = {"relcl", "acl", "appos", "parataxis"}
+# Clauses on a person that tell what befell them ("the funeral of a man who was killed in a car
+# bombing", "the governor, himself killed last week") tell another incident than their sentence.
+# Adverbial, coordinated and other relative clauses ("raided a village, killing 12", "when gunmen
+# attacked", "a missile fired by Ukraine struck it") tell the same one.
+CLAUSE_DEPS = {"relcl", "acl", "appos"}
+
+
+def _is_person(tok: Token) -> bool:
+    return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS
 
 
 def _clause_root(tok: Token, triggers: set[int]) -> int:
-    """The token heading the stretch of the sentence a mention sits in (see CLAUSE_DEPS); a clause
-    on another mention's trigger ("an attack blamed on X", "the raid, targeting a base") is part of it."""
+    """The token heading the stretch of the sentence a mention sits in (see CLAUSE_DEPS)."""
     cur = tok
     for _ in range(12):
-        if cur.head is cur or (cur.dep_ in CLAUSE_DEPS and cur.head.i not in triggers):
+        if cur.head is cur or cur.dep_ == "parataxis" or (
+                cur.dep_ in CLAUSE_DEPS and cur.head.i not in triggers and _is_person(cur.head)):
             return cur.i
         cur = cur.head
     return cur.i
+
+
+def _reported(verb: Token) -> bool:
+    """The verb is the content of a verb of saying ("said it had carried out"): its tense is backshifted."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in CLAUSE_VERBS:
+            return True
+    return False
 
 
 def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
@@ -195,7 +213,8 @@ def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
     view.trend = verb.lemma_.lower() in TREND_VERBS and verb is not tok
     clause = list(verb.subtree) if verb.i - verb.left_edge.i < 60 else list(sent)
     words = {t.lower_ for t in clause}
-    view.background = view.tense == "pluperfect" or bool(words & {"earlier", "previously", "ago", "last"}) or any(
+    view.background = (view.tense == "pluperfect" and not _reported(verb)) or bool(
+        words & {"earlier", "previously", "ago", "last"}) or any(
         t.ent_type_ == "DATE" and _YEAR.match(t.text) for t in clause)
 
 

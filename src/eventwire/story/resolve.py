@@ -91,7 +91,6 @@ class Story:
         story.attributions, story.folded = _attributions(doc, mention_views, actors)
         story.armed = _named_armed(actor_list, actor_type)
         story.incident_place = story._incident_place(mention_views, lead_end, dateline)
-        story.narrative_day = story._narrative_day(mention_views, times)
         story.feature_context = {"actor_type": actor_type, "n_sents": len(sents), "nature": nature}
         return story
 
@@ -115,15 +114,18 @@ class Story:
             return next(i for i in outside_dateline if (self.places[i].geonameid or self.places[i].text) == top)
         return self.dateline_place
 
-    def _narrative_day(self, mention_views: list[MentionView], times: list[Time]) -> str | None:
-        """The day the story's news happened: its first foreground act's own day, else the
-        publication day."""
-        for v in mention_views:
-            if v.event.type in CLAIMS or v.background or v.event.modality in ("hypothetical", "negated", "planned"):
+    def set_narrative_day(self, groups: list[list[MentionView]]) -> None:
+        """The day the story's news happened: the own day of its lead incident (the first act that
+        is not background), else the publication day."""
+        self.narrative_day = self.published[:10] if self.published else None
+        for members in groups:
+            if members[0].event.type in CLAIMS or all(v.background for v in members):
                 continue
-            if _is_day(v.own_date) and v.days_before is not None and 0 <= v.days_before <= 7:
-                return v.own_date[:10]  # type: ignore[index]
-        return self.published[:10] if self.published else None
+            day = next((v.own_date for v in members if _is_day(v.own_date) and v.days_before is not None
+                        and 0 <= v.days_before <= 7), None)
+            if day:
+                self.narrative_day = day[:10]
+            return
 
     def _rank(self, i: int) -> int:
         return PLACE_RANK.get(self.places[i].feature or "other", 2)
