@@ -30,7 +30,8 @@ from eventwire.pipeline import EVENTWIRE_COMPONENTS
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared")) / "benchmarks"
 GROUPS = {"actors_quotes_figures": ("eventwire_actors", "eventwire_quotes", "eventwire_figures"),
-          "events": ("eventwire_events",), "times_places": ("eventwire_times", "eventwire_places")}
+          "events": ("eventwire_events",), "story": ("eventwire_story",),
+          "times_places": ("eventwire_times", "eventwire_places")}
 
 
 def load_texts(path: Path | None, limit: int | None) -> list[tuple[str, str, str | None]]:
