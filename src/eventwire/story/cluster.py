@@ -79,6 +79,9 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
         return False
     if (e.mode in OWN_KIND or g.mode in OWN_KIND) and e.mode != g.mode and e.mode and g.mode:
         return False
+    # The other side hitting back is another event ("police returned fire on the gunmen").
+    if ((e.actor1 and e.actor1 == g.actor2) or (e.actor2 and g.actor1 and e.actor2 == g.actor1)):
+        return False
     if e.actor1 and g.actor1 and e.actor1 != g.actor1 and not (
             story.generic_actor(e.actor1) or story.generic_actor(g.actor1)):
         return False

@@ -25,7 +25,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..actors import ActorTable
-from ..events.acled import acled_for
+from ..events.acled import BATTLE_TRIGGERS, acled_for
 from ..schema import Dateline, Figure, Offsets, Place, Quote, Span, StoryEvent, Time
 from .features import NATURE, MentionView
 
@@ -327,3 +327,59 @@ def resolve(members: list[MentionView], story: Story, score: float) -> StoryEven
         acled=acled, mentions=[v.event.id for v in members],
         trigger=Span(**e.trigger.model_dump()) if e.trigger else None,
         evidence=Offsets(start=first.sent_start, end=first.sent_end), confidence=round(score, 3))
+
+
+# Sides that fight: a clash between two of them is coded both ways (CONVENTIONS: "both directions of a clash").
+FIGHTING_TYPES = {"military", "armed_group", "state", "government", "population"}
+
+
+def _place_head(story: Story, place: int) -> Any:
+    p = story.places[place]
+    span = story.doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _coordinated_places(v: MentionView, place: int, story: Story) -> list[int]:
+    """The places listed with the attached one ("bombings in Songkhla, Narathiwat and Yala"): one
+    event per place, as analysts code them."""
+    head = _place_head(story, place)
+    if head is None:
+        return [place]
+    first = head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    chain, todo = {first.i}, [first]
+    while todo:  # the conjuncts of the first: "A, B and C"
+        for c in todo.pop().children:
+            if c.dep_ == "conj" and c.i not in chain:
+                chain.add(c.i)
+                todo.append(c)
+    if len(chain) < 2 or (first.head.lower_ == "between" and first.dep_ == "pobj"):
+        return [place]  # "the road between A and B" names one stretch, not places hit
+    out: list[int] = []
+    for i, q in enumerate(story.places):
+        if not v.sent_start <= q.start < v.sent_end or any(story.places[j].text == q.text for j in out):
+            continue
+        h = _place_head(story, i)
+        if h is not None and h.i in chain:
+            out.append(i)
+    return out if place in out else [place]
+
+
+def expand(record: StoryEvent, members: list[MentionView], story: Story) -> list[StoryEvent]:
+    """One record per place when a mention lists several places attacked, and both directions of a
+    clash between two fighting sides."""
+    out = [record]
+    if record.place is not None and record.place_precision == "attached" and record.type in ("ASSAULT", "PROTEST",
+                                                                                              "COERCE"):
+        holder = next((v for v in members if v.event.place == record.place), None)
+        if holder is not None:
+            places = _coordinated_places(holder, record.place, story)
+            if len(places) > 1:
+                out = [record.model_copy(update={"place": i}) for i in places]
+    lemmas = {v.token.lemma_.lower() for v in members if v.token is not None}
+    if record.type == "ASSAULT" and lemmas & BATTLE_TRIGGERS and record.actor1 and record.actor2 and \
+            story.actor_type.get(record.actor1) in FIGHTING_TYPES and \
+            story.actor_type.get(record.actor2) in FIGHTING_TYPES:
+        out += [r.model_copy(update={"actor1": r.actor2, "actor2": r.actor1}) for r in out]
+    return out
