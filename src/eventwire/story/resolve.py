@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from ..actors import ActorTable
 from ..events.acled import BATTLE_TRIGGERS, acled_for
+from ..quotes.cues import CLAUSE_VERBS
 from ..schema import Dateline, Figure, Offsets, Place, Quote, Span, StoryEvent, Time
 from .features import NATURE, MentionView
 
@@ -89,7 +90,7 @@ class Story:
                     actor_names={a.id: a.name for a in actor_list}, published=published,
                     dateline_place=dateline_place, incident_place=None, narrative_day=None, nature=nature)
         story.attributions, story.folded = _attributions(doc, mention_views, actors)
-        story.armed = _named_armed(actor_list, actor_type)
+        story.armed = _named_armed(doc, actor_list, actor_type)
         story.incident_place = story._incident_place(mention_views, lead_end, dateline)
         story.feature_context = {"actor_type": actor_type, "n_sents": len(sents), "nature": nature}
         return story
@@ -191,8 +192,23 @@ def _attributions(doc: Doc, mention_views: list[MentionView],
     return found, folded
 
 
-def _named_armed(actor_list: list[Any], actor_type: dict[str, str]) -> list[tuple[int, str]]:
-    """Where the story names armed groups and forces (not by a generic noun), in text order."""
+def _is_source(doc: Doc, start: int) -> bool:
+    """The mention at `start` is who reports ("police said", "according to the army"), not who acts."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    for _ in range(3):  # up to the mention's head noun
+        if tok.dep_ in ("compound", "amod", "det", "poss") and tok.head is not tok:
+            tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in CLAUSE_VERBS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+
+
+def _named_armed(doc: Doc, actor_list: list[Any], actor_type: dict[str, str]) -> list[tuple[int, str]]:
+    """Where the story names armed groups and forces as actors (not by a generic noun, not as the
+    source of a report), in text order."""
     out = []
     for a in actor_list:
         if actor_type.get(a.id) not in ("armed_group", "military"):
@@ -200,7 +216,8 @@ def _named_armed(actor_list: list[Any], actor_type: dict[str, str]) -> list[tupl
         words = a.name.lower().split()
         if words and words[-1].rstrip("s") in {g.rstrip("s") for g in GENERIC_DOERS}:
             continue
-        out += [(m.start, a.id) for m in a.mentions if m.text.lower() not in THIRD_PERSON]
+        out += [(m.start, a.id) for m in a.mentions
+                if m.text.lower() not in THIRD_PERSON and not _is_source(doc, m.start)]
     return sorted(out)
 
 
