@@ -134,3 +134,11 @@ def test_scorer_weights_ship_with_the_package():
     assert scorer.weights, "data/story_scorer.json is missing or empty: run benchmarks/train_story_scorer.py"
     assert 0 < scorer.threshold < 1
     assert 0.0 <= scorer.probability({"bias": 1.0, "type=ASSAULT": 1.0}) <= 1.0
+
+
+def test_deaths_in_an_accidental_fire_are_no_attack_but_arson_is(extract):
+    r = extract("A fire broke out in a crowded market in Goma on Sunday, killing three traders.\n"
+                "Two more people died in the blaze overnight, officials said.\n")
+    assert not _of_type(r, "ASSAULT"), [(s.type, _evidence(r, s)) for s in r.story_events]
+    r = extract("Gunmen set fire to a market in Goma on Sunday, killing three traders, officials said.\n")
+    assert any("gunmen" in _names(r, s.actor1) for s in _of_type(r, "ASSAULT"))

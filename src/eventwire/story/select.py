@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from .features import MentionView
 
 if TYPE_CHECKING:
@@ -18,6 +20,11 @@ NOT_CODED_MODALITY = {"hypothetical", "negated", "planned"}
 # Attackers that make a death an attack even in a disaster-laden sentence ("gunmen set fire to ...").
 ARMED_TYPES = {"military", "armed_group", "state", "government", "police"}
 # Verbal acts whose object is no event: "did not reply to requests for comment".
+# Casualty words that report a death or injury without saying anyone caused it.
+CASUALTY_ONLY = {"kill", "die", "death", "dead", "injure", "hurt", "wound", "burn"}
+# Causes that are no one's act: "a fire broke out ..., killing three", "the blaze killed", "the crash left".
+ACCIDENT_CAUSES = {"fire", "blaze", "flame", "collapse", "crash", "accident", "smoke", "heat", "stampede",
+                   "derailment", "collision", "fumes", "leak", "short-circuit", "electrocution"}
 ANONYMITY = {"name", "identify", "quote", "disclose"}
 NO_EVENT_OBJECTS = {"comment", "comments", "clarification", "information", "details", "confirmation"}
 
@@ -45,6 +52,9 @@ def rule_out(v: MentionView, story: Story) -> str | None:
         if (v.nature_near or story.nature) and not armed and (tok is None or tok.lemma_.lower() in (
                 "die", "kill", "death", "dead", "injure", "hurt", "wound", "destroy")):
             return "nature"
+    if e.type == "ASSAULT" and tok is not None and not e.actor1 and tok.lemma_.lower() in CASUALTY_ONLY \
+            and _accidental(tok):
+        return "accident"
     if e.type == "REQUEST" and tok is not None and (any(
             g.lower_ in NO_EVENT_OBJECTS for c in tok.children if c.dep_ == "prep" for g in c.children) or any(
             c.dep_ == "xcomp" and c.lemma_.lower() in ANONYMITY for c in tok.children)):
@@ -55,3 +65,20 @@ def rule_out(v: MentionView, story: Story) -> str | None:
 def select(mention_views: list[MentionView], story: Story) -> list[MentionView]:
     """The mentions that may be story events (the rest are left in ``Report.events`` only)."""
     return [v for v in mention_views if rule_out(v, story) is None]
+
+
+def _accidental(tok: Token) -> bool:
+    """The death or injury is caused by a fire, a collapse, a crash ... (the subject of the trigger, or
+    of the clause a participle hangs on: "a fire broke out ..., killing three")."""
+    verbs = [tok]
+    if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok:
+        verbs.append(tok.head)
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "agent") and (c.lemma_.lower() in ACCIDENT_CAUSES or any(
+                    g.lemma_.lower() in ACCIDENT_CAUSES for g in c.children if g.dep_ == "pobj")):
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("in", "by", "from") and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in ACCIDENT_CAUSES for g in c.children):
+                return True  # "died in the fire", "killed by the blaze"
+    return False
