@@ -212,7 +212,7 @@ Filters = Annotated[EventFilter, Depends(event_filter)]
 def _rows(reports: Iterator[Report]) -> Iterator[dict[str, Any]]:
     for r in reports:
         doc_id = document_id(r.text)
-        for row in event_rows(r):
+        for row in event_rows(r, "mention"):
             row["source_id"] = row["doc_id"]
             row["doc_id"] = doc_id
             yield row
@@ -323,7 +323,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
                 continue
             wanted = {link["event_id"]: link["reason"] for link in links if link["doc_id"] == doc_id}
             report.events = [e for e in report.events if e.id in wanted]
-            for row in event_rows(report):
+            for row in event_rows(report, "mention"):
                 row.update(source_id=row["doc_id"], doc_id=doc_id, reason=wanted.get(row["event_id"]))
                 reports.append(row)
         return {"event": head[0], "reports": reports}
@@ -348,7 +348,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
             import tempfile
 
             with tempfile.NamedTemporaryFile(suffix=".parquet") as tmp:
-                write_parquet(reports, tmp.name)
+                write_parquet(reports, tmp.name, "mention")
                 data = open(tmp.name, "rb").read()  # noqa: SIM115
             return Response(data, media_type=MEDIA[format], headers=headers)
         out = io.StringIO()
@@ -357,7 +357,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
                 out.write(r.to_json() + "\n")
         else:
             assert format in EVENT_FORMATS
-            write_events(reports, format, out, io.StringIO())
+            write_events(reports, format, out, io.StringIO(), "mention")
         return Response(out.getvalue(), media_type=MEDIA[format] + "; charset=utf-8", headers=headers)
 
     static = resources.files("eventwire").joinpath("web/static")

@@ -16,7 +16,7 @@ from .exports import write_events
 from .ingest import INPUT_FORMATS, normalize_date, read_inputs
 from .pipeline import load_pipeline
 from .schema import ErrorReport, Report, dumps, json_schema
-from .settings import EVENT_GRANULARITIES
+from .settings import EVENT_GRANULARITIES, RECORD_KINDS
 from .summary import format_summary
 
 EXTRACT_EPILOG = """\b
@@ -36,6 +36,10 @@ goes on. Exit status: 0 if at least one document was read, 1 if none was,
 \b
 Error codes:
 """ + "\n".join(f"  {code:<21}{meaning}" for code, meaning in ERROR_CODES.items())
+
+
+RECORDS_HELP = ("What one row of an event format is: story: one per real-world event of the story (its "
+                "mentions joined); mention: one per event mention [default: story; env EVENTWIRE_RECORDS].")
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -60,7 +64,7 @@ def main() -> None:
               default="json", show_default=True,
               help="json: one pretty report (an array for several); jsonl: one line per report; "
                    "summary: readable text; plover-json, acled-csv, csv, geojson: one record per event "
-                   "(error lines go to stderr).")
+                   "(see --records; error lines go to stderr).")
 @click.option("--input-format", type=click.Choice(list(INPUT_FORMATS)), default="auto", show_default=True,
               help="auto picks by extension: .html/.htm, .jsonl/.ndjson, .csv, .rss/.atom (and .xml feeds), "
                    ".warc/.warc.gz, else text; directories are read recursively.")
@@ -73,20 +77,23 @@ def main() -> None:
 @click.option("--events", "granularity", type=click.Choice(EVENT_GRANULARITIES), default=None,
               help="mention: every event mention; sentence: each sentence's main event only, as PLOVER "
                    "and ICEWS code [default: mention; env EVENTWIRE_EVENTS].")
+@click.option("--records", type=click.Choice(RECORD_KINDS), default=None, help=RECORDS_HELP)
 def extract(inputs: tuple[str, ...], published: str | None, output_format: str, input_format: str,
-            model: str | None, processes: int | None, max_bytes: int | None, granularity: str | None) -> None:
+            model: str | None, processes: int | None, max_bytes: int | None, granularity: str | None,
+            records: str | None) -> None:
     """Extract a report from each article in FILE... (standard input when none is given, or for -)."""
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("give FILE... or pipe documents into standard input (-)")
         inputs = ("-",)
     try:
-        pipeline = load_pipeline(model, max_bytes=max_bytes, n_process=processes, events=granularity)
+        pipeline = load_pipeline(model, max_bytes=max_bytes, n_process=processes, events=granularity,
+                                 records=records)
     except EventwireError as exc:
         raise click.UsageError(exc.message) from None
     documents = read_inputs(list(inputs), input_format=input_format, published=published,
                             settings=pipeline.settings)
-    counts = _write(pipeline.pipe(documents), output_format, sys.stdout)
+    counts = _write(pipeline.pipe(documents), output_format, sys.stdout, records=pipeline.settings.records)
     total, failed = counts
     if failed:
         click.echo(f"eventwire: {failed} of {total} documents could not be read (see their error lines)",
@@ -99,9 +106,9 @@ def extract(inputs: tuple[str, ...], published: str | None, output_format: str, 
 
 
 def _write(results: Iterator[Report | ErrorReport], output_format: str, out: TextIO,
-           err: TextIO | None = None) -> tuple[int, int]:
-    if output_format in EVENT_FORMATS:  # one row per event: see exports.py
-        return write_events(results, output_format, out, err if err is not None else sys.stderr)
+           err: TextIO | None = None, records: str = "story") -> tuple[int, int]:
+    if output_format in EVENT_FORMATS:  # one row per story event (or event mention): see exports.py
+        return write_events(results, output_format, out, err if err is not None else sys.stderr, records)
     total = failed = 0
     if output_format == "jsonl":
         for r in results:
@@ -337,7 +344,7 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
         if output_format == "parquet":
             from .exports import write_parquet
 
-            n = write_parquet(reports, output)  # type: ignore[arg-type]
+            n = write_parquet(reports, output, "mention")  # type: ignore[arg-type]
             click.echo(f"{n} events written to {output}", err=True)
             return
         out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
@@ -346,7 +353,7 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
                 for r in reports:
                     out.write(r.to_json() + "\n")
             else:
-                write_events(reports, output_format, out, sys.stderr)
+                write_events(reports, output_format, out, sys.stderr, "mention")
         finally:
             if output:
                 out.close()
