@@ -23,6 +23,7 @@ from eventwire.dedup import deduplicate, explain
 from eventwire.store import document_id, open_store
 from eventwire.store.select import EventFilter, select_reports
 from eventwire.totals import format_series, plot_series, series
+from story_reports import S_ATTACK, make_story_report
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = str(ROOT / ".venv" / "bin" / "eventwire") if (ROOT / ".venv" / "bin" / "eventwire").exists() else "eventwire"
@@ -74,11 +75,11 @@ def _corpus(root: Path, n: int) -> Path:
 
 def test_migrations_run_once_and_tables_are_plain(db_url):
     with open_store(db_url) as store:
-        assert store.migrate() == 1
+        assert store.migrate() == 2
     with open_store(db_url) as store:  # reopening applies nothing twice
-        rows = store.query("SELECT version FROM schema_migrations")
-        assert [r["version"] for r in rows] == [1]
-        assert set(store.counts()) >= {"documents", "places", "events", "figures", "ingest_errors",
+        rows = store.query("SELECT version FROM schema_migrations ORDER BY version")
+        assert [r["version"] for r in rows] == [1, 2]
+        assert set(store.counts()) >= {"documents", "places", "events", "story_events", "figures", "ingest_errors",
                                        "canonical_events", "event_links"}
 
 
@@ -92,6 +93,7 @@ def test_write_is_idempotent_and_reports_round_trip(db_url, pipeline):
         back = store.report(document_id(reports[0].text))
         assert back is not None and back.to_json() == reports[0].to_json()
         assert first["events"] == sum(len(r.events) for r in reports)
+        assert first["story_events"] == sum(len(r.story_events) for r in reports) > 0
         assert first["places"] == sum(len(r.places) for r in reports)
 
 
@@ -226,7 +228,7 @@ def _table_rows(url: str) -> dict[str, list]:
     with open_store(url) as store:
         out = {}
         for table in ("documents", "places", "times", "actors", "actor_mentions", "quotes", "figures", "events",
-                      "event_figures", "canonical_events", "event_links", "ingest_errors"):
+                      "event_figures", "story_events", "canonical_events", "event_links", "ingest_errors"):
             rows = store.query(f"SELECT * FROM {table}")
             for r in rows:
                 for volatile in ("ingested_at", "first_seen", "last_seen", "attempts"):
@@ -287,3 +289,70 @@ def test_dask_path_stores_the_same_rows_as_the_local_path(tmp_path):
     assert _table_rows(local) == _table_rows(dask)
     bad = runner.invoke(main, ["ingest", str(corpus), "--db", dask, "--dask", "local:x"])
     assert bad.exit_code == 2
+
+
+# -- story events: the store's table and its migration (no NLP) ---------------------------------------------------
+
+
+def _index_names(store) -> set[str]:
+    if store.dialect == "sqlite":
+        rows = store.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'story_events'")
+    else:
+        rows = store.query("SELECT indexname AS name FROM pg_indexes WHERE tablename = 'story_events'")
+    return {r["name"] for r in rows}
+
+
+def test_story_events_round_trip(db_url):
+    report = make_story_report()
+    with open_store(db_url) as store:
+        assert store.write([(report, "mem:sw-1")]) == 1
+        doc_id = document_id(report.text)
+        rows = store.query("SELECT * FROM story_events WHERE doc_id = ? ORDER BY story_event_id", (doc_id,))
+        assert [r["story_event_id"] for r in rows] == ["s1", "s2", "s3", "s4"]
+        s1 = rows[0]
+        assert (s1["type"], s1["mode"], s1["actor1"], s1["actor2"]) == ("ASSAULT", "firearms", "eastern-front",
+                                                                         "sudan-police")
+        assert (s1["place_name"], s1["place_precision"], s1["country"], s1["admin1"], s1["feature"]) == (
+            "Kassala", "attached", "SDN", "Kassala", "city")
+        assert (s1["lat"], s1["lon"]) == pytest.approx((15.451, 36.4))
+        assert (s1["date"], s1["date_from"], s1["fatalities"], s1["injured"]) == ("2024-06-03", "mention", 7, 11)
+        assert (s1["acled_event_type"], s1["acled_sub_event_type"]) == ("Battles", "Armed clash")
+        assert report.text[s1["evidence_start"]:s1["evidence_end"]] == S_ATTACK
+        assert report.text[s1["trigger_start"]:s1["trigger_end"]] == s1["trigger_text"] == "stormed"
+        assert json.loads(s1["mentions"]) == ["e1", "e2", "e3"] and json.loads(s1["figures"]) == [0, 1, 2, 3, 4]
+        assert (rows[1]["place_precision"], rows[1]["place_name"]) == ("sentence", "Al Qadarif")
+        assert rows[2]["place_idx"] is None and rows[2]["date"] is None and json.loads(rows[2]["mentions"]) == ["e5"]
+        assert (rows[3]["modality"], rows[3]["acled_event_type"]) == ("negated", "Violence against civilians")
+        # the mention table is as it was, and the stored report keeps both lists
+        assert store.counts()["events"] == 6
+        back = store.report(doc_id)
+        assert back is not None and back.story_events == report.story_events and back.events == report.events
+        assert {"story_events_type_date", "story_events_acled", "story_events_place", "story_events_lat_lon",
+                "story_events_actor1", "story_events_actor2", "story_events_date"} <= _index_names(store)
+        # writing it again adds nothing
+        assert store.write([(report, "mem:again")]) == 0 and store.counts()["story_events"] == 4
+
+
+def test_an_older_store_gets_its_story_events_from_the_stored_reports(db_url):
+    """A store at schema version 1 (before story events): opening it backfills the new table."""
+    from eventwire.store.backends import connect
+    from eventwire.store.migrations import MIGRATIONS
+    from eventwire.store.rows import report_rows
+
+    report = make_story_report()
+    backend = connect(db_url)
+    with backend.transaction():
+        backend.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+                        "applied_at TEXT NOT NULL)")
+        for sql in MIGRATIONS[0][2]:
+            backend.execute(sql)  # type: ignore[arg-type]
+        backend.execute("INSERT INTO schema_migrations VALUES (1, 'v1', '2026-01-01')")
+        rows = report_rows(report, document_id(report.text), source="old", ingested_at="2026-01-01")
+        backend.executemany("INSERT INTO documents VALUES (" + ", ".join("?" * len(rows["documents"][0])) + ")",
+                            rows["documents"])
+    backend.close()
+    with open_store(db_url) as store:
+        assert store.migrate() == 2
+        found = store.query("SELECT story_event_id, fatalities FROM story_events ORDER BY story_event_id")
+        assert [(r["story_event_id"], r["fatalities"]) for r in found] == [("s1", 7), ("s2", None), ("s3", None),
+                                                                              ("s4", None)]
