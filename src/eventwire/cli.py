@@ -261,13 +261,13 @@ class _progress:
 @click.option("--days", type=click.IntRange(min=0), default=1, show_default=True,
               help="Dates further apart than this are different events.")
 def dedup(db: str, km: float, days: int) -> None:
-    """Rebuild the canonical events: event reports of several articles merged into one."""
+    """Rebuild the canonical events: the story events of several articles that report one event, merged."""
     from .dedup import deduplicate
 
     with _open(db) as store:
         n = deduplicate(store, km=km, days=days)
         reports = store.counts()["event_links"]
-    click.echo(f"{n} canonical events from {reports} event mentions")
+    click.echo(f"{n} canonical events from {reports} story events")
 
 
 @main.command()
@@ -329,23 +329,31 @@ def _bbox(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 @click.option("--source", default=None, help="Only documents whose source, site or URL contains this.")
 @click.option("--acled-type", default=None, help="Only events of this ACLED event type or sub-event type.")
 @click.option("--dedup", "dedup_only", is_flag=True, help="One row per canonical event (its first report).")
+@click.option("--records", type=click.Choice(RECORD_KINDS), default=None, help=RECORDS_HELP)
 def export(db: str, output_format: str, output: str | None, date_from: str | None, date_to: str | None,
            event_type: str | None, country: str | None, bbox: tuple[float, float, float, float] | None,
-           actor: str | None, source: str | None, acled_type: str | None, dedup_only: bool) -> None:
-    """Export the stored events (or, as jsonl, the reports) with filters."""
+           actor: str | None, source: str | None, acled_type: str | None, dedup_only: bool,
+           records: str | None) -> None:
+    """Export the stored story events (or event mentions; as jsonl, the reports) with filters."""
+    from .settings import Settings
     from .store.select import EventFilter, select_reports
 
+    try:
+        records = Settings.from_env(records=records).records
+    except EventwireError as exc:
+        raise click.UsageError(exc.message) from None
     flt = EventFilter(date_from=date_from, date_to=date_to, type=event_type, country=country, bbox=bbox,
                       actor=actor, source=source, dedup=dedup_only, acled_type=acled_type)
     if output_format == "parquet" and not output:
         raise click.UsageError("parquet needs a file: add --output PATH")
     with _open(db) as store:
-        reports = select_reports(store, flt)
+        reports = select_reports(store, flt, records=records)
         if output_format == "parquet":
             from .exports import write_parquet
 
-            n = write_parquet(reports, output, "mention")  # type: ignore[arg-type]
-            click.echo(f"{n} events written to {output}", err=True)
+            n = write_parquet(reports, output, records)  # type: ignore[arg-type]
+            click.echo(f"{n} {'story events' if records == 'story' else 'event mentions'} written to {output}",
+                       err=True)
             return
         out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
         try:
@@ -353,7 +361,7 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
                 for r in reports:
                     out.write(r.to_json() + "\n")
             else:
-                write_events(reports, output_format, out, sys.stderr, "mention")
+                write_events(reports, output_format, out, sys.stderr, records)
         finally:
             if output:
                 out.close()

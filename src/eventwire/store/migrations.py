@@ -170,6 +170,19 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
         "CREATE INDEX story_events_fatalities ON story_events (fatalities)",
         _backfill_story_events,
     ]),
+    (3, "canonical events are made of story events: event_links link them", [
+        # The dedup links story events, not mentions: its two tables are rebuilt by the next
+        # `eventwire dedup` (or ingest, or the API's first read).
+        "DROP TABLE event_links",
+        "DELETE FROM canonical_events",
+        """CREATE TABLE event_links (
+            doc_id TEXT NOT NULL,
+            story_event_id TEXT NOT NULL,
+            canonical_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (doc_id, story_event_id))""",
+        "CREATE INDEX event_links_canonical ON event_links (canonical_id)",
+    ]),
 ]
 
 # Tables that hold one document's extraction, in the order rows are written (documents first).
