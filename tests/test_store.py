@@ -464,6 +464,9 @@ def test_story_event_filters_run_in_sql(db_url):
         mentions = [e for r in select_reports(store, EventFilter(type="ASSAULT"), records="mention") if r.id == "sw-1"
                     for e in r.events]
         assert [e.id for e in mentions] == ["e1", "e2", "e3", "e6"]
+        sw_mentions = next(r for r in select_reports(store, EventFilter(type="ASSAULT"), records="mention")
+                           if r.id == "sw-1")
+        assert [s.id for s in sw_mentions.story_events] == ["s1", "s4"]  # the story events of the kept mentions
         assert mentions[0].canonical_id == canonical  # type: ignore[attr-defined]
         first = [e.id for r in select_reports(store, EventFilter(dedup=True), records="mention") if r.id == "sw-1"
                  for e in r.events]

@@ -173,8 +173,9 @@ def reports_for(store: Store, keys: list[StoryKey]) -> Iterator[Report]:
 
 def select_reports(store: Store, flt: EventFilter, records: str = "story") -> Iterator[Report]:
     """Stored reports in publication order, each holding only the matching story events (and their
-    mentions) or, with ``records="mention"``, only the matching event mentions; reports with none are
-    left out. Every kept record carries the ``canonical_id`` of its story event's canonical event."""
+    mentions) or, with ``records="mention"``, only the matching event mentions (and the story events
+    they belong to); reports with none are left out. Every kept record carries the ``canonical_id`` of
+    its story event's canonical event."""
     if check_records(records) == "story":
         yield from reports_for(store, story_keys(store, flt))
         return
@@ -208,4 +209,6 @@ def select_reports(store: Store, flt: EventFilter, records: str = "story") -> It
                 e.canonical_id = canonical_of[e.id]  # type: ignore[attr-defined]
         if kept:
             report.events = kept
+            ids = {e.id for e in kept}
+            report.story_events = [s for s in report.story_events if ids.intersection(s.mentions)]
             yield report
