@@ -7,8 +7,8 @@
 Each gold line is an article with the incident its main event reports and that event's PLOVER
 type.  The articles are ingested (library, one process) into a fresh SQLite store, which also
 runs the dedup.  Scoring is pairwise over the gold articles: a pair is predicted "same" when both
-articles have an event of their gold type linked to one canonical event; it is gold "same" when
-the two share the incident label.
+articles have a story event of their gold type linked to one canonical event; it is gold "same" when
+the two share the incident label.  (Before story events, mentions were linked: see docs/notes/dedup-eval.md.)
 
 Distractors: the 40 real WikiEvents articles of ../shared/benchmarks/events/wikievents_{dev,test}.jsonl
 (read at run time only when present; EVENTWIRE_SHARED overrides ../shared).  They have no
@@ -102,10 +102,11 @@ def main() -> int:
             for err in summary.errors:
                 print(f"ingest error {err.source_id}: {err.code}: {err.message}")
             rows = store.query(
-                "SELECT d.source_id, e.event_id, e.type, e.date, e.place_name, e.actor1, e.modality, "
-                "e.same_as, e.doc_id, l.canonical_id, l.reason FROM events e JOIN documents d ON d.id = e.doc_id "
-                "LEFT JOIN event_links l ON l.doc_id = e.doc_id AND l.event_id = e.event_id "
-                "ORDER BY d.source_id, e.event_id")
+                "SELECT d.source_id, s.story_event_id AS event_id, s.type, s.date, s.place_name, "
+                "s.place_precision, s.actor1, s.modality, s.mentions, s.doc_id, l.canonical_id, l.reason "
+                "FROM story_events s JOIN documents d ON d.id = s.doc_id "
+                "LEFT JOIN event_links l ON l.doc_id = s.doc_id AND l.story_event_id = s.story_event_id "
+                "ORDER BY d.source_id, s.story_event_id")
             reports = {(r.doc_id, r.event_id): r for r in load_reports(store)}
             report = score(gold, by_id, distractors, rows, store, explain, args.show, reports)
     seconds = time.perf_counter() - started
@@ -145,7 +146,7 @@ def why_apart(a: Any, b: Any, km: float = 25.0, days: int = 1) -> str:
 def score(gold: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], distractors: list[dict[str, Any]],
           rows: list[dict[str, Any]], store: Any, explain: Any, show: int,
           reports: dict[tuple[str, str], Any]) -> dict[str, Any]:
-    events: dict[str, list[dict[str, Any]]] = defaultdict(list)  # source id -> its events
+    events: dict[str, list[dict[str, Any]]] = defaultdict(list)  # source id -> its story events
     members: dict[str, set[str]] = defaultdict(set)  # canonical id -> source ids
     reasons: dict[tuple[str, str], str] = {}  # (canonical, source id) -> the first link reason
     for r in rows:
@@ -155,7 +156,7 @@ def score(gold: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], distract
             reasons.setdefault((r["canonical_id"], r["source_id"]), r["reason"])
 
     def canon_of(sid: str) -> set[str]:
-        """The canonical events of an article's events of its gold type."""
+        """The canonical events of an article's story events of its gold type."""
         t = by_id[sid]["type"]
         return {e["canonical_id"] for e in events[sid] if e["type"] == t and e["canonical_id"]}
 
@@ -195,13 +196,13 @@ def score(gold: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], distract
 
     def describe(sid: str) -> str:
         t = by_id[sid]["type"]
-        evs = [e for e in events[sid] if e["type"] == t and not e["same_as"]]
+        evs = [e for e in events[sid] if e["type"] == t]
         if not evs:
             found = sorted({e["type"] for e in events[sid]})
-            return f"{sid}: no {t} event (types found: {', '.join(found) or 'none'})"
-        parts = [f"{e['event_id']} date={e['date']} place={e['place_name']} actor1={e['actor1']} "
-                 f"modality={e['modality']} -> {e['canonical_id'] or 'not linked (dropped by dedup)'}"
-                 for e in evs]
+            return f"{sid}: no {t} story event (types found: {', '.join(found) or 'none'})"
+        parts = [f"{e['event_id']} {e['mentions']} date={e['date']} place={e['place_name']} "
+                 f"({e['place_precision']}) actor1={e['actor1']} modality={e['modality']} -> "
+                 f"{e['canonical_id'] or 'not linked (dropped by dedup)'}" for e in evs]
         return f"{sid}: " + " | ".join(parts)
 
     def gold_reports(sid: str) -> list[Any]:
@@ -212,8 +213,8 @@ def score(gold: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], distract
     def missed_because(a: str, b: str) -> str:
         ra, rb = gold_reports(a), gold_reports(b)
         if not ra or not rb:
-            return " and ".join(f"{s} has no dated, real {by_id[s]['type']} report" for s, r in ((a, ra), (b, rb))
-                                if not r)
+            return " and ".join(f"{s} has no dated, real {by_id[s]['type']} story event"
+                                for s, r in ((a, ra), (b, rb)) if not r)
         return "; ".join(sorted({why_apart(x, y) for x in ra for y in rb}))
 
     n_incidents = len({g["incident"] for g in gold})
@@ -242,7 +243,7 @@ def score(gold: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], distract
         print("\n== missed pairs (same incident, not merged) ==")
         for a, b in fn:
             print(f"- {a} + {b} [{by_id[a]['incident']}]: {missed_because(a, b)}")
-        print("  the articles' events of their gold type:")
+        print("  the articles' story events of their gold type:")
         for sid in sorted({x for pair in fn for x in pair}):
             print("    " + describe(sid))
     if mixed:

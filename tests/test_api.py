@@ -73,8 +73,9 @@ def test_store_read_back_browse_and_explain(client):
     assert all(e["type"] == "ASSAULT" for e in events["events"])
     once = client.get("/events", params={"dedup": "true"}).json()
     merged = [e for e in once["events"] if e["type"] == "ASSAULT"]
-    canonical = client.get(f"/events/{merged[0]['canonical_id']}").json()
-    assert canonical["event"]["documents"] == 2 and len({x["doc_id"] for x in canonical["reports"]}) == 2
+    details = [client.get(f"/events/{e['canonical_id']}").json() for e in merged]
+    both = [d for d in details if d["event"]["documents"] == 2]  # the shelling both articles tell
+    assert len(both) == 1 and len({x["doc_id"] for x in both[0]["reports"]}) == 2
     assert client.get("/events/c0000").status_code == 404
     totals = client.get("/totals", params={"category": "killed"}).json()["series"]
     assert totals and totals[0]["points"][0]["value"] == 1200
@@ -105,3 +106,63 @@ def test_openapi_is_published_and_page_is_served(client):
     page = client.get("/")
     assert page.status_code in (200, 404)
     assert client.get("/no/such/route").json()["error"]["code"] == "not_found"
+
+
+def test_events_list_story_events_and_documents_keep_both_lists(client):
+    r = client.post("/documents", json=[{"text": STORY, "published": "2024-03-05"},
+                                        {"text": OTHER, "published": "2024-03-05"}], headers=AUTH)
+    docs = [client.get(f"/documents/{d}").json() for d in r.json()["documents"]]
+    for doc in docs:  # the full report: every mention, and the story events made of them
+        assert doc["events"] and doc["story_events"]
+        assert {m for s in doc["story_events"] for m in s["mentions"]} <= {e["id"] for e in doc["events"]}
+    n_story = sum(len(d["story_events"]) for d in docs)
+    n_mentions = sum(len(d["events"]) for d in docs)
+    assert n_mentions > n_story  # "shelled" and "killing" tell one shelling
+    listed = client.get("/events", params={"limit": 500}).json()
+    assert listed["records"] == "story" and listed["total"] == n_story == len(listed["events"])
+    assert all(e["event_id"].startswith("s") and e["mentions"] for e in listed["events"])
+    assert {(e["doc_id"], e["event_id"]) for e in listed["events"]} == {
+        (d["doc_id"], s["id"]) for d in docs for s in d["story_events"]}
+    page = client.get("/events", params={"limit": 1, "offset": 1}).json()
+    assert page["total"] == n_story and page["events"] == listed["events"][1:2]
+    mentions = client.get("/events", params={"limit": 500, "records": "mention"}).json()
+    assert mentions["records"] == "mention" and mentions["total"] == n_mentions
+    assert all(e["event_id"].startswith("e") and e["story_event"] is not None for e in mentions["events"]
+               if e["story_event"])
+    bad = client.get("/events", params={"records": "sentence"})
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "bad_filter"
+    for first in client.get("/events", params={"dedup": "true", "type": "ASSAULT"}).json()["events"]:
+        detail = client.get(f"/events/{first['canonical_id']}").json()
+        assert detail["reports"] and all(x["event_id"].startswith("s") and x["reason"] for x in detail["reports"])
+        assert all(x["canonical_id"] == first["canonical_id"] for x in detail["reports"])
+        assert detail["event"]["reports"] == len(detail["reports"])
+
+
+def test_api_serves_a_stored_story_report(db_url, pipeline):
+    from eventwire.store import document_id, open_store
+    from story_reports import S_ATTACK, make_story_report
+
+    report = make_story_report()
+    with open_store(db_url) as store:
+        store.write([(report, "mem:sw-1")])
+    app = create_app(db_url, settings=pipeline.settings, pipeline=pipeline)
+    with TestClient(app) as c:
+        rows = c.get("/events").json()["events"]
+        assert [r["event_id"] for r in rows] == ["s1", "s2", "s3", "s4"]
+        s1 = rows[0]
+        assert (s1["fatalities"], s1["injured"], s1["mentions"], s1["place_precision"]) == (7, 11, "e1 e2 e3",
+                                                                                           "attached")
+        assert s1["doc_id"] == document_id(report.text) and s1["source_id"] == "sw-1"
+        assert s1["evidence_text"] == S_ATTACK and s1["canonical_id"]
+        assert [r["event_id"] for r in c.get("/events", params={"country": "SDN", "from": "2024-06-04"})
+                .json()["events"]] == ["s2"]
+        acled = c.get("/export", params={"format": "acled-csv"}).text.splitlines()
+        assert len(acled) == 3 and acled[1].startswith("SDN:sw-1:s1,")
+        mention_csv = c.get("/export", params={"format": "csv", "records": "mention"}).text.splitlines()
+        assert len(mention_csv) == 7
+        plover = [json.loads(x) for x in c.get("/export", params={"format": "plover-json"}).text.splitlines()]
+        assert [p["id"] for p in plover] == ["sw-1:s1", "sw-1:s2", "sw-1:s3", "sw-1:s4"]
+        protest = c.get("/export", params={"format": "jsonl", "type": "PROTEST"}).text.splitlines()
+        jsonl = [json.loads(x) for x in protest]
+        assert [s["id"] for s in jsonl[0]["story_events"]] == ["s2"]
+        assert [e["id"] for e in jsonl[0]["events"]] == ["e4"]  # the story event's mentions only

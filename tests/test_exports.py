@@ -1,4 +1,7 @@
-"""The event output formats (exports.py), on hand-made reports: no NLP, fast."""
+"""The event output formats (exports.py), on hand-made reports: no NLP, fast.
+
+The first part checks the per-mention rows (``records="mention"``, the rows before story events);
+the second, the default story-level rows. All texts are our own."""
 
 from __future__ import annotations
 
@@ -36,6 +39,7 @@ from eventwire.schema import (
     Report,
     Span,
 )
+from story_reports import S_ATTACK, make_story_report
 
 SENT1 = 'Israeli jets struck Rafah on Friday, killing 14 people, "a massacre", the ministry said.'
 SENT2 = "Protesters marched in Doha,\nwaving flags."
@@ -98,9 +102,9 @@ def error_report(report_id: str | None = "bad-1") -> ErrorReport:
     return ErrorReport(id=report_id, error=ErrorDetail(code="empty", message="inbox/bad.txt: no\ntext"))
 
 
-def _write(reports, fmt):
+def _write(reports, fmt, records="mention"):
     out, err = io.StringIO(), io.StringIO()
-    counts = write_events(reports, fmt, out, err)
+    counts = write_events(reports, fmt, out, err, records)
     return out.getvalue(), err.getvalue(), counts
 
 
@@ -141,7 +145,7 @@ def test_counts_sum_linked_incident_figures_of_their_category_only():
     counts = figure_counts(report, report.events[0])
     # 14 + 5 killed; the cumulative 15,000 and the unlinked 99 are not this event's
     assert counts["killed"] == 19 and counts["injured"] == 30 and counts["abducted"] is None
-    row = event_rows(report)[0]
+    row = event_rows(report, "mention")[0]
     assert row["killed"] == 19 and row["injured"] == 30
 
 
@@ -149,14 +153,14 @@ def test_bad_figure_and_place_indices_are_ignored_not_fatal():
     report = make_report()
     report.events[0].figures = [0, 42]
     report.events[0].place = 7
-    row = event_rows(report)[0]
+    row = event_rows(report, "mention")[0]
     assert row["killed"] == 14 and row["place_name"] is None
 
 
 # -- acled-csv ---------------------------------------------------------------------------------
 
 def test_acled_rows_only_for_mapped_events_that_took_place():
-    rows = acled_rows(make_report())
+    rows = acled_rows(make_report(), "mention")
     # e3 has no ACLED type; e4 is negated: neither is an ACLED event
     assert [r["tags"].split("; ")[1] for r in rows] == ["event=e1", "event=e2"]
     out = _write([make_report()], "acled-csv")[0]
@@ -165,7 +169,7 @@ def test_acled_rows_only_for_mapped_events_that_took_place():
 
 
 def test_acled_columns_are_filled_from_the_report():
-    e1, e2 = acled_rows(make_report())
+    e1, e2 = acled_rows(make_report(), "mention")
     assert e1["event_id_cnty"] == "PSE:efe-1:e1"
     assert (e1["event_date"], e1["year"], e1["time_precision"]) == ("2023-12-01", "2023", 1)
     assert (e1["disorder_type"], e1["event_type"], e1["sub_event_type"]) == (
@@ -224,7 +228,7 @@ def test_plover_json_is_one_record_per_event_per_line():
 def test_plover_records_keep_unknown_actor_ids():
     report = make_report()
     report.events[0].actor2 = "not-in-actors"
-    assert plover_records(report)[0]["recipient"] == [{"identifier_id": "not-in-actors"}]
+    assert plover_records(report, "mention")[0]["recipient"] == [{"identifier_id": "not-in-actors"}]
 
 
 # -- geojson -----------------------------------------------------------------------------------
@@ -240,7 +244,7 @@ def test_geojson_has_points_for_located_events_and_counts_the_rest():
     # e3 (unresolved place) and e4 (no place) in each report
     assert fc["eventwire:skipped"] == 4
     assert "4 events without coordinates" in err
-    assert geojson_features(make_report())[1] == 2
+    assert geojson_features(make_report(), "mention")[1] == 2
 
 
 def test_geojson_with_no_events_is_still_valid():
@@ -269,7 +273,7 @@ def test_rows_are_written_as_reports_arrive(fmt):
         raise RuntimeError("the corpus broke")
 
     with pytest.raises(RuntimeError):
-        write_events(reports(), fmt, out, io.StringIO())
+        write_events(reports(), fmt, out, io.StringIO(), "mention")
     assert "efe-1" in out.getvalue()  # the first report's events were out before the failure
     if fmt == "csv":
         assert len(_csv(out.getvalue())) == 4
@@ -294,7 +298,9 @@ def test_cli_csv_format_end_to_end(tmp_path):
                                        "--published", "2023-12-01", "--processes", "1"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].split(",") == list(CSV_COLUMNS)
-    assert all(r["doc_id"] for r in _csv(result.stdout))  # zero rows until the detector lands
+    rows = _csv(result.stdout)
+    assert rows and all(r["doc_id"].endswith("dispatch.txt") for r in rows)
+    assert all(r["event_id"].startswith("s") and r["mentions"] for r in rows)  # story events by default
     assert "missing.txt: unreadable:" in result.stderr
 
 
@@ -309,6 +315,143 @@ def test_a_guessed_place_fills_rows_with_its_precision_said():
                                   place_precision="dateline",
                                   acled=Acled(event_type="Explosions/Remote violence",
                                               sub_event_type="Shelling/artillery/missile attack"))])
-    row = event_rows(report)[0]
+    row = event_rows(report, "mention")[0]
     assert row["place_name"] == "Townville" and row["place_precision"] == "dateline"
-    assert acled_rows(report)[0]["geo_precision"] == 2  # a city, but only guessed: "near", not exact
+    assert acled_rows(report, "mention")[0]["geo_precision"] == 2  # a city, but only guessed: "near", not exact
+
+
+# == story-level rows (the default) ==============================================================
+# make_story_report (tests/story_reports.py): three mentions of one attack (s1), a march (s2),
+# hypothetical talks (s3), a denied shooting (s4).
+
+def test_the_story_report_is_consistent():
+    assert make_story_report().span_errors() == []
+
+
+def test_csv_rows_are_story_events_by_default():
+    out, err, counts = _write([make_story_report()], "csv", records="story")
+    assert counts == (1, 0) and err == ""
+    rows = _csv(out)
+    assert [r["event_id"] for r in rows] == ["s1", "s2", "s3", "s4"]
+    assert rows == _csv(_write_default([make_story_report()], "csv"))  # story is the default
+    s1 = rows[0]
+    assert s1["mentions"] == "e1 e2 e3" and s1["story_event"] == "" and s1["main"] == "" and s1["same_as"] == ""
+    # the story stage's fatalities (the highest incident count), not the sum of its figures (7 + 5)
+    assert (s1["fatalities"], s1["killed"], s1["injured"]) == ("7", "7", "11")
+    assert s1["abducted"] == "3"  # the highest of 3 and 2: one count restated, not 5
+    assert (s1["place_name"], s1["place_precision"], s1["place_admin1"]) == ("Kassala", "attached", "Kassala")
+    assert (s1["date"], s1["date_from"]) == ("2024-06-03", "mention")
+    assert s1["actor1_name"] == "Eastern Front" and s1["actor2_name"] == "Sudanese Police"
+    assert s1["evidence_text"] == S_ATTACK and s1["trigger_text"] == "stormed"
+    assert (rows[1]["place_name"], rows[1]["place_precision"]) == ("Al Qadarif", "sentence")
+    assert rows[2]["place_name"] == "" and rows[2]["date"] == "" and rows[2]["fatalities"] == ""
+
+
+def _write_default(reports, fmt):
+    out = io.StringIO()
+    write_events(reports, fmt, out, io.StringIO())
+    return out.getvalue()
+
+
+def test_mention_rows_name_their_story_event():
+    rows = event_rows(make_story_report(), "mention")
+    assert [r["event_id"] for r in rows] == ["e1", "e2", "e3", "e4", "e5", "e6"]
+    assert [r["story_event"] for r in rows] == ["s1", "s1", "s1", "s2", "s3", "s4"]
+    assert all(r["mentions"] is None and r["fatalities"] is None for r in rows)
+    assert rows[2]["killed"] == 5 and rows[2]["abducted"] == 5  # a mention sums its own figures
+    # a mention keeps the events stage's guess of a place; its story event resolved it to the same place
+    assert (rows[3]["place_name"], rows[3]["place_precision"]) == ("Al Qadarif", "sentence")
+
+
+def test_a_story_event_without_a_place_takes_no_guess():
+    report = make_story_report()
+    report.story_events[1].place = None
+    row = event_rows(report)[1]
+    assert row["place_name"] is None and row["place_precision"] is None  # the mention's place_guess is not used
+    assert event_rows(report, "mention")[3]["place_name"] == "Al Qadarif"
+
+
+def test_acled_rows_for_story_events_take_fatalities_from_the_story_event():
+    report = make_story_report()
+    rows = acled_rows(report)
+    # s3 has no ACLED type and did not happen; s4 was denied
+    assert [r["event_id_cnty"] for r in rows] == ["SDN:sw-1:s1", "SDN:sw-1:s2"]
+    s1, s2 = rows
+    assert s1["fatalities"] == 7 and "mentions=e1,e2,e3" in s1["tags"] and "event=s1" in s1["tags"]
+    assert (s1["event_type"], s1["actor1"], s1["actor2"], s1["inter2"]) == ("Battles", "Eastern Front",
+                                                                          "Sudanese Police", 1)
+    assert (s1["location"], s1["geo_precision"], s1["event_date"], s1["time_precision"]) == (
+        "Kassala", 1, "2024-06-03", 1)
+    assert s1["notes"] == S_ATTACK and s1["source"] == "Sahel Wire"
+    # a city named only in the event's sentence is "near" it: 2
+    assert s2["geo_precision"] == 2 and s2["fatalities"] == 0
+    report.story_events[0].fatalities = 9  # whatever the story stage says, FATALITIES follows it
+    assert acled_rows(report)[0]["fatalities"] == 9
+    report.story_events[0].fatalities = None
+    assert acled_rows(report)[0]["fatalities"] == 0
+    assert [r["tags"].split("; ")[1] for r in acled_rows(report, "mention")] == ["event=e1"]  # e4 has no ACLED type
+
+
+def test_plover_records_for_story_events():
+    records = [json.loads(line) for line in _write([make_story_report()], "plover-json", "story")[0].splitlines()]
+    assert [r["id"] for r in records] == ["sw-1:s1", "sw-1:s2", "sw-1:s3", "sw-1:s4"]
+    r = records[0]
+    assert r["mentions"] == ["e1", "e2", "e3"] and "story_event" not in r
+    assert (r["dead"], r["injured"], r["date"], r["date_from"]) == (7, 11, "2024-06-03", "mention")
+    assert r["event_loc"]["name"] == "Kassala" and r["event_loc"]["precision"] == "attached"
+    assert r["source"][0]["identifier_id"] == "eastern-front" and r["text"] == S_ATTACK
+    assert len(r["figures"]) == 5
+    assert records[2]["event_loc"] is None and records[2]["date"] is None
+    mention = plover_records(make_story_report(), "mention")
+    assert [m["story_event"] for m in mention] == ["s1", "s1", "s1", "s2", "s3", "s4"]
+
+
+def test_geojson_for_story_events():
+    out, err, _ = _write([make_story_report()], "geojson", "story")
+    fc = json.loads(out)
+    assert [f["id"] for f in fc["features"]] == ["sw-1:s1", "sw-1:s2", "sw-1:s4"]
+    assert fc["features"][0]["geometry"]["coordinates"] == [36.4, 15.451]
+    assert fc["features"][0]["properties"]["mentions"] == "e1 e2 e3"
+    assert fc["eventwire:skipped"] == 1 and "1 events without coordinates" in err
+
+
+def test_parquet_rows_follow_records(tmp_path):
+    import pyarrow.parquet as pq
+
+    from eventwire.exports import write_parquet
+
+    assert write_parquet([make_story_report()], str(tmp_path / "s.parquet")) == 4
+    table = pq.read_table(tmp_path / "s.parquet")
+    assert table.column("event_id").to_pylist() == ["s1", "s2", "s3", "s4"]
+    assert table.column("fatalities").to_pylist()[0] == 7
+    assert write_parquet([make_story_report()], str(tmp_path / "m.parquet"), "mention") == 6
+
+
+def test_unknown_records_are_refused():
+    with pytest.raises(ValueError, match="story, mention"):
+        write_events([make_story_report()], "csv", io.StringIO(), io.StringIO(), "sentence")
+    with pytest.raises(ValueError, match="story, mention"):
+        event_rows(make_story_report(), "stories")
+
+
+def test_cli_records_option_and_environment(tmp_path, monkeypatch):
+    path = tmp_path / "dispatch.txt"
+    path.write_text("KASSALA, June 4 (Sahel Wire) - Gunmen stormed a police post in Kassala on Monday, killing seven "
+                    "officers. The attack was the second on the town this month, a hospital official said.",
+                    encoding="utf-8")
+    args = ["extract", str(path), "--format", "csv", "--published", "2024-06-04", "--processes", "1"]
+    runner = CliRunner()
+    story = _csv(runner.invoke(main, args, catch_exceptions=False).stdout)
+    mention = _csv(runner.invoke(main, [*args, "--records", "mention"], catch_exceptions=False).stdout)
+    assert story and all(r["event_id"].startswith("s") for r in story)
+    assert mention and all(r["event_id"].startswith("e") for r in mention)
+    assert len(mention) > len(story)  # "stormed", "killing" and "The attack" tell one event
+    joined = {m for r in story for m in r["mentions"].split()}
+    assert joined <= {r["event_id"] for r in mention}
+    assert all(r["story_event"] in {s["event_id"] for s in story} for r in mention if r["story_event"])
+    monkeypatch.setenv("EVENTWIRE_RECORDS", "mention")
+    from_env = _csv(runner.invoke(main, args, catch_exceptions=False).stdout)
+    assert [r["event_id"] for r in from_env] == [r["event_id"] for r in mention]
+    monkeypatch.setenv("EVENTWIRE_RECORDS", "sentences")
+    bad = runner.invoke(main, args)
+    assert bad.exit_code == 2 and "records must be one of story, mention" in bad.output

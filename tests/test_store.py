@@ -23,6 +23,7 @@ from eventwire.dedup import deduplicate, explain
 from eventwire.store import document_id, open_store
 from eventwire.store.select import EventFilter, select_reports
 from eventwire.totals import format_series, plot_series, series
+from story_reports import S_ATTACK, make_story_report
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = str(ROOT / ".venv" / "bin" / "eventwire") if (ROOT / ".venv" / "bin" / "eventwire").exists() else "eventwire"
@@ -74,11 +75,11 @@ def _corpus(root: Path, n: int) -> Path:
 
 def test_migrations_run_once_and_tables_are_plain(db_url):
     with open_store(db_url) as store:
-        assert store.migrate() == 1
+        assert store.migrate() == 3
     with open_store(db_url) as store:  # reopening applies nothing twice
-        rows = store.query("SELECT version FROM schema_migrations")
-        assert [r["version"] for r in rows] == [1]
-        assert set(store.counts()) >= {"documents", "places", "events", "figures", "ingest_errors",
+        rows = store.query("SELECT version FROM schema_migrations ORDER BY version")
+        assert [r["version"] for r in rows] == [1, 2, 3]
+        assert set(store.counts()) >= {"documents", "places", "events", "story_events", "figures", "ingest_errors",
                                        "canonical_events", "event_links"}
 
 
@@ -92,6 +93,7 @@ def test_write_is_idempotent_and_reports_round_trip(db_url, pipeline):
         back = store.report(document_id(reports[0].text))
         assert back is not None and back.to_json() == reports[0].to_json()
         assert first["events"] == sum(len(r.events) for r in reports)
+        assert first["story_events"] == sum(len(r.story_events) for r in reports) > 0
         assert first["places"] == sum(len(r.places) for r in reports)
 
 
@@ -178,15 +180,18 @@ def test_running_totals_keep_sources_apart_and_mark_revisions(db_url, pipeline, 
 def test_store_export_filters(db_url, pipeline, tmp_path):
     with open_store(db_url) as store:
         ingest([str(_jsonl(tmp_path / "news.jsonl", SAME_INCIDENT))], store, pipeline, processes=1)
-        every = [e for r in select_reports(store, EventFilter()) for e in r.events]
-        assault = [e for r in select_reports(store, EventFilter(type="assault")) for e in r.events]
+        every = [e for r in select_reports(store, EventFilter()) for e in r.story_events]
+        assert len(every) == store.counts()["story_events"]
+        assault = [e for r in select_reports(store, EventFilter(type="assault")) for e in r.story_events]
         assert assault and all(e.type == "ASSAULT" for e in assault) and len(assault) < len(every)
         in_box = list(select_reports(store, EventFilter(bbox=(25.0, 13.0, 26.0, 14.0))))  # around El Fasher
         assert in_box and all("El Fasher" in r.text for r in in_box)
         assert not list(select_reports(store, EventFilter(country="EGY")))
-        once = [e for r in select_reports(store, EventFilter(dedup=True)) for e in r.events]
+        once = [e for r in select_reports(store, EventFilter(dedup=True)) for e in r.story_events]
         assert len(once) == store.counts()["canonical_events"]
         assert all(getattr(e, "canonical_id", None) for e in once)
+        mentions = [e for r in select_reports(store, EventFilter(), records="mention") for e in r.events]
+        assert len(mentions) == store.counts()["events"] > len(every)
         assert not list(select_reports(store, EventFilter(date_from="2024-03-05")))  # all happened on the 4th
 
 
@@ -226,7 +231,7 @@ def _table_rows(url: str) -> dict[str, list]:
     with open_store(url) as store:
         out = {}
         for table in ("documents", "places", "times", "actors", "actor_mentions", "quotes", "figures", "events",
-                      "event_figures", "canonical_events", "event_links", "ingest_errors"):
+                      "event_figures", "story_events", "canonical_events", "event_links", "ingest_errors"):
             rows = store.query(f"SELECT * FROM {table}")
             for r in rows:
                 for volatile in ("ingested_at", "first_seen", "last_seen", "attempts"):
@@ -287,3 +292,198 @@ def test_dask_path_stores_the_same_rows_as_the_local_path(tmp_path):
     assert _table_rows(local) == _table_rows(dask)
     bad = runner.invoke(main, ["ingest", str(corpus), "--db", dask, "--dask", "local:x"])
     assert bad.exit_code == 2
+
+
+# -- story events: the store's table, its migration, the dedup and the filters over it (no NLP) -----------------
+
+
+def _index_names(store) -> set[str]:
+    if store.dialect == "sqlite":
+        rows = store.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'story_events'")
+    else:
+        rows = store.query("SELECT indexname AS name FROM pg_indexes WHERE tablename = 'story_events'")
+    return {r["name"] for r in rows}
+
+
+def test_story_events_round_trip(db_url):
+    report = make_story_report()
+    with open_store(db_url) as store:
+        assert store.write([(report, "mem:sw-1")]) == 1
+        doc_id = document_id(report.text)
+        rows = store.query("SELECT * FROM story_events WHERE doc_id = ? ORDER BY story_event_id", (doc_id,))
+        assert [r["story_event_id"] for r in rows] == ["s1", "s2", "s3", "s4"]
+        s1 = rows[0]
+        assert (s1["type"], s1["mode"], s1["actor1"], s1["actor2"]) == ("ASSAULT", "firearms", "eastern-front",
+                                                                         "sudan-police")
+        assert (s1["place_name"], s1["place_precision"], s1["country"], s1["admin1"], s1["feature"]) == (
+            "Kassala", "attached", "SDN", "Kassala", "city")
+        assert (s1["lat"], s1["lon"]) == pytest.approx((15.451, 36.4))
+        assert (s1["date"], s1["date_from"], s1["fatalities"], s1["injured"]) == ("2024-06-03", "mention", 7, 11)
+        assert (s1["acled_event_type"], s1["acled_sub_event_type"]) == ("Battles", "Armed clash")
+        assert report.text[s1["evidence_start"]:s1["evidence_end"]] == S_ATTACK
+        assert report.text[s1["trigger_start"]:s1["trigger_end"]] == s1["trigger_text"] == "stormed"
+        assert json.loads(s1["mentions"]) == ["e1", "e2", "e3"] and json.loads(s1["figures"]) == [0, 1, 2, 3, 4]
+        assert (rows[1]["place_precision"], rows[1]["place_name"]) == ("sentence", "Al Qadarif")
+        assert rows[2]["place_idx"] is None and rows[2]["date"] is None and json.loads(rows[2]["mentions"]) == ["e5"]
+        assert (rows[3]["modality"], rows[3]["acled_event_type"]) == ("negated", "Violence against civilians")
+        # the mention table is as it was, and the stored report keeps both lists
+        assert store.counts()["events"] == 6
+        back = store.report(doc_id)
+        assert back is not None and back.story_events == report.story_events and back.events == report.events
+        assert {"story_events_type_date", "story_events_acled", "story_events_place", "story_events_lat_lon",
+                "story_events_actor1", "story_events_actor2", "story_events_date"} <= _index_names(store)
+        # writing it again adds nothing
+        assert store.write([(report, "mem:again")]) == 0 and store.counts()["story_events"] == 4
+
+
+def test_an_older_store_gets_its_story_events_from_the_stored_reports(db_url):
+    """A store at schema version 1 (before story events): opening it backfills the new table."""
+    from eventwire.store.backends import connect
+    from eventwire.store.migrations import MIGRATIONS
+    from eventwire.store.rows import report_rows
+
+    report = make_story_report()
+    backend = connect(db_url)
+    with backend.transaction():
+        backend.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+                        "applied_at TEXT NOT NULL)")
+        for sql in MIGRATIONS[0][2]:
+            backend.execute(sql)  # type: ignore[arg-type]
+        backend.execute("INSERT INTO schema_migrations VALUES (1, 'v1', '2026-01-01')")
+        rows = report_rows(report, document_id(report.text), source="old", ingested_at="2026-01-01")
+        backend.executemany("INSERT INTO documents VALUES (" + ", ".join("?" * len(rows["documents"][0])) + ")",
+                            rows["documents"])
+        backend.executemany("INSERT INTO event_links VALUES (?, ?, ?, ?)",
+                            [(document_id(report.text), "e1", "cold", "first report")])
+    backend.close()
+    with open_store(db_url) as store:
+        assert store.migrate() == 3
+        found = store.query("SELECT story_event_id, fatalities FROM story_events ORDER BY story_event_id")
+        assert [(r["story_event_id"], r["fatalities"]) for r in found] == [("s1", 7), ("s2", None), ("s3", None),
+                                                                              ("s4", None)]
+        assert store.counts()["event_links"] == 0  # mention links are gone; the next dedup links story events
+        assert deduplicate(store) == 2  # s1 and s2 took place and have a day
+        links = store.query("SELECT story_event_id FROM event_links ORDER BY story_event_id")
+        assert [r["story_event_id"] for r in links] == ["s1", "s2"]
+
+
+SUDAN_GOV = ("sudan-military", "Sudanese Army", "military")
+RSF = ("rsf", "Rapid Support Forces", "armed_group")
+EL_FASHER = ("El Fasher", 13.628, 25.350, "SDN", "Northern Darfur")
+NYALA = ("Nyala", 12.052, 24.881, "SDN", "Southern Darfur")
+
+
+def _dedup_reports():
+    from story_reports import incident_report
+
+    return [
+        # one shelling, told by two outlets a day apart (their texts, ids and counts differ)
+        incident_report("wire-a", "The Rapid Support Forces shelled a market in El Fasher on Monday, killing 12.",
+                        place=EL_FASHER, date="2024-05-06", actor1=RSF, trigger="shelled", fatalities=12),
+        incident_report("wire-b", "Shells fired by the RSF hit the main market of El Fasher, killing 15 people.",
+                        place=EL_FASHER, date="2024-05-06", actor1=RSF, trigger="hit", fatalities=15,
+                        published="2024-05-07"),
+        # the same day, another town 200 km away: another incident
+        incident_report("wire-c", "The Rapid Support Forces shelled a camp near Nyala on Monday, killing four.",
+                        place=NYALA, date="2024-05-06", actor1=RSF, trigger="shelled", fatalities=4),
+        # the same town and day, but the army, not the RSF: two sides
+        incident_report("wire-d", "The Sudanese Army shelled positions in El Fasher on Monday.",
+                        place=EL_FASHER, date="2024-05-06", actor1=SUDAN_GOV, trigger="shelled"),
+        # a denied shelling is no event; an undated one cannot be matched
+        incident_report("wire-e", "The RSF denied it had shelled El Fasher.", place=EL_FASHER, date="2024-05-06",
+                        actor1=RSF, trigger="shelled", modality="negated"),
+        incident_report("wire-f", "The RSF has shelled El Fasher often.", place=EL_FASHER, date=None,
+                        actor1=RSF, trigger="shelled"),
+    ]
+
+
+def test_dedup_merges_two_articles_story_events_and_keeps_other_incidents_apart(db_url):
+    reports = _dedup_reports()
+    with open_store(db_url) as store:
+        store.write([(r, f"mem:{r.id}") for r in reports])
+        assert deduplicate(store) == 3
+        ids = {document_id(r.text): r.id for r in reports}
+        links = store.query("SELECT doc_id, story_event_id, canonical_id, reason FROM event_links")
+        by_article = {ids[r["doc_id"]]: r for r in links}
+        assert set(by_article) == {"wire-a", "wire-b", "wire-c", "wire-d"}  # e: negated, f: no day
+        assert by_article["wire-a"]["canonical_id"] == by_article["wire-b"]["canonical_id"]
+        assert len({by_article[x]["canonical_id"] for x in ("wire-a", "wire-c", "wire-d")}) == 3
+        assert all(r["story_event_id"] == "s1" for r in links)
+        merged = store.query("SELECT * FROM canonical_events WHERE id = ?", (by_article["wire-a"]["canonical_id"],))[0]
+        assert (merged["type"], merged["documents"], merged["reports"], merged["actor1"]) == ("ASSAULT", 2, 2, "rsf")
+        assert (merged["first_published"], merged["last_published"]) == ("2024-05-06", "2024-05-07")
+        text = explain(store, merged["id"])
+        assert text is not None and "first report" in text and "same type ASSAULT" in text
+        assert "actor1 rsf = rsf" in text and "El Fasher / El Fasher" in text and "s1 [mentions e1]" in text
+        assert "killing 15 people" in text
+        # within one article, two story events are never merged, however alike
+        twice = reports[0].model_copy(deep=True)
+        twice.text = reports[0].text + " "
+        twice.story_events.append(twice.story_events[0].model_copy(update={"id": "s2"}))
+        store.write([(twice, "mem:twice")])
+        deduplicate(store)
+        rows = store.query("SELECT canonical_id FROM event_links WHERE doc_id = ?", (document_id(twice.text),))
+        assert len({r["canonical_id"] for r in rows}) == 2
+
+
+def test_story_event_filters_run_in_sql(db_url):
+    from eventwire.store.select import story_keys
+
+    reports = [make_story_report(), *_dedup_reports()]
+    with open_store(db_url) as store:
+        store.write([(r, f"mem:{r.id}") for r in reports])
+        deduplicate(store)
+
+        def ids(**kw) -> list[tuple[str, str]]:
+            return [(r.id, s.id) for r in select_reports(store, EventFilter(**kw)) for s in r.story_events]
+
+        assert len(ids()) == store.counts()["story_events"] == 10
+        assert ids(type="protest") == [("sw-1", "s2")]
+        assert ids(acled_type="armed clash") == [("sw-1", "s1")]
+        assert ids(acled_type="PROTESTS") == [("sw-1", "s2")]
+        assert ids(date_from="2024-06-04") == [("sw-1", "s2")]  # undated story events are left out
+        assert {x for x, _ in ids(date_to="2024-05-06")} == {"wire-a", "wire-b", "wire-c", "wire-d", "wire-e"}
+        assert {x for x, _ in ids(bbox=(24.0, 11.5, 25.0, 12.5))} == {"wire-c"}  # around Nyala
+        assert ids(country="egy") == []
+        assert {x for x, _ in ids(actor="rapid support")} == {"wire-a", "wire-b", "wire-c", "wire-e", "wire-f"}
+        assert ids(actor="eastern-front") == [("sw-1", "s1")]
+        assert ids(actor="%") == [] and ids(actor="_") == []  # LIKE's wildcards are just characters
+        assert ids(source="mem:wire-c") == [("wire-c", "s1")]
+        once = ids(dedup=True)
+        assert len(once) == store.counts()["canonical_events"] == 5  # a+b, c, d, and sw-1's s1 and s2
+        assert not ({("wire-a", "s1"), ("wire-b", "s1")} <= set(once))
+        keys = story_keys(store, EventFilter())
+        assert [k.story_event_id for k in keys if k.doc_id == document_id(reports[0].text)] == ["s1", "s2", "s3",
+                                                                                                 "s4"]
+        # each kept story event, and each of its mentions, carries its canonical id
+        sw = next(r for r in select_reports(store, EventFilter(type="ASSAULT")) if r.id == "sw-1")
+        assert [s.id for s in sw.story_events] == ["s1", "s4"] and [e.id for e in sw.events] == ["e1", "e2", "e3",
+                                                                                                  "e6"]
+        canonical = sw.story_events[0].canonical_id  # type: ignore[attr-defined]
+        assert canonical and all(e.canonical_id == canonical for e in sw.events[:3])  # type: ignore[attr-defined]
+        mentions = [e for r in select_reports(store, EventFilter(type="ASSAULT"), records="mention") if r.id == "sw-1"
+                    for e in r.events]
+        assert [e.id for e in mentions] == ["e1", "e2", "e3", "e6"]
+        sw_mentions = next(r for r in select_reports(store, EventFilter(type="ASSAULT"), records="mention")
+                           if r.id == "sw-1")
+        assert [s.id for s in sw_mentions.story_events] == ["s1", "s4"]  # the story events of the kept mentions
+        assert mentions[0].canonical_id == canonical  # type: ignore[attr-defined]
+        first = [e.id for r in select_reports(store, EventFilter(dedup=True), records="mention") if r.id == "sw-1"
+                 for e in r.events]
+        assert first == ["e1", "e4"]  # the evidence mention of each story event (s1, s2)
+
+
+def test_cli_export_records(db_url, tmp_path):
+    with open_store(db_url) as store:
+        store.write([(make_story_report(), "mem:sw-1")])
+    runner = CliRunner()
+    assert runner.invoke(main, ["dedup", "--db", db_url]).output.strip() == "2 canonical events from 2 story events"
+    story = runner.invoke(main, ["export", "--db", db_url, "--format", "acled-csv"])
+    assert story.exit_code == 0, story.output
+    rows = story.output.splitlines()
+    assert len(rows) == 3 and ",7," in rows[1] and "mentions=e1,e2,e3" in rows[1]  # s1 (7 killed) and s2
+    mention = runner.invoke(main, ["export", "--db", db_url, "--format", "csv", "--records", "mention"])
+    assert [line.split(",")[4] for line in mention.output.splitlines()[1:]] == ["e1", "e2", "e3", "e4", "e5", "e6"]
+    pq = tmp_path / "story.parquet"
+    result = runner.invoke(main, ["export", "--db", db_url, "--format", "parquet", "-o", str(pq)])
+    assert result.exit_code == 0 and "4 story events written" in result.output

@@ -126,3 +126,26 @@ def test_store_then_browse_the_dataset(page):
     page.locator("#browse-form button[type=submit], #browse-form input[type=submit]").first.click()
     page.wait_for_selector("#browse-table tbody tr", timeout=60_000)
     assert page.locator("#browse-table tbody tr").count() > 0
+
+
+def test_events_table_and_map_show_story_events(page, pipeline):
+    report = pipeline.extract(SAMPLE, "2023-11-30")
+    assert 0 < len(report.story_events) < len(report.events)  # the sample tells some events more than once
+    _extract(page, SAMPLE)
+    rows = page.locator("#events-table tbody tr")
+    assert [rows.nth(i).get_attribute("data-event-id") for i in range(rows.count())] == [
+        s.id for s in report.story_events]
+    # a story event told by several mentions: its row selects every one of their triggers in the text
+    index = {e.id: i for i, e in enumerate(report.events)}
+    n, story = next((n, s) for n, s in enumerate(report.story_events)
+                    if sum(report.events[index[m]].trigger is not None for m in s.mentions) >= 2)
+    assert f"{len(story.mentions)} mentions" in rows.nth(n).inner_text()
+    rows.nth(n).click()
+    selected = page.locator("#article .span.kind-trigger.selected")
+    assert {selected.nth(i).get_attribute("data-index") for i in range(selected.count())} == {
+        str(index[m]) for m in story.mentions if report.events[index[m]].trigger is not None}
+    located = [s for s in report.story_events if s.place is not None and report.places[s.place].lat is not None]
+    page.wait_for_selector("#map .event-marker", timeout=10_000)
+    assert page.locator("#map .event-marker").count() == len(located)
+    near = [s for s in located if s.place_precision in ("sentence", "dateline")]
+    assert page.locator("#map .event-marker.guessed").count() == len(near)

@@ -3,7 +3,8 @@
     app = create_app("reports.db", token="s3cret")      # uvicorn.run(app) — or `eventwire serve`
 
 Endpoints (OpenAPI at /openapi.json): POST /extract (reports, nothing stored), POST /documents
-(store), GET /documents/{id}, GET /events (filters, pagination), GET /events/{canonical_id},
+(store), GET /documents/{id} (the whole report: story events and event mentions), GET /events (story
+events, filtered and paginated; event mentions with records=mention), GET /events/{canonical_id},
 GET /totals, GET /export, GET /health, and the page at / (assets under /static, all shipped in the
 package). Errors are JSON: {"error": {"code", "message"}} with a 4xx status for bad requests; no
 endpoint fetches a URL; write endpoints need ``Authorization: Bearer TOKEN`` when a token is set;
@@ -29,13 +30,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from . import __version__
 from .errors import EventwireError, InputError
 from .exports import FORMATS as EVENT_FORMATS
-from .exports import event_rows, write_events, write_parquet
+from .exports import RECORDS, event_rows, write_events, write_parquet
 from .ingest import Document, document_from_bytes, document_from_record, normalize_date
 from .pipeline import Pipeline, error_report, load_pipeline
 from .schema import ErrorReport, Report
 from .settings import Settings
 from .store import IngestError, Store, document_id, open_store
-from .store.select import EventFilter, parse_bbox, select_reports
+from .store.select import EventFilter, parse_bbox, reports_for, select_reports, story_keys
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -208,11 +209,21 @@ def event_filter(
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
 
+RECORDS_QUERY = Query(None, description="story: one row per real-world event of a story (the default); "
+                                         "mention: one row per event mention")
 
-def _rows(reports: Iterator[Report]) -> Iterator[dict[str, Any]]:
+
+def _records(value: str | None, settings: Settings) -> str:
+    records = value or settings.records
+    if records not in RECORDS:
+        raise ApiError(400, "bad_filter", f"records {value!r}: use one of {', '.join(RECORDS)}")
+    return records
+
+
+def _rows(reports: Iterator[Report], records: str = "story") -> Iterator[dict[str, Any]]:
     for r in reports:
         doc_id = document_id(r.text)
-        for row in event_rows(r):
+        for row in event_rows(r, records):
             row["source_id"] = row["doc_id"]
             row["doc_id"] = doc_id
             yield row
@@ -296,35 +307,44 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
             return JSONResponse(result, status_code=422)  # type: ignore[return-value]
         return result
 
-    @app.get("/documents/{doc_id}", summary="A stored report, with every span")
+    @app.get("/documents/{doc_id}", summary="A stored report, with every span, story events and event mentions")
     def get_document(doc_id: str) -> dict[str, Any]:
         report = state.store().report(doc_id)
         if report is None:
             raise ApiError(404, "not_found", f"no document {doc_id!r} in the store")
         return {"doc_id": doc_id, **report.to_dict()}
 
-    @app.get("/events", summary="Stored events, filtered and paginated")
-    def events(flt: Filters, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    @app.get("/events", summary="Stored story events (or event mentions), filtered and paginated")
+    def events(flt: Filters, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+               records: str | None = RECORDS_QUERY) -> dict[str, Any]:
+        kind = _records(records, settings)
         store = state.deduplicated()
-        rows = list(_rows(select_reports(store, flt)))
-        return {"events": rows[offset:offset + limit], "total": len(rows), "limit": limit, "offset": offset}
+        if kind == "story":  # filtered in SQL: only the page's reports are read
+            keys = story_keys(store, flt)
+            rows = list(_rows(reports_for(store, keys[offset:offset + limit])))
+            return {"events": rows, "total": len(keys), "limit": limit, "offset": offset, "records": kind}
+        rows = list(_rows(select_reports(store, flt, records=kind), kind))
+        return {"events": rows[offset:offset + limit], "total": len(rows), "limit": limit, "offset": offset,
+                "records": kind}
 
-    @app.get("/events/{canonical_id}", summary="A canonical event and every report behind it")
+    @app.get("/events/{canonical_id}", summary="A canonical event and every story event behind it")
     def canonical(canonical_id: str) -> dict[str, Any]:
         store = state.deduplicated()
         head = store.query("SELECT * FROM canonical_events WHERE id = ?", (canonical_id,))
         if not head:
             raise ApiError(404, "not_found", f"no canonical event {canonical_id!r}")
-        links = store.query("SELECT doc_id, event_id, reason FROM event_links WHERE canonical_id = ?", (canonical_id,))
+        links = store.query("SELECT doc_id, story_event_id, reason FROM event_links WHERE canonical_id = ?",
+                            (canonical_id,))
         reports = []
         for doc_id in dict.fromkeys(link["doc_id"] for link in links):
             report = store.report(doc_id)
             if report is None:
                 continue
-            wanted = {link["event_id"]: link["reason"] for link in links if link["doc_id"] == doc_id}
-            report.events = [e for e in report.events if e.id in wanted]
+            wanted = {link["story_event_id"]: link["reason"] for link in links if link["doc_id"] == doc_id}
+            report.story_events = [s for s in report.story_events if s.id in wanted]
             for row in event_rows(report):
-                row.update(source_id=row["doc_id"], doc_id=doc_id, reason=wanted.get(row["event_id"]))
+                row.update(source_id=row["doc_id"], doc_id=doc_id, canonical_id=canonical_id,
+                           reason=wanted.get(row["event_id"]))
                 reports.append(row)
         return {"event": head[0], "reports": reports}
 
@@ -337,18 +357,20 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
                             "since": s.since, "revisions": s.revisions(),
                             "points": [p.__dict__ for p in s.points]} for s in found]}
 
-    @app.get("/export", summary="Stored events in an export format")
-    def export(flt: Filters, format: str = Query("csv", description="|".join(EXPORT_FORMATS))) -> Response:
+    @app.get("/export", summary="Stored story events (or event mentions) in an export format")
+    def export(flt: Filters, format: str = Query("csv", description="|".join(EXPORT_FORMATS)),
+               records: str | None = RECORDS_QUERY) -> Response:
         if format not in EXPORT_FORMATS:
             raise ApiError(400, "bad_filter", f"format {format!r}: use one of {', '.join(EXPORT_FORMATS)}")
+        kind = _records(records, settings)
         store = state.deduplicated()
-        reports = select_reports(store, flt)
+        reports = select_reports(store, flt, records=kind)
         headers = {"Content-Disposition": f'attachment; filename="events.{format.split("-")[-1]}"'}
         if format == "parquet":
             import tempfile
 
             with tempfile.NamedTemporaryFile(suffix=".parquet") as tmp:
-                write_parquet(reports, tmp.name)
+                write_parquet(reports, tmp.name, kind)
                 data = open(tmp.name, "rb").read()  # noqa: SIM115
             return Response(data, media_type=MEDIA[format], headers=headers)
         out = io.StringIO()
@@ -357,7 +379,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
                 out.write(r.to_json() + "\n")
         else:
             assert format in EVENT_FORMATS
-            write_events(reports, format, out, io.StringIO())
+            write_events(reports, format, out, io.StringIO(), kind)
         return Response(out.getvalue(), media_type=MEDIA[format] + "; charset=utf-8", headers=headers)
 
     static = resources.files("eventwire").joinpath("web/static")

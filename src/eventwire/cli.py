@@ -16,7 +16,7 @@ from .exports import write_events
 from .ingest import INPUT_FORMATS, normalize_date, read_inputs
 from .pipeline import load_pipeline
 from .schema import ErrorReport, Report, dumps, json_schema
-from .settings import EVENT_GRANULARITIES
+from .settings import EVENT_GRANULARITIES, RECORD_KINDS
 from .summary import format_summary
 
 EXTRACT_EPILOG = """\b
@@ -36,6 +36,10 @@ goes on. Exit status: 0 if at least one document was read, 1 if none was,
 \b
 Error codes:
 """ + "\n".join(f"  {code:<21}{meaning}" for code, meaning in ERROR_CODES.items())
+
+
+RECORDS_HELP = ("What one row of an event format is: story: one per real-world event of the story (its "
+                "mentions joined); mention: one per event mention [default: story; env EVENTWIRE_RECORDS].")
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -60,7 +64,7 @@ def main() -> None:
               default="json", show_default=True,
               help="json: one pretty report (an array for several); jsonl: one line per report; "
                    "summary: readable text; plover-json, acled-csv, csv, geojson: one record per event "
-                   "(error lines go to stderr).")
+                   "(see --records; error lines go to stderr).")
 @click.option("--input-format", type=click.Choice(list(INPUT_FORMATS)), default="auto", show_default=True,
               help="auto picks by extension: .html/.htm, .jsonl/.ndjson, .csv, .rss/.atom (and .xml feeds), "
                    ".warc/.warc.gz, else text; directories are read recursively.")
@@ -73,20 +77,23 @@ def main() -> None:
 @click.option("--events", "granularity", type=click.Choice(EVENT_GRANULARITIES), default=None,
               help="mention: every event mention; sentence: each sentence's main event only, as PLOVER "
                    "and ICEWS code [default: mention; env EVENTWIRE_EVENTS].")
+@click.option("--records", type=click.Choice(RECORD_KINDS), default=None, help=RECORDS_HELP)
 def extract(inputs: tuple[str, ...], published: str | None, output_format: str, input_format: str,
-            model: str | None, processes: int | None, max_bytes: int | None, granularity: str | None) -> None:
+            model: str | None, processes: int | None, max_bytes: int | None, granularity: str | None,
+            records: str | None) -> None:
     """Extract a report from each article in FILE... (standard input when none is given, or for -)."""
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("give FILE... or pipe documents into standard input (-)")
         inputs = ("-",)
     try:
-        pipeline = load_pipeline(model, max_bytes=max_bytes, n_process=processes, events=granularity)
+        pipeline = load_pipeline(model, max_bytes=max_bytes, n_process=processes, events=granularity,
+                                 records=records)
     except EventwireError as exc:
         raise click.UsageError(exc.message) from None
     documents = read_inputs(list(inputs), input_format=input_format, published=published,
                             settings=pipeline.settings)
-    counts = _write(pipeline.pipe(documents), output_format, sys.stdout)
+    counts = _write(pipeline.pipe(documents), output_format, sys.stdout, records=pipeline.settings.records)
     total, failed = counts
     if failed:
         click.echo(f"eventwire: {failed} of {total} documents could not be read (see their error lines)",
@@ -99,9 +106,9 @@ def extract(inputs: tuple[str, ...], published: str | None, output_format: str, 
 
 
 def _write(results: Iterator[Report | ErrorReport], output_format: str, out: TextIO,
-           err: TextIO | None = None) -> tuple[int, int]:
-    if output_format in EVENT_FORMATS:  # one row per event: see exports.py
-        return write_events(results, output_format, out, err if err is not None else sys.stderr)
+           err: TextIO | None = None, records: str = "story") -> tuple[int, int]:
+    if output_format in EVENT_FORMATS:  # one row per story event (or event mention): see exports.py
+        return write_events(results, output_format, out, err if err is not None else sys.stderr, records)
     total = failed = 0
     if output_format == "jsonl":
         for r in results:
@@ -254,13 +261,13 @@ class _progress:
 @click.option("--days", type=click.IntRange(min=0), default=1, show_default=True,
               help="Dates further apart than this are different events.")
 def dedup(db: str, km: float, days: int) -> None:
-    """Rebuild the canonical events: event reports of several articles merged into one."""
+    """Rebuild the canonical events: the story events of several articles that report one event, merged."""
     from .dedup import deduplicate
 
     with _open(db) as store:
         n = deduplicate(store, km=km, days=days)
         reports = store.counts()["event_links"]
-    click.echo(f"{n} canonical events from {reports} event mentions")
+    click.echo(f"{n} canonical events from {reports} story events")
 
 
 @main.command()
@@ -322,23 +329,31 @@ def _bbox(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 @click.option("--source", default=None, help="Only documents whose source, site or URL contains this.")
 @click.option("--acled-type", default=None, help="Only events of this ACLED event type or sub-event type.")
 @click.option("--dedup", "dedup_only", is_flag=True, help="One row per canonical event (its first report).")
+@click.option("--records", type=click.Choice(RECORD_KINDS), default=None, help=RECORDS_HELP)
 def export(db: str, output_format: str, output: str | None, date_from: str | None, date_to: str | None,
            event_type: str | None, country: str | None, bbox: tuple[float, float, float, float] | None,
-           actor: str | None, source: str | None, acled_type: str | None, dedup_only: bool) -> None:
-    """Export the stored events (or, as jsonl, the reports) with filters."""
+           actor: str | None, source: str | None, acled_type: str | None, dedup_only: bool,
+           records: str | None) -> None:
+    """Export the stored story events (or event mentions; as jsonl, the reports) with filters."""
+    from .settings import Settings
     from .store.select import EventFilter, select_reports
 
+    try:
+        records = Settings.from_env(records=records).records
+    except EventwireError as exc:
+        raise click.UsageError(exc.message) from None
     flt = EventFilter(date_from=date_from, date_to=date_to, type=event_type, country=country, bbox=bbox,
                       actor=actor, source=source, dedup=dedup_only, acled_type=acled_type)
     if output_format == "parquet" and not output:
         raise click.UsageError("parquet needs a file: add --output PATH")
     with _open(db) as store:
-        reports = select_reports(store, flt)
+        reports = select_reports(store, flt, records=records)
         if output_format == "parquet":
             from .exports import write_parquet
 
-            n = write_parquet(reports, output)  # type: ignore[arg-type]
-            click.echo(f"{n} events written to {output}", err=True)
+            n = write_parquet(reports, output, records)  # type: ignore[arg-type]
+            click.echo(f"{n} {'story events' if records == 'story' else 'event mentions'} written to {output}",
+                       err=True)
             return
         out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
         try:
@@ -346,7 +361,7 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
                 for r in reports:
                     out.write(r.to_json() + "\n")
             else:
-                write_events(reports, output_format, out, sys.stderr)
+                write_events(reports, output_format, out, sys.stderr, records)
         finally:
             if output:
                 out.close()

@@ -1,7 +1,10 @@
 """Cross-article dedup: the reports of one real-world event become one canonical event.
 
 Counting reports instead of events is the failure automated event data is known for (GDELT logged
-hundreds of "kidnappings" for the one 2014 Chibok abduction). Two event reports are merged when:
+hundreds of "kidnappings" for the one 2014 Chibok abduction). An article's report of an event is
+one of its story events (``Report.story_events``, the ``story_events`` table): the story stage has
+already joined the article's mentions of one event and resolved its actors, place and date from all
+of them, so each article brings at most one report per real event. Two reports are merged when:
 
 * they have the same PLOVER type;
 * their dates are at most ``days`` apart (default 1);
@@ -14,12 +17,14 @@ hundreds of "kidnappings" for the one 2014 Chibok abduction). Two event reports 
   two sides even unnamed ("government troops" / "rebel fighters"); kinds of actors ("rebels",
   "gunmen") and targets written as common nouns ("the market", "people", "civilians") are how each
   outlet words them and never contradict; nor may their modes;
-* both happened (asserted or reported), and neither is a generic mention ("the war") or a running
-  total since a date ("15,000 killed since Oct. 7"; a toll that "has risen to 36" is still its incident's).
+* both happened (asserted or reported), both have a day (a story event the text gives no day has
+  none), and neither is a generic mention ("the war"); running totals since a date are not story
+  events at all (the story stage leaves them out).
 
-Within an article, mentions of one event (the events stage's ``same_as``) are one report. Each
-report joins the compatible canonical event it fits best (the nearest in place, then in date);
-why it was merged is kept in ``event_links.reason`` and shown by ``eventwire explain``.
+Two story events of one article are never merged (the story stage decided they are two events).
+Each report joins the compatible canonical event it fits best (the nearest in place, then in date);
+why it was merged is kept in ``event_links.reason`` (one row per story event) and shown by
+``eventwire explain``.
 
     deduplicate(store, km=25, days=1) -> number of canonical events   (rebuilds both tables)
     explain(store, canonical_id) -> text
@@ -29,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,10 +49,10 @@ REGION_KM = 150.0  # how far a town may lie from the centre of the region named 
 
 @dataclass
 class EventReport:
-    """One article's report of an event (its first mention), as dedup sees it."""
+    """One article's report of an event (one of its story events), as dedup sees it."""
 
     doc_id: str
-    event_id: str
+    event_id: str  # the story event's id in its report (s1, s2, ...)
     type: str
     mode: str | None
     actor1: str | None
@@ -58,7 +64,7 @@ class EventReport:
     admin1: str | None
     place_name: str | None
     published: str | None
-    mentions: list[str] = field(default_factory=list)  # its event ids in the article, first included
+    mentions: list[str] = field(default_factory=list)  # the story event's mention ids (Report.events)
     named: set[str] = field(default_factory=set)  # which of actor1 / actor2 are named actors
     feature: str | None = None  # the place's kind: a country or region is no point to measure from
     sides: dict[str, str] = field(default_factory=dict)  # role -> "state" | "nonstate", from the actor's type
@@ -173,57 +179,39 @@ def _event_order(event_id: str) -> int:
 
 
 def load_reports(store: Store) -> list[EventReport]:
-    """First mentions of the real, dated, specific events of every stored document."""
+    """The real, dated, specific story events of every stored document."""
     rows = store.query(
-        "SELECT e.doc_id, e.event_id, e.type, e.mode, e.actor1, e.actor2, e.date, e.lat, e.lon, e.country, "
-        "e.place_name, e.same_as, e.trigger_text, e.modality, p.admin1, d.published, "
+        "SELECT s.doc_id, s.story_event_id, s.type, s.mode, s.actor1, s.actor2, s.date, s.lat, s.lon, s.country, "
+        "s.admin1, s.feature, s.place_name, s.trigger_text, s.modality, s.mentions, d.published, "
         "a1.type AS actor1_type, a2.type AS actor2_type, a1.name AS actor1_name, a2.name AS actor2_name, "
-        "a1.country AS actor1_country, a2.country AS actor2_country, p.feature, "
-        "(SELECT COUNT(*) FROM event_figures ef JOIN figures f ON f.doc_id = ef.doc_id AND f.idx = ef.figure_idx "
-        " WHERE ef.doc_id = e.doc_id AND ef.event_id = e.event_id AND f.scope = 'cumulative' "
-        " AND f.since IS NOT NULL) AS running "
-        "FROM events e JOIN documents d ON d.id = e.doc_id "
-        "LEFT JOIN places p ON p.doc_id = e.doc_id AND p.idx = e.place_idx "
-        "LEFT JOIN actors a1 ON a1.doc_id = e.doc_id AND a1.actor_id = e.actor1 "
-        "LEFT JOIN actors a2 ON a2.doc_id = e.doc_id AND a2.actor_id = e.actor2 "
-        "ORDER BY e.doc_id, e.event_id")
-    firsts: dict[tuple[str, str], EventReport] = {}
-    later: list[dict[str, Any]] = []
+        "a1.country AS actor1_country, a2.country AS actor2_country "
+        "FROM story_events s JOIN documents d ON d.id = s.doc_id "
+        "LEFT JOIN actors a1 ON a1.doc_id = s.doc_id AND a1.actor_id = s.actor1 "
+        "LEFT JOIN actors a2 ON a2.doc_id = s.doc_id AND a2.actor_id = s.actor2 "
+        "ORDER BY s.doc_id, s.story_event_id")
+    out = []
     for row in rows:
-        if row["same_as"]:
-            later.append(row)
-            continue
         date = row["date"] or ""
         if (row["modality"] not in REAL or len(date) < 10 or not date[:4].isdigit()
-                or (row["trigger_text"] or "").lower() in GENERIC or row["running"]):
+                or (row["trigger_text"] or "").lower() in GENERIC):
             continue
         try:
             dt.date.fromisoformat(date[:10])
         except ValueError:
             continue
-        firsts[(row["doc_id"], row["event_id"])] = EventReport(
-            row["doc_id"], row["event_id"], row["type"], row["mode"], row["actor1"], row["actor2"], date[:10],
+        out.append(EventReport(
+            row["doc_id"], row["story_event_id"], row["type"], row["mode"], row["actor1"], row["actor2"], date[:10],
             row["lat"], row["lon"], row["country"], row["admin1"], row["place_name"], row["published"],
-            [row["event_id"]], _named(row), row["feature"], _sides(row))
-    for row in later:  # what later mentions add: "the shelling ... by the RSF", "... in El Fasher"
-        first = firsts.get((row["doc_id"], row["same_as"]))
-        if first is None:
-            continue
-        first.mentions.append(row["event_id"])
-        named = _named(row)
-        for role in ("actor1", "actor2"):
-            if role in named and role not in first.named:
-                setattr(first, role, row[role])
-                first.named.add(role)
-            elif getattr(first, role) is None:
-                setattr(first, role, row[role])
-        for role, side in _sides(row).items():
-            first.sides.setdefault(role, side)
-        first.mode = first.mode or row["mode"]
-        if first.lat is None and row["lat"] is not None:
-            first.lat, first.lon, first.country = row["lat"], row["lon"], row["country"]
-            first.admin1, first.place_name, first.feature = row["admin1"], row["place_name"], row["feature"]
-    return list(firsts.values())
+            _mentions(row["mentions"]), _named(row), row["feature"], _sides(row)))
+    return out
+
+
+def _mentions(value: str | None) -> list[str]:
+    try:
+        found = json.loads(value or "[]")
+    except ValueError:
+        return []
+    return [str(m) for m in found] if isinstance(found, list) else []
 
 
 NAMED_TYPES = {"state", "military", "government", "ministry", "armed_group", "party", "igo", "ngo", "media",
@@ -263,7 +251,7 @@ def _named(row: dict[str, Any]) -> set[str]:
 
 
 def deduplicate(store: Store, km: float = 25.0, days: int = 1) -> int:
-    """Rebuild canonical_events and event_links from the stored events; returns the canonical count."""
+    """Rebuild canonical_events and event_links from the stored story events; returns the canonical count."""
     canon = cluster(load_reports(store), km, days)
     event_rows, link_rows = [], []
     for c in canon:
@@ -272,10 +260,7 @@ def deduplicate(store: Store, km: float = 25.0, days: int = 1) -> int:
                            c.value("country"), c.value("place_name"), c.value("actor1"), c.value("actor2"),
                            len(c.reports), len({r.doc_id for r, _ in c.reports}),
                            published[0] if published else None, published[-1] if published else None))
-        for r, reason in c.reports:
-            for mention in r.mentions:
-                why = reason if mention == r.event_id else f"{reason}; mention {mention} repeats {r.event_id}"
-                link_rows.append((r.doc_id, mention, c.id, why))
+        link_rows += [(r.doc_id, r.event_id, c.id, reason) for r, reason in c.reports]
     with store.backend.transaction():
         store.backend.execute("DELETE FROM event_links")
         store.backend.execute("DELETE FROM canonical_events")
@@ -296,15 +281,18 @@ def explain(store: Store, canonical_id: str) -> str | None:
              f"{' at ' + c['place_name'] if c['place_name'] else ''} — {c['reports']} report(s) in "
              f"{c['documents']} document(s)"]
     links = store.query(
-        "SELECT l.doc_id, l.event_id, l.reason, e.trigger_text, e.evidence_start, e.evidence_end, d.title, d.source, "
-        "d.published, d.text FROM event_links l JOIN events e ON e.doc_id = l.doc_id AND e.event_id = l.event_id "
-        "JOIN documents d ON d.id = l.doc_id WHERE l.canonical_id = ? ORDER BY d.published, l.doc_id, l.event_id",
-        (canonical_id,))
+        "SELECT l.doc_id, l.story_event_id, l.reason, s.trigger_text, s.evidence_start, s.evidence_end, s.mentions, "
+        "d.title, d.source, d.published, d.text FROM event_links l "
+        "JOIN story_events s ON s.doc_id = l.doc_id AND s.story_event_id = l.story_event_id "
+        "JOIN documents d ON d.id = l.doc_id WHERE l.canonical_id = ? "
+        "ORDER BY d.published, l.doc_id, l.story_event_id", (canonical_id,))
     for link in links:
         sentence = ""
         if link["evidence_start"] is not None:
             sentence = link["text"][link["evidence_start"]:link["evidence_end"]].strip()
-        lines.append(f"- {link['doc_id'][:12]} {link['event_id']} ({link['published'] or 'no date'}, "
+        mentions = _mentions(link["mentions"])
+        told = f" [mentions {' '.join(mentions)}]" if mentions else ""
+        lines.append(f"- {link['doc_id'][:12]} {link['story_event_id']}{told} ({link['published'] or 'no date'}, "
                      f"{link['source'] or link['title'] or ''}): {link['reason']}")
         if sentence:
             lines.append(f"    {link['trigger_text']!r} in: {sentence[:300]}")

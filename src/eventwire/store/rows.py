@@ -6,7 +6,7 @@ import hashlib
 import json
 from typing import Any
 
-from ..exports import event_extra, event_place
+from ..exports import event_extra, event_place, story_place
 from ..schema import Report
 
 
@@ -52,4 +52,24 @@ def report_rows(report: Report, doc_id: str, *, source: str | None, ingested_at:
             e.confidence, 1 if event_extra(e, "main") else 0, event_extra(e, "same_as"),
             event_extra(e, "content_type")))
         rows["event_figures"] += [(doc_id, e.id, i) for i in sorted(set(e.figures)) if 0 <= i < len(report.figures)]
+    rows["story_events"] = story_event_rows(report, doc_id)
+    return rows
+
+
+def story_event_rows(report: Report, doc_id: str) -> list[tuple]:
+    """The ``story_events`` rows of a report: one per story event, its place's fields copied in."""
+    rows = []
+    for s in report.story_events:
+        p = story_place(report, s)
+        rows.append((
+            doc_id, s.id, s.type, s.mode, s.actor1, s.actor2, s.place if p else None,
+            s.place_precision if p else None, (p.name or p.text) if p else None,
+            p.lat if p else None, p.lon if p else None, p.country if p else None, p.admin1 if p else None,
+            p.feature if p else None, s.date, s.date_from, s.fatalities, s.injured, s.modality, s.reported_by,
+            s.acled.event_type if s.acled else None, s.acled.sub_event_type if s.acled else None,
+            s.trigger.start if s.trigger else None, s.trigger.end if s.trigger else None,
+            s.trigger.text if s.trigger else None,
+            s.evidence.start if s.evidence else None, s.evidence.end if s.evidence else None,
+            s.confidence, json.dumps(list(s.mentions)),
+            json.dumps(sorted({i for i in s.figures if 0 <= i < len(report.figures)}))))
     return rows

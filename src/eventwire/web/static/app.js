@@ -376,11 +376,16 @@
     }
     const actors = {};
     for (const a of report.actors || []) actors[a.id] = a;
-    current = { report, map: codePointIndex(report.text), actors };
+    // mention id -> its index in report.events, and -> the story event (index) it belongs to
+    const mentionIndex = {};
+    (report.events || []).forEach((e, i) => { mentionIndex[e.id] = i; });
+    const storyOf = {};
+    (report.story_events || []).forEach((se, i) => (se.mentions || []).forEach((m) => { storyOf[m] = i; }));
+    current = { report, map: codePointIndex(report.text), actors, mentionIndex, storyOf };
     renderMeta(report);
     renderArticle(report);
     renderEvents(report);
-    drawReportMarkers(report.events || []);
+    drawReportMarkers(report.story_events || []);
   }
 
   /** The UTF-16 slice of the text for code-point offsets [start, end). */
@@ -399,8 +404,10 @@
     parts.push(h("span", null, "id " + show(report.doc_id || report.id)));
     if (report.published) parts.push(h("span", null, "published " + report.published));
     if (report.site) parts.push(h("span", null, report.site));
-    const counts = ["places", "times", "actors", "quotes", "figures", "events"]
-      .map((k) => (report[k] || []).length + " " + k).join(", ");
+    const counts = ["places", "times", "actors", "quotes", "figures"]
+      .map((k) => (report[k] || []).length + " " + k)
+      .concat([(report.story_events || []).length + " story events", (report.events || []).length + " event mentions"])
+      .join(", ");
     parts.push(h("span", null, counts));
     parts.forEach((p, i) => { if (i) meta.appendChild(document.createTextNode(" · ")); meta.appendChild(p); });
   }
@@ -518,6 +525,18 @@
     return null;
   }
 
+  /** A story event's place and its precision; `near` when it is only where the event was told. */
+  function storyPlace(se) {
+    const places = current.report.places || [];
+    if (!Number.isInteger(se.place) || !places[se.place]) return null;
+    const precision = present(se.place_precision) ? se.place_precision : null;
+    return { place: places[se.place], precision, near: precision === "sentence" || precision === "dateline" };
+  }
+
+  function storyPlaceLabel(sp) {
+    return placeLabel(sp.place) + (sp.precision ? " (" + sp.precision + ")" : "");
+  }
+
   /** Killed / injured of an event: sum of its linked incident figures, as the csv export counts. */
   function eventCounts(e) {
     const out = { killed: null, injured: null };
@@ -581,6 +600,11 @@
       add("killed", c.killed); add("injured", c.injured);
       if (e.main) add("main", "the sentence's main event");
       add("same as", e.same_as); add("canonical", e.canonical_id);
+      const si = current.storyOf[e.id];
+      const se = si === undefined ? null : (r.story_events || [])[si];
+      if (se) add("story event", se.id + " (" + se.type + (se.mode ? "/" + se.mode : "") + ", "
+        + (se.mentions || []).length + " mention(s))");
+      else add("story event", "none (not coded as an event of the story)");
     }
     return { title, rows };
   }
@@ -645,38 +669,48 @@
 
   // -- the events table ---------------------------------------------------------------------
 
+  /** The events table: one row per story event (the row an analyst codes), its mentions counted. */
   function renderEvents(report) {
     const body = clear($("#events-table tbody"));
-    (report.events || []).forEach((e, i) => {
-      const ep = eventPlace(e);
-      const c = eventCounts(e);
-      const ev = e.evidence ? slice(e.evidence.start, e.evidence.end) : null;
-      const row = h("tr", { "data-event-index": String(i), "data-event-id": e.id, tabindex: "0",
-        className: e.main ? "main-event" : null },
-      h("td", null, show(e.id), e.same_as ? h("div", { className: "hint" }, "same as " + e.same_as) : null),
-      h("td", null, show(e.type)),
-      h("td", null, show(e.mode)),
-      h("td", null, show(actorName(e.actor1)), " → ", show(actorName(e.actor2))),
-      h("td", null, ep ? placeLabel(ep.place) + (ep.guess ? " (guess)" : "") : "—"),
-      h("td", null, show(e.date)),
-      h("td", null, show(e.modality)),
-      h("td", { className: "num" }, show(c.killed)),
-      h("td", { className: "num" }, show(c.injured)),
-      h("td", null, e.trigger ? e.trigger.text : "—"),
-      h("td", { className: "evidence" }, show(ev)));
+    (report.story_events || []).forEach((se, i) => {
+      const sp = storyPlace(se);
+      const ev = se.evidence ? slice(se.evidence.start, se.evidence.end) : null;
+      const mentions = se.mentions || [];
+      const row = h("tr", { "data-event-index": String(i), "data-event-id": se.id, tabindex: "0" },
+        h("td", null, show(se.id),
+          h("div", { className: "hint" }, mentions.length + " mention" + (mentions.length === 1 ? "" : "s")
+            + (mentions.length ? ": " + mentions.join(" ") : ""))),
+        h("td", null, show(se.type)),
+        h("td", null, show(se.mode)),
+        h("td", null, show(actorName(se.actor1)), " → ", show(actorName(se.actor2))),
+        h("td", null, sp ? storyPlaceLabel(sp) : "—"),
+        h("td", null, show(se.date), se.date_from ? h("div", { className: "hint" }, "from " + se.date_from) : null),
+        h("td", null, show(se.modality)),
+        h("td", { className: "num" }, show(se.fatalities)),
+        h("td", { className: "num" }, show(se.injured)),
+        h("td", null, se.trigger ? se.trigger.text : "—"),
+        h("td", { className: "evidence" }, show(ev)));
       row.addEventListener("click", () => selectEvent(i));
       row.addEventListener("keydown", (k) => { if (k.key === "Enter" || k.key === " ") { k.preventDefault(); selectEvent(i); } });
       body.appendChild(row);
     });
   }
 
-  /** Highlight event i: its row, its trigger in the text, its marker. */
+  /** Highlight story event i: its row, the triggers of all its mentions in the text, its marker. */
   function selectEvent(i, fromMap) {
     for (const el of document.querySelectorAll(".selected")) el.classList.remove("selected");
     const row = $('#events-table tbody tr[data-event-index="' + i + '"]');
     if (row) row.classList.add("selected");
-    const pieces = document.querySelectorAll('#article .span.kind-trigger[data-index="' + i + '"]');
-    pieces.forEach((el) => el.classList.add("selected"));
+    const se = ((current && current.report.story_events) || [])[i];
+    const pieces = [];
+    for (const m of (se && se.mentions) || []) {
+      const k = current.mentionIndex[m];
+      if (k === undefined) continue;
+      document.querySelectorAll('#article .span.kind-trigger[data-index="' + k + '"]').forEach((el) => {
+        el.classList.add("selected");
+        pieces.push(el);
+      });
+    }
     if (pieces.length) {
       pieces[0].scrollIntoView({ behavior: "smooth", block: "center" });
       pieces[0].focus({ preventScroll: true });
@@ -714,25 +748,27 @@
     }
   }
 
-  function drawReportMarkers(events) {
+  /** One marker per story event with coordinates; hollow when its place is only where it was told. */
+  function drawReportMarkers(storyEvents) {
     if (!map) return;
     reportLayer.clearLayers();
     reportMarkers.clear();
     const points = [];
-    events.forEach((e, i) => {
-      const ep = current ? eventPlace(e) : null;
-      if (!ep || !present(ep.place.lat) || !present(ep.place.lon)) return;
-      const ll = [Number(ep.place.lat), Number(ep.place.lon)];
+    storyEvents.forEach((e, i) => {
+      const sp = current ? storyPlace(e) : null;
+      if (!sp || !present(sp.place.lat) || !present(sp.place.lon)) return;
+      const ll = [Number(sp.place.lat), Number(sp.place.lon)];
       const marker = L.circleMarker(ll, {
-        radius: 7, weight: 2, color: "#b3261e", fillColor: "#e4572e", fillOpacity: ep.guess ? 0.15 : 0.85,
-        dashArray: ep.guess ? "3 3" : null,
-        className: "event-marker" + (ep.guess ? " guessed" : ""),
+        radius: 7, weight: 2, color: "#b3261e", fillColor: "#e4572e", fillOpacity: sp.near ? 0.15 : 0.85,
+        dashArray: sp.near ? "3 3" : null,
+        className: "event-marker" + (sp.near ? " guessed" : ""),
       });
       const popup = h("div", { className: "popup" },
-        h("div", { className: "popup-type" }, show(e.type) + (e.mode ? " / " + e.mode : "")),
+        h("div", { className: "popup-type" }, show(e.id) + " " + show(e.type) + (e.mode ? " / " + e.mode : "")),
         h("div", null, "trigger: ", h("q", null, e.trigger ? e.trigger.text : "—")),
-        h("div", null, placeLabel(ep.place) + (ep.guess ? " (guessed place)" : "")),
+        h("div", null, storyPlaceLabel(sp)),
         e.date ? h("div", null, e.date) : null,
+        present(e.fatalities) ? h("div", null, "killed: " + e.fatalities) : null,
         h("button", { type: "button", className: "link", onclick: () => selectEvent(i, true) }, "show in text"));
       marker.bindPopup(popup);
       marker.on("click", () => selectEvent(i, true));
@@ -941,9 +977,10 @@
         h("td", null, show(r.mode)),
         h("td", null, show(r.modality)),
         h("td", null, show(r.actor1_name), " → ", show(r.actor2_name)),
-        h("td", null, show(r.place_name)),
+        h("td", null, show(r.place_name), present(r.place_precision)
+          ? h("div", { className: "hint" }, String(r.place_precision)) : null),
         h("td", null, show(r.place_country)),
-        h("td", { className: "num" }, show(r.killed)),
+        h("td", { className: "num" }, show(present(r.fatalities) ? r.fatalities : r.killed)),
         h("td", { className: "num" }, show(r.injured)),
         h("td", null, show(r.trigger_text)),
         h("td", null, show(r.reported_by_name)),
@@ -969,8 +1006,9 @@
       const reps = Array.isArray(data.reports) ? data.reports : [];
       box.appendChild(h("h4", null, reps.length + " report(s) behind it"));
       const table = h("table", { className: "data", id: "canonical-reports" },
-        h("thead", null, h("tr", null, ["document", "published", "reported by", "event", "type", "actor1 → actor2",
-          "place", "date", "killed", "injured", "trigger", "evidence", "link"].map((t) => h("th", null, t)))));
+        h("thead", null, h("tr", null, ["document", "published", "reported by", "story event", "type",
+          "actor1 → actor2", "place", "date", "fatalities", "injured", "trigger", "evidence", "link"]
+          .map((t) => h("th", null, t)))));
       const tb = h("tbody");
       for (const r of reps) {
         tb.appendChild(h("tr", { "data-doc-id": r.doc_id, "data-event-id": r.event_id },
@@ -978,12 +1016,12 @@
             show(r.doc_title || r.doc_id))),
           h("td", null, show(r.doc_published)),
           h("td", null, show(r.reported_by_name)),
-          h("td", null, show(r.event_id)),
+          h("td", null, show(r.event_id), present(r.mentions) ? h("div", { className: "hint" }, "mentions " + r.mentions) : null),
           h("td", null, show(r.type) + (r.mode ? " / " + r.mode : "")),
           h("td", null, show(r.actor1_name), " → ", show(r.actor2_name)),
           h("td", null, show(r.place_name)),
           h("td", null, show(r.date)),
-          h("td", { className: "num" }, show(r.killed)),
+          h("td", { className: "num" }, show(present(r.fatalities) ? r.fatalities : r.killed)),
           h("td", { className: "num" }, show(r.injured)),
           h("td", null, show(r.trigger_text)),
           h("td", { className: "evidence" }, show(r.evidence_text)),
