@@ -40,7 +40,7 @@ BENCHES: dict[str, dict[str, Any]] = {
     "stories": {"cmd": ["stories/score.py"], "gate": True, "stage": "all",
                 "what": "32 real reports coded at story level (the shared measuring set; never trained on)"},
     "stories-own": {"cmd": ["stories/score.py", "--gold", *OWN_STORIES], "gate": False, "stage": "all",
-                    "what": "our own 45 coded real reports (the story scorer's training data: in-sample for events)"},
+                    "what": "our own 63 coded real reports (the story scorer's training data: in-sample for events)"},
     "story-scorer": {"cmd": ["train_story_scorer.py", "--check"], "local": True, "gate": False, "stage": "story",
                      "what": "the story scorer's 5-fold cross-validation over our own coded reports"},
     "timex": {"cmd": ["run.py", "timex"], "gate": True, "stage": "times",
