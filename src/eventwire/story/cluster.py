@@ -23,9 +23,13 @@ if TYPE_CHECKING:
 CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
 OWN_KIND = {"abduct", "sexual", "destroy", "torture", "beat", "assassinate"}
 DISTINCT_OPENERS = ("separately", "in a separate", "in another", "elsewhere", "in a similar", "in an unrelated",
-                    "also on", "in a second")
+                    "also on", "in a second", "in a comparable", "in an earlier", "in a previous", "in neighbouring",
+                    "in neighboring", "in nearby", "meanwhile", "later that day", "earlier that day", "the same day",
+                    "on the same day", "a day earlier", "a day later", "the previous day", "the next day")
 DISTINCT_MODIFIERS = {"another", "separate", "second", "third", "earlier", "previous", "similar", "other",
-                      "further", "new", "fresh"}
+                      "further", "new", "fresh", "prior", "subsequent"}
+# Adverbs on the verb that make the act a repeat: "bandits struck once more", "gunmen attacked again".
+REPEAT_ADVERBS = {"again", "more", "anew"}
 
 
 @dataclass
@@ -48,10 +52,13 @@ def _distinct(v: MentionView) -> bool:
     tok = v.token
     if tok is None:
         return False
-    opener = tok.sent.text[:24].lower()
+    opener = tok.sent.text[:24].lower().lstrip("\"“'( ")
     if opener.startswith(DISTINCT_OPENERS):
         return True
-    return any(c.lower_ in DISTINCT_MODIFIERS for c in tok.children if c.dep_ in ("amod", "det", "advmod"))
+    if any(c.lower_ in DISTINCT_MODIFIERS for c in tok.children if c.dep_ in ("amod", "det", "advmod")):
+        return True
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    return any(c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in REPEAT_ADVERBS for c in verb.children)
 
 
 def _governs(a: MentionView, b: MentionView) -> bool:
