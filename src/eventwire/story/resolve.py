@@ -366,9 +366,10 @@ def _coordinated_places(v: MentionView, place: int, story: Story) -> list[int]:
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
     chain, todo = {first.i}, [first]
-    while todo:  # the conjuncts of the first: "A, B and C"
+    while todo:  # the conjuncts of the first: "A, B and C" (the parser may hang "B and C" as an apposition)
         for c in todo.pop().children:
-            if c.dep_ == "conj" and c.i not in chain:
+            if c.i not in chain and (c.dep_ == "conj" or (c.dep_ == "appos" and any(
+                    g.dep_ == "conj" for g in c.children))):
                 chain.add(c.i)
                 todo.append(c)
     if len(chain) < 2 or (first.head.lower_ == "between" and first.dep_ == "pobj"):
