@@ -63,6 +63,7 @@ class MentionView:
     clause_root: int  # token index of the clause the mention belongs to (relative and adverbial clauses apart)
     cumulative: bool  # linked to, or in a sentence with, a running-total figure
     figure_killed: bool
+    published: str | None
     own_date: str | None  # the date the text gives the mention itself
     days_before: int | None  # publication date minus the mention's own date, in days
     extra: dict[str, Any] = field(default_factory=dict)
@@ -150,7 +151,7 @@ def views(doc: Doc, events: list[Event], figures: list[Figure], quotes: list[Quo
             cumulative=si in cumulative_sents or any(
                 0 <= i < len(figures) and figures[i].scope == "cumulative" for i in e.figures),
             figure_killed=any(0 <= i < len(figures) and figures[i].category == "killed" for i in e.figures),
-            own_date=_own_date(e), days_before=_days_before(published, _own_date(e)))
+            published=published, own_date=_own_date(e), days_before=_days_before(published, _own_date(e)))
         out.append(view)
     triggers = {v.token.i for v in out if v.token is not None}
     for v in out:
@@ -170,12 +171,23 @@ def _is_person(tok: Token) -> bool:
     return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS
 
 
+TIME_GAPS = {"day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minutes"}
+
+
+def _time_gap(tok: Token) -> bool:
+    """ "days after ...", "hours before ...": a clause or phrase set apart in time tells another incident."""
+    return tok.lower_ in ("after", "before", "since") and any(
+        c.dep_ == "npadvmod" and c.lower_ in TIME_GAPS for c in tok.children)
+
+
 def _clause_root(tok: Token, triggers: set[int]) -> int:
     """The token heading the stretch of the sentence a mention sits in (see CLAUSE_DEPS)."""
     cur = tok
     for _ in range(12):
         if cur.head is cur or cur.dep_ == "parataxis" or (
                 cur.dep_ in CLAUSE_DEPS and cur.head.i not in triggers and _is_person(cur.head)):
+            return cur.i
+        if _time_gap(cur) or any(_time_gap(c) for c in cur.children if c.dep_ == "mark"):
             return cur.i
         cur = cur.head
     return cur.i
@@ -191,6 +203,46 @@ def _reported(verb: Token) -> bool:
         if cur.lemma_.lower() in CLAUSE_VERBS:
             return True
     return False
+
+
+PAST_CUES = {"earlier", "previously", "ago", "last", "once", "formerly"}
+
+
+def _past_cue(verb: Token, tok: Token) -> bool:
+    """An adverb or time phrase on the act itself that puts it in the past: "earlier this month",
+    "two years ago", "last year" (not one inside another phrase of the clause)."""
+    for head in {verb, tok}:
+        for c in head.children:
+            if c.dep_ in ("advmod", "npadvmod", "tmod") and (c.lower_ in PAST_CUES or any(
+                    g.lower_ in PAST_CUES for g in c.children)):
+                return True
+            if c.dep_ == "prep" and any(g.dep_ == "pobj" and any(x.lower_ == "last" for x in g.children)
+                                        for g in c.children):
+                return True  # "in the last war"
+    return False
+
+
+def _long_ago(own: str | None, published: str | None) -> bool:
+    """The mention's own date ends more than two weeks before publication: "in 2014", "in June"
+    (of a story published in August), "on March 3" (of one published in May)."""
+    if not own or not published or not own[:4].isdigit():
+        return False
+    from datetime import date, timedelta
+    try:
+        pub = date.fromisoformat(published[:10])
+        year = int(own[:4])
+        if len(own) >= 10 and own[4] == "-" and own[7] == "-" and own[8:10].isdigit():
+            end = date.fromisoformat(own[:10])
+        elif len(own) >= 7 and own[4] == "-" and own[5:7].isdigit():
+            month = int(own[5:7])
+            end = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+        elif len(own) == 4:
+            end = date(year, 12, 31)
+        else:
+            return False
+    except ValueError:
+        return False
+    return (pub - end).days > 14
 
 
 def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
@@ -211,11 +263,8 @@ def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
     view.habitual = any(c.lower_ in HABITUAL_ADVS for c in verb.children) or any(
         c.lower_ in HABITUAL_ADVS for c in tok.children)
     view.trend = verb.lemma_.lower() in TREND_VERBS and verb is not tok
-    clause = list(verb.subtree) if verb.i - verb.left_edge.i < 60 else list(sent)
-    words = {t.lower_ for t in clause}
-    view.background = (view.tense == "pluperfect" and not _reported(verb)) or bool(
-        words & {"earlier", "previously", "ago", "last"}) or any(
-        t.ent_type_ == "DATE" and _YEAR.match(t.text) for t in clause)
+    view.background = (view.tense == "pluperfect" and not _reported(verb)) or _past_cue(verb, tok) or \
+        _long_ago(view.own_date, view.published)
 
 
 def group_features(members: list[MentionView], context: dict[str, Any]) -> dict[str, float]:

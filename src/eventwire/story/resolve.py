@@ -299,11 +299,10 @@ def _pick_place(members: list[MentionView], story: Story, claim: bool) -> tuple[
 
 
 def _pick_date(members: list[MentionView], story: Story, claim: bool) -> tuple[str | None, str | None]:
-    own = [v.own_date for v in members if v.own_date]
-    days = [d for d in own if _is_day(d)]
+    days = [v.own_date for v in members if _is_day(v.own_date)]
     if days:
-        return days[0][:10], "mention"
-    if own:
+        return days[0][:10], "mention"  # type: ignore[index]
+    if members[0].own_date:
         return None, None  # "in June", "last week": no day
     if all(v.background for v in members):
         return None, None
