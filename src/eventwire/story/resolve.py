@@ -69,6 +69,7 @@ class Story:
     attributions: dict[int, str] = field(default_factory=dict)  # mention index -> actor the text blames
     folded: set[int] = field(default_factory=set)  # mentions that only attribute another (no event of their own)
     armed: list[tuple[int, str]] = field(default_factory=list)  # (offset, actor id) of named armed actors
+    doers: list[tuple[int, str]] = field(default_factory=list)  # ... and of actors named by what they do
 
     @classmethod
     def read(cls, doc: Doc, mention_views: list[MentionView], places: list[Place], times: list[Time],
@@ -91,6 +92,7 @@ class Story:
                     dateline_place=dateline_place, incident_place=None, narrative_day=None, nature=nature)
         story.attributions, story.folded = _attributions(doc, mention_views, actors)
         story.armed = _named_armed(doc, actor_list, actor_type)
+        story.doers = _generic_doers(doc, actor_list)
         story.incident_place = story._incident_place(mention_views, lead_end, dateline)
         story.feature_context = {"actor_type": actor_type, "n_sents": len(sents), "nature": nature}
         return story
@@ -221,6 +223,18 @@ def _named_armed(doc: Doc, actor_list: list[Any], actor_type: dict[str, str]) ->
     return sorted(out)
 
 
+def _generic_doers(doc: Doc, actor_list: list[Any]) -> list[tuple[int, str]]:
+    """Where the story names actors by what they do ("gunmen", "the attackers"), in text order."""
+    out = []
+    for a in actor_list:
+        words = a.name.lower().split()
+        if words and words[-1].rstrip("s") in {g.rstrip("s") for g in GENERIC_DOERS} and words[-1] not in (
+                "man", "men", "group"):
+            out += [(m.start, a.id) for m in a.mentions
+                    if m.text.lower() not in THIRD_PERSON and not _is_source(doc, m.start)]
+    return sorted(out)
+
+
 def _pronoun_in_quote(v: MentionView, actor_id: str, story: Story) -> bool:
     """The actor is a third-person pronoun inside a quote, resolved to the quote's own speaker
     (or to anything, when the speaker is unknown): not who did it."""
@@ -253,6 +267,11 @@ def _pick_actor1(members: list[MentionView], story: Story, actor2: str | None) -
         near = [a for off, a in story.armed if start <= off < first.sent_end and a != actor2]
         if near and (found or members[0].event.type == "ASSAULT"):
             return near[-1]
+        if not found:  # "... were shot dead. Unidentified gunmen fled on motorbikes": a doer its sentences name
+            spans = [(v.sent_start, v.sent_end) for v in members]
+            doers = [a for off, a in story.doers if a != actor2 and any(a0 <= off < b0 for a0, b0 in spans)]
+            if doers:
+                return doers[0]
     return (found or [None])[0]
 
 
