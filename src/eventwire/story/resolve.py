@@ -264,7 +264,10 @@ def _pick_actor1(members: list[MentionView], story: Story, actor2: str | None) -
         first = members[0]
         start = story.doc[first.token.sent.start - 1].sent.start_char if first.token is not None and \
             first.token.sent.start > 0 else first.sent_start
-        near = [a for off, a in story.armed if start <= off < first.sent_end and a != actor2]
+        targets = {v.event.actor2 for v in members} | {actor2}
+        # "gunmen", "insurgents", "fighters" name a non-state group: a state's forces are not who they are
+        near = [a for off, a in story.armed if start <= off < first.sent_end and a not in targets
+                and (not found or story.actor_type.get(a) == "armed_group")]
         if near and (found or members[0].event.type == "ASSAULT"):
             return near[-1]
         if not found:  # "... were shot dead. Unidentified gunmen fled on motorbikes": a doer its sentences name
