@@ -27,7 +27,7 @@ from ..actors import ActorTable
 from ..schema import Event, Figure, Place, Quote, StoryEvent, Time
 from .cluster import Group, cluster
 from .features import group_features, views
-from .resolve import Story, expand, resolve
+from .resolve import Story, expand, reaction_targets, resolve
 from .scorer import StoryScorer
 from .select import select
 
@@ -60,7 +60,9 @@ def find_story_events(doc: Doc, events: list[Event], places: list[Place], times:
         g.score = scorer.probability(g.features)
     kept = [g for g in groups if g.score >= scorer.threshold]
     story.set_narrative_day([g.members for g in kept])
-    records = [r for g in kept for r in expand(resolve(g.members, story, g.score), g.members, story)]
+    resolved = [(g, resolve(g.members, story, g.score)) for g in kept]
+    reaction_targets(resolved, groups, story)
+    records = [r for g, rec in resolved for r in expand(rec, g.members, story)]
     records.sort(key=lambda r: (r.evidence.start if r.evidence else 0, r.mentions[0] if r.mentions else ""))
     for n, r in enumerate(records, 1):
         r.id = f"s{n}"

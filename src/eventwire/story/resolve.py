@@ -422,3 +422,40 @@ def expand(record: StoryEvent, members: list[MentionView], story: Story) -> list
             story.actor_type.get(record.actor2) in FIGHTING_TYPES:
         out += [r.model_copy(update={"actor1": r.actor2, "actor2": r.actor1}) for r in out]
     return out
+
+
+# Reactions whose target is whoever did what they react to: "condemned the attack", "denied the accusation".
+REACTIONS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
+OBJECT_PREPS = {"for", "over", "of", "on", "about", "against"}
+
+
+def reaction_targets(resolved: list[tuple[Any, StoryEvent]], groups: list[Any], story: Story) -> None:
+    """A reaction with no target of its own takes the doer of the act it is about: "ECOWAS condemned
+    the attempt to seize power" -> the coup's doers; "blamed the militia for the bombing" has one.
+    The act may be any candidate event of the story, coded or not."""
+    by_token: dict[int, Any] = {}
+    for g in groups:
+        for v in g.members:
+            if v.token is not None:
+                by_token[v.token.i] = g
+    record_of = {id(g): rec for g, rec in resolved}
+    for g, rec in resolved:
+        if rec.type not in REACTIONS or rec.actor2 is not None or not g.members or g.members[0].token is None:
+            continue
+        tok = g.members[0].token
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+                    for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        if tok.dep_ in ("dobj", "pobj") and tok.pos_ != "VERB":  # "a condemnation of the attack"
+            objects += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for obj in objects:
+            # the act itself, or an act in the object phrase ("the attempt to seize power")
+            hit = next((by_token[t.i] for t in obj.subtree if t.i in by_token and by_token[t.i] is not g), None)
+            if hit is None:
+                continue
+            done = record_of.get(id(hit))
+            doer = done.actor1 if done is not None else next(
+                (v.event.actor1 for v in hit.members if v.event.actor1), None)
+            if doer and doer != rec.actor1:
+                rec.actor2 = doer
+                break
