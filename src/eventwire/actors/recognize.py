@@ -25,10 +25,20 @@ OFFICIALS = {"officials", "diplomats", "negotiators", "lawmakers", "ministers", 
              "authorities", "spokesmen"}
 MINISTRY = {"ministry", "department"}
 ARMED = {"militants", "fighters", "rebels", "insurgents", "militia", "militias", "gunmen", "jihadists", "separatists",
-         "guerrillas", "paramilitaries", "extremists", "terrorists"}
+         "guerrillas", "paramilitaries", "extremists", "terrorists", "attackers", "assailants", "raiders"}
 MEMBERS = {"fighters", "militants", "members", "gunmen", "operatives", "forces", "troops", "soldiers"}
+# Heads that, tied to a named organization ("ISWAP fighters", "personnel of the Frontier Corps"), are that
+# organization as it acts; the armed ones also make it an armed group.
+MEMBER_HEADS = ARMED | MEMBERS | {"personnel", "commanders", "cadres", "units", "combatants"}
+ARMED_MEMBERS = (ARMED - {"attackers", "assailants", "raiders"}) | {"forces", "troops", "soldiers", "personnel",
+                                                                  "commanders", "cadres", "units", "combatants",
+                                                                  "operatives"}
+# NORP modifiers that are a creed, an ideology or a continent rather than a people ("Islamist militants").
+NOT_PEOPLES = {"islamist", "islamists", "jihadist", "jihadists", "islamic", "salafist", "salafi", "extremist",
+               "terrorist", "european", "western", "african", "asian", "latin", "foreign", "international", "allied",
+               "coalition", "federal", "nato"}
 GROUPS = {"group", "groups", "movement", "organization", "organisation", "organizations", "organisations", "faction",
-          "militia", "alliance", "bloc"}
+          "militia", "alliance", "bloc", "coalition"}
 ARMED_QUALIFIERS = {"militant", "armed", "islamist", "jihadist", "rebel", "terrorist", "extremist",
                     "paramilitary", "insurgent", "resistance", "separatist", "terror"}
 NGO_QUALIFIERS = {"rights", "aid", "humanitarian", "charity", "relief", "advocacy", "medical"}
@@ -36,9 +46,13 @@ PARTY = {"party"}
 MEDIA = {"newspaper", "broadcaster", "daily", "channel", "television", "tv", "radio", "outlet",
          "agency", "network", "tabloid", "weekly"}
 MEDIA_QUALIFIERS = {"press", "news", "state-run", "media", "wire"}
-POPULATION = {"residents", "civilians", "villagers", "refugees", "protesters", "protestors", "demonstrators",
-              "settlers", "migrants", "inhabitants", "locals", "citizens", "hostages", "captives", "prisoners",
-              "detainees", "population", "worshippers", "farmers", "students", "pilgrims", "displaced"}
+# Unnamed, unarmed people: one actor "Civilians" (ACLED's convention), the surface words kept as mentions
+CIVILIANS = {"civilians", "people", "persons", "residents", "villagers", "inhabitants", "locals", "citizens",
+             "population", "worshippers", "worshipers", "mourners", "passengers", "passers-by", "passersby",
+             "shoppers", "churchgoers", "pedestrians", "bystanders", "commuters", "travellers", "travelers",
+             "guests", "visitors", "congregants", "onlookers", "diners", "spectators", "motorists", "tourists"}
+POPULATION = CIVILIANS | {"refugees", "protesters", "protestors", "demonstrators", "settlers", "migrants", "hostages",
+                          "captives", "prisoners", "detainees", "farmers", "students", "pilgrims", "displaced"}
 PORTFOLIOS = {"health", "foreign", "defense", "defence", "interior", "finance", "justice", "education",
               "information", "energy", "economy", "agriculture", "trade", "transport", "culture",
               "communications", "state", "home", "war", "labour", "labor", "environment", "tourism",
@@ -77,6 +91,13 @@ _NOT_NAMES = {"the", "official", "state", "national", "local", "main", "key", "m
               "jihadist", "rebel", "terrorist", "extremist", "paramilitary", "insurgent", "resistance", "separatist",
               "rights", "aid", "humanitarian", "press", "news", "shiite", "shia", "sunni", "islamic", "muslim",
               "christian", "jewish", "kurdish", "ethnic", "opposition", "ruling", "pro-government", "secular"}
+# Capitalized common nouns that end an organization's name ("... West Africa Province"), not a place
+_NAME_NOUNS = {"province", "branch", "wing", "front", "brigade", "brigades", "division", "command", "affiliate",
+               "group", "movement", "army", "forces", "council", "union", "alliance", "coalition", "party"}
+# Heads of an organization's name the tagger may miss ("the Movement for the Salvation of Azawad")
+ORG_HEADS = _NAME_NOUNS | {"organization", "organisation", "convention", "congress", "league", "assembly",
+                           "committee", "federation", "association", "corps", "militia", "brotherhood", "network"}
+_NAME_LINK_WORDS = {"of", "for", "the", "and", "al", "de", "du", "des", "la", "le", "el"}
 PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "area", "state", "county", "camp",
                "neighbourhood", "neighborhood", "suburb", "island", "port", "capital", "enclave", "territory"}
 _STRIP_LEADING = {"a", "an", "all", "some", "many", "several", "both", "few", "most", "those", "these", "any",
@@ -108,6 +129,7 @@ class Desc:
     anaphoric: bool = False         # a bare definite description ("the ministry"): refers back
     qualifiers: set[str] = field(default_factory=set)
     appos_of: int | None = None     # head token of a named phrase this description is in apposition with
+    ethnic: bool = False            # `place` is an ethnic group ("Kurdish forces"): no country, no state organ
 
 
 def is_subject(tok: Token) -> bool:
@@ -148,6 +170,7 @@ class Recognizer:
         dl = getattr(doc._, "eventwire_dateline", None)
         self.dateline = (dl.start, dl.end) if dl is not None else (0, 0)
         self.dateline_agency = dl.agency if dl is not None else None
+        self.chunk_of: dict[int, Span] = {}  # chunk root -> noun chunk (filled by run)
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -196,7 +219,8 @@ class Recognizer:
         """Drop leading quantifiers, numbers, indefinite articles and quote marks; keep 'the'."""
         i = 0
         while i < len(tokens) - 1 and (tokens[i].lower_ in _STRIP_LEADING or tokens[i].like_num
-                                        or tokens[i].is_punct or tokens[i].pos_ == "NUM"):
+                                        or tokens[i].is_punct or tokens[i].pos_ == "NUM"
+                                        or tokens[i].ent_type_ in ("DATE", "TIME")):
             i += 1
         j = len(tokens)
         while j > i + 1 and (tokens[j - 1].is_punct or tokens[j - 1].tag_ == "POS"):
@@ -208,7 +232,9 @@ class Recognizer:
     def run(self) -> Iterator[Desc]:
         doc = self.doc
         covered = [False] * len(doc)
-        chunks = doc.noun_chunks if doc.has_annotation("DEP") else ()  # no parser: entities only
+        chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []  # no parser: entities only
+        for chunk in chunks:
+            self.chunk_of[chunk.root.i] = chunk
         for chunk in chunks:
             for t in chunk:
                 covered[t.i] = True
@@ -227,9 +253,34 @@ class Recognizer:
                 if entry is None or entry.type == "state" or self.in_dateline(m.start(), m.end()):
                     continue
                 span = self.doc.char_span(m.start(), m.end())
-                if span is not None:
-                    yield Desc(m.start(), m.end(), entry.type, "entry", span.root.i, country=entry.country,
-                               entry=entry)
+                if span is None:
+                    continue
+                longer = self.longer_name(span)
+                if longer is not None:  # "Islamic State West Africa Province": another organization's name
+                    end = longer[-1].idx + len(longer[-1])
+                    words = {t.lower_ for t in longer}
+                    type_ = "armed_group" if entry.type == "armed_group" else self.org_type_words(words)
+                    yield Desc(m.start(), end, type_, "org", longer.root.i, name=self.text[m.start():end])
+                    continue
+                yield Desc(m.start(), m.end(), entry.type, "entry", span.root.i, country=entry.country, entry=entry)
+
+    def longer_name(self, span: Span) -> Span | None:
+        """The span extended over the capitalized words right after it, when there are any.
+
+        A known name followed by more capitalized words ("Islamic State" + "West Africa Province") is part of
+        a longer proper name; titles ("Hamas Chairman") and persons ("Hezbollah leader Hassan Nasrallah") are
+        not part of it.
+        """
+        doc = self.doc
+        j = span.end
+        while (j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+               and doc[j].ent_type_ in ("", "ORG", "GPE", "LOC", "NORP", "FAC") and doc[j].lower_ not in TITLES
+               and not doc[j].is_sent_start):
+            j += 1
+        while j > span.end and doc[j - 1].lower_ not in _NAME_NOUNS and (
+                j - 1 in self.places or self.kb.country_of_name(doc[j - 1].text)):
+            j -= 1  # "Hamas Gaza": a place after the name is where, not more of the name
+        return doc[span.start:j] if j > span.end else None
 
     def agency(self) -> Iterator[Desc]:
         start, end = self.dateline
@@ -263,6 +314,12 @@ class Recognizer:
         # 1. The whole phrase is a known actor ("the Jewish state", "the Israel Defense Forces").
         body = tokens[1:] if tokens[0].lower_ == "the" and len(tokens) > 1 else tokens
         entry = self.kb.lookup(self.text[body[0].idx:end])
+        longer = self.longer_name(self.doc[body[0].i:tokens[-1].i + 1]) if entry is not None else None
+        if entry is not None and longer is not None:  # "the Islamic State" + "Sahel Province"
+            end = longer[-1].idx + len(longer[-1])
+            type_ = "armed_group" if entry.type == "armed_group" else self.org_type_words({t.lower_ for t in longer})
+            yield Desc(start, end, type_, "org", root.i, name=self.text[body[0].idx:end])
+            return
         if entry is not None:
             yield Desc(start, end, entry.type, "entry", root.i, country=entry.country, entry=entry)
             yield from self.nested(tokens, set(range(tokens[0].i, tokens[-1].i + 1)))
@@ -275,12 +332,26 @@ class Recognizer:
                 yield Desc(start, end, "person", "role", root.i, country=country, role=role, appos_of=partner.i)
                 yield from self.nested(tokens, {t.i for t in tokens if t.ent_type_ != "ORG"})
                 return
-        # 3. Headed by an actor noun: a description ("The Sudan Liberation Movement" is a name, not one).
+        # 3. Members of a named organization are the organization as it acts ("ISWAP fighters", "fighters of
+        #    the Islamic State West Africa Province", "personnel of the Frontier Corps").
+        if low in MEMBER_HEADS:
+            group = self.member_group(tokens, root)
+            if group is not None:
+                yield group
+                return
+        # 4. Headed by an actor noun: a description ("The Sudan Liberation Movement" is a name, not one).
         kind = self.actor_kind(root, tokens)
         if kind is not None and not (kind in NAMED_KINDS and root.pos_ == "PROPN" and root.ent_type_ == "ORG"):
             yield from self.description(tokens, root)
             return
-        # 4. Headed by a named entity.
+        # 5. A name the tagger missed: "the Movement for the Salvation of Azawad".
+        if root.pos_ == "PROPN" and not root.ent_type_ and root.lower_ in ORG_HEADS and any(
+                c.dep_ == "prep" and c.lower_ in ("of", "for") for c in root.children):
+            group = self.group_named_at(root)
+            if group is not None and group.kind == "org" and " " in (group.name or ""):
+                yield group
+                return
+        # 6. Headed by a named entity.
         if root.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             ent = self.ent_of[root.i]
             if ent is not None and not tokens[0].i <= ent.root.i <= tokens[-1].i:
@@ -289,7 +360,7 @@ class Recognizer:
                 yield from self.entity(ent, ent.root, tokens)
                 yield from self.nested(tokens, set(range(ent.start, ent.end)))
                 return
-        # 5. An actor noun inside a compound ("a foreign ministry statement") or other named modifiers.
+        # 7. An actor noun inside a compound ("a foreign ministry statement") or other named modifiers.
         used: set[int] = set()
         for t in tokens:
             if t.dep_ == "compound" and t.head.i == root.i and self.actor_kind(t, tokens) in (
@@ -301,6 +372,110 @@ class Recognizer:
                 used.update(x.i for x in sub)
                 break
         yield from self.nested(tokens, used)
+
+    def member_group(self, tokens: list[Token], head: Token) -> Desc | None:
+        """The organization a member noun belongs to by the text: "fighters of/from X", "X fighters"; else None.
+
+        Knowledge entries before the noun ("Hamas fighters") are left to ``description``, which knows them.
+        """
+        start, end = tokens[0].idx, head.idx + len(head)
+        armed = head.lower_ in ARMED_MEMBERS
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i == head.i + 1:
+                for obj in child.children:
+                    group = self.group_named_at(obj) if obj.dep_ == "pobj" else None
+                    if group is not None:
+                        type_ = "armed_group" if armed and group.kind == "org" and group.type in (
+                            "other", "ngo") else group.type
+                        return Desc(start, end, type_, group.kind, head.i, country=group.country,
+                                    entry=group.entry, name=group.name)
+        pre = [t for t in tokens if t.i < head.i]
+        if any(self.kb.lookup(self._ent_text(t)) is not None for t in pre
+               if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE")):
+            return None  # a known actor or a country before the noun: ``description`` reads it
+        names = [t for t in pre if self.group_name_token(t, head)]
+        if not names or any(t.i in self.places or t.ent_type_ in ("GPE", "NORP", "PERSON") for t in pre
+                            if names[0].i <= t.i <= names[-1].i):
+            return None
+        ent = self.ent_of[names[0].i]
+        if ent is not None and ent.label_ == "ORG" and ent.end <= head.i:
+            first, last = ent[0], ent[-1]
+            while first.i < last.i and (first.lower_ == "the" or first.is_punct):
+                first = self.doc[first.i + 1]
+            if last.tag_ == "POS" and last.i > first.i:
+                last = self.doc[last.i - 1]
+        else:
+            first, last = names[0], names[-1]
+        name = self.text[first.idx:last.idx + len(last)]
+        if self.kb.lookup(name) is not None:
+            return None
+        type_ = "armed_group" if armed else self.org_type_words({t.lower_ for t in self.doc[first.i:last.i + 1]})
+        return Desc(start, end, type_, "org", head.i, name=name)
+
+    def group_name_token(self, t: Token, head: Token) -> bool:
+        """A word of an organization's name before a member noun ("ISWAP", "Abu Sayyaf", "Asayish")."""
+        acronym = t.text.isupper() and len(t.text) > 1 and t.text.isalpha()
+        if not t.text[:1].isupper() or (t.pos_ != "PROPN" and t.ent_type_ != "ORG" and not acronym):
+            return False
+        if (t.i in self.places or t.lower_ in _NOT_NAMES or t.lower_ in TITLES or self.kb.demonym(t.text)
+                or self.kb.ethnic_name(t.text) or self.kb.country_of_name(t.text)
+                or t.ent_type_ in ("GPE", "NORP", "PERSON", "DATE", "TIME", "LOC")):
+            return False
+        # an organization's entity, an acronym, or any proper name before an armed noun ("Fano militia")
+        return t.ent_type_ == "ORG" or acronym or head.lower_ in ARMED
+
+    def group_named_at(self, obj: Token) -> Desc | None:
+        """The organization a prepositional object names ("the Coalition of Patriots for Change"), if it is one."""
+        ent = self.ent_of[obj.i]
+        if ent is not None and ent.label_ == "ORG":
+            for d in self.entity(ent, ent.root, list(ent)):
+                if d.kind in ("org", "entry") and d.type not in ("state", "person"):
+                    return d
+            return None
+        if obj.pos_ != "PROPN" or obj.i in self.places:
+            return None
+        words = self.name_words(obj)
+        if not words or all(t.i in self.places or t.ent_type_ in ("GPE", "PERSON", "DATE") for t in words):
+            return None
+        longer = self.longer_name(self.doc[words[0].i:words[-1].i + 1])
+        if longer is not None:
+            words = list(longer)
+        name = self.text[words[0].idx:words[-1].idx + len(words[-1])]
+        entry = self.kb.lookup(name)
+        if entry is not None:
+            return Desc(words[0].idx, obj.idx + len(obj), entry.type, "entry", obj.i, country=entry.country,
+                        entry=entry) if entry.type != "state" else None
+        if self.kb.country_of_name(name) or self.kb.capitals.get(norm(name)):
+            return None
+        return Desc(words[0].idx, words[-1].idx + len(words[-1]), self.org_type_words({t.lower_ for t in words}),
+                    "org", obj.i, name=name)
+
+    def name_words(self, obj: Token) -> list[Token]:
+        """The capitalized name a proper noun heads, with its of/for phrases ("Movement for the Salvation of
+        Azawad"); empty when lower-case words other than links are in it."""
+        sub = list(obj.subtree)
+        while sub and (sub[0].lower_ == "the" or sub[0].is_punct):
+            sub = sub[1:]
+        out: list[Token] = []
+        for t in sub:
+            if t.is_punct or not (t.text[:1].isupper() or t.lower_ in _NAME_LINK_WORDS):
+                break
+            out.append(t)
+        while out and out[-1].lower_ in _NAME_LINK_WORDS:
+            out.pop()
+        return out if out and out[0].i <= obj.i <= out[-1].i else []
+
+    def ethnic_of(self, t: Token) -> str | None:
+        """The people an adjective names when it is no country's ("Kurdish", "Fulani", "Anglophone"), else None."""
+        name = self.kb.ethnic_name(t.text)
+        if name:
+            return name
+        if t.ent_type_ != "NORP" or not t.text[:1].isupper() or t.lower_ in NOT_PEOPLES:
+            return None
+        text = self._ent_text(t)
+        if self.kb.demonym(text) or self.kb.demonym(t.text) or self.kb.country_of_name(text):
+            return None
+        return text
 
     def control_verb(self, t: Token) -> str | None:
         """'control' in "Hamas-controlled", 'back' in "Iran backed": the verb right after a name, if any."""
@@ -322,6 +497,8 @@ class Recognizer:
                 return c
         if head.dep_ == "appos" and head.head.ent_type_ in ("ORG", "PERSON"):
             return head.head
+        if head.dep_ == "appos" and head.head.lower_ in MEMBER_HEADS and head.lower_ in GROUPS | ARMED:
+            return head.head  # "Fighters from the CPC, an alliance of armed groups,": the group the fighters are
         return None
 
     def nested(self, tokens: list[Token], used: set[int]) -> Iterator[Desc]:
@@ -407,6 +584,12 @@ class Recognizer:
                 member_of = entry
                 used.add(t.i)
                 continue
+            eth = self.ethnic_of(t) if kind in ("military", "police", "armed", "population") else None
+            if eth:  # "Kurdish forces", "Fulani militants": a people, not a state (no country, no state organ)
+                if d.place is None:
+                    d.place, d.ethnic = eth, True
+                used.add(t.i)
+                continue
             kind_cp, iso, place = self.country_place(t)
             if kind_cp == "place":
                 if d.place is None:  # "Gaza" in "the Gaza health ministry": a sub-national qualifier
@@ -434,6 +617,11 @@ class Recognizer:
                             if entry is not None:
                                 d.controlled_by = entry.id
                                 d.country = d.country or entry.country
+            if child.dep_ == "prep" and child.lower_ == "of" and kind == "group":
+                for obj in child.children:  # "an alliance of armed groups", "a coalition of rebel factions"
+                    if obj.dep_ == "pobj" and (obj.lower_ in ARMED or (obj.lower_ in GROUPS and any(
+                            g.lower_ in ARMED_QUALIFIERS for g in obj.children))):
+                        d.qualifiers.add("armed")
             if child.dep_ == "prep" and child.lower_ == "of" and kind == "ministry":
                 for obj in child.children:  # "the Ministry of Commerce"
                     if obj.lower_ in PORTFOLIOS and not d.portfolio:
@@ -498,6 +686,10 @@ class Recognizer:
                       "party": "party", "media": "media", "population": "population"}.get(d.kind, "other")
         if d.kind in ("officials", "population", "media") or (d.kind == "armed" and head.lower_ in ARMED):
             d.label = head.lower_
+        if d.kind == "population" and head.lower_ in CIVILIANS:
+            d.label = "civilians"  # "residents", "villagers", "people": ACLED's Civilians
+        if d.ethnic and d.kind in ("military", "police"):  # "Kurdish forces": a people's armed men, no state's
+            d.type, d.label = "armed_group", head.lower_
         if d.kind == "agency":  # "aid agencies", "news agency"
             d.label = " ".join([w for w in sorted(q & (NGO_QUALIFIERS | MEDIA_QUALIFIERS))] + [head.lower_])
         # "the emergency room lawyers' group": words beyond the generic ones name a new organization
@@ -523,6 +715,13 @@ class Recognizer:
         if ent[-1].tag_ == "POS":  # "Israel's"
             end = ent[-2].idx + len(ent[-2]) if len(ent) > 1 else end
             text = self.text[start:end]
+        if ent.label_ == "ORG":  # "the Alliance for ... of the North later": the tagger ran on into an adverb
+            k = len(ent) - 1
+            while k > 0 and ent[k].pos_ in ("ADV", "VERB", "AUX", "ADP", "PART") and ent[k].text.islower():
+                k -= 1
+            if k < len(ent) - 1:
+                end = ent[k].idx + len(ent[k])
+                text = self.text[start:end]
         low_text = text.lower()
         for article in ("a ", "an "):  # "a World Trade Organization": the article is not the name ("The" stays)
             if low_text.startswith(article) and len(ent) > 1:
@@ -541,6 +740,10 @@ class Recognizer:
             if entry.type == "state" and is_locative(root):
                 return
             yield Desc(start, end, entry.type, "entry", head, country=entry.country, entry=entry)
+            return
+        if self.kb.ethnic_name(body) and root.dep_ not in ("amod", "compound", "nmod", "poss"):
+            # "the Fulani", "some 160 Fulani", "Oromos" (the tagger may call them persons): a people
+            yield Desc(start, end, "population", "population", head, name=body)
             return
         if ent.label_ in ("PERSON", "ORG") and root.i in self.places:
             place = self.places[root.i]
