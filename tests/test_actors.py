@@ -551,3 +551,34 @@ def test_the_title_alone_is_the_person_introduced_with_it(parse):
     table = find_actors(doc)
     person = table.actor_at(*_span(doc, "Peter Okello"))
     assert table.ensure(doc, *_span(doc, "the governor")) == person
+
+
+def test_its_fighters_prefer_the_armed_group_to_a_later_army(run):
+    report = run("On its radio station, al-Shabaab said the Somali army had incurred heavy losses and claimed "
+                 "its fighters had seized weapons.")
+    assert "its fighters" in texts(by_id(report)["al-shabaab"])
+
+
+def test_unnamed_gunmen_in_between_do_not_hide_the_named_group(run):
+    report = run("Al-Shabaab overran the district at dawn, elders said. Gunmen then pushed into the base. "
+                 "\"We have killed nine militants,\" an officer said.")
+    assert "militants" in texts(by_id(report)["al-shabaab"])
+
+
+def test_a_name_ending_in_forces_keeps_the_noun_and_joins_its_abbreviation(run):
+    report = run("\"We suspect UDF is behind the attack,\" the spokesman said. The bombing is thought to be "
+                 "the work of the United Defence Forces (UDF), officials said.")
+    udf = owner(report, "UDF")
+    assert udf.name == "United Defence Forces"
+    assert sum(1 for a in report.actors if a.name.startswith("United Defence")) == 1
+
+
+def test_a_branch_of_a_known_armed_group_is_an_armed_group(run):
+    report = run("The Punjabi Taliban said on Monday that the talks had failed.")
+    assert owner(report, "The Punjabi Taliban").type == "armed_group"
+
+
+def test_a_capital_asked_for_as_a_participant_is_the_state(parse):
+    doc = parse("The prime minister asked Washington to halt the drone strikes.")
+    table = find_actors(doc)
+    assert table.ensure(doc, *_span(doc, "Washington")) == "united-states"

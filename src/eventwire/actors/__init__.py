@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..schema import Actor, Mention
 from .coref import Cluster, Resolver, is_abbreviation
-from .knowledge import Knowledge, knowledge, slug
-from .recognize import TITLES, Desc, Recognizer, is_subject
+from .knowledge import Knowledge, knowledge, norm, slug
+from .recognize import TITLES, Desc, Recognizer, is_locative, is_subject
 
 __all__ = ["ActorTable", "find_actors", "knowledge", "slug"]
 
@@ -144,6 +144,11 @@ class ActorTable:
             if words[0].head.lower_ in _MILITARY_MEANS and words[0].head is not words[0]:
                 d = Desc(start, end, "military", "military", root.i, country=iso)
                 return d
+            return Desc(start, end, "state", "state", root.i, country=iso)
+        name = " ".join(t.text for t in words)
+        iso = rec.kb.capitals.get(norm(name)) or rec.kb.country_of_name(name)
+        if iso and words and all(t.pos_ == "PROPN" for t in words) and not is_locative(root):
+            # a capital or country asked for as a participant stands for the state ("Sharif asked Washington")
             return Desc(start, end, "state", "state", root.i, country=iso)
         found = [d for d in rec.chunk(list(span), root) if d.start <= root.idx < d.end or d.head == root.i]
         if found:

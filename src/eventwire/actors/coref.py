@@ -332,7 +332,11 @@ class Resolver:
         owner_word = next(iter(d.qualifiers & {"its", "their"}), None)
         if owner_word and not (d.country or d.place):
             # "its forces": the owner is the organization in focus; no owner, no actor
-            owner = self.pronoun(owner_word, d.start, d.head)
+            owner = None
+            if d.kind in ("armed", "military"):  # "al-Shabaab said the army had ... and claimed its fighters"
+                owner = self.pronoun(owner_word, d.start, d.head, types={"armed_group", "other"})
+                owner = owner if owner is not None and owner.kind in ("entry", "org") else None
+            owner = owner or self.pronoun(owner_word, d.start, d.head)
             if owner is not None and d.kind in ("armed", "military") and (
                     owner.type == "armed_group" or (owner.kind == "org" and owner.type == "other")):
                 owner.type = "armed_group"  # an organization with fighters of its own is an armed group
@@ -401,20 +405,22 @@ class Resolver:
             return None
         best, best_pos = None, -1
         for c in self.clusters:
-            if c.type != "armed_group":
-                continue
+            if c.type != "armed_group" or (c.kind not in ("entry", "org") and c.label != d.label):
+                continue  # unnamed "gunmen" in between do not hide the group named before them
             m = c.last_before(d.start)
             if m is not None and m.start > best_pos:
                 best, best_pos = c, m.start
         return best if best is not None and best.kind in ("entry", "org") else None
 
-    def pronoun(self, word: str, pos: int, head: int, eager: bool = False) -> Cluster | None:
+    def pronoun(self, word: str, pos: int, head: int, eager: bool = False,
+                types: set[str] | None = None) -> Cluster | None:
         """Salience: the current sentence, then earlier ones; a subject beats a later non-subject."""
         word = word.lower()
+        only = types
         if word in ("he", "she", "him", "her"):
             types, reach = {"person"}, 3
         elif not eager:
-            types = set(ORG_TYPES)
+            types = set(ORG_TYPES) if only is None else set(only)
             if word in ("they", "them", "their"):
                 types.add("population")
             reach = 2

@@ -389,6 +389,8 @@ class Recognizer:
                             "other", "ngo") else group.type
                         return Desc(start, end, type_, group.kind, head.i, country=group.country,
                                     entry=group.entry, name=group.name)
+        if head.pos_ == "PROPN" or head.ent_type_ == "ORG":
+            return None  # "the Allied Democratic Forces": the noun is part of the name
         pre = [t for t in tokens if t.i < head.i]
         if any(self.kb.lookup(self._ent_text(t)) is not None for t in pre
                if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE")):
@@ -788,7 +790,10 @@ class Recognizer:
             yield Desc(start, end, "state", "state", root.i, country=self.kb.capitals[norm(body)])
 
     def org_type(self, ent: Span) -> str:
-        return self.org_type_words({t.lower_ for t in ent})
+        words = {t.lower_ for t in ent}
+        if any(e is not None and e.type == "armed_group" for e in map(self.kb.lookup, words - _NOT_NAMES)):
+            return "armed_group"  # "the Pakistani Taliban": a branch of a known armed group
+        return self.org_type_words(words)
 
     def org_type_words(self, words: set[str]) -> str:
         if words & {"ministry"}:
