@@ -466,7 +466,7 @@ def test_a_known_name_inside_a_longer_name_is_another_organization(run):
 
 
 def test_ethnic_forces_are_not_the_dateline_country_military(run):
-    report = run("ERBIL, Kurdistan Region - Kurdish forces repelled an attack on a checkpoint near Kirkuk on "
+    report = run("KIRKUK, Iraq - Kurdish forces repelled an attack on a checkpoint west of the city on "
                  "Sunday, a commander said.")
     kurdish = owner(report, "Kurdish forces")
     assert kurdish.id == "kurdish-forces" and kurdish.name == "Kurdish Forces"
@@ -490,7 +490,7 @@ def test_an_ethnic_group_named_alone_is_a_population(run):
 
 
 def test_a_state_adjective_asked_for_is_the_state_or_its_military(parse):
-    doc = parse("A suspected Turkish drone strike hit a car near Kobani on Sunday. The governor rejected "
+    doc = parse("An apparent Turkish drone strike hit a car near Kobani on Sunday. The governor rejected "
                 "Ukrainian claims about the fire.")
     table = find_actors(doc)
     assert table.ensure(doc, *_span(doc, "Turkish")) == "turkey-military"
@@ -528,7 +528,7 @@ def test_a_count_asked_for_is_what_the_sentence_counts_or_civilians(parse):
 
 
 def test_no_actor_is_named_by_a_number(parse):
-    doc = parse("Insurgents ambushed three vehicles on the road to Palma on Wednesday.")
+    doc = parse("Rebels set fire to three vehicles outside Kalemie on Saturday.")
     table = find_actors(doc)
     vid = table.ensure(doc, *_span(doc, "three vehicles"))
     assert next(a for a in table.actors if a.id == vid).name == "vehicles"
@@ -538,8 +538,8 @@ def test_no_actor_is_named_by_a_number(parse):
 
 
 def test_the_army_is_the_actor_last_called_the_army(run):
-    report = run("BANGUI - The army did not answer calls seeking comment. With the support of Russian and "
-                 "Rwandan forces, the army has been battling the coalition for years.")
+    report = run("BANGUI - The army declined to comment on Friday. Backed by Russian and Rwandan forces, the "
+                 "army has fought the rebel alliance since 2020.")
     first = owner(report, "The army")
     assert owner(report, "the army").id == first.id
     assert owner(report, "Russian and Rwandan forces").id != first.id
@@ -554,20 +554,20 @@ def test_the_title_alone_is_the_person_introduced_with_it(parse):
 
 
 def test_its_fighters_prefer_the_armed_group_to_a_later_army(run):
-    report = run("On its radio station, al-Shabaab said the Somali army had incurred heavy losses and claimed "
-                 "its fighters had seized weapons.")
+    report = run("In a broadcast, al-Shabaab said the Kenyan troops had suffered many deaths and added that "
+                 "its fighters had captured two trucks.")
     assert "its fighters" in texts(by_id(report)["al-shabaab"])
 
 
 def test_unnamed_gunmen_in_between_do_not_hide_the_named_group(run):
     report = run("Al-Shabaab overran the district at dawn, elders said. Gunmen then pushed into the base. "
-                 "\"We have killed nine militants,\" an officer said.")
+                 "\"Our men shot eleven militants,\" a captain said.")
     assert "militants" in texts(by_id(report)["al-shabaab"])
 
 
 def test_a_name_ending_in_forces_keeps_the_noun_and_joins_its_abbreviation(run):
-    report = run("\"We suspect UDF is behind the attack,\" the spokesman said. The bombing is thought to be "
-                 "the work of the United Defence Forces (UDF), officials said.")
+    report = run("\"UDF carried out this massacre,\" the spokesman said. Officials blamed the raid on the "
+                 "United Defence Forces (UDF), which has camps in the forest.")
     udf = owner(report, "UDF")
     assert udf.name == "United Defence Forces"
     assert sum(1 for a in report.actors if a.name.startswith("United Defence")) == 1
@@ -582,3 +582,27 @@ def test_a_capital_asked_for_as_a_participant_is_the_state(parse):
     doc = parse("The prime minister asked Washington to halt the drone strikes.")
     table = find_actors(doc)
     assert table.ensure(doc, *_span(doc, "Washington")) == "united-states"
+
+
+def test_an_abbreviated_title_is_the_role_a_later_title_refers_to(parse):
+    doc = parse("Northern region Gov. Peter Okello said the attackers fled. \"We will find them,\" the governor "
+                "said.")
+    table = find_actors(doc)
+    person = table.actor_at(*_span(doc, "Peter Okello"))
+    assert person is not None and table.ensure(doc, *_span(doc, "the governor")) == person
+
+
+def test_the_n_year_old_is_the_person_just_named(parse):
+    doc = parse("Joseph Mwamba Kyungu, a deacon at the church, said the bomb went off during the service. "
+                "\"Many of us were hurt by the glass,\" said the 42-year-old.")
+    table = find_actors(doc)
+    person = table.actor_at(*_span(doc, "Joseph Mwamba Kyungu"))
+    assert person is not None and table.ensure(doc, *_span(doc, "the 42-year-old")) == person
+
+
+def test_an_honorific_and_a_surname_are_the_person_named_in_full(parse):
+    doc = parse("Irina Lazarenka, the exiled opposition leader, called a strike. \"The regime has shown its "
+                "face,\" Ms Lazarenka said in a written statement.")
+    table = find_actors(doc)
+    person = table.actor_at(*_span(doc, "Irina Lazarenka"))
+    assert person is not None and table.ensure(doc, *_span(doc, "Ms Lazarenka")) == person

@@ -26,13 +26,13 @@ from spacy.tokens import Doc, Span, Token
 from ..schema import Actor, Mention
 from .coref import Cluster, Resolver, is_abbreviation
 from .knowledge import Knowledge, knowledge, norm, slug
-from .recognize import TITLES, Desc, Recognizer, is_locative, is_subject
+from .recognize import HONORIFICS, TITLE_ABBREVIATIONS, TITLES, Desc, Recognizer, is_locative, is_subject
 
 __all__ = ["ActorTable", "find_actors", "knowledge", "slug"]
 
 _PERSON_NOUNS = TITLES - {"prime", "vice", "deputy", "of", "state", "foreign", "defense", "defence", "interior",
                           "health", "finance", "political", "military", "top", "senior", "former", "supreme",
-                          "crown", "mr.", "mrs.", "ms.", "dr."}
+                          "crown", "mr.", "mrs.", "ms.", "dr.", *TITLE_ABBREVIATIONS}
 
 
 # People named by what they are or do: an unnamed speaker is a person ("a trader", "one witness").
@@ -57,6 +57,8 @@ _MILITARY_MEANS = {"drone", "drones", "strike", "strikes", "airstrike", "airstri
                    "bombing", "bombings", "offensive", "incursion", "helicopter", "helicopters", "rocket", "rockets",
                    "tank", "tanks", "gunfire", "fire", "attack", "attacks", "operation", "operations", "troops",
                    "aircraft", "planes", "navy", "warship", "warships", "forces", "soldiers"}
+# "the 42-year-old", "the 70-year-old cleric": a person named just before
+_AGED = re.compile(r"(?i)^the\s+[\w-]+[- ]year[- ]old(\s+\w+)?$")
 # "(KNU)" right after a name: the name's abbreviation
 _BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,9})\s*\)")
 # Verbs that make an organization doing them to someone an armed group ("the CPC seized the town")
@@ -206,10 +208,7 @@ class ActorTable:
             c = res.add(d)
             return self._publish(c, text).id if c is not None else None
         if len(span) == 1 and root.lower_ in ("he", "she", "him", "her"):
-            sent = res.sent_of[root.i]
-            last = [(m.start, i) for i, x in enumerate(res.clusters) if x.type == "person" and " " in x.name
-                    for m in [x.last_before(start)] if m is not None and m.sent >= sent - 8]
-            c = res.clusters[max(last)[1]] if last else None
+            c = self._last_person(start, res.sent_of[root.i], reach=8)
             return self._register(c, Desc(start, end, "person", "pronoun", root.i), text) if c is not None else None
         words = [t for t in span if t.lower_ not in ("the", "a", "an")]
         if span[0].lower_ == "the" and words and words[-1].lower_ in TITLES and all(
@@ -217,13 +216,31 @@ class ActorTable:
             title = words[-1].lower_
             best = None
             for c in res.clusters:
-                role = str(c.attributes.get("role", "")).lower()
-                if c.type == "person" and title in role.split() and c.mentions and c.mentions[0].start < start and (
+                role = [TITLE_ABBREVIATIONS.get(w, w) for w in str(c.attributes.get("role", "")).lower().split()]
+                if c.type == "person" and title in role and c.mentions and c.mentions[0].start < start and (
                         best is None or c.mentions[-1].start > best.mentions[-1].start):
                     best = c
             if best is not None:  # "the governor" -> the person introduced as governor
                 return self._register(best, Desc(start, end, "person", "role", root.i), text)
+        if _AGED.match(text[start:end]):
+            # "said the 42-year-old": the person named last, nearby
+            c = self._last_person(start, res.sent_of[root.i], reach=3)
+            if c is not None:
+                return self._register(c, Desc(start, end, "person", "role", root.i), text)
+        names = [t for t in words if t.lower_ not in HONORIFICS]
+        if names and len(names) < len(words) + 1 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in names):
+            c = res.person_by_name(" ".join(t.text for t in names))  # "Ms Tikhanouskaya", a surname alone
+            if c is not None:
+                return self._register(c, Desc(start, end, "person", "person", root.i), text)
         return None
+
+    def _last_person(self, start: int, sent: int, reach: int) -> Cluster | None:
+        """The person with the latest mention before `start`, within `reach` sentences back."""
+        res = self._resolver
+        assert res is not None
+        last = [(m.start, i) for i, x in enumerate(res.clusters) if x.type == "person" and " " in x.name
+                for m in [x.last_before(start)] if m is not None and m.sent >= sent - reach]
+        return res.clusters[max(last)[1]] if last else None
 
     def _register(self, c: Cluster, d: Desc, text: str) -> str:
         assert self._resolver is not None

@@ -66,11 +66,17 @@ TITLES = {"president", "minister", "prime", "premier", "chancellor", "king", "qu
           "spokeswoman", "spokesperson", "director", "head", "deputy", "vice", "adviser", "advisor", "official",
           "secretary-general", "negotiator", "mediator", "judge", "prosecutor", "ayatollah", "cleric", "sultan",
           "lieutenant", "captain", "admiral", "marshal", "sergeant", "dr.", "mr.", "mrs.", "ms.", "founder",
+          "gov.", "brig.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "supt.", "insp.", "amb.", "pres.",
           "foreign", "defense", "defence", "interior", "health", "finance", "political", "military", "top",
           "senior", "former", "supreme", "crown", "state", "of", "coordinator", "representative",
           "chairman", "chairwoman", "chair", "ceo", "member", "lawmaker", "inspector", "archbishop", "bishop",
           "cardinal", "chef", "rabbi", "imam", "reverend", "rev.", "patriarch", "mufti", "warlord", "coach"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"}
+# Abbreviated titles, spelled out to compare roles ("Gov. X" ... "the governor")
+TITLE_ABBREVIATIONS = {"gov.": "governor", "gen.": "general", "col.": "colonel", "lt.": "lieutenant",
+                       "sen.": "senator", "rep.": "representative", "brig.": "brigadier", "maj.": "major",
+                       "capt.": "captain", "sgt.": "sergeant", "adm.": "admiral", "cmdr.": "commander",
+                       "supt.": "superintendent", "insp.": "inspector", "amb.": "ambassador", "pres.": "president"}
 ACTOR_WORDS = (MILITARY | POLICE | GOVERNMENT | OFFICIALS | MINISTRY | ARMED | MEMBERS | GROUPS | PARTY | MEDIA
                | POPULATION | {"agency", "agencies"})
 # Heads that, capitalized inside an ORG name, make a proper name rather than a description
