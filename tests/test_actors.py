@@ -606,3 +606,30 @@ def test_an_honorific_and_a_surname_are_the_person_named_in_full(parse):
     table = find_actors(doc)
     person = table.actor_at(*_span(doc, "Irina Lazarenka"))
     assert person is not None and table.ensure(doc, *_span(doc, "Ms Lazarenka")) == person
+
+
+def test_the_n_member_bloc_is_the_organization_named_before(run):
+    report = run("The Southern African Development Community met in Harare on Friday. The 16-member bloc said it "
+                 "would send observers to the vote.")
+    assert owner(report, "The 16-member bloc").id == owner(report, "The Southern African Development Community").id
+
+
+def test_a_collective_or_members_of_a_description_are_what_they_are_of(run):
+    report = run("Troops surrounded a band of Tamboura fighters near the border. Three members of the security "
+                 "forces were wounded.")
+    assert owner(report, "band").id == owner(report, "Tamboura fighters").id
+    assert owner(report, "members").id == owner(report, "the security forces").id
+
+
+def test_armed_networks_units_and_gangs(run):
+    report = run("Police said the insurgent network had recruited forty men. A counter-terrorism unit later "
+                 "raided the house, and rival gangs fought in the street.")
+    assert owner(report, "the insurgent network").type == "armed_group"
+    assert owner(report, "counter-terrorism unit").type == "military"
+    assert owner(report, "rival gangs").type == "armed_group"
+
+
+def test_victims_named_by_what_they_are_keep_that_name(run):
+    report = run("Gunmen abducted six women and shot four fishermen near the lake on Monday.")
+    assert owner(report, "women").name == "Women"
+    assert owner(report, "fishermen").name == "Fishermen"

@@ -34,6 +34,8 @@ GENERIC_ARMED = {"militants", "fighters", "insurgents", "jihadists", "terrorists
 # Words before such a noun that still leave it unnamed ("the suspected militants", "fleeing insurgents")
 UNNAMING = {"the", "a", "an", "these", "those", "suspected", "alleged", "armed", "heavily", "islamist", "jihadist",
             "fleeing", "retreating", "some", "other", "-"}
+# Group nouns that may refer back to an intergovernmental organization
+INTERGOVERNMENTAL = {"bloc", "alliance", "union", "organisation", "organization", "body", "grouping"}
 _ABBR_SKIP = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "el", "al", "in", "on", "to", "a", "an"}
 
 
@@ -278,6 +280,8 @@ class Resolver:
         if d.kind in ("armed", "group"):
             want = {"armed_group"} if d.type == "armed_group" else (
                 {"ngo"} if d.type == "ngo" else {"armed_group", "ngo", "party"})
+            if d.type == "other" and self.noun_of is not None and self.noun_of(d.head) in INTERGOVERNMENTAL:
+                want = want | {"igo", "other"}  # "the bloc", "the 15-member bloc", "the alliance": ECOWAS, NATO
             if c.type not in want:
                 return False
         elif d.kind == "media" or d.kind == "agency":

@@ -8,6 +8,7 @@ portfolio, controller, role ...).  Whether it is a new actor or an earlier one i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -17,7 +18,16 @@ from .knowledge import Entry, Knowledge, norm
 
 # Head nouns that make a noun phrase an actor, by the kind of actor they denote.
 MILITARY = {"military", "army", "forces", "force", "troops", "soldiers", "navy", "marines", "paratroopers",
-            "airforce"}
+            "airforce", "rangers", "commandos"}
+# Units that are a military only with a security word before them ("a counter-terrorism unit", not "a care unit")
+UNITS = {"unit", "units", "squad", "squads", "battalion", "battalions", "brigade", "regiment", "detachment"}
+SECURITY_WORDS = {"counter-terrorism", "counterterrorism", "anti-terror", "anti-terrorism", "security", "military",
+                  "army", "police", "special", "elite", "commando", "rapid", "response", "tactical", "infantry",
+                  "armoured", "armored", "paratrooper", "marine", "naval", "intervention", "reaction", "terrorism",
+                  "counter", "terror", "anti"}
+# Collective nouns that are whoever they are "of" ("a band of Abu Sayyaf fighters")
+COLLECTIVES = {"band", "bands", "unit", "units", "squad", "contingent", "column", "cell", "cells", "detachment",
+               "group", "groups", "team", "dozens", "hundreds", "scores", "thousands"}
 POLICE = {"police", "policemen", "gendarmerie"}
 GOVERNMENT = {"government", "administration", "cabinet", "authorities", "authority", "regime", "junta",
               "presidency"}
@@ -25,7 +35,8 @@ OFFICIALS = {"officials", "diplomats", "negotiators", "lawmakers", "ministers", 
              "authorities", "spokesmen"}
 MINISTRY = {"ministry", "department"}
 ARMED = {"militants", "fighters", "rebels", "insurgents", "militia", "militias", "gunmen", "jihadists", "separatists",
-         "guerrillas", "paramilitaries", "extremists", "terrorists", "attackers", "assailants", "raiders"}
+         "guerrillas", "paramilitaries", "extremists", "terrorists", "attackers", "assailants", "raiders", "gangs",
+         "gang", "cartel", "cartels", "gangsters"}
 MEMBERS = {"fighters", "militants", "members", "gunmen", "operatives", "forces", "troops", "soldiers"}
 # Heads that, tied to a named organization ("ISWAP fighters", "personnel of the Frontier Corps"), are that
 # organization as it acts; the armed ones also make it an armed group.
@@ -52,7 +63,9 @@ CIVILIANS = {"civilians", "people", "persons", "residents", "villagers", "inhabi
              "shoppers", "churchgoers", "pedestrians", "bystanders", "commuters", "travellers", "travelers",
              "guests", "visitors", "congregants", "onlookers", "diners", "spectators", "motorists", "tourists"}
 POPULATION = CIVILIANS | {"refugees", "protesters", "protestors", "demonstrators", "settlers", "migrants", "hostages",
-                          "captives", "prisoners", "detainees", "farmers", "students", "pilgrims", "displaced"}
+                          "captives", "prisoners", "detainees", "farmers", "students", "pilgrims", "displaced",
+                          "fishermen", "herders", "traders", "miners", "workers", "women", "children", "inmates",
+                          "guards", "journalists", "patients", "teachers", "doctors", "medics", "rioters"}
 PORTFOLIOS = {"health", "foreign", "defense", "defence", "interior", "finance", "justice", "education",
               "information", "energy", "economy", "agriculture", "trade", "transport", "culture",
               "communications", "state", "home", "war", "labour", "labor", "environment", "tourism",
@@ -78,7 +91,7 @@ TITLE_ABBREVIATIONS = {"gov.": "governor", "gen.": "general", "col.": "colonel",
                        "capt.": "captain", "sgt.": "sergeant", "adm.": "admiral", "cmdr.": "commander",
                        "supt.": "superintendent", "insp.": "inspector", "amb.": "ambassador", "pres.": "president"}
 ACTOR_WORDS = (MILITARY | POLICE | GOVERNMENT | OFFICIALS | MINISTRY | ARMED | MEMBERS | GROUPS | PARTY | MEDIA
-               | POPULATION | {"agency", "agencies"})
+               | POPULATION | MEMBER_HEADS | UNITS | COLLECTIVES | {"agency", "agencies"})
 # Heads that, capitalized inside an ORG name, make a proper name rather than a description
 NAMED_KINDS = {"group", "party", "media", "agency"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -103,6 +116,8 @@ _NAME_NOUNS = {"province", "branch", "wing", "front", "brigade", "brigades", "di
 # Heads of an organization's name the tagger may miss ("the Movement for the Salvation of Azawad")
 ORG_HEADS = _NAME_NOUNS | {"organization", "organisation", "convention", "congress", "league", "assembly",
                            "committee", "federation", "association", "corps", "militia", "brotherhood", "network"}
+_SIZE = re.compile(r"^\d+-(member|nation|country|state|party)s?$")
+_SIZE_WORDS = {"-", "member", "nation", "country", "regional"}
 _NAME_LINK_WORDS = {"of", "for", "the", "and", "al", "de", "du", "des", "la", "le", "el"}
 PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "area", "state", "county", "camp",
                "neighbourhood", "neighborhood", "suburb", "island", "port", "capital", "enclave", "territory"}
@@ -340,8 +355,8 @@ class Recognizer:
                 return
         # 3. Members of a named organization are the organization as it acts ("ISWAP fighters", "fighters of
         #    the Islamic State West Africa Province", "personnel of the Frontier Corps").
-        if low in MEMBER_HEADS:
-            group = self.member_group(tokens, root)
+        if low in MEMBER_HEADS or low in COLLECTIVES:
+            group = self.member_group(tokens, root, named_before=low in MEMBER_HEADS)
             if group is not None:
                 yield group
                 return
@@ -379,8 +394,9 @@ class Recognizer:
                 break
         yield from self.nested(tokens, used)
 
-    def member_group(self, tokens: list[Token], head: Token) -> Desc | None:
-        """The organization a member noun belongs to by the text: "fighters of/from X", "X fighters"; else None.
+    def member_group(self, tokens: list[Token], head: Token, named_before: bool = True) -> Desc | None:
+        """The actor a member or collective noun belongs to by the text: "fighters of/from X", "members of the
+        security forces", "a band of Abu Sayyaf fighters", "X fighters"; else None.
 
         Knowledge entries before the noun ("Hamas fighters") are left to ``description``, which knows them.
         """
@@ -395,6 +411,11 @@ class Recognizer:
                             "other", "ngo") else group.type
                         return Desc(start, end, type_, group.kind, head.i, country=group.country,
                                     entry=group.entry, name=group.name)
+                    whole = self.described_at(obj, head) if obj.dep_ == "pobj" and child.lower_ == "of" else None
+                    if whole is not None:
+                        return whole
+        if not named_before:
+            return None
         if head.pos_ == "PROPN" or head.ent_type_ == "ORG":
             return None  # "the Allied Democratic Forces": the noun is part of the name
         pre = [t for t in tokens if t.i < head.i]
@@ -419,6 +440,28 @@ class Recognizer:
             return None
         type_ = "armed_group" if armed else self.org_type_words({t.lower_ for t in self.doc[first.i:last.i + 1]})
         return Desc(start, end, type_, "org", head.i, name=name)
+
+    def described_at(self, obj: Token, head: Token) -> Desc | None:
+        """What a described object of "of" is, as the member phrase before it ("members of the security
+        forces" -> the military; "a band of Abu Sayyaf fighters" -> Abu Sayyaf); None for anything else."""
+        chunk = self.chunk_of.get(obj.i)
+        if chunk is None:
+            return None
+        kinds = {"org", "entry", "military", "police", "armed"} | (
+            {"population"} if head.lower_ in COLLECTIVES else set())
+        for d in self.chunk(list(chunk), obj):
+            if d.head == obj.i and d.kind in kinds and d.type not in ("state", "person"):
+                d.start, d.head = self.trim_start(head), head.i
+                d.end = head.idx + len(head)
+                d.anaphoric = False
+                d.qualifiers = d.qualifiers - {"the"}
+                return d
+        return None
+
+    def trim_start(self, head: Token) -> int:
+        """Where the phrase a member noun heads starts, without counts and articles ("at least 10 members")."""
+        tokens = self.trim([t for t in head.doc[head.left_edge.i:head.i + 1]])
+        return tokens[0].idx if tokens else head.idx
 
     def group_name_token(self, t: Token, head: Token) -> bool:
         """A word of an organization's name before a member noun ("ISWAP", "Abu Sayyaf", "Asayish")."""
@@ -539,6 +582,8 @@ class Recognizer:
             return "military"
         if low in MILITARY and low not in ("force", "forces"):
             return "military"
+        if low in UNITS and mods & SECURITY_WORDS:  # "a counter-terrorism unit", "an elite police squad"
+            return "military"
         if low in ("forces",):
             return "military"
         if low in GOVERNMENT:
@@ -551,6 +596,8 @@ class Recognizer:
             return "group"
         if low in PARTY:
             return "party"
+        if low == "network" and mods & ARMED_QUALIFIERS:  # "the insurgent network": no broadcaster
+            return "group"
         if low in MEDIA and (low != "agency" or mods & MEDIA_QUALIFIERS):
             return "media"
         if low in ("agency", "agencies"):
@@ -703,6 +750,7 @@ class Recognizer:
         # "the emergency room lawyers' group": words beyond the generic ones name a new organization
         generic = ARMED_QUALIFIERS | NGO_QUALIFIERS | MEDIA_QUALIFIERS | POSSESSIVES | {
             "the", "a", "an", "official", "local", "main", "key", "state", "international", "palestinian"}
+        q = {w for w in q if not (_SIZE.match(w) or w.isdigit() or w in _SIZE_WORDS)}  # "the 15-member bloc"
         if d.kind in ("group", "agency") and not d.country and not d.place and (q - generic) and not d.appos_of:
             d.name = self.text[d.start:d.end]
             if d.name.lower().startswith("the "):
@@ -813,7 +861,7 @@ class Recognizer:
         if words & {"news", "times", "post", "press", "tv", "television", "radio", "journal", "herald",
                     "agency", "broadcasting", "gazette", "tribune", "channel"}:
             return "media"
-        if words & {"united", "nations", "council", "organization", "organisation", "commission",
+        if words & {"united", "nations", "council", "organization", "organisation", "commission", "community",
                     "court", "bank", "fund", "league"}:
             return "igo"
         if words & {"watch", "foundation", "society", "doctors", "crescent", "cross", "charity",
