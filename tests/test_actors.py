@@ -633,3 +633,9 @@ def test_victims_named_by_what_they_are_keep_that_name(run):
     report = run("Gunmen abducted six women and shot four fishermen near the lake on Monday.")
     assert owner(report, "women").name == "Women"
     assert owner(report, "fishermen").name == "Fishermen"
+
+
+def test_a_known_name_of_several_words_before_a_member_noun(run):
+    report = run("Suspected Islamic State gunmen stormed a clinic in Jalalabad on Monday.")
+    assert "Suspected Islamic State gunmen" in texts(by_id(report)["islamic-state"])
+    assert not any(a.name == "Suspected" for a in report.actors)

@@ -419,6 +419,15 @@ class Recognizer:
         if head.pos_ == "PROPN" or head.ent_type_ == "ORG":
             return None  # "the Allied Democratic Forces": the noun is part of the name
         pre = [t for t in tokens if t.i < head.i]
+        caps = [t for t in pre if t.text[:1].isupper() and t.lower_ != "the"]
+        for k in range(len(caps) - 1):  # "Suspected Islamic State gunmen": a known name over several words
+            for m in range(len(caps), k + 1, -1):
+                run = caps[k:m]
+                if run[-1].i - run[0].i != len(run) - 1:
+                    continue
+                entry = self.kb.lookup(self.text[run[0].idx:run[-1].idx + len(run[-1])])
+                if entry is not None and entry.type != "state":
+                    return Desc(start, end, entry.type, "entry", head.i, country=entry.country, entry=entry)
         if any(self.kb.lookup(self._ent_text(t)) is not None for t in pre
                if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE")):
             return None  # a known actor or a country before the noun: ``description`` reads it
@@ -468,6 +477,8 @@ class Recognizer:
         acronym = t.text.isupper() and len(t.text) > 1 and t.text.isalpha()
         if not t.text[:1].isupper() or (t.pos_ != "PROPN" and t.ent_type_ != "ORG" and not acronym):
             return False
+        if t.is_sent_start and not t.ent_type_ and not acronym:
+            return False  # "Suspected gunmen", "Unidentified attackers": a capital for the sentence only
         if (t.i in self.places or t.lower_ in _NOT_NAMES or t.lower_ in TITLES or self.kb.demonym(t.text)
                 or self.kb.ethnic_name(t.text) or self.kb.country_of_name(t.text)
                 or t.ent_type_ in ("GPE", "NORP", "PERSON", "DATE", "TIME", "LOC")):
