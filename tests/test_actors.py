@@ -639,3 +639,19 @@ def test_a_known_name_of_several_words_before_a_member_noun(run):
     report = run("Suspected Islamic State gunmen stormed a clinic in Jalalabad on Monday.")
     assert "Suspected Islamic State gunmen" in texts(by_id(report)["islamic-state"])
     assert not any(a.name == "Suspected" for a in report.actors)
+
+
+def test_a_country_s_warplanes_are_its_military(run):
+    report = run("Syrian warplanes bombed two villages near Idlib on Tuesday, monitors said.")
+    assert owner(report, "Syrian warplanes").id == "syria-military"
+
+
+def test_a_name_after_a_lower_case_title_is_a_person(run):
+    report = run("Fires spread through the market, Kherson regional governor Oleksiy Hrynchuk said.")
+    person = owner(report, "Oleksiy Hrynchuk")
+    assert person.type == "person"
+
+
+def test_demonstrators_and_protesters_are_one_crowd(run):
+    report = run("Protesters blocked the main road in Dhaka. Police later fired tear gas at the demonstrators.")
+    assert owner(report, "Protesters").id == owner(report, "the demonstrators").id

@@ -25,6 +25,9 @@ SECURITY_WORDS = {"counter-terrorism", "counterterrorism", "anti-terror", "anti-
                   "army", "police", "special", "elite", "commando", "rapid", "response", "tactical", "infantry",
                   "armoured", "armored", "paratrooper", "marine", "naval", "intervention", "reaction", "terrorism",
                   "counter", "terror", "anti"}
+# Weapons a country's adjective makes its military ("Russian warplanes")
+WEAPONS = {"warplanes", "jets", "drones", "helicopters", "gunships", "warships", "gunboats", "tanks", "missiles",
+           "rockets", "bombers", "aircraft", "artillery"}
 # Collective nouns that are whoever they are "of" ("a band of Abu Sayyaf fighters")
 COLLECTIVES = {"band", "bands", "unit", "units", "squad", "contingent", "column", "cell", "cells", "detachment",
                "group", "groups", "team", "dozens", "hundreds", "scores", "thousands"}
@@ -91,7 +94,7 @@ TITLE_ABBREVIATIONS = {"gov.": "governor", "gen.": "general", "col.": "colonel",
                        "capt.": "captain", "sgt.": "sergeant", "adm.": "admiral", "cmdr.": "commander",
                        "supt.": "superintendent", "insp.": "inspector", "amb.": "ambassador", "pres.": "president"}
 ACTOR_WORDS = (MILITARY | POLICE | GOVERNMENT | OFFICIALS | MINISTRY | ARMED | MEMBERS | GROUPS | PARTY | MEDIA
-               | POPULATION | MEMBER_HEADS | UNITS | COLLECTIVES | {"agency", "agencies"})
+               | POPULATION | MEMBER_HEADS | UNITS | COLLECTIVES | WEAPONS | {"agency", "agencies"})
 # Heads that, capitalized inside an ORG name, make a proper name rather than a description
 NAMED_KINDS = {"group", "party", "media", "agency"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -613,6 +616,9 @@ class Recognizer:
             return "media"
         if low in ("agency", "agencies"):
             return "agency"
+        if low in WEAPONS and any(self.kb.demonym(t.text) or (t.ent_type_ == "GPE" and self.kb.country_of_name(
+                self._ent_text(t))) for t in tokens if t.i < head.i):
+            return "military"  # "Russian warplanes fired", "Israeli drones struck": the state's military
         if low in POPULATION and head.tag_ in ("NNS", "NNPS", "NN"):
             return "population"
         return None
@@ -754,6 +760,8 @@ class Recognizer:
             d.label = head.lower_
         if d.kind == "population" and head.lower_ in CIVILIANS:
             d.label = "civilians"  # "residents", "villagers", "people": ACLED's Civilians
+        if d.kind == "population" and head.lower_ in ("demonstrators", "protestors"):
+            d.label = "protesters"  # one actor however the crowd is called
         if d.ethnic and d.kind in ("military", "police"):  # "Kurdish forces": a people's armed men, no state's
             d.type, d.label = "armed_group", head.lower_
         if d.kind == "agency":  # "aid agencies", "news agency"
@@ -831,6 +839,10 @@ class Recognizer:
             iso = self.kb.demonym(body)
             if root.tag_ in ("NNPS", "NNS") or (body.endswith("s") and root.pos_ in ("PROPN", "NOUN")):
                 yield Desc(start, end, "population", "population", head, country=iso, name=body)
+            return
+        if ent.label_ == "ORG" and ent.start > 0 and self.doc[ent.start - 1].lower_ in TITLES and 2 <= len(ent) <= 4 \
+                and all(t.pos_ == "PROPN" for t in ent) and self.org_type(ent) == "other":
+            yield self.person(ent, start, end, tokens)  # "regional governor Oleksandr Starukh" tagged ORG
             return
         if ent.label_ == "ORG":
             of_place = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS
