@@ -538,11 +538,11 @@ def test_no_actor_is_named_by_a_number(parse):
 
 
 def test_the_army_is_the_actor_last_called_the_army(run):
-    report = run("BANGUI - The army declined to comment on Friday. Backed by Russian and Rwandan forces, the "
-                 "army has fought the rebel alliance since 2020.")
+    report = run("BANGUI - The army declined to comment on Friday. Backed by Angolan and Zambian forces, the "
+                 "army is fighting the rebel alliance in the north.")
     first = owner(report, "The army")
     assert owner(report, "the army").id == first.id
-    assert owner(report, "Russian and Rwandan forces").id != first.id
+    assert owner(report, "Angolan and Zambian forces").id != first.id
 
 
 def test_the_title_alone_is_the_person_introduced_with_it(parse):
