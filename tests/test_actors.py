@@ -380,3 +380,278 @@ def test_shipped_knowledge_covers_the_recurring_actors():
         assert entry is not None and entry.id == id_, alias
     assert kb.demonym("Israeli") == "ISR" and kb.demonym("American") == "USA" and kb.demonym("Indian") == "IND"
     assert kb.lookup("Is") is None  # short all-caps aliases ("IS") match only as written
+
+
+# -- abbreviations ------------------------------------------------------------------------------
+
+
+def test_a_bracketed_abbreviation_is_the_name_before_it(run):
+    report = run("Gunmen of the Popular Resistance Front (FRP) burned a market near Bouar on Friday, a police "
+                 "officer said. The FRP said on Saturday that the market had sheltered informers.")
+    front = owner(report, "the Popular Resistance Front")
+    assert front.name == "Popular Resistance Front"
+    assert texts(front).count("FRP") == 2  # the initials do not match: only the brackets tie them
+    assert not any(a.name == "FRP" for a in report.actors)
+
+
+def test_an_abbreviation_made_of_initials_joins_the_full_name(run):
+    report = run("The Movement for Unity and Progress seized two villages on Monday, residents said. "
+                 "Later, MUP said the villages had been taken without a fight.")
+    movement = owner(report, "The Movement for Unity and Progress")
+    assert "MUP" in texts(movement)
+    assert sum(1 for a in report.actors if "MUP" in texts(a) or a.name == "MUP") == 1
+
+
+def test_a_full_name_after_its_abbreviation_names_the_actor(run):
+    report = run("ADRN fighters attacked a convoy on Sunday. The Alliance for Democracy and Renewal of the "
+                 "North later denied it had targeted aid workers.")
+    alliance = owner(report, "ADRN fighters")
+    assert alliance.name == "Alliance for Democracy and Renewal of the North"
+    assert "The Alliance for Democracy and Renewal of the North" in texts(alliance)
+    assert alliance.type == "armed_group"
+
+
+# -- members of named groups --------------------------------------------------------------------
+
+
+def test_fighters_of_a_named_group_are_the_group(run):
+    report = run("Fighters from the Movement for the Salvation of Azawad stormed the town of Menaka on Monday. "
+                 "MSA fighters also attacked an army post near Anderamboukane, the army said.")
+    msa = owner(report, "Fighters")
+    assert msa.name == "Movement for the Salvation of Azawad"
+    assert {"Fighters", "MSA fighters"} <= set(texts(msa))
+    assert msa.type == "armed_group"
+    assert not any(a.name in ("Fighters", "MSA") for a in report.actors)
+
+
+def test_its_fighters_are_the_organization_in_focus(run):
+    report = run("The Sahel Patriotic Convention rejects the election result. Its fighters killed three "
+                 "soldiers near Ansongo on Tuesday.")
+    convention = owner(report, "The Sahel Patriotic Convention")
+    assert "Its fighters" in texts(convention)
+    assert convention.type == "armed_group"
+
+
+def test_unnamed_militants_after_a_named_group_are_that_group(run):
+    report = run("Al-Shabaab said it had attacked the base near Afgoye. Soldiers killed 11 militants during the "
+                 "fighting, and the militants withdrew before dawn, an officer said.")
+    shabaab = by_id(report)["al-shabaab"]
+    assert {"militants", "the militants"} <= set(texts(shabaab))
+    assert not any(a.name == "Militants" for a in report.actors)
+
+
+def test_a_named_militia_before_the_noun_is_its_own_armed_group(run):
+    report = run("Koglweogo militia members and Tamboura fighters clashed near Djibo, officials said.")
+    tamboura = owner(report, "Tamboura fighters")
+    assert tamboura.name == "Tamboura" and tamboura.type == "armed_group"
+
+
+def test_an_organization_that_attacks_is_an_armed_group(run):
+    report = run("The Ruwenzori Liberation Council, an alliance of armed groups, rejects the peace deal. "
+                 "On Friday the council seized a police station.")
+    council = owner(report, "The Ruwenzori Liberation Council")
+    assert council.type == "armed_group"
+    report = run("The Kivu Defence Union said on Sunday it had overrun an army post near Walikale.")
+    assert owner(report, "The Kivu Defence Union").type == "armed_group"
+
+
+def test_a_known_name_inside_a_longer_name_is_another_organization(run):
+    report = run("Fighters of the Islamic State Sahel Province killed nine soldiers near Tillaberi on Sunday.")
+    assert "islamic-state" not in by_id(report)
+    province = owner(report, "Fighters")
+    assert province.name == "Islamic State Sahel Province" and province.type == "armed_group"
+
+
+# -- peoples are not states -----------------------------------------------------------------------
+
+
+def test_ethnic_forces_are_not_the_dateline_country_military(run):
+    report = run("KIRKUK, Iraq - Kurdish forces repelled an attack on a checkpoint west of the city on "
+                 "Sunday, a commander said.")
+    kurdish = owner(report, "Kurdish forces")
+    assert kurdish.id == "kurdish-forces" and kurdish.name == "Kurdish Forces"
+    assert kurdish.country is None and kurdish.type == "armed_group"
+    assert "iraq-military" not in by_id(report)
+
+
+def test_militias_of_different_peoples_stay_apart(run):
+    report = run("Islamist militants have attacked villages in central Mali since 2015. Last year a Dogon militia "
+                 "was blamed for a massacre, and Fulani militants later attacked three villages.")
+    dogon, fulani = owner(report, "Dogon militia"), owner(report, "Fulani militants")
+    islamist = owner(report, "Islamist militants")
+    assert len({dogon.id, fulani.id, islamist.id}) == 3
+    assert dogon.name == "Dogon Militia" and fulani.name == "Fulani Militants"
+    assert dogon.country is None and fulani.country is None
+
+
+def test_an_ethnic_group_named_alone_is_a_population(run):
+    report = run("Clashes between the Karen and the army have grown. Some 40 Oromos fled to Kenya.")
+    assert owner(report, "Oromos").type == "population"
+
+
+def test_a_state_adjective_asked_for_is_the_state_or_its_military(parse):
+    doc = parse("An apparent Turkish drone strike hit a car near Kobani on Sunday. The governor rejected "
+                "Ukrainian claims about the fire.")
+    table = find_actors(doc)
+    assert table.ensure(doc, *_span(doc, "Turkish")) == "turkey-military"
+    assert table.ensure(doc, *_span(doc, "Ukrainian")) == "ukraine"
+    mil = next(a for a in table.actors if a.id == "turkey-military")
+    assert mil.name == "Turkish Military" and [m.text for m in mil.mentions] == ["Turkish"]
+
+
+# -- unnamed victims -------------------------------------------------------------------------------
+
+
+def test_unnamed_people_are_civilians(run):
+    report = run("Gunmen shot dead 14 people in a village near Mopti on Tuesday. Residents said the villagers "
+                 "had gathered for a wedding when the attackers arrived.")
+    civ = owner(report, "people")
+    assert civ.name == "Civilians" and civ.type == "population"
+    assert owner(report, "Residents").id == civ.id == owner(report, "the villagers").id
+
+
+def test_civilians_keep_a_stated_nationality(run):
+    report = run("Two Palestinian villagers were killed near Jenin on Monday, the health ministry said.")
+    assert owner(report, "Palestinian villagers").name == "Palestinian Civilians"
+
+
+def test_a_count_asked_for_is_what_the_sentence_counts_or_civilians(parse):
+    doc = parse("Four members of the Border Guard Corps were killed and at least 9 were wounded when a bomb "
+                "exploded near Turbat. In a separate attack gunmen killed 12 and wounded more than 20 others.")
+    table = find_actors(doc)
+    corps = table.actor_at(*_span(doc, "the Border Guard Corps"))
+    assert corps is not None and table.actor_at(*_span(doc, "members")) == corps
+    assert table.ensure(doc, *_span(doc, "at least 9")) == corps
+    civ = table.ensure(doc, *_span(doc, "12"))
+    assert table.ensure(doc, *_span(doc, "more than 20 others")) == civ
+    assert next(a for a in table.actors if a.id == civ).name == "Civilians"
+
+
+def test_no_actor_is_named_by_a_number(parse):
+    doc = parse("Rebels set fire to three vehicles outside Kalemie on Saturday.")
+    table = find_actors(doc)
+    vid = table.ensure(doc, *_span(doc, "three vehicles"))
+    assert next(a for a in table.actors if a.id == vid).name == "vehicles"
+
+
+# -- descriptions and titles -----------------------------------------------------------------------
+
+
+def test_the_army_is_the_actor_last_called_the_army(run):
+    report = run("BANGUI - The army declined to comment on Friday. Backed by Angolan and Zambian forces, the "
+                 "army is fighting the rebel alliance in the north.")
+    first = owner(report, "The army")
+    assert owner(report, "the army").id == first.id
+    assert owner(report, "Angolan and Zambian forces").id != first.id
+
+
+def test_the_title_alone_is_the_person_introduced_with_it(parse):
+    doc = parse("Provincial Governor Peter Okello said four people were killed. \"We will rebuild,\" the "
+                "governor said.")
+    table = find_actors(doc)
+    person = table.actor_at(*_span(doc, "Peter Okello"))
+    assert table.ensure(doc, *_span(doc, "the governor")) == person
+
+
+def test_its_fighters_prefer_the_armed_group_to_a_later_army(run):
+    report = run("In a broadcast, al-Shabaab said the Kenyan troops had suffered many deaths and added that "
+                 "its fighters had captured two trucks.")
+    assert "its fighters" in texts(by_id(report)["al-shabaab"])
+
+
+def test_unnamed_gunmen_in_between_do_not_hide_the_named_group(run):
+    report = run("Al-Shabaab overran the district at dawn, elders said. Gunmen then pushed into the base. "
+                 "\"Our men shot eleven militants,\" a captain said.")
+    assert "militants" in texts(by_id(report)["al-shabaab"])
+
+
+def test_a_name_ending_in_forces_keeps_the_noun_and_joins_its_abbreviation(run):
+    report = run("\"UDF carried out this massacre,\" the spokesman said. Officials blamed the raid on the "
+                 "United Defence Forces (UDF), which has camps in the forest.")
+    udf = owner(report, "UDF")
+    assert udf.name == "United Defence Forces"
+    assert sum(1 for a in report.actors if a.name.startswith("United Defence")) == 1
+
+
+def test_a_branch_of_a_known_armed_group_is_an_armed_group(run):
+    report = run("The Punjabi Taliban said on Monday that the talks had failed.")
+    assert owner(report, "The Punjabi Taliban").type == "armed_group"
+
+
+def test_a_capital_asked_for_as_a_participant_is_the_state(parse):
+    doc = parse("The prime minister asked Washington to halt the drone strikes.")
+    table = find_actors(doc)
+    assert table.ensure(doc, *_span(doc, "Washington")) == "united-states"
+
+
+def test_an_abbreviated_title_is_the_role_a_later_title_refers_to(parse):
+    doc = parse("Northern region Gov. Peter Okello said the attackers fled. \"We will find them,\" the governor "
+                "said.")
+    table = find_actors(doc)
+    person = table.actor_at(*_span(doc, "Peter Okello"))
+    assert person is not None and table.ensure(doc, *_span(doc, "the governor")) == person
+
+
+def test_the_n_year_old_is_the_person_just_named(parse):
+    doc = parse("Joseph Mwamba Kyungu, a deacon at the church, said the bomb went off during the service. "
+                "\"Many of us were hurt by the glass,\" said the 42-year-old.")
+    table = find_actors(doc)
+    person = table.actor_at(*_span(doc, "Joseph Mwamba Kyungu"))
+    assert person is not None and table.ensure(doc, *_span(doc, "the 42-year-old")) == person
+
+
+def test_an_honorific_and_a_surname_are_the_person_named_in_full(parse):
+    doc = parse("Irina Lazarenka, the exiled opposition leader, called a strike. \"The regime has shown its "
+                "face,\" Ms Lazarenka said in a written statement.")
+    table = find_actors(doc)
+    person = table.actor_at(*_span(doc, "Irina Lazarenka"))
+    assert person is not None and table.ensure(doc, *_span(doc, "Ms Lazarenka")) == person
+
+
+def test_the_n_member_bloc_is_the_organization_named_before(run):
+    report = run("The Southern African Development Community met in Harare on Friday. The 16-member bloc said it "
+                 "would send observers to the vote.")
+    assert owner(report, "The 16-member bloc").id == owner(report, "The Southern African Development Community").id
+
+
+def test_a_collective_or_members_of_a_description_are_what_they_are_of(run):
+    report = run("Troops surrounded a band of Tamboura fighters near the border. Three members of the security "
+                 "forces were wounded.")
+    assert owner(report, "band").id == owner(report, "Tamboura fighters").id
+    assert owner(report, "members").id == owner(report, "the security forces").id
+
+
+def test_armed_networks_units_and_gangs(run):
+    report = run("Police said the insurgent network had recruited forty men. A counter-terrorism unit later "
+                 "raided the house, and rival gangs fought in the street.")
+    assert owner(report, "the insurgent network").type == "armed_group"
+    assert owner(report, "counter-terrorism unit").type == "military"
+    assert owner(report, "rival gangs").type == "armed_group"
+
+
+def test_victims_named_by_what_they_are_keep_that_name(run):
+    report = run("Gunmen abducted six women and shot four fishermen near the lake on Monday.")
+    assert owner(report, "women").name == "Women"
+    assert owner(report, "fishermen").name == "Fishermen"
+
+
+def test_a_known_name_of_several_words_before_a_member_noun(run):
+    report = run("Suspected Islamic State gunmen stormed a clinic in Jalalabad on Monday.")
+    assert "Suspected Islamic State gunmen" in texts(by_id(report)["islamic-state"])
+    assert not any(a.name == "Suspected" for a in report.actors)
+
+
+def test_a_country_s_warplanes_are_its_military(run):
+    report = run("Syrian warplanes bombed two villages near Idlib on Tuesday, monitors said.")
+    assert owner(report, "Syrian warplanes").id == "syria-military"
+
+
+def test_a_name_after_a_lower_case_title_is_a_person(run):
+    report = run("Fires spread through the market, Kherson regional governor Oleksiy Hrynchuk said.")
+    person = owner(report, "Oleksiy Hrynchuk")
+    assert person.type == "person"
+
+
+def test_demonstrators_and_protesters_are_one_crowd(run):
+    report = run("Protesters blocked the main road in Dhaka. Police later fired tear gas at the demonstrators.")
+    assert owner(report, "Protesters").id == owner(report, "the demonstrators").id

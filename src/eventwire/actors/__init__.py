@@ -19,18 +19,20 @@ earlier actor a mention is), ``canonical`` (ids and names).  Rules: docs/actors.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+
+from spacy.tokens import Doc, Span, Token
 
 from ..schema import Actor, Mention
-from .coref import Cluster, Resolver
-from .knowledge import Knowledge, knowledge, slug
-from .recognize import TITLES, Desc, Recognizer, is_subject
+from .coref import Cluster, Resolver, is_abbreviation
+from .knowledge import Knowledge, knowledge, norm, slug
+from .recognize import HONORIFICS, TITLE_ABBREVIATIONS, TITLES, Desc, Recognizer, is_locative, is_subject
 
 __all__ = ["ActorTable", "find_actors", "knowledge", "slug"]
 
 _PERSON_NOUNS = TITLES - {"prime", "vice", "deputy", "of", "state", "foreign", "defense", "defence", "interior",
                           "health", "finance", "political", "military", "top", "senior", "former", "supreme",
-                          "crown", "mr.", "mrs.", "ms.", "dr."}
+                          "crown", "mr.", "mrs.", "ms.", "dr.", *TITLE_ABBREVIATIONS}
 
 
 # People named by what they are or do: an unnamed speaker is a person ("a trader", "one witness").
@@ -41,6 +43,28 @@ _HUMAN_NOUNS = {"source", "witness", "resident", "trader", "doctor", "nurse", "f
 
 
 _NAME_LINKS = {"the", "of", "for", "and", "de", "al", "du", "des", "la", "le", "el", "without", "on", "in"}
+
+# Words of a phrase that only counts people ("more than 30 others", "at least 12", "dozens"): no name in it
+_COUNTING = {"more", "than", "at", "least", "about", "some", "over", "nearly", "around", "almost", "up", "to",
+             "others", "other", "another", "dozens", "hundreds", "thousands", "scores", "dozen", "hundred",
+             "thousand", "million", "millions", "several", "many", "few", "of", "them", "those", "all", "both",
+             "the", "a", "an", "further", "additional", "roughly", "approximately", "just", "only", "fewer",
+             "no", "less", "people", "persons", "and", "-", ","}
+_COUNT_NOUNS = {"others", "dozens", "hundreds", "thousands", "scores", "dozen", "several", "many", "few"}
+# Nouns a state's adjective stands for its military in ("a Turkish drone strike", "Russian missiles")
+_MILITARY_MEANS = {"drone", "drones", "strike", "strikes", "airstrike", "airstrikes", "air", "shelling", "missile",
+                   "missiles", "warplane", "warplanes", "jet", "jets", "artillery", "raid", "raids", "bombardment",
+                   "bombing", "bombings", "offensive", "incursion", "helicopter", "helicopters", "rocket", "rockets",
+                   "tank", "tanks", "gunfire", "fire", "attack", "attacks", "operation", "operations", "troops",
+                   "aircraft", "planes", "navy", "warship", "warships", "forces", "soldiers"}
+# "the 42-year-old", "the 70-year-old cleric": a person named just before
+_AGED = re.compile(r"(?i)^the\s+[\w-]+[- ]year[- ]old(\s+\w+)?$")
+# "(KNU)" right after a name: the name's abbreviation
+_BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,9})\s*\)")
+# Verbs that make an organization doing them to someone an armed group ("the CPC seized the town")
+_ATTACK_VERBS = {"attack", "kill", "raid", "ambush", "storm", "seize", "overrun", "abduct", "kidnap", "shell",
+                 "bomb", "behead", "massacre", "capture", "strike", "assault", "loot", "torch", "execute", "shoot"}
+_SAY_VERBS = {"say", "claim", "announce", "confirm", "state", "boast"}
 
 
 class ActorTable:
@@ -114,6 +138,20 @@ class ActorTable:
         root = span.root
         if root.pos_ == "PRON":
             return Desc(start, end, "other", "pronoun", root.i, name=root.lower_)
+        words = [t for t in span if t.lower_ not in ("the", "a", "an")]
+        if len(words) == 1 and rec.kb.demonym(words[0].text) and not rec.kb.ethnic_name(words[0].text) \
+                and words[0].tag_ not in ("NNS", "NNPS"):
+            # an adjective standing for its state: "a Turkish drone strike" (the state's military), "Ukrainian claims"
+            iso = rec.kb.demonym(words[0].text)
+            if words[0].head.lower_ in _MILITARY_MEANS and words[0].head is not words[0]:
+                d = Desc(start, end, "military", "military", root.i, country=iso)
+                return d
+            return Desc(start, end, "state", "state", root.i, country=iso)
+        name = " ".join(t.text for t in words)
+        iso = rec.kb.capitals.get(norm(name)) or rec.kb.country_of_name(name)
+        if iso and words and all(t.pos_ == "PROPN" for t in words) and not is_locative(root):
+            # a capital or country asked for as a participant stands for the state ("Sharif asked Washington")
+            return Desc(start, end, "state", "state", root.i, country=iso)
         found = [d for d in rec.chunk(list(span), root) if d.start <= root.idx < d.end or d.head == root.i]
         if found:
             d = found[0]
@@ -148,6 +186,62 @@ class ActorTable:
             return None
         return self._register(c, d, self._text(doc))
 
+    def _unnamed(self, doc: Doc, span: Span, start: int, end: int) -> str | None:
+        """Spans that name no one: a count ("12", "more than 30 others"), an unresolved he/she, a bare title.
+
+        A count is what the sentence's earlier number counts when that is an actor ("Five personnel of the
+        Frontier Corps ... at least 12 were injured"), else Civilians; "he" is the last person named in full
+        within a few sentences; "the governor" is the last person with that role. None when the span is none
+        of these.
+        """
+        res = self._resolver
+        assert res is not None
+        text = self._text(doc)
+        root = span.root
+        if _counts_only(span):
+            noun = _counted_noun(span)
+            hit = self.actor_at(noun.idx, noun.idx + len(noun)) if noun is not None else None
+            c = res.by_id.get(hit) if hit is not None else None
+            if c is not None and c.type not in ("other", "person"):
+                return self._register(c, Desc(start, end, c.type, c.kind, root.i), text)
+            d = Desc(start, end, "population", "population", root.i, label="civilians")
+            c = res.add(d)
+            return self._publish(c, text).id if c is not None else None
+        if len(span) == 1 and root.lower_ in ("he", "she", "him", "her"):
+            c = self._last_person(start, res.sent_of[root.i], reach=8)
+            return self._register(c, Desc(start, end, "person", "pronoun", root.i), text) if c is not None else None
+        words = [t for t in span if t.lower_ not in ("the", "a", "an")]
+        if span[0].lower_ == "the" and words and words[-1].lower_ in TITLES and all(
+                t.lower_ in TITLES or t.pos_ == "ADJ" for t in words):
+            title = words[-1].lower_
+            best = None
+            for c in res.clusters:
+                role = [TITLE_ABBREVIATIONS.get(w, w) for w in str(c.attributes.get("role", "")).lower().split()]
+                if c.type == "person" and title in role and c.mentions and c.mentions[0].start < start and (
+                        best is None or c.mentions[-1].start > best.mentions[-1].start):
+                    best = c
+            if best is not None:  # "the governor" -> the person introduced as governor
+                return self._register(best, Desc(start, end, "person", "role", root.i), text)
+        if _AGED.match(text[start:end]):
+            # "said the 42-year-old": the person named last, nearby
+            c = self._last_person(start, res.sent_of[root.i], reach=3)
+            if c is not None:
+                return self._register(c, Desc(start, end, "person", "role", root.i), text)
+        names = [t for t in words if t.lower_ not in HONORIFICS]
+        if names and len(names) < len(words) + 1 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in names):
+            c = res.person_by_name(" ".join(t.text for t in names))  # "Ms Tikhanouskaya", a surname alone
+            if c is not None:
+                return self._register(c, Desc(start, end, "person", "person", root.i), text)
+        return None
+
+    def _last_person(self, start: int, sent: int, reach: int) -> Cluster | None:
+        """The person with the latest mention before `start`, within `reach` sentences back."""
+        res = self._resolver
+        assert res is not None
+        last = [(m.start, i) for i, x in enumerate(res.clusters) if x.type == "person" and " " in x.name
+                for m in [x.last_before(start)] if m is not None and m.sent >= sent - reach]
+        return res.clusters[max(last)[1]] if last else None
+
     def _register(self, c: Cluster, d: Desc, text: str) -> str:
         assert self._resolver is not None
         self._resolver.attach(c, d)
@@ -159,19 +253,49 @@ class ActorTable:
         if found is not None:
             return found
         text = self._text(doc)[start:end]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if self._resolver is not None and span is not None and len(span) > 0:
+            found = self._unnamed(doc, span, start, end)
+            if found is not None:
+                return found
         d = self._describe(doc, start, end)
         if self._resolver is not None and d is not None and d.kind != "pronoun":
             c = self._resolver.add(d)
             if c is not None:
                 return self._publish(c, self._text(doc)).id
-        return self.add(_name_of(text), _type_of(doc, start, end), start, end, text)
+        name = _name_of(text)
+        if span is not None and len(span) > 1:  # "three vehicles": the name is what is counted
+            rest = [t for t in span if not (t.like_num or t.pos_ == "NUM" or t.lower_ in _COUNTING)]
+            if rest and rest[0].i > span.start:
+                name = _name_of(self._text(doc)[rest[0].idx:end])
+        return self.add(name, _type_of(doc, start, end), start, end, text)
 
 
 def _name_of(text: str) -> str:
+    """A name from a span nothing recognized, without its article or count ("three vehicles" -> "vehicles")."""
     words = text.split()
-    if words and words[0].lower() in ("the", "a", "an"):
+    while len(words) > 1 and (words[0].lower() in _COUNTING or words[0].lower() in ("the", "a", "an")
+                              or words[0].replace(",", "").replace(".", "").isdigit()):
         words = words[1:]
     return " ".join(words) or text
+
+
+def _counts_only(span: Span) -> bool:
+    """"12", "more than 30 others", "at least 12", "dozens", "other people": a count with no noun of its own."""
+    words = [t for t in span if not t.is_punct]
+    return bool(words) and all(t.like_num or t.pos_ == "NUM" or t.lower_ in _COUNTING for t in words) and any(
+        t.like_num or t.pos_ == "NUM" or t.lower_ in _COUNT_NOUNS | {"people", "persons", "other"} for t in words)
+
+
+def _counted_noun(span: Span) -> Token | None:
+    """The noun an earlier number of the sentence counts, for an elided count ("Five personnel ... and 12 were
+    injured" -> "personnel")."""
+    sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+    for t in reversed(sent[: max(0, span.start - sent.start)]):
+        if (t.like_num or t.pos_ == "NUM") and t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN") \
+                and t.head.i < span.start:
+            return t.head
+    return None
 
 
 def _type_of(doc: Doc, start: int, end: int) -> str:
@@ -218,17 +342,29 @@ def find_actors(doc: Doc, kb: Knowledge | None = None) -> ActorTable:
         return is_subject(doc[i])
 
     rec = Recognizer(doc, kb)
-    res = Resolver(kb, sent_of, subject_of)
+    res = Resolver(kb, sent_of, subject_of, lambda i: doc[i].lower_)
     dl = doc._.eventwire_dateline if Doc.has_extension("eventwire_dateline") else None
     if dl is not None:
         res.default_country = next((p.country for p in doc._.eventwire_places or []
                                     if dl.start <= p.start < dl.end and p.country), None)
     pending: list[Desc] = []
+    text = rec.text
+    bracketed = {m.start(1): m.start() for m in _BRACKETED.finditer(text)}  # "(KNU)": abbreviation -> "("
+    ends: dict[int, Cluster] = {}  # where a mention ends -> its actor, for the name before a bracket
     for d in sorted(_with_known_spans(rec), key=lambda d: (d.start, -d.end)):
         if d.appos_of is not None:
             pending.append(d)  # needs its partner's actor, which may come later in the text
             continue
-        res.add(d)
+        if d.start in bracketed and is_abbreviation(text[d.start:d.end]):
+            k = bracketed[d.start]
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            named = ends.get(k)
+            if named is not None and named.type not in ("person", "state"):
+                res.abbrevs.setdefault(text[d.start:d.end], named)  # "the Karen National Union (KNU)"
+        c = res.add(d)
+        if c is not None:
+            ends[d.end] = c
     for d in pending:
         partner = res.by_head.get(d.appos_of)  # type: ignore[arg-type]
         if partner is None:
@@ -243,9 +379,25 @@ def find_actors(doc: Doc, kb: Knowledge | None = None) -> ActorTable:
             d.appos_of = None
             res.add(d)
     res.merge_stray_names()
+    for c in res.clusters:  # "the CPC seized the town", "the KNU said it had overrun an army post"
+        if c.kind == "org" and c.type == "other" and any(_acts_violently(doc, m.head) for m in c.mentions):
+            c.type = "armed_group"
     table = ActorTable(res, rec)
     for c in res.clusters:
         if c.mentions:
             table._publish(c, rec.text)
     table.actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
+    res.frozen = True
     return table
+
+
+def _acts_violently(doc: Doc, i: int) -> bool:
+    """The token is the subject of an attack on someone, directly or through "said it had ..."."""
+    if i < 0 or doc[i].dep_ != "nsubj":
+        return False
+    verbs = [doc[i].head]
+    verbs += [c for c in doc[i].head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if doc[i].head.lemma_.lower() in _SAY_VERBS:
+        verbs += [c for c in doc[i].head.children if c.dep_ == "ccomp" and any(
+            x.dep_ == "nsubj" and x.lower_ in ("it", "they") for x in c.children)]
+    return any(v.lemma_.lower() in _ATTACK_VERBS and any(c.dep_ == "dobj" for c in v.children) for v in verbs)

@@ -13,6 +13,7 @@ Rules (see docs/actors.md):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,33 @@ ORG_TYPES = {"state", "military", "government", "ministry", "armed_group", "part
 # Kinds that, when unqualified and new, borrow the country of the state in focus ("Qatar regretted ...
 # A foreign ministry statement said"): they are organs of a state.
 STATE_ORGANS = {"ministry", "government", "military", "police"}
+# Armed nouns that name no one by themselves: "militants" right after an armed group is named are its own.
+GENERIC_ARMED = {"militants", "fighters", "insurgents", "jihadists", "terrorists", "rebels", "extremists",
+                 "guerrillas", "separatists", "attackers", "assailants", "raiders"}
+# Words before such a noun that still leave it unnamed ("the suspected militants", "fleeing insurgents")
+UNNAMING = {"the", "a", "an", "these", "those", "suspected", "alleged", "armed", "heavily", "islamist", "jihadist",
+            "fleeing", "retreating", "some", "other", "-"}
+# Group nouns that may refer back to an intergovernmental organization
+INTERGOVERNMENTAL = {"bloc", "alliance", "union", "organisation", "organization", "body", "grouping"}
+_ABBR_SKIP = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "el", "al", "in", "on", "to", "a", "an"}
+
+
+def is_abbreviation(name: str) -> bool:
+    """"KNU", "CPC", "M23": one all-capitals word (letters first)."""
+    bare = name.replace(".", "").replace("-", "")
+    return 2 <= len(bare) <= 8 and " " not in name and bare.isalnum() and bare[:1].isalpha() and bare.upper() == bare
+
+
+def initials(name: str) -> set[str]:
+    """The abbreviations a multi-word name makes: every word's initial, and without of/for/the/and.
+
+    "Coalition of Patriots for Change" -> {"COPFC", "CPC"}; "Sudan People's Liberation Movement" -> {"SPLM"}.
+    """
+    words = [w for w in re.split(r"[\s\-–]+", name) if w[:1].isalpha()]
+    if len(words) < 2:
+        return set()
+    return {"".join(w[0] for w in words).upper(),
+            "".join(w[0] for w in words if w.lower() not in _ABBR_SKIP).upper()}
 
 
 @dataclass
@@ -35,6 +63,8 @@ class MentionInfo:
     end: int
     sent: int
     subject: bool
+    head: int = -1
+    noun: str = ""  # the head word, lower case ("army" in "the Rwandan army")
 
 
 @dataclass
@@ -64,10 +94,14 @@ class Cluster:
 class Resolver:
     """Clusters of one document and the rules that join mentions to them."""
 
-    def __init__(self, kb: Knowledge, sent_of: list[int], subject_of: Callable[[int], bool]) -> None:
+    def __init__(self, kb: Knowledge, sent_of: list[int], subject_of: Callable[[int], bool],
+                 noun_of: Callable[[int], str] | None = None) -> None:
         self.kb = kb
         self.sent_of = sent_of
         self.subject_of = subject_of
+        self.noun_of = noun_of
+        self.abbrevs: dict[str, Cluster] = {}  # "KNU" -> the Karen National Union (from "... Union (KNU)")
+        self.frozen = False  # ids published: an abbreviation's cluster keeps its id from now on
         self.clusters: list[Cluster] = []
         self.by_id: dict[str, Cluster] = {}
         self.by_head: dict[int, Cluster] = {}
@@ -77,7 +111,8 @@ class Resolver:
     # -- bookkeeping ----------------------------------------------------------------------
 
     def info(self, d: Desc) -> MentionInfo:
-        return MentionInfo(d.start, d.end, self.sent_of[d.head], self.subject_of(d.head))
+        return MentionInfo(d.start, d.end, self.sent_of[d.head], self.subject_of(d.head), d.head,
+                           self.noun_of(d.head) if self.noun_of is not None else "")
 
     def attach(self, c: Cluster, d: Desc) -> Cluster:
         if (d.start, d.end) not in self.spans:
@@ -145,11 +180,41 @@ class Resolver:
             known = self.person_by_name(d.name or "")
             if known is not None:  # "Kantor" tagged ORG after "Adam Kantor"
                 return self.attach(known, d)
+            linked = self.abbreviated(d.name or "")
+            if linked is not None:  # "KNU" after "the Karen National Union (KNU)", and the other way round
+                return self.attach(linked, d)
             return self.new(d, slug(d.name or self_text(d)), d.name or "", fixed=True)
         if d.kind == "population" and d.name:  # "Palestinians", "Israelis"
             return self.new(d, slug(d.name), d.name, fixed=True)
         if d.kind in DESCRIPTIVE:
             return self.description(d)
+        return None
+
+    def abbreviated(self, name: str) -> Cluster | None:
+        """The organization `name` abbreviates or spells out, if one is already known in this document.
+
+        An abbreviation joins the name it was introduced with in brackets, else a name whose initials it is
+        (of/for/the/and ignored); a full name joins an earlier bare abbreviation of it, which takes the name.
+        """
+        if not name:
+            return None
+        if is_abbreviation(name):
+            hit = self.abbrevs.get(name)
+            if hit is not None:
+                return hit
+            return next((c for c in reversed(self.clusters) if c.kind in ("org", "entry")
+                         and c.type not in ("person", "state") and name in initials(c.name)), None)
+        found = initials(name)
+        if not found:
+            return None
+        for c in self.clusters:
+            if c.kind == "org" and is_abbreviation(c.name) and c.name in found:
+                self.abbrevs.setdefault(c.name, c)
+                if not self.frozen and slug(name) not in self.by_id:  # the full name is the better name
+                    del self.by_id[c.id]
+                    c.id, c.name = slug(name), name
+                    self.by_id[c.id] = c
+                return c
         return None
 
     def person_by_name(self, name: str) -> Cluster | None:
@@ -215,6 +280,8 @@ class Resolver:
         if d.kind in ("armed", "group"):
             want = {"armed_group"} if d.type == "armed_group" else (
                 {"ngo"} if d.type == "ngo" else {"armed_group", "ngo", "party"})
+            if d.type == "other" and self.noun_of is not None and self.noun_of(d.head) in INTERGOVERNMENTAL:
+                want = want | {"igo", "other"}  # "the bloc", "the 15-member bloc", "the alliance": ECOWAS, NATO
             if c.type not in want:
                 return False
         elif d.kind == "media" or d.kind == "agency":
@@ -269,14 +336,23 @@ class Resolver:
         owner_word = next(iter(d.qualifiers & {"its", "their"}), None)
         if owner_word and not (d.country or d.place):
             # "its forces": the owner is the organization in focus; no owner, no actor
-            owner = self.pronoun(owner_word, d.start, d.head)
-            if owner is not None and owner.type == "armed_group" and d.kind in ("armed", "military"):
+            owner = None
+            if d.kind in ("armed", "military"):  # "al-Shabaab said the army had ... and claimed its fighters"
+                owner = self.pronoun(owner_word, d.start, d.head, types={"armed_group", "other"})
+                owner = owner if owner is not None and owner.kind in ("entry", "org") else None
+            owner = owner or self.pronoun(owner_word, d.start, d.head)
+            if owner is not None and d.kind in ("armed", "military") and (
+                    owner.type == "armed_group" or (owner.kind == "org" and owner.type == "other")):
+                owner.type = "armed_group"  # an organization with fighters of its own is an armed group
                 return self.attach(owner, d)  # "the group said its fighters ...": the group itself
             if owner is None or not owner.country:
                 return None
             d.country = owner.country
         qualified = bool(d.country or d.place)
         definite = self_text_starts_the(d)
+        named = self.named_armed_group(d) if not qualified else None
+        if named is not None:  # "13 militants", "the insurgents" after "al-Shabaab": the group named last
+            return self.attach(named, d)
         if d.kind in ("armed", "group", "media", "agency", "party") and definite:
             c = None
             if d.label:  # "the rebels" goes back to "rebels" before any other armed group
@@ -290,7 +366,7 @@ class Resolver:
         if qualified:
             id_ = description_id(self.kb, d.kind, d.country, d.place, d.portfolio, d.label)
             c = self.by_id.get(id_)
-            if c is None:
+            if c is None and not d.ethnic:  # "Fulani militants" never upgrade unnamed "militants"
                 c = self.antecedent(d, underspecified_only=True)
                 if c is not None and c.country and c.country != d.country:
                     c = None
@@ -302,6 +378,19 @@ class Resolver:
                 return c
         else:
             c = self.antecedent(d)
+            if c is not None and d.kind == "population" and (c.country or c.place):
+                # bare "people" / "civilians" stay with the bare Civilians, not "Ethiopia's 110 million people"
+                c = max((x for x in self.clusters if x.kind == "population" and x.label == d.label and not (
+                    x.country or x.place) and x.last_before(d.start)),
+                        key=lambda x: x.last_before(d.start).start, default=None)  # type: ignore[union-attr]
+            if c is not None and definite and d.kind in ("military", "police") and self.noun_of is not None:
+                # "the army" after "the army ... Russian and Rwandan forces": the actor last called an army
+                noun = self.noun_of(d.head)
+                same = [x for x in self.clusters if self.compatible(x, d) and any(
+                    m.noun == noun and m.start < d.start for m in x.mentions)]
+                if same:
+                    c = max(same, key=lambda x: max(m.start for m in x.mentions if m.noun == noun
+                                                    and m.start < d.start))
             if c is not None and (d.kind in STATE_ORGANS or definite or (d.label and c.label == d.label)):
                 return self.attach(c, d)
             if d.kind in STATE_ORGANS and not d.controlled_by:
@@ -313,13 +402,29 @@ class Resolver:
         id_ = description_id(self.kb, d.kind, d.country, d.place, d.portfolio, d.label)
         return self.new(d, id_, description_name(self.kb, d.kind, d.country, d.place, d.portfolio, d.label))
 
-    def pronoun(self, word: str, pos: int, head: int, eager: bool = False) -> Cluster | None:
+    def named_armed_group(self, d: Desc) -> Cluster | None:
+        """For an unnamed armed noun ("militants", "the attackers"): the armed group named last, if it has a name."""
+        if d.kind != "armed" or d.label not in GENERIC_ARMED or d.qualifiers - UNNAMING or d.controlled_by \
+                or d.backed_by:
+            return None
+        best, best_pos = None, -1
+        for c in self.clusters:
+            if c.type != "armed_group" or (c.kind not in ("entry", "org") and c.label != d.label):
+                continue  # unnamed "gunmen" in between do not hide the group named before them
+            m = c.last_before(d.start)
+            if m is not None and m.start > best_pos:
+                best, best_pos = c, m.start
+        return best if best is not None and best.kind in ("entry", "org") else None
+
+    def pronoun(self, word: str, pos: int, head: int, eager: bool = False,
+                types: set[str] | None = None) -> Cluster | None:
         """Salience: the current sentence, then earlier ones; a subject beats a later non-subject."""
         word = word.lower()
+        only = types
         if word in ("he", "she", "him", "her"):
             types, reach = {"person"}, 3
         elif not eager:
-            types = set(ORG_TYPES)
+            types = set(ORG_TYPES) if only is None else set(only)
             if word in ("they", "them", "their"):
                 types.add("population")
             reach = 2

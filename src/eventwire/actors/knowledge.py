@@ -71,6 +71,7 @@ class Knowledge:
     capitals: dict[str, str] = field(default_factory=dict)         # norm(capital) -> ISO3
     country_names: dict[str, str] = field(default_factory=dict)    # ISO3 -> display name
     adjectives: dict[str, str] = field(default_factory=dict)       # ISO3 -> demonym adjective ("Israeli")
+    ethnic: dict[str, str] = field(default_factory=dict)           # norm(form) -> adjective ("kurds" -> "Kurdish")
     _patterns: list[re.Pattern[str]] | None = field(default=None, repr=False)
 
     def patterns(self) -> list[re.Pattern[str]]:
@@ -99,6 +100,13 @@ class Knowledge:
 
     def demonym(self, text: str) -> str | None:
         return self.demonyms.get(norm(text))
+
+    def ethnic_name(self, text: str) -> str | None:
+        """The adjective of the ethnic or national-minority group `text` names ("Kurds" -> "Kurdish"), if any.
+
+        Such a group is not a state: "Kurdish forces" are not any country's military.
+        """
+        return self.ethnic.get(norm(text))
 
     def state_id(self, iso3: str) -> str:
         for e in self.entries.values():
@@ -132,7 +140,7 @@ def read_entries(text: str, source: str = "<actors>") -> list[Entry]:
         if len(cols) < 4:
             raise KnowledgeError(f"{source}:{n}: need id, type, country, name (tab-separated), got {line!r}")
         id_, type_, country, name = cols[:4]
-        if type_ not in (*ACTOR_TYPES, "demonym", "capital"):
+        if type_ not in (*ACTOR_TYPES, "demonym", "capital", "ethnic"):
             raise KnowledgeError(f"{source}:{n}: unknown type {type_!r}")
         if country and not re.fullmatch(r"[A-Z]{3}", country):
             raise KnowledgeError(f"{source}:{n}: country must be ISO 3166-1 alpha-3, not {country!r}")
@@ -140,7 +148,7 @@ def read_entries(text: str, source: str = "<actors>") -> list[Entry]:
         attrs = _parse_attributes(cols[5]) if len(cols) > 5 else {}
         if type_ in ("demonym", "capital") and not country:
             raise KnowledgeError(f"{source}:{n}: a {type_} line needs a country")
-        out.append(Entry(id=id_ if type_ in ("demonym", "capital") else (id_ or slug(name)), type=type_,
+        out.append(Entry(id=id_ if type_ in ("demonym", "capital", "ethnic") else (id_ or slug(name)), type=type_,
                          country=country or None, name=name, aliases=aliases, attributes=attrs))
     return out
 
@@ -212,6 +220,11 @@ def build(paths: list[Path]) -> Knowledge:
             if e.type == "capital":
                 for form in (e.name, *e.aliases):
                     kb.capitals[norm(form)] = e.country or ""
+                continue
+            if e.type == "ethnic":
+                for form in (e.name, *e.aliases):
+                    kb.ethnic[norm(form)] = e.name
+                    kb.demonyms.pop(norm(form), None)  # never a country's demonym as well
                 continue
             if e.type == "demonym":
                 if e.country:

@@ -8,6 +8,7 @@ portfolio, controller, role ...).  Whether it is a new actor or an earlier one i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -17,7 +18,19 @@ from .knowledge import Entry, Knowledge, norm
 
 # Head nouns that make a noun phrase an actor, by the kind of actor they denote.
 MILITARY = {"military", "army", "forces", "force", "troops", "soldiers", "navy", "marines", "paratroopers",
-            "airforce"}
+            "airforce", "rangers", "commandos"}
+# Units that are a military only with a security word before them ("a counter-terrorism unit", not "a care unit")
+UNITS = {"unit", "units", "squad", "squads", "battalion", "battalions", "brigade", "regiment", "detachment"}
+SECURITY_WORDS = {"counter-terrorism", "counterterrorism", "anti-terror", "anti-terrorism", "security", "military",
+                  "army", "police", "special", "elite", "commando", "rapid", "response", "tactical", "infantry",
+                  "armoured", "armored", "paratrooper", "marine", "naval", "intervention", "reaction", "terrorism",
+                  "counter", "terror", "anti"}
+# Weapons a country's adjective makes its military ("Russian warplanes")
+WEAPONS = {"warplanes", "jets", "drones", "helicopters", "gunships", "warships", "gunboats", "tanks", "missiles",
+           "rockets", "bombers", "aircraft", "artillery"}
+# Collective nouns that are whoever they are "of" ("a band of Abu Sayyaf fighters")
+COLLECTIVES = {"band", "bands", "unit", "units", "squad", "contingent", "column", "cell", "cells", "detachment",
+               "group", "groups", "team", "dozens", "hundreds", "scores", "thousands"}
 POLICE = {"police", "policemen", "gendarmerie"}
 GOVERNMENT = {"government", "administration", "cabinet", "authorities", "authority", "regime", "junta",
               "presidency"}
@@ -25,10 +38,21 @@ OFFICIALS = {"officials", "diplomats", "negotiators", "lawmakers", "ministers", 
              "authorities", "spokesmen"}
 MINISTRY = {"ministry", "department"}
 ARMED = {"militants", "fighters", "rebels", "insurgents", "militia", "militias", "gunmen", "jihadists", "separatists",
-         "guerrillas", "paramilitaries", "extremists", "terrorists"}
+         "guerrillas", "paramilitaries", "extremists", "terrorists", "attackers", "assailants", "raiders", "gangs",
+         "gang", "cartel", "cartels", "gangsters"}
 MEMBERS = {"fighters", "militants", "members", "gunmen", "operatives", "forces", "troops", "soldiers"}
+# Heads that, tied to a named organization ("ISWAP fighters", "personnel of the Frontier Corps"), are that
+# organization as it acts; the armed ones also make it an armed group.
+MEMBER_HEADS = ARMED | MEMBERS | {"personnel", "commanders", "cadres", "units", "combatants"}
+ARMED_MEMBERS = (ARMED - {"attackers", "assailants", "raiders"}) | {"forces", "troops", "soldiers", "personnel",
+                                                                  "commanders", "cadres", "units", "combatants",
+                                                                  "operatives"}
+# NORP modifiers that are a creed, an ideology or a continent rather than a people ("Islamist militants").
+NOT_PEOPLES = {"islamist", "islamists", "jihadist", "jihadists", "islamic", "salafist", "salafi", "extremist",
+               "terrorist", "european", "western", "african", "asian", "latin", "foreign", "international", "allied",
+               "coalition", "federal", "nato"}
 GROUPS = {"group", "groups", "movement", "organization", "organisation", "organizations", "organisations", "faction",
-          "militia", "alliance", "bloc"}
+          "militia", "alliance", "bloc", "coalition"}
 ARMED_QUALIFIERS = {"militant", "armed", "islamist", "jihadist", "rebel", "terrorist", "extremist",
                     "paramilitary", "insurgent", "resistance", "separatist", "terror"}
 NGO_QUALIFIERS = {"rights", "aid", "humanitarian", "charity", "relief", "advocacy", "medical"}
@@ -36,9 +60,15 @@ PARTY = {"party"}
 MEDIA = {"newspaper", "broadcaster", "daily", "channel", "television", "tv", "radio", "outlet",
          "agency", "network", "tabloid", "weekly"}
 MEDIA_QUALIFIERS = {"press", "news", "state-run", "media", "wire"}
-POPULATION = {"residents", "civilians", "villagers", "refugees", "protesters", "protestors", "demonstrators",
-              "settlers", "migrants", "inhabitants", "locals", "citizens", "hostages", "captives", "prisoners",
-              "detainees", "population", "worshippers", "farmers", "students", "pilgrims", "displaced"}
+# Unnamed, unarmed people: one actor "Civilians" (ACLED's convention), the surface words kept as mentions
+CIVILIANS = {"civilians", "people", "persons", "residents", "villagers", "inhabitants", "locals", "citizens",
+             "population", "worshippers", "worshipers", "mourners", "passengers", "passers-by", "passersby",
+             "shoppers", "churchgoers", "pedestrians", "bystanders", "commuters", "travellers", "travelers",
+             "guests", "visitors", "congregants", "onlookers", "diners", "spectators", "motorists", "tourists"}
+POPULATION = CIVILIANS | {"refugees", "protesters", "protestors", "demonstrators", "settlers", "migrants", "hostages",
+                          "captives", "prisoners", "detainees", "farmers", "students", "pilgrims", "displaced",
+                          "fishermen", "herders", "traders", "miners", "workers", "women", "children", "inmates",
+                          "guards", "journalists", "patients", "teachers", "doctors", "medics", "rioters"}
 PORTFOLIOS = {"health", "foreign", "defense", "defence", "interior", "finance", "justice", "education",
               "information", "energy", "economy", "agriculture", "trade", "transport", "culture",
               "communications", "state", "home", "war", "labour", "labor", "environment", "tourism",
@@ -52,13 +82,19 @@ TITLES = {"president", "minister", "prime", "premier", "chancellor", "king", "qu
           "spokeswoman", "spokesperson", "director", "head", "deputy", "vice", "adviser", "advisor", "official",
           "secretary-general", "negotiator", "mediator", "judge", "prosecutor", "ayatollah", "cleric", "sultan",
           "lieutenant", "captain", "admiral", "marshal", "sergeant", "dr.", "mr.", "mrs.", "ms.", "founder",
+          "gov.", "brig.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "supt.", "insp.", "amb.", "pres.",
           "foreign", "defense", "defence", "interior", "health", "finance", "political", "military", "top",
           "senior", "former", "supreme", "crown", "state", "of", "coordinator", "representative",
           "chairman", "chairwoman", "chair", "ceo", "member", "lawmaker", "inspector", "archbishop", "bishop",
           "cardinal", "chef", "rabbi", "imam", "reverend", "rev.", "patriarch", "mufti", "warlord", "coach"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"}
+# Abbreviated titles, spelled out to compare roles ("Gov. X" ... "the governor")
+TITLE_ABBREVIATIONS = {"gov.": "governor", "gen.": "general", "col.": "colonel", "lt.": "lieutenant",
+                       "sen.": "senator", "rep.": "representative", "brig.": "brigadier", "maj.": "major",
+                       "capt.": "captain", "sgt.": "sergeant", "adm.": "admiral", "cmdr.": "commander",
+                       "supt.": "superintendent", "insp.": "inspector", "amb.": "ambassador", "pres.": "president"}
 ACTOR_WORDS = (MILITARY | POLICE | GOVERNMENT | OFFICIALS | MINISTRY | ARMED | MEMBERS | GROUPS | PARTY | MEDIA
-               | POPULATION | {"agency", "agencies"})
+               | POPULATION | MEMBER_HEADS | UNITS | COLLECTIVES | WEAPONS | {"agency", "agencies"})
 # Heads that, capitalized inside an ORG name, make a proper name rather than a description
 NAMED_KINDS = {"group", "party", "media", "agency"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -77,6 +113,15 @@ _NOT_NAMES = {"the", "official", "state", "national", "local", "main", "key", "m
               "jihadist", "rebel", "terrorist", "extremist", "paramilitary", "insurgent", "resistance", "separatist",
               "rights", "aid", "humanitarian", "press", "news", "shiite", "shia", "sunni", "islamic", "muslim",
               "christian", "jewish", "kurdish", "ethnic", "opposition", "ruling", "pro-government", "secular"}
+# Capitalized common nouns that end an organization's name ("... West Africa Province"), not a place
+_NAME_NOUNS = {"province", "branch", "wing", "front", "brigade", "brigades", "division", "command", "affiliate",
+               "group", "movement", "army", "forces", "council", "union", "alliance", "coalition", "party"}
+# Heads of an organization's name the tagger may miss ("the Movement for the Salvation of Azawad")
+ORG_HEADS = _NAME_NOUNS | {"organization", "organisation", "convention", "congress", "league", "assembly",
+                           "committee", "federation", "association", "corps", "militia", "brotherhood", "network"}
+_SIZE = re.compile(r"^\d+-(member|nation|country|state|party)s?$")
+_SIZE_WORDS = {"-", "member", "nation", "country", "regional"}
+_NAME_LINK_WORDS = {"of", "for", "the", "and", "al", "de", "du", "des", "la", "le", "el"}
 PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "area", "state", "county", "camp",
                "neighbourhood", "neighborhood", "suburb", "island", "port", "capital", "enclave", "territory"}
 _STRIP_LEADING = {"a", "an", "all", "some", "many", "several", "both", "few", "most", "those", "these", "any",
@@ -108,6 +153,7 @@ class Desc:
     anaphoric: bool = False         # a bare definite description ("the ministry"): refers back
     qualifiers: set[str] = field(default_factory=set)
     appos_of: int | None = None     # head token of a named phrase this description is in apposition with
+    ethnic: bool = False            # `place` is an ethnic group ("Kurdish forces"): no country, no state organ
 
 
 def is_subject(tok: Token) -> bool:
@@ -148,6 +194,7 @@ class Recognizer:
         dl = getattr(doc._, "eventwire_dateline", None)
         self.dateline = (dl.start, dl.end) if dl is not None else (0, 0)
         self.dateline_agency = dl.agency if dl is not None else None
+        self.chunk_of: dict[int, Span] = {}  # chunk root -> noun chunk (filled by run)
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -196,7 +243,8 @@ class Recognizer:
         """Drop leading quantifiers, numbers, indefinite articles and quote marks; keep 'the'."""
         i = 0
         while i < len(tokens) - 1 and (tokens[i].lower_ in _STRIP_LEADING or tokens[i].like_num
-                                        or tokens[i].is_punct or tokens[i].pos_ == "NUM"):
+                                        or tokens[i].is_punct or tokens[i].pos_ == "NUM"
+                                        or tokens[i].ent_type_ in ("DATE", "TIME")):
             i += 1
         j = len(tokens)
         while j > i + 1 and (tokens[j - 1].is_punct or tokens[j - 1].tag_ == "POS"):
@@ -208,7 +256,9 @@ class Recognizer:
     def run(self) -> Iterator[Desc]:
         doc = self.doc
         covered = [False] * len(doc)
-        chunks = doc.noun_chunks if doc.has_annotation("DEP") else ()  # no parser: entities only
+        chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []  # no parser: entities only
+        for chunk in chunks:
+            self.chunk_of[chunk.root.i] = chunk
         for chunk in chunks:
             for t in chunk:
                 covered[t.i] = True
@@ -227,9 +277,34 @@ class Recognizer:
                 if entry is None or entry.type == "state" or self.in_dateline(m.start(), m.end()):
                     continue
                 span = self.doc.char_span(m.start(), m.end())
-                if span is not None:
-                    yield Desc(m.start(), m.end(), entry.type, "entry", span.root.i, country=entry.country,
-                               entry=entry)
+                if span is None:
+                    continue
+                longer = self.longer_name(span)
+                if longer is not None:  # "Islamic State West Africa Province": another organization's name
+                    end = longer[-1].idx + len(longer[-1])
+                    words = {t.lower_ for t in longer}
+                    type_ = "armed_group" if entry.type == "armed_group" else self.org_type_words(words)
+                    yield Desc(m.start(), end, type_, "org", longer.root.i, name=self.text[m.start():end])
+                    continue
+                yield Desc(m.start(), m.end(), entry.type, "entry", span.root.i, country=entry.country, entry=entry)
+
+    def longer_name(self, span: Span) -> Span | None:
+        """The span extended over the capitalized words right after it, when there are any.
+
+        A known name followed by more capitalized words ("Islamic State" + "West Africa Province") is part of
+        a longer proper name; titles ("Hamas Chairman") and persons ("Hezbollah leader Hassan Nasrallah") are
+        not part of it.
+        """
+        doc = self.doc
+        j = span.end
+        while (j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+               and doc[j].ent_type_ in ("", "ORG", "GPE", "LOC", "NORP", "FAC") and doc[j].lower_ not in TITLES
+               and not doc[j].is_sent_start):
+            j += 1
+        while j > span.end and doc[j - 1].lower_ not in _NAME_NOUNS and (
+                j - 1 in self.places or self.kb.country_of_name(doc[j - 1].text)):
+            j -= 1  # "Hamas Gaza": a place after the name is where, not more of the name
+        return doc[span.start:j] if j > span.end else None
 
     def agency(self) -> Iterator[Desc]:
         start, end = self.dateline
@@ -263,6 +338,12 @@ class Recognizer:
         # 1. The whole phrase is a known actor ("the Jewish state", "the Israel Defense Forces").
         body = tokens[1:] if tokens[0].lower_ == "the" and len(tokens) > 1 else tokens
         entry = self.kb.lookup(self.text[body[0].idx:end])
+        longer = self.longer_name(self.doc[body[0].i:tokens[-1].i + 1]) if entry is not None else None
+        if entry is not None and longer is not None:  # "the Islamic State" + "Sahel Province"
+            end = longer[-1].idx + len(longer[-1])
+            type_ = "armed_group" if entry.type == "armed_group" else self.org_type_words({t.lower_ for t in longer})
+            yield Desc(start, end, type_, "org", root.i, name=self.text[body[0].idx:end])
+            return
         if entry is not None:
             yield Desc(start, end, entry.type, "entry", root.i, country=entry.country, entry=entry)
             yield from self.nested(tokens, set(range(tokens[0].i, tokens[-1].i + 1)))
@@ -275,12 +356,26 @@ class Recognizer:
                 yield Desc(start, end, "person", "role", root.i, country=country, role=role, appos_of=partner.i)
                 yield from self.nested(tokens, {t.i for t in tokens if t.ent_type_ != "ORG"})
                 return
-        # 3. Headed by an actor noun: a description ("The Sudan Liberation Movement" is a name, not one).
+        # 3. Members of a named organization are the organization as it acts ("ISWAP fighters", "fighters of
+        #    the Islamic State West Africa Province", "personnel of the Frontier Corps").
+        if low in MEMBER_HEADS or low in COLLECTIVES:
+            group = self.member_group(tokens, root, named_before=low in MEMBER_HEADS)
+            if group is not None:
+                yield group
+                return
+        # 4. Headed by an actor noun: a description ("The Sudan Liberation Movement" is a name, not one).
         kind = self.actor_kind(root, tokens)
         if kind is not None and not (kind in NAMED_KINDS and root.pos_ == "PROPN" and root.ent_type_ == "ORG"):
             yield from self.description(tokens, root)
             return
-        # 4. Headed by a named entity.
+        # 5. A name the tagger missed: "the Movement for the Salvation of Azawad".
+        if root.pos_ == "PROPN" and not root.ent_type_ and root.lower_ in ORG_HEADS and any(
+                c.dep_ == "prep" and c.lower_ in ("of", "for") for c in root.children):
+            group = self.group_named_at(root)
+            if group is not None and group.kind == "org" and " " in (group.name or ""):
+                yield group
+                return
+        # 6. Headed by a named entity.
         if root.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             ent = self.ent_of[root.i]
             if ent is not None and not tokens[0].i <= ent.root.i <= tokens[-1].i:
@@ -289,7 +384,7 @@ class Recognizer:
                 yield from self.entity(ent, ent.root, tokens)
                 yield from self.nested(tokens, set(range(ent.start, ent.end)))
                 return
-        # 5. An actor noun inside a compound ("a foreign ministry statement") or other named modifiers.
+        # 7. An actor noun inside a compound ("a foreign ministry statement") or other named modifiers.
         used: set[int] = set()
         for t in tokens:
             if t.dep_ == "compound" and t.head.i == root.i and self.actor_kind(t, tokens) in (
@@ -301,6 +396,151 @@ class Recognizer:
                 used.update(x.i for x in sub)
                 break
         yield from self.nested(tokens, used)
+
+    def member_group(self, tokens: list[Token], head: Token, named_before: bool = True) -> Desc | None:
+        """The actor a member or collective noun belongs to by the text: "fighters of/from X", "members of the
+        security forces", "a band of Abu Sayyaf fighters", "X fighters"; else None.
+
+        Knowledge entries before the noun ("Hamas fighters") are left to ``description``, which knows them.
+        """
+        start, end = tokens[0].idx, head.idx + len(head)
+        armed = head.lower_ in ARMED_MEMBERS
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i == head.i + 1:
+                for obj in child.children:
+                    group = self.group_named_at(obj) if obj.dep_ == "pobj" else None
+                    if group is not None:
+                        type_ = "armed_group" if armed and group.kind == "org" and group.type in (
+                            "other", "ngo") else group.type
+                        return Desc(start, end, type_, group.kind, head.i, country=group.country,
+                                    entry=group.entry, name=group.name)
+                    whole = self.described_at(obj, head) if obj.dep_ == "pobj" and child.lower_ == "of" else None
+                    if whole is not None:
+                        return whole
+        if not named_before:
+            return None
+        if head.pos_ == "PROPN" or head.ent_type_ == "ORG":
+            return None  # "the Allied Democratic Forces": the noun is part of the name
+        pre = [t for t in tokens if t.i < head.i]
+        caps = [t for t in pre if t.text[:1].isupper() and t.lower_ != "the"]
+        for k in range(len(caps) - 1):  # "Suspected Islamic State gunmen": a known name over several words
+            for m in range(len(caps), k + 1, -1):
+                run = caps[k:m]
+                if run[-1].i - run[0].i != len(run) - 1:
+                    continue
+                entry = self.kb.lookup(self.text[run[0].idx:run[-1].idx + len(run[-1])])
+                if entry is not None and entry.type != "state":
+                    return Desc(start, end, entry.type, "entry", head.i, country=entry.country, entry=entry)
+        if any(self.kb.lookup(self._ent_text(t)) is not None for t in pre
+               if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE")):
+            return None  # a known actor or a country before the noun: ``description`` reads it
+        names = [t for t in pre if self.group_name_token(t, head)]
+        if not names or any(t.i in self.places or t.ent_type_ in ("GPE", "NORP", "PERSON") for t in pre
+                            if names[0].i <= t.i <= names[-1].i):
+            return None
+        ent = self.ent_of[names[0].i]
+        if ent is not None and ent.label_ == "ORG" and ent.end <= head.i:
+            first, last = ent[0], ent[-1]
+            while first.i < last.i and (first.lower_ == "the" or first.is_punct):
+                first = self.doc[first.i + 1]
+            if last.tag_ == "POS" and last.i > first.i:
+                last = self.doc[last.i - 1]
+        else:
+            first, last = names[0], names[-1]
+        name = self.text[first.idx:last.idx + len(last)]
+        if self.kb.lookup(name) is not None:
+            return None
+        type_ = "armed_group" if armed else self.org_type_words({t.lower_ for t in self.doc[first.i:last.i + 1]})
+        return Desc(start, end, type_, "org", head.i, name=name)
+
+    def described_at(self, obj: Token, head: Token) -> Desc | None:
+        """What a described object of "of" is, as the member phrase before it ("members of the security
+        forces" -> the military; "a band of Abu Sayyaf fighters" -> Abu Sayyaf); None for anything else."""
+        chunk = self.chunk_of.get(obj.i)
+        if chunk is None:
+            return None
+        kinds = {"org", "entry", "military", "police", "armed"} | (
+            {"population"} if head.lower_ in COLLECTIVES else set())
+        for d in self.chunk(list(chunk), obj):
+            if d.head == obj.i and d.kind in kinds and d.type not in ("state", "person"):
+                d.start, d.head = self.trim_start(head), head.i
+                d.end = head.idx + len(head)
+                d.anaphoric = False
+                d.qualifiers = d.qualifiers - {"the"}
+                return d
+        return None
+
+    def trim_start(self, head: Token) -> int:
+        """Where the phrase a member noun heads starts, without counts and articles ("at least 10 members")."""
+        tokens = self.trim([t for t in head.doc[head.left_edge.i:head.i + 1]])
+        return tokens[0].idx if tokens else head.idx
+
+    def group_name_token(self, t: Token, head: Token) -> bool:
+        """A word of an organization's name before a member noun ("ISWAP", "Abu Sayyaf", "Asayish")."""
+        acronym = t.text.isupper() and len(t.text) > 1 and t.text.isalpha()
+        if not t.text[:1].isupper() or (t.pos_ != "PROPN" and t.ent_type_ != "ORG" and not acronym):
+            return False
+        if t.is_sent_start and not t.ent_type_ and not acronym:
+            return False  # "Suspected gunmen", "Unidentified attackers": a capital for the sentence only
+        if (t.i in self.places or t.lower_ in _NOT_NAMES or t.lower_ in TITLES or self.kb.demonym(t.text)
+                or self.kb.ethnic_name(t.text) or self.kb.country_of_name(t.text)
+                or t.ent_type_ in ("GPE", "NORP", "PERSON", "DATE", "TIME", "LOC")):
+            return False
+        # an organization's entity, an acronym, or any proper name before an armed noun ("Fano militia")
+        return t.ent_type_ == "ORG" or acronym or head.lower_ in ARMED
+
+    def group_named_at(self, obj: Token) -> Desc | None:
+        """The organization a prepositional object names ("the Coalition of Patriots for Change"), if it is one."""
+        ent = self.ent_of[obj.i]
+        if ent is not None and ent.label_ == "ORG":
+            for d in self.entity(ent, ent.root, list(ent)):
+                if d.kind in ("org", "entry") and d.type not in ("state", "person"):
+                    return d
+            return None
+        if obj.pos_ != "PROPN" or obj.i in self.places:
+            return None
+        words = self.name_words(obj)
+        if not words or all(t.i in self.places or t.ent_type_ in ("GPE", "PERSON", "DATE") for t in words):
+            return None
+        longer = self.longer_name(self.doc[words[0].i:words[-1].i + 1])
+        if longer is not None:
+            words = list(longer)
+        name = self.text[words[0].idx:words[-1].idx + len(words[-1])]
+        entry = self.kb.lookup(name)
+        if entry is not None:
+            return Desc(words[0].idx, obj.idx + len(obj), entry.type, "entry", obj.i, country=entry.country,
+                        entry=entry) if entry.type != "state" else None
+        if self.kb.country_of_name(name) or self.kb.capitals.get(norm(name)):
+            return None
+        return Desc(words[0].idx, words[-1].idx + len(words[-1]), self.org_type_words({t.lower_ for t in words}),
+                    "org", obj.i, name=name)
+
+    def name_words(self, obj: Token) -> list[Token]:
+        """The capitalized name a proper noun heads, with its of/for phrases ("Movement for the Salvation of
+        Azawad"); empty when lower-case words other than links are in it."""
+        sub = list(obj.subtree)
+        while sub and (sub[0].lower_ == "the" or sub[0].is_punct):
+            sub = sub[1:]
+        out: list[Token] = []
+        for t in sub:
+            if t.is_punct or not (t.text[:1].isupper() or t.lower_ in _NAME_LINK_WORDS):
+                break
+            out.append(t)
+        while out and out[-1].lower_ in _NAME_LINK_WORDS:
+            out.pop()
+        return out if out and out[0].i <= obj.i <= out[-1].i else []
+
+    def ethnic_of(self, t: Token) -> str | None:
+        """The people an adjective names when it is no country's ("Kurdish", "Fulani", "Anglophone"), else None."""
+        name = self.kb.ethnic_name(t.text)
+        if name:
+            return name
+        if t.ent_type_ != "NORP" or not t.text[:1].isupper() or t.lower_ in NOT_PEOPLES:
+            return None
+        text = self._ent_text(t)
+        if self.kb.demonym(text) or self.kb.demonym(t.text) or self.kb.country_of_name(text):
+            return None
+        return text
 
     def control_verb(self, t: Token) -> str | None:
         """'control' in "Hamas-controlled", 'back' in "Iran backed": the verb right after a name, if any."""
@@ -322,6 +562,8 @@ class Recognizer:
                 return c
         if head.dep_ == "appos" and head.head.ent_type_ in ("ORG", "PERSON"):
             return head.head
+        if head.dep_ == "appos" and head.head.lower_ in MEMBER_HEADS and head.lower_ in GROUPS | ARMED:
+            return head.head  # "Fighters from the CPC, an alliance of armed groups,": the group the fighters are
         return None
 
     def nested(self, tokens: list[Token], used: set[int]) -> Iterator[Desc]:
@@ -354,6 +596,8 @@ class Recognizer:
             return "military"
         if low in MILITARY and low not in ("force", "forces"):
             return "military"
+        if low in UNITS and mods & SECURITY_WORDS:  # "a counter-terrorism unit", "an elite police squad"
+            return "military"
         if low in ("forces",):
             return "military"
         if low in GOVERNMENT:
@@ -366,10 +610,15 @@ class Recognizer:
             return "group"
         if low in PARTY:
             return "party"
+        if low == "network" and mods & ARMED_QUALIFIERS:  # "the insurgent network": no broadcaster
+            return "group"
         if low in MEDIA and (low != "agency" or mods & MEDIA_QUALIFIERS):
             return "media"
         if low in ("agency", "agencies"):
             return "agency"
+        if low in WEAPONS and any(self.kb.demonym(t.text) or (t.ent_type_ == "GPE" and self.kb.country_of_name(
+                self._ent_text(t))) for t in tokens if t.i < head.i):
+            return "military"  # "Russian warplanes fired", "Israeli drones struck": the state's military
         if low in POPULATION and head.tag_ in ("NNS", "NNPS", "NN"):
             return "population"
         return None
@@ -407,6 +656,12 @@ class Recognizer:
                 member_of = entry
                 used.add(t.i)
                 continue
+            eth = self.ethnic_of(t) if kind in ("military", "police", "armed", "population") else None
+            if eth:  # "Kurdish forces", "Fulani militants": a people, not a state (no country, no state organ)
+                if d.place is None:
+                    d.place, d.ethnic = eth, True
+                used.add(t.i)
+                continue
             kind_cp, iso, place = self.country_place(t)
             if kind_cp == "place":
                 if d.place is None:  # "Gaza" in "the Gaza health ministry": a sub-national qualifier
@@ -434,6 +689,11 @@ class Recognizer:
                             if entry is not None:
                                 d.controlled_by = entry.id
                                 d.country = d.country or entry.country
+            if child.dep_ == "prep" and child.lower_ == "of" and kind == "group":
+                for obj in child.children:  # "an alliance of armed groups", "a coalition of rebel factions"
+                    if obj.dep_ == "pobj" and (obj.lower_ in ARMED or (obj.lower_ in GROUPS and any(
+                            g.lower_ in ARMED_QUALIFIERS for g in obj.children))):
+                        d.qualifiers.add("armed")
             if child.dep_ == "prep" and child.lower_ == "of" and kind == "ministry":
                 for obj in child.children:  # "the Ministry of Commerce"
                     if obj.lower_ in PORTFOLIOS and not d.portfolio:
@@ -498,11 +758,18 @@ class Recognizer:
                       "party": "party", "media": "media", "population": "population"}.get(d.kind, "other")
         if d.kind in ("officials", "population", "media") or (d.kind == "armed" and head.lower_ in ARMED):
             d.label = head.lower_
+        if d.kind == "population" and head.lower_ in CIVILIANS:
+            d.label = "civilians"  # "residents", "villagers", "people": ACLED's Civilians
+        if d.kind == "population" and head.lower_ in ("demonstrators", "protestors"):
+            d.label = "protesters"  # one actor however the crowd is called
+        if d.ethnic and d.kind in ("military", "police"):  # "Kurdish forces": a people's armed men, no state's
+            d.type, d.label = "armed_group", head.lower_
         if d.kind == "agency":  # "aid agencies", "news agency"
             d.label = " ".join([w for w in sorted(q & (NGO_QUALIFIERS | MEDIA_QUALIFIERS))] + [head.lower_])
         # "the emergency room lawyers' group": words beyond the generic ones name a new organization
         generic = ARMED_QUALIFIERS | NGO_QUALIFIERS | MEDIA_QUALIFIERS | POSSESSIVES | {
             "the", "a", "an", "official", "local", "main", "key", "state", "international", "palestinian"}
+        q = {w for w in q if not (_SIZE.match(w) or w.isdigit() or w in _SIZE_WORDS)}  # "the 15-member bloc"
         if d.kind in ("group", "agency") and not d.country and not d.place and (q - generic) and not d.appos_of:
             d.name = self.text[d.start:d.end]
             if d.name.lower().startswith("the "):
@@ -523,6 +790,13 @@ class Recognizer:
         if ent[-1].tag_ == "POS":  # "Israel's"
             end = ent[-2].idx + len(ent[-2]) if len(ent) > 1 else end
             text = self.text[start:end]
+        if ent.label_ == "ORG":  # "the Alliance for ... of the North later": the tagger ran on into an adverb
+            k = len(ent) - 1
+            while k > 0 and ent[k].pos_ in ("ADV", "VERB", "AUX", "ADP", "PART") and ent[k].text.islower():
+                k -= 1
+            if k < len(ent) - 1:
+                end = ent[k].idx + len(ent[k])
+                text = self.text[start:end]
         low_text = text.lower()
         for article in ("a ", "an "):  # "a World Trade Organization": the article is not the name ("The" stays)
             if low_text.startswith(article) and len(ent) > 1:
@@ -541,6 +815,10 @@ class Recognizer:
             if entry.type == "state" and is_locative(root):
                 return
             yield Desc(start, end, entry.type, "entry", head, country=entry.country, entry=entry)
+            return
+        if self.kb.ethnic_name(body) and root.dep_ not in ("amod", "compound", "nmod", "poss"):
+            # "the Fulani", "some 160 Fulani", "Oromos" (the tagger may call them persons): a people
+            yield Desc(start, end, "population", "population", head, name=body)
             return
         if ent.label_ in ("PERSON", "ORG") and root.i in self.places:
             place = self.places[root.i]
@@ -561,6 +839,10 @@ class Recognizer:
             iso = self.kb.demonym(body)
             if root.tag_ in ("NNPS", "NNS") or (body.endswith("s") and root.pos_ in ("PROPN", "NOUN")):
                 yield Desc(start, end, "population", "population", head, country=iso, name=body)
+            return
+        if ent.label_ == "ORG" and ent.start > 0 and self.doc[ent.start - 1].lower_ in TITLES and 2 <= len(ent) <= 4 \
+                and all(t.pos_ == "PROPN" for t in ent) and self.org_type(ent) == "other":
+            yield self.person(ent, start, end, tokens)  # "regional governor Oleksandr Starukh" tagged ORG
             return
         if ent.label_ == "ORG":
             of_place = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS
@@ -585,7 +867,10 @@ class Recognizer:
             yield Desc(start, end, "state", "state", root.i, country=self.kb.capitals[norm(body)])
 
     def org_type(self, ent: Span) -> str:
-        return self.org_type_words({t.lower_ for t in ent})
+        words = {t.lower_ for t in ent}
+        if any(e is not None and e.type == "armed_group" for e in map(self.kb.lookup, words - _NOT_NAMES)):
+            return "armed_group"  # "the Pakistani Taliban": a branch of a known armed group
+        return self.org_type_words(words)
 
     def org_type_words(self, words: set[str]) -> str:
         if words & {"ministry"}:
@@ -599,7 +884,7 @@ class Recognizer:
         if words & {"news", "times", "post", "press", "tv", "television", "radio", "journal", "herald",
                     "agency", "broadcasting", "gazette", "tribune", "channel"}:
             return "media"
-        if words & {"united", "nations", "council", "organization", "organisation", "commission",
+        if words & {"united", "nations", "council", "organization", "organisation", "commission", "community",
                     "court", "bank", "fund", "league"}:
             return "igo"
         if words & {"watch", "foundation", "society", "doctors", "crescent", "cross", "charity",
