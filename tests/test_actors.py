@@ -655,3 +655,9 @@ def test_a_name_after_a_lower_case_title_is_a_person(run):
 def test_demonstrators_and_protesters_are_one_crowd(run):
     report = run("Protesters blocked the main road in Dhaka. Police later fired tear gas at the demonstrators.")
     assert owner(report, "Protesters").id == owner(report, "the demonstrators").id
+
+
+def test_a_state_is_also_called_by_its_adjective(pipeline):
+    r = pipeline.extract("Norway expelled two diplomats on Monday, the foreign ministry said.", published="2024-03-12")
+    norway = next(a for a in r.actors if a.id == "norway")
+    assert norway.type == "state" and "Norwegian" in norway.aliases

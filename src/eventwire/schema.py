@@ -94,6 +94,8 @@ class Actor(Record):
     type: ActorType = "other"
     country: str | None = None
     attributes: dict[str, Any] = Field(default_factory=dict)
+    aliases: list[str] = Field(default_factory=list, description="other names for the actor that the text need "
+                                                                 "not use: a state's adjective ('Russian')")
     mentions: list[Mention] = Field(default_factory=list)
 
 

@@ -93,6 +93,10 @@ class ActorTable:
         actor.country = actor.country or c.country
         if actor.type == "other":
             actor.type = c.type  # type: ignore[assignment]
+        if actor.type == "state" and actor.country and not actor.aliases and self._resolver is not None:
+            adjective = self._resolver.kb.adjectives.get(actor.country)  # "Russian" for Russia
+            if adjective and adjective.lower() != actor.name.lower():
+                actor.aliases.append(adjective)
         return actor
 
     def add(self, name: str, type_: str, start: int, end: int, text: str, **fields: object) -> str:
