@@ -43,8 +43,9 @@ def rule_out(v: MentionView, story: Story) -> str | None:
         return "habitual"
     if v.generic_noun and v.own_date is None and e.place is None and not e.figures:
         return "generic"
-    if v.plural_bare and v.own_date is None and e.place is None and not e.figures and not v.definite:
-        return "generic"
+    if v.plural_bare and v.own_date is None and not e.figures and not v.definite and (
+            e.place is None or story.places[e.place].feature in ("country", "water", None)):
+        return "generic"  # "ISIS attacks in Iraq and Syria", "kidnappings for ransom"
     if e.type == "ASSAULT":
         armed = story.actor_type.get(e.actor1 or "") in ARMED_TYPES
         if any(story.cumulative(i) for i in e.figures) and not armed:
