@@ -411,13 +411,14 @@ def expand(record: StoryEvent, members: list[MentionView], story: Story) -> list
     out = [record]
     if record.place is not None and record.place_precision == "attached" and record.type in ("ASSAULT", "PROTEST",
                                                                                               "COERCE"):
-        holder = next((v for v in members if v.event.place == record.place), None)
+        # the evidence mention's own list: a restatement's does not split the event
+        holder = members[0] if members[0].event.place == record.place else None
         if holder is not None:
             places = _coordinated_places(holder, record.place, story)
             if len(places) > 1:
                 out = [record.model_copy(update={"place": i}) for i in places]
-    lemmas = {v.token.lemma_.lower() for v in members if v.token is not None}
-    if record.type == "ASSAULT" and lemmas & BATTLE_TRIGGERS and record.actor1 and record.actor2 and \
+    first = members[0].token.lemma_.lower() if members[0].token is not None else ""
+    if record.type == "ASSAULT" and first in BATTLE_TRIGGERS and record.actor1 and record.actor2 and \
             story.actor_type.get(record.actor1) in FIGHTING_TYPES and \
             story.actor_type.get(record.actor2) in FIGHTING_TYPES:
         out += [r.model_copy(update={"actor1": r.actor2, "actor2": r.actor1}) for r in out]
