@@ -417,9 +417,8 @@ def expand(record: StoryEvent, members: list[MentionView], story: Story) -> list
             places = _coordinated_places(holder, record.place, story)
             if len(places) > 1:
                 out = [record.model_copy(update={"place": i}) for i in places]
-    battle = any(v.token is not None and v.token.lemma_.lower() in BATTLE_TRIGGERS and not v.in_quote
-                 for v in members)  # told as a clash in the outlet's voice
-    if record.type == "ASSAULT" and battle and record.actor1 and record.actor2 and \
+    first = members[0].token.lemma_.lower() if members[0].token is not None else ""
+    if record.type == "ASSAULT" and first in BATTLE_TRIGGERS and record.actor1 and record.actor2 and \
             story.actor_type.get(record.actor1) in FIGHTING_TYPES and \
             story.actor_type.get(record.actor2) in FIGHTING_TYPES:
         out += [r.model_copy(update={"actor1": r.actor2, "actor2": r.actor1}) for r in out]
