@@ -378,3 +378,19 @@ def test_mediator_and_negotiating_partners_are_participants(extract):
     e = _one(r, "negotiating")
     assert e.type == "CONSULT"
     assert [_name(r, a).split(" | ")[0] for a in e.participants[1:]] == ["Kenya", "Chile"]
+
+
+# --- Round 4: general causes of missed mentions (story-level gold). Every sentence is invented. ---
+
+
+def _of_type(report, type_: str) -> list:
+    return [e for e in report.events if e.type == type_]
+
+
+def test_members_act_for_their_group_but_victims_stay_themselves(extract):
+    r = extract("Fighters of the Norland Liberation Front attacked a police post in Kavo.")
+    e = _one(r, "attacked")
+    name = _name(r, e.actor1) or ""
+    assert "Liberation Front" in name and "Fighters" in name  # the members' words are a mention of the group
+    r2 = extract("Gunmen killed twelve members of the Tolva Farmers Union on Sunday.")
+    assert "members" in (_name(r2, _one(r2, "killed").actor2) or "")

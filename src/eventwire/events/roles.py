@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorTable
 from ..figures.lexicon import PERSON_NOUNS
+from ..schema import Mention
 
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -113,12 +114,13 @@ def _modifier_actor(tok: Token) -> tuple[int, int] | None:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
-def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | None:
+def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None, members: bool = True) -> str | None:
     """The actor id for a head token: an existing mention, a resolved pronoun/nominal, or a new actor
-    when the head is a named entity or a person/group noun."""
+    when the head is a named entity or a person/group noun. With `members`, members act for their
+    group ("fighters of the RSF"); victims stay who they are ("100 members of the agency were killed")."""
     if tok is None or actors is None:
         return None
-    if tok.like_num or tok.lemma_.lower() in QUANTITY or tok.lower_ in MEMBER_NOUNS:
+    if tok.like_num or tok.lemma_.lower() in QUANTITY or (members and tok.lower_ in MEMBER_NOUNS):
         # "Dozens of Palestinians", "thousands of fighters"; members act for their group: "fighters of the RSF"
         of = _pobj(tok, {"of"})
         if tok.lower_ in MEMBER_NOUNS and of is None:  # "gunmen from the Islamic State", not "gunmen from Gao"
@@ -127,7 +129,13 @@ def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | N
                 of = None
         if of is not None and (tok.lower_ not in MEMBER_NOUNS or any(t.ent_type_ in ("ORG", "NORP", "GPE")
                                                                      for t in of.subtree)):
-            tok = of
+            if tok.lower_ not in MEMBER_NOUNS:
+                tok = of
+            else:
+                group = actor_for(doc, of, actors)
+                if group is not None:  # the members' words are a mention of their group too
+                    _mention(doc, actors, group, tok)
+                    return group
     hit = actors.actor_at(tok.idx, tok.idx + len(tok.text))
     if hit is not None:
         return hit
@@ -148,12 +156,23 @@ def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | N
     return None
 
 
+def _mention(doc: Doc, actors: ActorTable, actor_id: str, tok: Token) -> None:
+    """Record the noun phrase headed by `tok` (without its of/from phrase) as a mention of the actor."""
+    actor = next((a for a in actors.actors if a.id == actor_id), None)
+    if actor is None:
+        return
+    start, end = tok.left_edge.idx, tok.idx + len(tok.text)
+    if not any(m.start == start and m.end == end for m in actor.mentions):
+        actor.mentions.append(Mention(start=start, end=end, text=doc.text[start:end]))
+        actor.mentions.sort(key=lambda m: m.start)
+
+
 def target_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | None:
     """actor_for, widened for what violence is done to: a facility or other noun target ("a bakery",
     "the Christmas market") and victims written as numbers ("injured another 15")."""
     if tok is None or actors is None:
         return None
-    found = actor_for(doc, tok, actors)
+    found = actor_for(doc, tok, actors, members=False)
     if found is not None:
         return found
     if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or tok.lemma_.lower() in NOT_TARGET:
