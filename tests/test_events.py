@@ -394,3 +394,27 @@ def test_members_act_for_their_group_but_victims_stay_themselves(extract):
     assert "Liberation Front" in name and "Fighters" in name  # the members' words are a mention of the group
     r2 = extract("Gunmen killed twelve members of the Tolva Farmers Union on Sunday.")
     assert "members" in (_name(r2, _one(r2, "killed").actor2) or "")
+
+
+def _of_type(report, type_: str) -> list:
+    return [e for e in report.events if e.type == type_]
+
+
+def test_deaths_in_disasters_are_no_assault(extract):
+    assert not _of_type(extract("Forty people were killed by the earthquake on Monday."), "ASSAULT")
+    assert not _of_type(extract("Twelve people died in the floods in Kavo."), "ASSAULT")
+    assert not _of_type(extract("Six people were killed in a bus crash near Tolva."), "ASSAULT")
+    assert not _of_type(extract("More than 900 deaths were reported after the tremor."), "ASSAULT")
+    assert _of_type(extract("Two soldiers were killed by sniper fire near Tolva."), "ASSAULT")
+
+
+def test_clearly_wrong_mentions_are_not_events(extract):
+    r = extract("In a statement released afterwards, the group said it had seized the town.")
+    assert not _of_type(r, "RETREAT") and _of_type(r, "COERCE")
+    assert not _of_type(extract("The ministry did not reply to requests for comment."), "REQUEST")
+    assert not _of_type(extract("The attack was confirmed by an official who asked not to be named."), "REQUEST")
+    assert not _of_type(extract("A local aid group counted 40 deaths."), "AID")
+    assert not _of_type(extract("Rescuers pulled people out of the rubble."), "RETREAT")
+    assert not _of_type(extract("Riot police arrested dozens."), "PROTEST")
+    assert not _of_type(extract("The minister spoke in a press release."), "RETREAT")
+    assert not _of_type(extract("Thousands of residents were ready to evacuate on Saturday."), "AGREE")

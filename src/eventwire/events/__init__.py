@@ -24,7 +24,7 @@ from .link import assign_figures, clause_of, pick_date, pick_place
 from .modality import modality
 from .roles import NEGOTIATING, PARTNER_NOUNS, actor_for, mediator, negotiating_partners, roles
 from .statements import content_indices, statement_triggers
-from .triggers import Trigger, classify
+from .triggers import DISASTER_CONTEXT, Trigger, classify
 
 __all__ = ["find_events"]
 
@@ -201,9 +201,11 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                     trigs.append(Trigger(cue, "CONSULT", None, False, cue.idx, cue.idx + len(cue.text)))
         s_places = indexed_places[bisect_left(place_starts, sent.start_char):bisect_left(place_starts, sent.end_char)]
         s_figs = indexed_figures[bisect_left(figure_starts, sent.start_char):bisect_left(figure_starts, sent.end_char)]
-        # Weak triggers ("died", "deaths", "campaign") need a strong one of the same type or a casualty figure.
+        # Weak triggers ("died", "deaths", "campaign") need a strong one of the same type or a casualty figure
+        # (not in a disaster's toll: "5,000 deaths after the tremor").
+        lemmas = {tok.lemma_.lower() for tok in sent}
         strong = {t.type for t in trigs if not t.weak}
-        casualties = any(f.category in CASUALTY for _, f in s_figs)
+        casualties = any(f.category in CASUALTY for _, f in s_figs) and not lemmas & DISASTER_CONTEXT
         trigs = [t for t in trigs if not t.weak or t.type in strong or (t.type == "ASSAULT" and casualties)]
         # The content of a verbal act is not an event of its own; the act records its type.
         by_i = {t.token.i: t for t in trigs}
@@ -248,7 +250,6 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                 a1, _ = roles(doc, t.token, False, actors, {})
                 nominal_actor[t.token.i] = a1
                 nominal_mode[t.token.i] = t.mode
-        lemmas = {tok.lemma_.lower() for tok in sent}
         sent_events: list[tuple[str, str | None, int, tuple[int, int]]] = []
         built: list[Event] = []
         depths: list[int] = []  # of each built event's trigger (statements: their verb of saying)

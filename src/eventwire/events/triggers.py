@@ -70,6 +70,20 @@ LABOUR = {"general", "hunger", "labor", "labour", "worker", "nationwide", "natio
           "employee", "staff", "doctor", "nurse", "driver", "miner", "transport", "rail", "student"}
 NATURE = {"earthquake", "quake", "storm", "hurricane", "lightning", "tornado", "cyclone", "flood", "typhoon",
           "disaster", "tsunami", "virus", "pandemic", "illness", "disease"}
+# What kills without a perpetrator: deaths "in the floods", "by the earthquake", "in a crash" are no assault.
+DISASTER = NATURE | {
+    "flooding", "floodwater", "landslide", "mudslide", "landslip", "avalanche", "wildfire", "fire", "blaze",
+    "inferno", "bushfire", "crash", "accident", "collision", "derailment", "heatwave", "drought", "eruption",
+    "volcano", "rain", "rainfall", "downpour", "snowstorm", "blizzard", "tremor", "aftershock", "monsoon",
+    "stampede", "collapse", "drowning", "outbreak", "epidemic", "cholera", "famine", "snow", "shipwreck",
+    "capsizing", "sinking", "overdose", "cancer", "infection", "covid-19", "covid"}
+# The same, as a sentence's context for weak casualty words ("5,000 deaths after the tremor"); not "fire"
+# ("opened fire") or a collapse or crash (of a building, of a drone).
+DISASTER_CONTEXT = DISASTER - {"fire", "collapse", "crash", "accident"}
+# "killed by sniper fire", "Israeli fire": gunfire, not a blaze.
+GUNFIRE_MODS = {"sniper", "gun", "machine", "machine-gun", "artillery", "tank", "mortar", "rocket", "enemy", "heavy",
+                "automatic", "small", "arms", "cross", "friendly", "live", "army", "police", "troop", "naval",
+                "hostile", "direct", "rifle", "helicopter", "government", "rebel", "militia", "military"}
 NOT_RELEASED = {"statement", "report", "video", "footage", "data", "figure", "image", "photo", "picture",
                 "recording", "album", "film", "book", "detail", "name", "information", "document", "list",
                 "result", "audio", "song", "version", "letter", "transcript", "record", "fund", "update"}
@@ -92,6 +106,13 @@ DEAL_OBJ = {"deal", "agreement", "accord", "truce", "ceasefire", "pact", "compro
 VIOLENT_CAMPAIGN = {"military", "air", "bombing", "bomb", "aerial", "ground", "army", "offensive", "terror",
                     "terrorist", "violent", "bombardment", "insurgent"}
 
+RESCUED = {"people", "person", "survivor", "victim", "child", "body", "resident", "man", "woman", "family",
+           "passenger", "worker", "miner", "student", "baby", "girl", "boy", "someone"}
+NOT_AID_HEADS = {"group", "agency", "organization", "organisation", "worker", "official", "charity", "body", "team",
+                 "committee", "community", "sector", "chief", "coordinator", "volunteer", "staff", "ministry",
+                 "office", "network", "consortium", "ngo", "expert", "provider", "partner", "director"}
+
+
 
 def _children_lemmas(tok: Token, deps: tuple[str, ...]) -> set[str]:
     return {c.lemma_.lower() for c in tok.children if c.dep_ in deps}
@@ -99,6 +120,22 @@ def _children_lemmas(tok: Token, deps: tuple[str, ...]) -> set[str]:
 
 def _span(tok: Token) -> tuple[int, int]:
     return tok.idx, tok.idx + len(tok.text)
+
+
+def _noun_of(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("cattle that were raided")."""
+    if tok.lower_ in ("that", "which", "who", "whom") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _patients(tok: Token) -> list[Token]:
+    """What a verb acts on: its direct object or passive subject (a relative pronoun resolved), or the
+    noun a participle modifies."""
+    out = [_noun_of(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl":
+        out.append(tok.head)
+    return out
 
 
 def _objects(tok: Token) -> set[str]:
@@ -135,6 +172,23 @@ def _fits(tok: Token, e: Entry, mods: set[str]) -> bool:
     return not (e.mods and not mods & e.mods)
 
 
+def _causes(tok: Token) -> set[str]:
+    """Lemmas of what a death or an injury is put down to: the active subject ("the quake killed"), the
+    agent ("killed by the floods") and a cause phrase ("died in a crash", "deaths from the storm")."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            out.add(c.lemma_.lower())
+        elif c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "from", "during", "after", "amid", "following",
+                                                           "under", "of"):
+            for g in c.children:
+                if g.dep_ == "pobj" and not (g.lemma_.lower() == "fire" and any(
+                        m.lemma_.lower() in GUNFIRE_MODS or m.ent_type_ in ("NORP", "ORG", "GPE")
+                        for m in g.children if m.dep_ in ("compound", "amod", "nmod", "poss"))):
+                    out.add(g.lemma_.lower())
+    return out
+
+
 def classify(tok: Token) -> Trigger | None:
     """The event a token triggers, or None. Only lexicon lemmas get past the first lookup (cheap)."""
     pos = "V" if tok.pos_ == "VERB" else "N" if tok.pos_ in ("NOUN", "PROPN") else None
@@ -145,6 +199,8 @@ def classify(tok: Token) -> Trigger | None:
         # "were dead", "shot dead", "left five dead": a death, weak (needs violent context)
         if tok.lower_ == "dead" and tok.pos_ == "ADJ" and (
                 tok.dep_ in ("acomp", "oprd", "xcomp", "ROOT") or (tok.dep_ == "amod" and tok.head.like_num)):
+            if _causes(tok.head) & DISASTER:
+                return None
             return Trigger(tok, "ASSAULT", None, True, tok.idx, tok.idx + len(tok.text))
         return None
     lemma = tok.lemma_.lower()
@@ -170,6 +226,8 @@ def classify(tok: Token) -> Trigger | None:
         return None
     type_, mode, weak = entry.type, entry.mode, entry.weak
     start, end = _span(tok)
+    if type_ == "ASSAULT" and _causes(tok) & DISASTER and not (mods & AIR):
+        return None  # "killed by the earthquake", "died in the floods", "deaths in the crash"
     if lemma == "strike":
         if pos == "N":
             if mods & LABOUR or (not mods & AIR and any(c.lemma_.lower() in LABOUR and c.pos_ == "NOUN"
@@ -214,15 +272,46 @@ def classify(tok: Token) -> Trigger | None:
             return None
     if lemma == "talk" and (pos != "N" or tok.tag_ != "NNS"):
         return None
-    if lemma == "release" and pos == "V" and obj & NOT_RELEASED:
+    if lemma == "release" and (
+            (pos == "V" and _objects(tok) & NOT_RELEASED)  # "released a report", "a statement released later"
+            or (pos == "N" and mods & {"press", "news", "media"})):  # "a press release"
         return None
     if lemma == "meet" and obj & NOT_MET:
         return None
-    if lemma == "ask" and not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
-                                  for c in tok.children):
+    if lemma == "ask" and (not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
+                                   for c in tok.children) or _anonymous(tok)):
         return None
+    if lemma == "request" and pos == "N" and (_anonymous(tok) or any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in NO_COMMENT for g in c.children)
+            for c in tok.children)):
+        return None  # "did not reply to requests for comment"
+    if lemma == "riot" and pos == "N" and tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in RIOT_GEAR:
+        return None  # "riot police", "riot gear"
+    if lemma == "pull" and type_ == "RETREAT" and {p.lemma_.lower() for p in _patients(tok)} & RESCUED:
+        return None  # "pulled people out of the rubble": a rescue
+    if type_ == "AID" and pos == "N" and tok.dep_ in ("compound", "nmod") and \
+            tok.head.lemma_.lower() in NOT_AID_HEADS:
+        return None  # "the aid group", "aid workers": who, not an act of aid
     if lemma == "die" and subj & NATURE:
         return None
     if lemma == "sign" and not (obj & (DEAL_OBJ | {"treaty", "declaration", "memorandum", "contract"})):
         return None
     return Trigger(tok, type_, mode, weak, start, end)
+
+
+RIOT_GEAR = {"police", "policeman", "officer", "squad", "unit", "gear", "shield", "control", "force", "trooper",
+             "helmet", "van", "police-man", "cop"}
+NO_COMMENT = {"comment", "interview", "response", "reaction", "information", "clarification", "confirmation",
+              "anonymity"}
+
+
+def _anonymous(tok: Token) -> bool:
+    """"asked not to be named", "requested anonymity": a source's condition, not a demand."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("name", "identify", "quote", "cite"):
+            return True
+        if c.dep_ in ("dobj", "pobj") and c.lemma_.lower() == "anonymity":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() == "anonymity" for g in c.children):
+            return True
+    return False
