@@ -418,3 +418,124 @@ def test_clearly_wrong_mentions_are_not_events(extract):
     assert not _of_type(extract("Riot police arrested dozens."), "PROTEST")
     assert not _of_type(extract("The minister spoke in a press release."), "RETREAT")
     assert not _of_type(extract("Thousands of residents were ready to evacuate on Saturday."), "AGREE")
+
+
+def test_coups_are_coerce_and_aims_are_not_events(extract):
+    r = extract("The army seized power in a coup on Monday and ousted President Amira Vell.")
+    assert (_one(r, "coup").type, _one(r, "coup").mode) == ("COERCE", "coup")
+    assert _one(r, "ousted").type == "COERCE" and _one(r, "seized").mode == "coup"
+    r2 = extract("Rebels fighting to topple the government blocked the highway on Friday.")
+    assert not [e for e in r2.events if e.trigger.text == "topple"]
+
+
+def test_detention_of_a_leader_is_coerce(extract):
+    r = extract("The president, who was still being held by the presidential guard, appeared on television.")
+    e = _one(r, "held")
+    assert (e.type, e.mode) == ("COERCE", "detention")
+    assert "guard" in (_name(r, e.actor1) or "")
+    assert not [e for e in extract("The ministry held talks with the unions.").events if e.type == "COERCE"]
+    assert not [e for e in extract("The country's jails hold 20,000 inmates.").events if e.type == "COERCE"]
+
+
+def test_crowd_control_is_assault_on_protesters(extract):
+    r = extract("Riot police used tear gas to disperse the protesters outside parliament on Tuesday.")
+    gas = _one(r, "gas")
+    assert (gas.type, gas.mode) == ("ASSAULT", "tear gas")
+    assert "police" in (_name(r, gas.actor1) or "").lower()
+    assert "protesters" in (_name(r, gas.actor2) or "").lower()
+    assert _one(r, "disperse").type == "ASSAULT"
+    assert not [e for e in r.events if e.trigger.text == "Riot"]  # "riot police" is no riot
+    r2 = extract("Officers fired rubber bullets and a water cannon at the crowd.")
+    assert _one(r2, "cannon").mode == "water cannon" and _one(r2, "bullets").type == "ASSAULT"
+
+
+def test_protest_crowds_taking_to_the_streets(extract):
+    r = extract("Thousands of demonstrators marched through the capital on Saturday.")
+    e = _one(r, "marched")
+    assert e.type == "PROTEST"
+    assert "demonstrators" in (_name(r, e.actor1) or "").lower()
+    r2 = extract("Protesters were still out in the streets of Tolva late on Friday.")
+    assert _one(r2, "were").type == "PROTEST"
+    r3 = extract("Students took to the streets, and protesters took to the streets again on Monday.")
+    assert len(_of_type(r3, "PROTEST")) == 1
+
+
+def test_evacuation_orders_are_coerce_by_the_authority(extract):
+    r = extract("Fire officials ordered more than 2,000 people out of their homes in Tarn.")
+    e = _one(r, "ordered")
+    assert (e.type, e.mode) == ("COERCE", "evacuation")
+    assert "officials" in (_name(r, e.actor1) or "").lower()
+    r2 = extract("The flood put 9,000 residents of Kavo under an evacuation alert on Friday.")
+    assert (_one(r2, "alert").type, _one(r2, "alert").mode) == ("COERCE", "evacuation")
+
+
+def test_emergencies_lockdowns_searches_and_closed_borders_are_coerce(extract):
+    assert _one(extract("The president declared a state of emergency in the north."), "declared").type == "COERCE"
+    assert not [e for e in extract("An emergency was declared at the hospital.").events if e.type == "COERCE"]
+    r = extract("Security protocols were put into effect at the jail after the riot.")
+    assert _one(r, "put").type == "COERCE"
+    assert _one(extract("A search of the prison turned up two pistols."), "search").type == "COERCE"
+    r2 = extract("The junta said the borders would stay shut until further notice.")
+    assert _one(r2, "shut").type == "COERCE"
+
+
+def test_diplomatic_expulsions_and_quitting_talks_are_sanctions(extract):
+    r = extract("A senior Norlandic diplomat was told to leave Ruritania on Tuesday.")
+    e = _one(r, "told")
+    assert (e.type, e.mode) == ("SANCTION", "expel")
+    assert _one(extract("A Ruritanian envoy was thrown out of Norland."), "thrown").type == "SANCTION"
+    assert _one(extract("The consul was declared persona non grata."), "declared").type == "SANCTION"
+    assert _one(extract("The rebels quit the negotiations with the government."), "quit").type == "SANCTION"
+
+
+def test_releases_without_the_verb_release(extract):
+    assert _one(extract("Forty prisoners were let go from captivity on Sunday."), "let").type == "RETREAT"
+    assert _one(extract("The hostages were set free near the border."), "set").type == "RETREAT"
+    e = _one(extract("The two sides completed a prisoner exchange in Tolva."), "exchange")
+    assert (e.type, e.mode) == ("RETREAT", "release")
+    assert not [e for e in extract("Police set fire to the barricades.").events if e.type == "RETREAT"]
+
+
+def test_accusations_without_the_verb_accuse(extract):
+    r = extract("Officials held the militia responsible for the killing of a judge.")
+    assert _one(r, "held").type == "ACCUSE"
+    assert _one(r, "held").actor1 is not None
+    r2 = extract("The governor put the blame for the riots on foreign agents.")
+    assert _one(r2, "blame").type == "ACCUSE"
+    assert "governor" in (_name(r2, _one(r2, "blame").actor1) or "").lower()
+    assert _one(extract("Opposition parties say the election was marred by fraud."), "marred").type == "ACCUSE"
+    r4 = extract("The Kremlin condemned the raid, calling it barbaric.")
+    assert _one(r4, "calling").type == "ACCUSE"
+    assert _one(extract("Shelling schools was criminal, the ministry said."), "criminal").type == "ACCUSE"
+    assert _one(extract("An inquiry has been opened into the shooting."), "inquiry").mode == "investigate"
+    assert _one(extract("The incident is being examined, the army said."), "examined").type == "ACCUSE"
+
+
+def test_pledges_to_avenge_are_threats(extract):
+    e = _one(extract("The commander pledged to avenge the dead."), "pledged")
+    assert e.type == "THREATEN"
+    r = extract("He repeated the president's pledge that the army would press on with its offensive.")
+    assert _one(r, "pledge").type == "THREATEN"
+    assert _one(extract("The minister pledged to build new schools."), "pledged").type != "THREATEN"
+
+
+def test_looting_is_coerce(extract):
+    r = extract("The raiders made off with weapons and ammunition.")
+    assert (_one(r, "made").type, _one(r, "made").mode) == ("COERCE", "looting")
+    r2 = extract("Some cattle were raided and shops were looted.")
+    assert _one(r2, "raided").mode == "looting" and _one(r2, "looted").type == "COERCE"
+
+
+def test_retaking_a_place(extract):
+    r = extract("Later on Sunday, troops took back control of the prison.")
+    assert _one(r, "took").type == "COERCE"
+    r2 = extract("Troops recaptured the town after heavy fighting with the rebels.")
+    assert _one(r2, "recaptured").type == "ASSAULT"
+    assert not extract("The owners regained control over their finances.").events
+
+
+def test_bombs_going_off(extract):
+    e = _one(extract("A homemade bomb went off near the market in Tolva on Sunday."), "went")
+    assert (e.type, e.mode) == ("ASSAULT", "explosives")
+    assert not extract("The alarm went off at six.").events
+    assert _one(extract("Two missiles slammed into an apartment block."), "slammed").type == "ASSAULT"

@@ -22,9 +22,16 @@ from .acled import acled_for
 from .coref import corefer
 from .link import assign_figures, clause_of, pick_date, pick_place
 from .modality import modality
-from .roles import NEGOTIATING, PARTNER_NOUNS, actor_for, mediator, negotiating_partners, roles
+from .roles import (
+    NEGOTIATING,
+    PARTNER_NOUNS,
+    actor_for,
+    mediator,
+    negotiating_partners,
+    roles,
+)
 from .statements import content_indices, statement_triggers
-from .triggers import DISASTER_CONTEXT, Trigger, classify
+from .triggers import DISASTER_CONTEXT, Trigger, classify, territorial, verbal
 
 __all__ = ["find_events"]
 
@@ -33,6 +40,9 @@ CLAIM_TYPES = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "C
 CASUALTY = {"killed", "injured"}
 MEDIATION = {"mediate", "mediation", "mediator", "broker"}
 ENDED = {"end", "expire", "collapse", "break", "violate", "breach", "lapse"}
+# A promise to do harm is a threat ("the president's pledge that the army would press on with its offensive").
+PLEDGES = {"pledge", "promise", "vow", "swear"}
+HARM = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 # Verbal acts whose complement is their content, not a second event (PLOVER codes "threatened to
 # strike", "demanded the release of", "refused to withdraw" once, as THREATEN / REQUEST / REJECT).
 VERBAL_ACTS = {"THREATEN", "REQUEST", "REJECT", "AGREE", "CONCEDE", "SUPPORT"}
@@ -207,6 +217,11 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
         strong = {t.type for t in trigs if not t.weak}
         casualties = any(f.category in CASUALTY for _, f in s_figs) and not lemmas & DISASTER_CONTEXT
         trigs = [t for t in trigs if not t.weak or t.type in strong or (t.type == "ASSAULT" and casualties)]
+        if "ASSAULT" in strong:  # "retook the town after heavy fighting": taking a place by force
+            for t in trigs:
+                if t.type == "COERCE" and t.mode == "seize" and t.token.lemma_.lower() not in ("seize", "capture") \
+                        and territorial(t.token):
+                    t.type, t.mode = "ASSAULT", "seize"
         # The content of a verbal act is not an event of its own; the act records its type.
         by_i = {t.token.i: t for t in trigs}
         content: dict[int, Trigger] = {}
@@ -255,7 +270,10 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
         depths: list[int] = []  # of each built event's trigger (statements: their verb of saying)
         for t in trigs:
             tok = t.token
-            is_verb = tok.pos_ == "VERB"
+            is_verb = verbal(tok)
+            if t.type == "AGREE" and t.kind is None and tok.lemma_.lower() in PLEDGES and tok.i in content and \
+                    content[tok.i].type in HARM:
+                t.type, t.mode = "THREATEN", t.mode or "violence"  # "pledged that the army would press on"
             a1, a2 = roles(doc, tok, is_verb, actors, nominal_actor, t.type)
             if t.kind is not None:
                 a1, a2 = _statement_roles(doc, t, a1, a2, actors)

@@ -23,7 +23,8 @@ PASS_SUBJ = ("nsubjpass", "csubjpass")
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "claim", "commit", "perpetrate", "order",
                "wage", "begin", "start", "continue", "resume", "escalate", "intensify", "step", "unleash",
                "hold", "reach", "sign", "announce", "impose", "broker", "mediate", "lead", "organize", "call",
-               "accept", "admit", "take", "issue", "give", "deliver", "send", "serve", "plan", "orchestrate"}
+               "accept", "admit", "take", "issue", "give", "deliver", "send", "serve", "plan", "orchestrate",
+               "use", "fire", "put", "lay", "place", "pin", "shift", "level", "open", "set", "make"}
 # "a series of attacks": the trigger stands in for its container noun
 CONTAINERS = {"series", "wave", "spate", "string", "spree", "number", "round", "chain", "campaign"}
 TARGET_PREPS = {"on", "against", "at", "upon"}
@@ -51,6 +52,14 @@ GROUP_NOUNS = {"force", "army", "military", "government", "authority", "group", 
 NOT_ACTOR = {"death", "case", "life", "being", "body", "dead", "injured", "wounded", "missing", "toll", "number"}
 NOT_TARGET = NOT_ACTOR - {"injured", "wounded", "dead"}  # "injured" as a noun is a victim
 REL_PRONOUNS = {"who", "which", "that"}
+# "used tear gas to disperse them": the user, not the gas, disperses.
+INSTRUMENT_VERBS = {"use", "employ", "fire", "spray", "hurl", "throw", "launch", "deploy", "lob"}
+# What is fired or thrown is the means, not the victim: "hurled rocks at troops", "exchanged fire with".
+INSTRUMENTS = {"fire", "gunfire", "shot", "round", "bullet", "missile", "rocket", "shell", "mortar", "grenade",
+               "stone", "rock", "brick", "bottle", "gas", "teargas", "canister", "salvo", "projectile", "bomb",
+               "firebomb", "cocktail", "molotov", "explosive", "device", "weapon", "ammunition", "drone"}
+# "declared a state of emergency": the state is a condition, not a country.
+CONDITION_OF = {"emergency", "siege", "war", "alert", "insurrection", "disaster", "calamity", "mourning"}
 QUANTITY = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "million",
             "millions", "number", "group", "some", "many", "most", "all", "several"}
 
@@ -61,6 +70,8 @@ def _subject(tok: Token) -> Token | None:
             if c.lower_ in REL_PRONOUNS and tok.dep_ == "relcl":
                 return tok.head
             return c
+    if tok.pos_ == "NOUN":  # a verb the tagger took for a noun: "ECOWAS condemns ...", its subject a compound
+        return next((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i), None)
     return None
 
 
@@ -74,8 +85,8 @@ def _inherited(tok: Token) -> Token | None:
             return obj if obj is not None else _subject(gov)
         if cur.dep_ == "conj" or (cur.dep_ in ("xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX")):
             head = cur.head
-            if cur.dep_ == "xcomp":
-                for c in head.children:
+            if cur.dep_ == "xcomp" and head.lemma_.lower() not in INSTRUMENT_VERBS:
+                for c in head.children:  # "urged them to leave"; not "used tear gas to scatter"
                     if c.dep_ == "dobj":
                         return c
             s = _subject(head)
@@ -219,6 +230,8 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
             tok.tag_ == "VBN" and tok.dep_ == "acl")
         if passive:
             subj = next((c for c in tok.children if c.dep_ in PASS_SUBJ), None)
+            if subj is not None and subj.lower_ in REL_PRONOUNS and tok.dep_ == "relcl":
+                subj = tok.head  # "Bazoum, who was still being held"
             if subj is None and tok.dep_ == "conj":  # "she was arrested and charged"
                 subj = next((c for c in tok.head.children if c.dep_ in PASS_SUBJ), None)
             a2 = victim(doc, subj, actors)
@@ -237,6 +250,10 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
             subj = _subject(tok) or _inherited(tok)
             a1 = actor_for(doc, subj, actors)
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and (obj.lemma_.lower() in INSTRUMENTS or (
+                    obj.lemma_.lower() == "state" and _pobj(obj, {"of"}) is not None
+                    and _pobj(obj, {"of"}).lemma_.lower() in CONDITION_OF)):
+                obj = None  # the means ("hurled rocks at"), or a condition ("a state of emergency")
             a2 = victim(doc, obj, actors)
             if a2 is None and obj is not None and obj.pos_ == "PROPN" and actors is not None:
                 a2 = actors.ensure(doc, obj.left_edge.idx, obj.idx + len(obj.text))  # a named target
@@ -248,6 +265,8 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                     preps.add("to")
                 if lemma == "call":
                     preps |= {"on", "upon"}
+                if lemma == "exchange":
+                    preps.add("with")  # "exchanged fire with the army"
                 a2 = victim(doc, _pobj(tok, preps), actors)
             if lemma == "die":  # the dead are the victims, not the attackers
                 a1, a2 = None, victim(doc, subj, actors) if a1 is None else a1
@@ -284,6 +303,13 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                     if type_ != "ASSAULT":  # "issued them a warning"
                         a2 = actor_for(doc, next((c for c in gov.children if c.dep_ in ("dative", "iobj")), None),
                                        actors)
+                    elif pos.dep_ == "dobj" and gov.lemma_.lower() in INSTRUMENT_VERBS:
+                        # "used tear gas on the crowd", "fired tear gas to disperse the protesters"
+                        aim = _pobj(gov, TARGET_PREPS)
+                        if aim is None:
+                            purpose = next((c for c in gov.children if c.dep_ in ("xcomp", "advcl")), None)
+                            aim = next((c for c in purpose.children if c.dep_ == "dobj"), None) if purpose else None
+                        a2 = victim(doc, aim, actors)
         between = _pobj(tok, {"between"})
         if between is not None and type_ in ("ASSAULT", "CONSULT", "AGREE", "RETREAT"):
             other = next((c for c in between.children if c.dep_ == "conj"), None)

@@ -55,7 +55,8 @@ NEEDS_OBJECT = {"evacuate", "hold", "open", "return", "join"}
 NEGATIVE_VERBS = {
     "impose", "tighten", "boycott", "retaliate", "punish", "ban", "expel", "blockade", "fight", "resist", "crush",
     "destroy", "hit", "respond", "avenge", "escalate", "intensify", "invade", "occupy", "annex", "seize", "arrest",
-    "prosecute", "sanction", "isolate", "veto", "block", "close", "shut", "freeze", "deport"}
+    "prosecute", "sanction", "isolate", "veto", "block", "close", "shut", "freeze", "deport", "disrupt", "oust",
+    "overthrow", "topple"}
 # Objects that turn a positive-looking verb against someone ("stop aid", "cut ties", "extend the curfew").
 RESTRICTIONS = {"curfew", "restriction", "ban", "sanction", "embargo", "blockade", "siege", "emergency",
                 "martial", "lockdown", "aid", "assistance", "tie", "relation", "cooperation", "funding",
