@@ -539,3 +539,20 @@ def test_bombs_going_off(extract):
     assert (e.type, e.mode) == ("ASSAULT", "explosives")
     assert not extract("The alarm went off at six.").events
     assert _one(extract("Two missiles slammed into an apartment block."), "slammed").type == "ASSAULT"
+
+
+def test_reactions_by_several_parties_are_one_event_each(extract):
+    r = extract("The arrest was condemned by the African Union, the United Nations and the European Union.")
+    acc = _of_type(r, "ACCUSE")
+    assert len(acc) == 3 and len({e.actor1 for e in acc}) == 3
+    assert len({e.id for e in r.events}) == len(r.events)  # ids stay unique
+    assert all(e.evidence.start == acc[0].evidence.start and e.trigger.text == "condemned" for e in acc)
+    r2 = extract("Norland and Ruritania denounced the bombing.")
+    assert len(_of_type(r2, "ACCUSE")) == 2
+
+
+def test_claims_in_reported_speech_are_the_speakers(extract):
+    r = extract("Opposition parties say the election was marred by fraud.")
+    assert "Opposition" in (_name(r, _one(r, "marred").actor1) or "")
+    r2 = extract("Shelling schools was criminal, the Ruritanian foreign ministry said.")
+    assert "ministry" in (_name(r2, _one(r2, "criminal").actor1) or "").lower()

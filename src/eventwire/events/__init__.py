@@ -26,11 +26,12 @@ from .roles import (
     NEGOTIATING,
     PARTNER_NOUNS,
     actor_for,
+    conjoined_actors,
     mediator,
     negotiating_partners,
     roles,
 )
-from .statements import content_indices, statement_triggers
+from .statements import STATING, content_indices, statement_triggers
 from .triggers import DISASTER_CONTEXT, Trigger, classify, territorial, verbal
 
 __all__ = ["find_events"]
@@ -40,6 +41,10 @@ CLAIM_TYPES = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "C
 CASUALTY = {"killed", "injured"}
 MEDIATION = {"mediate", "mediation", "mediator", "broker"}
 ENDED = {"end", "expire", "collapse", "break", "violate", "breach", "lapse"}
+# Claims whose speaker, when the clause names none, is who says it ("the vote was marred by fraud,
+# the opposition says"); and reactions that are one event per party ("A, B and C condemned").
+SPOKEN_CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT"}
+REACTIONS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
 # A promise to do harm is a threat ("the president's pledge that the army would press on with its offensive").
 PLEDGES = {"pledge", "promise", "vow", "swear"}
 HARM = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
@@ -169,6 +174,21 @@ def _statement_roles(doc: Doc, t: Trigger, a1: str | None, a2: str | None,
     if t.kind == "obligation":
         return speaker, a1
     return (a1 or speaker), a2
+
+
+def _speaker_above(doc: Doc, tok: Token, actors: ActorTable | None) -> str | None:
+    """The subject of the verb of saying whose reported clause holds `tok` (a few heads up)."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head is cur or cur.dep_ in ("relcl", "acl", "appos"):
+            return None
+        if head.pos_ == "VERB" and head.lemma_.lower() in STATING and cur.dep_ in ("ccomp", "parataxis", "conj",
+                                                                                     "advcl", "xcomp"):
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return actor_for(doc, subj, actors)
+        cur = head
+    return None
 
 
 def _dateline_place(doc: Doc, places: list[Place]) -> int | None:
@@ -301,6 +321,8 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                 q = None
             if a1 is None and t.type in CLAIM_TYPES and t.start in cue_speaker:
                 a1 = cue_speaker[t.start]
+            if a1 is None and t.type in SPOKEN_CLAIMS and t.kind is None:
+                a1 = _speaker_above(doc, tok, actors)  # "the vote was marred by fraud, opponents say"
             if t.kind is not None:  # the statement was made; what it states is its content
                 mod, reported_by = ("reported", q.speaker) if q is not None else ("asserted", None)
             else:
@@ -340,6 +362,9 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             other = _reciprocal(doc, tok, actors)
             if other is not None:  # "A and B blamed each other": one event each way
                 pairs = [other, (other[1], other[0])]
+            elif a1 is not None and t.type in REACTIONS and t.kind is None:
+                # "condemned by the AU, the UN and the EU": one reaction per party
+                pairs += [(x, a2) for x in conjoined_actors(doc, tok, is_verb, actors) if x not in (a1, a2)]
             for a1, a2 in pairs:
                 built.append(Event(
                     id="", type=t.type, mode=mode, actor1=a1, actor2=a2, place=place, date=date,

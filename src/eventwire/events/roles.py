@@ -75,6 +75,33 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+def actor1_head(tok: Token, is_verb: bool) -> Token | None:
+    """The token that names a verbal trigger's doer: the active subject or the passive "by"-agent."""
+    if not is_verb:
+        return _pobj(tok, {"by"})
+    if any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "agent") for c in tok.children):
+        return _pobj(tok, {"by"})
+    return _subject(tok)
+
+
+def conjoined_actors(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None) -> list[str]:
+    """The other actors conjoined with a trigger's doer: "A, B and C condemned the coup", "was condemned
+    by the AU, the UN and the EU" -> the actors of B and C (one event each, as event coders code a
+    reaction by several parties)."""
+    head = actor1_head(tok, is_verb)
+    if head is None or actors is None:
+        return []
+    out: list[str] = []
+    stack = [c for c in head.children if c.dep_ == "conj"]
+    while stack and len(out) < 12:
+        c = stack.pop(0)
+        found = actor_for(doc, c, actors)
+        if found is not None and found not in out:
+            out.append(found)
+        stack.extend(g for g in c.children if g.dep_ == "conj")
+    return out
+
+
 def _inherited(tok: Token) -> Token | None:
     """A subject-less verb's actor: its conjunct's or governor's subject (object for 'urged X to')."""
     cur = tok
