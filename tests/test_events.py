@@ -556,3 +556,21 @@ def test_claims_in_reported_speech_are_the_speakers(extract):
     assert "Opposition" in (_name(r, _one(r, "marred").actor1) or "")
     r2 = extract("Shelling schools was criminal, the Ruritanian foreign ministry said.")
     assert "ministry" in (_name(r2, _one(r2, "criminal").actor1) or "").lower()
+
+
+def test_a_date_on_the_verb_of_saying_dates_the_statement_not_the_event(extract):
+    r = extract("Youths raided a village in the east, officials said on Tuesday.", published="2024-03-08")
+    e = _one(r, "raided")
+    assert e.date == "2024-03-08" and e.date_from == "published"
+    r2 = extract("Rebels attacked the town on Sunday, officials said on Tuesday.", published="2024-03-08")
+    assert _one(r2, "attacked").date == "2024-03-03"
+    r3 = extract("The minister said on Tuesday the government would lift the curfew.", published="2024-03-08")
+    assert _one(r3, "said").date == "2024-03-05"  # the statement itself
+    r4 = extract("The interior ministry said on Tuesday it condemned the raid.", published="2024-03-08")
+    assert _one(r4, "condemned").date == "2024-03-05"
+
+
+def test_a_night_on_a_known_day_dates_the_event(extract):
+    r = extract("Gunmen struck the village from Wednesday night into the small hours of Thursday.",
+                published="2024-03-08")
+    assert _one(r, "struck").date == "2024-03-06"

@@ -335,7 +335,7 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             guess = None
             if precision != "attached":  # only a guess: kept apart from where the text says it happened
                 place, guess = None, place
-            date, date_from = pick_date(sent, clause, tok, times, published)
+            date, date_from = pick_date(sent, clause, where, times, published, t.type in REACTIONS)
             if a2 is not None and a2 not in actor_type and actors is not None:
                 actor_type = {a.id: a.type for a in actors.actors}  # refreshed: ensure() may add actors
             acled = acled_for(t.type, mode, tok.lemma_.lower(), actor_type.get(a2 or ""), lemmas)
