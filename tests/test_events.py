@@ -574,3 +574,9 @@ def test_a_night_on_a_known_day_dates_the_event(extract):
     r = extract("Gunmen struck the village from Wednesday night into the small hours of Thursday.",
                 published="2024-03-08")
     assert _one(r, "struck").date == "2024-03-06"
+
+
+def test_acled_for_looting_and_crowd_control():
+    assert acled_for("COERCE", "looting", "loot", None, set()).sub_event_type == "Looting/property destruction"
+    a = acled_for("ASSAULT", "tear gas", "gas", "population", set())
+    assert (a.event_type, a.sub_event_type) == ("Protests", "Protest with intervention")
