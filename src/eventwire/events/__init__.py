@@ -204,6 +204,7 @@ def _dateline_place(doc: Doc, places: list[Place]) -> int | None:
 def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorTable | None,
                 quotes: list[Quote], figures: list[Figure]) -> list[Event]:
     """Every event stated in the document, in text order (see docs/events.md)."""
+    text = doc.text  # built from the tokens on each access: once per document
     published = getattr(doc._, "eventwire_published", None) if Doc.has_extension("eventwire_published") else None
     dateline_place = _dateline_place(doc, places)
     quotes = sorted(quotes, key=lambda q: q.start)
@@ -350,7 +351,7 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                 inner = content[tok.i]
                 extra["content_type"] = inner.type  # "threatened to attack": THREATEN, content ASSAULT
                 extra["content_trigger"] = {"start": inner.start, "end": inner.end,
-                                            "text": doc.text[inner.start:inner.end]}
+                                            "text": text[inner.start:inner.end]}
                 cm = _content_modality(t)
                 if cm is not None:
                     extra["content_modality"] = cm
@@ -369,7 +370,7 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                 built.append(Event(
                     id="", type=t.type, mode=mode, actor1=a1, actor2=a2, place=place, date=date,
                     modality=mod, reported_by=reported_by, acled=acled,  # type: ignore[arg-type]
-                    trigger=Span(start=t.start, end=t.end, text=doc.text[t.start:t.end]),
+                    trigger=Span(start=t.start, end=t.end, text=text[t.start:t.end]),
                     evidence=Offsets(start=sent.start_char, end=sent.end_char), confidence=round(conf, 2),
                     place_precision=precision, date_from=date_from, **extra))
                 sent_events.append((t.type, mode, t.start, clause))

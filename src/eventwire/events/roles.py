@@ -201,7 +201,8 @@ def _mention(doc: Doc, actors: ActorTable, actor_id: str, tok: Token) -> None:
         return
     start, end = tok.left_edge.idx, tok.idx + len(tok.text)
     if not any(m.start == start and m.end == end for m in actor.mentions):
-        actor.mentions.append(Mention(start=start, end=end, text=doc.text[start:end]))
+        text = doc[tok.left_edge.i:tok.i + 1].text
+        actor.mentions.append(Mention(start=start, end=end, text=text))
         actor.mentions.sort(key=lambda m: m.start)
 
 

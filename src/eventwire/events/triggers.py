@@ -270,6 +270,7 @@ def verbal(tok: Token) -> bool:
     """Whether a trigger token acts as a verb: a verb, or a verb the tagger took for a plural noun
     ("ECOWAS condemns the attempt": a noun has no direct object)."""
     return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "VBZ")
+                                           and (tok.lemma_.lower(), "V") in ENTRIES
                                            and any(c.dep_ == "dobj" for c in tok.children))
 
 
@@ -335,6 +336,8 @@ def territorial(tok: Token) -> bool:
 
 def _special(tok: Token, lemma: str) -> Trigger | None:
     """Readings that rest on more than one word of the clause (checked before the lexicon)."""
+    if lemma not in SPECIAL:
+        return None
     pos = tok.pos_
     start, end = _span(tok)
     if pos in ("VERB", "AUX") and lemma in CROWD_VERBS and _crowd(tok):
@@ -370,6 +373,10 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
     if lemma == "declare" and any(g.lower_ == "grata" for c in kids for g in (c, *c.children)):
         return Trigger(tok, "SANCTION", "expel", False, start, end)
     return None
+
+
+SPECIAL = CROWD_VERBS | RETAKE | {"make", "carry", "hold", "mar", "taint", "blight", "undermine", "overshadow",
+                                 "declare"}
 
 
 def _adjective(tok: Token) -> Trigger | None:
