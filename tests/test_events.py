@@ -580,3 +580,13 @@ def test_acled_for_looting_and_crowd_control():
     assert acled_for("COERCE", "looting", "loot", None, set()).sub_event_type == "Looting/property destruction"
     a = acled_for("ASSAULT", "tear gas", "gas", "population", set())
     assert (a.event_type, a.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_the_doer_an_attribution_names(extract):
+    r = extract("A pre-dawn attack blamed on the Tolva Front killed three soldiers.")
+    assert "Tolva Front" in (_name(r, _one(r, "attack").actor1) or "")
+    assert "Tolva Front" in (_name(r, _one(r, "blamed").actor2) or "")  # the accused
+    r2 = extract("The army blamed the rebels for the massacre.")
+    assert "rebels" in (_name(r2, _one(r2, "massacre").actor1) or "").lower()
+    r3 = extract("Officials held the youths responsible for the killing of a judge.")
+    assert "youths" in (_name(r3, _one(r3, "killing").actor1) or "").lower()

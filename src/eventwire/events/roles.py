@@ -58,6 +58,10 @@ INSTRUMENT_VERBS = {"use", "employ", "fire", "spray", "hurl", "throw", "launch",
 INSTRUMENTS = {"fire", "gunfire", "shot", "round", "bullet", "missile", "rocket", "shell", "mortar", "grenade",
                "stone", "rock", "brick", "bottle", "gas", "teargas", "canister", "salvo", "projectile", "bomb",
                "firebomb", "cocktail", "molotov", "explosive", "device", "weapon", "ammunition", "drone"}
+# Verbs that put an act down to someone: "blamed on X", "pinned on X", "attributed to X", "claimed by X".
+ATTRIBUTED = {"blame": "on", "pin": "on", "attribute": "to", "claim": "by"}
+ACCUSING = {"blame", "accuse", "charge", "indict", "convict", "sentence", "condemn", "sue", "prosecute"}
+RESPONSIBLE = {"responsible", "accountable", "answerable", "liable", "culpable", "guilty"}
 # "declared a state of emergency": the state is a condition, not a country.
 CONDITION_OF = {"emergency", "siege", "war", "alert", "insurrection", "disaster", "calamity", "mourning"}
 QUANTITY = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "million",
@@ -122,6 +126,24 @@ def _inherited(tok: Token) -> Token | None:
             cur = head
         else:
             break
+    return None
+
+
+def _accused(gov: Token) -> Token | None:
+    """Whom an accusation names as the doer of what its for/of phrase holds: "blamed the rebels for the
+    massacre", "accused X of the killing", "held the youths responsible for the killing"."""
+    lemma = gov.lemma_.lower()
+    if gov.dep_ in ("dobj", "nsubjpass") and gov.head.lemma_.lower() in ACCUSING:
+        return gov  # the parser hung "of the shelling" on the accused
+    if lemma in ACCUSING and gov.pos_ == "VERB":
+        return next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if lemma in RESPONSIBLE:
+        if gov.dep_ == "amod":  # "held the youths responsible for ..."
+            return gov.head
+        subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+        if subj is not None:  # "considers the rebels answerable for ..."
+            return subj
+        return next((c for c in gov.head.children if c.dep_ == "dobj"), None)
     return None
 
 
@@ -274,6 +296,10 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                     a1 = nominal_actor[via.i]
             if a2 is None and tok.dep_ == "acl":  # "civilians killed in the raid"
                 a2 = actor_for(doc, tok.head, actors)
+            if lemma in ATTRIBUTED and lemma != "claim":  # "the attack was blamed on X": X is the accused
+                accused = _pobj(tok, {ATTRIBUTED[lemma]})
+                if accused is not None:
+                    a2 = actor_for(doc, accused, actors) or a2
         else:
             subj = _subject(tok) or _inherited(tok)
             a1 = actor_for(doc, subj, actors)
@@ -296,6 +322,10 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                 if lemma == "exchange":
                     preps.add("with")  # "exchanged fire with the army"
                 a2 = victim(doc, _pobj(tok, preps), actors)
+            if lemma in ATTRIBUTED and lemma != "claim":  # "blamed the attack on X": X is the accused
+                accused = _pobj(tok, {ATTRIBUTED[lemma]})
+                if accused is not None:
+                    a2 = actor_for(doc, accused, actors) or a2
             if lemma == "die":  # the dead are the victims, not the attackers
                 a1, a2 = None, victim(doc, subj, actors) if a1 is None else a1
                 via = _pobj(tok, {"in", "during", "amid", "from"})
@@ -309,6 +339,16 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
             done = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in LIGHT_VERBS), None)
             if done is not None:
                 a1 = actor_for(doc, _pobj(done, {"by"}), actors)
+        if a1 is None:  # "an attack blamed on the militia", "a massacre attributed to X": who the text names
+            for c in tok.children:
+                prep = ATTRIBUTED.get(c.lemma_.lower()) if c.dep_ in ("acl", "relcl") else None
+                if prep is not None:
+                    a1 = actor_for(doc, _pobj(c, {prep}), actors)
+                    break
+        if a1 is None and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in ATTRIBUTED:
+            a1 = actor_for(doc, _pobj(tok.head, {ATTRIBUTED[tok.head.lemma_.lower()]}), actors)  # "was blamed on X"
+        if a1 is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of"):
+            a1 = actor_for(doc, _accused(tok.head.head), actors)  # "blamed the rebels for the massacre"
         pos = tok
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CONTAINERS:
             pos = tok.head.head  # "launched a series of attacks"
