@@ -590,3 +590,22 @@ def test_the_doer_an_attribution_names(extract):
     assert "rebels" in (_name(r2, _one(r2, "massacre").actor1) or "").lower()
     r3 = extract("Officials held the youths responsible for the killing of a judge.")
     assert "youths" in (_name(r3, _one(r3, "killing").actor1) or "").lower()
+
+
+def test_common_wordings_of_violence_arrest_and_contact(extract):
+    assert _one(extract("Gunmen opened fire on a bus in Kavo."), "opened").type == "ASSAULT"
+    r = extract("Soldiers came under fire near the border.")
+    e = _one(r, "came")
+    assert e.type == "ASSAULT" and e.actor1 is None and e.actor2 is not None  # the soldiers are the targets
+    assert _one(extract("Two men were taken into custody."), "taken").type == "COERCE"
+    assert _one(extract("Police rounded up dozens of activists."), "rounded").type == "COERCE"
+    assert _one(extract("Villagers hacked the suspect to death."), "hacked").type == "ASSAULT"
+    assert not extract("Hackers hacked the ministry website.").events
+    assert _one(extract("Militants burned down the school."), "burned").mode == "destroy"
+    assert _one(extract("Attackers set the houses ablaze."), "set").type == "ASSAULT"
+    assert _one(extract("The militia launched rockets at the town."), "launched").type == "ASSAULT"
+    r2 = extract("Troops and rebels fought a fierce gunbattle.")
+    assert _one(r2, "gunbattle").type == "ASSAULT" and _one(r2, "fought").actor2 is None
+    assert _one(extract("The army imposed martial law."), "law").type == "COERCE"
+    assert _one(extract("The two presidents spoke by phone on Monday."), "spoke").mode == "phone"
+    assert not extract("She spoke to reporters by the river.").events

@@ -57,7 +57,9 @@ INSTRUMENT_VERBS = {"use", "employ", "fire", "spray", "hurl", "throw", "launch",
 # What is fired or thrown is the means, not the victim: "hurled rocks at troops", "exchanged fire with".
 INSTRUMENTS = {"fire", "gunfire", "shot", "round", "bullet", "missile", "rocket", "shell", "mortar", "grenade",
                "stone", "rock", "brick", "bottle", "gas", "teargas", "canister", "salvo", "projectile", "bomb",
-               "firebomb", "cocktail", "molotov", "explosive", "device", "weapon", "ammunition", "drone"}
+               "firebomb", "cocktail", "molotov", "explosive", "device", "weapon", "ammunition", "drone",
+               # or the fight itself: "fought a fierce gunbattle"
+               "battle", "gunbattle", "gunfight", "firefight", "war", "fight", "skirmish", "clash", "duel"}
 # Verbs that put an act down to someone: "blamed on X", "pinned on X", "attributed to X", "claimed by X".
 ATTRIBUTED = {"blame": "on", "pin": "on", "attribute": "to", "claim": "by"}
 ACCUSING = {"blame", "accuse", "charge", "indict", "convict", "sentence", "condemn", "sue", "prosecute"}
@@ -326,6 +328,8 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                 accused = _pobj(tok, {ATTRIBUTED[lemma]})
                 if accused is not None:
                     a2 = actor_for(doc, accused, actors) or a2
+            if lemma == "come" and _pobj(tok, {"under"}) is not None:  # "soldiers came under fire": the targets
+                a1, a2 = None, victim(doc, subj, actors)
             if lemma == "die":  # the dead are the victims, not the attackers
                 a1, a2 = None, victim(doc, subj, actors) if a1 is None else a1
                 via = _pobj(tok, {"in", "during", "amid", "from"})
@@ -347,6 +351,8 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                     break
         if a1 is None and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in ATTRIBUTED:
             a1 = actor_for(doc, _pobj(tok.head, {ATTRIBUTED[tok.head.lemma_.lower()]}), actors)  # "was blamed on X"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_.lower() in ("come", "be"):
+            a2 = a2 or victim(doc, _subject(tok.head.head), actors)  # "the convoy came under attack"
         if a1 is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of"):
             a1 = actor_for(doc, _accused(tok.head.head), actors)  # "blamed the rebels for the massacre"
         pos = tok

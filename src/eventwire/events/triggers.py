@@ -239,7 +239,7 @@ def _predicates(tok: Token) -> set[str]:
             out |= {g.lemma_.lower() for g in c.children if g.dep_ in ("amod", "acomp", "oprd", "ccomp", "compound")}
             out |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
                     for g in p.children if g.dep_ == "pobj"}
-        elif dep == "prep" and c.lower_ in ("as", "in", "under", "into"):
+        elif dep == "prep" and c.lower_ in ("as", "in", "under", "into", "to", "by", "over"):
             for g in c.children:
                 if g.dep_ == "pobj":
                     out.add(g.lemma_.lower())
@@ -282,7 +282,7 @@ def _causes(tok: Token) -> set[str]:
         if c.dep_ == "nsubj":
             out.add(c.lemma_.lower())
         elif c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "from", "during", "after", "amid", "following",
-                                                           "under", "of"):
+                                                           "of"):
             for g in c.children:
                 if g.dep_ == "pobj" and not (g.lemma_.lower() == "fire" and any(
                         m.lemma_.lower() in GUNFIRE_MODS or m.ent_type_ in ("NORP", "ORG", "GPE")
