@@ -98,7 +98,7 @@ def _content_of(tok: Token, by_i: dict[int, Trigger]) -> Trigger | None:
         gov = by_i.get(tok.head.head.i)
     if gov is not None and gov.type != by_i[tok.i].type and (
             gov.type in IRREALIS_OBJECT or (gov.type == "SANCTION" and gov.token.pos_ == "VERB")
-            or (gov.type == "ACCUSE" and gov.token.pos_ != "VERB")):  # "charges of murder"
+            or (gov.type == "ACCUSE" and gov.token.pos_ in ("NOUN", "PROPN"))):  # "charges of murder"
         return gov
     return None
 

@@ -142,6 +142,8 @@ def _accused(gov: Token) -> Token | None:
     if lemma in RESPONSIBLE:
         if gov.dep_ == "amod":  # "held the youths responsible for ..."
             return gov.head
+        if gov.dep_ == "acomp":  # "the rebels were responsible for ..."
+            return _subject(gov.head)
         subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
         if subj is not None:  # "considers the rebels answerable for ..."
             return subj
@@ -335,6 +337,8 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                 via = _pobj(tok, {"in", "during", "amid", "from"})
                 if via is not None and via.i in nominal_actor:
                     a1 = nominal_actor[via.i]
+    elif tok.pos_ in ("ADJ", "ADP") and tok.head.lemma_.lower() == "be":
+        a2 = actor_for(doc, _subject(tok.head), actors)  # "X was behind / responsible for the attack"
     else:
         a1 = span_actor(doc, _modifier_actor(tok), actors) if _modifier_actor(tok) else None
         if a1 is None:
@@ -353,6 +357,8 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
             a1 = actor_for(doc, _pobj(tok.head, {ATTRIBUTED[tok.head.lemma_.lower()]}), actors)  # "was blamed on X"
         if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_.lower() in ("come", "be"):
             a2 = a2 or victim(doc, _subject(tok.head.head), actors)  # "the convoy came under attack"
+        if a1 is None and tok.dep_ == "pobj" and tok.head.lower_ == "behind" and tok.head.head.lemma_.lower() == "be":
+            a1 = actor_for(doc, _subject(tok.head.head), actors)  # "X was behind the attack"
         if a1 is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of"):
             a1 = actor_for(doc, _accused(tok.head.head), actors)  # "blamed the rebels for the massacre"
         pos = tok

@@ -117,7 +117,7 @@ RESIDENTS = {"resident", "people", "family", "villager", "inhabitant", "househol
              "neighborhood", "thousand", "hundred", "person", "citizen", "local"}
 # A protest crowd, as the subject of a verb of gathering ("thousands of demonstrators marched").
 PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "picketer"}
-CROWD_VERBS = {"march", "gather", "rally", "assemble", "converge", "pour", "flood", "fill", "throng", "chant",
+CROWD_VERBS = {"march", "gather", "rally", "assemble", "converge", "pour", "flood", "fill", "throng", "chant", "spill",
                "parade", "mass", "swarm", "descend", "take", "be", "remain", "stay", "turn", "return", "walk"}
 STREETS = {"street", "square", "road", "avenue", "plaza", "boulevard"}
 # Words that make calling or describing an act an accusation ("called it barbaric").
@@ -298,9 +298,14 @@ def _crowd(tok: Token) -> bool:
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
+    lemma = tok.lemma_.lower()
+    if lemma in ("take", "pour", "flood", "spill") and any(  # "thousands took to the streets": whoever does it
+            c.dep_ == "prep" and c.lower_ in ("to", "into", "onto") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in STREETS and g.tag_ == "NNS" for g in c.children)
+            for c in tok.children):
+        return True
     if subj.lemma_.lower() not in PROTESTERS and not (_subjects(tok) & PROTESTERS):
         return False
-    lemma = tok.lemma_.lower()
     if lemma == "take":
         return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in STREETS for g in c.children)
                    for c in tok.children)
@@ -396,6 +401,16 @@ def _adjective(tok: Token) -> Trigger | None:
     if lower in CONDEMN_ADJ and tok.dep_ in ("acomp", "ROOT") and tok.head.lemma_.lower() == "be" and not any(
             c.dep_ in ("xcomp", "ccomp") for c in tok.children):  # not "it is illegal to ..."
         return Trigger(tok, "ACCUSE", "disapprove", False, start, end)
+    # "officials said the Front was behind the attack", "... were responsible for the killing": an allegation
+    if ((lower == "behind" and tok.dep_ == "prep") or (lower in ("responsible", "culpable") and tok.dep_ == "acomp")) \
+            and tok.head.lemma_.lower() == "be" and any(
+                s.dep_ == "nsubj" and s.pos_ != "PRON" for s in tok.head.children):
+        act = next((g for g in tok.children if g.dep_ == "pobj"), None) if lower == "behind" else next(
+            (g for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
+             if g.dep_ == "pobj"), None)
+        if act is not None and any(e.type in ("ASSAULT", "COERCE") for e in ENTRIES.get(
+                (act.lemma_.lower(), "N"), ENTRIES.get((act.lower_, "N"), ()))):
+            return Trigger(tok, "ACCUSE", "allege", False, start, end)
     # "Niger's borders would stay shut": a border closure
     if lower in CLOSED and tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in (
             "stay", "remain", "be", "keep"):
