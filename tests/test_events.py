@@ -622,3 +622,9 @@ def test_saying_someone_was_behind_an_attack_is_an_accusation(extract):
     assert _one(r2, "responsible").type == "ACCUSE" and _one(r2, "killing").type == "ASSAULT"
     assert not _of_type(extract("The group said it was behind the bombing."), "ACCUSE")  # a claim of its own
     assert not extract("The governor is responsible for security.").events
+
+
+def test_force_at_a_protest_is_coded_with_the_protest_as_main_event(extract):
+    r = extract("Police used tear gas to disperse demonstrators protesting the election results.")
+    assert _one(r, "gas").type == "ASSAULT" and not _one(r, "gas").main
+    assert [e.type for e in r.events if e.main] == ["PROTEST"]

@@ -45,6 +45,8 @@ ENDED = {"end", "expire", "collapse", "break", "violate", "breach", "lapse"}
 # the opposition says"); and reactions that are one event per party ("A, B and C condemned").
 SPOKEN_CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT"}
 REACTIONS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
+CROWD_FORCE = {"tear gas", "water cannon", "disperse"}
+CROWD_THROW = {"threw", "throwing", "throw", "throws", "hurled", "hurling", "hurl", "hurls"}
 # A promise to do harm is a threat ("the president's pledge that the army would press on with its offensive").
 PLEDGES = {"pledge", "promise", "vow", "swear"}
 HARM = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
@@ -379,6 +381,12 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             built[ei].figures = sorted(fis)
         # The sentence's main event, as event coders (PLOVER, ICEWS) code one per sentence: the one
         # highest in the parse, the first on a tie (both directions of "A and B blamed each other").
+        # Force used on or by a protest crowd (tear gas, stone-throwing) is coded with the protest, as
+        # ACLED codes a protest with intervention or a violent demonstration as one event.
+        if any(e.type == "PROTEST" for e in built):
+            depths = [d + 64 if e.type == "ASSAULT" and (e.mode in CROWD_FORCE or (
+                e.trigger is not None and e.trigger.text.lower() in CROWD_THROW)) else d
+                for d, e in zip(depths, built, strict=True)]
         top = min(depths)
         first = next(i for i, d in enumerate(depths) if d == top)
         for i, e in enumerate(built):
