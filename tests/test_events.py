@@ -628,3 +628,11 @@ def test_force_at_a_protest_is_coded_with_the_protest_as_main_event(extract):
     r = extract("Police used tear gas to disperse demonstrators protesting the election results.")
     assert _one(r, "gas").type == "ASSAULT" and not _one(r, "gas").main
     assert [e.type for e in r.events if e.main] == ["PROTEST"]
+
+
+def test_everyday_senses_of_the_new_readings_are_not_events(extract):
+    for text in ("Fans poured into the streets to celebrate the victory.", "SpaceX launched a rocket from Florida.",
+                 "The company let go 200 workers.", "The storm forced thousands from their homes.",
+                 "Police looked into his eyes.", "The alarm went off at six.",
+                 "He took power in 2010 after winning the election."):
+        assert not extract(text).events, text

@@ -119,6 +119,8 @@ RESIDENTS = {"resident", "people", "family", "villager", "inhabitant", "househol
 PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "picketer"}
 CROWD_VERBS = {"march", "gather", "rally", "assemble", "converge", "pour", "flood", "fill", "throng", "chant", "spill",
                "parade", "mass", "swarm", "descend", "take", "be", "remain", "stay", "turn", "return", "walk"}
+FESTIVE = {"celebrate", "cheer", "welcome", "dance", "party", "greet", "watch", "rejoice", "mark", "honour",
+           "honor", "commemorate", "shop", "worship", "pray"}
 STREETS = {"street", "square", "road", "avenue", "plaza", "boulevard"}
 # Words that make calling or describing an act an accusation ("called it barbaric").
 CONDEMN = {"criminal", "crime", "barbaric", "barbarous", "barbarism", "heinous", "cowardly", "despicable",
@@ -141,6 +143,11 @@ CAPTIVES = {"hostage", "captive", "prisoner", "detainee", "soldier", "president"
             "journalist", "activist", "official", "worker", "civilian", "tourist", "child", "woman", "man",
             "opponent", "dissident", "premier", "governor", "crew", "passenger", "sailor", "student", "refugee",
             "villager", "migrant", "citizen", "national", "people"}
+# Who is released ("hostages were set free", "95 soldiers were let go from captivity").
+RELEASED = {"hostage", "captive", "prisoner", "detainee", "soldier", "pow", "civilian", "journalist", "activist",
+            "abductee", "student", "child", "woman", "passenger", "sailor", "crew", "tourist", "national",
+            "citizen", "fighter", "serviceman", "suspect", "dissident", "opponent", "people", "man", "hostages"}
+CAPTIVITY = {"captivity", "custody", "prison", "jail", "detention", "camp", "cell"}
 # Taking or retaking a place: "took back control of the prison", "recaptured the town".
 RETAKE = {"take", "regain", "wrest", "retake", "recapture", "reclaim", "seize", "capture"}
 TAKEN_PLACES = {
@@ -195,7 +202,9 @@ def _objects(tok: Token) -> set[str]:
     out = {p.lemma_.lower() for p in _patients(tok)}
     out_of = any(c.lower_ == "out" and c.dep_ in ("prt", "advmod", "prep") for c in tok.children)
     for c in tok.children:
-        if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "of" and (out_of or tok.pos_ != "VERB"))):
+        # "from"-object; "of" of a noun or after "out"; "looked into the attack"
+        if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "of" and (out_of or tok.pos_ != "VERB")) or (
+                c.lower_ == "into" and tok.lemma_.lower() == "look")):
             out |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
         elif c.dep_ == "prep" and c.lower_ == "out":  # "pulled out of the talks": "of" hangs on "out"
             out |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -299,6 +308,8 @@ def _crowd(tok: Token) -> bool:
     if subj is None:
         return False
     lemma = tok.lemma_.lower()
+    if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in FESTIVE for c in tok.children):
+        return False  # "fans poured into the streets to celebrate"
     if lemma in ("take", "pour", "flood", "spill") and any(  # "thousands took to the streets": whoever does it
             c.dep_ == "prep" and c.lower_ in ("to", "into", "onto") and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in STREETS and g.tag_ == "NNS" for g in c.children)
@@ -529,6 +540,11 @@ def classify(tok: Token) -> Trigger | None:
         return None  # "declared a state of emergency", not "an emergency was declared at the hospital"
     if lemma in INSTRUMENT_NOUNS and pos == "N" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by"):
         return None  # "shot with live ammunition": how another act was done
+    if lemma in ("let", "set") and type_ == "RETREAT" and not (
+            {p.lemma_.lower() for p in _patients(tok)} & RELEASED or _objects(tok) & CAPTIVITY):
+        return None  # "the company let go 200 workers": layoffs, not a release
+    if lemma in ORDER_VERBS and type_ in ("COERCE", "SANCTION") and _subjects(tok) & DISASTER:
+        return None  # "the storm forced thousands from their homes": no one coerced them
     if mode == "coup" and pos == "V" and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
         return None  # "rebels fighting to topple the government", "a coup aimed at ousting": an aim
     if lemma == "riot" and pos == "N" and tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in RIOT_GEAR:
