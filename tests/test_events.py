@@ -492,6 +492,7 @@ def test_diplomatic_expulsions_and_quitting_talks_are_sanctions(extract):
 def test_releases_without_the_verb_release(extract):
     assert _one(extract("Forty prisoners were let go from captivity on Sunday."), "let").type == "RETREAT"
     assert _one(extract("The hostages were set free near the border."), "set").type == "RETREAT"
+    assert _one(extract("The same number of prisoners were also set free."), "set").type == "RETREAT"
     e = _one(extract("The two sides completed a prisoner exchange in Tolva."), "exchange")
     assert (e.type, e.mode) == ("RETREAT", "release")
     assert not [e for e in extract("Police set fire to the barricades.").events if e.type == "RETREAT"]

@@ -541,7 +541,9 @@ def classify(tok: Token) -> Trigger | None:
     if lemma in INSTRUMENT_NOUNS and pos == "N" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by"):
         return None  # "shot with live ammunition": how another act was done
     if lemma in ("let", "set") and type_ == "RETREAT" and not (
-            {p.lemma_.lower() for p in _patients(tok)} & RELEASED or _objects(tok) & CAPTIVITY):
+            {g.lemma_.lower() for p in _patients(tok) for g in (p, *(  # "the same number of prisoners"
+                x for q in p.children if q.dep_ == "prep" and q.lower_ == "of" for x in q.children))} & RELEASED
+            or _objects(tok) & CAPTIVITY):
         return None  # "the company let go 200 workers": layoffs, not a release
     if lemma in ORDER_VERBS and type_ in ("COERCE", "SANCTION") and _subjects(tok) & DISASTER:
         return None  # "the storm forced thousands from their homes": no one coerced them
