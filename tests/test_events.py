@@ -637,3 +637,13 @@ def test_everyday_senses_of_the_new_readings_are_not_events(extract):
                  "Police looked into his eyes.", "The alarm went off at six.",
                  "He took power in 2010 after winning the election."):
         assert not extract(text).events, text
+
+
+def test_more_common_wordings(extract):
+    assert _one(extract("Security forces cracked down on the protesters."), "cracked").type == "COERCE"
+    assert _one(extract("Police beat protesters with batons."), "beat").type == "ASSAULT"
+    assert not extract("Arsenal beat Chelsea on Sunday.").events
+    assert _one(extract("Gunmen hijacked a bus."), "hijacked").mode == "abduct"
+    assert _one(extract("Thousands marched through the capital on Sunday."), "marched").type == "PROTEST"
+    assert _one(extract("The minister lambasted the decision."), "lambasted").type == "ACCUSE"
+    assert _one(extract("The ministry refuted the claims."), "refuted").type == "REJECT"

@@ -315,7 +315,8 @@ def _crowd(tok: Token) -> bool:
                 g.dep_ == "pobj" and g.lemma_.lower() in STREETS and g.tag_ == "NNS" for g in c.children)
             for c in tok.children):
         return True
-    if subj.lemma_.lower() not in PROTESTERS and not (_subjects(tok) & PROTESTERS):
+    if subj.lemma_.lower() not in PROTESTERS and not (_subjects(tok) & PROTESTERS) and not (
+            lemma == "march" and subj.lemma_.lower() in ("thousand", "hundred", "crowd", "ten")):  # "thousands marched"
         return False
     if lemma == "take":
         return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in STREETS for g in c.children)
