@@ -647,3 +647,13 @@ def test_more_common_wordings(extract):
     assert _one(extract("Thousands marched through the capital on Sunday."), "marched").type == "PROTEST"
     assert _one(extract("The minister lambasted the decision."), "lambasted").type == "ACCUSE"
     assert _one(extract("The ministry refuted the claims."), "refuted").type == "REJECT"
+
+
+def test_interviews_charges_and_phone_partners(extract):
+    assert not _of_type(extract("One resident, speaking to Reuters by phone, said five people died."), "CONSULT")
+    r = extract("Canada charged that the Indian government was behind the murder.")
+    assert len(_of_type(r, "ACCUSE")) == 1  # the charge; "was behind" is what it says
+    assert "Indian" in (_name(r, _one(r, "charged").actor2) or "")
+    r2 = extract("Putin spoke by phone with Erdogan on Monday.")
+    assert "Erdogan" in (_name(r2, _one(r2, "spoke").actor2) or "")
+    assert not _of_type(extract("Unrest spilled onto the streets of the capital."), "PROTEST")

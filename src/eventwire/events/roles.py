@@ -37,7 +37,8 @@ AIM_VERBS = {"target", "aim", "direct"}
 # A victim written as a number ("injured another 15", "killing the three", "five more were wounded").
 COUNT_WORDS = {"more", "others", "other", "another", "scores", "dozens", "hundreds", "thousands", "many",
                "several", "some", "all", "few"}
-WITH_PARTNER = {"talk", "negotiation", "meeting", "meet", "negotiate", "clash", "talks", "cooperate", "agree",
+WITH_PARTNER = {"talk", "speak", "phone", "call", "negotiation", "meeting", "meet", "negotiate", "clash", "talks",
+                "cooperate", "agree",
                 "agreement", "deal", "truce", "ceasefire", "consult", "discuss", "summit", "confer", "cooperation"}
 TO_PARTNER = {"appeal", "plead", "apologize", "apologise", "talk", "concede", "surrender", "yield"}
 ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -326,6 +327,9 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                 if lemma == "exchange":
                     preps.add("with")  # "exchanged fire with the army"
                 a2 = victim(doc, _pobj(tok, preps), actors)
+            if a2 is None and type_ == "ACCUSE":  # "charged that the government was behind the murder"
+                said = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                a2 = actor_for(doc, _subject(said), actors) if said is not None else None
             if lemma in ATTRIBUTED and lemma != "claim":  # "blamed the attack on X": X is the accused
                 accused = _pobj(tok, {ATTRIBUTED[lemma]})
                 if accused is not None:

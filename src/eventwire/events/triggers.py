@@ -310,7 +310,8 @@ def _crowd(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in FESTIVE for c in tok.children):
         return False  # "fans poured into the streets to celebrate"
-    if lemma in ("take", "pour", "flood", "spill") and any(  # "thousands took to the streets": whoever does it
+    if lemma in ("take", "pour", "flood", "spill") and subj.tag_ in ("NNS", "NNPS") and any(  # "thousands took to
+            # the streets": whoever they are (not "unrest spilled onto the streets")
             c.dep_ == "prep" and c.lower_ in ("to", "into", "onto") and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in STREETS and g.tag_ == "NNS" for g in c.children)
             for c in tok.children):
@@ -420,8 +421,10 @@ def _adjective(tok: Token) -> Trigger | None:
         act = next((g for g in tok.children if g.dep_ == "pobj"), None) if lower == "behind" else next(
             (g for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
              if g.dep_ == "pobj"), None)
+        said = tok.head.head  # "charged that X was behind the murder": the charge is the accusation
         if act is not None and any(e.type in ("ASSAULT", "COERCE") for e in ENTRIES.get(
-                (act.lemma_.lower(), "N"), ENTRIES.get((act.lower_, "N"), ()))):
+                (act.lemma_.lower(), "N"), ENTRIES.get((act.lower_, "N"), ()))) and not any(
+                e.type == "ACCUSE" for e in ENTRIES.get((said.lemma_.lower(), "V"), ())):
             return Trigger(tok, "ACCUSE", "allege", False, start, end)
     # "Niger's borders would stay shut": a border closure
     if lower in CLOSED and tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in (
@@ -541,6 +544,8 @@ def classify(tok: Token) -> Trigger | None:
         return None  # "declared a state of emergency", not "an emergency was declared at the hospital"
     if lemma in INSTRUMENT_NOUNS and pos == "N" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by"):
         return None  # "shot with live ammunition": how another act was done
+    if mode == "phone" and pos == "V" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return None  # "speaking to Reuters by phone": an interview, not a consultation
     if lemma in ("let", "set") and type_ == "RETREAT" and not (
             {g.lemma_.lower() for p in _patients(tok) for g in (p, *(  # "the same number of prisoners"
                 x for q in p.children if q.dep_ == "prep" and q.lower_ == "of" for x in q.children))} & RELEASED
