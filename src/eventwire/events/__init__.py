@@ -22,9 +22,17 @@ from .acled import acled_for
 from .coref import corefer
 from .link import assign_figures, clause_of, pick_date, pick_place
 from .modality import modality
-from .roles import NEGOTIATING, PARTNER_NOUNS, actor_for, mediator, negotiating_partners, roles
-from .statements import content_indices, statement_triggers
-from .triggers import Trigger, classify
+from .roles import (
+    NEGOTIATING,
+    PARTNER_NOUNS,
+    actor_for,
+    conjoined_actors,
+    mediator,
+    negotiating_partners,
+    roles,
+)
+from .statements import STATING, content_indices, statement_triggers
+from .triggers import DISASTER_CONTEXT, Trigger, classify, territorial, verbal
 
 __all__ = ["find_events"]
 
@@ -33,6 +41,15 @@ CLAIM_TYPES = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "C
 CASUALTY = {"killed", "injured"}
 MEDIATION = {"mediate", "mediation", "mediator", "broker"}
 ENDED = {"end", "expire", "collapse", "break", "violate", "breach", "lapse"}
+# Claims whose speaker, when the clause names none, is who says it ("the vote was marred by fraud,
+# the opposition says"); and reactions that are one event per party ("A, B and C condemned").
+SPOKEN_CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT"}
+REACTIONS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
+CROWD_FORCE = {"tear gas", "water cannon", "disperse"}
+CROWD_THROW = {"threw", "throwing", "throw", "throws", "hurled", "hurling", "hurl", "hurls"}
+# A promise to do harm is a threat ("the president's pledge that the army would press on with its offensive").
+PLEDGES = {"pledge", "promise", "vow", "swear"}
+HARM = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 # Verbal acts whose complement is their content, not a second event (PLOVER codes "threatened to
 # strike", "demanded the release of", "refused to withdraw" once, as THREATEN / REQUEST / REJECT).
 VERBAL_ACTS = {"THREATEN", "REQUEST", "REJECT", "AGREE", "CONCEDE", "SUPPORT"}
@@ -83,7 +100,7 @@ def _content_of(tok: Token, by_i: dict[int, Trigger]) -> Trigger | None:
         gov = by_i.get(tok.head.head.i)
     if gov is not None and gov.type != by_i[tok.i].type and (
             gov.type in IRREALIS_OBJECT or (gov.type == "SANCTION" and gov.token.pos_ == "VERB")
-            or (gov.type == "ACCUSE" and gov.token.pos_ != "VERB")):  # "charges of murder"
+            or (gov.type == "ACCUSE" and gov.token.pos_ in ("NOUN", "PROPN"))):  # "charges of murder"
         return gov
     return None
 
@@ -161,6 +178,21 @@ def _statement_roles(doc: Doc, t: Trigger, a1: str | None, a2: str | None,
     return (a1 or speaker), a2
 
 
+def _speaker_above(doc: Doc, tok: Token, actors: ActorTable | None) -> str | None:
+    """The subject of the verb of saying whose reported clause holds `tok` (a few heads up)."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head is cur or cur.dep_ in ("relcl", "acl", "appos"):
+            return None
+        if head.pos_ == "VERB" and head.lemma_.lower() in STATING and cur.dep_ in ("ccomp", "parataxis", "conj",
+                                                                                     "advcl", "xcomp"):
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return actor_for(doc, subj, actors)
+        cur = head
+    return None
+
+
 def _dateline_place(doc: Doc, places: list[Place]) -> int | None:
     dl = getattr(doc._, "eventwire_dateline", None) if Doc.has_extension("eventwire_dateline") else None
     if dl is None:
@@ -174,6 +206,7 @@ def _dateline_place(doc: Doc, places: list[Place]) -> int | None:
 def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorTable | None,
                 quotes: list[Quote], figures: list[Figure]) -> list[Event]:
     """Every event stated in the document, in text order (see docs/events.md)."""
+    text = doc.text  # built from the tokens on each access: once per document
     published = getattr(doc._, "eventwire_published", None) if Doc.has_extension("eventwire_published") else None
     dateline_place = _dateline_place(doc, places)
     quotes = sorted(quotes, key=lambda q: q.start)
@@ -201,10 +234,17 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                     trigs.append(Trigger(cue, "CONSULT", None, False, cue.idx, cue.idx + len(cue.text)))
         s_places = indexed_places[bisect_left(place_starts, sent.start_char):bisect_left(place_starts, sent.end_char)]
         s_figs = indexed_figures[bisect_left(figure_starts, sent.start_char):bisect_left(figure_starts, sent.end_char)]
-        # Weak triggers ("died", "deaths", "campaign") need a strong one of the same type or a casualty figure.
+        # Weak triggers ("died", "deaths", "campaign") need a strong one of the same type or a casualty figure
+        # (not in a disaster's toll: "5,000 deaths after the tremor").
+        lemmas = {tok.lemma_.lower() for tok in sent}
         strong = {t.type for t in trigs if not t.weak}
-        casualties = any(f.category in CASUALTY for _, f in s_figs)
+        casualties = any(f.category in CASUALTY for _, f in s_figs) and not lemmas & DISASTER_CONTEXT
         trigs = [t for t in trigs if not t.weak or t.type in strong or (t.type == "ASSAULT" and casualties)]
+        if "ASSAULT" in strong:  # "retook the town after heavy fighting": taking a place by force
+            for t in trigs:
+                if t.type == "COERCE" and t.mode == "seize" and t.token.lemma_.lower() not in ("seize", "capture") \
+                        and territorial(t.token):
+                    t.type, t.mode = "ASSAULT", "seize"
         # The content of a verbal act is not an event of its own; the act records its type.
         by_i = {t.token.i: t for t in trigs}
         content: dict[int, Trigger] = {}
@@ -248,13 +288,15 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                 a1, _ = roles(doc, t.token, False, actors, {})
                 nominal_actor[t.token.i] = a1
                 nominal_mode[t.token.i] = t.mode
-        lemmas = {tok.lemma_.lower() for tok in sent}
         sent_events: list[tuple[str, str | None, int, tuple[int, int]]] = []
         built: list[Event] = []
         depths: list[int] = []  # of each built event's trigger (statements: their verb of saying)
         for t in trigs:
             tok = t.token
-            is_verb = tok.pos_ == "VERB"
+            is_verb = verbal(tok)
+            if t.type == "AGREE" and t.kind is None and tok.lemma_.lower() in PLEDGES and tok.i in content and \
+                    content[tok.i].type in HARM:
+                t.type, t.mode = "THREATEN", t.mode or "violence"  # "pledged that the army would press on"
             a1, a2 = roles(doc, tok, is_verb, actors, nominal_actor, t.type)
             if t.kind is not None:
                 a1, a2 = _statement_roles(doc, t, a1, a2, actors)
@@ -282,6 +324,8 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                 q = None
             if a1 is None and t.type in CLAIM_TYPES and t.start in cue_speaker:
                 a1 = cue_speaker[t.start]
+            if a1 is None and t.type in SPOKEN_CLAIMS and t.kind is None:
+                a1 = _speaker_above(doc, tok, actors)  # "the vote was marred by fraud, opponents say"
             if t.kind is not None:  # the statement was made; what it states is its content
                 mod, reported_by = ("reported", q.speaker) if q is not None else ("asserted", None)
             else:
@@ -294,7 +338,7 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             guess = None
             if precision != "attached":  # only a guess: kept apart from where the text says it happened
                 place, guess = None, place
-            date, date_from = pick_date(sent, clause, tok, times, published)
+            date, date_from = pick_date(sent, clause, where, times, published, t.type in REACTIONS)
             if a2 is not None and a2 not in actor_type and actors is not None:
                 actor_type = {a.id: a.type for a in actors.actors}  # refreshed: ensure() may add actors
             acled = acled_for(t.type, mode, tok.lemma_.lower(), actor_type.get(a2 or ""), lemmas)
@@ -309,7 +353,7 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                 inner = content[tok.i]
                 extra["content_type"] = inner.type  # "threatened to attack": THREATEN, content ASSAULT
                 extra["content_trigger"] = {"start": inner.start, "end": inner.end,
-                                            "text": doc.text[inner.start:inner.end]}
+                                            "text": text[inner.start:inner.end]}
                 cm = _content_modality(t)
                 if cm is not None:
                     extra["content_modality"] = cm
@@ -321,11 +365,14 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             other = _reciprocal(doc, tok, actors)
             if other is not None:  # "A and B blamed each other": one event each way
                 pairs = [other, (other[1], other[0])]
+            elif a1 is not None and t.type in REACTIONS and t.kind is None:
+                # "condemned by the AU, the UN and the EU": one reaction per party
+                pairs += [(x, a2) for x in conjoined_actors(doc, tok, is_verb, actors) if x not in (a1, a2)]
             for a1, a2 in pairs:
                 built.append(Event(
                     id="", type=t.type, mode=mode, actor1=a1, actor2=a2, place=place, date=date,
                     modality=mod, reported_by=reported_by, acled=acled,  # type: ignore[arg-type]
-                    trigger=Span(start=t.start, end=t.end, text=doc.text[t.start:t.end]),
+                    trigger=Span(start=t.start, end=t.end, text=text[t.start:t.end]),
                     evidence=Offsets(start=sent.start_char, end=sent.end_char), confidence=round(conf, 2),
                     place_precision=precision, date_from=date_from, **extra))
                 sent_events.append((t.type, mode, t.start, clause))
@@ -334,6 +381,12 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             built[ei].figures = sorted(fis)
         # The sentence's main event, as event coders (PLOVER, ICEWS) code one per sentence: the one
         # highest in the parse, the first on a tie (both directions of "A and B blamed each other").
+        # Force used on or by a protest crowd (tear gas, stone-throwing) is coded with the protest, as
+        # ACLED codes a protest with intervention or a violent demonstration as one event.
+        if any(e.type == "PROTEST" for e in built):
+            depths = [d + 64 if e.type == "ASSAULT" and (e.mode in CROWD_FORCE or (
+                e.trigger is not None and e.trigger.text.lower() in CROWD_THROW)) else d
+                for d, e in zip(depths, built, strict=True)]
         top = min(depths)
         first = next(i for i, d in enumerate(depths) if d == top)
         for i, e in enumerate(built):

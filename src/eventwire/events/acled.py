@@ -7,6 +7,7 @@ from ..schema import Acled
 BATTLE_TRIGGERS = {"clash", "fighting", "fight", "battle", "shootout", "gunfight", "firefight", "skirmish"}
 SHELL_TRIGGERS = {"shell", "shelling", "bombard", "bombardment", "artillery", "mortar", "rocket", "missile"}
 ARMED = {"military", "armed_group"}
+CROWD_CONTROL = {"tear gas", "water cannon", "disperse"}
 CIVIL = {"population", "person"}
 
 SD = "Strategic developments"
@@ -34,6 +35,8 @@ def acled_for(type_: str, mode: str | None, lemma: str, actor2_type: str | None,
             return Acled(event_type=VAC, sub_event_type="Sexual violence")
         if mode == "destroy":
             return Acled(event_type=SD, sub_event_type="Looting/property destruction")
+        if mode in CROWD_CONTROL:  # tear gas, water cannon, dispersal: force used on a protest
+            return Acled(event_type="Protests", sub_event_type="Protest with intervention")
         if lemma in BATTLE_TRIGGERS or actor2_type in ARMED:
             return Acled(event_type="Battles", sub_event_type="Armed clash")
         if actor2_type in CIVIL:
@@ -45,6 +48,8 @@ def acled_for(type_: str, mode: str | None, lemma: str, actor2_type: str | None,
         return Acled(event_type="Protests", sub_event_type="Peaceful protest")
     if type_ == "COERCE" and mode == "arrest":
         return Acled(event_type=SD, sub_event_type="Arrests")
+    if type_ == "COERCE" and mode == "looting":
+        return Acled(event_type=SD, sub_event_type="Looting/property destruction")
     if type_ == "AGREE" or (type_ == "RETREAT" and mode == "ceasefire"):
         return Acled(event_type=SD, sub_event_type="Agreement")
     if type_ == "RETREAT" and mode == "withdraw":

@@ -2,14 +2,17 @@
 
 * place: a place mention inside the trigger's clause (place_precision "clause"), else in the
   sentence ("sentence"), else the dateline's first place ("dateline"), else none.
-* date: a DATE time in the clause, else in the sentence (date_from "text"); else the
-  publication date (date_from "published").
+* date: a DATE (or a TIME on a known day) in the clause, else in the sentence (date_from "text"),
+  never one that dates the verb of saying that reports the event; else the publication date
+  (date_from "published").
 * figures: each casualty/captive figure of a sentence goes to the nearest compatible event of that
   sentence (killed/injured/missing -> ASSAULT; abducted -> ASSAULT abduct or COERCE; detained ->
   COERCE; released -> RETREAT; evacuated/displaced -> COERCE), preferring one whose clause holds it.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Span, Token
 
@@ -82,7 +85,37 @@ def pick_place(sent: Span, clause: tuple[int, int], trig: Token, places: list[tu
 
 
 def _is_date(t: Time) -> bool:
-    return t.type == "DATE" and t.value[:1].isdigit()
+    """A time with a calendar value: a DATE, or a TIME on a known day ("Wednesday night" -> 2020-01-15TNI)."""
+    if t.type == "DATE":
+        return t.value[:1].isdigit()
+    return t.type == "TIME" and _DAY_TIME.match(t.value) is not None
+
+
+def _value(t: Time) -> str:
+    return t.value[:10] if t.type == "TIME" else t.value
+
+
+_DAY_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T")
+# Verbs of saying: a date on one dates the statement, not what it reports.
+SAYING = {"say", "tell", "announce", "confirm", "report", "add", "state", "claim", "insist", "stress", "declare",
+          "note", "explain", "write", "tweet", "post", "disclose", "reveal", "acknowledge", "admit", "quote",
+          "cite", "indicate", "warn"}
+MODIFIER_DEPS = {"pobj", "prep", "npadvmod", "tmod", "nmod", "compound", "amod", "nummod", "det", "advmod", "appos"}
+
+
+def _saying_date(sent: Span, t: Time, trig: Token) -> bool:
+    """'Youths raided a village, officials said on Tuesday': Tuesday is when it was said; an event in
+    what the verb of saying reports does not take its date."""
+    tok = next((x for x in sent if x.idx >= t.start), None)
+    for _ in range(4):
+        if tok is None or tok.head is tok or tok.dep_ not in MODIFIER_DEPS:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    if tok is None or tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SAYING:
+        return False
+    return trig.i != tok.i and tok.left_edge.i <= trig.i <= tok.right_edge.i
 
 
 def _since_anchor(doc_tokens: Span, t: Time, trig: Token) -> bool:
@@ -125,14 +158,17 @@ def _attributive_elsewhere(sent: Span, t: Time, trig: Token) -> bool:
 
 
 def pick_date(sent: Span, clause: tuple[int, int], trig: Token, times: list[Time],
-              published: str | None) -> tuple[str | None, str | None]:
+              published: str | None, statement: bool = False) -> tuple[str | None, str | None]:
+    """The event's date: one in its clause, else elsewhere in the sentence, else the publication date.
+    A date on a verb of saying dates only the statement (and a statement reported by it, `statement`)."""
     trig_start = trig.idx
     dates = [t for t in times if _is_date(t) and sent.start_char <= t.start and t.end <= sent.end_char
-             and not _since_anchor(sent, t, trig) and not _attributive_elsewhere(sent, t, trig)]
+             and not _since_anchor(sent, t, trig) and not _attributive_elsewhere(sent, t, trig)
+             and (statement or not _saying_date(sent, t, trig))]
     inside = [t for t in dates if clause[0] <= t.start and t.end <= clause[1]]
     pool = inside or dates
     if pool:
-        return min(pool, key=lambda t: abs(t.start - trig_start)).value, "text"
+        return _value(min(pool, key=lambda t: abs(t.start - trig_start))), "text"
     if published:
         return published, "published"
     return None, None

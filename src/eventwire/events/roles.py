@@ -16,13 +16,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorTable
 from ..figures.lexicon import PERSON_NOUNS
+from ..schema import Mention
 
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "claim", "commit", "perpetrate", "order",
                "wage", "begin", "start", "continue", "resume", "escalate", "intensify", "step", "unleash",
                "hold", "reach", "sign", "announce", "impose", "broker", "mediate", "lead", "organize", "call",
-               "accept", "admit", "take", "issue", "give", "deliver", "send", "serve", "plan", "orchestrate"}
+               "accept", "admit", "take", "issue", "give", "deliver", "send", "serve", "plan", "orchestrate",
+               "use", "fire", "put", "lay", "place", "pin", "shift", "level", "open", "set", "make"}
 # "a series of attacks": the trigger stands in for its container noun
 CONTAINERS = {"series", "wave", "spate", "string", "spree", "number", "round", "chain", "campaign"}
 TARGET_PREPS = {"on", "against", "at", "upon"}
@@ -35,7 +37,8 @@ AIM_VERBS = {"target", "aim", "direct"}
 # A victim written as a number ("injured another 15", "killing the three", "five more were wounded").
 COUNT_WORDS = {"more", "others", "other", "another", "scores", "dozens", "hundreds", "thousands", "many",
                "several", "some", "all", "few"}
-WITH_PARTNER = {"talk", "negotiation", "meeting", "meet", "negotiate", "clash", "talks", "cooperate", "agree",
+WITH_PARTNER = {"talk", "speak", "phone", "call", "negotiation", "meeting", "meet", "negotiate", "clash", "talks",
+                "cooperate", "agree",
                 "agreement", "deal", "truce", "ceasefire", "consult", "discuss", "summit", "confer", "cooperation"}
 TO_PARTNER = {"appeal", "plead", "apologize", "apologise", "talk", "concede", "surrender", "yield"}
 ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -50,6 +53,20 @@ GROUP_NOUNS = {"force", "army", "military", "government", "authority", "group", 
 NOT_ACTOR = {"death", "case", "life", "being", "body", "dead", "injured", "wounded", "missing", "toll", "number"}
 NOT_TARGET = NOT_ACTOR - {"injured", "wounded", "dead"}  # "injured" as a noun is a victim
 REL_PRONOUNS = {"who", "which", "that"}
+# "used tear gas to disperse them": the user, not the gas, disperses.
+INSTRUMENT_VERBS = {"use", "employ", "fire", "spray", "hurl", "throw", "launch", "deploy", "lob"}
+# What is fired or thrown is the means, not the victim: "hurled rocks at troops", "exchanged fire with".
+INSTRUMENTS = {"fire", "gunfire", "shot", "round", "bullet", "missile", "rocket", "shell", "mortar", "grenade",
+               "stone", "rock", "brick", "bottle", "gas", "teargas", "canister", "salvo", "projectile", "bomb",
+               "firebomb", "cocktail", "molotov", "explosive", "device", "weapon", "ammunition", "drone",
+               # or the fight itself: "fought a fierce gunbattle"
+               "battle", "gunbattle", "gunfight", "firefight", "war", "fight", "skirmish", "clash", "duel"}
+# Verbs that put an act down to someone: "blamed on X", "pinned on X", "attributed to X", "claimed by X".
+ATTRIBUTED = {"blame": "on", "pin": "on", "attribute": "to", "claim": "by"}
+ACCUSING = {"blame", "accuse", "charge", "indict", "convict", "sentence", "condemn", "sue", "prosecute"}
+RESPONSIBLE = {"responsible", "accountable", "answerable", "liable", "culpable", "guilty"}
+# "declared a state of emergency": the state is a condition, not a country.
+CONDITION_OF = {"emergency", "siege", "war", "alert", "insurrection", "disaster", "calamity", "mourning"}
 QUANTITY = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "million",
             "millions", "number", "group", "some", "many", "most", "all", "several"}
 
@@ -60,7 +77,36 @@ def _subject(tok: Token) -> Token | None:
             if c.lower_ in REL_PRONOUNS and tok.dep_ == "relcl":
                 return tok.head
             return c
+    if tok.pos_ == "NOUN":  # a verb the tagger took for a noun: "ECOWAS condemns ...", its subject a compound
+        return next((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i), None)
     return None
+
+
+def actor1_head(tok: Token, is_verb: bool) -> Token | None:
+    """The token that names a verbal trigger's doer: the active subject or the passive "by"-agent."""
+    if not is_verb:
+        return _pobj(tok, {"by"})
+    if any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "agent") for c in tok.children):
+        return _pobj(tok, {"by"})
+    return _subject(tok)
+
+
+def conjoined_actors(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None) -> list[str]:
+    """The other actors conjoined with a trigger's doer: "A, B and C condemned the coup", "was condemned
+    by the AU, the UN and the EU" -> the actors of B and C (one event each, as event coders code a
+    reaction by several parties)."""
+    head = actor1_head(tok, is_verb)
+    if head is None or actors is None:
+        return []
+    out: list[str] = []
+    stack = [c for c in head.children if c.dep_ == "conj"]
+    while stack and len(out) < 12:
+        c = stack.pop(0)
+        found = actor_for(doc, c, actors)
+        if found is not None and found not in out:
+            out.append(found)
+        stack.extend(g for g in c.children if g.dep_ == "conj")
+    return out
 
 
 def _inherited(tok: Token) -> Token | None:
@@ -73,8 +119,8 @@ def _inherited(tok: Token) -> Token | None:
             return obj if obj is not None else _subject(gov)
         if cur.dep_ == "conj" or (cur.dep_ in ("xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX")):
             head = cur.head
-            if cur.dep_ == "xcomp":
-                for c in head.children:
+            if cur.dep_ == "xcomp" and head.lemma_.lower() not in INSTRUMENT_VERBS:
+                for c in head.children:  # "urged them to leave"; not "used tear gas to scatter"
                     if c.dep_ == "dobj":
                         return c
             s = _subject(head)
@@ -83,6 +129,26 @@ def _inherited(tok: Token) -> Token | None:
             cur = head
         else:
             break
+    return None
+
+
+def _accused(gov: Token) -> Token | None:
+    """Whom an accusation names as the doer of what its for/of phrase holds: "blamed the rebels for the
+    massacre", "accused X of the killing", "held the youths responsible for the killing"."""
+    lemma = gov.lemma_.lower()
+    if gov.dep_ in ("dobj", "nsubjpass") and gov.head.lemma_.lower() in ACCUSING:
+        return gov  # the parser hung "of the shelling" on the accused
+    if lemma in ACCUSING and gov.pos_ == "VERB":
+        return next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if lemma in RESPONSIBLE:
+        if gov.dep_ == "amod":  # "held the youths responsible for ..."
+            return gov.head
+        if gov.dep_ == "acomp":  # "the rebels were responsible for ..."
+            return _subject(gov.head)
+        subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+        if subj is not None:  # "considers the rebels answerable for ..."
+            return subj
+        return next((c for c in gov.head.children if c.dep_ == "dobj"), None)
     return None
 
 
@@ -113,12 +179,13 @@ def _modifier_actor(tok: Token) -> tuple[int, int] | None:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
-def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | None:
+def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None, members: bool = True) -> str | None:
     """The actor id for a head token: an existing mention, a resolved pronoun/nominal, or a new actor
-    when the head is a named entity or a person/group noun."""
+    when the head is a named entity or a person/group noun. With `members`, members act for their
+    group ("fighters of the RSF"); victims stay who they are ("100 members of the agency were killed")."""
     if tok is None or actors is None:
         return None
-    if tok.like_num or tok.lemma_.lower() in QUANTITY or tok.lower_ in MEMBER_NOUNS:
+    if tok.like_num or tok.lemma_.lower() in QUANTITY or (members and tok.lower_ in MEMBER_NOUNS):
         # "Dozens of Palestinians", "thousands of fighters"; members act for their group: "fighters of the RSF"
         of = _pobj(tok, {"of"})
         if tok.lower_ in MEMBER_NOUNS and of is None:  # "gunmen from the Islamic State", not "gunmen from Gao"
@@ -127,7 +194,13 @@ def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | N
                 of = None
         if of is not None and (tok.lower_ not in MEMBER_NOUNS or any(t.ent_type_ in ("ORG", "NORP", "GPE")
                                                                      for t in of.subtree)):
-            tok = of
+            if tok.lower_ not in MEMBER_NOUNS:
+                tok = of
+            else:
+                group = actor_for(doc, of, actors)
+                if group is not None:  # the members' words are a mention of their group too
+                    _mention(doc, actors, group, tok)
+                    return group
     hit = actors.actor_at(tok.idx, tok.idx + len(tok.text))
     if hit is not None:
         return hit
@@ -148,12 +221,24 @@ def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | N
     return None
 
 
+def _mention(doc: Doc, actors: ActorTable, actor_id: str, tok: Token) -> None:
+    """Record the noun phrase headed by `tok` (without its of/from phrase) as a mention of the actor."""
+    actor = next((a for a in actors.actors if a.id == actor_id), None)
+    if actor is None:
+        return
+    start, end = tok.left_edge.idx, tok.idx + len(tok.text)
+    if not any(m.start == start and m.end == end for m in actor.mentions):
+        text = doc[tok.left_edge.i:tok.i + 1].text
+        actor.mentions.append(Mention(start=start, end=end, text=text))
+        actor.mentions.sort(key=lambda m: m.start)
+
+
 def target_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | None:
     """actor_for, widened for what violence is done to: a facility or other noun target ("a bakery",
     "the Christmas market") and victims written as numbers ("injured another 15")."""
     if tok is None or actors is None:
         return None
-    found = actor_for(doc, tok, actors)
+    found = actor_for(doc, tok, actors, members=False)
     if found is not None:
         return found
     if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or tok.lemma_.lower() in NOT_TARGET:
@@ -200,6 +285,8 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
             tok.tag_ == "VBN" and tok.dep_ == "acl")
         if passive:
             subj = next((c for c in tok.children if c.dep_ in PASS_SUBJ), None)
+            if subj is not None and subj.lower_ in REL_PRONOUNS and tok.dep_ == "relcl":
+                subj = tok.head  # "Bazoum, who was still being held"
             if subj is None and tok.dep_ == "conj":  # "she was arrested and charged"
                 subj = next((c for c in tok.head.children if c.dep_ in PASS_SUBJ), None)
             a2 = victim(doc, subj, actors)
@@ -214,10 +301,18 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                     a1 = nominal_actor[via.i]
             if a2 is None and tok.dep_ == "acl":  # "civilians killed in the raid"
                 a2 = actor_for(doc, tok.head, actors)
+            if lemma in ATTRIBUTED and lemma != "claim":  # "the attack was blamed on X": X is the accused
+                accused = _pobj(tok, {ATTRIBUTED[lemma]})
+                if accused is not None:
+                    a2 = actor_for(doc, accused, actors) or a2
         else:
             subj = _subject(tok) or _inherited(tok)
             a1 = actor_for(doc, subj, actors)
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and (obj.lemma_.lower() in INSTRUMENTS or (
+                    obj.lemma_.lower() == "state" and _pobj(obj, {"of"}) is not None
+                    and _pobj(obj, {"of"}).lemma_.lower() in CONDITION_OF)):
+                obj = None  # the means ("hurled rocks at"), or a condition ("a state of emergency")
             a2 = victim(doc, obj, actors)
             if a2 is None and obj is not None and obj.pos_ == "PROPN" and actors is not None:
                 a2 = actors.ensure(doc, obj.left_edge.idx, obj.idx + len(obj.text))  # a named target
@@ -229,12 +324,25 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                     preps.add("to")
                 if lemma == "call":
                     preps |= {"on", "upon"}
+                if lemma == "exchange":
+                    preps.add("with")  # "exchanged fire with the army"
                 a2 = victim(doc, _pobj(tok, preps), actors)
+            if a2 is None and type_ == "ACCUSE":  # "charged that the government was behind the murder"
+                said = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                a2 = actor_for(doc, _subject(said), actors) if said is not None else None
+            if lemma in ATTRIBUTED and lemma != "claim":  # "blamed the attack on X": X is the accused
+                accused = _pobj(tok, {ATTRIBUTED[lemma]})
+                if accused is not None:
+                    a2 = actor_for(doc, accused, actors) or a2
+            if lemma == "come" and _pobj(tok, {"under"}) is not None:  # "soldiers came under fire": the targets
+                a1, a2 = None, victim(doc, subj, actors)
             if lemma == "die":  # the dead are the victims, not the attackers
                 a1, a2 = None, victim(doc, subj, actors) if a1 is None else a1
                 via = _pobj(tok, {"in", "during", "amid", "from"})
                 if via is not None and via.i in nominal_actor:
                     a1 = nominal_actor[via.i]
+    elif tok.pos_ in ("ADJ", "ADP") and tok.head.lemma_.lower() == "be":
+        a2 = actor_for(doc, _subject(tok.head), actors)  # "X was behind / responsible for the attack"
     else:
         a1 = span_actor(doc, _modifier_actor(tok), actors) if _modifier_actor(tok) else None
         if a1 is None:
@@ -243,6 +351,20 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
             done = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in LIGHT_VERBS), None)
             if done is not None:
                 a1 = actor_for(doc, _pobj(done, {"by"}), actors)
+        if a1 is None:  # "an attack blamed on the militia", "a massacre attributed to X": who the text names
+            for c in tok.children:
+                prep = ATTRIBUTED.get(c.lemma_.lower()) if c.dep_ in ("acl", "relcl") else None
+                if prep is not None:
+                    a1 = actor_for(doc, _pobj(c, {prep}), actors)
+                    break
+        if a1 is None and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in ATTRIBUTED:
+            a1 = actor_for(doc, _pobj(tok.head, {ATTRIBUTED[tok.head.lemma_.lower()]}), actors)  # "was blamed on X"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_.lower() in ("come", "be"):
+            a2 = a2 or victim(doc, _subject(tok.head.head), actors)  # "the convoy came under attack"
+        if a1 is None and tok.dep_ == "pobj" and tok.head.lower_ == "behind" and tok.head.head.lemma_.lower() == "be":
+            a1 = actor_for(doc, _subject(tok.head.head), actors)  # "X was behind the attack"
+        if a1 is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of"):
+            a1 = actor_for(doc, _accused(tok.head.head), actors)  # "blamed the rebels for the massacre"
         pos = tok
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CONTAINERS:
             pos = tok.head.head  # "launched a series of attacks"
@@ -265,6 +387,13 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                     if type_ != "ASSAULT":  # "issued them a warning"
                         a2 = actor_for(doc, next((c for c in gov.children if c.dep_ in ("dative", "iobj")), None),
                                        actors)
+                    elif pos.dep_ == "dobj" and gov.lemma_.lower() in INSTRUMENT_VERBS:
+                        # "used tear gas on the crowd", "fired tear gas to disperse the protesters"
+                        aim = _pobj(gov, TARGET_PREPS)
+                        if aim is None:
+                            purpose = next((c for c in gov.children if c.dep_ in ("xcomp", "advcl")), None)
+                            aim = next((c for c in purpose.children if c.dep_ == "dobj"), None) if purpose else None
+                        a2 = victim(doc, aim, actors)
         between = _pobj(tok, {"between"})
         if between is not None and type_ in ("ASSAULT", "CONSULT", "AGREE", "RETREAT"):
             other = next((c for c in between.children if c.dep_ == "conj"), None)

@@ -51,10 +51,12 @@ POSITIVE_VERBS = {
     "receive", "welcome", "fund", "finance", "donate", "supply", "deliver", "transfer", "offer", "ease",
     "cooperate", "negotiate", "meet", "talk", "discuss", "withdraw", "remove", "reduce", "cut", "end", "stop",
     "halt", "cease", "suspend", "drop", "abandon", "pardon", "reform", "hold"}
+NEEDS_OBJECT = {"evacuate", "hold", "open", "return", "join"}
 NEGATIVE_VERBS = {
     "impose", "tighten", "boycott", "retaliate", "punish", "ban", "expel", "blockade", "fight", "resist", "crush",
     "destroy", "hit", "respond", "avenge", "escalate", "intensify", "invade", "occupy", "annex", "seize", "arrest",
-    "prosecute", "sanction", "isolate", "veto", "block", "close", "shut", "freeze", "deport"}
+    "prosecute", "sanction", "isolate", "veto", "block", "close", "shut", "freeze", "deport", "disrupt", "oust",
+    "overthrow", "topple"}
 # Objects that turn a positive-looking verb against someone ("stop aid", "cut ties", "extend the curfew").
 RESTRICTIONS = {"curfew", "restriction", "ban", "sanction", "embargo", "blockade", "siege", "emergency",
                 "martial", "lockdown", "aid", "assistance", "tie", "relation", "cooperation", "funding",
@@ -156,8 +158,8 @@ def _polarity(act: Token, by_i: dict[int, Trigger]) -> str | None:
         return None
     if lemma in NEGATIVE_VERBS:
         return "-"
-    if lemma in POSITIVE_VERBS:
-        return "+"
+    if lemma in POSITIVE_VERBS and not (lemma in NEEDS_OBJECT and not objs):
+        return "+"  # "ready to evacuate" (themselves) is no help to anyone
     return None
 
 

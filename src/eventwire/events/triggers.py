@@ -21,6 +21,8 @@ class Entry:
     objs: frozenset[str] = frozenset()  # the object (or passive subject) must be one of these lemmas
     comp: frozenset[str] | None = None  # needs a clausal complement (any when empty; else these lemmas)
     mods: frozenset[str] = frozenset()  # a noun needs one of these modifiers ("military exercise")
+    subjs: frozenset[str] = frozenset()  # the active subject must be one of these lemmas ("a bomb went off")
+    preds: frozenset[str] = frozenset()  # a predicate complement must be one of these ("held X responsible")
 
 
 @dataclass
@@ -48,20 +50,21 @@ def _load() -> dict[tuple[str, str], list[Entry]]:
         comp: frozenset[str] | None = None
         for flag in flags.split(","):
             key, _, val = flag.partition("=")
-            if key in ("prep", "obj", "mod"):
+            if key in ("prep", "obj", "mod", "subj", "pred"):
                 sets[key] = frozenset(val.split("|"))
             elif key == "comp":
                 comp = frozenset(val.split("|")) if val else frozenset()
         table.setdefault((lemma, pos), []).append(Entry(
             type_, None if mode == "-" else mode, "weak" in flags.split(","), sets.get("prep", frozenset()),
-            sets.get("obj", frozenset()), comp, sets.get("mod", frozenset())))
+            sets.get("obj", frozenset()), comp, sets.get("mod", frozenset()), sets.get("subj", frozenset()),
+            sets.get("pred", frozenset())))
     return table
 
 
 ENTRIES = _load()
 LEXICON = {key: entries[0] for key, entries in ENTRIES.items()}  # the first reading listed
 for _entries in ENTRIES.values():  # constrained readings are tried first ("send troops" before "send")
-    _entries.sort(key=lambda e: not (e.objs or e.comp is not None or e.mods or e.preps))
+    _entries.sort(key=lambda e: not (e.objs or e.comp is not None or e.mods or e.preps or e.subjs or e.preds))
 
 # Context words (lemmas).
 AIR = {"air", "drone", "missile", "rocket", "aerial", "airstrike", "jet", "warplane", "aircraft", "plane",
@@ -70,6 +73,20 @@ LABOUR = {"general", "hunger", "labor", "labour", "worker", "nationwide", "natio
           "employee", "staff", "doctor", "nurse", "driver", "miner", "transport", "rail", "student"}
 NATURE = {"earthquake", "quake", "storm", "hurricane", "lightning", "tornado", "cyclone", "flood", "typhoon",
           "disaster", "tsunami", "virus", "pandemic", "illness", "disease"}
+# What kills without a perpetrator: deaths "in the floods", "by the earthquake", "in a crash" are no assault.
+DISASTER = NATURE | {
+    "flooding", "floodwater", "landslide", "mudslide", "landslip", "avalanche", "wildfire", "fire", "blaze",
+    "inferno", "bushfire", "crash", "accident", "collision", "derailment", "heatwave", "drought", "eruption",
+    "volcano", "rain", "rainfall", "downpour", "snowstorm", "blizzard", "tremor", "aftershock", "monsoon",
+    "stampede", "collapse", "drowning", "outbreak", "epidemic", "cholera", "famine", "snow", "shipwreck",
+    "capsizing", "sinking", "overdose", "cancer", "infection", "covid-19", "covid"}
+# The same, as a sentence's context for weak casualty words ("5,000 deaths after the tremor"); not "fire"
+# ("opened fire") or a collapse or crash (of a building, of a drone).
+DISASTER_CONTEXT = DISASTER - {"fire", "collapse", "crash", "accident"}
+# "killed by sniper fire", "Israeli fire": gunfire, not a blaze.
+GUNFIRE_MODS = {"sniper", "gun", "machine", "machine-gun", "artillery", "tank", "mortar", "rocket", "enemy", "heavy",
+                "automatic", "small", "arms", "cross", "friendly", "live", "army", "police", "troop", "naval",
+                "hostile", "direct", "rifle", "helicopter", "government", "rebel", "militia", "military"}
 NOT_RELEASED = {"statement", "report", "video", "footage", "data", "figure", "image", "photo", "picture",
                 "recording", "album", "film", "book", "detail", "name", "information", "document", "list",
                 "result", "audio", "song", "version", "letter", "transcript", "record", "fund", "update"}
@@ -91,6 +108,67 @@ LEAVE = {"evacuate", "leave", "flee", "vacate", "move", "relocate", "depart"}
 DEAL_OBJ = {"deal", "agreement", "accord", "truce", "ceasefire", "pact", "compromise", "bargain"}
 VIOLENT_CAMPAIGN = {"military", "air", "bombing", "bomb", "aerial", "ground", "army", "offensive", "terror",
                     "terrorist", "violent", "bombardment", "insurgent"}
+# Expelling a diplomat is a sanction on the sending state, not a deportation.
+DIPLOMATS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "chargé", "emissary",
+             "delegate", "delegation", "embassy", "mission", "staff", "official"}
+# Those an evacuation order moves ("ordered 3,000 people out of their homes").
+RESIDENTS = {"resident", "people", "family", "villager", "inhabitant", "household", "civilian", "tenant",
+             "population", "community", "home", "town", "village", "city", "area", "district", "neighbourhood",
+             "neighborhood", "thousand", "hundred", "person", "citizen", "local"}
+# A protest crowd, as the subject of a verb of gathering ("thousands of demonstrators marched").
+PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "picketer"}
+CROWD_VERBS = {"march", "gather", "rally", "assemble", "converge", "pour", "flood", "fill", "throng", "chant", "spill",
+               "parade", "mass", "swarm", "descend", "take", "be", "remain", "stay", "turn", "return", "walk"}
+FESTIVE = {"celebrate", "cheer", "welcome", "dance", "party", "greet", "watch", "rejoice", "mark", "honour",
+           "honor", "commemorate", "shop", "worship", "pray"}
+STREETS = {"street", "square", "road", "avenue", "plaza", "boulevard"}
+# Words that make calling or describing an act an accusation ("called it barbaric").
+CONDEMN = {"criminal", "crime", "barbaric", "barbarous", "barbarism", "heinous", "cowardly", "despicable",
+           "abhorrent", "atrocious", "atrocity", "inhumane", "inhuman", "monstrous", "savage", "reprehensible",
+           "deplorable", "unacceptable", "outrageous", "shameful", "disgraceful", "terrorist", "terrorism", "terror",
+           "illegal", "unlawful", "illegitimate", "genocide", "massacre", "aggression", "provocation", "evil",
+           "murderous", "brutal", "treacherous", "war", "crackdown", "invasion", "occupation"}
+CONDEMN_ADJ = {"criminal", "barbaric", "barbarous", "heinous", "cowardly", "despicable", "abhorrent", "atrocious",
+               "inhumane", "inhuman", "monstrous", "savage", "reprehensible", "deplorable", "unacceptable",
+               "outrageous", "shameful", "disgraceful", "illegal", "unlawful", "illegitimate", "murderous"}
+# "the vote was marred by fraud": an allegation of fraud.
+FRAUD = {"fraud", "irregularity", "rigging", "manipulation", "ballot-stuffing", "cheating", "intimidation"}
+# Places and crossings that are shut ("the borders would stay shut").
+FACILITIES = {"facility", "prison", "jail", "camp", "centre", "center", "cell", "building", "stadium", "room",
+              "compound", "site", "hospital", "school"}
+CLOSABLE = {"border", "crossing", "airport", "airspace", "port", "checkpoint", "frontier", "highway", "road"}
+CLOSED = {"shut", "closed", "sealed"}
+# Who can be held (captive): "the president, who was being held by the military".
+CAPTIVES = {"hostage", "captive", "prisoner", "detainee", "soldier", "president", "leader", "minister",
+            "journalist", "activist", "official", "worker", "civilian", "tourist", "child", "woman", "man",
+            "opponent", "dissident", "premier", "governor", "crew", "passenger", "sailor", "student", "refugee",
+            "villager", "migrant", "citizen", "national", "people"}
+# Who is released ("hostages were set free", "95 soldiers were let go from captivity").
+RELEASED = {"hostage", "captive", "prisoner", "detainee", "soldier", "pow", "civilian", "journalist", "activist",
+            "abductee", "student", "child", "woman", "passenger", "sailor", "crew", "tourist", "national",
+            "citizen", "fighter", "serviceman", "suspect", "dissident", "opponent", "people", "man", "hostages"}
+CAPTIVITY = {"captivity", "custody", "prison", "jail", "detention", "camp", "cell"}
+# Taking or retaking a place: "took back control of the prison", "recaptured the town".
+RETAKE = {"take", "regain", "wrest", "retake", "recapture", "reclaim", "seize", "capture"}
+TAKEN_PLACES = {
+    "facility", "town", "city", "village", "prison", "jail", "base", "airport", "airfield", "port", "harbour",
+    "harbor", "area", "territory", "region", "district", "province", "building", "border", "crossing", "road",
+    "highway", "capital", "island", "mine", "plant", "field", "camp", "compound", "station", "post", "outpost",
+    "checkpoint", "hill", "bridge", "neighbourhood", "neighborhood", "county", "zone", "enclave", "stronghold",
+    "garrison", "headquarters", "palace", "parliament", "oilfield", "refinery", "dam", "settlement", "ground",
+    "position", "suburb", "municipality", "valley", "pass", "coast", "front"}
+# What an intent to avenge or retaliate threatens: "pledged to avenge them" is a threat, not a promise.
+PROMISES = {"pledge", "promise", "vow", "swear"}
+THREAT_VERBS = {"avenge", "retaliate", "punish", "revenge", "crush", "attack", "strike", "kill", "disrupt",
+                "annihilate", "retake", "liberate"}
+ASSERT_DEPS = ("ccomp", "acl", "appos")
+ATTRIBUTION = {"plan", "plot", "orchestrate", "mastermind", "behind", "responsible", "sponsor", "order",
+               "carry", "commit", "stage", "direct"}
+RESCUED = {"people", "person", "survivor", "victim", "child", "body", "resident", "man", "woman", "family",
+           "passenger", "worker", "miner", "student", "baby", "girl", "boy", "someone"}
+NOT_AID_HEADS = {"group", "agency", "organization", "organisation", "worker", "official", "charity", "body", "team",
+                 "committee", "community", "sector", "chief", "coordinator", "volunteer", "staff", "ministry",
+                 "office", "network", "consortium", "ngo", "expert", "provider", "partner", "director"}
 
 
 def _children_lemmas(tok: Token, deps: tuple[str, ...]) -> set[str]:
@@ -101,17 +179,36 @@ def _span(tok: Token) -> tuple[int, int]:
     return tok.idx, tok.idx + len(tok.text)
 
 
+def _noun_of(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("cattle that were raided")."""
+    if tok.lower_ in ("that", "which", "who", "whom") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _patients(tok: Token) -> list[Token]:
+    """What a verb acts on: its direct object or passive subject (a relative pronoun resolved), or the
+    noun a participle modifies."""
+    out = [_noun_of(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl":
+        out.append(tok.head)
+    return out
+
+
 def _objects(tok: Token) -> set[str]:
     """Lemmas of what a verb acts on: its object, its passive subject ("troops were deployed"), the
-    noun a participle modifies, or what it withdraws from ("withdrew from the treaty")."""
-    out = set()
+    noun a participle modifies, or what it withdraws from ("withdrew from the treaty", "pulled out of
+    the talks"); for a noun, what "of" names ("a search of the prison", "an exchange of prisoners")."""
+    out = {p.lemma_.lower() for p in _patients(tok)}
+    out_of = any(c.lower_ == "out" and c.dep_ in ("prt", "advmod", "prep") for c in tok.children)
     for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
-            out.add(c.lemma_.lower())
-        elif c.dep_ == "prep" and c.lower_ == "from":
+        # "from"-object; "of" of a noun or after "out"; "looked into the attack"
+        if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "of" and (out_of or tok.pos_ != "VERB")) or (
+                c.lower_ == "into" and tok.lemma_.lower() == "look")):
             out |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
-    if tok.dep_ == "acl":
-        out.add(tok.head.lemma_.lower())
+        elif c.dep_ == "prep" and c.lower_ == "out":  # "pulled out of the talks": "of" hangs on "out"
+            out |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"}
     for c in tok.children:  # "eased emergency measures", "ended mediation efforts": the modifier names it
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in LIGHT_OBJECTS:
             out |= {g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod")}
@@ -122,9 +219,48 @@ def _objects(tok: Token) -> set[str]:
     return out
 
 
+def _subjects(tok: Token) -> set[str]:
+    """Lemmas of the active subject ("a bomb went off"); a quantity stands for what "of" names."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            c = _noun_of(c)
+            out.add(c.lemma_.lower())
+            out |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"}
+    return out
+
+
+def _predicates(tok: Token) -> set[str]:
+    """Lemmas of what a verb says its object is or becomes: "held them responsible", "called it
+    barbaric", "described the raid as a massacre", "set free", "let go", "held in custody"."""
+    out = set()
+    dobjs = 0
+    for c in tok.children:
+        dep = c.dep_
+        if dep in ("oprd", "acomp", "xcomp", "ccomp", "attr") or (dep == "advmod" and c.pos_ == "ADJ"):
+            out.add(c.lemma_.lower())
+            out |= {g.lemma_.lower() for g in c.children if g.dep_ in ("amod", "compound", "acomp", "oprd", "attr")}
+        elif dep == "dobj":
+            dobjs += 1
+            if dobjs > 1:  # "branded the strikes a terrorist attack": the second object is the label
+                out.add(c.lemma_.lower())
+            out |= {g.lemma_.lower() for g in c.children if g.dep_ in ("amod", "acomp", "oprd", "ccomp", "compound")}
+            out |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
+                    for g in p.children if g.dep_ == "pobj"}
+        elif dep == "prep" and c.lower_ in ("as", "in", "under", "into", "to", "by", "over"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.add(g.lemma_.lower())
+                    if c.lower_ == "as":
+                        out |= {m.lemma_.lower() for m in g.children if m.dep_ in ("amod", "compound")}
+    return out
+
+
 def _fits(tok: Token, e: Entry, mods: set[str]) -> bool:
-    """Whether the token meets the reading's constraints (particle, object, complement, modifier)."""
-    if e.preps and not any(c.lower_ in e.preps and c.dep_ in ("prt", "prep") and c.i > tok.i
+    """Whether the token meets the reading's constraints (particle, object, complement, modifier,
+    subject, predicate)."""
+    if e.preps and not any(c.lower_ in e.preps and c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i
                            for c in tok.children):  # after the verb: "On Friday, X called ..." is no call on
         return False
     if e.objs and not (_objects(tok) & e.objs):
@@ -132,22 +268,202 @@ def _fits(tok: Token, e: Entry, mods: set[str]) -> bool:
     if e.comp is not None and not any(c.dep_ in ("xcomp", "ccomp") and (not e.comp or c.lemma_.lower() in e.comp)
                                       for c in tok.children):
         return False
+    if e.subjs and not (_subjects(tok) & e.subjs):
+        return False
+    if e.preds and not (_predicates(tok) & e.preds):
+        return False
     return not (e.mods and not mods & e.mods)
+
+
+def verbal(tok: Token) -> bool:
+    """Whether a trigger token acts as a verb: a verb, or a verb the tagger took for a plural noun
+    ("ECOWAS condemns the attempt": a noun has no direct object)."""
+    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "VBZ")
+                                           and (tok.lemma_.lower(), "V") in ENTRIES
+                                           and any(c.dep_ == "dobj" for c in tok.children))
+
+
+def _causes(tok: Token) -> set[str]:
+    """Lemmas of what a death or an injury is put down to: the active subject ("the quake killed"), the
+    agent ("killed by the floods") and a cause phrase ("died in a crash", "deaths from the storm")."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            out.add(c.lemma_.lower())
+        elif c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "from", "during", "after", "amid", "following",
+                                                           "of"):
+            for g in c.children:
+                if g.dep_ == "pobj" and not (g.lemma_.lower() == "fire" and any(
+                        m.lemma_.lower() in GUNFIRE_MODS or m.ent_type_ in ("NORP", "ORG", "GPE")
+                        for m in g.children if m.dep_ in ("compound", "amod", "nmod", "poss"))):
+                    out.add(g.lemma_.lower())
+    return out
+
+
+def _crowd(tok: Token) -> bool:
+    """Whether a verb of gathering has a protest crowd as subject and, for the plain verbs, a street
+    setting: "thousands of demonstrators marched", "protesters took to the streets", "demonstrators
+    were still out in the north of the city"."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    lemma = tok.lemma_.lower()
+    if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in FESTIVE for c in tok.children):
+        return False  # "fans poured into the streets to celebrate"
+    if lemma in ("take", "pour", "flood", "spill") and subj.tag_ in ("NNS", "NNPS") and any(  # "thousands took to
+            # the streets": whoever they are (not "unrest spilled onto the streets")
+            c.dep_ == "prep" and c.lower_ in ("to", "into", "onto") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in STREETS and g.tag_ == "NNS" for g in c.children)
+            for c in tok.children):
+        return True
+    if subj.lemma_.lower() not in PROTESTERS and not (_subjects(tok) & PROTESTERS) and not (
+            lemma == "march" and subj.lemma_.lower() in ("thousand", "hundred", "crowd", "ten")):  # "thousands marched"
+        return False
+    if lemma == "take":
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in STREETS for g in c.children)
+                   for c in tok.children)
+    if lemma in ("be", "remain", "stay", "return", "turn"):
+        return any((c.lower_ == "out" and c.dep_ in ("advmod", "prt", "prep", "acomp")) or (
+            c.dep_ == "prep" and c.lower_ in ("on", "in", "into") and any(
+                g.lemma_.lower() in STREETS for g in c.children)) for c in tok.children)
+    return True
+
+
+def _place_like(tok: Token) -> bool:
+    return tok.lemma_.lower() in TAKEN_PLACES or tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def territorial(tok: Token) -> bool:
+    """Whether a verb takes a place or control of one: "took back control of the facility",
+    "recaptured the town", "seized the airport" (not "regained control over the properties")."""
+    for c in tok.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        c = _noun_of(c)
+        if c.lemma_.lower() == "control":
+            if any(g.dep_ == "pobj" and _place_like(g) for p in c.children
+                   if p.dep_ == "prep" and p.lower_ in ("of", "over") for g in p.children) or any(
+                    p.dep_ == "prep" and p.lower_ in ("of", "over") and any(
+                        g.dep_ == "pobj" and _place_like(g) for g in p.children)
+                    for p in tok.children):
+                return True
+        elif _place_like(c):
+            return True
+    return False
+
+
+def _special(tok: Token, lemma: str) -> Trigger | None:
+    """Readings that rest on more than one word of the clause (checked before the lexicon)."""
+    if lemma not in SPECIAL:
+        return None
+    pos = tok.pos_
+    start, end = _span(tok)
+    if pos in ("VERB", "AUX") and lemma in CROWD_VERBS and _crowd(tok):
+        return Trigger(tok, "PROTEST", "demo", False, start, end)
+    if pos != "VERB":
+        return None
+    kids = list(tok.children)
+    # "took back control of the facility", "recaptured the town", "regained the airport"
+    if lemma in RETAKE and lemma not in ("seize", "capture") and (
+            lemma != "take" or any(c.lower_ == "back" or c.lemma_.lower() == "control" for c in kids)) and \
+            tok.dep_ != "amod" and territorial(tok):
+        return Trigger(tok, "COERCE", "seize", False, start, end)
+    # "made off with weapons", "carried off ammunition": taking what is not one's own
+    if lemma in ("make", "carry") and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("off", "away")
+                                         for c in kids) and (
+            lemma == "carry" or any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)):
+        return Trigger(tok, "COERCE", "looting", False, start, end)
+    # "who was still being held by the military", "forces holding the president": detention
+    if lemma == "hold" and not any(c.dep_ in ("oprd", "acomp", "ccomp") for c in kids) and not (
+            tok.dep_ == "acl" and tok.tag_ == "VBN") and not any(  # "detainees held in the camp": a state
+            (c.dep_ == "nsubj" and _place_like(c)) or (c.dep_ == "advmod" and c.lower_ == "where") or (
+                c.dep_ == "nsubj" and c.lemma_.lower() in FACILITIES) for c in kids):  # "prisons hold 30,000"
+        patients = _patients(tok)
+        if any(p.ent_type_ == "PERSON" or p.lemma_.lower() in CAPTIVES for p in patients) and (
+                any(c.dep_ == "agent" for c in kids) or tok.dep_ in ("acl", "relcl") or any(
+                    c.dep_ == "dobj" for c in kids)):
+            return Trigger(tok, "COERCE", "detention", False, start, end)
+    # "the vote was marred by fraud": an allegation
+    if lemma in ("mar", "taint", "blight", "undermine", "overshadow") and any(
+            c.dep_ == "agent" and any(g.lemma_.lower() in FRAUD for g in c.children) for c in kids):
+        return Trigger(tok, "ACCUSE", "allege", False, start, end)
+    # "was declared persona non grata": a diplomatic expulsion
+    if lemma == "declare" and any(g.lower_ == "grata" for c in kids for g in (c, *c.children)):
+        return Trigger(tok, "SANCTION", "expel", False, start, end)
+    return None
+
+
+SPECIAL = CROWD_VERBS | RETAKE | {"make", "carry", "hold", "mar", "taint", "blight", "undermine", "overshadow",
+                                 "declare"}
+
+
+def _adjective(tok: Token) -> Trigger | None:
+    """Triggers that are adjectives: a conviction, a death, a condemnation, a closed border."""
+    start, end = _span(tok)
+    lower = tok.lower_
+    # "found guilty": a conviction ("pleaded guilty" is the defendant's plea, not a ruling)
+    if lower == "guilty" and tok.head.lemma_.lower() in ("find", "declare"):
+        return Trigger(tok, "SANCTION", "convict", False, start, end)
+    # "were dead", "shot dead", "left five dead": a death, weak (needs violent context)
+    if lower == "dead" and tok.pos_ == "ADJ" and (
+            tok.dep_ in ("acomp", "oprd", "xcomp", "ROOT") or (tok.dep_ == "amod" and tok.head.like_num)):
+        if _causes(tok.head) & DISASTER:
+            return None
+        return Trigger(tok, "ASSAULT", None, True, start, end)
+    # "targeting civilians was criminal, the ministry said": calling an act criminal condemns it
+    if lower in CONDEMN_ADJ and tok.dep_ in ("acomp", "ROOT") and tok.head.lemma_.lower() == "be" and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in tok.children):  # not "it is illegal to ..."
+        return Trigger(tok, "ACCUSE", "disapprove", False, start, end)
+    # "officials said the Front was behind the attack", "... were responsible for the killing": an allegation
+    if ((lower == "behind" and tok.dep_ == "prep") or (lower in ("responsible", "culpable") and tok.dep_ == "acomp")) \
+            and tok.head.lemma_.lower() == "be" and any(
+                s.dep_ == "nsubj" and s.pos_ != "PRON" for s in tok.head.children):
+        act = next((g for g in tok.children if g.dep_ == "pobj"), None) if lower == "behind" else next(
+            (g for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
+             if g.dep_ == "pobj"), None)
+        said = tok.head.head  # "charged that X was behind the murder": the charge is the accusation
+        if act is not None and any(e.type in ("ASSAULT", "COERCE") for e in ENTRIES.get(
+                (act.lemma_.lower(), "N"), ENTRIES.get((act.lower_, "N"), ()))) and not any(
+                e.type == "ACCUSE" for e in ENTRIES.get((said.lemma_.lower(), "V"), ())):
+            return Trigger(tok, "ACCUSE", "allege", False, start, end)
+    # "Niger's borders would stay shut": a border closure
+    if lower in CLOSED and tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in (
+            "stay", "remain", "be", "keep"):
+        holders = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if any(_noun_of(h).lemma_.lower() in CLOSABLE for h in holders):
+            return Trigger(tok, "COERCE", "restrict", False, start, end)
+    return None
+
+
+def _claim_that(tok: Token) -> bool:
+    """A claim that pins an attack on someone: "a claim by the agency that the attack had been
+    planned across the border" (a bounded look into the clause; the parser may hang the clause on
+    the claim's verb)."""
+    clauses = [c for c in tok.children if c.dep_ in ASSERT_DEPS]
+    if tok.dep_ in ("dobj", "nsubjpass", "pobj"):
+        clauses += [c for c in tok.head.children if c.dep_ in ("advcl", "ccomp") and c.i > tok.i]
+    for c in clauses:
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            for n, t in enumerate(c.subtree):
+                if n > 40:
+                    break
+                lem = t.lemma_.lower()
+                if lem in ATTRIBUTION or (t.pos_ in ("NOUN", "VERB") and any(
+                        e.type == "ASSAULT" for e in ENTRIES.get((lem, "N" if t.pos_ == "NOUN" else "V"), ()))):
+                    return True
+    return False
 
 
 def classify(tok: Token) -> Trigger | None:
     """The event a token triggers, or None. Only lexicon lemmas get past the first lookup (cheap)."""
-    pos = "V" if tok.pos_ == "VERB" else "N" if tok.pos_ in ("NOUN", "PROPN") else None
-    if pos is None:
-        # "found guilty": a conviction ("pleaded guilty" is the defendant's plea, not a ruling)
-        if tok.lower_ == "guilty" and tok.head.lemma_.lower() in ("find", "declare"):
-            return Trigger(tok, "SANCTION", "convict", False, tok.idx, tok.idx + len(tok.text))
-        # "were dead", "shot dead", "left five dead": a death, weak (needs violent context)
-        if tok.lower_ == "dead" and tok.pos_ == "ADJ" and (
-                tok.dep_ in ("acomp", "oprd", "xcomp", "ROOT") or (tok.dep_ == "amod" and tok.head.like_num)):
-            return Trigger(tok, "ASSAULT", None, True, tok.idx, tok.idx + len(tok.text))
-        return None
+    pos = "V" if verbal(tok) else "N" if tok.pos_ in ("NOUN", "PROPN") else None
     lemma = tok.lemma_.lower()
+    if pos == "V" or (tok.pos_ == "AUX" and lemma == "be"):
+        special = _special(tok, lemma)
+        if special is not None:
+            return special
+    if pos is None:
+        return _adjective(tok)
     text = tok.lower_
     # "cease-fire" is three tokens; the trigger is its head "fire".
     if pos == "N" and lemma == "fire" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "cease":
@@ -170,6 +486,8 @@ def classify(tok: Token) -> Trigger | None:
         return None
     type_, mode, weak = entry.type, entry.mode, entry.weak
     start, end = _span(tok)
+    if type_ == "ASSAULT" and _causes(tok) & DISASTER and not (mods & AIR):
+        return None  # "killed by the earthquake", "died in the floods", "deaths in the crash"
     if lemma == "strike":
         if pos == "N":
             if mods & LABOUR or (not mods & AIR and any(c.lemma_.lower() in LABOUR and c.pos_ == "NOUN"
@@ -178,8 +496,6 @@ def classify(tok: Token) -> Trigger | None:
             elif mods & AIR:
                 mode = "aerial"
         else:
-            if subj & NATURE:
-                return None
             if obj & DEAL_OBJ:
                 type_, mode = "AGREE", None
             elif subj & LABOUR or (subj and not obj and any(s in {"union", "worker"} for s in subj)):
@@ -201,28 +517,92 @@ def classify(tok: Token) -> Trigger | None:
         weak = False
     if lemma == "protest" and pos == "N" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LODGE:
         return Trigger(tok, "ACCUSE", "disapprove", False, start, end)  # "lodged a protest": an official complaint
-    if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in NOT_REFUSED
-                                              for c in tok.children):
+    if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in NOT_REFUSED and not any(
+            g.dep_ == "prt" for g in c.children) for c in tok.children):  # "refused to give up" is a refusal
         return None
     if lemma in ORDER_VERBS and pos == "V" and not entry.preps:  # "forced out" is its own reading
         goal = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVE), None)
-        if goal is not None:
-            type_, mode = "COERCE", "deport"  # an order to leave: forced displacement
+        # "ordered 3,000 people out of their homes", "forced them from their villages"
+        out = any(c.lower_ in ("out", "from") and c.dep_ in ("prep", "prt", "advmod") and c.i > tok.i
+                  for c in tok.children)
+        patients = {p.lemma_.lower() for p in _patients(tok)}
+        if (goal is not None or out) and patients & DIPLOMATS:
+            type_, mode = "SANCTION", "expel"  # "the ambassador was told to leave": an expulsion
+        elif goal is not None or out:
+            # an order to leave: an evacuation order for residents, else forced displacement
+            evac = lemma in ("order", "tell", "instruct") and (
+                patients & RESIDENTS or (goal is not None and goal.lemma_.lower() == "evacuate") or out)
+            type_, mode = "COERCE", "evacuation" if evac else "deport"
         elif lemma in ("order", "instruct"):
             type_, mode = "REQUEST", None  # PLOVER DEMAND: "all demands and orders"
         else:
             return None
+    if type_ == "COERCE" and lemma in ("declare", "announce") and not any(
+            p.lemma_.lower() in ("state", "law", "curfew", "lockdown") or any(
+                m.lemma_.lower() in ("national", "nationwide", "countrywide", "security", "public")
+                for m in p.children) for p in _patients(tok)):
+        return None  # "declared a state of emergency", not "an emergency was declared at the hospital"
+    if lemma in INSTRUMENT_NOUNS and pos == "N" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by"):
+        return None  # "shot with live ammunition": how another act was done
+    if mode == "phone" and pos == "V" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return None  # "speaking to Reuters by phone": an interview, not a consultation
+    if lemma in ("let", "set") and type_ == "RETREAT" and not (
+            {g.lemma_.lower() for p in _patients(tok) for g in (p, *(  # "the same number of prisoners"
+                x for q in p.children if q.dep_ == "prep" and q.lower_ == "of" for x in q.children))} & RELEASED
+            or _objects(tok) & CAPTIVITY):
+        return None  # "the company let go 200 workers": layoffs, not a release
+    if lemma in ORDER_VERBS and type_ in ("COERCE", "SANCTION") and _subjects(tok) & DISASTER:
+        return None  # "the storm forced thousands from their homes": no one coerced them
+    if mode == "coup" and pos == "V" and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None  # "rebels fighting to topple the government", "a coup aimed at ousting": an aim
+    if lemma == "riot" and pos == "N" and tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in RIOT_GEAR:
+        return None  # "riot police", "riot gear"
+    if type_ == "AGREE" and lemma in PROMISES and pos == "V" and any(
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in THREAT_VERBS for c in tok.children):
+        type_, mode = "THREATEN", "violence"  # "pledged to avenge them", "vowed to respond"
     if lemma == "talk" and (pos != "N" or tok.tag_ != "NNS"):
         return None
-    if lemma == "release" and pos == "V" and obj & NOT_RELEASED:
+    if lemma == "release" and (
+            (pos == "V" and _objects(tok) & NOT_RELEASED)  # "released a report", "a statement released later"
+            or (pos == "N" and mods & {"press", "news", "media"})):  # "a press release"
         return None
     if lemma == "meet" and obj & NOT_MET:
         return None
-    if lemma == "ask" and not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
-                                  for c in tok.children):
+    if lemma == "ask" and (not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
+                                   for c in tok.children) or _anonymous(tok)):
         return None
-    if lemma == "die" and subj & NATURE:
+    if lemma == "request" and pos == "N" and (_anonymous(tok) or any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in NO_COMMENT for g in c.children)
+            for c in tok.children)):
+        return None  # "did not reply to requests for comment"
+    if lemma == "pull" and type_ == "RETREAT" and {p.lemma_.lower() for p in _patients(tok)} & RESCUED:
+        return None  # "pulled people out of the rubble": a rescue
+    if type_ == "AID" and pos == "N" and tok.dep_ in ("compound", "nmod") and \
+            tok.head.lemma_.lower() in NOT_AID_HEADS:
+        return None  # "the aid group", "aid workers": who, not an act of aid
+    if lemma == "claim" and pos == "N" and type_ == "ACCUSE" and not _claim_that(tok):
         return None
+    if lemma == "blame" and pos == "N" and tok.dep_ in ("compound", "amod"):
+        return None  # "a blame game"
     if lemma == "sign" and not (obj & (DEAL_OBJ | {"treaty", "declaration", "memorandum", "contract"})):
         return None
     return Trigger(tok, type_, mode, weak, start, end)
+
+
+INSTRUMENT_NOUNS = {"gas", "teargas", "cannon", "bullet", "ammunition", "round"}
+RIOT_GEAR = {"police", "policeman", "officer", "squad", "unit", "gear", "shield", "control", "force", "trooper",
+             "helmet", "van", "police-man", "cop"}
+NO_COMMENT = {"comment", "interview", "response", "reaction", "information", "clarification", "confirmation",
+              "anonymity"}
+
+
+def _anonymous(tok: Token) -> bool:
+    """"asked not to be named", "requested anonymity": a source's condition, not a demand."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("name", "identify", "quote", "cite"):
+            return True
+        if c.dep_ in ("dobj", "pobj") and c.lemma_.lower() == "anonymity":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() == "anonymity" for g in c.children):
+            return True
+    return False
