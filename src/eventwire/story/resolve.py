@@ -65,6 +65,8 @@ class Story:
     incident_place: int | None
     narrative_day: str | None
     nature: bool
+    lead_day: str | None = None  # the first day the opening sentences name (not a day of saying)
+    dateline_day: str | None = None
     feature_context: dict[str, Any] = field(default_factory=dict)
     attributions: dict[int, str] = field(default_factory=dict)  # mention index -> actor the text blames
     folded: set[int] = field(default_factory=set)  # mentions that only attribute another (no event of their own)
@@ -94,6 +96,9 @@ class Story:
         story.armed = _named_armed(doc, actor_list, actor_type)
         story.doers = _generic_doers(doc, actor_list)
         story.incident_place = story._incident_place(mention_views, lead_end, dateline)
+        story.lead_day = _lead_day(doc, sents, times, dateline, published)
+        if dateline is not None and _is_day(dateline.date) and published and dateline.date <= published[:10]:
+            story.dateline_day = dateline.date
         story.feature_context = {"actor_type": actor_type, "n_sents": len(sents), "nature": nature}
         return story
 
@@ -119,8 +124,8 @@ class Story:
 
     def set_narrative_day(self, groups: list[list[MentionView]]) -> None:
         """The day the story's news happened: the own day of its lead incident (the first act that
-        is not background), else the publication day."""
-        self.narrative_day = self.published[:10] if self.published else None
+        is not background); else the first day its opening sentences name (not the day someone said
+        something); else the dateline's day; else the publication day."""
         for members in groups:
             if members[0].event.type in CLAIMS or all(v.background for v in members):
                 continue
@@ -128,7 +133,9 @@ class Story:
                         and 0 <= v.days_before <= 7), None)
             if day:
                 self.narrative_day = day[:10]
-            return
+                return
+            break
+        self.narrative_day = self.lead_day or self.dateline_day or (self.published[:10] if self.published else None)
 
     def _rank(self, i: int) -> int:
         return PLACE_RANK.get(self.places[i].feature or "other", 2)
@@ -160,6 +167,36 @@ class Story:
 
 
 ATTRIBUTING = {"blame", "attribute", "claim", "link", "tie", "pin"}
+
+
+def _lead_day(doc: Doc, sents: list[Any], times: list[Time], dateline: Dateline | None,
+              published: str | None) -> str | None:
+    """The first day (within a week before publication) the story's first three sentences name,
+    outside the dateline and not as the day someone spoke ("officials said on Tuesday")."""
+    if not sents or not published:
+        return None
+    end = sents[min(2, len(sents) - 1)].end_char
+    for t in sorted(times, key=lambda t: t.start):
+        if t.start >= end:
+            break
+        if dateline is not None and dateline.start <= t.start < dateline.end:
+            continue
+        if t.type != "DATE" or not _is_day(t.value) or t.value[:10] > published[:10]:
+            continue
+        from datetime import date
+        try:
+            if (date.fromisoformat(published[:10]) - date.fromisoformat(t.value[:10])).days > 7:
+                continue
+        except ValueError:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        head = span.root.head if span is not None and len(span) else None
+        if head is not None and head.dep_ == "prep" and head.head.lemma_.lower() in CLAUSE_VERBS:
+            continue  # "said on Tuesday"
+        if head is not None and head.lemma_.lower() in CLAUSE_VERBS:
+            continue  # "said Tuesday"
+        return t.value[:10]
+    return None
 
 
 def _attributions(doc: Doc, mention_views: list[MentionView],
