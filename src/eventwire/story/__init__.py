@@ -41,7 +41,7 @@ def candidate_groups(doc: Doc, events: list[Event], places: list[Place], times: 
     scorer decides; for training the scorer (benchmarks/train_story_scorer.py) and for debugging."""
     published = doc._.eventwire_published if Doc.has_extension("eventwire_published") else None
     dateline = doc._.eventwire_dateline if Doc.has_extension("eventwire_dateline") else None
-    mention_views = views(doc, events, figures, quotes, published)
+    mention_views = views(doc, events, figures, quotes, published, times)
     story = Story.read(doc, mention_views, places, times, actors, figures, quotes, dateline, published)
     groups = cluster(select(mention_views, story), story)
     for g in groups:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..figures.lexicon import PERSON_NOUNS
 from ..quotes.cues import CLAUSE_VERBS
-from ..schema import Event, Figure, Quote
+from ..schema import Event, Figure, Quote, Time
 
 # Nouns that name a whole conflict or a state of affairs, not one incident.
 GENERIC_NOUNS = {"war", "conflict", "violence", "hostility", "bloodshed", "insurgency", "unrest", "crisis",
@@ -67,6 +67,7 @@ class MentionView:
     own_date: str | None  # the date the text gives the mention itself
     days_before: int | None  # publication date minus the mention's own date, in days
     extra: dict[str, Any] = field(default_factory=dict)
+    say_day: str | None = None  # the day of the statement it is reported in
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -117,10 +118,29 @@ def _days_before(published: str | None, date: str | None) -> int | None:
         return None
 
 
+def _say_day(doc: Doc, tok: Token, sent_times: list[Time]) -> str | None:
+    """The day of the verb of saying the mention is reported under ("police said on Monday that ..."):
+    what an act known only from that statement is dated by."""
+    ancestors = {a.i for a in tok.ancestors}
+    for t in sent_times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        head = span.root.head
+        if head.dep_ == "prep":
+            head = head.head
+        if head.i in ancestors and head.lemma_.lower() in CLAUSE_VERBS:
+            return t.value[:10]
+    return None
+
+
 def views(doc: Doc, events: list[Event], figures: list[Figure], quotes: list[Quote],
-          published: str | None) -> list[MentionView]:
+          published: str | None, times: list[Time] | None = None) -> list[MentionView]:
     """A MentionView per event mention, in the events' order (linear in tokens and mentions)."""
     starts = [t.idx for t in doc]
+    day_times = sorted((t for t in times or [] if t.type == "DATE" and len(t.value) >= 10
+                        and t.value[:4].isdigit() and t.value[8:10].isdigit()), key=lambda t: t.start)
+    day_starts = [t.start for t in day_times]
     sent_starts = [s.start_char for s in doc.sents]
     qs = sorted(quotes, key=lambda q: q.start)
     q_starts = [q.start for q in qs]
@@ -152,6 +172,10 @@ def views(doc: Doc, events: list[Event], figures: list[Figure], quotes: list[Quo
                 0 <= i < len(figures) and figures[i].scope == "cumulative" for i in e.figures),
             figure_killed=any(0 <= i < len(figures) and figures[i].category == "killed" for i in e.figures),
             published=published, own_date=_own_date(e), days_before=_days_before(published, _own_date(e)))
+        if tok is not None and sent is not None and not view.own_date:
+            lo, hi = bisect_right(day_starts, sent.start_char - 1), bisect_right(day_starts, sent.end_char - 1)
+            if lo < hi:
+                view.say_day = _say_day(doc, tok, day_times[lo:hi])
         out.append(view)
     triggers = {v.token.i for v in out if v.token is not None}
     for v in out:

@@ -365,6 +365,9 @@ def _pick_date(members: list[MentionView], story: Story, claim: bool) -> tuple[s
         return None, None  # "in June", "last week": no day
     if all(v.background for v in members):
         return None, None
+    said = members[0].say_day  # "police have taken two men into custody, a spokesman said on Monday"
+    if said and (story.published is None or said <= story.published[:10]):
+        return said, "statement"
     return story.narrative_day, "statement" if claim else "narrative"
 
 
