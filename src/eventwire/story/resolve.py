@@ -361,7 +361,7 @@ def _pick_date(members: list[MentionView], story: Story, claim: bool) -> tuple[s
     days = [v.own_date for v in members if _is_day(v.own_date)]
     if days:
         return days[0][:10], "mention"  # type: ignore[index]
-    if members[0].own_date:
+    if members[0].own_date and not _current(members[0].own_date, story.published):
         return None, None  # "in June", "last week": no day
     if all(v.background for v in members):
         return None, None
@@ -369,6 +369,26 @@ def _pick_date(members: list[MentionView], story: Story, claim: bool) -> tuple[s
     if said and (story.published is None or said <= story.published[:10]):
         return said, "statement"
     return story.narrative_day, "statement" if claim else "narrative"
+
+
+def _current(value: str, published: str | None) -> bool:
+    """A vague date that holds the publication day ("this week", "this year", "late this year"): it
+    says nothing about which day, and is as often another phrase's date as the act's."""
+    if not published:
+        return False
+    pub = published[:10]
+    if len(value) == 4 and value.isdigit():
+        return value == pub[:4]
+    if len(value) == 7 and value[4] == "-":
+        return value == pub[:7]
+    if "-W" in value[:6] and value[:4].isdigit():
+        from datetime import date
+        try:
+            year, week, _ = date.fromisoformat(pub).isocalendar()
+            return value[:4] == str(year) and value[6:8].isdigit() and int(value[6:8]) == week
+        except ValueError:
+            return False
+    return False
 
 
 def _linked_figures(members: list[MentionView], story: Story) -> tuple[list[int], int | None, int | None]:
