@@ -61,6 +61,12 @@ def _distinct(v: MentionView) -> bool:
     return any(c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in REPEAT_ADVERBS for c in verb.children)
 
 
+def _same_time(a: str, b: str) -> bool:
+    """Two dates the text gives may be one event's: the same day, or one inside the other's period
+    ("Sunday" and "this year"; not "Sunday" and "Monday")."""
+    return a.startswith(b) or b.startswith(a) or a[:10] == b[:10]
+
+
 def _governs(a: MentionView, b: MentionView) -> bool:
     """b is an argument of a's clause: "an attack (b) killed (a)", "killed (a) in an assault (b)"."""
     if a.token is None or b.token is None:
@@ -82,7 +88,7 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
     same_sent = v.sent_index == g.last_sent
     if not same_sent and (v.background != g.background or _distinct(v)):
         return False
-    if v.own_date and g.date and v.own_date[:10] != g.date[:10]:
+    if v.own_date and g.date and not _same_time(v.own_date, g.date):
         return False
     if (e.mode in OWN_KIND or g.mode in OWN_KIND) and e.mode != g.mode and e.mode and g.mode:
         return False
@@ -124,7 +130,8 @@ def cluster(chosen: list[MentionView], story: Story) -> list[Group]:
             groups.append(home)  # most recently mentioned last
         home.members.append(v)
         home.last_sent = v.sent_index
-        home.date = home.date or v.own_date
+        if v.own_date and (not home.date or len(v.own_date) > len(home.date)):
+            home.date = v.own_date  # the most precise date any mention gives
         home.actor1 = home.actor1 if home.actor1 and not story.generic_actor(home.actor1) else (
             e.actor1 or home.actor1)
         home.actor2 = home.actor2 or e.actor2

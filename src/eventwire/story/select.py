@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .features import MentionView
+from .features import GENERIC_NOUNS, MentionView
 
 if TYPE_CHECKING:
     from .resolve import Story
@@ -53,9 +53,11 @@ def rule_out(v: MentionView, story: Story) -> str | None:
         if (v.nature_near or story.nature) and not armed and (tok is None or tok.lemma_.lower() in (
                 "die", "kill", "death", "dead", "injure", "hurt", "wound", "destroy")):
             return "nature"
-    if e.type == "ASSAULT" and tok is not None and not e.actor1 and tok.lemma_.lower() in CASUALTY_ONLY \
-            and _accidental(tok):
-        return "accident"
+    if e.type == "ASSAULT" and tok is not None and not e.actor1 and tok.lemma_.lower() in CASUALTY_ONLY:
+        if _accidental(tok):
+            return "accident"
+        if _in_the_war(tok):
+            return "generic"  # "hundreds of thousands died in the civil war"
     if e.type == "REQUEST" and tok is not None and (any(
             g.lower_ in NO_EVENT_OBJECTS for c in tok.children if c.dep_ == "prep" for g in c.children) or any(
             c.dep_ == "xcomp" and c.lemma_.lower() in ANONYMITY for c in tok.children)):
@@ -83,3 +85,9 @@ def _accidental(tok: Token) -> bool:
                     g.dep_ == "pobj" and g.lemma_.lower() in ACCIDENT_CAUSES for g in c.children):
                 return True  # "died in the fire", "killed by the blaze"
     return False
+
+
+def _in_the_war(tok: Token) -> bool:
+    """A death told as part of a war, a conflict or the violence at large, not of one incident."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "during", "since", "throughout") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in GENERIC_NOUNS for g in c.children) for c in tok.children)
