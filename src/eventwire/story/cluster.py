@@ -61,10 +61,14 @@ def _distinct(v: MentionView) -> bool:
     return any(c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in REPEAT_ADVERBS for c in verb.children)
 
 
-def _same_time(a: str, b: str) -> bool:
-    """Two dates the text gives may be one event's: the same day, or one inside the other's period
-    ("Sunday" and "this year"; not "Sunday" and "Monday")."""
-    return a.startswith(b) or b.startswith(a) or a[:10] == b[:10]
+def _same_time(a: str, b: str, published: str | None) -> bool:
+    """Two dates the text gives may be one event's: the same day, or a day and a period that holds
+    both it and the publication day ("Sunday" and "this year"; not "Sunday" and "Monday", nor a day
+    and "late in March" in April)."""
+    if a[:10] == b[:10]:
+        return True
+    day, period = (a, b) if len(a) > len(b) else (b, a)
+    return day.startswith(period) and bool(published) and published.startswith(period)  # type: ignore[union-attr]
 
 
 def _governs(a: MentionView, b: MentionView) -> bool:
@@ -88,7 +92,7 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
     same_sent = v.sent_index == g.last_sent
     if not same_sent and (v.background != g.background or _distinct(v)):
         return False
-    if v.own_date and g.date and not _same_time(v.own_date, g.date):
+    if v.own_date and g.date and not _same_time(v.own_date, g.date, v.published):
         return False
     if (e.mode in OWN_KIND or g.mode in OWN_KIND) and e.mode != g.mode and e.mode and g.mode:
         return False
