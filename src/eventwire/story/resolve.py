@@ -336,8 +336,19 @@ def _pick_actor2(members: list[MentionView], story: Story, actor1: str | None) -
     return min(found, key=lambda a: (_victim_rank(story, a), found.index(a)))
 
 
+def _nationality(v: MentionView, place: int, story: Story) -> bool:
+    """A country written as a modifier of the act ("a US drone strike", "Russian shelling") names who
+    did it, not where."""
+    if v.token is None or story._rank(place) < 4:
+        return False
+    head = _place_head(story, place)
+    return head is not None and head.head.i == v.token.i and head.dep_ in ("compound", "amod", "nmod", "poss") \
+        and head.i < v.token.i
+
+
 def _pick_place(members: list[MentionView], story: Story, claim: bool) -> tuple[int | None, str | None]:
-    attached = [v.event.place for v in members if v.event.place is not None]
+    attached = [v.event.place for v in members if v.event.place is not None
+                and not _nationality(v, v.event.place, story)]
     if attached:
         return min(attached, key=lambda i: (story._rank(i), attached.index(i))), "attached"
     if claim:
