@@ -24,6 +24,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..schema import Actor, Mention
+from .canonical import description_id, description_name
 from .coref import Cluster, Resolver, is_abbreviation
 from .knowledge import Knowledge, knowledge, norm, slug
 from .recognize import HONORIFICS, TITLE_ABBREVIATIONS, TITLES, Desc, Recognizer, is_locative, is_subject
@@ -110,6 +111,25 @@ class ActorTable:
         if not any(m.start == start and m.end == end for m in actor.mentions):
             actor.mentions.append(Mention(start=start, end=end, text=text))
             actor.mentions.sort(key=lambda m: m.start)
+        return actor_id
+
+    def implied(self, kind: str, country: str | None = None) -> str:
+        """An actor the text implies without naming: "civilians" (the people of a village or a market
+        that was attacked) or a state's "military" (the garrison of a base or a checkpoint). It has no
+        mention; ``attributes.implied`` says so. An actor already present under that id is reused."""
+        if kind == "military" and country and self._resolver is not None:
+            kb = self._resolver.kb
+            actor_id = description_id(kb, "military", country, None, None, None)
+            name = description_name(kb, "military", country, None, None, None)
+            type_ = "military"
+        else:
+            actor_id, name, type_, country = "civilians", "Civilians", "population", None
+        actor = self._by_id.get(actor_id)
+        if actor is None:
+            actor = Actor(id=actor_id, name=name, type=type_, country=country,  # type: ignore[arg-type]
+                          attributes={"implied": True})
+            self._by_id[actor_id] = actor
+            self.actors.append(actor)
         return actor_id
 
     def _text(self, doc: Doc) -> str:

@@ -66,6 +66,7 @@ class Story:
     narrative_day: str | None
     nature: bool
     lead_day: str | None = None  # the first day the opening sentences name (not a day of saying)
+    country: str | None = None  # the country the story's incident place lies in
     dateline_day: str | None = None
     feature_context: dict[str, Any] = field(default_factory=dict)
     attributions: dict[int, str] = field(default_factory=dict)  # mention index -> actor the text blames
@@ -97,6 +98,8 @@ class Story:
         story.doers = _generic_doers(doc, actor_list)
         story.incident_place = story._incident_place(mention_views, lead_end, dateline)
         story.lead_day = _lead_day(doc, sents, times, dateline, published)
+        if story.incident_place is not None:
+            story.country = places[story.incident_place].country
         if dateline is not None and _is_day(dateline.date) and published and dateline.date <= published[:10]:
             story.dateline_day = dateline.date
         story.feature_context = {"actor_type": actor_type, "n_sents": len(sents), "nature": nature}
@@ -411,6 +414,42 @@ def _linked_figures(members: list[MentionView], story: Story) -> tuple[list[int]
     return idx, top("killed"), top("injured")
 
 
+# What an attack hits that stands for the people in it: a village, a market, a home are its civilians;
+# a base, a checkpoint or an outpost is the garrison, a state's forces (ACLED codes the people, not the place).
+CIVILIAN_PLACES = {"village", "town", "city", "market", "marketplace", "school", "hospital", "clinic", "home",
+                   "house", "building", "street", "neighbourhood", "neighborhood", "church", "mosque", "temple",
+                   "hotel", "restaurant", "bar", "club", "shop", "farm", "settlement", "hamlet", "district",
+                   "area", "community", "bus", "lounge", "cafe", "café", "museum", "parade", "wedding", "funeral"}
+MILITARY_PLACES = {"base", "barracks", "post", "outpost", "checkpoint", "position", "garrison", "camp",
+                   "airbase", "headquarters", "convoy", "patrol", "station", "installation", "fort"}
+ARMED_MODIFIERS = {"army", "military", "police", "security", "naval", "air", "troop", "government", "border"}
+
+
+def _facility(story: Story, actor_id: str) -> str | None:
+    """ "civilians" or "military" when the target is a place or a facility that stands for them."""
+    if story.actor_type.get(actor_id) not in (None, "other") or story.actors is None:
+        return None
+    actor = next((a for a in story.actors.actors if a.id == actor_id), None)
+    if actor is None or not actor.mentions:
+        return None
+    m = actor.mentions[0]
+    if any(p.start <= m.start < p.end or m.start <= p.start < m.end for p in story.places):
+        words = m.text.lower().split()
+        return "military" if words and words[-1] in MILITARY_PLACES else "civilians"  # a named place
+    words = [w.strip(".,'’") for w in m.text.lower().split()]
+    if not words:
+        return None
+    head = words[-1].rstrip("s") if words[-1] not in ("bus", "barracks", "headquarters") else words[-1]
+    if head in MILITARY_PLACES or words[-1] in MILITARY_PLACES:
+        if head in ("camp", "station", "post") and not set(words) & ARMED_MODIFIERS:
+            return "civilians" if head == "camp" and {"refugee", "displacement", "displaced"} & set(words) \
+                else None
+        return "military"
+    if head in CIVILIAN_PLACES or words[-1] in CIVILIAN_PLACES:
+        return "civilians"
+    return None
+
+
 def resolve(members: list[MentionView], story: Story, score: float) -> StoryEvent:
     first = members[0]
     e = first.event
@@ -420,6 +459,12 @@ def resolve(members: list[MentionView], story: Story, score: float) -> StoryEven
     if actor1 is not None and actor1 == actor2:
         actor2 = _pick_actor2(members, story, actor1)
     place, precision = _pick_place(members, story, claim)
+    target = None
+    if e.type in ("ASSAULT", "COERCE") and actor2 is not None:
+        kind = _facility(story, actor2)
+        if kind is not None and story.actors is not None:
+            country = story.places[place].country if place is not None else None
+            target, actor2 = actor2, story.actors.implied(kind, country or story.country)
     date, date_from = _pick_date(members, story, claim)
     figures, fatalities, injured = _linked_figures(members, story)
     mode = next((v.event.mode for v in members if v.event.mode), None)
@@ -433,7 +478,7 @@ def resolve(members: list[MentionView], story: Story, score: float) -> StoryEven
         id="", type=e.type, mode=mode, actor1=actor1, actor2=actor2, place=place,
         place_precision=precision, date=date, date_from=date_from, figures=figures,  # type: ignore[arg-type]
         fatalities=fatalities, injured=injured, modality=modality, reported_by=reported_by,  # type: ignore[arg-type]
-        acled=acled, mentions=[v.event.id for v in members],
+        acled=acled, mentions=[v.event.id for v in members], **({"target": target} if target else {}),
         trigger=Span(**e.trigger.model_dump()) if e.trigger else None,
         evidence=Offsets(start=first.sent_start, end=first.sent_end), confidence=round(score, 3))
 
