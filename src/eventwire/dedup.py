@@ -68,6 +68,7 @@ class EventReport:
     named: set[str] = field(default_factory=set)  # which of actor1 / actor2 are named actors
     feature: str | None = None  # the place's kind: a country or region is no point to measure from
     sides: dict[str, str] = field(default_factory=dict)  # role -> "state" | "nonstate", from the actor's type
+    names: dict[str, str] = field(default_factory=dict)  # role -> the actor's name in its report
 
     @property
     def coarse(self) -> bool:
@@ -113,9 +114,14 @@ def match(c: Canonical, r: EventReport, km: float, days: int) -> tuple[float, st
         their_side = next((x.sides[role] for x, _ in c.reports if role in x.sides), None)
         if their_side and role in r.sides and r.sides[role] != their_side:
             return None
-        theirs = next((getattr(x, role) for x, _ in c.reports if role in x.named), None)
+        holder = next((x for x, _ in c.reports if role in x.named), None)
+        theirs = getattr(holder, role) if holder is not None else None
         ours = getattr(r, role) if role in r.named else None
-        if theirs and ours and theirs != ours:
+        # Targets are worded as each outlet sees them ("civilians", "patients", the town): only two
+        # different named forces or groups as targets contradict.
+        checked = role == "actor1" or (role in r.sides and holder is not None and role in holder.sides)
+        if checked and theirs and ours and holder is not None and not same_actor(
+                theirs, holder.names.get(role), ours, r.names.get(role)):
             return None
         why.append(f"{role} {ours} = {theirs}" if theirs and ours else f"{role}: not named on both sides")
     mode = c.value("mode")
@@ -145,6 +151,35 @@ def match(c: Canonical, r: EventReport, km: float, days: int) -> tuple[float, st
         return None  # no place to compare: only the same named actor1 vouches for it
     why.append("the same named actor1" if coarse else "no place to compare; the same named actor1")
     return km + gap, "; ".join(why)
+
+
+NAME_STOP = {"the", "of", "for", "and", "al", "wal", "el", "de", "la", "in", "to"}
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.lower().replace("-", " ").replace("'", "").split() if w not in NAME_STOP]
+    return "".join(w[0] for w in words if w[:1].isalpha())
+
+
+def same_actor(a_id: str, a_name: str | None, b_id: str, b_name: str | None) -> bool:
+    """Whether two articles' actor ids may be one actor: the same id; a state and its own forces or
+    government (`russia`, `russia-military`); a name and its abbreviation ("ELN", "National Liberation
+    Army (ELN)"; "JNIM", "Jama'at Nusrat al-Islam wal-Muslimin"); or one name inside the other
+    ("Islamic State", "Islamic State Sahel Province" are not: a longer name is another group)."""
+    if a_id == b_id:
+        return True
+    if a_id.startswith(b_id + "-") or b_id.startswith(a_id + "-"):
+        head = a_id[len(b_id) + 1:] if a_id.startswith(b_id + "-") else b_id[len(a_id) + 1:]
+        return head in ("military", "government", "police", "forces", "army", "security-forces")
+    a_name, b_name = a_name or a_id, b_name or b_id
+    for short, long in ((a_name, b_name), (b_name, a_name)):
+        s = short.strip().replace(".", "")
+        if s.isupper() and len(s) >= 2:
+            if f"({s})" in long.replace(".", "") or f"({s}" in long.replace(".", ""):
+                return True
+            if _initials(long).startswith(s.lower()) and len(s) >= 3:
+                return True
+    return False
 
 
 def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1) -> list[Canonical]:
@@ -202,7 +237,8 @@ def load_reports(store: Store) -> list[EventReport]:
         out.append(EventReport(
             row["doc_id"], row["story_event_id"], row["type"], row["mode"], row["actor1"], row["actor2"], date[:10],
             row["lat"], row["lon"], row["country"], row["admin1"], row["place_name"], row["published"],
-            _mentions(row["mentions"]), _named(row), row["feature"], _sides(row)))
+            _mentions(row["mentions"]), _named(row), row["feature"], _sides(row),
+            {role: row[f"{role}_name"] for role in ("actor1", "actor2") if row[f"{role}_name"]}))
     return out
 
 
