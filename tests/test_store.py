@@ -487,3 +487,14 @@ def test_cli_export_records(db_url, tmp_path):
     pq = tmp_path / "story.parquet"
     result = runner.invoke(main, ["export", "--db", db_url, "--format", "parquet", "-o", str(pq)])
     assert result.exit_code == 0 and "4 story events written" in result.output
+
+
+def test_same_actor_across_articles():
+    from eventwire.dedup import same_actor
+
+    assert same_actor("russia", "Russia", "russia-military", "Russian Military")  # a state and its forces
+    assert same_actor("eln", "ELN", "national-liberation-army", "National Liberation Army (ELN)")
+    assert same_actor("jnim", "JNIM", "jamaat-nusrat-al-islam-wal-muslimin", "Jama'at Nusrat al-Islam wal-Muslimin")
+    assert not same_actor("russia", "Russia", "ukraine-military", "Ukrainian Military")
+    assert not same_actor("islamic-state", "Islamic State", "iswap", "Islamic State West Africa Province")
+    assert not same_actor("russia", "Russia", "russia-opposition", "Russian Opposition")

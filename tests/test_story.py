@@ -142,3 +142,28 @@ def test_deaths_in_an_accidental_fire_are_no_attack_but_arson_is(extract):
     assert not _of_type(r, "ASSAULT"), [(s.type, _evidence(r, s)) for s in r.story_events]
     r = extract("Gunmen set fire to a market in Goma on Sunday, killing three traders, officials said.\n")
     assert any("gunmen" in _names(r, s.actor1) for s in _of_type(r, "ASSAULT"))
+
+
+def test_a_village_attacked_is_its_civilians_and_a_base_its_garrison(extract):
+    r = extract("Gunmen raided a village near Gao on Sunday, killing a herder, officials said.\n")
+    s = _of_type(r, "ASSAULT")[0]
+    assert s.actor2 == "civilians" and getattr(s, "target", None)
+    civilians = next(a for a in r.actors if a.id == "civilians")
+    assert civilians.attributes.get("implied") is True and not civilians.mentions
+    r = extract("Militants attacked a military checkpoint outside Mopti on Sunday, officials said.\n")
+    s = _of_type(r, "ASSAULT")[0]
+    assert next(a for a in r.actors if a.id == s.actor2).type == "military"
+
+
+def test_an_act_known_from_a_dated_statement_takes_its_day(extract):
+    r = extract("Police have taken the owner of the factory into custody, a spokesman said on Monday.\n"
+                "The fire broke out early on Sunday while workers slept inside.\n")
+    s = _of_type(r, "COERCE")[0]
+    assert s.date == "2024-03-11" and s.date_from == "statement"
+
+
+def test_the_narrative_day_comes_from_the_opening_when_the_lead_has_none(extract):
+    r = extract("Security forces detained dozens of opposition supporters in the capital, officials said.\n"
+                "The vote count in the presidential election ended late on Sunday.\n")
+    coerce = _of_type(r, "COERCE")[0]
+    assert coerce.date == "2024-03-10" and coerce.date_from == "narrative"
