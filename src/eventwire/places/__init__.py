@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
 
 from ..gazetteer import Entry, Gazetteer
-from ..schema import Dateline, Place
+from ..schema import Dateline, Place, Span
 from .recognize import Mention, _strip, find_mentions
 from .resolve import prior, resolve
 
@@ -36,7 +37,7 @@ def _usable(e: Entry) -> bool:
             or (e.country is None and e.feature == "region"))  # "EU"
 
 
-def _person_words(ents: list[Span]) -> tuple[frozenset[str], frozenset[str]]:
+def _person_words(ents: list[DocSpan]) -> tuple[frozenset[str], frozenset[str]]:
     """Every word of the story's full personal names, and their last words (surnames)."""
     names = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
     return frozenset(t.text for e in names for t in e), frozenset(e[-1].text for e in names)
@@ -69,7 +70,7 @@ PLACE_TYPE_WORDS = frozenset({"county", "parish", "province", "governorate", "di
 COMMON_CODES = frozenset({"US", "UK", "EU", "UN"})
 
 
-def _accept(m: Mention, ents: list[Span], person_words: tuple[frozenset[str], frozenset[str]],
+def _accept(m: Mention, ents: list[DocSpan], person_words: tuple[frozenset[str], frozenset[str]],
             place_names: frozenset[str], text: str = "") -> bool:
     if m.text.lower() in GENERIC_WORDS or m.text.strip(". ").lower() in NAME_AFFIXES:
         return False
@@ -151,11 +152,13 @@ def _qualifiers(doc: Doc, mentions: list[Mention]) -> list[int | None]:
 
 def _dateline_mentions(doc: Doc, dateline: Dateline | None, mentions: list[Mention],
                        lookup: Callable[[str], list[Entry]]) -> list[Mention]:
-    """The dateline's places ("Rafah/Jerusalem/Cairo") that NER and the scan did not find."""
+    """The dateline's places ("Rafah/Jerusalem/Cairo") and their qualifiers ("Mo." in "KANSAS
+    CITY, Mo.") that NER and the scan did not find."""
     if dateline is None:
         return []
     out = []
-    for s in dateline.place_spans:
+    qualifiers = [s if isinstance(s, Span) else Span(**s) for s in getattr(dateline, "qualifier_spans", None) or []]
+    for s in [*dateline.place_spans, *qualifiers]:
         if any(m.start_char < s.end and s.start < m.end_char for m in mentions):
             continue
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
