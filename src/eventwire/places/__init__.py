@@ -240,13 +240,17 @@ _DIRECTIONAL = frozenset({"to", "into", "toward", "towards", "across", "via", "t
 def _demonyms(ents: list[DocSpan], gazetteer: Gazetteer) -> Counter[str]:
     """The countries the story's nationality words name ("Ethiopian", "Mozambican")."""
     votes: Counter[str] = Counter()
+    seen: dict[str, str | None] = {}  # "Israeli" comes back often
     for e in ents:
         if e.label_ != "NORP":
             continue
-        countries = {x.country for x in gazetteer.lookup(e.text)
-                     if x.name_kind == "demonym" and x.feature == "country" and x.country}
-        if len(countries) == 1:
-            votes[countries.pop()] += 1
+        text = e.text
+        if text not in seen:
+            countries = {x.country for x in gazetteer.lookup(text)
+                         if x.name_kind == "demonym" and x.feature == "country" and x.country}
+            seen[text] = countries.pop() if len(countries) == 1 else None
+        if seen[text] is not None:
+            votes[seen[text]] += 1  # type: ignore[index]
     return votes
 
 

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import Entry
@@ -43,6 +45,7 @@ TYPE_WORDS = SETTLEMENT_WORDS | ADMIN_WORDS
 # Equivalent first- and second-level type words across countries: "Belgorod region" is
 # listed as "Belgorod Oblast", "Raqqa province" as "Raqqa Governorate".
 REGION_TYPES = ("region", "province", "oblast", "governorate", "state", "district", "county", "prefecture")
+_BORDER = frozenset({"border", "borders", "frontier"})
 _PLURAL = {"villages", "towns", "cities", "hamlets", "townships", "settlements", "districts", "counties",
            "provinces", "regions", "governorates", "oblasts"}
 _DIRECTIONS = frozenset({
@@ -71,7 +74,7 @@ def hint_of(word: str) -> str | None:
 def _is_name(tok: Token) -> bool:
     """A word of a proper name: tagged PROPN, or capitalised inside a sentence (the small model
     tags rare names "Ingoane" as nouns)."""
-    if not tok.text[:1].isupper():
+    if tok.is_lower or not tok.text[:1].isupper():
         return False  # "the labor department"
     if tok.pos_ == "PROPN":
         return True
@@ -124,9 +127,14 @@ def find_cues(doc: Doc) -> list[Cue]:
     Niger", "the Burkina Faso border"."""
     cues: list[Cue] = []
     n = len(doc)
-    for t in doc:
+    # Only type and border words start a cue: find them in the array of lower-case forms
+    # rather than building a Token for every word.
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in TYPE_WORDS | _BORDER}
+    for k in np.flatnonzero(np.isin(doc.to_array(LOWER), list(wanted))):
+        t = doc[int(k)]
         w = t.lower_
-        if w in ("border", "borders", "frontier"):
+        if w in _BORDER:
             _border_cues(doc, t, cues)
             continue
         if w not in TYPE_WORDS or not t.is_lower:
@@ -329,7 +337,7 @@ def typed_lookup(name: str, hint: str | None, type_word: str | None,
     """Candidates of a name with its type word: "Belgorod region" is listed as "Belgorod Oblast",
     "Raqqa province" as "Raqqa Governorate"; the bare name too."""
     found = list(lookup(name))
-    if hint == "admin" and type_word:
+    if hint == "admin" and type_word and not any(e.feature == "region" for e in found):
         seen = {e.geonameid for e in found}
         for t in REGION_TYPES:
             for e in lookup(f"{name} {t}"):

@@ -79,7 +79,7 @@ def _split_possessive(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_name_token(tok: Token) -> bool:
-    if not tok.text[:1].isupper():
+    if tok.is_lower:
         return False  # "turkey", "labor"
     if tok.pos_ == "PROPN":
         return True
