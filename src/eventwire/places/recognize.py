@@ -79,8 +79,8 @@ def _split_possessive(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_name_token(tok: Token) -> bool:
-    if tok.is_lower:
-        return False  # "turkey", "labor"
+    if tok.is_lower or not tok.text[:1].isupper():
+        return False  # "turkey", "labor", "-Ch"
     if tok.pos_ == "PROPN":
         return True
     # All-caps datelines and headlines: the tagger often calls them NOUN.
