@@ -270,3 +270,9 @@ def test_a_possessive_entity_before_a_type_word_is_two_places(found):
     places = found("Fighters attacked a base in [Borno State 's Gwoza]GPE district .")
     assert places["Gwoza"].admin1 == "Borno" and places["Gwoza"].feature == "region"
     assert places["Borno State"].admin1 == "Borno"
+
+
+def test_a_facility_the_text_measures_from_a_town_is_placed_near_it(found):
+    places = found("Gunmen attacked the barracks at [Camp Khalid]FAC , some 30 km north of [Kirkuk]GPE .")
+    assert places["Camp Khalid"].precision == "near" and places["Camp Khalid"].name == "Kirkuk"
+    assert "Highway 9" not in found("Traffic stopped on [Highway 9]FAC near [Kirkuk]GPE .")

@@ -131,6 +131,8 @@ def _with_fallback(m: Mention, doc: Doc, lookup: Callable[[str], list[Entry]], r
     close to Nabatieh")."""
     if m.candidates:
         return True
+    if m.source == "site":
+        return related  # "Wadi al-Naft, 25 km west of Kirkuk"
     tokens = doc[m.start:m.end]
     if m.type_word is not None and len(tokens) > 1 and tokens[-1].lower_ in TYPE_WORDS:
         # "Raqqa province" read by NER: "Raqqa Governorate"; "Galim village": Galim
@@ -264,6 +266,21 @@ def _qualifiers(doc: Doc, mentions: list[Mention]) -> list[int | None]:
     return out
 
 
+def _sites(doc: Doc, ents: list[DocSpan], mentions: list[Mention]) -> list[Mention]:
+    """Facilities the gazetteer lacks ("Wadi al-Naft" read as a facility), kept only when the
+    text says how far they lie from a known place."""
+    taken = {k for m in mentions for k in range(m.start, m.end)}
+    out = []
+    for e in ents:
+        if e.label_ != "FAC":
+            continue
+        start, end = _strip(e)
+        if start < end and not any(k in taken for k in range(start, end)):
+            span = doc[start:end]
+            out.append(Mention(start, end, span.text, span.start_char, span.end_char, "site", "FAC"))
+    return out
+
+
 def _dateline_mentions(doc: Doc, dateline: Dateline | None, mentions: list[Mention],
                        lookup: Callable[[str], list[Entry]]) -> list[Mention]:
     """The dateline's places ("Rafah/Jerusalem/Cairo") and their qualifiers ("Mo." in "KANSAS
@@ -300,9 +317,12 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
                              use_fac=use_fac)
     mentions = _apply_cues(doc, mentions, find_cues(doc), lookup, person_words)
     mentions = [m for m in mentions if _not_a_surname(m, doc, person_words[1])]
-    mentions = sorted(mentions + _dateline_mentions(doc, dateline, mentions, lookup), key=lambda m: m.start)
+    mentions = sorted(mentions + _dateline_mentions(doc, dateline, mentions, lookup) + _sites(doc, ents, mentions),
+                      key=lambda m: m.start)
     rel = find_relations(doc, mentions)
-    related = [rel.parent[i] is not None or rel.near[i] is not None for i in range(len(mentions))]
+    # a facility only with a distance: "Wadi al-Naft, 25 km west of Kirkuk", not "Highway 35 near Los Gatos"
+    related = [rel.measured[i] if mentions[i].source == "site" else rel.near[i] is not None or rel.parent[i] is not None
+               for i in range(len(mentions))]
     mentions = [m for m, r in zip(mentions, related, strict=True) if _with_fallback(m, doc, lookup, r)]
     rel = find_relations(doc, mentions)
     resolutions = resolve(mentions, _qualifiers(doc, mentions), rel.parent, rel.near, _demonyms(ents, gazetteer),
@@ -311,8 +331,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
     for m, r in zip(mentions, resolutions, strict=True):
         e = r.entry
         text = doc_text[m.start_char:m.end_char]
-        if r.drop:
-            continue
+        if r.drop or (m.source == "site" and r.precision != "near"):
+            continue  # a facility counts only where the text says what it lies near
         if e is None:
             places.append(Place(start=m.start_char, end=m.end_char, text=text, confidence=0.0))
             continue

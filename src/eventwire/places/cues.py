@@ -244,6 +244,7 @@ def _border_cues(doc: Doc, t: Token, cues: list[Cue]) -> None:
 class Relations:
     parent: list[int | None]  # the mention that contains mention i ("X in Y", "Y's X")
     near: list[tuple[int, float] | None]  # (mention, km) that mention i is said to be near
+    measured: list[bool]  # the text gives that distance ("25 km west of"), not just "near"
 
 
 _NEAR_RE = re.compile(
@@ -285,6 +286,7 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> Relations:
     parent: list[int | None] = [None] * n
     near: list[tuple[int, float] | None] = [None] * n
     possessor: list[int | None] = [None] * n  # "Borno State's [Damboa] district": Damboa -> Borno State
+    measured = [False] * n
     for i in range(n - 1):
         a, b = mentions[i], mentions[i + 1]
         if b.end - a.start > 40 or b.start < a.end:
@@ -320,13 +322,14 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> Relations:
             km = NEAR_KM
             if m.group("num") and len(nums) >= 2:
                 km = nums[0] * nums[1]
+                measured[i] = True
             near[i] = (i + 1, km)
     # "in [Borno State]'s [Damboa] district": the village is in Damboa, Damboa in Borno State.
     for i in range(n - 1):
         p = parent[i]
         if p == i + 1 and p + 1 < n and possessor[p + 1] == p:
             parent[i] = p + 1
-    return Relations(parent, near)
+    return Relations(parent, near, measured)
 
 
 # --------------------------------------------------------------------------- candidates

@@ -376,7 +376,8 @@ def _fall_back(mentions: Sequence[Mention], out: list[Resolution], parents: Sequ
         if r.entry is not None and r.precision == "exact" and r.entry.country and (
                 m.source != "gazetteer" or m.after_locative or prior(r.entry) >= PROMINENT):
             last = r.entry.country
-        if r.entry is not None or r.drop or country_entry is None or (m.source == "gazetteer" and not m.hint):
+        if r.entry is not None or r.drop or country_entry is None or (m.source == "gazetteer" and not m.hint) \
+                or m.source == "site":
             continue
         iso3 = story or last
         c = country_entry(iso3) if iso3 else None
