@@ -174,6 +174,14 @@ def test_regions_named_after_their_capitals_have_english_names(gaz: Gazetteer) -
     assert {e.feature for e in gaz.lookup("Belgorod")} == {"city"}
 
 
+def test_other_romanisations_of_a_name_in_one_country(gaz: Gazetteer) -> None:
+    assert gazetteer.skeleton("noshki") == gazetteer.skeleton("nushki") == "nsk"
+    assert gaz.lookup("Peshawer") == []
+    assert "Peshawar" in {e.name for e in gaz.lookup_variant("Peshawer", "PAK")}
+    assert gaz.lookup_variant("Peshawer", "IND") == []
+    assert gaz.lookup_variant("Pashowor", "PAK") == []  # three edits in eight letters: too far
+
+
 def test_first_level_region_by_name(gaz: Gazetteer) -> None:
     borno = gaz.admin1("NGA", "Borno")
     assert borno is not None and borno.feature_code == "ADM1" and borno.lat is not None

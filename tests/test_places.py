@@ -276,3 +276,9 @@ def test_a_facility_the_text_measures_from_a_town_is_placed_near_it(found):
     places = found("Gunmen attacked the barracks at [Camp Khalid]FAC , some 30 km north of [Kirkuk]GPE .")
     assert places["Camp Khalid"].precision == "near" and places["Camp Khalid"].name == "Kirkuk"
     assert "Highway 9" not in found("Traffic stopped on [Highway 9]FAC near [Kirkuk]GPE .")
+
+
+def test_another_spelling_of_a_town_in_the_story_country(found):
+    places = found("Police in [Pakistan]GPE said a bomb went off in [Peshawer]GPE on Sunday , killing four people "
+                   "in [Khyber Pakhtunkhwa]GPE .")
+    assert places["Peshawer"].country == "PAK" and places["Peshawer"].name.startswith("Peshawar")

