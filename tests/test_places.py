@@ -211,6 +211,15 @@ def test_the_y_village_of_x_puts_x_in_y(places_of):
     places = _by_text(places_of("Soldiers found the bodies of four herders in the Konduga village of Kawuri "
                                 "on Monday, a Nigerian army spokesman said."))
     assert places["Kawuri"].precision == "enclosing" and _km(places["Kawuri"], 11.65, 13.42) < 30
+    # a known name too, when its only readings lie abroad (Baga: Spain, India)
+    places = _by_text(places_of("Soldiers found the bodies of four herders in the Konduga village of Baga on "
+                                "Monday, a Nigerian army spokesman said."))
+    assert places["Baga"].country == "NGA" and _km(places["Baga"], 11.65, 13.42) < 30
+
+
+def test_the_y_neighborhood_of_x_read_backwards_leaves_the_city_alone(found):
+    places = found("Shots were fired in the [Hollywood]GPE neighborhood of [Los Angeles]GPE on Friday .")
+    assert places["Los Angeles"].admin1 == "California" and places["Los Angeles"].precision == "exact"
 
 
 def test_a_village_said_to_lie_near_a_town_takes_the_town(places_of):
@@ -257,6 +266,9 @@ def test_a_state_qualifier_in_the_dateline_resolves_the_city_and_is_no_second_pl
 
 def test_the_city_of_x_is_a_place_whatever_ner_calls_it(found):
     assert found("Missiles struck the city of [Belgorod]ORG on Sunday .")["Belgorod"].country == "RUS"
+    # the name before "city of" says where the city is; a nationality word is no place at all
+    places = found("Missiles hit the southeastern [Ukrainian]GPE city of [Zaporizhzhia]GPE on Sunday .")
+    assert "Ukrainian" not in places and places["Zaporizhzhia"].country == "UKR"
     # a container, not the place's name: "a U.S. county" is no county called "U.S."
     assert found("It was the fastest-growing U.S. county last year .")["U.S."].country == "USA"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
@@ -123,7 +123,8 @@ def _accept(m: Mention, ents: list[DocSpan], person_words: tuple[frozenset[str],
         c.name_kind == "primary" for c in cands)
 
 
-def _with_fallback(m: Mention, doc: Doc, lookup: Callable[[str], list[Entry]], related: bool = False) -> bool:
+def _with_fallback(m: Mention, doc: Doc, lookup: Callable[[str], list[Entry]], related: bool = False,
+                   demonym: Callable[[str], bool] = lambda _: False) -> bool:
     """Give an unknown NER place the candidates of the longest known name inside it
     ("Kherson region", "Sinai desert", "Lake Tana"), marked partial; drop an unknown single
     word, which is far more often a misread person or brand than an unlisted place, unless
@@ -134,6 +135,12 @@ def _with_fallback(m: Mention, doc: Doc, lookup: Callable[[str], list[Entry]], r
     if m.source == "site":
         return related  # "Wadi al-Naft, 25 km west of Kirkuk"
     tokens = doc[m.start:m.end]
+    if m.type_word is not None and m.hint == "admin":
+        # "Pochalla [county]": listed as "Pochalla County"
+        found = typed_lookup(m.text, m.hint, m.type_word, lookup)
+        if found:
+            m.candidates = found
+            return True
     if m.type_word is not None and len(tokens) > 1 and tokens[-1].lower_ in TYPE_WORDS:
         # "Raqqa province" read by NER: "Raqqa Governorate"; "Galim village": Galim
         found = typed_lookup(tokens[:-1].text, m.hint, m.type_word, lookup)
@@ -151,7 +158,11 @@ def _with_fallback(m: Mention, doc: Doc, lookup: Callable[[str], list[Entry]], r
                 m.candidates = found
                 m.partial = True
                 return True
-    if len(tokens) > 1 or m.hint is not None or related or m.source in ("cue", "dateline"):
+    if len(tokens) > 1:
+        return True
+    if demonym(m.text):
+        return False  # NER's "Ukrainian" as a place
+    if m.hint is not None or related or m.source in ("cue", "dateline"):
         return True
     # "in Noshki", but not "in Modi's name", "in OT", "in GT3"
     tok = tokens[0]
@@ -174,6 +185,8 @@ def _apply_cues(doc: Doc, mentions: list[Mention], cues: list[Cue], lookup: Call
         hit = {id(at[k]): at[k] for k in range(c.start, c.end) if k in at}
         if hit:
             for m in hit.values():
+                if c.hint == "place":
+                    continue
                 if c.hint != "country" and m.candidates and max(m.candidates, key=prior).feature == "country":
                     continue  # "a U.S. county", "a Mali village": the country holds the place
                 if m.hint is None or c.hint == "country":
@@ -188,13 +201,15 @@ def _apply_cues(doc: Doc, mentions: list[Mention], cues: list[Cue], lookup: Call
         cands = typed_lookup(span.text, c.hint, c.type_word, lookup)
         if c.hint != "country" and cands and max(cands, key=prior).feature == "country":
             continue
+        if c.hint == "place" and not cands:
+            continue
         if not cands and not _unlisted_name(doc, c, label):
             continue
         if any(t.text in person_words[0] for t in span) and not any(x.feature == "country" for x in cands):
             continue
         m = Mention(c.start, c.end, span.text, span.start_char, span.end_char, "cue", label, cands,
                     after_locative=c.start >= 1 and doc[c.start - 1].lower_ in _LOCATIVE,
-                    hint=c.hint, type_word=c.type_word)
+                    hint=None if c.hint == "place" else c.hint, type_word=c.type_word)
         new.append(m)
         for k in range(c.start, c.end):
             at[k] = m
@@ -211,8 +226,9 @@ def _unlisted_name(doc: Doc, c: Cue, label: str | None) -> bool:
     """Whether a name the gazetteer lacks is a place's: "the village of Tamboulel", "Kasaisa, a
     village", "Kalamberi village"; not a nationality, a faith or an organisation ("the Kurdish
     region", "Christian and Muslim villages", "the Hamas territory"), nor an adjective."""
-    if c.hint == "country" or any(t.pos_ == "ADJ" for t in doc[c.start:c.end]):
-        return False
+    span = doc[c.start:c.end]
+    if c.hint == "country" or any(t.pos_ == "ADJ" for t in span) or (span.text.isupper() and len(span.text) <= 6):
+        return False  # nor an acronym ("the ECOWAS region")
     if c.strong or label not in ("NORP", "ORG"):
         return True
     # NER's nationality or organisation: only a bare name right before a singular type word
@@ -242,18 +258,23 @@ _DIRECTIONAL = frozenset({"to", "into", "toward", "towards", "across", "via", "t
 def _demonyms(ents: list[DocSpan], gazetteer: Gazetteer) -> Counter[str]:
     """The countries the story's nationality words name ("Ethiopian", "Mozambican")."""
     votes: Counter[str] = Counter()
-    seen: dict[str, str | None] = {}  # "Israeli" comes back often
     for e in ents:
-        if e.label_ != "NORP":
-            continue
-        text = e.text
-        if text not in seen:
-            countries = {x.country for x in gazetteer.lookup(text)
-                         if x.name_kind == "demonym" and x.feature == "country" and x.country}
-            seen[text] = countries.pop() if len(countries) == 1 else None
-        if seen[text] is not None:
-            votes[seen[text]] += 1  # type: ignore[index]
+        if e.label_ == "NORP":
+            country = _demonym_of(e.text, gazetteer)
+            if country:
+                votes[country] += 1
     return votes
+
+
+@lru_cache(maxsize=4096)  # "Israeli" comes back often
+def _demonym_of(text: str, gazetteer: Gazetteer) -> str | None:
+    """The country a nationality word names ("Ethiopian": ETH), "" when it names several, None
+    when it is none."""
+    countries = {x.country for x in gazetteer.lookup(text)
+                 if x.name_kind == "demonym" and x.feature == "country" and x.country}
+    if not countries:
+        return None
+    return countries.pop() if len(countries) == 1 else ""
 
 
 def _qualifiers(doc: Doc, mentions: list[Mention]) -> list[int | None]:
@@ -323,10 +344,12 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
     # a facility only with a distance: "Wadi al-Naft, 25 km west of Kirkuk", not "Highway 35 near Los Gatos"
     related = [rel.measured[i] if mentions[i].source == "site" else rel.near[i] is not None or rel.parent[i] is not None
                for i in range(len(mentions))]
-    mentions = [m for m, r in zip(mentions, related, strict=True) if _with_fallback(m, doc, lookup, r)]
+    mentions = [m for m, r in zip(mentions, related, strict=True)
+                if _with_fallback(m, doc, lookup, r, lambda t: _demonym_of(t, gazetteer) is not None)
+                and not (m.source == "cue" and _demonym_of(m.text, gazetteer) is not None)]  # "the Chadian border"
     rel = find_relations(doc, mentions)
     resolutions = resolve(mentions, _qualifiers(doc, mentions), rel.parent, rel.near, _demonyms(ents, gazetteer),
-                          gazetteer.country, gazetteer.admin1, gazetteer.lookup_variant)
+                          gazetteer.country, gazetteer.admin1, gazetteer.lookup_variant, rel.guessed)
     places = []
     for m, r in zip(mentions, resolutions, strict=True):
         e = r.entry

@@ -114,7 +114,7 @@ def _name_run_after(doc: Doc, start: int, limit: int = 4) -> int | None:
 class Cue:
     start: int  # token span of the name
     end: int
-    hint: str  # "settlement", "admin" or "country"
+    hint: str  # "settlement", "admin", "country", or "place" (where another place lies: no type)
     type_word: str | None  # "village", "district", ...
     strong: bool = False  # "the village of X", "X, a village ...": X is the place's name, whatever NER says
 
@@ -146,9 +146,13 @@ def find_cues(doc: Doc) -> list[Cue]:
         nxt = doc[t.i + 1] if t.i + 1 < n else None
         modifier = nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not nxt.is_punct
         start = _name_run_before(doc, t.i)
-        of_name = nxt is not None and nxt.lower_ == "of" and hint == "settlement" and start is not None and \
-            start > 0 and doc[start - 1].lower_ in ("the", "a")  # "the Macomia village of Ilala": Macomia holds it
-        if start is not None and not modifier and not of_name and not _container(doc, start, w):
+        # "the Macomia village of Ilala", "the Ukrainian city of Zaporizhzhia": the name after "of"
+        # is the village's, the one before says where it is (but "Umemger village of Guma LGA")
+        of_name = nxt is not None and nxt.lower_ == "of" and t.i + 2 < n and _is_name(doc[t.i + 2]) and \
+            start is not None and _determined(doc, t.i, start)
+        if start is not None and of_name and not _container(doc, start, w):
+            cues.append(Cue(start, t.i, "place", None))  # "the Macomia village of": a known place, if any
+        elif start is not None and not modifier and not _container(doc, start, w):
             if w in _PLURAL:  # "Sobane Da, Gangafani and Yoro villages"; not "Georgia cities"
                 if _coordinated(doc, start, hint, w, cues):
                     cues.append(Cue(start, t.i, hint, w))
@@ -245,6 +249,7 @@ class Relations:
     parent: list[int | None]  # the mention that contains mention i ("X in Y", "Y's X")
     near: list[tuple[int, float] | None]  # (mention, km) that mention i is said to be near
     measured: list[bool]  # the text gives that distance ("25 km west of"), not just "near"
+    guessed: list[bool]  # the parent is a guess from word order ("the Y village of X")
 
 
 _NEAR_RE = re.compile(
@@ -287,6 +292,7 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> Relations:
     near: list[tuple[int, float] | None] = [None] * n
     possessor: list[int | None] = [None] * n  # "Borno State's [Damboa] district": Damboa -> Borno State
     measured = [False] * n
+    guessed = [False] * n
     for i in range(n - 1):
         a, b = mentions[i], mentions[i + 1]
         if b.end - a.start > 40 or b.start < a.end:
@@ -295,13 +301,12 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> Relations:
             # "the Amuru district of Oromia": the district is in Oromia.  With a settlement word it
             # goes either way: "the Macomia village of Ilala" (Ilala in Macomia), "the Holly
             # Heights neighborhood of Gainesville" (Holly Heights in Gainesville); the one the
-            # gazetteer lacks is the small one.
-            if hint_of(doc[a.end].lower_) == "admin":
+            # gazetteer lacks is the small one, else the one after "of".
+            if hint_of(doc[a.end].lower_) == "admin" or (b.candidates and not a.candidates):
                 parent[i] = i + 1
-            elif a.candidates and not b.candidates:
-                parent[i + 1] = i
-            elif b.candidates and not a.candidates:
-                parent[i] = i + 1
+            else:
+                parent[i + 1] = i  # a guess, dropped when the "container" is the smaller town
+                guessed[i + 1] = True
             continue
         start = a.end
         while start < b.start and doc[start].lower_ in TYPE_WORDS:  # "Marere village in ..."
@@ -329,7 +334,7 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> Relations:
         p = parent[i]
         if p == i + 1 and p + 1 < n and possessor[p + 1] == p:
             parent[i] = p + 1
-    return Relations(parent, near, measured)
+    return Relations(parent, near, measured, guessed)
 
 
 # --------------------------------------------------------------------------- candidates

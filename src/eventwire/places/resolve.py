@@ -223,14 +223,16 @@ def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
             demonyms: Counter[str] | None = None,
             country_entry: Callable[[str], Entry | None] | None = None,
             region_entry: Callable[[str, str], Entry | None] | None = None,
-            variants: Callable[[str, str], list[Entry]] | None = None) -> list[Resolution]:
+            variants: Callable[[str, str], list[Entry]] | None = None,
+            guessed: Sequence[bool] | None = None) -> list[Resolution]:
     """The referent of each mention; ``qualifiers[i]`` is the index of the mention that qualifies
     mention i ("Paris, Texas"), or None; ``parents[i]`` the mention the text puts it in ("Marere
     village in Mocimboa da Praia district"), ``nears[i]`` (mention, km) one it is said to be near;
     ``demonyms`` counts the story's demonyms by country ("Ethiopian": ETH); ``country_entry``
     and ``region_entry`` give the entry of a country (ISO3) and of a first-level region
     (ISO3, name), for places known only to lie in them; ``variants`` (name, ISO3) other
-    spellings of a name the gazetteer lacks, in one country."""
+    spellings of a name the gazetteer lacks, in one country; ``guessed[i]`` says that
+    ``parents[i]`` is only a guess from word order."""
     n = len(mentions)
     parents = parents or [None] * n
     nears = nears or [None] * n
@@ -276,7 +278,7 @@ def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
             continue
         entry, margin = best(i, contexts[texts[i]])
         out.append(Resolution(entry, round(1 / (1 + math.exp(-margin)), 3), "exact"))
-    _cohere(mentions, out, usable, qualifiers, parents, demonyms)
+    _cohere(mentions, out, usable, qualifiers, parents, guessed or [False] * n, demonyms)
     for i, r in enumerate(out):
         if r.entry is not None and r.entry.lat is None:
             # A unit without a point ("Solomianka Rayon"): its first-level region says where it is.
@@ -284,12 +286,13 @@ def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
                 region_entry is not None and r.entry.country and r.entry.admin1) else None
             out[i] = Resolution(region, r.confidence, "enclosing") if region is not None and region.lat is not None \
                 else Resolution(None, 0.0)
-    _fall_back(mentions, out, parents, nears, demonyms, country_entry, variants)
+    _fall_back(mentions, out, qualifiers, parents, nears, demonyms, country_entry, variants)
     return out
 
 
 def _cohere(mentions: Sequence[Mention], out: list[Resolution], usable: list[list[Entry]],
-            qualifiers: Sequence[int | None], parents: Sequence[int | None], demonyms: Counter[str]) -> None:
+            qualifiers: Sequence[int | None], parents: Sequence[int | None], guessed: Sequence[bool],
+            demonyms: Counter[str]) -> None:
     """Refuse readings that the story contradicts: a town or district outside the unit the
     text puts it in, and a minor reading in a country that nothing else in the story supports
     when the story's country is clear ("Amuru" in Uganda in a story about Ethiopia).  A
@@ -312,7 +315,10 @@ def _cohere(mentions: Sequence[Mention], out: list[Resolution], usable: list[lis
         p = parents[i]
         if p is not None and picks[p] is not None:
             container = picks[p]
-            if minor and e.feature_code != "ADM1" and not inside(e, container):  # type: ignore[arg-type]
+            # "the Hollywood neighborhood of Los Angeles" read backwards: Los Angeles is no part of Hollywood
+            bigger = guessed[i] and e.country == container.country and (  # type: ignore[union-attr]
+                e.population or 0) > (container.population or 0) > 0  # type: ignore[union-attr]
+            if minor and e.feature_code != "ADM1" and not bigger and not inside(e, container):  # type: ignore[arg-type]
                 alt = [c for c in usable[i] if inside(c, container)]  # type: ignore[arg-type]
                 out[i] = _best_of(alt, m) or Resolution(None, 0.0)
             continue  # the text says where it is
@@ -351,7 +357,8 @@ def _best_of(cands: list[Entry], m: Mention) -> Resolution | None:
     return Resolution(max(cands, key=lambda c: prior(c) + _hint_bonus(c, m.hint)), 0.5, "exact")
 
 
-def _fall_back(mentions: Sequence[Mention], out: list[Resolution], parents: Sequence[int | None],
+def _fall_back(mentions: Sequence[Mention], out: list[Resolution], qualifiers: Sequence[int | None],
+               parents: Sequence[int | None],
                nears: Sequence[tuple[int, float] | None], demonyms: Counter[str],
                country_entry: Callable[[str], Entry | None] | None,
                variants: Callable[[str, str], list[Entry]] | None) -> None:
@@ -392,10 +399,15 @@ def _fall_back(mentions: Sequence[Mention], out: list[Resolution], parents: Sequ
     for i, r in enumerate(out):
         if r.entry is None and not r.drop and mentions[i].text.casefold() in found:
             out[i] = found[mentions[i].text.casefold()]
+    qualifying = {q for q in qualifiers if q is not None}  # "Croft, Yorkshire"
     for i, r in enumerate(out):
         m, iso3 = mentions[i], around[i]
-        if r.entry is not None or r.drop or country_entry is None or iso3 is None or m.source == "site" or (
-                m.source == "gazetteer" and not m.hint):
+        if r.entry is not None or r.drop or country_entry is None or iso3 is None or m.source == "site":
+            continue
+        # only where the wording says it is a place: a type word, "in X", a container, a neighbour,
+        # the dateline, a name of several words; not NER's one word ("the Hadi government")
+        if not (m.hint or m.after_locative or parents[i] is not None or nears[i] is not None or i in qualifying
+                or m.source in ("cue", "dateline") or (m.source == "ner" and m.end - m.start > 1)):
             continue
         c = country_entry(iso3)
         if c is not None:
