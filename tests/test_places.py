@@ -294,3 +294,11 @@ def test_another_spelling_of_a_town_in_the_story_country(found):
     places = found("Police in [Pakistan]GPE said a bomb went off in [Peshawer]GPE on Sunday , killing four people "
                    "in [Khyber Pakhtunkhwa]GPE .")
     assert places["Peshawer"].country == "PAK" and places["Peshawer"].name.startswith("Peshawar")
+
+
+def test_x_comma_a_town_in_y_whatever_ner_calls_x(found):
+    places = found("Fighters overran a base in [Ceel Baraf]PERSON , a town in the [Hiiraan]LOC region , "
+                   "officials said .")
+    town = places["Ceel Baraf"]  # not Eyl, listed as "Ceel"
+    assert town.precision == "enclosing" and town.country == "SOM" and town.feature == "region"
+    assert "Prin" not in found("[Prin]PERSON , a city partnerships manager , said the murals were safe .")

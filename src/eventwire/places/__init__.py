@@ -147,7 +147,7 @@ def _with_fallback(m: Mention, doc: Doc, lookup: Callable[[str], list[Entry]], r
         if found:
             m.candidates = found
             return True
-    for size in range(len(tokens) - 1, 0, -1):
+    for size in range(len(tokens) - 1 if m.source == "ner" else 0, 0, -1):  # a cue names the whole name
         for i in range(len(tokens) - size + 1):
             sub = tokens[i:i + size]
             if not any(t.pos_ == "PROPN" or t.is_title for t in sub) or sub.text.lower() in GENERIC_WORDS or (
@@ -205,8 +205,9 @@ def _apply_cues(doc: Doc, mentions: list[Mention], cues: list[Cue], lookup: Call
             continue
         if not cands and not _unlisted_name(doc, c, label):
             continue
-        if any(t.text in person_words[0] for t in span) and not any(x.feature == "country" for x in cands):
-            continue
+        if not c.strong and any(t.text in person_words[0] for t in span) and not any(
+                x.feature == "country" for x in cands):
+            continue  # "Biden state"; but "Ceel Baraf, a town ..." though NER calls it a person
         m = Mention(c.start, c.end, span.text, span.start_char, span.end_char, "cue", label, cands,
                     after_locative=c.start >= 1 and doc[c.start - 1].lower_ in _LOCATIVE,
                     hint=None if c.hint == "place" else c.hint, type_word=c.type_word)

@@ -84,24 +84,29 @@ def _is_name(tok: Token) -> bool:
 _JOIN = frozenset({"al", "el", "da", "de", "do", "du", "la", "-", "al-", "el-"})
 
 
-def _name_run_before(doc: Doc, end: int, limit: int = 4) -> int | None:
-    """The start of the run of name words that ends right before ``end``, or None."""
+def _name_run_before(doc: Doc, end: int, limit: int = 5) -> int | None:
+    """The start of the run of name words that ends right before ``end``, or None
+    ("Deir el-Balah": joiners inside the run)."""
     i = end
     while i > 0 and end - i < limit:
         t = doc[i - 1]
-        if _is_name(t) or (i < end and t.lower_ in _JOIN and i - 1 > 0 and _is_name(doc[i - 2])):
+        if _is_name(t) or (i < end and t.lower_ in _JOIN and i - 1 > 0 and (
+                _is_name(doc[i - 2]) or doc[i - 2].lower_ in _JOIN)):
             i -= 1
             continue
         break
+    while i < end and not _is_name(doc[i]):
+        i += 1
     return i if i < end else None
 
 
-def _name_run_after(doc: Doc, start: int, limit: int = 4) -> int | None:
-    """The end of the run of name words that starts at ``start``, or None."""
+def _name_run_after(doc: Doc, start: int, limit: int = 5) -> int | None:
+    """The end of the run of name words that starts at ``start``, or None ("Mais al-Jabal")."""
     i = start
     while i < len(doc) and i - start < limit:
         t = doc[i]
-        if _is_name(t) or (i > start and t.lower_ in _JOIN and i + 1 < len(doc) and _is_name(doc[i + 1])):
+        if _is_name(t) or (i > start and t.lower_ in _JOIN and i + 1 < len(doc) and (
+                _is_name(doc[i + 1]) or doc[i + 1].lower_ in _JOIN)):
             i += 1
             continue
         break
@@ -164,7 +169,7 @@ def find_cues(doc: Doc) -> list[Cue]:
             if end is not None and _determined(doc, t.i, start):
                 cues.append(Cue(t.i + 2, end, hint, w, strong=True))
         # "Kfarjouz, a village close to Nabatieh"
-        if t.i >= 3 and _apposed(doc, t.i):
+        if t.i >= 3 and not modifier and _apposed(doc, t.i):  # not "Prin, a city partnerships manager"
             j = t.i - 1
             while j > 0 and doc[j].lower_ not in ("a", "an"):
                 j -= 1
