@@ -58,6 +58,8 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
                  "forty": 40, "fifty": 50, "a": 1, "few": 5}
 _POSSESSIVE = ("'s", "’s")
+# The longest wording read between two mentions: ", roughly 25 kilometers (15 miles) to the west of".
+MAX_GAP = 16
 # How far a place said to be "near" another is taken to lie from it when no distance is given.
 NEAR_KM = 15.0
 
@@ -300,7 +302,7 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> Relations:
     guessed = [False] * n
     for i in range(n - 1):
         a, b = mentions[i], mentions[i + 1]
-        if b.end - a.start > 40 or b.start < a.end:
+        if b.start - a.end > MAX_GAP or b.start < a.end:
             continue
         if b.start == a.end + 2 and doc[a.end].lower_ in TYPE_WORDS and doc[a.end + 1].lower_ == "of" and a.start > 0:
             # "the Amuru district of Oromia": the district is in Oromia.  With a settlement word it
