@@ -302,3 +302,7 @@ def test_x_comma_a_town_in_y_whatever_ner_calls_x(found):
     town = places["Ceel Baraf"]  # not Eyl, listed as "Ceel"
     assert town.precision == "enclosing" and town.country == "SOM" and town.feature == "region"
     assert "Prin" not in found("[Prin]PERSON , a city partnerships manager , said the murals were safe .")
+
+
+def test_a_generic_word_ner_splits_off_a_name_is_no_place(found):
+    assert "Fort" not in found("Crews left [Fort]GPE [Nelson]GPE on Friday as the fire spread .")  # Augusta's alias

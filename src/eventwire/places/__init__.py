@@ -51,6 +51,7 @@ GENERIC_WORDS = frozenset({
     "north", "south", "east", "west", "central", "centre", "center", "northern", "southern", "eastern",
     "western", "region", "valley", "coast", "capital", "union", "police", "national", "interior", "island",
     "islands", "river", "lake", "mountain", "city", "county", "state", "district", "province", "park",
+    "fort", "port", "mount",
 })
 
 
@@ -246,6 +247,8 @@ def _not_a_surname(m: Mention, doc: Doc, surnames: frozenset[str]) -> bool:
     """'Major General Edward Buba ... Buba said': NER's one-word place that is the surname of a
     person the story names is the person, unless it is a country or the wording makes it a
     place ("in Buba", "Buba district")."""
+    if m.source == "ner" and m.end - m.start == 1 and m.text.lower() in GENERIC_WORDS:
+        return False  # "Fort" split off "Fort Nelson" is no place of its own
     if m.source != "ner" or m.end - m.start != 1 or m.text not in surnames or m.after_locative or m.hint:
         return True
     if m.start > 0 and doc[m.start - 1].lower_ in _DIRECTIONAL:
