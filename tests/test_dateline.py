@@ -14,37 +14,70 @@ from eventwire.dateline import parse_dateline
 BODY = " Officials said at least 14 people were killed overnight."
 
 
-@pytest.mark.parametrize(("opening", "places", "date", "agency"), [
-    ("Rafah/Jerusalem/Cairo, Dec 1 (EFE).-", ["Rafah", "Jerusalem", "Cairo"], "2023-12-01", "EFE"),
-    ("GAZA, Dec 1 (Reuters) -", ["GAZA"], "2023-12-01", "Reuters"),
-    ("KYIV, Ukraine (AP) —", ["KYIV", "Ukraine"], None, "AP"),
-    ("Gaza City (Palestinian Territories) (AFP) -", ["Gaza City", "Palestinian Territories"], None, "AFP"),
-    ("KHARTOUM, Sudan —", ["KHARTOUM", "Sudan"], None, None),
-    ("WASHINGTON (AP) --", ["WASHINGTON"], None, "AP"),
-    ("LONDON, March 3 (Reuters) -", ["LONDON"], "2023-03-03", "Reuters"),
-    ("NEW YORK, Jan. 5, 2024 /PRNewswire/ --", ["NEW YORK"], "2024-01-05", "PRNewswire"),
-    ("BEIRUT —", ["BEIRUT"], None, None),
-    ("Paris, 12 May (AFP) –", ["Paris"], "2023-05-12", "AFP"),
-    ("Tripoli, 1 December 2022 (AFP) -", ["Tripoli"], "2022-12-01", "AFP"),
-    ("DEIR AL-BALAH, Gaza Strip, Friday, Dec. 1 (AP) —", ["DEIR AL-BALAH", "Gaza Strip"], "2023-12-01", "AP"),
-    ("SACRAMENTO, Calif. (AP) —", ["SACRAMENTO", "Calif."], None, "AP"),
-    ("ST. LOUIS (AP) —", ["ST. LOUIS"], None, "AP"),
-    ("RIO DE JANEIRO, Nov 30 (Reuters) -", ["RIO DE JANEIRO"], "2023-11-30", "Reuters"),
-    ("Khan Younis, Nov 29 (AP/AFP) -", ["Khan Younis"], "2023-11-29", "AP/AFP"),
-    ("ADEN, Yemen, Nov 28 (Xinhua) --", ["ADEN", "Yemen"], "2023-11-28", "Xinhua"),
-    ("JERUSALEM (AP) _", ["JERUSALEM"], None, "AP"),
-    ("NEW DELHI:", ["NEW DELHI"], None, None),
-    ("NAIROBI, Kenya--(BUSINESS WIRE)--", ["NAIROBI", "Kenya"], None, "BUSINESS WIRE"),
-    ("A CORUÑA, Nov 3 (EFE).-", ["A CORUÑA"], "2023-11-03", "EFE"),
+@pytest.mark.parametrize(("opening", "places", "qualifiers", "date", "agency"), [
+    ("Rafah/Jerusalem/Cairo, Dec 1 (EFE).-", ["Rafah", "Jerusalem", "Cairo"], [], "2023-12-01", "EFE"),
+    ("GAZA, Dec 1 (Reuters) -", ["GAZA"], [], "2023-12-01", "Reuters"),
+    ("KYIV, Ukraine (AP) —", ["KYIV"], ["Ukraine"], None, "AP"),
+    ("Gaza City (Palestinian Territories) (AFP) -", ["Gaza City"], ["Palestinian Territories"], None, "AFP"),
+    ("KHARTOUM, Sudan —", ["KHARTOUM"], ["Sudan"], None, None),
+    ("WASHINGTON (AP) --", ["WASHINGTON"], [], None, "AP"),
+    ("LONDON, March 3 (Reuters) -", ["LONDON"], [], "2023-03-03", "Reuters"),
+    ("NEW YORK, Jan. 5, 2024 /PRNewswire/ --", ["NEW YORK"], [], "2024-01-05", "PRNewswire"),
+    ("BEIRUT —", ["BEIRUT"], [], None, None),
+    ("Paris, 12 May (AFP) –", ["Paris"], [], "2023-05-12", "AFP"),
+    ("Tripoli, 1 December 2022 (AFP) -", ["Tripoli"], [], "2022-12-01", "AFP"),
+    ("DEIR AL-BALAH, Gaza Strip, Friday, Dec. 1 (AP) —", ["DEIR AL-BALAH"], ["Gaza Strip"], "2023-12-01", "AP"),
+    ("SACRAMENTO, Calif. (AP) —", ["SACRAMENTO"], ["Calif."], None, "AP"),
+    ("ST. LOUIS (AP) —", ["ST. LOUIS"], [], None, "AP"),
+    ("RIO DE JANEIRO, Nov 30 (Reuters) -", ["RIO DE JANEIRO"], [], "2023-11-30", "Reuters"),
+    ("Khan Younis, Nov 29 (AP/AFP) -", ["Khan Younis"], [], "2023-11-29", "AP/AFP"),
+    ("ADEN, Yemen, Nov 28 (Xinhua) --", ["ADEN"], ["Yemen"], "2023-11-28", "Xinhua"),
+    ("JERUSALEM (AP) _", ["JERUSALEM"], [], None, "AP"),
+    ("NEW DELHI:", ["NEW DELHI"], [], None, None),
+    ("NAIROBI, Kenya--(BUSINESS WIRE)--", ["NAIROBI"], ["Kenya"], None, "BUSINESS WIRE"),
+    ("A CORUÑA, Nov 3 (EFE).-", ["A CORUÑA"], [], "2023-11-03", "EFE"),
+    # a state abbreviation glued to an em dash
+    ("TULSA, Okla.—", ["TULSA"], ["Okla."], None, None),
+    # an agency written as a hyphenated acronym
+    ("LIMA, Nov 20 (XYZ-WIRES) —", ["LIMA"], [], "2023-11-20", "XYZ-WIRES"),
+    # the date first: with an agency, or with the place in brackets
+    ("Nov. 28 (UPI) --", [], [], "2023-11-28", "UPI"),
+    ("November 28, 2022 (NAIROBI) -", ["NAIROBI"], [], "2022-11-28", None),
+    ("28 Nov (AFP) –", [], [], "2023-11-28", "AFP"),
 ])
-def test_dateline_shapes(opening, places, date, agency):
+def test_dateline_shapes(opening, places, qualifiers, date, agency):
     text = opening + BODY
     d = parse_dateline(text, "2023-12-01")
     assert d is not None, opening
     assert (d.places, d.date, d.agency) == (places, date, agency)
+    assert getattr(d, "qualifiers", []) == qualifiers
     assert (d.start, d.end, d.text) == (0, len(opening), opening)
     assert [s.text for s in d.place_spans] == places
-    assert all(text[s.start:s.end] == s.text for s in d.place_spans)
+    assert all(text[s.start:s.end] == s.text for s in d.place_spans + getattr(d, "qualifier_spans", []))
+
+
+def test_a_known_agency_may_run_into_the_lead_sentence():
+    text = "Lagos, Nov 30 (AFP) Gunmen killed 14 people overnight."
+    d = parse_dateline(text, "2023-12-01")
+    assert d is not None and (d.places, d.date, d.agency, d.text) == (["Lagos"], "2023-11-30", "AFP",
+                                                                        "Lagos, Nov 30 (AFP)")
+    # an unknown acronym needs the separator
+    assert parse_dateline("Lagos, Nov 30 (NCDC) Gunmen killed 14 people.", "2023-12-01") is None
+
+
+def test_a_capitalised_place_and_a_dash_when_the_place_is_known_and_a_sentence_follows():
+    known = {"Nairobi"}.__contains__
+    d = parse_dateline("Nairobi — Police fired tear gas at protesters on Tuesday.", "2023-12-01", known_place=known)
+    assert d is not None and (d.places, d.text) == (["Nairobi"], "Nairobi —")
+    # a name the gazetteer does not know, or no sentence after the dash
+    assert parse_dateline("Jane Doe — Staff writer", None, known_place=known) is None
+    assert parse_dateline("Nairobi — a city of four million", None, known_place=known) is None
+    assert parse_dateline("Nairobi: Police fired tear gas.", None, known_place=known) is None
+
+
+def test_the_gazetteer_knows_a_capital_by_default():
+    d = parse_dateline("Maputo — Police fired tear gas at protesters on Tuesday.", "2023-12-01")
+    assert d is not None and d.places == ["Maputo"]
 
 
 def test_spans_point_into_the_text_after_leading_space():
@@ -75,6 +108,8 @@ def test_agency_only_opening():
     "ISRAEL-HAMAS WAR: What to know on day 56",
     "FACT CHECK: Video does not show the strike",
     "Monday, Dec 1 (AP) — not a place",
+    "Dec 1 (Monday) — not a place",
+    "Nov. 28 — no agency or place in brackets",
     "Kyiv, Ukraine — a capitalised place needs a date or an agency",
     "GAZA ceasefire talks - continue",
     "UN — The agency said",
@@ -136,4 +171,6 @@ def test_never_crashes_and_spans_point_at_their_text(text, published):
         for name, span in zip(d.places, d.place_spans, strict=True):
             assert d.start <= span.start < span.end <= d.end
             assert text[span.start:span.end] == span.text == name
+        for span in getattr(d, "qualifier_spans", []):
+            assert d.start <= span.start < span.end <= d.end and text[span.start:span.end] == span.text
         assert d.date is None or len(d.date) == 10

@@ -165,6 +165,29 @@ def test_derived_admin_centroids(gaz: Gazetteer) -> None:
     assert abs(la.lat - 34.3) < 0.5 and abs(la.lon + 118.2) < 0.5
 
 
+def test_regions_named_after_their_capitals_have_english_names(gaz: Gazetteer) -> None:
+    # listed only as "Belgorodskaya oblast'", "Krasnodarskiy kray", "Kurskaya oblast'"
+    for name, local in [("Belgorod region", "Belgorodskaya oblast'"), ("Belgorod Oblast", "Belgorodskaya oblast'"),
+                        ("Krasnodar region", "Krasnodarskiy kray"), ("Kursk Oblast", "Kurskaya oblast'")]:
+        _find(gaz, name, name=local, feature_code="ADM1", country="RUS")
+    # the capital is still the city
+    assert {e.feature for e in gaz.lookup("Belgorod")} == {"city"}
+
+
+def test_other_romanisations_of_a_name_in_one_country(gaz: Gazetteer) -> None:
+    assert gazetteer.skeleton("noshki") == gazetteer.skeleton("nushki") == "nsk"
+    assert gaz.lookup("Peshawer") == []
+    assert "Peshawar" in {e.name for e in gaz.lookup_variant("Peshawer", "PAK")}
+    assert gaz.lookup_variant("Peshawer", "IND") == []
+    assert gaz.lookup_variant("Pashowor", "PAK") == []  # three edits in eight letters: too far
+
+
+def test_first_level_region_by_name(gaz: Gazetteer) -> None:
+    borno = gaz.admin1("NGA", "Borno")
+    assert borno is not None and borno.feature_code == "ADM1" and borno.lat is not None
+    assert gaz.admin1("NGA", "Nowhere") is None
+
+
 # --------------------------------------------------------------------------- supplement
 
 

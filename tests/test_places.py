@@ -178,3 +178,131 @@ def test_titles_and_company_suffixes_are_not_places(found):
 def test_a_whole_mislabelled_entity_but_not_a_company_named_after_a_place(found):
     assert found("[Chattanooga]PRODUCT reopened its riverfront on Friday .")["Chattanooga"].country == "USA"
     assert "Toyota" not in found("[Toyota]ORG recalled 40,000 trucks on Friday .")
+
+
+# --------------------------------------------------------------------------- what the wording says
+# Invented dispatches: the story's country, type words ("village", "district", "the city of"),
+# containment ("X in Y", "Y's X", "the Y village of X") and proximity ("X, 20 km from Y").
+
+
+def _km(p, lat, lon):
+    from eventwire.places.resolve import haversine_km
+
+    return haversine_km(p.lat, p.lon, lat, lon)
+
+
+def test_a_town_put_in_a_region_is_not_its_namesake_abroad(places_of):
+    places = _by_text(places_of("Boko Haram fighters overran Baga, a fishing town in Borno State, on Saturday, "
+                                "Nigerian military officials said. Residents fled toward Maiduguri."))
+    baga = places["Baga"]  # the gazetteer lists only a Baga in Spain and one in India
+    assert baga.country == "NGA" and baga.admin1 == "Borno"
+    assert baga.precision == "enclosing"
+
+
+def test_an_unlisted_village_takes_the_district_the_text_puts_it_in(places_of):
+    places = _by_text(places_of("Gunmen raided Kalamberi village in Gwoza district, in Borno State, late on "
+                                "Tuesday, killing nine farmers, residents said."))
+    village = places["Kalamberi"]
+    assert village.precision == "enclosing" and village.country == "NGA"
+    assert _km(village, 11.08, 13.69) < 30  # Gwoza
+
+
+def test_the_y_village_of_x_puts_x_in_y(places_of):
+    places = _by_text(places_of("Soldiers found the bodies of four herders in the Konduga village of Kawuri "
+                                "on Monday, a Nigerian army spokesman said."))
+    assert places["Kawuri"].precision == "enclosing" and _km(places["Kawuri"], 11.65, 13.42) < 30
+    # a known name too, when its only readings lie abroad (Baga: Spain, India)
+    places = _by_text(places_of("Soldiers found the bodies of four herders in the Konduga village of Baga on "
+                                "Monday, a Nigerian army spokesman said."))
+    assert places["Baga"].country == "NGA" and _km(places["Baga"], 11.65, 13.42) < 30
+
+
+def test_the_y_neighborhood_of_x_read_backwards_leaves_the_city_alone(found):
+    places = found("Shots were fired in the [Hollywood]GPE neighborhood of [Los Angeles]GPE on Friday .")
+    assert places["Los Angeles"].admin1 == "California" and places["Los Angeles"].precision == "exact"
+
+
+def test_a_village_said_to_lie_near_a_town_takes_the_town(places_of):
+    places = _by_text(places_of("The convoy was ambushed at Kasaisa, a village some 20 kilometres from "
+                                "Damaturu, on Friday, Nigerian police said."))
+    assert places["Kasaisa"].precision == "near" and _km(places["Kasaisa"], 11.75, 11.96) < 30
+
+
+def test_an_unlisted_village_in_a_clear_story_gets_the_story_country(places_of):
+    places = _by_text(places_of("Gunmen killed 12 people in the village of Tamboulel overnight, the army said. "
+                                "Officials in Bamako condemned the attack, the third this month in Mali's Mopti "
+                                "region, where Malian troops have struggled to contain the violence."))
+    village = places["Tamboulel"]
+    assert village.country == "MLI" and village.feature == "country" and village.precision == "country"
+
+
+def test_a_one_word_place_that_is_a_generals_surname_is_the_general(found):
+    places = found("[Major General Musa Kano]PERSON confirmed the raid . [Kano]GPE said troops repelled the "
+                   "attack near [Maiduguri]GPE .", every=True)
+    assert [p.text for p in places] == ["Maiduguri"]
+    # the wording can still make it a place
+    assert "Kano" in found("[Major General Musa Kano]PERSON flew to [Kano]GPE on Monday .")
+
+
+def test_the_border_with_a_country_is_the_country(places_of):
+    places = _by_text(places_of("The attackers fled across the border with Niger after the raid in Borno State, "
+                                "Nigerian officials said."))
+    assert places["Niger"].feature == "country" and places["Niger"].country == "NER"
+
+
+def test_a_stray_title_word_in_a_clear_story_is_no_place(found):
+    places = found("Troops in [Mali]GPE left [Bamako]GPE for [Mopti]GPE on Monday . Time is short , officials "
+                   "in [Segou]GPE said .")
+    assert "Time" not in places  # Time, Norway
+    assert places["Segou"].country == "MLI"
+
+
+def test_a_state_qualifier_in_the_dateline_resolves_the_city_and_is_no_second_place(pipeline):
+    report = pipeline.extract("SPRINGFIELD, Ill. — Lawmakers passed the budget on Friday.", published="2024-05-06")
+    assert report.dateline.places == ["SPRINGFIELD"]
+    city = _by_text(report.places)["SPRINGFIELD"]
+    assert city.country == "USA" and city.admin1 == "Illinois"
+
+
+def test_the_city_of_x_is_a_place_whatever_ner_calls_it(found):
+    assert found("Missiles struck the city of [Belgorod]ORG on Sunday .")["Belgorod"].country == "RUS"
+    # the name before "city of" says where the city is; a nationality word is no place at all
+    places = found("Missiles hit the southeastern [Ukrainian]GPE city of [Zaporizhzhia]GPE on Sunday .")
+    assert "Ukrainian" not in places and places["Zaporizhzhia"].country == "UKR"
+    # a container, not the place's name: "a U.S. county" is no county called "U.S."
+    assert found("It was the fastest-growing U.S. county last year .")["U.S."].country == "USA"
+
+
+def test_a_region_type_word_finds_the_region_under_its_local_name(found):
+    kursk = found("Shelling hit villages in the [Kursk]NORP region , officials said .")["Kursk"]
+    assert kursk.feature == "region" and kursk.name == "Kurskaya oblast'"  # listed as "Kurskaya oblast'"
+
+
+def test_a_possessive_entity_before_a_type_word_is_two_places(found):
+    places = found("Fighters attacked a base in [Borno State 's Gwoza]GPE district .")
+    assert places["Gwoza"].admin1 == "Borno" and places["Gwoza"].feature == "region"
+    assert places["Borno State"].admin1 == "Borno"
+
+
+def test_a_facility_the_text_measures_from_a_town_is_placed_near_it(found):
+    places = found("Gunmen attacked the barracks at [Camp Khalid]FAC , some 30 km north of [Kirkuk]GPE .")
+    assert places["Camp Khalid"].precision == "near" and places["Camp Khalid"].name == "Kirkuk"
+    assert "Highway 9" not in found("Traffic stopped on [Highway 9]FAC near [Kirkuk]GPE .")
+
+
+def test_another_spelling_of_a_town_in_the_story_country(found):
+    places = found("Police in [Pakistan]GPE said a bomb went off in [Peshawer]GPE on Sunday , killing four people "
+                   "in [Khyber Pakhtunkhwa]GPE .")
+    assert places["Peshawer"].country == "PAK" and places["Peshawer"].name.startswith("Peshawar")
+
+
+def test_x_comma_a_town_in_y_whatever_ner_calls_x(found):
+    places = found("Fighters overran a base in [Ceel Baraf]PERSON , a town in the [Hiiraan]LOC region , "
+                   "officials said .")
+    town = places["Ceel Baraf"]  # not Eyl, listed as "Ceel"
+    assert town.precision == "enclosing" and town.country == "SOM" and town.feature == "region"
+    assert "Prin" not in found("[Prin]PERSON , a city partnerships manager , said the murals were safe .")
+
+
+def test_a_generic_word_ner_splits_off_a_name_is_no_place(found):
+    assert "Fort" not in found("Crews left [Fort]GPE [Nelson]GPE on Friday as the fire spread .")  # Augusta's alias

@@ -7,11 +7,23 @@ which agency) it was filed::
 
     Rafah/Jerusalem/Cairo, Dec 1 (EFE).-       KYIV, Ukraine (AP) —
     Gaza City (Palestinian Territories) (AFP) -    NEW YORK, Jan. 5, 2024 /PRNewswire/ --
+    Bamako, Jan 16 (AFP) Fifteen people ...      Feb. 7 (UPI) --
+    July 21, 2019 (NEW YORK) -                   Maputo — At least two ...
+
+``places`` holds the cities the dispatch was filed from (EFE joins several with slashes);
+a state, region or country that qualifies the city ("KANSAS CITY, Mo.", "BEIRUT,
+Lebanon", "Gaza City (Palestinian Territories)") is no second place: it goes to the
+extra fields ``qualifiers`` / ``qualifier_spans``, which the places stage reads to
+resolve the city.
 
 The parser is deliberately strict, because a false dateline puts a wrong place
 and date at the top of every report: it fires only on an ALL-CAPS place, or on a
 capitalised place followed by a date and/or an agency, and in both cases only
-when a dash-like separator (``-``, ``--``, ``–``, ``—``, ``.-``, ``:``) closes it.
+when a dash-like separator (``-``, ``--``, ``–``, ``—``, ``.-``, ``:``) closes it --
+or, after a known agency, when the lead sentence starts right after it ("(AFP)
+Fifteen").  A date may come first ("Feb. 7 (UPI) --", "July 21, 2019 (NEW YORK) -").
+A capitalised place with nothing but a dash ("Maputo — At least ...") counts when
+the gazetteer knows it as a sizeable place and a sentence starts after the dash.
 It looks at the start of the text, and past up to three short heading lines
 (title, byline) above the first paragraph.
 """
@@ -19,6 +31,7 @@ It looks at the start of the text, and past up to three short heading lines
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from .schema import Dateline, Span
@@ -48,6 +61,11 @@ _DATES = (
     re.compile(_WEEKDAY + _DAY + r"[ \t]+" + _MONTH + _YEAR),  # 12 May / 1 December 2023
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),  # 2023-12-01
 )
+# A dateline that opens with its date ("Feb. 7 (UPI) --"): no weekday, the month or the day first.
+_LEAD_DATES = (
+    re.compile(_MONTH + r"[ \t]+" + _DAY + _YEAR),
+    re.compile(_DAY + r"[ \t]+" + _MONTH + _YEAR),
+)
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
@@ -69,7 +87,9 @@ _AGENCIES = frozenset(a.lower() for a in (
     "Associated Press", "Agence France-Presse", "The Canadian Press", "Press Association", "Xinhua News",
     "AP Photo", "Business Wire", "GLOBE NEWSWIRE", "PRNewswire",
 ))
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,10})*")  # "KUNA", "NNN-AGENCIES"
+# What may follow an agency when no separator closes the dateline: the lead sentence itself.
+_SENTENCE_START = re.compile(r"[ \t]+[\"“'‘]?[A-Z0-9]")
 
 # Capitalised openers that are no place: section labels, acronyms of actors, days and months.
 _NOT_PLACES = frozenset({
@@ -91,17 +111,33 @@ _HEADING_LINES = 3  # short lines (title, byline) looked past to find the first 
 _HEADING_MAX = 200
 
 
-def parse_dateline(text: str, published: str | None = None) -> Dateline | None:
+def parse_dateline(text: str, published: str | None = None, *,
+                   known_place: Callable[[str], bool] | None = None) -> Dateline | None:
     """The dateline that opens ``text`` (or its first paragraph below a title), or None.
 
     ``published`` (ISO date) supplies the year of a dateline date written without one;
-    without it such a date is ``XXXX-MM-DD``.
+    without it such a date is ``XXXX-MM-DD``.  ``known_place`` says whether a capitalised
+    name is a sizeable place; it is asked only about a dateline with neither date nor agency
+    nor capitals ("Maputo — ..."); by default the gazetteer answers.
     """
     for pos in _starts(text):
-        found = _parse_at(text, pos, published)
+        found = _parse_at(text, pos, published, known_place or _gazetteer_knows)
         if found is not None:
             return found
     return None
+
+
+def _gazetteer_knows(name: str) -> bool:
+    """A city of 10,000 or more, a first-level region or a country of that name."""
+    try:
+        from .gazetteer import open_for_process
+
+        entries = open_for_process().lookup(name)
+    except Exception:  # no index (a bare install): only the stricter shapes count
+        return False
+    return any(e.name_kind in ("primary", "alternate") and (
+        e.feature == "country" or e.feature_code == "ADM1" or (e.feature == "city" and (e.population or 0) >= 10_000))
+        for e in entries)
 
 
 def _starts(text: str) -> list[int]:
@@ -120,11 +156,17 @@ def _starts(text: str) -> list[int]:
     return starts
 
 
-def _parse_at(text: str, pos: int, published: str | None) -> Dateline | None:
+def _parse_at(text: str, pos: int, published: str | None, known_place: Callable[[str], bool]) -> Dateline | None:
+    return (_place_first(text, pos, published, known_place) or _date_first(text, pos, published)
+            or _agency_only(text, pos))
+
+
+def _place_first(text: str, pos: int, published: str | None, known_place: Callable[[str], bool]) -> Dateline | None:
     first = _place(text, pos)
     if first is None:
-        return _agency_only(text, pos)
+        return None
     places = [first]
+    qualifiers: list[tuple[int, int]] = []  # "KYIV, Ukraine", "KANSAS CITY, Mo.": not a second place
     p = first[1]
     # EFE joins the cities a dispatch was written in with slashes: Rafah/Jerusalem/Cairo.
     while text.startswith("/", p):
@@ -146,7 +188,7 @@ def _parse_at(text: str, pos: int, published: str | None) -> Dateline | None:
                 continue
             qualifier = None if has_date else _place(text, q)
             if qualifier is not None:  # "KYIV, Ukraine"
-                places.append(qualifier)
+                qualifiers.append(qualifier)
                 p = qualifier[1]
                 continue
             break
@@ -158,7 +200,7 @@ def _parse_at(text: str, pos: int, published: str | None) -> Dateline | None:
                 break
             qualifier = _place(text, inner[0])
             if not has_date and qualifier is not None and qualifier[1] == inner[1]:  # "(Palestinian Territories)"
-                places.append(qualifier)
+                qualifiers.append(qualifier)
                 p = m.end()
                 continue
             break
@@ -167,33 +209,98 @@ def _parse_at(text: str, pos: int, published: str | None) -> Dateline | None:
             agency, p = _strip_span(text, m.start(1), m.end(1)), m.end()
         break
     m = _WIRE_AGENCY.match(text, p)
-    if m and agency is None:
-        agency, sep_end = _strip_span(text, m.start(1), m.end(1)), m.end()
+    if m and agency is None:  # NAIROBI, Kenya--(BUSINESS WIRE)--
+        agency, p = _strip_span(text, m.start(1), m.end(1)), m.end()
+        sep_end: int | None = p
     else:
-        sep = _SEP.match(text, p)
-        if sep is None:
-            return None
-        sep_end = sep.end()
-    if not _strict_enough(text, places[0], has_date, agency is not None):
+        sep_end = _closing(text, p, agency)
+    if sep_end is None:
         return None
-    start = places[0][0]
+    if not _strict_enough(text, places[0], has_date, agency is not None):
+        # "Maputo — At least two people ...": a known place, a dash, and the lead sentence.
+        sep = _SEP.match(text, p)
+        dash = sep is not None and ":" not in sep.group()
+        name = text[places[0][0]:places[0][1]]
+        if not (dash and _SENTENCE_START.match(text, sep_end) and not _listed_non_place(name)
+                and known_place(name)):
+            return None
+    return _dateline(text, places[0][0], sep_end, places, qualifiers, when, agency)
+
+
+def _closing(text: str, p: int, agency: tuple[int, int] | None) -> int | None:
+    """Where the dateline ends: after its separator, or right after a known agency when the
+    lead sentence follows it ("(AFP) Fifteen people")."""
+    sep = _SEP.match(text, p)
+    if sep is not None:
+        return sep.end()
+    if agency is not None and text[agency[0]:agency[1]].lower() in _AGENCIES and _SENTENCE_START.match(text, p):
+        return p
+    return None
+
+
+def _dateline(text: str, start: int, end: int, places: list[tuple[int, int]], qualifiers: list[tuple[int, int]],
+              when: str | None, agency: tuple[int, int] | None) -> Dateline:
+    extra = {}
+    if qualifiers:
+        extra = {"qualifiers": [text[s:e] for s, e in qualifiers],
+                 "qualifier_spans": [Span(start=s, end=e, text=text[s:e]) for s, e in qualifiers]}
     return Dateline(
-        start=start, end=sep_end, text=text[start:sep_end],
+        start=start, end=end, text=text[start:end],
         places=[text[s:e] for s, e in places],
         place_spans=[Span(start=s, end=e, text=text[s:e]) for s, e in places],
-        date=when, agency=text[agency[0]:agency[1]] if agency else None,
+        date=when, agency=text[agency[0]:agency[1]] if agency else None, **extra,
     )
+
+
+def _date_first(text: str, pos: int, published: str | None) -> Dateline | None:
+    """``Feb. 7 (UPI) --`` or ``July 21, 2019 (NEW YORK) -``: a date, then an agency and/or a place
+    in brackets, then the separator."""
+    found = None
+    for pattern in _LEAD_DATES:
+        m = pattern.match(text, pos)
+        if m is not None:
+            found = _date(text, pos, published)
+            break
+    if found is None:
+        return None
+    when, p = found
+    places: list[tuple[int, int]] = []
+    agency: tuple[int, int] | None = None
+    for _ in range(2):
+        m = _PAREN.match(text, p)
+        if m is None:
+            break
+        inner = _strip_span(text, m.start(1), m.end(1))
+        name = text[inner[0]:inner[1]]
+        if agency is None and _is_agency(name, after=_SEP.match(text, m.end()) is not None):
+            agency, p = inner, m.end()
+            continue
+        place = _place(text, inner[0])
+        if places or place is None or place[1] != inner[1] or _listed_non_place(name):
+            return None
+        places.append(place)
+        p = m.end()
+    if not places and agency is None:
+        return None
+    end = _closing(text, p, agency)
+    if end is None:
+        return None
+    return _dateline(text, pos, end, places, [], when, agency)
 
 
 def _strict_enough(text: str, first: tuple[int, int], has_date: bool, has_agency: bool) -> bool:
     """An ALL-CAPS place, or any capitalised place with a date or an agency, and no known non-place."""
     name = text[first[0]:first[1]]
-    if any(w.lower() in _NOT_PLACES for w in name.split()):
+    if _listed_non_place(name):
         return False
     if has_date or has_agency:
         return True
     letters = [c for c in name if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _listed_non_place(name: str) -> bool:
+    return any(w.lower() in _NOT_PLACES for w in name.split())
 
 
 def _agency_only(text: str, pos: int) -> Dateline | None:
@@ -224,7 +331,7 @@ def _place(text: str, pos: int) -> tuple[int, int] | None:
             # "St. Louis", "ST. LOUIS", "ATLANTA, Ga. (AP)": keep a short abbreviation's period.
             short = (len(word) <= 5 and word[1:].islower()) or (len(word) <= 3 and word.isupper())
             if (short and text.startswith(".", end)
-                    and text[end + 1:end + 2] in (" ", ",", "(")):
+                    and text[end + 1:end + 2] in (" ", ",", "(", "—", "–", "-", ":")):
                 end += 1
         elif tokens and word.lower() in _PARTICLES:
             particle = True

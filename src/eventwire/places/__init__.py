@@ -5,14 +5,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
 
 from ..gazetteer import Entry, Gazetteer
-from ..schema import Dateline, Place
-from .recognize import Mention, _strip, find_mentions
+from ..schema import Dateline, Place, Span
+from .cues import TYPE_WORDS, Cue, find_cues, find_relations, hint_of, typed_lookup
+from .recognize import _LOCATIVE, Mention, _strip, find_mentions
 from .resolve import prior, resolve
 
 __all__ = ["find_places"]
@@ -36,7 +39,7 @@ def _usable(e: Entry) -> bool:
             or (e.country is None and e.feature == "region"))  # "EU"
 
 
-def _person_words(ents: list[Span]) -> tuple[frozenset[str], frozenset[str]]:
+def _person_words(ents: list[DocSpan]) -> tuple[frozenset[str], frozenset[str]]:
     """Every word of the story's full personal names, and their last words (surnames)."""
     names = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
     return frozenset(t.text for e in names for t in e), frozenset(e[-1].text for e in names)
@@ -48,6 +51,7 @@ GENERIC_WORDS = frozenset({
     "north", "south", "east", "west", "central", "centre", "center", "northern", "southern", "eastern",
     "western", "region", "valley", "coast", "capital", "union", "police", "national", "interior", "island",
     "islands", "river", "lake", "mountain", "city", "county", "state", "district", "province", "park",
+    "fort", "port", "mount",
 })
 
 
@@ -56,7 +60,7 @@ GENERIC_WORDS = frozenset({
 # Amman): never a place on their own.
 NAME_AFFIXES = frozenset({"mr", "mrs", "ms", "miss", "dr", "lt", "col", "gen", "capt", "sgt", "cpl", "maj", "adm",
                           "gov", "sen", "rep", "rev", "fr", "sr", "jr", "prof", "pres", "supt", "det", "insp", "cmdr",
-                          "co", "inc", "corp", "ltd", "bros", "man"})
+                          "co", "inc", "corp", "ltd", "bros", "man", "st", "ste", "mt", "ft", "pt"})
 
 
 PLACE_TYPE_WORDS = frozenset({"county", "parish", "province", "governorate", "district", "township", "borough"})
@@ -69,7 +73,7 @@ PLACE_TYPE_WORDS = frozenset({"county", "parish", "province", "governorate", "di
 COMMON_CODES = frozenset({"US", "UK", "EU", "UN"})
 
 
-def _accept(m: Mention, ents: list[Span], person_words: tuple[frozenset[str], frozenset[str]],
+def _accept(m: Mention, ents: list[DocSpan], person_words: tuple[frozenset[str], frozenset[str]],
             place_names: frozenset[str], text: str = "") -> bool:
     if m.text.lower() in GENERIC_WORDS or m.text.strip(". ").lower() in NAME_AFFIXES:
         return False
@@ -120,23 +124,161 @@ def _accept(m: Mention, ents: list[Span], person_words: tuple[frozenset[str], fr
         c.name_kind == "primary" for c in cands)
 
 
-def _with_fallback(m: Mention, doc: Doc, lookup: Callable[[str], list[Entry]]) -> bool:
+def _with_fallback(m: Mention, doc: Doc, lookup: Callable[[str], list[Entry]], related: bool = False,
+                   demonym: Callable[[str], bool] = lambda _: False) -> bool:
     """Give an unknown NER place the candidates of the longest known name inside it
-    ("Kherson region", "Sinai desert", "Lake Tana"); drop an unknown single word,
-    which is far more often a misread person or brand than an unlisted place."""
+    ("Kherson region", "Sinai desert", "Lake Tana"), marked partial; drop an unknown single
+    word, which is far more often a misread person or brand than an unlisted place, unless
+    the wording says it is a place ("Sinda village", "in Noshki", "Kfarjouz, a village
+    close to Nabatieh")."""
     if m.candidates:
         return True
+    if m.source == "site":
+        return related  # "Wadi al-Naft, 25 km west of Kirkuk"
     tokens = doc[m.start:m.end]
-    for size in range(len(tokens) - 1, 0, -1):
+    if m.type_word is not None and m.hint == "admin":
+        # "Pochalla [county]": listed as "Pochalla County"
+        found = typed_lookup(m.text, m.hint, m.type_word, lookup)
+        if found:
+            m.candidates = found
+            return True
+    if m.type_word is not None and len(tokens) > 1 and tokens[-1].lower_ in TYPE_WORDS:
+        # "Raqqa province" read by NER: "Raqqa Governorate"; "Galim village": Galim
+        found = typed_lookup(tokens[:-1].text, m.hint, m.type_word, lookup)
+        if found:
+            m.candidates = found
+            return True
+    for size in range(len(tokens) - 1 if m.source == "ner" else 0, 0, -1):  # a cue names the whole name
         for i in range(len(tokens) - size + 1):
             sub = tokens[i:i + size]
-            if not any(t.pos_ == "PROPN" or t.is_title for t in sub):
-                continue
+            if not any(t.pos_ == "PROPN" or t.is_title for t in sub) or sub.text.lower() in GENERIC_WORDS or (
+                    size == 1 and len(sub.text) <= 2):
+                continue  # not "Da" for "Sobane Da"
             found = [c for c in lookup(sub.text) if c.lat is not None]
             if found:
                 m.candidates = found
+                m.partial = True
                 return True
-    return len(tokens) > 1
+    if len(tokens) > 1:
+        return True
+    if demonym(m.text):
+        return False  # NER's "Ukrainian" as a place
+    if m.hint is not None or related or m.source in ("cue", "dateline"):
+        return True
+    # "in Noshki", but not "in Modi's name", "in OT", "in GT3"
+    tok = tokens[0]
+    return m.after_locative and tok.pos_ == "PROPN" and tok.is_alpha and not tok.is_upper and not (
+        m.end < len(doc) and doc[m.end].text in ("'s", "’s"))
+
+
+def _apply_cues(doc: Doc, mentions: list[Mention], cues: list[Cue], lookup: Callable[[str], list[Entry]],
+                person_words: tuple[frozenset[str], frozenset[str]]) -> list[Mention]:
+    """Type words and border phrases: a hint on the mention they qualify ("Amuru district",
+    "the border with Niger"), or a new mention where NER and the scan found none ("Sinda
+    village", "the city of Belgorod", "the village of Kareto")."""
+    at: dict[int, Mention] = {k: m for m in mentions for k in range(m.start, m.end)}
+    for m in mentions:  # NER's "Pochalla County", "Galim village"
+        last = doc[m.end - 1].lower_
+        if m.end - m.start > 1 and last in TYPE_WORDS:
+            m.hint, m.type_word = hint_of(last), last
+    new: list[Mention] = []
+    for c in cues:
+        hit = {id(at[k]): at[k] for k in range(c.start, c.end) if k in at}
+        if hit:
+            for m in hit.values():
+                if c.hint == "place":
+                    continue
+                if c.hint != "country" and m.candidates and max(m.candidates, key=prior).feature == "country":
+                    continue  # "a U.S. county", "a Mali village": the country holds the place
+                if m.hint is None or c.hint == "country":
+                    m.hint, m.type_word = c.hint, c.type_word
+            continue
+        span = doc[c.start:c.end]
+        label = doc[c.start].ent_type_ or None
+        if label in _NEVER_CUE and not (c.strong and label == "LANGUAGE"):
+            continue
+        if span.text.lower() in GENERIC_WORDS or span.text.strip(". ").lower() in NAME_AFFIXES:
+            continue
+        cands = typed_lookup(span.text, c.hint, c.type_word, lookup)
+        if c.hint != "country" and cands and max(cands, key=prior).feature == "country":
+            continue
+        if c.hint == "place" and not cands:
+            continue
+        if not cands and not _unlisted_name(doc, c, label):
+            continue
+        if not c.strong and any(t.text in person_words[0] for t in span) and not any(
+                x.feature == "country" for x in cands):
+            continue  # "Biden state"; but "Ceel Baraf, a town ..." though NER calls it a person
+        m = Mention(c.start, c.end, span.text, span.start_char, span.end_char, "cue", label, cands,
+                    after_locative=c.start >= 1 and doc[c.start - 1].lower_ in _LOCATIVE,
+                    hint=None if c.hint == "place" else c.hint, type_word=c.type_word)
+        new.append(m)
+        for k in range(c.start, c.end):
+            at[k] = m
+    out = sorted(mentions + new, key=lambda m: m.start)
+    # One sense per story: "the town of Palma" makes every "Palma" a town.
+    hints = {m.text: (m.hint, m.type_word) for m in out if m.hint in ("settlement", "admin")}
+    for m in out:
+        if m.hint is None and m.text in hints and m.source != "gazetteer":
+            m.hint, m.type_word = hints[m.text]
+    return out
+
+
+def _unlisted_name(doc: Doc, c: Cue, label: str | None) -> bool:
+    """Whether a name the gazetteer lacks is a place's: "the village of Tamboulel", "Kasaisa, a
+    village", "Kalamberi village"; not a nationality, a faith or an organisation ("the Kurdish
+    region", "Christian and Muslim villages", "the Hamas territory"), nor an adjective."""
+    span = doc[c.start:c.end]
+    if c.hint == "country" or any(t.pos_ == "ADJ" for t in span) or (span.text.isupper() and len(span.text) <= 6):
+        return False  # nor an acronym ("the ECOWAS region")
+    if c.strong or label not in ("NORP", "ORG"):
+        return True
+    # NER's nationality or organisation: only a bare name right before a singular type word
+    before = doc[c.start - 1] if c.start > 0 else None
+    return label == "NORP" and c.type_word is not None and hint_of(c.type_word) is not None and \
+        not c.type_word.endswith("s") and (before is None or before.pos_ not in ("DET", "ADJ", "CCONJ", "PUNCT"))
+
+
+# Entity labels whose words a type word never makes a place ("two villages", "March district").
+_NEVER_CUE = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"})
+
+
+def _not_a_surname(m: Mention, doc: Doc, surnames: frozenset[str]) -> bool:
+    """'Major General Edward Buba ... Buba said': NER's one-word place that is the surname of a
+    person the story names is the person, unless it is a country or the wording makes it a
+    place ("in Buba", "Buba district")."""
+    if m.source == "ner" and m.end - m.start == 1 and m.text.lower() in GENERIC_WORDS:
+        return False  # "Fort" split off "Fort Nelson" is no place of its own
+    if m.source != "ner" or m.end - m.start != 1 or m.text not in surnames or m.after_locative or m.hint:
+        return True
+    if m.start > 0 and doc[m.start - 1].lower_ in _DIRECTIONAL:
+        return True  # "flew to Kano"
+    return any(c.feature == "country" for c in m.candidates)
+
+
+_DIRECTIONAL = frozenset({"to", "into", "toward", "towards", "across", "via", "through"})
+
+
+def _demonyms(ents: list[DocSpan], gazetteer: Gazetteer) -> Counter[str]:
+    """The countries the story's nationality words name ("Ethiopian", "Mozambican")."""
+    votes: Counter[str] = Counter()
+    for e in ents:
+        if e.label_ == "NORP":
+            country = _demonym_of(e.text, gazetteer)
+            if country:
+                votes[country] += 1
+    return votes
+
+
+@lru_cache(maxsize=4096)  # "Israeli" comes back often
+def _demonym_of(text: str, gazetteer: Gazetteer) -> str | None:
+    """The country a nationality word names ("Ethiopian": ETH), "" when it names several, None
+    when it is none."""
+    countries = {x.country for x in gazetteer.lookup(text)
+                 if x.name_kind == "demonym" and x.feature == "country" and x.country}
+    if not countries:
+        return None
+    return countries.pop() if len(countries) == 1 else ""
 
 
 def _qualifiers(doc: Doc, mentions: list[Mention]) -> list[int | None]:
@@ -149,13 +291,30 @@ def _qualifiers(doc: Doc, mentions: list[Mention]) -> list[int | None]:
     return out
 
 
+def _sites(doc: Doc, ents: list[DocSpan], mentions: list[Mention]) -> list[Mention]:
+    """Facilities the gazetteer lacks ("Wadi al-Naft" read as a facility), kept only when the
+    text says how far they lie from a known place."""
+    taken = {k for m in mentions for k in range(m.start, m.end)}
+    out = []
+    for e in ents:
+        if e.label_ != "FAC":
+            continue
+        start, end = _strip(e)
+        if start < end and not any(k in taken for k in range(start, end)):
+            span = doc[start:end]
+            out.append(Mention(start, end, span.text, span.start_char, span.end_char, "site", "FAC"))
+    return out
+
+
 def _dateline_mentions(doc: Doc, dateline: Dateline | None, mentions: list[Mention],
                        lookup: Callable[[str], list[Entry]]) -> list[Mention]:
-    """The dateline's places ("Rafah/Jerusalem/Cairo") that NER and the scan did not find."""
+    """The dateline's places ("Rafah/Jerusalem/Cairo") and their qualifiers ("Mo." in "KANSAS
+    CITY, Mo.") that NER and the scan did not find."""
     if dateline is None:
         return []
     out = []
-    for s in dateline.place_spans:
+    qualifiers = [s if isinstance(s, Span) else Span(**s) for s in getattr(dateline, "qualifier_spans", None) or []]
+    for s in [*dateline.place_spans, *qualifiers]:
         if any(m.start_char < s.end and s.start < m.end_char for m in mentions):
             continue
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
@@ -181,17 +340,30 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
                              accept_again=lambda m, named: _accept(m, ents, person_words, place_names | named,
                                                                    doc_text),
                              use_fac=use_fac)
-    mentions = [m for m in mentions if _with_fallback(m, doc, lookup)]
-    mentions = sorted(mentions + _dateline_mentions(doc, dateline, mentions, lookup), key=lambda m: m.start)
-    resolutions = resolve(mentions, _qualifiers(doc, mentions))
+    mentions = _apply_cues(doc, mentions, find_cues(doc), lookup, person_words)
+    mentions = [m for m in mentions if _not_a_surname(m, doc, person_words[1])]
+    mentions = sorted(mentions + _dateline_mentions(doc, dateline, mentions, lookup) + _sites(doc, ents, mentions),
+                      key=lambda m: m.start)
+    rel = find_relations(doc, mentions)
+    # a facility only with a distance: "Wadi al-Naft, 25 km west of Kirkuk", not "Highway 35 near Los Gatos"
+    related = [rel.measured[i] if mentions[i].source == "site" else rel.near[i] is not None or rel.parent[i] is not None
+               for i in range(len(mentions))]
+    mentions = [m for m, r in zip(mentions, related, strict=True)
+                if _with_fallback(m, doc, lookup, r, lambda t: _demonym_of(t, gazetteer) is not None)
+                and not (m.source == "cue" and _demonym_of(m.text, gazetteer) is not None)]  # "the Chadian border"
+    rel = find_relations(doc, mentions)
+    resolutions = resolve(mentions, _qualifiers(doc, mentions), rel.parent, rel.near, _demonyms(ents, gazetteer),
+                          gazetteer.country, gazetteer.admin1, gazetteer.lookup_variant, rel.guessed)
     places = []
     for m, r in zip(mentions, resolutions, strict=True):
         e = r.entry
         text = doc_text[m.start_char:m.end_char]
+        if r.drop or (m.source == "site" and r.precision != "near"):
+            continue  # a facility counts only where the text says what it lies near
         if e is None:
             places.append(Place(start=m.start_char, end=m.end_char, text=text, confidence=0.0))
             continue
         places.append(Place(start=m.start_char, end=m.end_char, text=text, name=e.name, geonameid=e.geonameid,
                             lat=e.lat, lon=e.lon, country=e.country, admin1=e.admin1, feature=e.feature,
-                            confidence=r.confidence))
+                            confidence=r.confidence, precision=r.precision))
     return places

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Entry
+from .cues import TYPE_WORDS
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 MAX_TOKENS = 6
@@ -51,6 +52,9 @@ class Mention:
     after_comma: bool = False  # "Reno, NV": right after a comma that follows a place name
     after_locative: bool = False  # "in Clarinda", "near Coggeshall": right after a locative preposition
     in_longer_name: bool = False  # next to other name words outside any entity ("Air France KLM")
+    hint: str | None = None  # what the wording says it is: "settlement", "admin" or "country" (see cues)
+    type_word: str | None = None  # the type word that says so: "village", "district", ...
+    partial: bool = False  # the candidates are those of a shorter name inside it ("Kherson" in "Kherson region")
 
 
 def _strip(span: Span) -> tuple[int, int]:
@@ -63,7 +67,20 @@ def _strip(span: Span) -> tuple[int, int]:
     return start, end
 
 
+def _split_possessive(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """'[Borno State's Damboa] district' read as one entity is two places: Borno State, and
+    Damboa in it (only before a type word: "St. Patrick's Day" stays whole)."""
+    if end >= len(doc) or doc[end].lower_ not in TYPE_WORDS:
+        return [(start, end)]
+    for k in range(start + 1, end - 1):
+        if doc[k].text in ("'s", "’s"):
+            return [(start, k), (k + 1, end)]
+    return [(start, end)]
+
+
 def _is_name_token(tok: Token) -> bool:
+    if tok.is_lower or not tok.text[:1].isupper():
+        return False  # "turkey", "labor", "-Ch"
     if tok.pos_ == "PROPN":
         return True
     # All-caps datelines and headlines: the tagger often calls them NOUN.
@@ -94,16 +111,18 @@ def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry
             ent_label[i] = ent.label_
         if ent.label_ not in labels:
             continue
-        start, end = _strip(ent)
-        if start >= end:
+        first, last = _strip(ent)
+        if first >= last:
             continue
-        span = doc[start:end]
-        m = Mention(start, end, span.text, span.start_char, span.end_char, "ner", ent.label_, lookup(span.text))
-        if ent.label_ == "FAC" and not m.candidates:
-            continue  # an unknown building or street: leave its words to the gazetteer scan
-        mentions.append(m)
-        for i in range(start, end):
-            taken[i] = True
+        for start, end in _split_possessive(doc, first, last):
+            span = doc[start:end]
+            m = Mention(start, end, span.text, span.start_char, span.end_char, "ner", ent.label_, lookup(span.text),
+                        after_locative=start >= 1 and doc[start - 1].lower_ in _LOCATIVE)
+            if ent.label_ == "FAC" and not m.candidates:
+                continue  # an unknown building or street: leave its words to the gazetteer scan
+            mentions.append(m)
+            for i in range(start, end):
+                taken[i] = True
 
     refused: list[Mention] = []
     i = 0
