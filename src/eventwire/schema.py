@@ -60,6 +60,9 @@ class Dateline(Span):
 
     places: list[str] = Field(default_factory=list, description="place names as written")
     place_spans: list[Span] = Field(default_factory=list, description="where each place name is")
+    qualifiers: list[str] = Field(default_factory=list, description="a state or country after a city "
+                                  "('Mo.' in 'KANSAS CITY, Mo.'): it says which city, it is no second place")
+    qualifier_spans: list[Span] = Field(default_factory=list, description="where each qualifier is")
     date: str | None = Field(
         None, description="ISO date; 'XXXX-MM-DD' when the year is unknown; null when no date")
     agency: str | None = Field(None, description="news agency as written, e.g. 'EFE', 'Reuters'")
@@ -74,6 +77,9 @@ class Place(Span):
     admin1: str | None = None
     feature: PlaceFeature | None = None
     confidence: float | None = None
+    precision: Literal["exact", "enclosing", "near", "country"] | None = Field(
+        None, description="exact: the name's own entry; enclosing: the unit the text puts it in; near: the "
+                          "place the text says it is near; country: only the story's country is known")
 
 
 class Time(Span):
