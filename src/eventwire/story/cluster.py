@@ -68,7 +68,19 @@ def _same_time(a: str, b: str, published: str | None) -> bool:
     if a[:10] == b[:10]:
         return True
     day, period = (a, b) if len(a) > len(b) else (b, a)
-    return day.startswith(period) and bool(published) and published.startswith(period)  # type: ignore[union-attr]
+    return _holds(period, day) and bool(published) and _holds(period, published)  # type: ignore[arg-type]
+
+
+def _holds(period: str, day: str) -> bool:
+    """The period ("2024", "2024-03", "2024-W12") holds the day ("2024-03-18")."""
+    if "-W" in period[:6]:
+        from datetime import date
+        try:
+            year, week, _ = date.fromisoformat(day[:10]).isocalendar()
+        except ValueError:
+            return False
+        return period[:4] == str(year) and period[6:8].isdigit() and int(period[6:8]) == week
+    return day.startswith(period)
 
 
 def _governs(a: MentionView, b: MentionView) -> bool:

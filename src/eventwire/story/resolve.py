@@ -259,8 +259,27 @@ def _named_armed(doc: Doc, actor_list: list[Any], actor_type: dict[str, str]) ->
         if words and words[-1].rstrip("s") in {g.rstrip("s") for g in GENERIC_DOERS}:
             continue
         out += [(m.start, a.id) for m in a.mentions
-                if m.text.lower() not in THIRD_PERSON and not _is_source(doc, m.start)]
+                if m.text.lower() not in THIRD_PERSON and not _is_source(doc, m.start) and _acting(doc, m.start)]
     return sorted(out)
+
+
+def _acting(doc: Doc, start: int) -> bool:
+    """The mention is written as one who acts (a subject, a "by" agent, a group its members are named
+    for: "ISWAP fighters"), not as whose a victim is ("the Taliban's deputy governor") or a target."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    for _ in range(4):  # up to the head of the mention's phrase
+        if tok.dep_ in ("compound", "flat", "det", "amod") and tok.head is not tok:
+            tok = tok.head
+        else:
+            break
+    if tok.dep_ == "poss":
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass", "csubj", "appos", "conj"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("by", "of", "from")
 
 
 def _generic_doers(doc: Doc, actor_list: list[Any]) -> list[tuple[int, str]]:
