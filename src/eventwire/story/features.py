@@ -130,7 +130,7 @@ def _say_day(doc: Doc, tok: Token, sent_times: list[Time]) -> str | None:
         if head.dep_ == "prep":
             head = head.head
         if head.i in ancestors and head.lemma_.lower() in CLAUSE_VERBS:
-            return t.value[:10]
+            return t.value[:10] if len(t.value) >= 10 and t.value[8:10].isdigit() else t.value
     return None
 
 
@@ -138,8 +138,8 @@ def views(doc: Doc, events: list[Event], figures: list[Figure], quotes: list[Quo
           published: str | None, times: list[Time] | None = None) -> list[MentionView]:
     """A MentionView per event mention, in the events' order (linear in tokens and mentions)."""
     starts = [t.idx for t in doc]
-    day_times = sorted((t for t in times or [] if t.type == "DATE" and len(t.value) >= 10
-                        and t.value[:4].isdigit() and t.value[8:10].isdigit()), key=lambda t: t.start)
+    day_times = sorted((t for t in times or [] if t.type == "DATE" and t.value[:4].isdigit()),
+                       key=lambda t: t.start)
     day_starts = [t.start for t in day_times]
     sent_starts = [s.start_char for s in doc.sents]
     qs = sorted(quotes, key=lambda q: q.start)
@@ -175,7 +175,11 @@ def views(doc: Doc, events: list[Event], figures: list[Figure], quotes: list[Quo
         if tok is not None and sent is not None and not view.own_date:
             lo, hi = bisect_right(day_starts, sent.start_char - 1), bisect_right(day_starts, sent.end_char - 1)
             if lo < hi:
-                view.say_day = _say_day(doc, tok, day_times[lo:hi])
+                said = _say_day(doc, tok, day_times[lo:hi])
+                if said and len(said) >= 10 and said[8:10].isdigit():
+                    view.say_day = said
+                elif said and _long_ago(said, published):
+                    view.background = True  # "In March, the group said it was responsible for ..."
         out.append(view)
     triggers = {v.token.i for v in out if v.token is not None}
     for v in out:
@@ -287,7 +291,8 @@ def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
     view.habitual = any(c.lower_ in HABITUAL_ADVS for c in verb.children) or any(
         c.lower_ in HABITUAL_ADVS for c in tok.children)
     view.trend = verb.lemma_.lower() in TREND_VERBS and verb is not tok
-    view.background = (view.tense == "pluperfect" and not _reported(verb)) or _past_cue(verb, tok) or \
+    view.background = view.background or (view.tense == "pluperfect" and not _reported(verb)) or \
+        _past_cue(verb, tok) or \
         _long_ago(view.own_date, view.published)
 
 
