@@ -28,6 +28,8 @@ DISTINCT_OPENERS = ("separately", "in a separate", "in another", "elsewhere", "i
                     "on the same day", "a day earlier", "a day later", "the previous day", "the next day")
 DISTINCT_MODIFIERS = {"another", "separate", "second", "third", "earlier", "previous", "similar", "other",
                       "further", "new", "fresh", "prior", "subsequent"}
+PLACE_NOUNS = {"village", "town", "city", "district", "province", "region", "area", "state", "county", "camp",
+               "neighbourhood", "neighborhood", "part", "locality", "market", "incident", "attack", "raid"}
 # Adverbs on the verb that make the act a repeat: "bandits struck once more", "gunmen attacked again".
 REPEAT_ADVERBS = {"again", "more", "anew"}
 
@@ -57,6 +59,12 @@ def _distinct(v: MentionView) -> bool:
         return True
     if any(c.lower_ in DISTINCT_MODIFIERS for c in tok.children if c.dep_ in ("amod", "det", "advmod")):
         return True
+    # "killed in another village", "in Kalat, another district": the place is another than the one before
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    for t in verb.subtree:
+        if t.lower_ in ("another", "separate") and t.dep_ in ("det", "amod") and t.head.lemma_.lower() in (
+                PLACE_NOUNS):
+            return True
     verb = tok if tok.pos_ == "VERB" else tok.head
     return any(c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in REPEAT_ADVERBS for c in verb.children)
 
