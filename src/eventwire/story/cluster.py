@@ -28,8 +28,8 @@ DISTINCT_OPENERS = ("separately", "in a separate", "in another", "elsewhere", "i
                     "on the same day", "a day earlier", "a day later", "the previous day", "the next day")
 DISTINCT_MODIFIERS = {"another", "separate", "second", "third", "earlier", "previous", "similar", "other",
                       "further", "new", "fresh", "prior", "subsequent"}
-PLACE_NOUNS = {"village", "town", "city", "district", "province", "region", "area", "state", "county", "camp",
-               "neighbourhood", "neighborhood", "part", "locality", "market", "incident", "attack", "raid"}
+PLACE_NOUNS = {"village", "town", "city", "district", "province", "region", "county", "camp", "neighbourhood",
+               "neighborhood", "locality", "market"}
 # Adverbs on the verb that make the act a repeat: "bandits struck once more", "gunmen attacked again".
 REPEAT_ADVERBS = {"again", "more", "anew"}
 
@@ -61,10 +61,14 @@ def _distinct(v: MentionView) -> bool:
         return True
     # "killed in another village", "in Kalat, another district": the place is another than the one before
     verb = tok if tok.pos_ == "VERB" else tok.head
-    for t in verb.subtree:
-        if t.lower_ in ("another", "separate") and t.dep_ in ("det", "amod") and t.head.lemma_.lower() in (
-                PLACE_NOUNS):
-            return True
+    for head in {tok, verb}:
+        for c in head.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "at", "on", "near"):
+                continue
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lemma_.lower() in PLACE_NOUNS and any(
+                        d.lower_ == "another" for d in g.children if d.dep_ == "det"):
+                    return True
     verb = tok if tok.pos_ == "VERB" else tok.head
     return any(c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in REPEAT_ADVERBS for c in verb.children)
 
