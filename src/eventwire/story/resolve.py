@@ -554,7 +554,7 @@ def expand(record: StoryEvent, members: list[MentionView], story: Story) -> list
             if len(places) > 1:
                 out = [record.model_copy(update={"place": i}) for i in places]
     first = members[0].token.lemma_.lower() if members[0].token is not None else ""
-    if record.type == "ASSAULT" and first in CLASH_WORDS and record.actor1 and record.actor2 and \
+    if record.type == "ASSAULT" and first in BATTLE_TRIGGERS and record.actor1 and record.actor2 and \
             story.actor_type.get(record.actor1) in FIGHTING_TYPES and \
             story.actor_type.get(record.actor2) in FIGHTING_TYPES:
         out += [r.model_copy(update={"actor1": r.actor2, "actor2": r.actor1}) for r in out]
