@@ -502,7 +502,6 @@ def resolve(members: list[MentionView], story: Story, score: float) -> StoryEven
         evidence=Offsets(start=first.sent_start, end=first.sent_end), confidence=round(score, 3))
 
 
-CLASH_WORDS = BATTLE_TRIGGERS | {"exchange", "gunbattle", "firefight", "shootout", "skirmish", "confrontation"}
 # Sides that fight: a clash between two of them is coded both ways (CONVENTIONS: "both directions of a clash").
 FIGHTING_TYPES = {"military", "armed_group", "state", "government", "population"}
 
