@@ -39,7 +39,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from .events.coref import GENERIC
+from .events.coref import GENERIC, OWN_KIND
 from .store import Store
 
 REAL = ("asserted", "reported")
@@ -117,15 +117,16 @@ def match(c: Canonical, r: EventReport, km: float, days: int) -> tuple[float, st
         holder = next((x for x, _ in c.reports if role in x.named), None)
         theirs = getattr(holder, role) if holder is not None else None
         ours = getattr(r, role) if role in r.named else None
-        # Targets are worded as each outlet sees them ("civilians", "patients", the town): only two
-        # different named forces or groups as targets contradict.
+        # Targets are worded as each outlet sees them ("civilians", "patients", the town): two targets
+        # contradict only when both are sides (forces, groups, the civilians of a place).
         checked = role == "actor1" or (role in r.sides and holder is not None and role in holder.sides)
         if checked and theirs and ours and holder is not None and not same_actor(
                 theirs, holder.names.get(role), ours, r.names.get(role)):
             return None
         why.append(f"{role} {ours} = {theirs}" if theirs and ours else f"{role}: not named on both sides")
+    # Outlets word the weapon differently ("drone strike", "explosion"); an act of its own kind differs.
     mode = c.value("mode")
-    if mode and r.mode and mode != r.mode:
+    if mode and r.mode and mode != r.mode and (mode in OWN_KIND or r.mode in OWN_KIND):
         return None
     lat, lon = c.value("lat"), c.value("lon")
     coarse = r.coarse or any(x.coarse for x, _ in c.reports if x.lat is not None)
@@ -135,6 +136,14 @@ def match(c: Canonical, r: EventReport, km: float, days: int) -> tuple[float, st
         # shared country alone is no evidence: the same named actor1 must vouch for it (below).
         if r.country and c.value("country") and r.country != c.value("country"):
             return None
+        if not r.coarse and r.lat is not None:  # a finer place must still fit the finer places already there
+            for x, _ in c.reports:
+                if x.lat is None or x.coarse:
+                    continue
+                same_area = bool(r.admin1) and r.admin1 == x.admin1
+                if not same_area and km_between(x.lat, x.lon, r.lat, r.lon) > (  # type: ignore[arg-type]
+                        REGION_KM if "region" in (x.feature, r.feature) else km):
+                    return None
         why.append(f"places in the same country ({c.value('place_name')} / {r.place_name}), one of them a "
                    "country or region")
     elif lat is not None and r.lat is not None:
@@ -170,16 +179,33 @@ def same_actor(a_id: str, a_name: str | None, b_id: str, b_name: str | None) -> 
         return True
     if a_id.startswith(b_id + "-") or b_id.startswith(a_id + "-"):
         head = a_id[len(b_id) + 1:] if a_id.startswith(b_id + "-") else b_id[len(a_id) + 1:]
-        return head in ("military", "government", "police", "forces", "army", "security-forces")
+        return head in STATE_ARMS
+    a_state, _, a_arm = a_id.rpartition("-")
+    b_state, _, b_arm = b_id.rpartition("-")
+    if a_state and a_state == b_state and a_arm in STATE_ARMS and b_arm in STATE_ARMS:
+        return True  # "myanmar-government", "myanmar-military": one state's arms
     a_name, b_name = a_name or a_id, b_name or b_id
+    if _bare(a_name) and _bare(a_name) == _bare(b_name):
+        return True  # "National Liberation Army (ELN)", "National Liberation Army"
     for short, long in ((a_name, b_name), (b_name, a_name)):
         s = short.strip().replace(".", "")
         if s.isupper() and len(s) >= 2:
             if f"({s})" in long.replace(".", "") or f"({s}" in long.replace(".", ""):
                 return True
-            if _initials(long).startswith(s.lower()) and len(s) >= 3:
+            initials = _initials(long)
+            if len(s) >= 3 and len(initials) >= 3 and (
+                    initials.startswith(s.lower()) or s.lower().startswith(initials)):
                 return True
     return False
+
+
+STATE_ARMS = {"military", "government", "police", "forces", "army", "security-forces"}
+
+
+def _bare(name: str) -> str:
+    """A name without its parenthetical abbreviation and punctuation, lower-cased."""
+    head = name.split("(")[0]
+    return " ".join(w for w in head.lower().replace("-", " ").split() if w not in NAME_STOP)
 
 
 def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1) -> list[Canonical]:
@@ -264,7 +290,7 @@ KIND_WORDS = {
 
 
 SIDES = {"state": "state", "military": "state", "government": "state", "ministry": "state",
-         "armed_group": "nonstate"}
+         "armed_group": "nonstate", "population": "civilian"}  # an army camp attacked is not a market
 
 
 def _sides(row: dict[str, Any]) -> dict[str, str]:
