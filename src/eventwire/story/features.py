@@ -305,7 +305,6 @@ def group_features(members: list[MentionView], context: dict[str, Any]) -> dict[
     tok = first.token
     if tok is not None:
         f["pos=verb" if tok.pos_ == "VERB" else "pos=noun"] = 1.0
-        f[f"lemma={tok.lemma_.lower()}"] = 1.0
         f[f"dep={tok.dep_}"] = 1.0
     actor_type = context["actor_type"]
     a1 = next((v.event.actor1 for v in members if v.event.actor1), None)
