@@ -20,6 +20,7 @@ from .features import MentionView
 if TYPE_CHECKING:
     from .resolve import Story
 
+WINDOW = 40  # how many of the most recently mentioned events a mention may join
 CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
 OWN_KIND = {"abduct", "sexual", "destroy", "torture", "beat", "assassinate"}
 DISTINCT_OPENERS = ("separately", "in a separate", "in another", "elsewhere", "in a similar", "in an unrelated",
@@ -109,6 +110,16 @@ def _governs(a: MentionView, b: MentionView) -> bool:
     return False
 
 
+def _last_sentence(g: Group) -> list[MentionView]:
+    """The group's mentions in the sentence it was last mentioned in (the tail of its list)."""
+    out = []
+    for m in reversed(g.members):
+        if m.sent_index != g.last_sent:
+            break
+        out.append(m)
+    return out
+
+
 def _fits(g: Group, v: MentionView, story: Story) -> bool:
     e = v.event
     if e.type != g.type:
@@ -132,7 +143,7 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
         # One sentence may tell two incidents: "the blast struck during the funeral of a man who was
         # killed in a car bombing on Tuesday". Mentions join when they share a clause.
         return any(m.clause_root == v.clause_root or m.token is None or v.token is None
-                   or _governs(m, v) or _governs(v, m) for m in g.members if m.sent_index == v.sent_index)
+                   or _governs(m, v) or _governs(v, m) for m in _last_sentence(g))
     # A later sentence: a restatement ("the raid", "the attack", "were killed") of this incident.
     if e.type in ("ASSAULT", "COERCE", "PROTEST") or v.definite or getattr(e, "same_as", None):
         return True
@@ -145,11 +156,12 @@ def cluster(chosen: list[MentionView], story: Story) -> list[Group]:
     for v in chosen:
         e = v.event
         home = None
+        recent = groups[-WINDOW:]  # a restatement refers to one of the events told last: linear in mentions
         if e.type in CLAIMS:
-            home = next((g for g in reversed(groups) if g.type == e.type and g.last_sent == v.sent_index
+            home = next((g for g in reversed(recent) if g.type == e.type and g.last_sent == v.sent_index
                          and (not e.actor1 or not g.actor1 or e.actor1 == g.actor1)), None)
         else:
-            home = next((g for g in reversed(groups) if g.type not in CLAIMS and _fits(g, v, story)), None)
+            home = next((g for g in reversed(recent) if g.type not in CLAIMS and _fits(g, v, story)), None)
         if home is None:
             home = Group(type=e.type, background=v.background)
             groups.append(home)

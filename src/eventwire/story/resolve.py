@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,6 +61,7 @@ class Story:
     actors: ActorTable | None
     actor_type: dict[str, str]
     actor_names: dict[str, str]
+    actor_by_id: dict[str, Any]
     published: str | None
     dateline_place: int | None
     incident_place: int | None
@@ -71,6 +73,8 @@ class Story:
     feature_context: dict[str, Any] = field(default_factory=dict)
     attributions: dict[int, str] = field(default_factory=dict)  # mention index -> actor the text blames
     folded: set[int] = field(default_factory=set)  # mentions that only attribute another (no event of their own)
+    _by_start: list[int] | None = None
+    _starts: list[int] = field(default_factory=list)
     armed: list[tuple[int, str]] = field(default_factory=list)  # (offset, actor id) of named armed actors
     doers: list[tuple[int, str]] = field(default_factory=list)  # ... and of actors named by what they do
 
@@ -91,7 +95,8 @@ class Story:
             dateline_place = next((i for i, p in enumerate(places)
                                    if dateline.start <= p.start and p.end <= dateline.end), None)
         story = cls(doc=doc, places=places, figures=figures, actors=actors, actor_type=actor_type,
-                    actor_names={a.id: a.name for a in actor_list}, published=published,
+                    actor_names={a.id: a.name for a in actor_list}, actor_by_id={a.id: a for a in actor_list},
+                    published=published,
                     dateline_place=dateline_place, incident_place=None, narrative_day=None, nature=nature)
         story.attributions, story.folded = _attributions(doc, mention_views, actors)
         story.armed = _named_armed(doc, actor_list, actor_type)
@@ -139,6 +144,14 @@ class Story:
                 return
             break
         self.narrative_day = self.lead_day or self.dateline_day or (self.published[:10] if self.published else None)
+
+    def places_between(self, start: int, end: int) -> list[int]:
+        """Indices of the places that start in [start, end), through a sorted index (no scan)."""
+        if self._by_start is None:
+            self._by_start = sorted(range(len(self.places)), key=lambda i: self.places[i].start)
+            self._starts = [self.places[i].start for i in self._by_start]
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return self._by_start[lo:hi]
 
     def _rank(self, i: int) -> int:
         return PLACE_RANK.get(self.places[i].feature or "other", 2)
@@ -294,12 +307,19 @@ def _generic_doers(doc: Doc, actor_list: list[Any]) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+def _within(located: list[tuple[int, str]], start: int, end: int) -> list[tuple[int, str]]:
+    """The (offset, actor id) pairs of a sorted list whose offset lies in [start, end)."""
+    lo = bisect_left(located, (start, ""))
+    hi = bisect_left(located, (end, ""))
+    return located[lo:hi]
+
+
 def _pronoun_in_quote(v: MentionView, actor_id: str, story: Story) -> bool:
     """The actor is a third-person pronoun inside a quote, resolved to the quote's own speaker
     (or to anything, when the speaker is unknown): not who did it."""
     if not v.in_quote or story.actors is None:
         return False
-    actor = next((a for a in story.actors.actors if a.id == actor_id), None)
+    actor = story.actor_by_id.get(actor_id)
     if actor is None:
         return False
     in_sent = [m for m in actor.mentions if v.sent_start <= m.start < v.sent_end]
@@ -325,13 +345,13 @@ def _pick_actor1(members: list[MentionView], story: Story, actor2: str | None) -
             first.token.sent.start > 0 else first.sent_start
         targets = {v.event.actor2 for v in members} | {actor2}
         # "gunmen", "insurgents", "fighters" name a non-state group: a state's forces are not who they are
-        near = [a for off, a in story.armed if start <= off < first.sent_end and a not in targets
+        near = [a for off, a in _within(story.armed, start, first.sent_end) if a not in targets
                 and (not found or story.actor_type.get(a) == "armed_group")]
         if near and (found or members[0].event.type == "ASSAULT"):
             return near[-1]
         if not found:  # "... were shot dead. Unidentified gunmen fled on motorbikes": a doer its sentences name
             spans = [(v.sent_start, v.sent_end) for v in members]
-            doers = [a for off, a in story.doers if a != actor2 and any(a0 <= off < b0 for a0, b0 in spans)]
+            doers = [a for a0, b0 in spans for _, a in _within(story.doers, a0, b0) if a != actor2]
             if doers:
                 return doers[0]
     return (found or [None])[0]
@@ -448,11 +468,12 @@ def _facility(story: Story, actor_id: str) -> str | None:
     """ "civilians" or "military" when the target is a place or a facility that stands for them."""
     if story.actor_type.get(actor_id) not in (None, "other") or story.actors is None:
         return None
-    actor = next((a for a in story.actors.actors if a.id == actor_id), None)
+    actor = story.actor_by_id.get(actor_id)
     if actor is None or not actor.mentions:
         return None
     m = actor.mentions[0]
-    if any(p.start <= m.start < p.end or m.start <= p.start < m.end for p in story.places):
+    if any(story.places[i].start <= m.start < story.places[i].end or m.start <= story.places[i].start < m.end
+           for i in story.places_between(m.start - 200, m.end)):
         words = m.text.lower().split()
         return "military" if words and words[-1] in MILITARY_PLACES else "civilians"  # a named place
     words = [w.strip(".,'’") for w in m.text.lower().split()]
@@ -531,8 +552,9 @@ def _coordinated_places(v: MentionView, place: int, story: Story) -> list[int]:
     if len(chain) < 2 or (first.head.lower_ == "between" and first.dep_ == "pobj"):
         return [place]  # "the road between A and B" names one stretch, not places hit
     out: list[int] = []
-    for i, q in enumerate(story.places):
-        if not v.sent_start <= q.start < v.sent_end or any(story.places[j].text == q.text for j in out):
+    for i in story.places_between(v.sent_start, v.sent_end):
+        q = story.places[i]
+        if any(story.places[j].text == q.text for j in out):
             continue
         h = _place_head(story, i)
         if h is not None and h.i in chain:
