@@ -32,7 +32,7 @@ from .roles import (
     roles,
 )
 from .statements import STATING, content_indices, statement_triggers
-from .triggers import DISASTER_CONTEXT, Trigger, classify, territorial, verbal
+from .triggers import DISASTER_CONTEXT, PROTESTERS, Trigger, classify, territorial, verbal
 
 __all__ = ["find_events"]
 
@@ -241,9 +241,11 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
         casualties = any(f.category in CASUALTY for _, f in s_figs) and not lemmas & DISASTER_CONTEXT
         trigs = [t for t in trigs if not t.weak or t.type in strong or (t.type == "ASSAULT" and casualties)]
         if "ASSAULT" in strong:  # "retook the town after heavy fighting": taking a place by force
+            fights = {t.token.i for t in trigs if t.type == "ASSAULT" and not t.weak}
             for t in trigs:
                 if t.type == "COERCE" and t.mode == "seize" and t.token.lemma_.lower() not in ("seize", "capture") \
-                        and territorial(t.token):
+                        and territorial(t.token) and any(  # the fight is how it was taken, not another act
+                            c.dep_ == "prep" and any(g.i in fights for g in c.children) for c in t.token.children):
                     t.type, t.mode = "ASSAULT", "seize"
         # The content of a verbal act is not an event of its own; the act records its type.
         by_i = {t.token.i: t for t in trigs}
@@ -270,9 +272,12 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                         content.setdefault(gov.token.i, t)
             elif gov.type == "PROTEST":  # "marched to demand reforms": the demand is the protest's aim
                 for clause in _purposes(gov.token):
+                    aim = any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
                     for t in kept:
-                        if t.type in ("REQUEST", "ACCUSE", "REJECT") and clause.left_edge.i <= t.token.i <= \
-                                clause.right_edge.i:
+                        # "gathered to press the prime minister to resign": the resignation is an aim too
+                        if (t.type in ("REQUEST", "ACCUSE", "REJECT") or (
+                                aim and t.token.pos_ == "VERB" and t.type != "PROTEST")) and \
+                                t is not gov and clause.left_edge.i <= t.token.i <= clause.right_edge.i:
                             absorbed.add(t.token.i)
                             content.setdefault(gov.token.i, t)
         # What an actor says it will do, or says another must do: AGREE / THREATEN / REJECT / REQUEST.
@@ -298,6 +303,8 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                     content[tok.i].type in HARM:
                 t.type, t.mode = "THREATEN", t.mode or "violence"  # "pledged that the army would press on"
             a1, a2 = roles(doc, tok, is_verb, actors, nominal_actor, t.type)
+            if t.type == "PROTEST" and tok.lemma_.lower() in PROTESTERS:  # "demonstrators broke windows"
+                a1 = actor_for(doc, tok, actors) or a1
             if t.kind is not None:
                 a1, a2 = _statement_roles(doc, t, a1, a2, actors)
                 if t.content is not None:

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from ..schema import Quote
 from .roles import LIGHT_VERBS
+from .triggers import reason
 
 # Verbs whose negation negates the nominal event they carry ("did not reach a deal").
 CARRIERS = LIGHT_VERBS | {"have", "be", "see", "make", "take", "get", "agree", "accept", "seek", "want", "need"}
@@ -45,6 +46,8 @@ def modality(tok: Token, quote: Quote | None, speaker: str | None) -> tuple[str,
         head = cur.head
         if head is cur or cur.dep_ not in CLAUSE_DEPS:
             break
+        if cur.dep_ == "prep" and reason(head, cur):
+            break  # "vowed to take revenge for deploying troops": the deployment happened
         hl = head.lemma_.lower()
         # "the truce did not help", "the siege, during which the shelling went on ...": the negation is
         # about another predicate (or another clause), not about whether this event happened.

@@ -34,6 +34,11 @@ OF_TARGET = {"slaughter", "torture", "rape", "execution",
              "slaying", "maiming", "wounding", "beating", "stabbing", "lynching", "expulsion", "capture",
              "seizure", "persecution", "kidnap", "detonation"}
 AIM_VERBS = {"target", "aim", "direct"}
+# Acts that a speaker charges another with: "said Pakistan had broken the ceasefire".
+CHARGED_ACTS = {"plan", "orchestrate", "mastermind", "carry", "stage", "commit", "perpetrate", "order", "plot",
+                "direct", "violate", "breach", "break"}
+AUTHORING = {"say", "state", "write", "find", "conclude", "report", "document", "allege", "warn", "claim"}
+PUBLISH = {"release", "publish", "issue", "carry", "conduct", "launch", "stage", "compile", "produce"}
 # A victim written as a number ("injured another 15", "killing the three", "five more were wounded").
 COUNT_WORDS = {"more", "others", "other", "another", "scores", "dozens", "hundreds", "thousands", "many",
                "several", "some", "all", "few"}
@@ -84,11 +89,19 @@ def _subject(tok: Token) -> Token | None:
 
 def actor1_head(tok: Token, is_verb: bool) -> Token | None:
     """The token that names a verbal trigger's doer: the active subject or the passive "by"-agent."""
-    if not is_verb:
-        return _pobj(tok, {"by"})
+    if not is_verb:  # "a report released by HRW and Amnesty": the publisher
+        return _pobj(tok, {"by"}) or next((_pobj(c, {"by"}) for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                           and c.lemma_.lower() in PUBLISH), None) or _author(tok)
     if any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "agent") for c in tok.children):
         return _pobj(tok, {"by"})
     return _subject(tok)
+
+
+def _author(tok: Token) -> Token | None:
+    """ "HRW said in a report that ...": who says something in a document."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in AUTHORING:
+        return _subject(tok.head.head)
+    return None
 
 
 def conjoined_actors(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None) -> list[str]:
@@ -96,6 +109,8 @@ def conjoined_actors(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | N
     by the AU, the UN and the EU" -> the actors of B and C (one event each, as event coders code a
     reaction by several parties)."""
     head = actor1_head(tok, is_verb)
+    if head is None and is_verb and tok.dep_ == "conj":  # "A, B and C condemned the killings and urged ..."
+        head = _subject(tok.head)
     if head is None or actors is None:
         return []
     out: list[str] = []
@@ -309,7 +324,7 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
             subj = _subject(tok) or _inherited(tok)
             a1 = actor_for(doc, subj, actors)
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if obj is not None and (obj.lemma_.lower() in INSTRUMENTS or (
+            if obj is not None and (obj.lemma_.lower() in INSTRUMENTS or lemma == "use" or (
                     obj.lemma_.lower() == "state" and _pobj(obj, {"of"}) is not None
                     and _pobj(obj, {"of"}).lemma_.lower() in CONDITION_OF)):
                 obj = None  # the means ("hurled rocks at"), or a condition ("a state of emergency")
@@ -334,6 +349,9 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                 accused = _pobj(tok, {ATTRIBUTED[lemma]})
                 if accused is not None:
                     a2 = actor_for(doc, accused, actors) or a2
+            if type_ == "ACCUSE" and tok.dep_ == "ccomp" and lemma in CHARGED_ACTS and tok.head.pos_ == "VERB":
+                # "police think the network planned the blasts": the police accuse the network
+                a1, a2 = actor_for(doc, _subject(tok.head), actors), a1
             if lemma == "come" and _pobj(tok, {"under"}) is not None:  # "soldiers came under fire": the targets
                 a1, a2 = None, victim(doc, subj, actors)
             if lemma == "die":  # the dead are the victims, not the attackers
@@ -343,12 +361,19 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                     a1 = nominal_actor[via.i]
     elif tok.pos_ in ("ADJ", "ADP") and tok.head.lemma_.lower() == "be":
         a2 = actor_for(doc, _subject(tok.head), actors)  # "X was behind / responsible for the attack"
+    elif type_ == "ACCUSE" and lemma == "fault" and tok.dep_ == "pobj":
+        a2 = actor_for(doc, _subject(tok.head.head), actors)  # "Russia was at fault"
+    elif type_ == "ACCUSE" and lemma == "work" and tok.dep_ == "attr":
+        a2 = actor_for(doc, _pobj(tok, {"of"}), actors)  # "the bombing was the work of X"
     else:
         a1 = span_actor(doc, _modifier_actor(tok), actors) if _modifier_actor(tok) else None
         if a1 is None:
             a1 = actor_for(doc, _pobj(tok, {"by"}), actors)
+        if a1 is None and type_ == "ACCUSE":  # "HRW said in a report that ..."
+            a1 = actor_for(doc, _author(tok), actors)
         if a1 is None:  # "attacks carried out by the IRA"
-            done = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in LIGHT_VERBS), None)
+            done = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in LIGHT_VERBS | PUBLISH),
+                        None)
             if done is not None:
                 a1 = actor_for(doc, _pobj(done, {"by"}), actors)
         if a1 is None:  # "an attack blamed on the militia", "a massacre attributed to X": who the text names

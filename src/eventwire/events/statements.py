@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from ..quotes.cues import SPEECH_VERBS
 from .roles import actor_for
 from .triggers import Trigger
+from .triggers import reason as _reason
 
 # Verbs that state an intent or obligation of their clausal complement.
 STATING = (SPEECH_VERBS | {"indicate", "signal", "conclude", "decide", "resolve"}) - {
@@ -35,6 +36,7 @@ INTENT_VERBS = {"plan", "intend"}  # "plans to impose": governs an xcomp
 FUTURE = {"will", "shall", "'ll", "wo"}  # "wo" is the first half of "won't"
 REPORTED_FUTURE = {"would", "'d"}  # only under a verb of saying: "said it would ..."
 OBLIGATION = {"must", "should"}
+POSSIBLE = {"might", "could", "may"}  # "said Russia might respond": a veiled threat, never a promise
 
 # Speakers who report on others: international bodies, NGOs and the press.
 OUTSIDERS = {"igo", "ngo", "media"}
@@ -78,9 +80,11 @@ def content_indices(gov: Token) -> set[int]:
     """Token indices of what a verbal act is about: its clausal complement, object and content
     prepositions, with everything below them except relative and adverbial clauses and
     background time or place phrases."""
-    starts: list[Token] = [c for c in gov.children if c.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+    starts: list[Token] = [c for c in gov.children if c.dep_ == "advcl" and any(  # "asked for X to be held"
+        m.dep_ == "mark" and m.lower_ in ("if", "unless", "for") for m in c.children)]
     for c in gov.children:
+        if c.dep_ == "prep" and _reason(gov, c):
+            continue
         if c.dep_ in CONTENT_DEPS or (gov.pos_ != "VERB" and c.dep_ == "acl") or (
                 c.dep_ == "prep" and c.lower_ in CONTENT_PREPS):
             starts.append(c)
@@ -97,6 +101,8 @@ def content_indices(gov: Token) -> set[int]:
                 continue
             if c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS:
                 continue
+            if c.dep_ == "prep" and _reason(tok, c):
+                continue  # "take revenge on Kenya for deploying troops": what is avenged did happen
             stack.append(c)
     return out
 
@@ -235,6 +241,8 @@ def statement_triggers(sent: Span, trigs: list[Trigger], absorbed: set[int], act
             kind = "obligation"
         elif aux & (FUTURE | REPORTED_FUTURE) and stating is not None:
             kind = "intent"  # "said it will ...": the outlet's own "X will meet on Monday" stays a planned event
+        elif aux & POSSIBLE and stating is not None and not _negated(tok):
+            kind = "possible"
         elif tok.dep_ == "xcomp" and (
                 (tok.head.lemma_.lower() in INTENT_ADJ and tok.head.pos_ == "ADJ")
                 or (tok.head.lemma_.lower() in INTENT_VERBS and tok.head.pos_ == "VERB")):
@@ -256,6 +264,10 @@ def statement_triggers(sent: Span, trigs: list[Trigger], absorbed: set[int], act
             if stating is not None and kind != "refusal" and not _same_side(tok, _speaker_token(stating), actors):
                 continue  # someone else's plan, reported: not the speaker's intent
             polarity = _polarity(tok, by_i)
+            if kind == "possible":
+                if polarity != "-":
+                    continue
+                kind = "intent"
             if kind == "refusal":
                 if polarity is None and content is None:
                     continue

@@ -11,6 +11,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from ..quotes.cues import CLAUSE_VERBS
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -97,7 +99,7 @@ OF_HEADS = {"state", "level", "number", "policy", "system", "kg", "kilogram", "t
             "liter", "box", "crate", "batch", "load", "consignment", "truckload", "quantity", "amount", "lot",
             "shipment", "package", "cargo"}
 LIGHT_OBJECTS = {"effort", "measure", "process", "program", "programme", "operation", "mission", "regulation",
-                 "rule", "law", "order", "activity", "link"}
+                 "rule", "law", "order", "activity", "link", "access", "service"}
 # A trigger word inside a name is part of the name: "Amnesty International", "the Ceasefire Committee".
 NAME_ENTS = {"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
 LODGE = {"lodge", "file", "register", "deliver", "send", "issue", "submit"}
@@ -156,7 +158,9 @@ TAKEN_PLACES = {
     "highway", "capital", "island", "mine", "plant", "field", "camp", "compound", "station", "post", "outpost",
     "checkpoint", "hill", "bridge", "neighbourhood", "neighborhood", "county", "zone", "enclave", "stronghold",
     "garrison", "headquarters", "palace", "parliament", "oilfield", "refinery", "dam", "settlement", "ground",
-    "position", "suburb", "municipality", "valley", "pass", "coast", "front"}
+    "position", "suburb", "municipality", "valley", "pass", "coast", "front", "silo", "hotel", "factory",
+    "warehouse", "depot", "barracks", "studio", "hall", "ministry", "office", "school", "hospital", "university",
+    "church", "mosque", "mall", "market"}
 # What an intent to avenge or retaliate threatens: "pledged to avenge them" is a threat, not a promise.
 PROMISES = {"pledge", "promise", "vow", "swear"}
 THREAT_VERBS = {"avenge", "retaliate", "punish", "revenge", "crush", "attack", "strike", "kill", "disrupt",
@@ -169,6 +173,67 @@ RESCUED = {"people", "person", "survivor", "victim", "child", "body", "resident"
 NOT_AID_HEADS = {"group", "agency", "organization", "organisation", "worker", "official", "charity", "body", "team",
                  "committee", "community", "sector", "chief", "coordinator", "volunteer", "staff", "ministry",
                  "office", "network", "consortium", "ngo", "expert", "provider", "partner", "director"}
+
+
+# Who arrests (a seizure of people by them is an arrest, by anyone else an abduction).
+SECURITY = {"police", "policeman", "policemen", "officer", "security", "force", "army", "troop", "soldier",
+            "authority", "agent", "guard", "gendarme", "gendarmerie", "military", "commando", "detective",
+            "investigator", "marine", "trooper", "cop", "unit", "coastguard", "paramilitary"}
+# Those seized whom an arrest is about ("a suspect was seized").
+WANTED = {"suspect", "militant", "fighter", "insurgent", "gunman", "jihadist", "rebel", "terrorist", "smuggler",
+          "trafficker", "criminal", "fugitive", "escapee", "attacker", "bomber", "kidnapper", "bandit", "member",
+          "leader", "commander", "looter", "rioter", "robber", "thief", "culprit", "perpetrator"}
+# People who can be seized or taken ("some 40 of them were taken", "20 more were seized").
+PEOPLE = CAPTIVES | RELEASED | WANTED | {
+    "girl", "boy", "priest", "nun", "pupil", "schoolgirl", "schoolboy", "farmer", "trader", "traveller",
+    "traveler", "engineer", "doctor", "nurse", "resident", "them", "him", "her", "us", "more", "others",
+    "other", "some", "dozen", "dozens", "hundreds", "person", "wife", "husband", "son", "daughter", "family",
+    "missionary", "businessman", "teacher", "herder", "fisherman", "villagers", "women", "children"}
+SEIZE_PEOPLE = {"seize", "grab", "snatch", "capture"}
+# Where the taken are brought for their own sake ("the wounded were taken to hospital").
+CARE = {"hospital", "clinic", "safety", "shelter", "morgue", "infirmary", "facility", "centre", "center",
+        "station", "court", "home", "ambulance", "camp", "school", "church", "mosque", "helicopter"}
+HURT = {"wounded", "injured", "body", "victim", "survivor", "dead", "casualty", "patient", "sick"}
+MILITARY_DOERS = {"soldier", "army", "military", "officer", "junta", "troop", "mutineer", "general", "colonel",
+                  "guard", "commander", "putschist", "force"}
+COURTS = {"court", "judge", "tribunal", "magistrate"}
+CUSTODY = {"custody", "detention", "jail", "prison", "remand", "held", "hold", "detain", "imprisonment"}
+# "hit back at critics": a verbal reply.
+SPEECH_TARGETS = {"critic", "claim", "criticism", "remark", "comment", "accusation", "report", "allegation",
+                  "opposition", "statement", "rumour", "rumor", "suggestion", "speculation", "question", "journalist",
+                  "press", "media", "detractor", "opponent", "rival", "charge"}
+# A trigger noun that names a kind of machine or animal: "a Tajik attack helicopter", "attack dogs".
+ATTACK_KINDS = {"helicopter", "aircraft", "jet", "drone", "dog", "submarine", "plane", "craft", "boat", "ship",
+                "vessel", "chopper", "squadron", "unit", "team", "ad", "advert", "advertisement", "line", "rate"}
+# "freed a man from the rubble": a rescue.
+RUBBLE = {"rubble", "debris", "wreckage", "ruin", "rock", "mud", "water", "car", "vehicle", "building", "lift",
+          "elevator", "cave", "mine", "flood", "floodwater", "snow", "ice", "fire", "flame", "blaze"}
+# A protest crowd acting ("demonstrators broke windows"), not only gathered.
+NOT_ACTING = {"be", "have", "say", "want", "hope", "fear", "feel", "believe", "know", "need", "think", "seem",
+              "appear", "die", "suffer", "include", "number", "face", "receive", "get", "become", "tell", "accuse",
+              "blame", "deny", "claim", "insist", "complain", "wait", "sustain", "lose", "fall", "flee", "run",
+              "escape", "disperse", "scatter", "return", "go", "leave", "remain", "stay", "come", "use", "see"}
+VIOLENT_ACTS = {"smash", "break", "vandalize", "vandalise", "loot", "burn", "torch", "throw", "hurl", "storm",
+                "attack", "clash", "rampage", "set", "ransack", "pelt", "destroy", "damage", "riot", "overturn",
+                "stone", "assault", "beat", "fight", "barricade", "block"}
+DURATIONS = {"year", "decade", "month", "week", "century", "generation"}
+DEADLY = {"kill", "killing", "dead", "die", "death", "fatality", "injure", "wound", "behead", "massacre"}
+PRISON = {"prison", "jail", "inmate", "penitentiary", "prisoner", "cellblock", "gaol", "correctional", "detainee"}
+RIGHTS_GROUPS = {"amnesty", "watchdog", "hrw", "ohchr"}
+CRIMES = {"attack", "killing", "abuse", "execution", "torture", "massacre", "violation", "death", "rape",
+          "disappearance", "detention", "arrest", "shooting", "violence", "atrocity", "crime"}
+TRUCES = {"ceasefire", "truce", "cease-fire", "armistice"}
+# "vowed to take revenge on Kenya for deploying troops": what a reprisal answers did happen.
+REPRISAL = {"revenge", "retaliation", "reprisal", "retribution", "vengeance", "avenge", "retaliate", "punish",
+            "pay", "apologize", "apologise", "apology", "compensation", "compensate", "accountable", "thank",
+            "respond", "react", "reply", "answer"}
+
+
+def reason(tok: Token, prep: Token) -> bool:
+    """Whether a "for"/"to" phrase says what a reprisal answers ("respond to the sanctions", "take revenge
+    on Kenya for deploying troops"): that happened, it is no content of a threat."""
+    return prep.lower_ in ("for", "to") and (tok.lemma_.lower() in REPRISAL or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in REPRISAL for c in tok.children))
 
 
 def _children_lemmas(tok: Token, deps: tuple[str, ...]) -> set[str]:
@@ -200,6 +265,13 @@ def _objects(tok: Token) -> set[str]:
     noun a participle modifies, or what it withdraws from ("withdrew from the treaty", "pulled out of
     the talks"); for a noun, what "of" names ("a search of the prison", "an exchange of prisoners")."""
     out = {p.lemma_.lower() for p in _patients(tok)}
+    for p in _patients(tok):  # "a small group of protesters", "thousands of residents": what "of" names
+        if p.lemma_.lower() in QUANTITIES:
+            out |= {g.lemma_.lower() for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"}
+    for c in tok.children:  # "ran down a street vendor": the parser may hang the object on the particle
+        if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("down", "over", "up"):
+            out |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
     out_of = any(c.lower_ == "out" and c.dep_ in ("prt", "advmod", "prep") for c in tok.children)
     for c in tok.children:
         # "from"-object; "of" of a noun or after "out"; "looked into the attack"
@@ -238,7 +310,8 @@ def _predicates(tok: Token) -> set[str]:
     dobjs = 0
     for c in tok.children:
         dep = c.dep_
-        if dep in ("oprd", "acomp", "xcomp", "ccomp", "attr") or (dep == "advmod" and c.pos_ == "ADJ"):
+        if dep in ("oprd", "acomp", "xcomp", "ccomp", "attr") or (dep in ("advmod", "advcl") and c.pos_ == "ADJ") or (
+                dep == "advmod" and c.i > 0 and c.nbor(-1).lower_ == "as"):  # "described it as cowardly"
             out.add(c.lemma_.lower())
             out |= {g.lemma_.lower() for g in c.children if g.dep_ in ("amod", "compound", "acomp", "oprd", "attr")}
         elif dep == "dobj":
@@ -250,7 +323,8 @@ def _predicates(tok: Token) -> set[str]:
                     for g in p.children if g.dep_ == "pobj"}
         elif dep == "prep" and c.lower_ in ("as", "in", "under", "into", "to", "by", "over"):
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" or (c.lower_ == "as" and g.dep_ in ("pcomp", "amod", "acomp")):
+                    # "described the killing as cowardly"
                     out.add(g.lemma_.lower())
                     if c.lower_ == "as":
                         out |= {m.lemma_.lower() for m in g.children if m.dep_ in ("amod", "compound")}
@@ -261,7 +335,10 @@ def _fits(tok: Token, e: Entry, mods: set[str]) -> bool:
     """Whether the token meets the reading's constraints (particle, object, complement, modifier,
     subject, predicate)."""
     if e.preps and not any(c.lower_ in e.preps and c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i
-                           for c in tok.children):  # after the verb: "On Friday, X called ..." is no call on
+                           for c in tok.children) and not any(  # after the verb: "On Friday, X called ..."
+            # "called for Congress to be shut down": "for" marks the clause
+            c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in e.preps and m.i > tok.i
+                                                 for m in c.children) for c in tok.children):
         return False
     if e.objs and not (_objects(tok) & e.objs):
         return False
@@ -288,26 +365,39 @@ def _causes(tok: Token) -> set[str]:
     agent ("killed by the floods") and a cause phrase ("died in a crash", "deaths from the storm")."""
     out = set()
     for c in tok.children:
-        if c.dep_ == "nsubj":
+        if c.dep_ == "nsubj" and not _gunfire(c):  # "Russian rocket fire killed three"
             out.add(c.lemma_.lower())
         elif c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "from", "during", "after", "amid", "following",
                                                            "of"):
             for g in c.children:
-                if g.dep_ == "pobj" and not (g.lemma_.lower() == "fire" and any(
-                        m.lemma_.lower() in GUNFIRE_MODS or m.ent_type_ in ("NORP", "ORG", "GPE")
-                        for m in g.children if m.dep_ in ("compound", "amod", "nmod", "poss"))):
-                    out.add(g.lemma_.lower())
+                if g.dep_ == "pobj" and not _gunfire(g) and not (c.lower_ == "of" and g.lemma_.lower() == "fire"):
+                    out.add(g.lemma_.lower())  # not "an exchange of fire"
+                    if g.lemma_.lower() in ("outbreak", "eruption", "wave", "flare") and any(
+                            p.lower_ == "of" for p in g.children):  # "an outbreak of violence": what broke out
+                        out.discard(g.lemma_.lower())
+                        out |= {x.lemma_.lower() for p in g.children if p.lower_ == "of" for x in p.children}
     return out
+
+
+def _gunfire(tok: Token) -> bool:
+    """ "sniper fire", "Israeli fire", "rocket fire": shooting, not a blaze."""
+    return tok.lemma_.lower() == "fire" and any(
+        m.lemma_.lower() in GUNFIRE_MODS or m.ent_type_ in ("NORP", "ORG", "GPE")
+        for m in tok.children if m.dep_ in ("compound", "amod", "nmod", "poss"))
 
 
 def _crowd(tok: Token) -> bool:
     """Whether a verb of gathering has a protest crowd as subject and, for the plain verbs, a street
     setting: "thousands of demonstrators marched", "protesters took to the streets", "demonstrators
     were still out in the north of the city"."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("gather", "rally", "assemble", "converge", "march", "mass") and any(
+            c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in AIMS and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
+        return True  # "100,000 backers of the opposition gathered to press the prime minister to resign"
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
-    lemma = tok.lemma_.lower()
     if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in FESTIVE for c in tok.children):
         return False  # "fans poured into the streets to celebrate"
     if lemma in ("take", "pour", "flood", "spill") and subj.tag_ in ("NNS", "NNPS") and any(  # "thousands took to
@@ -336,9 +426,10 @@ def _place_like(tok: Token) -> bool:
 def territorial(tok: Token) -> bool:
     """Whether a verb takes a place or control of one: "took back control of the facility",
     "recaptured the town", "seized the airport" (not "regained control over the properties")."""
-    for c in tok.children:
-        if c.dep_ not in ("dobj", "nsubjpass"):
-            continue
+    held = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "districts retaken by the army"
+        held.append(tok.head)
+    for c in held:
         c = _noun_of(c)
         if c.lemma_.lower() == "control":
             if any(g.dep_ == "pobj" and _place_like(g) for p in c.children
@@ -365,7 +456,7 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
     kids = list(tok.children)
     # "took back control of the facility", "recaptured the town", "regained the airport"
     if lemma in RETAKE and lemma not in ("seize", "capture") and (
-            lemma != "take" or any(c.lower_ == "back" or c.lemma_.lower() == "control" for c in kids)) and \
+            lemma != "take" or any(c.lower_ in ("back", "over") or c.lemma_.lower() == "control" for c in kids)) and \
             tok.dep_ != "amod" and territorial(tok):
         return Trigger(tok, "COERCE", "seize", False, start, end)
     # "made off with weapons", "carried off ammunition": taking what is not one's own
@@ -379,10 +470,43 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
             (c.dep_ == "nsubj" and _place_like(c)) or (c.dep_ == "advmod" and c.lower_ == "where") or (
                 c.dep_ == "nsubj" and c.lemma_.lower() in FACILITIES) for c in kids):  # "prisons hold 30,000"
         patients = _patients(tok)
-        if any(p.ent_type_ == "PERSON" or p.lemma_.lower() in CAPTIVES for p in patients) and (
-                any(c.dep_ == "agent" for c in kids) or tok.dep_ in ("acl", "relcl") or any(
-                    c.dep_ == "dobj" for c in kids)):
+        if any(p.ent_type_ == "PERSON" or p.lemma_.lower() in CAPTIVES or (p.like_num and p.dep_ == "nsubjpass")
+               for p in patients) and (
+                any(c.dep_ in ("agent", "dobj") for c in kids) or tok.dep_ in ("acl", "relcl") or (
+                    # "38 were held in Hatay"; not "was held up"
+                    any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "prt" for c in kids))):
             return Trigger(tok, "COERCE", "detention", False, start, end)
+    patients = _patients(tok)
+    doers = {c.lemma_.lower() for c in kids if c.dep_ == "nsubj"} | {
+        g.lemma_.lower() for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"}
+    # "women were seized near the town", "gunmen grabbed two priests": an abduction; by the police, an arrest
+    if lemma in SEIZE_PEOPLE and tok.dep_ != "amod" and patients and all(_person(p) for p in patients) and not any(
+            c.dep_ == "prt" for c in kids):  # "parents snatched up their children": to safety
+        if doers & SECURITY or (not doers and all(p.lemma_.lower() in WANTED for p in patients)):
+            return Trigger(tok, "COERCE", "arrest", False, start, end)
+        return Trigger(tok, "ASSAULT", "abduct", False, start, end)
+    # "police caught the gunman", "was caught by police"
+    if lemma == "catch" and doers & SECURITY and any(_person(p) or p.pos_ == "PROPN" for p in patients):
+        return Trigger(tok, "COERCE", "arrest", False, start, end)
+    # "some 40 of them were taken to the southeast": an abduction when the sentence tells of one (weak)
+    if lemma == "take" and any(c.dep_ == "nsubjpass" for c in kids) and patients and all(
+            _person(p) and p.lemma_.lower() not in HURT for p in patients) and not any(
+            c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") or (c.dep_ == "prt" and c.lower_ != "away") for c in kids) \
+            and not (_predicates(tok) & (CARE | CAPTIVITY | {"hostage", "captive", "account", "care", "charge"})):
+        return Trigger(tok, "ASSAULT", "abduct", True, start, end)
+    # "soldiers announced they had taken power": a coup (not an election winner's taking office)
+    if lemma == "take" and tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "power" for c in kids):
+        subj = _subjects(tok)
+        if subj & MILITARY_DOERS or (subj & {"they", "he", "we"} and any(
+                t.lemma_.lower() in MILITARY_DOERS for t in tok.sent)):
+            return Trigger(tok, "COERCE", "coup", False, start, end)
+    # "New Delhi had hit back": a reprisal (not "hit back at critics", not a person's retort)
+    if lemma == "hit" and any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in kids) and not any(
+            c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in kids) and not any(
+            g.lemma_.lower() in SPEECH_TARGETS or g.ent_type_ == "PERSON"
+            for c in kids if c.dep_ == "prep" and c.lower_ == "at" for g in c.children if g.dep_ == "pobj"):
+        return Trigger(tok, "ASSAULT", None, False, start, end)
     # "the vote was marred by fraud": an allegation
     if lemma in ("mar", "taint", "blight", "undermine", "overshadow") and any(
             c.dep_ == "agent" and any(g.lemma_.lower() in FRAUD for g in c.children) for c in kids):
@@ -393,8 +517,20 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
     return None
 
 
-SPECIAL = CROWD_VERBS | RETAKE | {"make", "carry", "hold", "mar", "taint", "blight", "undermine", "overshadow",
-                                 "declare"}
+SPECIAL = CROWD_VERBS | RETAKE | SEIZE_PEOPLE | {"make", "carry", "hold", "mar", "taint", "blight", "undermine",
+                                                "overshadow", "declare", "catch", "hit"}
+
+
+def _person(tok: Token) -> bool:
+    """Whether a patient is a person or people: a name, a person noun, a count ("20 more were seized");
+    not "hundreds of munitions", not "Sanaa, the Yemeni capital"."""
+    of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"), None)
+    if of is not None and tok.lemma_.lower() in QUANTITIES | {"hundreds", "dozens", "some", "more"}:
+        return _person(of)
+    if any(c.dep_ == "appos" and _place_like(c) for c in tok.children):
+        return False
+    return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in PEOPLE or tok.lower_ in PEOPLE or tok.like_num
 
 
 def _adjective(tok: Token) -> Trigger | None:
@@ -409,7 +545,15 @@ def _adjective(tok: Token) -> Trigger | None:
             tok.dep_ in ("acomp", "oprd", "xcomp", "ROOT") or (tok.dep_ == "amod" and tok.head.like_num)):
         if _causes(tok.head) & DISASTER:
             return None
-        return Trigger(tok, "ASSAULT", None, True, start, end)
+        # "a riot ... left at least 20 people dead": the count makes it a casualty report
+        counted = tok.head.lemma_.lower() == "leave" and any(
+            c.dep_ == "dobj" and (c.like_num or any(g.like_num for g in c.children)) for c in tok.head.children)
+        return Trigger(tok, "ASSAULT", None, not counted, start, end)
+    # "this was a cowardly, devious attack": calling an attack cowardly condemns it
+    if lower in CONDEMN_ADJ and tok.dep_ == "amod" and tok.head.dep_ == "attr" and \
+            tok.head.head.lemma_.lower() == "be" and (tok.head.lemma_.lower() in ("act", "crime") or any(
+                e.type == "ASSAULT" for e in ENTRIES.get((tok.head.lemma_.lower(), "N"), ()))):
+        return Trigger(tok, "ACCUSE", "disapprove", False, start, end)
     # "targeting civilians was criminal, the ministry said": calling an act criminal condemns it
     if lower in CONDEMN_ADJ and tok.dep_ in ("acomp", "ROOT") and tok.head.lemma_.lower() == "be" and not any(
             c.dep_ in ("xcomp", "ccomp") for c in tok.children):  # not "it is illegal to ..."
@@ -424,7 +568,7 @@ def _adjective(tok: Token) -> Trigger | None:
         said = tok.head.head  # "charged that X was behind the murder": the charge is the accusation
         if act is not None and any(e.type in ("ASSAULT", "COERCE") for e in ENTRIES.get(
                 (act.lemma_.lower(), "N"), ENTRIES.get((act.lower_, "N"), ()))) and not any(
-                e.type == "ACCUSE" for e in ENTRIES.get((said.lemma_.lower(), "V"), ())):
+                e.type == "ACCUSE" and _fits(said, e, set()) for e in ENTRIES.get((said.lemma_.lower(), "V"), ())):
             return Trigger(tok, "ACCUSE", "allege", False, start, end)
     # "Niger's borders would stay shut": a border closure
     if lower in CLOSED and tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in (
@@ -433,6 +577,65 @@ def _adjective(tok: Token) -> Trigger | None:
         if any(_noun_of(h).lemma_.lower() in CLOSABLE for h in holders):
             return Trigger(tok, "COERCE", "restrict", False, start, end)
     return None
+
+
+def _crowd_acting(tok: Token) -> Trigger | None:
+    """A protest crowd doing something is a protest: "demonstrators broke windows", "protesters calling
+    for new elections"; so is a crowd broken up ("police broke up a group of protesters"). Force by the
+    crowd makes it a riot. Not a crowd that is only spoken of, hurt, or speaks ("protesters said")."""
+    head = tok.head
+    crowd = tok
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITIES:
+        crowd = head.head  # "a small group of protesters", "thousands of demonstrators"
+        head = crowd.head
+    start, end = _span(tok)
+    hl = head.lemma_.lower()
+    if crowd.dep_ == "nsubj" and head.pos_ == "VERB" and hl not in NOT_ACTING and hl not in CLAUSE_VERBS and \
+            not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) and not (
+            hl in CROWD_VERBS and _crowd(head)) and not any(
+            e.type == "PROTEST" for e in ENTRIES.get((hl, "V"), ())):
+        return Trigger(tok, "PROTEST", "riot" if hl in VIOLENT_ACTS else "demo", False, start, end)
+    if any(c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in DEMANDING for c in tok.children):
+        return Trigger(tok, "PROTEST", "demo", False, start, end)  # "protesters calling for ..."
+    return None
+
+
+PERPETRATE = {"plan", "orchestrate", "mastermind", "carry", "stage", "commit", "perpetrate", "order", "plot", "direct"}
+BELIEVE = {"think", "believe", "suspect", "assume", "allege", "suggest", "conclude", "suppose", "reckon", "fear"}
+PERPETRATE = {"plan", "orchestrate", "mastermind", "carry", "stage", "commit", "perpetrate", "order", "plot", "direct"}
+BELIEVE = {"think", "believe", "suspect", "assume", "allege", "suggest", "conclude", "suppose", "reckon", "fear"}
+DOERS = {"militant", "group", "rebel", "militia", "insurgent", "jihadist", "faction", "gang", "army", "force",
+         "separatist", "guerrilla", "terrorist", "extremist", "network", "cell", "organisation", "organization"}
+RESCUERS = {"rescuer", "volunteer", "firefighter", "diver", "searcher", "responder", "lifeguard", "rescue"}
+AIMS = {"press", "demand", "denounce", "oppose", "call", "condemn", "voice", "express", "reject", "urge",
+        "defend", "show", "mourn", "decry", "challenge", "force", "seek"}
+QUANTITIES = {"group", "crowd", "thousand", "hundred", "dozen", "dozens", "scores", "score", "number", "band",
+              "throng", "mob", "ten", "tens", "million"}
+DEMANDING = {"call", "demand", "chant", "press", "urge", "denounce", "protest", "oppose", "condemn", "shout",
+             "wave", "carry", "hold", "block", "march"}
+
+
+def _work_of(tok: Token) -> bool:
+    """ "The bombing is thought to be the work of the ADF": an attribution of an attack."""
+    be = tok.head
+    if tok.dep_ != "attr" or be.lemma_.lower() != "be" or not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    subj = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and be.dep_ == "xcomp":
+        subj = next((c for c in be.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(e.type == "ASSAULT" for e in ENTRIES.get((subj.lemma_.lower(), "N"), ()))
+
+
+def _rights_report(tok: Token) -> bool:
+    """A report by a human rights group that tells of killings or abuses: "a joint report by Human Rights
+    Watch and Amnesty International said ...", "HRW said in a report" (an accusation, as coders code it)."""
+    lemmas = {t.lemma_.lower() for t in tok.sent}
+    rights = lemmas & RIGHTS_GROUPS or (lemmas & {"right", "rights"} and lemmas & {"watch", "group", "organisation",
+                                                                        "organization", "monitor", "activist"})
+    return bool(rights) and bool(lemmas & CRIMES or any(
+        e.type in ("ASSAULT", "COERCE") for t in tok.sent if t.pos_ == "VERB"
+        for e in ENTRIES.get((t.lemma_.lower(), "V"), ())))
 
 
 def _claim_that(tok: Token) -> bool:
@@ -449,7 +652,8 @@ def _claim_that(tok: Token) -> bool:
                     break
                 lem = t.lemma_.lower()
                 if lem in ATTRIBUTION or (t.pos_ in ("NOUN", "VERB") and any(
-                        e.type == "ASSAULT" for e in ENTRIES.get((lem, "N" if t.pos_ == "NOUN" else "V"), ()))):
+                        e.type == "ASSAULT" and _fits(t, e, _children_lemmas(t, ("compound", "amod", "nmod")))
+                        for e in ENTRIES.get((lem, "N" if t.pos_ == "NOUN" else "V"), ()))):
                     return True
     return False
 
@@ -458,10 +662,30 @@ def classify(tok: Token) -> Trigger | None:
     """The event a token triggers, or None. Only lexicon lemmas get past the first lookup (cheap)."""
     pos = "V" if verbal(tok) else "N" if tok.pos_ in ("NOUN", "PROPN") else None
     lemma = tok.lemma_.lower()
+    if pos == "V" and lemma == "order" and _subjects(tok) & COURTS and any(
+            t.lemma_.lower() in CUSTODY for t in tok.sent):
+        return Trigger(tok, "COERCE", "detention", False, *_span(tok))  # "a court ordered them held in custody"
+    if pos == "V" and lemma in ("prevent", "bar", "block", "ban") and any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in tok.children) and any(
+            p.lower_ in ("him", "her", "them", "us") or _person(p) for p in _patients(tok)):
+        # "police tried to prevent him from joining the march", "was barred from leaving the country"
+        return Trigger(tok, "COERCE", "ban" if lemma in ("bar", "ban") else "restrict", False, *_span(tok))
+    if pos == "V" and lemma in PERPETRATE and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in BELIEVE and any(
+            c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children) and any(
+            c.dep_ == "dobj" and any(e.type == "ASSAULT" for e in ENTRIES.get((c.lemma_.lower(), "N"), ()))
+            for c in tok.children):
+        return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))  # "police think the network planned the blasts"
     if pos == "V" or (tok.pos_ == "AUX" and lemma == "be"):
         special = _special(tok, lemma)
         if special is not None:
             return special
+    # "counter-offensive", "counter-attack" are three tokens; the trigger is the last
+    if tok.lower_ in ("offensive", "attack", "attacks", "offensives", "strike", "strikes") and tok.i >= 2 and \
+            tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "counter":
+        first = tok.nbor(-2)
+        return Trigger(tok, "ASSAULT", None, False, first.idx, tok.idx + len(tok.text))
+    if pos == "N" and lemma in PROTESTERS:
+        return _crowd_acting(tok)
     if pos is None:
         return _adjective(tok)
     text = tok.lower_
@@ -471,11 +695,33 @@ def classify(tok: Token) -> Trigger | None:
         return Trigger(tok, "RETREAT", "ceasefire", False, first.idx, tok.idx + len(tok.text))
     if lemma == "alert" and pos == "N" and tok.dep_ == "pobj" and tok.head.lower_ == "on":
         return Trigger(tok, "MOBILIZE", None, False, *_span(tok))  # "troops remained on alert"
+    if pos == "N" and lemma == "fault" and tok.dep_ == "pobj" and tok.head.lower_ == "at" and \
+            tok.head.head.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.pos_ != "PRON"
+                                                         for c in tok.head.head.children):
+        return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))  # "insisted that Russia was at fault"
+    if pos == "N" and lemma == "work" and _work_of(tok):
+        return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))  # "the bombing was the work of X"
+    if pos == "N" and lemma == "report" and _rights_report(tok):
+        return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))  # a rights group's report of abuses
     entries = ENTRIES.get((lemma, pos)) or (ENTRIES.get((text, pos)) if pos == "N" else None)
     if entries is None:
         return None
     if pos == "N" and tok.ent_type_ in NAME_ENTS:
         return None
+    if pos == "N" and tok.ent_type_ == "DATE" and lemma == "march":
+        return None  # the month
+    if pos == "N" and lemma == "violation" and not any(_fits(tok, e, _children_lemmas(tok, ("compound", "amod")))
+                                                       for e in entries):
+        # "handling Indian violations" in a sentence about the truce: a claim that it was broken
+        if any(t.lemma_.lower() in TRUCES for t in tok.sent):
+            return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))
+        return None
+    if pos == "N" and lemma == "custody" and not (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into", "under")
+                                                  and tok.head.head.pos_ in ("NOUN", "PROPN", "PRON")):
+        return None  # "ended with a suspect in custody"; "held in custody" is the verb's, "died in custody" a death
+    if pos == "N" and lemma == "attack" and tok.dep_ in ("compound", "amod", "nmod") and \
+            tok.head.lemma_.lower() in ATTACK_KINDS:
+        return None  # "a Tajik attack helicopter"
     if pos == "V" and tok.dep_ == "amod":  # "the besieged city", "destroyed buildings": a state, not a report
         return None
     mods = _children_lemmas(tok, ("compound", "amod", "nmod"))
@@ -508,7 +754,11 @@ def classify(tok: Token) -> Trigger | None:
         mode = "suicide-attack"
     if type_ == "ASSAULT" and mods & {"grenade"}:
         mode = "explosives"
-    if lemma in ("fight", "battle") and weak and (obj or any(
+    if lemma in ("fight", "battle") and pos == "V" and any(
+            c.dep_ == "prep" and (c.lower_ == "since" or (c.lower_ == "for" and any(
+                g.lemma_.lower() in DURATIONS for g in c.children))) for c in tok.children):
+        return None  # "the movements that have battled the state since the 1960s": a long war, no incident
+    if (lemma == "fight" or (lemma == "battle" and pos == "N")) and weak and (obj or any(
             c.dep_ == "prep" and c.lower_ in ("against", "with", "between") for c in tok.children)):
         weak = False  # "troops fought the rebels", "a battle with police": two sides named
     if lemma == "campaign":
@@ -542,8 +792,9 @@ def classify(tok: Token) -> Trigger | None:
                 m.lemma_.lower() in ("national", "nationwide", "countrywide", "security", "public")
                 for m in p.children) for p in _patients(tok)):
         return None  # "declared a state of emergency", not "an emergency was declared at the hospital"
-    if lemma in INSTRUMENT_NOUNS and pos == "N" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by"):
-        return None  # "shot with live ammunition": how another act was done
+    if lemma in INSTRUMENT_NOUNS and pos == "N" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by") and \
+            any(e.type == "ASSAULT" for e in ENTRIES.get((tok.head.head.lemma_.lower(), "V"), ())):
+        return None  # "shot with live ammunition": how another act was done (not "pushed back with tear gas")
     if mode == "phone" and pos == "V" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
         return None  # "speaking to Reuters by phone": an interview, not a consultation
     if lemma in ("let", "set") and type_ == "RETREAT" and not (
@@ -558,17 +809,49 @@ def classify(tok: Token) -> Trigger | None:
     if lemma == "riot" and pos == "N" and tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in RIOT_GEAR:
         return None  # "riot police", "riot gear"
     if type_ == "AGREE" and lemma in PROMISES and pos == "V" and any(
-            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in THREAT_VERBS for c in tok.children):
+            c.dep_ in ("xcomp", "ccomp") and (c.lemma_.lower() in THREAT_VERBS or any(  # "vowed to take revenge"
+                g.dep_ == "dobj" and g.lemma_.lower() in REPRISAL for g in c.children)) for c in tok.children):
         type_, mode = "THREATEN", "violence"  # "pledged to avenge them", "vowed to respond"
     if lemma == "talk" and (pos != "N" or tok.tag_ != "NNS"):
         return None
+    if lemma == "attribute" and not (any(c.dep_ == "nsubj" for c in tok.children) and any(
+            g.ent_type_ in ("ORG", "NORP", "PERSON", "GPE") or g.pos_ == "PROPN" or g.lemma_.lower() in DOERS
+            for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj")):
+        return None  # "a massacre attributed to a militia" names the doer; "attributed the deaths to suicides"
+    if lemma == "use" and type_ == "ASSAULT" and not any(
+            g.ent_type_ not in ("DATE", "TIME") for c in tok.children if c.dep_ == "prep" and c.lower_ in (
+                "on", "against") for g in c.children if g.dep_ == "pobj"):
+        return None  # "used a nerve agent on Wednesday"
+    if lemma in ("search", "comb") and (_subjects(tok) & RESCUERS or any(  # "rescue teams", "rescuers"
+            m.lemma_.lower() in RESCUERS for c in tok.children if c.dep_ == "nsubj" for m in c.children) or any(
+            g.lemma_.lower() in RESCUED | {"anyone", "survivor", "missing", "sign", "life"}
+            for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children)):
+        return None  # "rescuers searched the buildings for survivors"
+    if lemma == "reach" and type_ == "AGREE" and (tok.dep_ == "acl" or any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+        return None  # "deals reached with Israel" (the deal is the mention), "for a settlement to be reached"
+    if lemma == "suspect" and tok.dep_ == "acl":
+        return None  # "two nationals suspected by the West of the bombing": who they are
+    if lemma == "negotiate" and tok.tag_ in ("VBD", "VBN") and obj & (DEAL_OBJ | TRUCES | {"fire"}):
+        type_, mode = "AGREE", None  # "the US and Russia negotiated a cease-fire": one was reached
+    if lemma == "riot" and type_ == "PROTEST" and {t.lemma_.lower() for t in tok.sent} & PRISON and \
+            {t.lemma_.lower() for t in tok.sent} & DEADLY:
+        type_, mode = "ASSAULT", "riot"  # a prison riot that kills is inmates fighting, not a protest
+    if lemma == "rampage" and (_subjects(tok) & PROTESTERS or (
+            tok.dep_ == "pobj" and _subjects(tok.head.head) & (PROTESTERS | {"mob", "crowd"}))):
+        type_, mode = "PROTEST", "riot"  # "protesters went on the rampage"
+    if lemma == "free" and type_ == "RETREAT" and any(
+            g.lemma_.lower() in RUBBLE for h in (tok, *_patients(tok)) for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"):
+        return None  # "freed a woman from the rubble": a rescue
     if lemma == "release" and (
             (pos == "V" and _objects(tok) & NOT_RELEASED)  # "released a report", "a statement released later"
             or (pos == "N" and mods & {"press", "news", "media"})):  # "a press release"
         return None
     if lemma == "meet" and obj & NOT_MET:
         return None
-    if lemma == "ask" and (not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
+    if lemma == "ask" and (not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") or (
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))  # "ask for X to"
                                    for c in tok.children) or _anonymous(tok)):
         return None
     if lemma == "request" and pos == "N" and (_anonymous(tok) or any(
