@@ -30,7 +30,8 @@ DISTINCT_OPENERS = ("separately", "in a separate", "in another", "elsewhere", "i
 DISTINCT_MODIFIERS = {"another", "separate", "second", "third", "earlier", "previous", "similar", "other",
                       "further", "new", "fresh", "prior", "subsequent"}
 PLACE_NOUNS = {"village", "town", "city", "district", "province", "region", "county", "camp", "neighbourhood",
-               "neighborhood", "locality", "market"}
+               "neighborhood", "locality", "market", "farm", "house", "home", "school", "mosque", "church", "base",
+               "checkpoint", "post", "prison", "hospital"}
 # Adverbs on the verb that make the act a repeat: "bandits struck once more", "gunmen attacked again".
 REPEAT_ADVERBS = {"again", "more", "anew"}
 
@@ -44,6 +45,7 @@ class Group:
     actor1: str | None = None
     actor2: str | None = None
     places: set[int] = field(default_factory=set)
+    guess: int | None = None  # where its first mention's sentence places it, when nothing is attached
     mode: str | None = None
     last_sent: int = -1
     features: dict[str, float] = field(default_factory=dict)
@@ -139,6 +141,9 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
         return False
     if e.place is not None and g.places and not any(story.places_compatible(e.place, p) for p in g.places):
         return False
+    if e.place is not None and not g.places and not same_sent and g.guess is not None and \
+            story._rank(g.guess) <= 2 and not story.places_compatible(e.place, g.guess):
+        return False  # "in the village of Zolochiv, two men died" is not the Kharkiv strike told before
     if same_sent:
         # One sentence may tell two incidents: "the blast struck during the funeral of a man who was
         # killed in a car bombing on Tuesday". Mentions join when they share a clause.
@@ -163,7 +168,7 @@ def cluster(chosen: list[MentionView], story: Story) -> list[Group]:
         else:
             home = next((g for g in reversed(recent) if g.type not in CLAIMS and _fits(g, v, story)), None)
         if home is None:
-            home = Group(type=e.type, background=v.background)
+            home = Group(type=e.type, background=v.background, guess=getattr(e, "place_guess", None))
             groups.append(home)
         else:
             groups.remove(home)
