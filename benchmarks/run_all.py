@@ -472,8 +472,11 @@ def stories_section(results: dict[str, Any]) -> list[str]:
                   f"with the scorer, 5-fold cross-validation over reports (C={c['C']}, threshold {c['threshold']}): "
                   f"{c['cv']['p']} / {c['cv']['r']} / {c['cv']['f1']}. Reading the reports takes "
                   f"{c['seconds']['read']} s, training {c['seconds']['train']} s (CPU)."]
-    lines += ["", "`stories-own` is in-sample for the scorer (it was trained on those reports); the shared set",
-              "and the unseen set are not. A gold event counts as found when a story record (or one of its",
+    lines += ["", "`stories` is the shared development set (its errors were read: rules were written for the",
+              "general causes found there). `stories-own` is in-sample for the scorer (trained on those reports)",
+              "and its errors were read too. `stories-heldout` was coded by engineers who did not run eventwire on",
+              "it; no rule or weight was tuned on it and its errors were never read: it is the estimate of what the",
+              "unseen real-report set shows. A gold event counts as found when a story record (or one of its",
               "mentions) has its type and overlaps its evidence sentence; attributes are scored on found events.",
               ""]
     return lines
