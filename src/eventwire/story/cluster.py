@@ -57,7 +57,8 @@ def _distinct(v: MentionView) -> bool:
     tok = v.token
     if tok is None:
         return False
-    opener = tok.sent.text[:24].lower().lstrip("\"“'( ")
+    sent = v.sent if v.sent is not None else tok.sent
+    opener = tok.doc[sent.start:min(sent.end, sent.start + 8)].text.lower().lstrip("\"“'( ")  # 8 tokens: no doc.text
     if opener.startswith(DISTINCT_OPENERS):
         return True
     if any(c.lower_ in DISTINCT_MODIFIERS for c in tok.children if c.dep_ in ("amod", "det", "advmod")):
@@ -113,10 +114,10 @@ def _governs(a: MentionView, b: MentionView) -> bool:
 
 
 def _last_sentence(g: Group) -> list[MentionView]:
-    """The group's mentions in the sentence it was last mentioned in (the tail of its list)."""
+    """The group's latest mentions (at most 16) in the sentence it was last mentioned in."""
     out = []
     for m in reversed(g.members):
-        if m.sent_index != g.last_sent:
+        if m.sent_index != g.last_sent or len(out) == 16:
             break
         out.append(m)
     return out

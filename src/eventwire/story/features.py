@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..figures.lexicon import PERSON_NOUNS
 from ..quotes.cues import CLAUSE_VERBS
@@ -68,6 +68,7 @@ class MentionView:
     days_before: int | None  # publication date minus the mention's own date, in days
     extra: dict[str, Any] = field(default_factory=dict)
     say_day: str | None = None  # the day of the statement it is reported in
+    sent: Span | None = None
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -138,10 +139,11 @@ def views(doc: Doc, events: list[Event], figures: list[Figure], quotes: list[Quo
           published: str | None, times: list[Time] | None = None) -> list[MentionView]:
     """A MentionView per event mention, in the events' order (linear in tokens and mentions)."""
     starts = [t.idx for t in doc]
+    sents = list(doc.sents)  # once: Token.sent walks the sentence on every call
     day_times = sorted((t for t in times or [] if t.type == "DATE" and t.value[:4].isdigit()),
                        key=lambda t: t.start)
     day_starts = [t.start for t in day_times]
-    sent_starts = [s.start_char for s in doc.sents]
+    sent_starts = [s.start_char for s in sents]
     qs = sorted(quotes, key=lambda q: q.start)
     q_starts = [q.start for q in qs]
     cumulative_sents: set[int] = set()
@@ -156,7 +158,7 @@ def views(doc: Doc, events: list[Event], figures: list[Figure], quotes: list[Quo
             tok = doc[i] if 0 <= i < len(doc) else None
         pos = e.trigger.start if e.trigger else (e.evidence.start if e.evidence else 0)
         si = bisect_right(sent_starts, pos) - 1
-        sent = tok.sent if tok is not None else None
+        sent = sents[si] if tok is not None and 0 <= si < len(sents) else None
         q = None
         k = bisect_right(q_starts, pos) - 1
         if k >= 0 and qs[k].start <= pos < qs[k].end:
@@ -172,6 +174,7 @@ def views(doc: Doc, events: list[Event], figures: list[Figure], quotes: list[Quo
                 0 <= i < len(figures) and figures[i].scope == "cumulative" for i in e.figures),
             figure_killed=any(0 <= i < len(figures) and figures[i].category == "killed" for i in e.figures),
             published=published, own_date=_own_date(e), days_before=_days_before(published, _own_date(e)))
+        view.sent = sent
         if tok is not None and sent is not None and not view.own_date:
             lo, hi = bisect_right(day_starts, sent.start_char - 1), bisect_right(day_starts, sent.end_char - 1)
             if lo < hi:
@@ -273,6 +276,20 @@ def _long_ago(own: str | None, published: str | None) -> bool:
     return (pub - end).days > 14
 
 
+_LEMMAS: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def sent_lemmas(sent: Span) -> frozenset[str]:
+    """The lemmas of a sentence, computed once per sentence (a long sentence may hold many mentions)."""
+    key = (id(sent.doc), sent.start)
+    found = _LEMMAS.get(key)
+    if found is None:
+        if len(_LEMMAS) > 4096:
+            _LEMMAS.clear()
+        found = _LEMMAS[key] = frozenset(t.lemma_.lower() for t in sent)
+    return found
+
+
 def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
     view.clause_root = _clause_root(tok, triggers)
     verb = _governing_verb(tok)
@@ -285,9 +302,8 @@ def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
             for c in tok.children)
         view.definite = any(c.lower_ in ("the", "this", "that", "these", "those") or c.dep_ == "poss" for c in dets)
         view.generic_noun = lemma in GENERIC_NOUNS or tok.lower_ in GENERIC_NOUNS
-    sent = tok.sent
-    lemmas = {t.lemma_.lower() for t in sent}
-    view.nature_near = bool(lemmas & NATURE)
+    sent = view.sent if view.sent is not None else tok.sent
+    view.nature_near = bool(sent_lemmas(sent) & NATURE)
     view.habitual = any(c.lower_ in HABITUAL_ADVS for c in verb.children) or any(
         c.lower_ in HABITUAL_ADVS for c in tok.children)
     view.trend = verb.lemma_.lower() in TREND_VERBS and verb is not tok

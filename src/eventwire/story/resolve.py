@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from ..actors import ActorTable
 from ..events.acled import BATTLE_TRIGGERS, acled_for
 from ..quotes.cues import CLAUSE_VERBS
 from ..schema import Dateline, Figure, Offsets, Place, Quote, Span, StoryEvent, Time
-from .features import NATURE, MentionView
+from .features import NATURE, MentionView, sent_lemmas
 
 CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
 # Nouns that name a doer without naming who: a named actor in the same event is better.
@@ -73,6 +74,7 @@ class Story:
     feature_context: dict[str, Any] = field(default_factory=dict)
     attributions: dict[int, str] = field(default_factory=dict)  # mention index -> actor the text blames
     folded: set[int] = field(default_factory=set)  # mentions that only attribute another (no event of their own)
+    sent_starts: list[int] = field(default_factory=list)
     _by_start: list[int] | None = None
     _starts: list[int] = field(default_factory=list)
     armed: list[tuple[int, str]] = field(default_factory=list)  # (offset, actor id) of named armed actors
@@ -85,6 +87,7 @@ class Story:
         actor_list = actors.actors if actors is not None else []
         actor_type = {a.id: a.type for a in actor_list}
         sents = list(doc.sents)
+        story_sent_starts = [x.start_char for x in sents]
         lead_end = sents[min(1, len(sents) - 1)].end_char if sents else 0
         lead_lemmas = {t.lemma_.lower() for t in doc if t.idx < lead_end}
         nature = bool(lead_lemmas & DISASTERS) and not any(
@@ -107,6 +110,7 @@ class Story:
             story.country = places[story.incident_place].country
         if dateline is not None and _is_day(dateline.date) and published and dateline.date <= published[:10]:
             story.dateline_day = dateline.date
+        story.sent_starts = story_sent_starts
         story.feature_context = {"actor_type": actor_type, "n_sents": len(sents), "nature": nature}
         return story
 
@@ -322,7 +326,8 @@ def _pronoun_in_quote(v: MentionView, actor_id: str, story: Story) -> bool:
     actor = story.actor_by_id.get(actor_id)
     if actor is None:
         return False
-    in_sent = [m for m in actor.mentions if v.sent_start <= m.start < v.sent_end]
+    starts = [m.start for m in actor.mentions]  # sorted
+    in_sent = actor.mentions[bisect_left(starts, v.sent_start):bisect_left(starts, v.sent_end)][:16]
     if not in_sent or not all(m.text.lower() in THIRD_PERSON for m in in_sent):
         return False
     return v.quote_speaker is None or v.quote_speaker == actor_id or story.actor_type.get(actor_id) in (
@@ -341,8 +346,7 @@ def _pick_actor1(members: list[MentionView], story: Story, actor2: str | None) -
         # "ISWAP said its fighters ...", "al-Shabaab militants stormed ...": the group last named in
         # this sentence or the one before, when it is not the target.
         first = members[0]
-        start = story.doc[first.token.sent.start - 1].sent.start_char if first.token is not None and \
-            first.token.sent.start > 0 else first.sent_start
+        start = story.sent_starts[first.sent_index - 1] if first.sent_index > 0 else first.sent_start
         targets = {v.event.actor2 for v in members} | {actor2}
         # "gunmen", "insurgents", "fighters" name a non-state group: a state's forces are not who they are
         near = [a for off, a in _within(story.armed, start, first.sent_end) if a not in targets
@@ -512,7 +516,7 @@ def resolve(members: list[MentionView], story: Story, score: float) -> StoryEven
     modality, reported_by = ("asserted", None) if asserted is not None else (
         "reported", next((v.event.reported_by for v in members if v.event.reported_by), None))
     lemma = first.token.lemma_.lower() if first.token is not None else ""
-    context = {t.lemma_.lower() for v in members if v.token is not None for t in v.token.sent}
+    context = frozenset().union(*{sent_lemmas(v.sent) for v in members[:32] if v.sent is not None})
     acled = acled_for(e.type, mode, lemma, story.actor_type.get(actor2 or ""), context)
     return StoryEvent(
         id="", type=e.type, mode=mode, actor1=actor1, actor2=actor2, place=place,
@@ -608,7 +612,8 @@ def reaction_targets(resolved: list[tuple[Any, StoryEvent]], groups: list[Any], 
             objects += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         for obj in objects:
             # the act itself, or an act in the object phrase ("the attempt to seize power")
-            hit = next((by_token[t.i] for t in obj.subtree if t.i in by_token and by_token[t.i] is not g), None)
+            hit = next((by_token[t.i] for t in itertools.islice(obj.subtree, 64)
+                        if t.i in by_token and by_token[t.i] is not g), None)
             if hit is None:
                 continue
             done = record_of.get(id(hit))
