@@ -69,6 +69,7 @@ class MentionView:
     extra: dict[str, Any] = field(default_factory=dict)
     say_day: str | None = None  # the day of the statement it is reported in
     sent: Span | None = None
+    lemmas: frozenset[str] = frozenset()  # of its sentence
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -151,6 +152,7 @@ def views(doc: Doc, events: list[Event], figures: list[Figure], quotes: list[Quo
         if f.scope == "cumulative":
             cumulative_sents.add(bisect_right(sent_starts, f.start) - 1)
     out: list[MentionView] = []
+    sent_lemmas: dict[int, frozenset[str]] = {}
     for n, e in enumerate(events):
         tok = None
         if e.trigger is not None:
@@ -175,6 +177,10 @@ def views(doc: Doc, events: list[Event], figures: list[Figure], quotes: list[Quo
             figure_killed=any(0 <= i < len(figures) and figures[i].category == "killed" for i in e.figures),
             published=published, own_date=_own_date(e), days_before=_days_before(published, _own_date(e)))
         view.sent = sent
+        if sent is not None:
+            if si not in sent_lemmas:  # each sentence's lemmas once: a long sentence may hold many mentions
+                sent_lemmas[si] = frozenset(t.lemma_.lower() for t in sent)
+            view.lemmas = sent_lemmas[si]
         if tok is not None and sent is not None and not view.own_date:
             lo, hi = bisect_right(day_starts, sent.start_char - 1), bisect_right(day_starts, sent.end_char - 1)
             if lo < hi:
@@ -276,20 +282,6 @@ def _long_ago(own: str | None, published: str | None) -> bool:
     return (pub - end).days > 14
 
 
-_LEMMAS: dict[tuple[int, int], frozenset[str]] = {}
-
-
-def sent_lemmas(sent: Span) -> frozenset[str]:
-    """The lemmas of a sentence, computed once per sentence (a long sentence may hold many mentions)."""
-    key = (id(sent.doc), sent.start)
-    found = _LEMMAS.get(key)
-    if found is None:
-        if len(_LEMMAS) > 4096:
-            _LEMMAS.clear()
-        found = _LEMMAS[key] = frozenset(t.lemma_.lower() for t in sent)
-    return found
-
-
 def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
     view.clause_root = _clause_root(tok, triggers)
     verb = _governing_verb(tok)
@@ -302,8 +294,7 @@ def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
             for c in tok.children)
         view.definite = any(c.lower_ in ("the", "this", "that", "these", "those") or c.dep_ == "poss" for c in dets)
         view.generic_noun = lemma in GENERIC_NOUNS or tok.lower_ in GENERIC_NOUNS
-    sent = view.sent if view.sent is not None else tok.sent
-    view.nature_near = bool(sent_lemmas(sent) & NATURE)
+    view.nature_near = bool(view.lemmas & NATURE)
     view.habitual = any(c.lower_ in HABITUAL_ADVS for c in verb.children) or any(
         c.lower_ in HABITUAL_ADVS for c in tok.children)
     view.trend = verb.lemma_.lower() in TREND_VERBS and verb is not tok

@@ -30,7 +30,7 @@ from ..actors import ActorTable
 from ..events.acled import BATTLE_TRIGGERS, acled_for
 from ..quotes.cues import CLAUSE_VERBS
 from ..schema import Dateline, Figure, Offsets, Place, Quote, Span, StoryEvent, Time
-from .features import NATURE, MentionView, sent_lemmas
+from .features import NATURE, MentionView
 
 CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
 # Nouns that name a doer without naming who: a named actor in the same event is better.
@@ -516,7 +516,7 @@ def resolve(members: list[MentionView], story: Story, score: float) -> StoryEven
     modality, reported_by = ("asserted", None) if asserted is not None else (
         "reported", next((v.event.reported_by for v in members if v.event.reported_by), None))
     lemma = first.token.lemma_.lower() if first.token is not None else ""
-    context = frozenset().union(*{sent_lemmas(v.sent) for v in members[:32] if v.sent is not None})
+    context = frozenset().union(*{v.lemmas for v in members[:32]})
     acled = acled_for(e.type, mode, lemma, story.actor_type.get(actor2 or ""), context)
     return StoryEvent(
         id="", type=e.type, mode=mode, actor1=actor1, actor2=actor2, place=place,
