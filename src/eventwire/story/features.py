@@ -7,9 +7,8 @@ standing in the story.  One pass over the mentions; every lookup is a dict or a 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -30,14 +29,10 @@ NATURE = {"earthquake", "quake", "aftershock", "flood", "flooding", "floodwater"
           "monsoon", "blizzard", "outbreak", "cholera", "epidemic", "pandemic",
           "crash", "collision", "derailment", "accident", "capsize", "stampede",
           "disaster", "famine", "drown", "tremor", "magnitude"}
-# Words that put an event in the story's background, not its news.
-BACKGROUND_WORDS = {"earlier", "previously", "last", "ago", "past", "history", "since", "former", "previous",
-                    "recent", "before", "once", "founded", "began", "decade", "decades", "years"}
 HABITUAL_ADVS = {"typically", "often", "usually", "frequently", "regularly", "routinely", "repeatedly",
                  "sometimes", "increasingly", "generally", "commonly", "periodically"}
 TREND_VERBS = {"step", "increase", "escalate", "intensify", "mount", "surge", "rise", "grow", "continue", "spread",
                "persist", "worsen", "spike", "soar", "decline", "drop", "fall", "ramp"}
-_YEAR = re.compile(r"^\d{4}$")
 
 
 @dataclass
@@ -66,7 +61,6 @@ class MentionView:
     published: str | None
     own_date: str | None  # the date the text gives the mention itself
     days_before: int | None  # publication date minus the mention's own date, in days
-    extra: dict[str, Any] = field(default_factory=dict)
     say_day: str | None = None  # the day of the statement it is reported in
     sent: Span | None = None
     lemmas: frozenset[str] = frozenset()  # of its sentence
