@@ -167,3 +167,86 @@ def test_the_narrative_day_comes_from_the_opening_when_the_lead_has_none(extract
                 "The vote count in the presidential election ended late on Sunday.\n")
     coerce = _of_type(r, "COERCE")[0]
     assert coerce.date == "2024-03-10" and coerce.date_from == "narrative"
+
+
+# -- who did it and to whom, read from how news states it ----------------------------------------------
+
+
+def test_the_subject_of_a_participle_or_an_instrument_is_the_doer(extract, pipeline):
+    r = extract("Bandits opened fire on a bus near Kisumu on Sunday, killing four passengers, police said.\n")
+    s = _of_type(r, "ASSAULT")[0]
+    assert "bandits" in _names(r, s.actor1), _names(r, s.actor1)
+    from eventwire.story.resolve import _clause_subject
+    doc = pipeline.nlp("Riot police pushed the crowd back with tear gas on Monday.")
+    gas = next(t for t in doc if t.lower_ == "gas")
+    assert _clause_subject(gas).lower_ == "police"  # an instrument: the verb's subject used it
+    doc = pipeline.nlp("Police said the attack was carried out by three men.")
+    said = next(t for t in doc if t.lower_ == "said")
+    assert _clause_subject(said) is None  # who says is not who acts
+
+
+def test_a_generic_doer_no_stage_named_is_found_from_the_clause(extract):
+    r = extract("Bandits struck a boarding school in Zuru on Thursday, carrying off 30 pupils.\n")
+    s = _of_type(r, "ASSAULT")[0] if _of_type(r, "ASSAULT") else _of_type(r, "COERCE")[0]
+    assert "bandits" in _names(r, s.actor1), [(x.type, _names(r, x.actor1)) for x in r.story_events]
+
+
+def test_who_dies_in_an_attack_is_not_its_doer(extract):
+    r = extract("About 40 herders died in an attack on three camps near Bankass on Sunday, officials said.\n")
+    for s in _of_type(r, "ASSAULT"):
+        assert "herders" not in _names(r, s.actor1), _names(r, s.actor1)
+
+
+def test_crowd_control_hits_the_crowd_not_the_one_person_named(extract):
+    r = extract(
+        "Police fired tear gas and rubber bullets at thousands of opposition protesters in Harare on Monday, "
+        "and a student was killed, witnesses said.\n")
+    s = next(s for s in _of_type(r, "ASSAULT") if "tear gas" in _evidence(r, s))
+    assert "protesters" in _names(r, s.actor2), _names(r, s.actor2)
+
+
+def test_a_denial_answers_the_accusation_and_its_author(extract):
+    r = extract(
+        "The Lake Front rebels on Tuesday accused the army of shelling a market in Kalemie.\n"
+        "The army rejected the accusation on Wednesday, saying its troops had not fired.\n", published="2024-03-13")
+    reject = _of_type(r, "REJECT")
+    assert reject, [(s.type, _evidence(r, s)) for s in r.story_events]
+    assert "lake front" in _names(r, reject[0].actor2) or "rebels" in _names(r, reject[0].actor2), \
+        _names(r, reject[0].actor2)
+
+
+def test_blame_put_on_someone_names_the_accused(extract):
+    r = extract(
+        "A spokesperson for the interior ministry put the blame for the riots on supporters of the defeated "
+        "candidate.\n")
+    accuse = _of_type(r, "ACCUSE")
+    assert accuse, [(s.type, _evidence(r, s)) for s in r.story_events]
+    assert "ministry" in _names(r, accuse[0].actor1), _names(r, accuse[0].actor1)
+    assert "supporters" in _names(r, accuse[0].actor2), _names(r, accuse[0].actor2)
+
+
+def test_a_condemned_act_gives_the_condemnation_its_target(extract):
+    r = extract(
+        "Gunmen of the Red Hills Front killed six miners at a gold site near Bouna on Saturday.\n"
+        "The African Union condemned the killings on Sunday and urged calm.\n", published="2024-03-10")
+    accuse = _of_type(r, "ACCUSE")
+    assert accuse, [(s.type, _evidence(r, s)) for s in r.story_events]
+    assert "red hills" in _names(r, accuse[0].actor2), _names(r, accuse[0].actor2)
+
+
+def test_an_agreement_between_two_sides_names_the_other(extract):
+    r = extract("The Kivu Alliance and the government agreed to a ceasefire in Goma on Friday.\n")
+    agree = _of_type(r, "AGREE")
+    assert agree, [(s.type, _evidence(r, s)) for s in r.story_events]
+    names = _names(r, agree[0].actor1) + " / " + _names(r, agree[0].actor2)
+    assert "kivu" in names and "government" in names, names
+
+
+def test_a_country_does_not_join_raids_on_different_towns(extract):
+    r = extract(
+        "Air raids by the coalition killed at least 30 people across Yemen on Friday, residents said.\n"
+        "In Dhamar, the raids struck two houses, killing nine members of one family.\n"
+        "Strikes also hit a bridge in Hajjah, killing four drivers.\n")
+    places = {r.places[s.place].text for s in _of_type(r, "ASSAULT") if s.place is not None}
+    assert {"Dhamar", "Hajjah"} <= places, [(r.places[s.place].text if s.place is not None else None,
+                                             _evidence(r, s)) for s in _of_type(r, "ASSAULT")]

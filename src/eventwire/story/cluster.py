@@ -140,7 +140,10 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
     if e.actor1 and g.actor1 and e.actor1 != g.actor1 and not (
             story.generic_actor(e.actor1) or story.generic_actor(g.actor1)):
         return False
-    if e.place is not None and g.places and not any(story.places_compatible(e.place, p) for p in g.places):
+    # Against the group's finest places: once it has a town, its country no longer makes every other
+    # town of that country the same event ("raids across Yemen ... in Ans ... in Hajja").
+    fine = [p for p in g.places if story._rank(p) < 4] or list(g.places)
+    if e.place is not None and fine and not any(story.places_compatible(e.place, p) for p in fine):
         return False
     if e.place is not None and not g.places and not same_sent and g.guess is not None and \
             story._rank(g.guess) <= 2 and not story.places_compatible(e.place, g.guess):

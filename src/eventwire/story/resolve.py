@@ -77,6 +77,7 @@ class Story:
     sent_starts: list[int] = field(default_factory=list)
     _by_start: list[int] | None = None
     _starts: list[int] = field(default_factory=list)
+    _mentions: list[tuple[int, str]] | None = None
     armed: list[tuple[int, str]] = field(default_factory=list)  # (offset, actor id) of named armed actors
     doers: list[tuple[int, str]] = field(default_factory=list)  # ... and of actors named by what they do
 
@@ -164,6 +165,20 @@ class Story:
 
     def cumulative(self, figure: int) -> bool:
         return 0 <= figure < len(self.figures) and self.figures[figure].scope == "cumulative"
+
+    def learn_actor(self, actor_id: str) -> None:
+        """Index an actor this stage added to the table (an implied side, an unnamed doer)."""
+        if self.actors is not None and actor_id not in self.actor_by_id:
+            a = next((x for x in self.actors.actors if x.id == actor_id), None)
+            if a is not None:
+                self.actor_by_id[a.id], self.actor_names[a.id], self.actor_type[a.id] = a, a.name, a.type
+
+    def actors_between(self, start: int, end: int) -> list[tuple[int, str]]:
+        """(offset, actor id) of the actor mentions that start in [start, end), in text order."""
+        if self._mentions is None:
+            self._mentions = sorted((m.start, a.id) for a in (self.actors.actors if self.actors else [])
+                                    for m in a.mentions)
+        return _within(self._mentions, start, end)
 
     def generic_actor(self, actor_id: str) -> bool:
         """An actor named only by what it does ("the attackers", "gunmen"), not who it is."""
@@ -334,11 +349,109 @@ def _pronoun_in_quote(v: MentionView, actor_id: str, story: Story) -> bool:
         "ministry", "government", "igo", "ngo", "media", "person")
 
 
+# What a clause's subject may be without being who acts: the act itself ("a bomb went off", "fighting
+# cost the lives of"), and words for a count or a place.
+NOT_DOERS = {"bomb", "blast", "explosion", "attack", "violence", "fighting", "clash", "riot", "fire", "shelling",
+             "strike", "raid", "shooting", "incident", "unrest", "toll", "death", "number", "people", "it",
+             "this", "that", "which", "who", "one", "some", "wreckage", "drone", "rocket", "missile", "shell"}
+# Verbs whose object is the act ("carried out an attack", "fired tear gas", "opened fire"): its doer is
+# the verb's subject.
+SUPPORT_PREPS = {"with", "using"}
+# Verbs whose object is the act and whose subject does it ("carried out an attack", "staged a protest");
+# not "broke up a rally" or "condemned the attack".
+LIGHT_VERBS = {"carry", "launch", "stage", "hold", "mount", "conduct", "fire", "open", "lead", "organise",
+               "organize", "commit", "perpetrate", "unleash", "begin", "start", "resume", "use", "drop", "plant",
+               "detonate", "impose", "declare", "order", "make", "lob", "hurl", "throw", "set", "wage", "put",
+               "lay", "place", "level", "issue", "express", "voice", "lodge", "file"}
+SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "representative"}
+# Verbs whose subject undergoes the act ("75 villagers died in an attack").
+UNDERGOING = {"die", "perish", "succumb", "drown", "survive", "flee", "suffer", "lose", "come", "fall", "go"}
+
+
+def _clause_subject(tok: Any) -> Any:
+    """The token naming who does what `tok` states, read from the parse: the subject of its verb,
+    climbing through participles and conjoined verbs ("X shot at people, killing six"), light verbs
+    and instruments ("X fired tear gas", "X pushed the crowd back with tear gas"), and a nominal's
+    "by" agent ("shelling by government forces"). None for a passive without an agent and across a
+    verb of saying (who says is not who acts)."""
+    t = tok
+    for _ in range(4):
+        by = next((g for c in t.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                   for g in c.children if g.dep_ == "pobj"), None)
+        if t.pos_ in ("VERB", "AUX"):
+            if t.lemma_.lower() in CLAUSE_VERBS or t.lemma_.lower() in UNDERGOING:
+                return None
+            subj = next((c for h in (t, *(a for a in t.children if a.dep_ == "aux")) for c in h.children
+                         if c.dep_ == "nsubj"), None)  # the parser may hang the subject on "has"
+            if subj is not None:
+                if subj.lemma_.lower() in SPOKESPEOPLE:  # "a spokesperson for the government": the government
+                    org = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                                for g in c.children if g.dep_ == "pobj"), None)
+                    return org if org is not None else subj
+                return subj
+            if any(c.dep_ == "nsubjpass" for c in t.children):
+                return by
+        elif by is not None:
+            return by
+        head = t.head
+        if head is t:
+            return None
+        if t.dep_ == "acl" and t.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+            # "a gunman firing from a rooftop": the noun acts; of "troops and Palestinians protesting",
+            # the conjunct next to the participle
+            near = [c for c in head.children if c.dep_ == "conj" and c.i < t.i]
+            return near[-1] if near else head
+        if (t.dep_ in ("advcl", "xcomp", "conj") and head.pos_ in ("VERB", "AUX")) or (
+                t.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS):
+            t = head
+        elif t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in SUPPORT_PREPS \
+                and head.head.pos_ in ("VERB", "AUX"):
+            t = head.head
+        else:
+            return None
+    return None
+
+
+# Means of attack standing for whose they are: "raids by aircraft of the coalition", "drones from X".
+MEANS = {"aircraft", "jet", "warplane", "plane", "drone", "helicopter", "gunship", "artillery", "tank", "missile",
+         "rocket", "ship", "vessel", "unit"}
+
+
+def _clause_doer(v: MentionView, story: Story) -> str | None:
+    """The actor the mention's clause names as subject (see `_clause_subject`), if it is someone."""
+    if v.token is None or story.actors is None:
+        return None
+    subj = _clause_subject(v.token)
+    if subj is not None and subj.lemma_.lower() in MEANS:
+        subj = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                     for g in c.children if g.dep_ == "pobj"), subj)
+    if subj is None or subj.lemma_.lower() in NOT_DOERS or subj.like_num:
+        return None
+    if subj.pos_ == "PRON" and v.in_quote:
+        return None  # "they attacked us": the speaker's pronoun is not resolved to a doer here
+    start, end = subj.left_edge.idx, subj.idx + len(subj.text)
+    actor = story.actors.resolve(story.doc, start, end)
+    if actor is None and subj.lemma_.lower() in GENERIC_DOERS and subj.pos_ == "NOUN":
+        actor = story.actors.ensure(story.doc, start, end)  # "Bandits struck": a doer no stage named yet
+        story.learn_actor(actor)
+    if actor is None or (story.actor_type.get(actor, "other") == "other" and not story.generic_actor(actor)):
+        return None
+    return actor
+
+
 def _pick_actor1(members: list[MentionView], story: Story, actor2: str | None) -> str | None:
-    """The doer: a named actor any mention gives, an attribution, a generic doer ("gunmen") made
-    specific by a named armed group the story has just named, else the generic one."""
+    """The doer: a named actor any mention gives, an attribution, the subject of a mention's clause, a
+    generic doer ("gunmen") made specific by a named armed group the story has just named, else the
+    generic one."""
     found = [v.event.actor1 for v in members if v.event.actor1 and not _pronoun_in_quote(v, v.event.actor1, story)]
     found += [story.attributions[v.index] for v in members if v.index in story.attributions]
+    if members[0].event.type in ("ASSAULT", "COERCE", "PROTEST"):
+        found = [a for a in found if story.actor_type.get(a) != "media"]  # "according to Sabanews, strikes hit"
+    named = [a for a in found if not story.generic_actor(a)]
+    if named:
+        return named[0]
+    targets = {v.event.actor2 for v in members} | {actor2}
+    found += [a for v in members[:8] for a in [_clause_doer(v, story)] if a is not None and a not in targets]
     named = [a for a in found if not story.generic_actor(a)]
     if named:
         return named[0]
@@ -374,9 +487,34 @@ def _victim_rank(story: Story, actor_id: str) -> int:
     return 2
 
 
+# Crowd control: who police fire tear gas or live rounds on is the crowd, as analysts code it, not the one
+# person the sentence names as hurt ("fired tear gas at protesters ... a student was killed").
+CROWD_CONTROL = {"tear", "gas", "teargas", "rubber", "baton", "disperse", "water", "cannon", "crackdown", "quell",
+                 "crowd", "protest", "protester", "demonstrator", "demonstration", "rally", "march"}
+CROWDS = {"protester", "demonstrator", "crowd", "marcher", "rioter", "supporter", "mourner", "worker", "student"}
+
+
+def _crowd(members: list[MentionView], story: Story, actor1: str | None) -> str | None:
+    """The crowd a crowd-control act hits, named in the act's sentences."""
+    if story.actor_type.get(actor1 or "") not in ("military", "police", "state", "government"):
+        return None
+    if not any(len(v.lemmas & CROWD_CONTROL) >= 2 for v in members[:4]):
+        return None
+    for v in members[:4]:
+        for _, a in story.actors_between(v.sent_start, v.sent_end):
+            words = story.actor_names.get(a, "").lower().split()
+            if a != actor1 and words and words[-1].rstrip("s") in CROWDS:
+                return a
+    return None
+
+
 def _pick_actor2(members: list[MentionView], story: Story, actor1: str | None) -> str | None:
     found = [v.event.actor2 for v in members if v.event.actor2 and v.event.actor2 != actor1
              and not _pronoun_in_quote(v, v.event.actor2, story)]
+    if members and members[0].event.type == "ASSAULT" and actor1 is not None:
+        crowd = _crowd(members, story, actor1)
+        if crowd is not None:
+            return crowd
     if not found:
         return None
     return min(found, key=lambda a: (_victim_rank(story, a), found.index(a)))
@@ -500,7 +638,7 @@ def resolve(members: list[MentionView], story: Story, score: float) -> StoryEven
     claim = e.type in CLAIMS
     actor2 = _pick_actor2(members, story, None)
     actor1 = _pick_actor1(members, story, actor2)
-    if actor1 is not None and actor1 == actor2:
+    if actor1 is not None and (actor1 == actor2 or e.type == "ASSAULT"):
         actor2 = _pick_actor2(members, story, actor1)
     place, precision = _pick_place(members, story, claim)
     target = None
@@ -589,22 +727,89 @@ def expand(record: StoryEvent, members: list[MentionView], story: Story) -> list
 # Reactions whose target is whoever did what they react to: "condemned the attack", "denied the accusation".
 REACTIONS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
 OBJECT_PREPS = {"for", "over", "of", "on", "about", "against"}
+# Nouns for an act a reaction may name without the act being a mention of its own.
+ACT_NOUNS = {"attack", "killing", "murder", "bombing", "massacre", "shooting", "assault", "violence", "coup",
+             "takeover", "abduction", "kidnapping", "raid", "strike", "blast", "explosion", "ambush",
+             "assassination", "crackdown", "shelling", "offensive", "incursion", "invasion", "seizure", "execution",
+             "death", "incident", "atrocity", "bloodshed", "hijacking"}
+# What a denial denies: an accusation, or a part in an act.
+ACCUSATIONS = {"accusation", "claim", "allegation", "charge", "report", "responsibility", "role", "involvement",
+               "blame", "link", "suggestion", "assertion", "statement"} | ACT_NOUNS
+SIDES = {"AGREE", "CONSULT", "COOPERATE"}
+
+
+def _actor_at_token(story: Story, tok: Any) -> str | None:
+    if story.actors is None or tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return story.actors.resolve(story.doc, tok.left_edge.idx, tok.idx + len(tok.text))
+
+
+def _blamed_on(tok: Any, story: Story) -> str | None:
+    """ "pinned the attack on X", "put the blame for the protests on X": X is accused."""
+    holder = tok.head if tok.dep_ == "dobj" else tok
+    for c in itertools.islice(holder.subtree, 48):
+        if c.dep_ == "prep" and c.lower_ == "on" and c.head.pos_ in ("VERB", "NOUN") and (
+                c.head.i == holder.i or c.head.dep_ in ("dobj", "pobj")) and c.head.lemma_.lower() not in ACT_NOUNS:
+            # ("an attack on residential areas" names a target, not who is blamed)
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return _actor_at_token(story, obj)
+    return None
+
+
+def _other_side(tok: Any, story: Story, actor1: str | None) -> str | None:
+    """ "X and Y agreed to a ceasefire", "X struck a deal with Y", "talks between X and Y": the side
+    that is not actor1."""
+    verb = tok.head if tok.dep_ == "dobj" and tok.pos_ == "NOUN" else tok
+    heads = [c for c in verb.children if c.dep_ == "nsubj"]
+    heads += [g for c in itertools.chain(verb.children, tok.children) if c.dep_ == "prep"
+              and c.lower_ in ("with", "between") for g in c.children if g.dep_ == "pobj"]
+    for h in heads:
+        for t in [h] + [c for c in h.children if c.dep_ == "conj"]:
+            a = _actor_at_token(story, t)
+            if a is not None and a != actor1 and story.actor_type.get(a, "other") != "other":
+                return a
+    return None
+
+
+def _reacted_act(tok: Any) -> Any:
+    """The noun for an act the reaction is about ("condemned the killings"), when it names one."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    objects += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+                for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    for obj in objects:
+        for t in itertools.islice(obj.subtree, 24):
+            if t.pos_ == "NOUN" and t.lemma_.lower() in ACT_NOUNS:
+                return t
+    return None
 
 
 def reaction_targets(resolved: list[tuple[Any, StoryEvent]], groups: list[Any], story: Story) -> None:
     """A reaction with no target of its own takes the doer of the act it is about: "ECOWAS condemned
     the attempt to seize power" -> the coup's doers; "blamed the militia for the bombing" has one.
-    The act may be any candidate event of the story, coded or not."""
+    The act may be any candidate event of the story, coded or not, or one the reaction only names
+    ("condemned the killings": the story's latest act before it). An accusation pinned "on" someone
+    names the accused; an agreement or talks name the other side; a denial answers the accusation
+    against its author, and that accusation's target is the denier."""
     by_token: dict[int, Any] = {}
     for g in groups:
         for v in g.members:
             if v.token is not None:
                 by_token[v.token.i] = g
     record_of = {id(g): rec for g, rec in resolved}
+    acts = [rec for _, rec in resolved if rec.type in ("ASSAULT", "COERCE") and rec.actor1 is not None]
     for g, rec in resolved:
-        if rec.type not in REACTIONS or rec.actor2 is not None or not g.members or g.members[0].token is None:
+        if rec.actor2 is not None or not g.members or g.members[0].token is None:
             continue
         tok = g.members[0].token
+        if rec.type == "ACCUSE":
+            rec.actor2 = _blamed_on(tok, story)
+            if rec.actor2 == rec.actor1:
+                rec.actor2 = None
+        if rec.type in SIDES and rec.actor2 is None:
+            rec.actor2 = _other_side(tok, story, rec.actor1)
+        if rec.type not in REACTIONS or rec.actor2 is not None:
+            continue
         objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
                     for p in c.children if p.dep_ in ("pobj", "pcomp")]
@@ -622,3 +827,31 @@ def reaction_targets(resolved: list[tuple[Any, StoryEvent]], groups: list[Any], 
             if doer and doer != rec.actor1:
                 rec.actor2 = doer
                 break
+        if rec.actor2 is None and rec.type in ("ACCUSE", "REQUEST") and _reacted_act(tok) is not None:
+            start = rec.evidence.start if rec.evidence else 0
+            before = [a for a in acts if a.evidence and a.evidence.start <= start and a.actor1 != rec.actor1]
+            doer = (before[-1] if before else next((a for a in acts if a.actor1 != rec.actor1), None))
+            if doer is not None:
+                rec.actor2 = doer.actor1
+    _pair_denials([rec for _, rec in resolved], [g for g, _ in resolved])
+
+
+def _pair_denials(records: list[StoryEvent], groups: list[Any]) -> None:
+    accusations = [r for r in records if r.type == "ACCUSE" and r.actor1 is not None]
+    for g, rec in zip(groups, records, strict=True):
+        if rec.type != "REJECT" or rec.actor2 is not None or rec.actor1 is None:
+            continue
+        tok = g.members[0].token if g.members else None
+        against = [a for a in accusations if a.actor2 == rec.actor1 and a.actor1 != rec.actor1]
+        if not against and tok is not None and any(
+                t.lemma_.lower() in ACCUSATIONS or t.dep_ == "ccomp" for c in tok.children
+                if c.dep_ in ("dobj", "ccomp", "nsubjpass") for t in itertools.islice(c.subtree, 16)):
+            against = [a for a in accusations if a.actor1 != rec.actor1]
+        if not against:
+            continue
+        start = rec.evidence.start if rec.evidence else 0
+        before = [a for a in against if a.evidence and a.evidence.start <= start]
+        accusation = before[-1] if before else against[0]
+        rec.actor2 = accusation.actor1
+        if accusation.actor2 is None:
+            accusation.actor2 = rec.actor1
