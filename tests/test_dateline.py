@@ -65,6 +65,15 @@ def test_a_known_agency_may_run_into_the_lead_sentence():
     assert parse_dateline("Lagos, Nov 30 (NCDC) Gunmen killed 14 people.", "2023-12-01") is None
 
 
+def test_capitals_and_a_date_may_run_into_the_lead_sentence():
+    text = "GULU, Uganda, March 4 At least three traders were robbed on the highway."
+    d = parse_dateline(text, "2024-03-05")
+    assert d is not None and (d.places, d.date, d.text) == (["GULU"], "2024-03-04", "GULU, Uganda, March 4")
+    # without the date, or in mixed case, no separator means no dateline
+    assert parse_dateline("GULU, Uganda At least three traders were robbed.", "2024-03-05") is None
+    assert parse_dateline("Gulu, March 4 At least three traders were robbed.", "2024-03-05") is None
+
+
 def test_a_capitalised_place_and_a_dash_when_the_place_is_known_and_a_sentence_follows():
     known = {"Nairobi"}.__contains__
     d = parse_dateline("Nairobi — Police fired tear gas at protesters on Tuesday.", "2023-12-01", known_place=known)

@@ -8,6 +8,7 @@ which agency) it was filed::
     Rafah/Jerusalem/Cairo, Dec 1 (EFE).-       KYIV, Ukraine (AP) —
     Gaza City (Palestinian Territories) (AFP) -    NEW YORK, Jan. 5, 2024 /PRNewswire/ --
     Bamako, Jan 16 (AFP) Fifteen people ...      Feb. 7 (UPI) --
+    MAIDUGURI, Nigeria, Sept 3 At least ...
     July 21, 2019 (NEW YORK) -                   Maputo — At least two ...
 
 ``places`` holds the cities the dispatch was filed from (EFE joins several with slashes);
@@ -20,8 +21,9 @@ The parser is deliberately strict, because a false dateline puts a wrong place
 and date at the top of every report: it fires only on an ALL-CAPS place, or on a
 capitalised place followed by a date and/or an agency, and in both cases only
 when a dash-like separator (``-``, ``--``, ``–``, ``—``, ``.-``, ``:``) closes it --
-or, after a known agency, when the lead sentence starts right after it ("(AFP)
-Fifteen").  A date may come first ("Feb. 7 (UPI) --", "July 21, 2019 (NEW YORK) -").
+or, after a known agency or an ALL-CAPS place with a date, when the lead sentence
+starts right after it ("(AFP) Fifteen", "MAIDUGURI, Nigeria, Sept 3 At least").
+A date may come first ("Feb. 7 (UPI) --", "July 21, 2019 (NEW YORK) -").
 A capitalised place with nothing but a dash ("Maputo — At least ...") counts when
 the gazetteer knows it as a sizeable place and a sentence starts after the dash.
 It looks at the start of the text, and past up to three short heading lines
@@ -214,6 +216,9 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         sep_end: int | None = p
     else:
         sep_end = _closing(text, p, agency)
+    if sep_end is None and has_date and _all_caps(text[places[0][0]:places[0][1]]) \
+            and _SENTENCE_START.match(text, p):
+        sep_end = p  # "MAIDUGURI, Nigeria, Sept 3 At least five ...": capitals and a date, then the lead
     if sep_end is None:
         return None
     if not _strict_enough(text, places[0], has_date, agency is not None):
@@ -295,6 +300,10 @@ def _strict_enough(text: str, first: tuple[int, int], has_date: bool, has_agency
         return False
     if has_date or has_agency:
         return True
+    return _all_caps(name)
+
+
+def _all_caps(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 

@@ -98,6 +98,12 @@ class ActorTable:
             adjective = self._resolver.kb.adjectives.get(actor.country)  # "Russian" for Russia
             if adjective and adjective.lower() != actor.name.lower():
                 actor.aliases.append(adjective)
+        if actor.type == "military" and actor.country and not actor.aliases and self._resolver is not None \
+                and actor.name.endswith("Military"):
+            # the words news uses for a state's military: "Russian forces", "Israeli troops"
+            adjective = self._resolver.kb.adjectives.get(actor.country)
+            if adjective:
+                actor.aliases.extend(f"{adjective} {noun}" for noun in ("forces", "armed forces", "troops", "army"))
         return actor
 
     def add(self, name: str, type_: str, start: int, end: int, text: str, **fields: object) -> str:
@@ -113,15 +119,25 @@ class ActorTable:
             actor.mentions.sort(key=lambda m: m.start)
         return actor_id
 
+    @property
+    def kb(self) -> Knowledge | None:
+        """The actor knowledge base (names, demonyms, countries), when a resolver is attached."""
+        return self._resolver.kb if self._resolver is not None else None
+
     def implied(self, kind: str, country: str | None = None) -> str:
         """An actor the text implies without naming: "civilians" (the people of a village or a market
-        that was attacked) or a state's "military" (the garrison of a base or a checkpoint). It has no
+        that was attacked), a state's "military" (the garrison of a base or a checkpoint) or the state
+        itself (the one that expels a diplomat). It has no
         mention; ``attributes.implied`` says so. An actor already present under that id is reused."""
         if kind == "military" and country and self._resolver is not None:
             kb = self._resolver.kb
             actor_id = description_id(kb, "military", country, None, None, None)
             name = description_name(kb, "military", country, None, None, None)
             type_ = "military"
+        elif kind == "state" and country and self._resolver is not None:
+            # a state acting through an official ("a diplomat was thrown out of Canada")
+            kb = self._resolver.kb
+            actor_id, name, type_ = kb.state_id(country), kb.state_name(country), "state"
         else:
             actor_id, name, type_, country = "civilians", "Civilians", "population", None
         actor = self._by_id.get(actor_id)

@@ -215,7 +215,8 @@ class Recognizer:
         place = self.places.get(tok.i)
         if place is not None:
             feature = place.feature  # type: ignore[attr-defined]
-            if feature == "country":
+            # a village the gazetteer lacks, placed in its country (precision "country"), is still a village
+            if feature == "country" and getattr(place, "precision", None) in (None, "exact"):
                 return "country", place.country, None  # type: ignore[attr-defined]
             return "place", place.country, place.text  # type: ignore[attr-defined]
         text = self._ent_text(tok)

@@ -67,6 +67,17 @@ INSTRUMENTS = {"fire", "gunfire", "shot", "round", "bullet", "missile", "rocket"
                # or the fight itself: "fought a fierce gunbattle"
                "battle", "gunbattle", "gunfight", "firefight", "war", "fight", "skirmish", "clash", "duel"}
 # Verbs that put an act down to someone: "blamed on X", "pinned on X", "attributed to X", "claimed by X".
+# Nominals for what is done to someone: their possessive names who it is done to ("Bazoum's detention",
+# "his release", "Nijjar's killing"), unless an of-phrase names that ("Israel's release of prisoners").
+PATIENT_NOUNS = {"detention", "arrest", "abduction", "kidnapping", "kidnap", "killing", "murder", "assassination",
+                 "release", "capture", "execution", "expulsion", "deportation", "extradition", "imprisonment",
+                 "jailing", "ouster", "overthrow", "removal", "torture", "beating", "lynching", "slaying", "death",
+                 "disappearance", "sentencing", "conviction", "eviction", "internment", "incarceration"}
+ACT_NOMINALS = OF_TARGET | PATIENT_NOUNS | {"attack", "raid", "coup", "takeover", "offensive", "incursion",
+                                            "ambush", "crackdown", "assault", "airstrike", "shooting"}
+PATIENT_POSSESSIVES = {"his", "her", "their", "my", "our"}
+# Verbs that lay an act on someone: "pinned the attack on X", "put the killings on X".
+PINNING = {"blame", "pin", "put", "lay", "place", "shift", "attribute"}
 ATTRIBUTED = {"blame": "on", "pin": "on", "attribute": "to", "claim": "by"}
 ACCUSING = {"blame", "accuse", "charge", "indict", "convict", "sentence", "condemn", "sue", "prosecute"}
 RESPONSIBLE = {"responsible", "accountable", "answerable", "liable", "culpable", "guilty"}
@@ -176,10 +187,29 @@ def _pobj(tok: Token, preps: set[str]) -> Token | None:
     return None
 
 
+def patient_possessive(tok: Token) -> Token | None:
+    """The possessive that names who a nominal act is done to: "Bazoum's detention", "his release"
+    (a person's name, which the tagger may call an ORG; not a state's or a group's: "Hamas's arrest")."""
+    if tok.lemma_.lower() not in PATIENT_NOUNS or _pobj(tok, {"of"}) is not None:
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.ent_type_ == "PERSON" or poss.lower_ in PATIENT_POSSESSIVES:
+        return poss
+    if poss.pos_ == "PROPN" and poss.ent_type_ not in ("GPE", "NORP", "FAC", "LOC") and poss.i == poss.left_edge.i \
+            and poss.text.isalpha() and not poss.text.isupper():
+        return poss  # a one-word name: "Bazoum's", not "the army's" nor "ECOWAS's"
+    return None
+
+
 def _modifier_actor(tok: Token) -> tuple[int, int] | None:
     """The character span of the possessive or the actor-like pre-modifiers of a nominal trigger."""
     for c in tok.children:
         if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
+            patient = patient_possessive(tok)
+            if patient is not None and patient.i == c.i:
+                break  # who it was done to
             return c.left_edge.idx, c.idx + len(c.text)
     # "Israeli military campaign", "Taliban attack"; a place name as modifier is where, not who.
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
@@ -200,15 +230,22 @@ def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None, members: b
     group ("fighters of the RSF"); victims stay who they are ("100 members of the agency were killed")."""
     if tok is None or actors is None:
         return None
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in ACT_NOMINALS:
+        # An act is not a participant: "condemned Bazoum's detention" names no one condemned but the
+        # detainers; "Israel's attack" names Israel.
+        mod = _modifier_actor(tok)
+        return span_actor(doc, mod, actors) if mod else None
     if tok.like_num or tok.lemma_.lower() in QUANTITY or (members and tok.lower_ in MEMBER_NOUNS):
         # "Dozens of Palestinians", "thousands of fighters"; members act for their group: "fighters of the RSF"
         of = _pobj(tok, {"of"})
         if tok.lower_ in MEMBER_NOUNS and of is None:  # "gunmen from the Islamic State", not "gunmen from Gao"
             of = _pobj(tok, {"from"})
-            if of is not None and not any(t.ent_type_ in ("ORG", "NORP") for t in of.subtree):
+            if of is not None and not any(t.ent_type_ in ("ORG", "NORP") for t in of.subtree) \
+                    and not _organisation(doc, of, actors):
                 of = None
         if of is not None and (tok.lower_ not in MEMBER_NOUNS or any(t.ent_type_ in ("ORG", "NORP", "GPE")
-                                                                     for t in of.subtree)):
+                                                                     for t in of.subtree)
+                               or _organisation(doc, of, actors)):
             if tok.lower_ not in MEMBER_NOUNS:
                 tok = of
             else:
@@ -219,7 +256,7 @@ def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None, members: b
     hit = actors.actor_at(tok.idx, tok.idx + len(tok.text))
     if hit is not None:
         return hit
-    left = tok.left_edge
+    left = _left_edge(tok)
     while left.i < tok.i and (left.dep_ in ("det", "predet", "punct", "cc", "nummod", "quantmod", "advmod")
                               or left.like_num):
         left = left.nbor()
@@ -234,6 +271,30 @@ def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None, members: b
     if tok.ent_type_ in ACTOR_ENTS or lemma in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS or lemma in GROUP_NOUNS:
         return actors.ensure(doc, start, end)
     return None
+
+
+ORGANISATIONS = {"military", "police", "government", "ministry", "armed_group", "party", "igo", "ngo", "state"}
+
+
+def _organisation(doc: Doc, tok: Token, actors: ActorTable) -> bool:
+    """The phrase `tok` heads names an organisation ("the state prosecutor's office", "the health
+    ministry"): its staff act for it."""
+    found = actors.actor_at(tok.idx, tok.idx + len(tok.text)) or actors.resolve(
+        doc, _left_edge(tok).idx, tok.idx + len(tok.text))
+    return found is not None and next((a.type for a in actors.actors if a.id == found), None) in ORGANISATIONS
+
+
+def _left_edge(tok: Token) -> Token:
+    """The first word of the phrase `tok` heads, not reaching back into the dateline the parser may
+    hang on it ("MAIDUGURI, Nigeria, Sept 3 At least five villagers were shot")."""
+    left = tok.left_edge
+    doc = tok.doc
+    dl = doc._.eventwire_dateline if Doc.has_extension("eventwire_dateline") else None
+    if dl is not None and left.idx < dl.end <= tok.idx:
+        span = doc.char_span(dl.end, tok.idx + len(tok.text), alignment_mode="expand")
+        if span is not None and len(span):
+            return span[0] if span[0].i <= tok.i else tok
+    return left
 
 
 def _mention(doc: Doc, actors: ActorTable, actor_id: str, tok: Token) -> None:
@@ -259,7 +320,7 @@ def target_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | 
     if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or tok.lemma_.lower() in NOT_TARGET:
         return None
     if tok.pos_ in ("NOUN", "PROPN") or tok.like_num or tok.lower_ in COUNT_WORDS:
-        left = tok.left_edge
+        left = _left_edge(tok)
         while left.i < tok.i and left.dep_ in ("det", "predet", "punct", "cc", "quantmod", "advmod", "prep"):
             left = left.nbor()
         return actors.ensure(doc, left.idx, tok.idx + len(tok.text))
@@ -384,6 +445,16 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                     break
         if a1 is None and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in ATTRIBUTED:
             a1 = actor_for(doc, _pobj(tok.head, {ATTRIBUTED[tok.head.lemma_.lower()]}), actors)  # "was blamed on X"
+        pinned = type_ != "ACCUSE" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PINNING
+        if pinned:
+            # "pinned the attack on a network", "blamed the bombing on X": X did it (whichever word the
+            # parser hangs "on X" on), and the subject only says so
+            prep = ATTRIBUTED.get(tok.head.lemma_.lower(), "on")
+            accused = _pobj(tok.head, {prep}) or _pobj(tok, {prep})
+            if accused is not None:
+                a1 = actor_for(doc, accused, actors)
+                if accused.head.head.i == tok.i:
+                    return a1, None
         if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_.lower() in ("come", "be"):
             a2 = a2 or victim(doc, _subject(tok.head.head), actors)  # "the convoy came under attack"
         if a1 is None and tok.dep_ == "pobj" and tok.head.lower_ == "behind" and tok.head.head.lemma_.lower() == "be":
@@ -393,7 +464,7 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
         pos = tok
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CONTAINERS:
             pos = tok.head.head  # "launched a series of attacks"
-        if a1 is None and pos.dep_ in ("dobj", "pobj", "nsubjpass") and \
+        if a1 is None and not pinned and pos.dep_ in ("dobj", "pobj", "nsubjpass") and \
                 pos.head.lemma_.lower() in LIGHT_VERBS | {"for"}:
             gov = pos.head
             if gov.dep_ == "prep":  # "claimed responsibility for the attack"
@@ -430,6 +501,8 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
         if lemma in WITH_PARTNER:
             preps |= {"with", "between"}
         a2 = a2 or victim(doc, _pobj(tok, preps), actors)
+        if a2 is None and patient_possessive(tok) is not None:
+            a2 = victim(doc, patient_possessive(tok), actors)
         if a2 is None and type_ == "ASSAULT":
             a2 = victim(doc, _aimed_at(tok), actors)
     if a1 is not None and a1 == a2:
@@ -439,7 +512,8 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
 
 MEMBER_NOUNS = {"fighter", "fighters", "member", "members", "soldier", "soldiers", "troop", "troops", "militant",
                 "militants", "gunman", "gunmen", "unit", "militiaman", "cadre",
-                "operative", "loyalist", "supporter", "partisan", "insurgent", "rebel"}
+                "operative", "loyalist", "supporter", "partisan", "insurgent", "rebel", "staff", "personnel",
+                "official", "officials", "officer", "officers", "agent", "agents", "employee", "employees"}
 MEDIATOR_NOUNS = {"mediator", "broker", "intermediary", "go-between", "facilitator"}
 PARTNER_NOUNS = {"partner", "counterpart", "interlocutor"}
 NEGOTIATING = {"negotiate", "negotiating", "mediate", "mediating"}

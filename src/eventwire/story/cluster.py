@@ -22,11 +22,12 @@ if TYPE_CHECKING:
 
 WINDOW = 40  # how many of the most recently mentioned events a mention may join
 CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
-OWN_KIND = {"abduct", "sexual", "destroy", "torture", "beat", "assassinate"}
+OWN_KIND = {"abduct", "sexual", "destroy", "torture", "beat", "assassinate", "coup"}
 DISTINCT_OPENERS = ("separately", "in a separate", "in another", "elsewhere", "in a similar", "in an unrelated",
                     "also on", "in a second", "in a comparable", "in an earlier", "in a previous", "in neighbouring",
                     "in neighboring", "in nearby", "meanwhile", "later that day", "earlier that day", "the same day",
-                    "on the same day", "a day earlier", "a day later", "the previous day", "the next day")
+                    "on the same day", "a day earlier", "a day later", "the previous day", "the next day",
+                    "in response", "in retaliation", "in return", "retaliating")
 DISTINCT_MODIFIERS = {"another", "separate", "second", "third", "earlier", "previous", "similar", "other",
                       "further", "new", "fresh", "prior", "subsequent"}
 PLACE_NOUNS = {"village", "town", "city", "district", "province", "region", "county", "camp", "neighbourhood",

@@ -29,6 +29,23 @@ NATURE = {"earthquake", "quake", "aftershock", "flood", "flooding", "floodwater"
           "monsoon", "blizzard", "outbreak", "cholera", "epidemic", "pandemic",
           "crash", "collision", "derailment", "accident", "capsize", "stampede",
           "disaster", "famine", "drown", "tremor", "magnitude"}
+# "an outbreak of ethnic bloodshed", "an eruption of violence": a word of nature used of violence.
+VIOLENCE_NOUNS = GENERIC_NOUNS | {"clash", "clashes", "attack", "killing", "protest", "rioting", "riot", "anger",
+                                  "gunfire", "shelling", "strike"}
+
+
+def nature_words(tokens: Any) -> set[str]:
+    """The words of nature or accident among `tokens`, less those used of violence ("an outbreak of
+    fighting")."""
+    out = set()
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if lemma in NATURE and not any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in VIOLENCE_NOUNS for g in c.children) for c in t.children):
+            out.add(lemma)
+    return out
+
+
 HABITUAL_ADVS = {"typically", "often", "usually", "frequently", "regularly", "routinely", "repeatedly",
                  "sometimes", "increasingly", "generally", "commonly", "periodically"}
 TREND_VERBS = {"step", "increase", "escalate", "intensify", "mount", "surge", "rise", "grow", "continue", "spread",
@@ -147,6 +164,7 @@ def views(doc: Doc, events: list[Event], figures: list[Figure], quotes: list[Quo
             cumulative_sents.add(bisect_right(sent_starts, f.start) - 1)
     out: list[MentionView] = []
     sent_lemmas: dict[int, frozenset[str]] = {}
+    sent_nature: dict[int, bool] = {}
     for n, e in enumerate(events):
         tok = None
         if e.trigger is not None:
@@ -174,7 +192,9 @@ def views(doc: Doc, events: list[Event], figures: list[Figure], quotes: list[Quo
         if sent is not None:
             if si not in sent_lemmas:  # each sentence's lemmas once: a long sentence may hold many mentions
                 sent_lemmas[si] = frozenset(t.lemma_.lower() for t in sent)
+                sent_nature[si] = bool(nature_words(sent))
             view.lemmas = sent_lemmas[si]
+            view.nature_near = sent_nature[si]
         if tok is not None and sent is not None and not view.own_date:
             lo, hi = bisect_right(day_starts, sent.start_char - 1), bisect_right(day_starts, sent.end_char - 1)
             if lo < hi:
@@ -288,7 +308,6 @@ def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
             for c in tok.children)
         view.definite = any(c.lower_ in ("the", "this", "that", "these", "those") or c.dep_ == "poss" for c in dets)
         view.generic_noun = lemma in GENERIC_NOUNS or tok.lower_ in GENERIC_NOUNS
-    view.nature_near = bool(view.lemmas & NATURE)
     view.habitual = any(c.lower_ in HABITUAL_ADVS for c in verb.children) or any(
         c.lower_ in HABITUAL_ADVS for c in tok.children)
     view.trend = verb.lemma_.lower() in TREND_VERBS and verb is not tok

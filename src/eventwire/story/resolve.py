@@ -30,7 +30,7 @@ from ..actors import ActorTable
 from ..events.acled import BATTLE_TRIGGERS, acled_for
 from ..quotes.cues import CLAUSE_VERBS
 from ..schema import Dateline, Figure, Offsets, Place, Quote, Span, StoryEvent, Time
-from .features import NATURE, MentionView
+from .features import NATURE, MentionView, nature_words
 
 CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
 # Nouns that name a doer without naming who: a named actor in the same event is better.
@@ -90,8 +90,8 @@ class Story:
         sents = list(doc.sents)
         story_sent_starts = [x.start_char for x in sents]
         lead_end = sents[min(1, len(sents) - 1)].end_char if sents else 0
-        lead_lemmas = {t.lemma_.lower() for t in doc if t.idx < lead_end}
-        nature = bool(lead_lemmas & DISASTERS) and not any(
+        lead_nature = nature_words(t for t in doc if t.idx < lead_end)
+        nature = bool(lead_nature & DISASTERS) and not any(
             v.event.type == "ASSAULT" and actor_type.get(v.event.actor1 or "") in ("military", "armed_group")
             for v in mention_views if v.sent_index <= 1)
         dateline_place = None
@@ -379,8 +379,8 @@ def _clause_subject(tok: Any) -> Any:
         by = next((g for c in t.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
                    for g in c.children if g.dep_ == "pobj"), None)
         if t.pos_ in ("VERB", "AUX"):
-            if t.lemma_.lower() in CLAUSE_VERBS or t.lemma_.lower() in UNDERGOING:
-                return None
+            if (t.lemma_.lower() in CLAUSE_VERBS and t.i != tok.i) or t.lemma_.lower() in UNDERGOING:
+                return None  # (a verb of saying that is the mention itself has its sayer as subject)
             subj = next((c for h in (t, *(a for a in t.children if a.dep_ == "aux")) for c in h.children
                          if c.dep_ == "nsubj"), None)  # the parser may hang the subject on "has"
             if subj is not None:
@@ -455,6 +455,13 @@ def _pick_actor1(members: list[MentionView], story: Story, actor2: str | None) -
     named = [a for a in found if not story.generic_actor(a)]
     if named:
         return named[0]
+    if members[0].event.type == "COERCE" and not found:
+        # "Police said a search of the prison turned up ...": forces telling of an arrest or a search
+        # with no other doer are telling of their own
+        forces = [v.event.reported_by for v in members[:4] if v.event.reported_by
+                  and story.actor_type.get(v.event.reported_by) in ("police", "military")]
+        if forces:
+            return forces[0]
     if members[0].event.type in ("ASSAULT", "COERCE"):
         # "ISWAP said its fighters ...", "al-Shabaab militants stormed ...": the group last named in
         # this sentence or the one before, when it is not the target.
@@ -608,16 +615,20 @@ ARMED_MODIFIERS = {"army", "military", "police", "security", "naval", "air", "tr
 
 def _facility(story: Story, actor_id: str) -> str | None:
     """ "civilians" or "military" when the target is a place or a facility that stands for them."""
-    if story.actor_type.get(actor_id) not in (None, "other") or story.actors is None:
+    kind = story.actor_type.get(actor_id)
+    if kind not in (None, "other", "person") or story.actors is None:
         return None
     actor = story.actor_by_id.get(actor_id)
     if actor is None or not actor.mentions:
         return None
     m = actor.mentions[0]
+    # (a place the tagger took for a person's name is still a place: "missiles fired at Zaporizhzhia")
     if any(story.places[i].start <= m.start < story.places[i].end or m.start <= story.places[i].start < m.end
            for i in story.places_between(m.start - 200, m.end)):
         words = m.text.lower().split()
         return "military" if words and words[-1] in MILITARY_PLACES else "civilians"  # a named place
+    if kind == "person":
+        return None
     words = [w.strip(".,'’") for w in m.text.lower().split()]
     if not words:
         return None
@@ -640,6 +651,8 @@ def resolve(members: list[MentionView], story: Story, score: float) -> StoryEven
     actor1 = _pick_actor1(members, story, actor2)
     if actor1 is not None and (actor1 == actor2 or e.type == "ASSAULT"):
         actor2 = _pick_actor2(members, story, actor1)
+    if e.type == "SANCTION":
+        actor1, actor2 = _expulsion(members, story, actor1, actor2)
     place, precision = _pick_place(members, story, claim)
     target = None
     if e.type in ("ASSAULT", "COERCE") and actor2 is not None:
@@ -663,6 +676,51 @@ def resolve(members: list[MentionView], story: Story, score: float) -> StoryEven
         acled=acled, mentions=[v.event.id for v in members], **({"target": target} if target else {}),
         trigger=Span(**e.trigger.model_dump()) if e.trigger else None,
         evidence=Offsets(start=first.sent_start, end=first.sent_end), confidence=round(score, 3))
+
+
+EXPELLING = {"expel", "throw", "kick", "order", "tell", "ask", "declare", "oust", "recall", "summon"}
+ENVOYS = {"diplomat", "ambassador", "envoy", "consul", "attache", "attaché", "chargé", "charge", "emissary",
+          "diplomats", "envoys", "ambassadors"}
+LEAVING = {"leave", "quit", "depart", "exit"}
+
+
+def _expulsion(members: list[MentionView], story: Story, actor1: str | None,
+               actor2: str | None) -> tuple[str | None, str | None]:
+    """A diplomatic expulsion is coded state against state: "a senior Indian diplomat has been thrown
+    out of Canada" -> Canada expels, India is expelled; "was told to leave India" -> India expels."""
+    kb = story.actors.kb if story.actors is not None else None
+    if kb is None:
+        return actor1, actor2
+    for v in members[:4]:
+        tok = v.token
+        if tok is None or tok.lemma_.lower() not in EXPELLING:
+            continue
+        envoy = None
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")] if tok.lemma_.lower() not in \
+            ("tell", "ask", "order") else [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        for obj in objects:
+            if obj.lemma_.lower() in ENVOYS or obj.lower_ in ENVOYS:
+                envoy = next((kb.demonym(w.text) or kb.country_of_name(w.text) for w in obj.lefts
+                              if kb.demonym(w.text) or kb.country_of_name(w.text)), None)
+        if envoy is None and actor2 is not None and story.actor_type.get(actor2) not in ("person", "other", None):
+            return actor1, actor2  # a state or an organisation is expelled already
+        host = None
+        for t in itertools.islice(tok.subtree, 32):
+            out_of = t.dep_ == "pobj" and t.head.lower_ in ("of", "from") and (
+                t.head.head.lower_ == "out" or t.head.head.i == tok.i)
+            left = t.dep_ == "dobj" and t.head.lemma_.lower() in LEAVING
+            if (out_of or left) and t.ent_type_ == "GPE":
+                host = kb.country_of_name(t.text)
+                if host:
+                    break
+        if actor1 is None and host is not None:
+            actor1 = story.actors.implied("state", host)  # type: ignore[union-attr]
+            story.learn_actor(actor1)
+        if envoy is not None and envoy != host:
+            actor2 = story.actors.implied("state", envoy)  # type: ignore[union-attr]
+            story.learn_actor(actor2)
+        break
+    return actor1, actor2
 
 
 # Sides that fight: a clash between two of them is coded both ways (CONVENTIONS: "both directions of a clash").
