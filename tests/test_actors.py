@@ -661,3 +661,31 @@ def test_a_state_is_also_called_by_its_adjective(pipeline):
     r = pipeline.extract("Norway expelled two diplomats on Monday, the foreign ministry said.", published="2024-03-12")
     norway = next(a for a in r.actors if a.id == "norway")
     assert norway.type == "state" and "Norwegian" in norway.aliases
+
+
+def test_a_state_led_coalition_is_a_military_and_the_coalition_refers_back_to_it(run):
+    report = run("Jets of the Kenyan-led coalition bombed a depot near Kismayo on Monday. "
+                 "The coalition said the depot stored weapons.")
+    coalition = owner(report, "the Kenyan-led coalition")
+    assert coalition.type == "military"
+    assert owner(report, "The coalition").id == coalition.id
+
+
+def test_a_relative_determiner_starts_no_actor_and_a_web_outlet_is_media(run):
+    report = run("Saada, a rebel stronghold whose movement was founded in the 1990s, was shelled on Monday, "
+                 "according to the rebel-run Alertnews.net agency.")
+    assert not any(a.name.lower().startswith("whose") for a in report.actors)
+    assert owner(report, "the rebel-run Alertnews.net agency").type == "media"
+
+
+def test_a_group_named_right_after_its_description_is_that_group(run):
+    report = run("On Sunday the rebel group M23 seized two villages, and the militant group Hamas freed a hostage.")
+    assert owner(report, "M23").id == owner(report, "the rebel group").id
+    assert owner(report, "Hamas").id == owner(report, "the militant group").id
+
+
+def test_military_rulers_are_a_junta_and_assailants_are_attackers(run):
+    report = run("The military rulers of Chad closed the border on Monday. Unidentified assailants later "
+                 "attacked a checkpoint near Abeche.")
+    assert owner(report, "The military rulers").name.endswith("Junta")
+    assert owner(report, "Unidentified assailants").name == "Attackers"

@@ -325,3 +325,29 @@ def test_a_states_military_is_known_by_the_words_news_uses(extract):
     r = extract("Kenyan soldiers shot dead two smugglers near Mandera on Monday.\n")
     military = next(a for a in r.actors if a.type == "military")
     assert "Kenyan forces" in military.aliases and "Kenyan troops" in military.aliases
+
+
+def test_an_it_that_acts_is_not_the_person_who_says_so(extract):
+    r = extract("General Ana Ruiz said on Friday that she ordered the raid on Mora's group after it "
+                "threatened a dam project near Tumaco.\n")
+    threat = next(e for e in r.events if e.type == "THREATEN")
+    assert "ruiz" not in _names(r, threat.actor1)
+
+
+def test_who_planted_the_bomb_set_it_off(extract):
+    r = extract("A roadside bomb, which suspected Gulf Clan fighters had planted overnight, went off on Sunday "
+                "beside a road used by Delta Front rebels near Tumaco, wounding two soldiers.\n")
+    s = _of_type(r, "ASSAULT")[0]
+    assert "gulf clan" in _names(r, s.actor1), _names(r, s.actor1)  # not the group named after the bomb
+
+
+def test_released_from_someones_captivity_they_release(extract):
+    r = extract("Forty soldiers who were let go from Russian captivity returned home on Saturday.\n")
+    release = next(e for e in r.events if e.type == "RETREAT")
+    assert release.actor1 == "russia"
+
+
+def test_a_platform_a_condemnation_is_posted_on_is_no_target(extract):
+    r = extract("Gunmen killed three guards at a bank in Kano on Monday. The governor condemned "
+                "the attack on Twitter.\n")
+    assert not any("twitter" in _names(r, e.actor2) for e in r.events if e.actor2)

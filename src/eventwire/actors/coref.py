@@ -358,6 +358,13 @@ class Resolver:
             if d.label:  # "the rebels" goes back to "rebels" before any other armed group
                 c = max((x for x in self.clusters if x.label == d.label and x.last_before(d.start)),
                         key=lambda x: x.last_before(d.start).start, default=None)  # type: ignore[union-attr]
+            if c is None and d.kind == "group" and self.noun_of is not None:
+                # "the coalition" after "the Saudi-led coalition": the actor last called by that noun
+                noun = self.noun_of(d.head)
+                same = [x for x in self.clusters if any(m.noun == noun and m.start < d.start for m in x.mentions)]
+                if same:
+                    c = max(same, key=lambda x: max(m.start for m in x.mentions if m.noun == noun
+                                                    and m.start < d.start))
             c = c or self.antecedent(d)
             if c is not None:
                 return self.attach(c, d)

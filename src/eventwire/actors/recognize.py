@@ -32,7 +32,7 @@ WEAPONS = {"warplanes", "jets", "drones", "helicopters", "gunships", "warships",
 COLLECTIVES = {"band", "bands", "unit", "units", "squad", "contingent", "column", "cell", "cells", "detachment",
                "group", "groups", "team", "dozens", "hundreds", "scores", "thousands"}
 POLICE = {"police", "policemen", "gendarmerie"}
-GOVERNMENT = {"government", "administration", "cabinet", "authorities", "authority", "regime", "junta",
+GOVERNMENT = {"government", "administration", "cabinet", "authorities", "authority", "regime", "junta", "rulers",
               "presidency"}
 OFFICIALS = {"officials", "diplomats", "negotiators", "lawmakers", "ministers", "leaders",
              "authorities", "spokesmen"}
@@ -119,6 +119,7 @@ _NAME_NOUNS = {"province", "branch", "wing", "front", "brigade", "brigades", "di
 # Heads of an organization's name the tagger may miss ("the Movement for the Salvation of Azawad")
 ORG_HEADS = _NAME_NOUNS | {"organization", "organisation", "convention", "congress", "league", "assembly",
                            "committee", "federation", "association", "corps", "militia", "brotherhood", "network"}
+_WEB_NAME = re.compile(r"\.(?:net|com|org|info|news)$")  # "Sabanews.net agency": an outlet
 _SIZE = re.compile(r"^\d+-(member|nation|country|state|party)s?$")
 _SIZE_WORDS = {"-", "member", "nation", "country", "regional"}
 _NAME_LINK_WORDS = {"of", "for", "the", "and", "al", "de", "du", "des", "la", "le", "el"}
@@ -127,7 +128,7 @@ PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "are
 _STRIP_LEADING = {"a", "an", "all", "some", "many", "several", "both", "few", "most", "those", "these", "any",
                   "each", "every", "two", "three", "four", "five", "more", "other", "another", "at", "least",
                   "than", "over", "about", "nearly", "around", "almost", "up", "to", "dozens", "hundreds",
-                  "thousands", "scores", "only", "just", "roughly", "approximately"}
+                  "thousands", "scores", "only", "just", "roughly", "approximately", "whose", "which", "what"}
 
 
 @dataclass
@@ -148,6 +149,7 @@ class Desc:
     name: str | None = None         # as written, for persons and unknown organizations
     role: str | None = None
     controlled_by: str | None = None
+    state_led: bool = False  # the controller is a state ("the Saudi-led coalition")
     backed_by: str | None = None
     affiliation: str | None = None
     anaphoric: bool = False         # a bare definite description ("the ministry"): refers back
@@ -561,6 +563,10 @@ class Recognizer:
             # "the news agency, SANA, reported": the tagger often misses the apposition
             if c.i == head.i + 2 and c.pos_ == "PROPN" and self.doc[head.i + 1].text == ",":
                 return c
+        nxt = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
+        if nxt is not None and head.lower_ in GROUPS and nxt.pos_ == "PROPN" and nxt.ent_iob_ == "B" and (
+                nxt.ent_type_ == "ORG" or (nxt.ent_type_ in ("GPE", "PERSON") and nxt.i not in self.places)):
+            return nxt  # "the militant group Hamas": the parser may make them two subjects
         if head.dep_ == "appos" and head.head.ent_type_ in ("ORG", "PERSON"):
             return head.head
         if head.dep_ == "appos" and head.head.lower_ in MEMBER_HEADS and head.lower_ in GROUPS | ARMED:
@@ -649,6 +655,7 @@ class Recognizer:
                         d.backed_by = ctrl
                     else:
                         d.controlled_by = ctrl
+                        d.state_led = entry is None or entry.type == "state"
                         if entry is not None and entry.type != "state":
                             d.country = d.country or entry.country  # a movement rules where it is from
                     continue  # the controller itself is yielded by nested()
@@ -752,13 +759,18 @@ class Recognizer:
                 d.type = "other"
         elif d.kind == "agency":
             d.type = ("igo" if q & {"un", "u.n.", "united"} else "ngo" if q & NGO_QUALIFIERS
-                      else "media" if q & MEDIA_QUALIFIERS else "government")
+                      else "media" if q & MEDIA_QUALIFIERS or any(_WEB_NAME.search(w) for w in q) else "government")
         else:
             d.type = {"military": "military", "police": "military", "government": "government",
                       "officials": "government", "ministry": "ministry", "armed": "armed_group",
                       "party": "party", "media": "media", "population": "population"}.get(d.kind, "other")
         if d.kind in ("officials", "population", "media") or (d.kind == "armed" and head.lower_ in ARMED):
             d.label = head.lower_
+            if d.label == "assailants":
+                d.label = "attackers"  # one word for one unnamed party, however the text calls it
+        if d.kind == "government" and (head.lower_ == "junta" or (
+                "military" in q and head.lower_ in ("rulers", "government", "regime", "authorities"))):
+            d.label = "junta"  # "the military rulers of Mali": a junta, as the news calls it
         if d.kind == "population" and head.lower_ in CIVILIANS:
             d.label = "civilians"  # "residents", "villagers", "people": ACLED's Civilians
         if d.kind == "population" and head.lower_ in ("demonstrators", "protestors"):
@@ -779,6 +791,8 @@ class Recognizer:
             d.kind = "org"
             if d.type == "other":
                 d.type = "ngo"
+        if d.kind in ("group", "org") and head.lower_ in ("coalition", "alliance") and d.state_led:
+            d.type = "military"  # "the Saudi-led coalition": states' forces under one command, no NGO
         if d.kind == "police":
             d.label = "police"
 

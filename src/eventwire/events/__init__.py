@@ -193,6 +193,17 @@ def _speaker_above(doc: Doc, tok: Token, actors: ActorTable | None) -> str | Non
     return None
 
 
+def _may_be(subject: Token | None, speaker: str, actors: ActorTable | None) -> bool:
+    """The verb's own subject may stand for the speaker: none, or a pronoun that fits the speaker ("it"
+    is no person)."""
+    if subject is None:
+        return True
+    if subject.pos_ != "PRON":
+        return False
+    kind = next((a.type for a in actors.actors if a.id == speaker), None) if actors is not None else None
+    return not (subject.lower_ in ("it", "its") and kind == "person")
+
+
 def _dateline_place(doc: Doc, places: list[Place]) -> int | None:
     dl = getattr(doc._, "eventwire_dateline", None) if Doc.has_extension("eventwire_dateline") else None
     if dl is None:
@@ -329,10 +340,15 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             if q is not None and getattr(q, "cue_start", None) is not None and \
                     q.cue_start <= t.start < getattr(q, "cue_end", q.cue_start):  # type: ignore[attr-defined]
                 q = None
-            if a1 is None and t.type in CLAIM_TYPES and t.start in cue_speaker:
+            # a verb with a subject of its own ("he said ... after it threatened a road project") is not
+            # the sayer's act unless that subject may be the sayer ("the group said they would ...")
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) if is_verb else None
+            if a1 is None and t.type in CLAIM_TYPES and t.start in cue_speaker and _may_be(subj, cue_speaker[t.start],
+                                                                                         actors):
                 a1 = cue_speaker[t.start]
             if a1 is None and t.type in SPOKEN_CLAIMS and t.kind is None:
-                a1 = _speaker_above(doc, tok, actors)  # "the vote was marred by fraud, opponents say"
+                above = _speaker_above(doc, tok, actors)  # "the vote was marred by fraud, opponents say"
+                a1 = above if above is not None and _may_be(subj, above, actors) else None
             if t.kind is not None:  # the statement was made; what it states is its content
                 mod, reported_by = ("reported", q.speaker) if q is not None else ("asserted", None)
             else:

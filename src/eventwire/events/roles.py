@@ -57,6 +57,9 @@ GROUP_NOUNS = {"force", "army", "military", "government", "authority", "group", 
                "team", "crowd", "mob", "gang", "cartel", "junta", "parliament", "senate", "congress", "cabinet"}
 NOT_ACTOR = {"death", "case", "life", "being", "body", "dead", "injured", "wounded", "missing", "toll", "number"}
 NOT_TARGET = NOT_ACTOR - {"injured", "wounded", "dead"}  # "injured" as a noun is a victim
+# Where words are published: "condemned the attack on Twitter" names no target.
+MEDIA_PLATFORMS = {"twitter", "facebook", "telegram", "instagram", "youtube", "tiktok", "whatsapp", "television",
+                   "radio", "website", "media", "x.com", "weibo"}
 REL_PRONOUNS = {"who", "which", "that"}
 # "used tear gas to disperse them": the user, not the gas, disperses.
 INSTRUMENT_VERBS = {"use", "employ", "fire", "spray", "hurl", "throw", "launch", "deploy", "lob"}
@@ -76,6 +79,7 @@ PATIENT_NOUNS = {"detention", "arrest", "abduction", "kidnapping", "kidnap", "ki
 ACT_NOMINALS = OF_TARGET | PATIENT_NOUNS | {"attack", "raid", "coup", "takeover", "offensive", "incursion",
                                             "ambush", "crackdown", "assault", "airstrike", "shooting"}
 PATIENT_POSSESSIVES = {"his", "her", "their", "my", "our"}
+CUSTODY = {"captivity", "custody", "detention", "prison", "jail", "hands"}
 # Verbs that lay an act on someone: "pinned the attack on X", "put the killings on X".
 PINNING = {"blame", "pin", "put", "lay", "place", "shift", "attribute"}
 ATTRIBUTED = {"blame": "on", "pin": "on", "attribute": "to", "claim": "by"}
@@ -314,6 +318,8 @@ def target_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | 
     "the Christmas market") and victims written as numbers ("injured another 15")."""
     if tok is None or actors is None:
         return None
+    if tok.lower_ in MEDIA_PLATFORMS and tok.dep_ == "pobj" and tok.head.lower_ == "on":
+        return None
     found = actor_for(doc, tok, actors, members=False)
     if found is not None:
         return found
@@ -377,6 +383,12 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                     a1 = nominal_actor[via.i]
             if a2 is None and tok.dep_ == "acl":  # "civilians killed in the raid"
                 a2 = actor_for(doc, tok.head, actors)
+            if a1 is None and type_ == "RETREAT":  # "let go from Russian captivity": whose captives they were
+                held = _pobj(tok, {"from"}) or next((_pobj(c, {"from"}) for c in tok.children
+                                                     if c.dep_ == "xcomp" and _pobj(c, {"from"}) is not None), None)
+                if held is not None and held.lemma_.lower() in CUSTODY:
+                    mod = _modifier_actor(held)
+                    a1 = span_actor(doc, mod, actors) if mod else None
             if lemma in ATTRIBUTED and lemma != "claim":  # "the attack was blamed on X": X is the accused
                 accused = _pobj(tok, {ATTRIBUTED[lemma]})
                 if accused is not None:

@@ -379,8 +379,9 @@ def _clause_subject(tok: Any) -> Any:
         by = next((g for c in t.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
                    for g in c.children if g.dep_ == "pobj"), None)
         if t.pos_ in ("VERB", "AUX"):
-            if (t.lemma_.lower() in CLAUSE_VERBS and t.i != tok.i) or t.lemma_.lower() in UNDERGOING:
-                return None  # (a verb of saying that is the mention itself has its sayer as subject)
+            if (t.lemma_.lower() in CLAUSE_VERBS and t.i != tok.i) or (t.lemma_.lower() in UNDERGOING and not any(
+                    c.dep_ == "prt" and c.lower_ == "off" for c in t.children)):
+                return None  # (a verb of saying that is the mention itself has its sayer; a bomb "went off")
             subj = next((c for h in (t, *(a for a in t.children if a.dep_ == "aux")) for c in h.children
                          if c.dep_ == "nsubj"), None)  # the parser may hang the subject on "has"
             if subj is not None:
@@ -412,6 +413,9 @@ def _clause_subject(tok: Any) -> Any:
     return None
 
 
+WEAPON_SUBJECTS = {"bomb", "device", "explosive", "mine", "ied", "grenade", "rocket", "missile", "shell", "charge"}
+PLACING_VERBS = {"plant", "place", "lay", "set", "hide", "leave", "detonate", "fire", "launch", "throw", "hurl",
+                 "drop", "rig"}
 # Means of attack standing for whose they are: "raids by aircraft of the coalition", "drones from X".
 MEANS = {"aircraft", "jet", "warplane", "plane", "drone", "helicopter", "gunship", "artillery", "tank", "missile",
          "rocket", "ship", "vessel", "unit"}
@@ -425,6 +429,16 @@ def _clause_doer(v: MentionView, story: Story) -> str | None:
     if subj is not None and subj.lemma_.lower() in MEANS:
         subj = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                      for g in c.children if g.dep_ == "pobj"), subj)
+    if subj is not None and subj.lemma_.lower() in WEAPON_SUBJECTS:
+        # "a device, which suspected separatists had planted, went off": who placed it
+        clauses = [c for c in subj.children if c.dep_ in ("relcl", "acl")]
+        # (the parser may read "which suspected X had planted" as "suspected" with "planted" below it)
+        clauses += [g for c in clauses for g in c.children if g.dep_ in ("ccomp", "xcomp", "conj")]
+        placed = next((c for c in clauses if c.lemma_.lower() in PLACING_VERBS), None)
+        if placed is not None:
+            subj = next((c for c in placed.children if c.dep_ == "nsubj" and c.lower_ not in ("which", "that")),
+                        None) or next((g for c in placed.children if c.dep_ == "agent" for g in c.children
+                                       if g.dep_ == "pobj"), None)
     if subj is None or subj.lemma_.lower() in NOT_DOERS or subj.like_num:
         return None
     if subj.pos_ == "PRON" and v.in_quote:
