@@ -351,3 +351,38 @@ def test_a_platform_a_condemnation_is_posted_on_is_no_target(extract):
     r = extract("Gunmen killed three guards at a bank in Kano on Monday. The governor condemned "
                 "the attack on Twitter.\n")
     assert not any("twitter" in _names(r, e.actor2) for e in r.events if e.actor2)
+
+
+# -- what is one event and what is two --------------------------------------------------------------------
+
+
+def test_a_curfew_arrests_and_looting_are_three_acts(extract):
+    r = extract(
+        "Authorities imposed a night-time curfew in Nakuru on Sunday as looting spread through the city.\n"
+        "Police said 120 people had been arrested since Friday.\n")
+    modes = sorted(s.mode or "" for s in _of_type(r, "COERCE"))
+    assert len(modes) >= 2 and "restrict" in modes and "arrest" in modes, modes
+
+
+def test_a_later_moment_and_an_answer_are_other_events(extract):
+    r = extract(
+        "Insurgents attacked a police post in Mueda on Friday morning, killing two officers.\n"
+        "Later that Friday, insurgents struck a market on the edge of the town, wounding six traders.\n"
+        "On Saturday the rebels freed four hostages, and the government in return released 30 prisoners.\n")
+    assert len(_of_type(r, "ASSAULT")) == 2, [(s.mentions, _evidence(r, s)) for s in _of_type(r, "ASSAULT")]
+    freed, released = (next(e for e in r.events if e.trigger and e.trigger.text == w) for w in ("freed", "released"))
+    assert "government" in _names(r, released.actor1)  # the name before "in return", not the rebels
+    assert not any(freed.id in s.mentions and released.id in s.mentions for s in r.story_events)
+
+
+def test_a_campaign_and_a_years_offensive_are_no_incident_and_soldiers_are_not_the_gunmen(extract):
+    r = extract(
+        "Gunmen shot dead five villagers in Konduga on Wednesday, residents said.\n"
+        "In its ten-year campaign, the Delta Front has killed thousands of people.\n"
+        "An army offensive this year pushed the group out of most towns.\n"
+        "Soldiers exchanged fire with the attackers for an hour, a resident said.\n")
+    assaults = _of_type(r, "ASSAULT")
+    assert not any("campaign" in _evidence(r, s) or "offensive" in _evidence(r, s) for s in assaults), \
+        [_evidence(r, s) for s in assaults]
+    lead = next(s for s in assaults if _evidence(r, s).startswith("Gunmen"))
+    assert "soldiers" not in _names(r, lead.actor1) and "military" not in _names(r, lead.actor1)

@@ -141,6 +141,11 @@ def conjoined_actors(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | N
 
 def _inherited(tok: Token) -> Token | None:
     """A subject-less verb's actor: its conjunct's or governor's subject (object for 'urged X to')."""
+    for left in tok.doc[max(tok.sent.start, tok.i - 4):tok.i]:
+        # "..., and Israel in return released ...": a name the parser conjoined to the verb before is
+        # this verb's subject
+        if left.dep_ == "conj" and left.pos_ == "PROPN" and left.head.pos_ == "VERB" and left.head.i < left.i:
+            return left
     cur = tok
     for _ in range(3):
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":

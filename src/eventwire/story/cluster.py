@@ -12,6 +12,8 @@ analyst codes is the scorer's call (``story/scorer.py``), made on the whole grou
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,11 +25,17 @@ if TYPE_CHECKING:
 WINDOW = 40  # how many of the most recently mentioned events a mention may join
 CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
 OWN_KIND = {"abduct", "sexual", "destroy", "torture", "beat", "assassinate", "coup"}
+# Kinds of coercion that are never one act: modes of one kind may be ("detained" ... "held").
+COERCE_KINDS = {"restrict": "restrict", "ban": "restrict", "martial-law": "restrict", "evacuation": "evacuation",
+                "arrest": "arrest", "detention": "arrest", "search": "arrest", "looting": "looting",
+                "seize": "looting", "coup": "coup", "deport": "deport", "censor": "censor"}
 DISTINCT_OPENERS = ("separately", "in a separate", "in another", "elsewhere", "in a similar", "in an unrelated",
                     "also on", "in a second", "in a comparable", "in an earlier", "in a previous", "in neighbouring",
                     "in neighboring", "in nearby", "meanwhile", "later that day", "earlier that day", "the same day",
                     "on the same day", "a day earlier", "a day later", "the previous day", "the next day",
                     "in response", "in retaliation", "in return", "retaliating")
+# "Later that Friday", "Earlier on Monday", "later in the day": another moment, another incident
+DISTINCT_TIME_OPENER = re.compile(r"(?:later|earlier)\s*,?\s+(?:that|on|in the|the same)\b")
 DISTINCT_MODIFIERS = {"another", "separate", "second", "third", "earlier", "previous", "similar", "other",
                       "further", "new", "fresh", "prior", "subsequent"}
 PLACE_NOUNS = {"village", "town", "city", "district", "province", "region", "county", "camp", "neighbourhood",
@@ -60,7 +68,7 @@ def _distinct(v: MentionView) -> bool:
         return False
     sent = v.sent if v.sent is not None else tok.sent
     opener = tok.doc[sent.start:min(sent.end, sent.start + 8)].text.lower().lstrip("\"“'( ")  # 8 tokens: no doc.text
-    if opener.startswith(DISTINCT_OPENERS):
+    if opener.startswith(DISTINCT_OPENERS) or DISTINCT_TIME_OPENER.match(opener):
         return True
     if any(c.lower_ in DISTINCT_MODIFIERS for c in tok.children if c.dep_ in ("amod", "det", "advmod")):
         return True
@@ -76,6 +84,23 @@ def _distinct(v: MentionView) -> bool:
                     return True
     verb = tok if tok.pos_ == "VERB" else tok.head
     return any(c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in REPEAT_ADVERBS for c in verb.children)
+
+
+ANSWERS = {"return", "response", "retaliation", "reprisal", "exchange"}
+
+
+def _answering(v: MentionView) -> bool:
+    """The act answers another: "in return", "in response", "in retaliation"."""
+    tok = v.token
+    if tok is None:
+        return False
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in ANSWERS for g in c.children)
+           for h in {tok, verb} for c in h.children):
+        return True
+    # the parser may hang "in return" on the verb before: read the words right before the act
+    before = tok.doc[max(tok.sent.start, tok.i - 3):tok.i]
+    return any(a.lower_ == "in" and b.lemma_.lower() in ANSWERS for a, b in itertools.pairwise(before))
 
 
 def _same_time(a: str, b: str, published: str | None) -> bool:
@@ -124,6 +149,16 @@ def _last_sentence(g: Group) -> list[MentionView]:
     return out
 
 
+STATE_FORCES = {"military", "police", "state", "government"}
+
+
+def _side(actor_type: str | None) -> str:
+    """Which kind of party acts: a state's forces, a non-state armed group, or another."""
+    if actor_type in STATE_FORCES:
+        return "state"
+    return "armed" if actor_type == "armed_group" else "other"
+
+
 def _fits(g: Group, v: MentionView, story: Story) -> bool:
     e = v.event
     if e.type != g.type:
@@ -135,12 +170,18 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
         return False
     if (e.mode in OWN_KIND or g.mode in OWN_KIND) and e.mode != g.mode and e.mode and g.mode:
         return False
+    if e.type == "COERCE" and e.mode and g.mode and \
+            COERCE_KINDS.get(e.mode, e.mode) != COERCE_KINDS.get(g.mode, g.mode):
+        return False  # a curfew, arrests and looting in one story are three acts
     # The other side hitting back is another event ("police returned fire on the gunmen").
     if ((e.actor1 and e.actor1 == g.actor2) or (e.actor2 and g.actor1 and e.actor2 == g.actor1)):
         return False
     if e.actor1 and g.actor1 and e.actor1 != g.actor1 and not (
             story.generic_actor(e.actor1) or story.generic_actor(g.actor1)):
         return False
+    if e.actor1 and g.actor1 and e.actor1 != g.actor1 and (
+            _side(story.actor_type.get(e.actor1)) != _side(story.actor_type.get(g.actor1))):
+        return False  # unnamed "gunmen" are no state's soldiers: "soldiers exchanged fire" is the army's act
     # Against the group's finest places: once it has a town, its country no longer makes every other
     # town of that country the same event ("raids across Yemen ... in Ans ... in Hajja").
     fine = [p for p in g.places if story._rank(p) < 4] or list(g.places)
@@ -149,6 +190,8 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
     if e.place is not None and not g.places and not same_sent and g.guess is not None and \
             story._rank(g.guess) <= 2 and not story.places_compatible(e.place, g.guess):
         return False  # "in the village of Zolochiv, two men died" is not the Kharkiv strike told before
+    if same_sent and _answering(v):
+        return False  # "Hamas freed three hostages, and Israel in return released 369 prisoners"
     if same_sent:
         # One sentence may tell two incidents: "the blast struck during the funeral of a man who was
         # killed in a car bombing on Tuesday". Mentions join when they share a clause.

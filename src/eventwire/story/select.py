@@ -41,9 +41,10 @@ def rule_out(v: MentionView, story: Story) -> str | None:
         return "ended"
     if v.habitual or v.trend:
         return "habitual"
-    if v.generic_noun and v.own_date is None and e.place is None and not e.figures:
+    # ("an army offensive this year": a year or a month is no incident's date)
+    if v.generic_noun and (v.own_date is None or len(v.own_date) <= 7) and e.place is None and not e.figures:
         return "generic"
-    if v.plural_bare and v.own_date is None and not e.figures and not v.definite and (
+    if v.plural_bare and (v.own_date is None or len(v.own_date) <= 7) and not e.figures and not v.definite and (
             e.place is None or story.places[e.place].feature in ("country", "water", None)):
         return "generic"  # "ISIS attacks in Iraq and Syria", "kidnappings for ransom"
     if e.type == "ASSAULT":
@@ -53,11 +54,11 @@ def rule_out(v: MentionView, story: Story) -> str | None:
         if (v.nature_near or story.nature) and not armed and (tok is None or tok.lemma_.lower() in (
                 "die", "kill", "death", "dead", "injure", "hurt", "wound", "destroy")):
             return "nature"
-    if e.type == "ASSAULT" and tok is not None and not e.actor1 and tok.lemma_.lower() in CASUALTY_ONLY:
-        if _accidental(tok):
+    if e.type == "ASSAULT" and tok is not None and tok.lemma_.lower() in CASUALTY_ONLY:
+        if not e.actor1 and _accidental(tok):
             return "accident"
         if _in_the_war(tok):
-            return "generic"  # "hundreds of thousands died in the civil war"
+            return "generic"  # "hundreds of thousands died in the civil war", "in its campaign X has killed"
     if e.type == "REQUEST" and tok is not None and (any(
             g.lower_ in NO_EVENT_OBJECTS for c in tok.children if c.dep_ == "prep" for g in c.children) or any(
             c.dep_ == "xcomp" and c.lemma_.lower() in ANONYMITY for c in tok.children)):
