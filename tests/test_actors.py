@@ -689,3 +689,10 @@ def test_military_rulers_are_a_junta_and_assailants_are_attackers(run):
                  "attacked a checkpoint near Abeche.")
     assert owner(report, "The military rulers").name.endswith("Junta")
     assert owner(report, "Unidentified assailants").name == "Attackers"
+
+
+def test_a_named_police_force_is_a_state_force_and_mercenaries_are_armed(run):
+    report = run("Rebels killed nine members of the Border Police Force on Monday. The minister accused "
+                 "foreign mercenaries of looting the mines.")
+    assert owner(report, "Border Police Force").type == "military"
+    assert owner(report, "foreign mercenaries").type == "armed_group"

@@ -386,3 +386,13 @@ def test_a_campaign_and_a_years_offensive_are_no_incident_and_soldiers_are_not_t
         [_evidence(r, s) for s in assaults]
     lead = next(s for s in assaults if _evidence(r, s).startswith("Gunmen"))
     assert "soldiers" not in _names(r, lead.actor1) and "military" not in _names(r, lead.actor1)
+
+
+def test_a_coup_is_against_the_government_and_whoever_is_arrested_is_its_target(extract):
+    r = extract("Soldiers seized power in Niamey in a coup on Sunday, and police said the station master of "
+                "Maradi was arrested on Monday.\n")
+    coup = next(s for s in _of_type(r, "COERCE") if s.mode == "coup")
+    government = next(a for a in r.actors if a.id == coup.actor2)
+    assert government.type == "government" and "Government of Niger" in government.aliases
+    arrest = next(e for e in r.events if e.trigger and e.trigger.text == "arrested")
+    assert "station master" in _names(r, arrest.actor2)

@@ -94,16 +94,7 @@ class ActorTable:
         actor.country = actor.country or c.country
         if actor.type == "other":
             actor.type = c.type  # type: ignore[assignment]
-        if actor.type == "state" and actor.country and not actor.aliases and self._resolver is not None:
-            adjective = self._resolver.kb.adjectives.get(actor.country)  # "Russian" for Russia
-            if adjective and adjective.lower() != actor.name.lower():
-                actor.aliases.append(adjective)
-        if actor.type == "military" and actor.country and not actor.aliases and self._resolver is not None \
-                and actor.name.endswith("Military"):
-            # the words news uses for a state's military: "Russian forces", "Israeli troops"
-            adjective = self._resolver.kb.adjectives.get(actor.country)
-            if adjective:
-                actor.aliases.extend(f"{adjective} {noun}" for noun in ("forces", "armed forces", "troops", "army"))
+        self._name_forms(actor)
         return actor
 
     def add(self, name: str, type_: str, start: int, end: int, text: str, **fields: object) -> str:
@@ -118,6 +109,24 @@ class ActorTable:
             actor.mentions.append(Mention(start=start, end=end, text=text))
             actor.mentions.sort(key=lambda m: m.start)
         return actor_id
+
+    def _name_forms(self, actor: Actor) -> None:
+        """The other names news and datasets use for a state's organs, as aliases (once)."""
+        if actor.aliases or not actor.country or self._resolver is None:
+            return
+        kb = self._resolver.kb
+        if actor.type == "state":
+            adjective = kb.adjectives.get(actor.country)  # "Russian" for Russia
+            if adjective and adjective.lower() != actor.name.lower():
+                actor.aliases.append(adjective)
+        elif actor.type == "government" and actor.name.endswith("Government"):
+            state = kb.state_name(actor.country)  # "Government of Guinea", as ACLED names it
+            actor.aliases.extend([f"Government of {state}", f"{state} government"])
+        elif actor.type == "military" and actor.name.endswith("Military"):
+            # the words news uses for a state's military: "Russian forces", "Israeli troops"
+            adjective = kb.adjectives.get(actor.country)
+            if adjective:
+                actor.aliases.extend(f"{adjective} {noun}" for noun in ("forces", "armed forces", "troops", "army"))
 
     @property
     def kb(self) -> Knowledge | None:
@@ -134,6 +143,12 @@ class ActorTable:
             actor_id = description_id(kb, "military", country, None, None, None)
             name = description_name(kb, "military", country, None, None, None)
             type_ = "military"
+        elif kind == "government" and country and self._resolver is not None:
+            # the government a coup overthrows
+            kb = self._resolver.kb
+            actor_id = description_id(kb, "government", country, None, None, None)
+            name = description_name(kb, "government", country, None, None, None)
+            type_ = "government"
         elif kind == "state" and country and self._resolver is not None:
             # a state acting through an official ("a diplomat was thrown out of Canada")
             kb = self._resolver.kb
@@ -146,6 +161,7 @@ class ActorTable:
                           attributes={"implied": True})
             self._by_id[actor_id] = actor
             self.actors.append(actor)
+            self._name_forms(actor)
         return actor_id
 
     def _text(self, doc: Doc) -> str:

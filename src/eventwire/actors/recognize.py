@@ -38,6 +38,7 @@ OFFICIALS = {"officials", "diplomats", "negotiators", "lawmakers", "ministers", 
              "authorities", "spokesmen"}
 MINISTRY = {"ministry", "department"}
 ARMED = {"militants", "fighters", "rebels", "insurgents", "militia", "militias", "gunmen", "jihadists", "separatists",
+         "mercenaries",
          "guerrillas", "paramilitaries", "extremists", "terrorists", "attackers", "assailants", "raiders", "gangs",
          "gang", "cartel", "cartels", "gangsters"}
 MEMBERS = {"fighters", "militants", "members", "gunmen", "operatives", "forces", "troops", "soldiers"}
@@ -738,7 +739,9 @@ class Recognizer:
                 and kind not in ("ministry", "government", "officials", "population")):
             # "the Arakan Army", "the Free Syrian Army": a proper name, not "the army" of some state
             name = self.text[names[0].idx:end]
-            kind_type = "armed_group" if kind in ("military", "armed", "police") else None
+            # ("the Central Reserve Police Force" is a state's police, not an armed group)
+            police = kind == "police" or any(t.lower_ in ("police", "gendarmerie") for t in tokens)
+            kind_type = "military" if police else ("armed_group" if kind in ("military", "armed") else None)
             yield Desc(names[0].idx, end, kind_type or self.org_type_words({t.lower_ for t in tokens}), "org",
                        head.i, name=name)
             return
@@ -890,6 +893,8 @@ class Recognizer:
     def org_type_words(self, words: set[str]) -> str:
         if words & {"ministry"}:
             return "ministry"
+        if words & {"police", "gendarmerie", "constabulary"}:
+            return "military"  # a state's police force ("Central Reserve Police Force")
         if words & {"army", "forces", "military", "navy", "brigades", "corps"}:
             return "military" if words & {"army", "navy", "military"} else "armed_group"
         if words & {"party"}:

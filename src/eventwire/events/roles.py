@@ -79,6 +79,9 @@ PATIENT_NOUNS = {"detention", "arrest", "abduction", "kidnapping", "kidnap", "ki
 ACT_NOMINALS = OF_TARGET | PATIENT_NOUNS | {"attack", "raid", "coup", "takeover", "offensive", "incursion",
                                             "ambush", "crackdown", "assault", "airstrike", "shooting"}
 PATIENT_POSSESSIVES = {"his", "her", "their", "my", "our"}
+# Coercion done to people, whoever the noun names ("the station master was arrested")
+HELD = {"arrest", "detain", "hold", "capture", "jail", "imprison", "apprehend", "nab", "deport", "expel", "intern",
+        "remand", "round", "sentence", "convict", "charge", "handcuff", "abduct", "kidnap"}
 CUSTODY = {"captivity", "custody", "detention", "prison", "jail", "hands"}
 # Verbs that lay an act on someone: "pinned the attack on X", "put the killings on X".
 PINNING = {"blame", "pin", "put", "lay", "place", "shift", "attribute"}
@@ -364,7 +367,8 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
     """(actor1, actor2) ids for the trigger token; nominal_actor maps nominal trigger token i -> actor1.
     For ASSAULT the recipient may be a facility or a number of victims (`target_for`)."""
     lemma = tok.lemma_.lower()
-    victim = target_for if type_ == "ASSAULT" else actor_for
+    # whom violence or an arrest is done to may be any noun ("the station master of Larissa was arrested")
+    victim = target_for if type_ == "ASSAULT" or (type_ == "COERCE" and lemma in HELD) else actor_for
     a1: str | None = None
     a2: str | None = None
     if is_verb:
