@@ -396,3 +396,30 @@ def test_a_coup_is_against_the_government_and_whoever_is_arrested_is_its_target(
     assert government.type == "government" and "Government of Niger" in government.aliases
     arrest = next(e for e in r.events if e.trigger and e.trigger.text == "arrested")
     assert "station master" in _names(r, arrest.actor2)
+
+
+# -- the learned actor ranker ---------------------------------------------------------------------------
+
+
+def test_the_actor_ranker_is_shipped_and_weighs_every_actor_the_sentence_names(pipeline):
+    from eventwire.ingest import document_from_text
+    from eventwire.story import candidate_groups
+    from eventwire.story.actor_ranker import ActorRanker, RoleModel, candidates
+
+    ranker = ActorRanker.load()
+    assert "actor1" in ranker and "actor2" in ranker
+    text = "Rebels of the Delta Front attacked an army post near Tumaco on Sunday, killing three soldiers.\n"
+    document = document_from_text(text, id="t", source="t", published=PUBLISHED, settings=pipeline.settings)
+    doc = pipeline.nlp(pipeline._prepare(document))
+    groups, story = candidate_groups(doc, doc._.eventwire_events or [], doc._.eventwire_places or [],
+                                     doc._.eventwire_times or [], doc._.eventwire_actor_table,
+                                     doc._.eventwire_quotes or [], doc._.eventwire_figures or [])
+    members = next(g for g in groups if g.type == "ASSAULT").members
+    cands = candidates(members, story, None, None)
+    names = {story.actor_names.get(c.actor, c.actor).lower() for c in cands}
+    assert any("delta front" in n for n in names) and any("military" in n for n in names), names
+    assert all(c.features["bias"] == 1.0 for c in cands)
+    # a model that only trusts the rules keeps their pick; one that likes a feature follows it
+    doer = next(c.actor for c in cands if "delta" in c.actor)
+    assert RoleModel(weights={}).choose(cands, "x") == "x"
+    assert RoleModel(weights={"mention": 5.0}, threshold=0.0).choose(cands, None) == doer

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from ..actors import ActorTable
 from ..schema import Event, Figure, Place, Quote, StoryEvent, Time
+from .actor_ranker import ActorRanker
 from .cluster import Group, cluster
 from .features import group_features, views
 from .resolve import Story, expand, reaction_targets, resolve
@@ -60,7 +61,8 @@ def find_story_events(doc: Doc, events: list[Event], places: list[Place], times:
         g.score = scorer.probability(g.features)
     kept = [g for g in groups if g.score >= scorer.threshold]
     story.set_narrative_day([g.members for g in kept])
-    resolved = [(g, resolve(g.members, story, g.score)) for g in kept]
+    ranker = ActorRanker.load()
+    resolved = [(g, resolve(g.members, story, g.score, ranker)) for g in kept]
     reaction_targets(resolved, groups, story)
     records = [r for g, rec in resolved for r in expand(rec, g.members, story)]
     records.sort(key=lambda r: (r.evidence.start if r.evidence else 0, r.mentions[0] if r.mentions else ""))

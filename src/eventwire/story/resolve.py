@@ -30,6 +30,8 @@ from ..actors import ActorTable
 from ..events.acled import BATTLE_TRIGGERS, acled_for
 from ..quotes.cues import CLAUSE_VERBS
 from ..schema import Dateline, Figure, Offsets, Place, Quote, Span, StoryEvent, Time
+from .actor_ranker import ActorRanker
+from .actor_ranker import candidates as ranker_candidates
 from .features import NATURE, MentionView, nature_words
 
 CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
@@ -657,14 +659,23 @@ def _facility(story: Story, actor_id: str) -> str | None:
     return None
 
 
-def resolve(members: list[MentionView], story: Story, score: float) -> StoryEvent:
+def resolve(members: list[MentionView], story: Story, score: float,
+            ranker: ActorRanker | None = None) -> StoryEvent:
+    """The record of one group of mentions; with a ranker, the doer the rules pick is re-weighed
+    against the other actors the event's sentences name (``actor_ranker.py``)."""
     first = members[0]
     e = first.event
     claim = e.type in CLAIMS
     actor2 = _pick_actor2(members, story, None)
     actor1 = _pick_actor1(members, story, actor2)
+    if ranker is not None and "actor1" in ranker:
+        actor1 = ranker.choose("actor1", ranker_candidates(members, story, actor1, actor2), actor1)
     if actor1 is not None and (actor1 == actor2 or e.type == "ASSAULT"):
         actor2 = _pick_actor2(members, story, actor1)
+    if ranker is not None and "actor2" in ranker:
+        actor2 = ranker.choose("actor2", ranker_candidates(members, story, actor2, actor1, "actor2"), actor2)
+        if actor2 == actor1:
+            actor2 = None
     if e.type == "SANCTION":
         actor1, actor2 = _expulsion(members, story, actor1, actor2)
     place, precision = _pick_place(members, story, claim)
