@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..events.roles import patient_possessive
 from .features import MentionView
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def _head_of(doc: Any, start: int) -> Any:
         return None
     tok = span[0]
     for _ in range(4):  # up to the mention's head noun
-        if tok.dep_ in ("compound", "amod", "det", "poss", "nummod", "quantmod") and tok.head is not tok \
+        if tok.dep_ in ("compound", "amod", "det", "nummod", "quantmod") and tok.head is not tok \
                 and tok.head.i > tok.i:
             tok = tok.head
         else:
@@ -133,6 +134,7 @@ def candidates(members: list[MentionView], story: Story, rule_pick: str | None, 
         for off, actor in story.actors_between(a, b)[:24]:
             add(actor)
             positions.setdefault(actor, []).append((off, where))
+    patients: set[str] = set()
     for c in list(found.values())[:MAX_CANDIDATES]:
         f = c.features
         t = story.actor_type.get(c.actor, "other")
@@ -168,6 +170,9 @@ def candidates(members: list[MentionView], story: Story, rule_pick: str | None, 
                 if trigger is not None:
                     f["before_trigger"] = float(min(here) < trigger.idx)
                 tok = _head_of(story.doc, here[0])
+                if tok is not None and tok.dep_ == "poss" and patient_possessive(tok.head) is not None:
+                    # "condemned Bazoum's detention": the detainee is neither doer nor the one condemned
+                    patients.add(c.actor)
                 dep = _role_of(tok, trigger)
                 f[f"role={dep}"] = 1.0
                 f[f"{fam}|role={dep}"] = 1.0
@@ -182,7 +187,7 @@ def candidates(members: list[MentionView], story: Story, rule_pick: str | None, 
         actor = story.actor_by_id.get(c.actor)
         count = len(actor.mentions) if actor is not None else 0
         f["story_mentions=1"] = float(count <= 1)
-    return list(found.values())[:MAX_CANDIDATES]
+    return [c for c in list(found.values())[:MAX_CANDIDATES] if c.actor not in patients or c.actor == rule_pick]
 
 
 @dataclass
