@@ -679,9 +679,9 @@ def resolve(members: list[MentionView], story: Story, score: float,
     if e.type == "SANCTION":
         actor1, actor2 = _expulsion(members, story, actor1, actor2)
     place, precision = _pick_place(members, story, claim)
-    if e.type == "COERCE" and actor2 is None and story.actors is not None and any(
-            v.event.mode == "coup" for v in members[:4]):
-        # a coup is against the government of the country it happens in
+    if e.type == "COERCE" and story.actor_type.get(actor2 or "") not in ("government", "state") and \
+            story.actors is not None and any(v.event.mode == "coup" for v in members[:4]):
+        # a coup is against the government of the country it happens in (not the president it detains)
         doer = story.actor_by_id.get(actor1 or "")
         country = (story.places[place].country if place is not None else None) or (
             doer.country if doer is not None else None) or story.country
