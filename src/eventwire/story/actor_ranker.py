@@ -187,7 +187,10 @@ def candidates(members: list[MentionView], story: Story, rule_pick: str | None, 
         actor = story.actor_by_id.get(c.actor)
         count = len(actor.mentions) if actor is not None else 0
         f["story_mentions=1"] = float(count <= 1)
-    return [c for c in list(found.values())[:MAX_CANDIDATES] if c.actor not in patients or c.actor == rule_pick]
+    media = {a for a in found if story.actor_type.get(a) == "media"} if role == "actor1" and fam != "statement" \
+        else set()  # an outlet reports violence, it does not do it
+    return [c for c in list(found.values())[:MAX_CANDIDATES]
+            if c.actor not in media and (c.actor not in patients or c.actor == rule_pick)]
 
 
 @dataclass

@@ -670,6 +670,8 @@ def resolve(members: list[MentionView], story: Story, score: float,
     actor1 = _pick_actor1(members, story, actor2)
     if ranker is not None and "actor1" in ranker:
         actor1 = ranker.choose("actor1", ranker_candidates(members, story, actor1, actor2), actor1)
+        if e.type in ("ASSAULT", "COERCE", "PROTEST") and story.actor_type.get(actor1 or "") == "media":
+            actor1 = None  # "..., Reuters reported": the outlet is no doer
     if actor1 is not None and (actor1 == actor2 or e.type == "ASSAULT"):
         actor2 = _pick_actor2(members, story, actor1)
     if ranker is not None and "actor2" in ranker:
