@@ -51,6 +51,8 @@ BENCHES: dict[str, dict[str, Any]] = {
                         "what": "18 coded real reports of our own that no rule or model was tuned on"},
     "story-scorer": {"cmd": ["train_story_scorer.py", "--check"], "local": True, "gate": False, "stage": "story",
                      "what": "the story scorer's 5-fold cross-validation over our own coded reports"},
+    "actor-ranker": {"cmd": ["train_actor_ranker.py", "--check"], "local": True, "gate": False, "stage": "story",
+                     "what": "the actor ranker's 5-fold cross-validation over our own coded reports"},
     "timex": {"cmd": ["run.py", "timex"], "gate": True, "stage": "times",
               "what": "TempEval-3 platinum (test), 20 docs, 138 timexes"},
     "timex-timebank": {"cmd": ["run.py", "timex", "--data", "timex/timebank.jsonl"], "gate": False,
@@ -476,6 +478,15 @@ def stories_section(results: dict[str, Any]) -> list[str]:
                   f"with the scorer, 5-fold cross-validation over reports (C={c['C']}, threshold {c['threshold']}): "
                   f"{c['cv']['p']} / {c['cv']['r']} / {c['cv']['f1']}. Reading the reports takes "
                   f"{c['seconds']['read']} s, training {c['seconds']['train']} s (CPU)."]
+    ranker = results.get("actor-ranker")
+    if ranker:
+        a = ranker["summary"]
+        parts = [f"{role}: rules alone {a[role]['rules']}, with the ranker {a[role]['cv']} (C={a[role]['C']}; "
+                 f"the candidates hold the analyst's actor in {a[role]['ceiling']} of {a[role]['events']} events)"
+                 for role in ("actor1", "actor2") if role in a]
+        lines += ["", f"The actor ranker (`{ranker['command']}`, {ranker['date']}), 5-fold cross-validation over "
+                  f"our own reports, share of matched events whose actor is the analyst's: " + "; ".join(parts)
+                  + f". Reading the reports takes {a['seconds']['read']} s, training {a['seconds']['train']} s."]
     lines += ["", "`stories` is the shared development set (its errors were read: rules were written for the",
               "general causes found there). `stories-own` is in-sample for the scorer (trained on those reports)",
               "and its errors were read too. `stories-fresh` (24 reports coded later) is never trained on;",

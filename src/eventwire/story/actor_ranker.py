@@ -189,6 +189,8 @@ def candidates(members: list[MentionView], story: Story, rule_pick: str | None, 
         f["story_mentions=1"] = float(count <= 1)
     media = {a for a in found if story.actor_type.get(a) == "media"} if role == "actor1" and fam != "statement" \
         else set()  # an outlet reports violence, it does not do it
+    if role == "actor1" and fam == "PROTEST":  # the forces that police a protest do not march in it
+        media |= {a for a in found if story.actor_type.get(a) in ("military", "police")}
     return [c for c in list(found.values())[:MAX_CANDIDATES]
             if c.actor not in media and (c.actor not in patients or c.actor == rule_pick)]
 

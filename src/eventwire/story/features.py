@@ -310,7 +310,10 @@ def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
         view.generic_noun = lemma in GENERIC_NOUNS or tok.lower_ in GENERIC_NOUNS
     view.habitual = any(c.lower_ in HABITUAL_ADVS for c in verb.children) or any(
         c.lower_ in HABITUAL_ADVS for c in tok.children)
-    view.trend = verb.lemma_.lower() in TREND_VERBS and verb is not tok
+    # "attacks have grown", "violence is rising": a trend; not "a rally ... quickly grew tense" (one event
+    # named in the singular, the verb saying how it went)
+    view.trend = verb.lemma_.lower() in TREND_VERBS and verb is not tok and not (
+        tok.tag_ == "NN" and lemma not in GENERIC_NOUNS and any(c.dep_ in ("acomp", "oprd") for c in verb.children))
     view.background = view.background or (view.tense == "pluperfect" and not _reported(verb)) or \
         _past_cue(verb, tok) or \
         _long_ago(view.own_date, view.published)
