@@ -423,3 +423,20 @@ def test_the_actor_ranker_is_shipped_and_weighs_every_actor_the_sentence_names(p
     doer = next(c.actor for c in cands if "delta" in c.actor)
     assert RoleModel(weights={}).choose(cands, "x") == "x"
     assert RoleModel(weights={"mention": 5.0}, threshold=0.0).choose(cands, None) == doer
+
+
+def test_a_town_an_attack_hits_is_where_and_its_source_is_not_the_attacker(extract):
+    r = extract("According to Amina Yusuf, a spokeswoman for the relief agency, the strikes hit Kharkiv "
+                "on Sunday, killing four people.\n")
+    hit = next(e for e in r.events if e.trigger and e.trigger.text == "hit")
+    assert hit.place is not None and r.places[hit.place].text == "Kharkiv"
+    s = _of_type(r, "ASSAULT")[0]
+    assert "yusuf" not in _names(r, s.actor1) and "agency" not in _names(r, s.actor1), _names(r, s.actor1)
+
+
+def test_the_police_do_not_march_in_the_protest_they_police(extract):
+    r = extract("A rally against fuel prices that began in Lilongwe on Friday quickly grew tense, and police "
+                "fired tear gas at the crowd.\n")
+    protest = _of_type(r, "PROTEST")
+    assert protest, "a rally that grew tense is no trend"
+    assert "police" not in _names(r, protest[0].actor1)

@@ -357,7 +357,8 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             where = t.stating if t.stating is not None and t.stating.pos_ == "VERB" else tok
             if where is not tok:  # a statement happened where it was made ("said in Geneva")
                 clause = clause_of(where)
-            place, precision = pick_place(sent, clause, where, s_places, dateline_place)
+            place, precision = pick_place(sent, clause, where, s_places, dateline_place,
+                                          targets=t.type in ("ASSAULT", "COERCE") and t.kind is None)
             guess = None
             if precision != "attached":  # only a guess: kept apart from where the text says it happened
                 place, guess = None, place

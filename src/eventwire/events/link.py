@@ -48,6 +48,7 @@ def _attached_spans(trig: Token) -> list[tuple[int, int]]:
     """Character spans where the text says where the event happened: the trigger's locative PPs
     ("killed in Kavo"), a nominal's pre-modifiers ("the Kavo bombing"), and, for a nominal that is
     its verb's subject or object, the verb's locative PPs ("launched an attack on Tolva")."""
+    spans = []
     heads = [trig]
     # "killed 14 soldiers in Maridi": the parser often hangs the PP on the object
     heads += [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass") and trig.pos_ == "VERB"]
@@ -55,7 +56,6 @@ def _attached_spans(trig: Token) -> list[tuple[int, int]]:
         heads.append(trig.head)
     if trig.dep_ == "pobj" and trig.head.dep_ == "prep" and trig.head.head.pos_ in ("VERB", "AUX"):
         heads.append(trig.head.head)  # "killed in an attack in Kavo": the attack's PPs are the verb's
-    spans = []
     for h in heads:
         for c in h.children:
             if (c.dep_ == "prep" and c.lower_ in LOC_PREPS) or (
@@ -65,12 +65,19 @@ def _attached_spans(trig: Token) -> list[tuple[int, int]]:
 
 
 def pick_place(sent: Span, clause: tuple[int, int], trig: Token, places: list[tuple[int, Place]],
-               dateline_place: int | None) -> tuple[int | None, str | None]:
+               dateline_place: int | None, targets: bool = False) -> tuple[int | None, str | None]:
     """(place index, precision). precision "attached": the text ties the place to the event;
-    "clause"/"sentence"/"dateline": a guess (returned for `place_guess`, not as the event's place)."""
+    "clause"/"sentence"/"dateline": a guess (returned for `place_guess`, not as the event's place).
+    `targets`: the act is done to what it names (violence, coercion), so a place it is done to counts."""
     trig_start = trig.idx
     spans = _attached_spans(trig)
+    # a place the act is done to is where it happened ("the strikes hit Gaza City", "Kavo was shelled"):
+    # the object's head word lies in the place
     attached = [(i, p) for i, p in places if any(a <= p.start and p.end <= b for a, b in spans)]
+    if not attached and targets and trig.pos_ == "VERB":  # (a locative phrase says it more precisely)
+        heads = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+        attached = [(i, p) for i, p in places if any(p.start <= h.idx < p.end for h in heads)
+                    and p.feature not in ("country", None)]
     if attached:
         return min(attached, key=lambda ip: abs(ip[1].start - trig_start))[0], "attached"
     inside = [(i, p) for i, p in places if clause[0] <= p.start and p.end <= clause[1]]

@@ -59,6 +59,18 @@ def _head_of(doc: Any, start: int) -> Any:
     return tok
 
 
+def _in_source(tok: Any) -> bool:
+    """The token lies in an "according to ..." phrase (with its appositions and relative clauses)."""
+    cur = tok
+    for _ in range(6):
+        if cur.lower_ == "according" and cur.dep_ == "prep":
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def _role_of(tok: Any, trigger: Any) -> str:
     """How the mention's head stands to the event's trigger."""
     if tok is None:
@@ -173,6 +185,8 @@ def candidates(members: list[MentionView], story: Story, rule_pick: str | None, 
                 if tok is not None and tok.dep_ == "poss" and patient_possessive(tok.head) is not None:
                     # "condemned Bazoum's detention": the detainee is neither doer nor the one condemned
                     patients.add(c.actor)
+                if tok is not None and role == "actor1" and fam != "statement" and _in_source(tok):
+                    patients.add(c.actor)  # "according to X, a spokeswoman for Y, strikes hit": X and Y tell
                 dep = _role_of(tok, trigger)
                 f[f"role={dep}"] = 1.0
                 f[f"{fam}|role={dep}"] = 1.0

@@ -805,7 +805,8 @@ def expand(record: StoryEvent, members: list[MentionView], story: Story) -> list
     if record.place is not None and record.place_precision == "attached" and record.type in ("ASSAULT", "PROTEST",
                                                                                               "COERCE"):
         # the evidence mention's own list: a restatement's does not split the event
-        holder = members[0] if members[0].event.place == record.place else None
+        holder = next((v for v in members if v.sent_index == members[0].sent_index
+                       and v.event.place == record.place), None)
         if holder is not None:
             places = _coordinated_places(holder, record.place, story)
             if len(places) > 1:
