@@ -815,3 +815,11 @@ def test_everyday_senses_of_the_fifth_round_readings(extract):
     assert not _of_type(extract("Police found ten bodies in a mass grave after the flood."), "ASSAULT")
     r = extract("Police found ten bodies in a shallow grave outside the town.")
     assert _one(r, "found").type == "ASSAULT"
+
+
+def test_ordering_a_curfew_imposes_it(pipeline):
+    r = pipeline.extract("The prime minister ordered a curfew in Basra on Wednesday. He ordered the army "
+                         "to secure the port.", published="2024-03-12")
+    ordered = [e for e in r.events if e.trigger and e.trigger.text == "ordered"]
+    assert ordered[0].type == "COERCE" and ordered[0].mode == "restrict"
+    assert ordered[1].type != "COERCE" or ordered[1].mode != "restrict"

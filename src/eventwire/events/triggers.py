@@ -94,6 +94,8 @@ NOT_RELEASED = {"statement", "report", "video", "footage", "data", "figure", "im
                 "result", "audio", "song", "version", "letter", "transcript", "record", "fund", "update"}
 NOT_MET = {"demand", "need", "requirement", "target", "criterion", "standard", "goal", "deadline", "expectation"}
 ORDER_VERBS = {"order", "force", "tell", "instruct", "compel"}
+# What an order may impose: ordering it is imposing it.
+RESTRICTIONS = {"curfew", "lockdown", "closure", "shutdown", "blackout", "blockade", "ban", "restriction"}
 # "lifted the state of emergency", "handed over 700 kg of medicine": the object is what "of" names.
 OF_HEADS = {"state", "level", "number", "policy", "system", "kg", "kilogram", "ton", "tonne", "pound", "litre",
             "liter", "box", "crate", "batch", "load", "consignment", "truckload", "quantity", "amount", "lot",
@@ -783,6 +785,8 @@ def classify(tok: Token) -> Trigger | None:
             evac = lemma in ("order", "tell", "instruct") and (
                 patients & RESIDENTS or (goal is not None and goal.lemma_.lower() == "evacuate") or out)
             type_, mode = "COERCE", "evacuation" if evac else "deport"
+        elif lemma in ("order", "instruct") and patients & RESTRICTIONS:
+            type_, mode = "COERCE", "restrict"  # "ordered a curfew in Baghdad": the curfew is imposed
         elif lemma in ("order", "instruct"):
             type_, mode = "REQUEST", None  # PLOVER DEMAND: "all demands and orders"
         else:
