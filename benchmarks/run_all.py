@@ -44,7 +44,7 @@ BENCHES: dict[str, dict[str, Any]] = {
     "stories": {"cmd": ["stories/score.py"], "gate": True, "stage": "all",
                 "what": "32 real reports coded at story level (the shared measuring set; never trained on)"},
     "stories-own": {"cmd": ["stories/score.py", "--gold", *OWN_STORIES], "gate": False, "stage": "all",
-                    "what": "our own 63 coded real reports (the story scorer's training data: in-sample for events)"},
+                    "what": "our own 87 coded real reports (the story scorer's and actor ranker's training data)"},
     "stories-fresh": {"cmd": ["stories/score.py", "--gold", *FRESH_STORIES], "gate": False, "stage": "all",
                       "what": "24 coded real reports of our own, never trained on, whose errors are read"},
     "stories-heldout": {"cmd": ["stories/score.py", "--gold", *HELDOUT_STORIES], "gate": False, "stage": "all",
