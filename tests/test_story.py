@@ -440,3 +440,11 @@ def test_the_police_do_not_march_in_the_protest_they_police(extract):
     protest = _of_type(r, "PROTEST")
     assert protest, "a rally that grew tense is no trend"
     assert "police" not in _names(r, protest[0].actor1)
+
+
+def test_residents_placed_under_a_curfew_did_not_impose_it(extract):
+    r = extract("Thousands of residents of Kisumu were placed under a night curfew on Monday after two days "
+                "of riots, the county commissioner said.\n")
+    curfew = [s for s in _of_type(r, "COERCE") if s.mode == "restrict"]
+    assert curfew and not any("residents" in _names(r, s.actor1) or "civilians" in _names(r, s.actor1)
+                              for s in curfew), [(_names(r, s.actor1)) for s in curfew]

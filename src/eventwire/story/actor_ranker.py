@@ -59,6 +59,18 @@ def _head_of(doc: Any, start: int) -> Any:
     return tok
 
 
+AUTHORITY_MODES = {"restrict", "arrest", "detention", "evacuation", "deport", "ban", "martial-law", "search", "censor"}
+
+
+def _is_place(story: Story, actor_id: str) -> bool:
+    """Every mention of the actor lies in a place the places stage found."""
+    actor = story.actor_by_id.get(actor_id)
+    if actor is None or not actor.mentions:
+        return False
+    return all(any(story.places[i].start <= m.start and m.end <= story.places[i].end
+                   for i in story.places_between(m.start - 60, m.end)) for m in actor.mentions[:4])
+
+
 def _in_source(tok: Any) -> bool:
     """The token lies in an "according to ..." phrase (with its appositions and relative clauses)."""
     cur = tok
@@ -205,6 +217,11 @@ def candidates(members: list[MentionView], story: Story, rule_pick: str | None, 
         else set()  # an outlet reports violence, it does not do it
     if role == "actor1" and fam == "PROTEST":  # the forces that police a protest do not march in it
         media |= {a for a in found if story.actor_type.get(a) in ("military", "police")}
+    if role == "actor1" and fam == "COERCE" and first.event.mode in AUTHORITY_MODES:
+        # a curfew, an arrest, an evacuation order are an authority's: the crowd or the residents are not who
+        media |= {a for a in found if story.actor_type.get(a) == "population"}
+    # a place the tagger took for a name ("Juarez") is where, not who
+    media |= {a for a in found if story.actor_type.get(a, "other") in ("other", "person") and _is_place(story, a)}
     return [c for c in list(found.values())[:MAX_CANDIDATES]
             if c.actor not in media and (c.actor not in patients or c.actor == rule_pick)]
 
