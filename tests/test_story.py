@@ -448,3 +448,12 @@ def test_residents_placed_under_a_curfew_did_not_impose_it(extract):
     curfew = [s for s in _of_type(r, "COERCE") if s.mode == "restrict"]
     assert curfew and not any("residents" in _names(r, s.actor1) or "civilians" in _names(r, s.actor1)
                               for s in curfew), [(_names(r, s.actor1)) for s in curfew]
+
+
+def test_a_bare_clock_time_is_no_day_of_its_own(extract):
+    r = extract("Gunmen ambushed an army patrol near Kathua on Monday, killing five soldiers.\n"
+                "The attackers shot at the lead truck at about 3:30 pm, officials said.\n")
+    hit = next(e for e in r.events if e.trigger and e.trigger.text == "shot")
+    assert hit.date_from != "text"  # "at about 3:30 pm" says no day
+    assert all(s.date == "2024-03-11" for s in _of_type(r, "ASSAULT")), [(s.date, s.date_from)
+                                                                         for s in _of_type(r, "ASSAULT")]

@@ -92,10 +92,11 @@ def pick_place(sent: Span, clause: tuple[int, int], trig: Token, places: list[tu
 
 
 def _is_date(t: Time) -> bool:
-    """A time with a calendar value: a DATE, or a TIME on a known day ("Wednesday night" -> 2020-01-15TNI)."""
+    """A time with a calendar value: a DATE, or a TIME on a known day ("Wednesday night" -> 2020-01-15TNI);
+    not a bare clock time ("at about 3:30 pm"), whose day is only the publication day's default."""
     if t.type == "DATE":
         return t.value[:1].isdigit()
-    return t.type == "TIME" and _DAY_TIME.match(t.value) is not None
+    return t.type == "TIME" and _DAY_TIME.match(t.value) is not None and not _CLOCK_ONLY.match(t.text)
 
 
 def _value(t: Time) -> str:
@@ -103,6 +104,9 @@ def _value(t: Time) -> str:
 
 
 _DAY_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T")
+_CLOCK_ONLY = re.compile(r"^(?:(?:at|about|around|approximately|roughly|shortly|just|some|nearly|before|after|"
+                         r"until|by|from)\s+)*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|hours?|hrs|gmt|utc|"
+                         r"local\s+time)?\s*(?:\([^)]*\))?$", re.I)
 # Verbs of saying: a date on one dates the statement, not what it reports.
 SAYING = {"say", "tell", "announce", "confirm", "report", "add", "state", "claim", "insist", "stress", "declare",
           "note", "explain", "write", "tweet", "post", "disclose", "reveal", "acknowledge", "admit", "quote",
