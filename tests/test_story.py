@@ -457,3 +457,13 @@ def test_a_bare_clock_time_is_no_day_of_its_own(extract):
     assert hit.date_from != "text"  # "at about 3:30 pm" says no day
     assert all(s.date == "2024-03-11" for s in _of_type(r, "ASSAULT")), [(s.date, s.date_from)
                                                                          for s in _of_type(r, "ASSAULT")]
+
+
+def test_recalled_ambassadors_are_a_sanction_per_party_and_co_condemners_are_no_targets(extract):
+    r = extract("Chad and Benin recalled their ambassadors from Lome on Sunday. Ghana, Senegal and "
+                "Nigeria condemned the coup on Monday. The junta and the rebels signed a peace accord in Doha.\n")
+    sanctions = _of_type(r, "SANCTION")
+    assert len(sanctions) >= 2, [(s.actor1, s.actor2) for s in r.story_events]
+    doers = {s.actor1 for s in _of_type(r, "ACCUSE")}
+    assert len(doers) == 3 and not any(s.actor2 in doers for s in _of_type(r, "ACCUSE"))
+    assert _of_type(r, "AGREE"), [(s.type, _evidence(r, s)) for s in r.story_events]

@@ -389,8 +389,9 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             other = _reciprocal(doc, tok, actors)
             if other is not None:  # "A and B blamed each other": one event each way
                 pairs = [other, (other[1], other[0])]
-            elif a1 is not None and t.type in REACTIONS and t.kind is None:
-                # "condemned by the AU, the UN and the EU": one reaction per party
+            elif a1 is not None and t.type in REACTIONS | {"SANCTION"} and t.kind is None:
+                # "condemned by the AU, the UN and the EU", "Mali, Burkina Faso and Niger recalled their
+                # ambassadors": one reaction per party
                 pairs += [(x, a2) for x in conjoined_actors(doc, tok, is_verb, actors) if x not in (a1, a2)]
             for a1, a2 in pairs:
                 built.append(Event(

@@ -132,7 +132,9 @@ def conjoined_actors(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | N
     if head is None or actors is None:
         return []
     out: list[str] = []
-    stack = [c for c in head.children if c.dep_ == "conj"]
+    # (the parser may hang "B and C" of "A, B and C" on A as an apposition)
+    stack = [c for c in head.children if c.dep_ == "conj" or (c.dep_ == "appos" and any(
+        g.dep_ == "conj" for g in c.children))]
     while stack and len(out) < 12:
         c = stack.pop(0)
         found = actor_for(doc, c, actors)

@@ -791,6 +791,9 @@ def classify(tok: Token) -> Trigger | None:
             type_, mode = "REQUEST", None  # PLOVER DEMAND: "all demands and orders"
         else:
             return None
+    if type_ == "RETREAT" and mode == "withdraw" and pos == "V" and \
+            {p.lemma_.lower() for p in _patients(tok)} & DIPLOMATS:
+        type_ = "SANCTION"  # "pulled their ambassadors out of Algeria": a recall, not a retreat
     if type_ == "COERCE" and lemma in ("declare", "announce") and not any(
             p.lemma_.lower() in ("state", "law", "curfew", "lockdown") or any(
                 m.lemma_.lower() in ("national", "nationwide", "countrywide", "security", "public")

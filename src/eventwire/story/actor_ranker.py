@@ -220,6 +220,8 @@ def candidates(members: list[MentionView], story: Story, rule_pick: str | None, 
     if role == "actor1" and fam == "COERCE" and first.event.mode in AUTHORITY_MODES:
         # a curfew, an arrest, an evacuation order are an authority's: the crowd or the residents are not who
         media |= {a for a in found if story.actor_type.get(a) == "population"}
+    if role == "actor2" and trigger is not None:  # "A, B and C condemned the coup": B is no target of A's
+        media |= story.co_doers.get(trigger.i, set())
     # a place the tagger took for a name ("Juarez") is where, not who
     media |= {a for a in found if story.actor_type.get(a, "other") in ("other", "person") and _is_place(story, a)}
     return [c for c in list(found.values())[:MAX_CANDIDATES]

@@ -82,6 +82,7 @@ class Story:
     _mentions: list[tuple[int, str]] | None = None
     armed: list[tuple[int, str]] = field(default_factory=list)  # (offset, actor id) of named armed actors
     doers: list[tuple[int, str]] = field(default_factory=list)  # ... and of actors named by what they do
+    co_doers: dict[int, set[str]] = field(default_factory=dict)  # trigger token -> every doer its mentions give
 
     @classmethod
     def read(cls, doc: Doc, mention_views: list[MentionView], places: list[Place], times: list[Time],
@@ -105,6 +106,9 @@ class Story:
                     published=published,
                     dateline_place=dateline_place, incident_place=None, narrative_day=None, nature=nature)
         story.attributions, story.folded = _attributions(doc, mention_views, actors)
+        for v in mention_views:  # "A, B and C condemned ...": one mention per party on one trigger
+            if v.token is not None and v.event.actor1:
+                story.co_doers.setdefault(v.token.i, set()).add(v.event.actor1)
         story.armed = _named_armed(doc, actor_list, actor_type)
         story.doers = _generic_doers(doc, actor_list)
         story.incident_place = story._incident_place(mention_views, lead_end, dateline)
@@ -676,8 +680,9 @@ def resolve(members: list[MentionView], story: Story, score: float,
         actor2 = _pick_actor2(members, story, actor1)
     if ranker is not None and "actor2" in ranker:
         actor2 = ranker.choose("actor2", ranker_candidates(members, story, actor2, actor1, "actor2"), actor2)
-        if actor2 == actor1:
-            actor2 = None
+    if actor2 == actor1 or (first.token is not None and e.type not in SIDES
+                            and actor2 in story.co_doers.get(first.token.i, ())):
+        actor2 = None  # ("A, B and C condemned the coup": B is a party to the reaction, not its target)
     if e.type == "SANCTION":
         actor1, actor2 = _expulsion(members, story, actor1, actor2)
     place, precision = _pick_place(members, story, claim)
