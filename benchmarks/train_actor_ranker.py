@@ -111,6 +111,7 @@ def examples(gold: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
                 events[role].append({"features": [c.features for c in cands],
                                      "labels": [int(_right(story, c.actor, gold_name)) for c in cands],
                                      "rule_right": _right(story, rule, gold_name) if gold_name else rule is None,
+                                     "rule_none": rule is None,
                                      "gold_none": not gold_name})
         for role in ROLES:
             out[role].append({"id": g["id"], "events": events[role]})
@@ -131,11 +132,13 @@ def fit(reports: list[dict[str, Any]], c: float) -> dict[str, float]:
             if abs(w) > 1e-6}
 
 
-def accuracy(reports: list[dict[str, Any]], weights: dict[str, float] | None, threshold: float) -> float:
-    """How often the chosen doer is the analyst's (the rules' pick where the model is unsure)."""
+def accuracy(reports: list[dict[str, Any]], weights: dict[str, float] | None, threshold: float,
+             fill: float | None = None) -> float:
+    """How often the chosen actor is the analyst's (the rules' pick where the model is unsure: below
+    `threshold` to override a pick, below `fill` to name one where the rules found nobody)."""
     from eventwire.story.actor_ranker import RoleModel
 
-    ranker = RoleModel(weights=weights or {}, threshold=threshold)
+    ranker = RoleModel(weights=weights or {}, threshold=threshold, fill_threshold=threshold if fill is None else fill)
     ok = n = 0
     for r in reports:
         for e in r["events"]:
@@ -146,25 +149,28 @@ def accuracy(reports: list[dict[str, Any]], weights: dict[str, float] | None, th
             probs = [ranker.probability(f) for f in e["features"]]
             best = max(range(len(probs)), key=probs.__getitem__)
             # (an analyst's event with no such actor: the rules' none is right, any candidate wrong)
-            ok += e["rule_right"] if probs[best] < threshold else e["labels"][best]
+            needed = ranker.fill_threshold if e.get("rule_none") else ranker.threshold
+            ok += e["rule_right"] if probs[best] < needed else e["labels"][best]
     return ok / n if n else 0.0
 
 
-def cross_validate(reports: list[dict[str, Any]], folds: int = 5) -> tuple[float, float, float]:
-    best = (0.0, 0.0, -1.0)
+def cross_validate(reports: list[dict[str, Any]], folds: int = 5) -> tuple[float, float, float, float]:
+    """(C, threshold, fill threshold, accuracy) of the best setting over held-out folds."""
+    best = (0.0, 0.0, 0.0, -1.0)
     for c in CS:
         fold_weights = [fit([r for i, r in enumerate(reports) if i % folds != k], c) for k in range(folds)]
         for t in THRESHOLDS:
-            ok = n = 0.0
-            for k in range(folds):
-                test = [r for i, r in enumerate(reports) if i % folds == k]
-                m = sum(len(r["events"]) for r in test)
-                ok += accuracy(test, fold_weights[k], t) * m
-                n += m
-            acc = ok / n if n else 0.0
-            print(f"  C={c} threshold={t}: actor1 accuracy {acc:.3f}", file=sys.stderr)
-            if acc > best[2] + 1e-9:
-                best = (c, t, acc)
+            for fill in THRESHOLDS:
+                ok = n = 0.0
+                for k in range(folds):
+                    test = [r for i, r in enumerate(reports) if i % folds == k]
+                    m = sum(len(r["events"]) for r in test)
+                    ok += accuracy(test, fold_weights[k], t, fill) * m
+                    n += m
+                acc = ok / n if n else 0.0
+                print(f"  C={c} threshold={t} fill={fill}: accuracy {acc:.3f}", file=sys.stderr)
+                if acc > best[3] + 1e-9:
+                    best = (c, t, fill, acc)
     return best
 
 
@@ -186,14 +192,15 @@ def main() -> int:
         n_events = sum(len(r["events"]) for r in reports)
         ceiling = sum(any(e["labels"]) for r in reports for e in r["events"]) / max(1, n_events)
         rules = accuracy(reports, None, 0.5)
-        c, threshold, cv = cross_validate(reports)
+        c, threshold, fill, cv = cross_validate(reports)
         print(f"{role}: {len(reports)} reports, {n_events} matched events; candidates hold the "
-              f"analyst's in {ceiling:.3f}; rules alone {rules:.3f}; 5-fold CV best C={c} threshold={threshold}: "
-              f"{cv:.3f}", file=sys.stderr)
+              f"analyst's in {ceiling:.3f}; rules alone {rules:.3f}; 5-fold CV best C={c} threshold={threshold} "
+              f"fill={fill}: {cv:.3f}", file=sys.stderr)
         summary[role] = {"events": n_events, "ceiling": round(ceiling, 3), "rules": round(rules, 3), "C": c,
-                         "threshold": threshold, "cv": round(cv, 3)}
+                         "threshold": threshold, "fill_threshold": fill, "cv": round(cv, 3)}
         if not args.check:
-            models[role] = {"threshold": threshold, "weights": dict(sorted(fit(reports, c).items()))}
+            models[role] = {"threshold": threshold, "fill_threshold": fill,
+                            "weights": dict(sorted(fit(reports, c).items()))}
     summary["seconds"]["train"] = round(time.perf_counter() - started - read_s, 1)
     if args.check:
         print(json.dumps(summary))

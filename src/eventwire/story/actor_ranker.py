@@ -231,7 +231,8 @@ def candidates(members: list[MentionView], story: Story, rule_pick: str | None, 
 @dataclass
 class RoleModel:
     weights: dict[str, float]
-    threshold: float = 0.5
+    threshold: float = 0.5  # how sure the model must be to override the rules' pick
+    fill_threshold: float = 0.5  # ... and to name someone where the rules found nobody
 
     def probability(self, features: dict[str, float]) -> float:
         z = sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -242,7 +243,8 @@ class RoleModel:
         if not self.weights or not cands:
             return rule_pick
         best = max(cands, key=lambda c: self.probability(c.features))
-        return best.actor if self.probability(best.features) >= self.threshold else rule_pick
+        needed = self.threshold if rule_pick is not None else self.fill_threshold
+        return best.actor if self.probability(best.features) >= needed else rule_pick
 
 
 @dataclass
@@ -273,5 +275,6 @@ def _load() -> ActorRanker:
         if not isinstance(weights, dict):
             raise ValueError(f"actor ranker: '{role}' weights must be an object")
         roles[role] = RoleModel(weights={str(k): float(v) for k, v in weights.items()},
-                                threshold=float(model.get("threshold", 0.5)))
+                                threshold=float(model.get("threshold", 0.5)),
+                                fill_threshold=float(model.get("fill_threshold", model.get("threshold", 0.5))))
     return ActorRanker(roles=roles)
