@@ -696,3 +696,10 @@ def test_a_named_police_force_is_a_state_force_and_mercenaries_are_armed(run):
                  "foreign mercenaries of looting the mines.")
     assert owner(report, "Border Police Force").type == "military"
     assert owner(report, "foreign mercenaries").type == "armed_group"
+
+
+def test_a_known_group_named_inside_or_before_its_description_keeps_its_entry(run):
+    report = run("The ISIL (ISIS) armed group said it carried out Tuesday's car bombing. "
+                 "The ISIL armed group also claimed an attack in Herat.")
+    assert owner(report, "armed group").id == "islamic-state"
+    assert owner(report, "The ISIL armed group").id == "islamic-state"

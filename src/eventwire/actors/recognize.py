@@ -728,8 +728,25 @@ class Recognizer:
             return
         names = [t for t in tokens if t.i < head.i and t.i not in used and t.pos_ == "PROPN" and t.text[:1].isupper()
                  and t.lower_ not in _NOT_NAMES and not self.kb.demonym(t.text)]
+        first = tokens[0]
+        if not names and kind in ("group", "armed") and first.i > 1 and self.doc[first.i - 1].text == ")":
+            # "the ISIL (ISIS) armed group": the name before the bracket is the group the words describe
+            opener = next((t for t in self.doc[max(0, first.i - 8):first.i - 1] if t.text == "("), None)
+            named = self.doc[opener.i - 1] if opener is not None and opener.i > 0 else None
+            entry = self.kb.lookup(self._ent_text(named)) if named is not None and named.pos_ == "PROPN" else None
+            if entry is not None and entry.type != "state":
+                yield Desc(start, end, entry.type, "entry", head.i, country=entry.country, entry=entry)
+                return
+        if names and kind in ("group", "party", "media", "agency", "armed") and head.pos_ != "PROPN":
+            # "the Jaish al-Islam rebel group": the organization is the name inside the description;
+            # a known one keeps its entry ("the ISIL (ISIS) armed group" is the Islamic State)
+            entry = self.kb.lookup(self._ent_text(names[0])) or self.kb.lookup(names[0].text)
+            if entry is not None and entry.type != "state":
+                yield Desc(start, end, entry.type, "entry", head.i, country=entry.country, entry=entry)
+                return
+            if kind == "armed" and head.lower_ not in GROUPS:
+                names = []  # "Fulani gunmen" stays a description
         if names and kind in ("group", "party", "media", "agency") and head.pos_ != "PROPN":
-            # "the Jaish al-Islam rebel group": the organization is the name inside the description
             self.type_description(d, head)
             name = self.text[names[0].idx:names[-1].idx + len(names[-1])]
             org_type = d.type if d.type != "other" else ("ngo" if d.kind == "org" else "other")
