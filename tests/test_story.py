@@ -467,3 +467,10 @@ def test_recalled_ambassadors_are_a_sanction_per_party_and_co_condemners_are_no_
     doers = {s.actor1 for s in _of_type(r, "ACCUSE")}
     assert len(doers) == 3 and not any(s.actor2 in doers for s in _of_type(r, "ACCUSE"))
     assert _of_type(r, "AGREE"), [(s.type, _evidence(r, s)) for s in r.story_events]
+
+
+def test_sanctions_imposed_on_a_day_are_one_act_and_a_vow_of_punishment_is_a_threat(extract):
+    r = extract("Beijing on Saturday announced sanctions on two Canadian lawmakers, the foreign ministry said. "
+                "The militia vowed punishment on the government.\n")
+    assert _of_type(r, "SANCTION"), [(e.type, e.trigger.text) for e in r.events]
+    assert _of_type(r, "THREATEN"), [(e.type, e.trigger.text) for e in r.events]

@@ -44,7 +44,8 @@ def rule_out(v: MentionView, story: Story) -> str | None:
     # ("an army offensive this year": a year or a month is no incident's date)
     if v.generic_noun and (v.own_date is None or len(v.own_date) <= 7) and e.place is None and not e.figures:
         return "generic"
-    if v.plural_bare and (v.own_date is None or len(v.own_date) <= 7) and not e.figures and not v.definite and (
+    if v.plural_bare and (v.own_date is None or len(v.own_date) <= 7) and not e.figures and not v.definite and \
+            not _done_once(v) and (
             e.place is None or story.places[e.place].feature in ("country", "water", None)):
         return "generic"  # "ISIS attacks in Iraq and Syria", "kidnappings for ransom"
     if e.type == "ASSAULT":
@@ -69,6 +70,16 @@ def rule_out(v: MentionView, story: Story) -> str | None:
 def select(mention_views: list[MentionView], story: Story) -> list[MentionView]:
     """The mentions that may be story events (the rest are left in ``Report.events`` only)."""
     return [v for v in mention_views if rule_out(v, story) is None]
+
+
+def _done_once(v: MentionView) -> bool:
+    """A plural act that a past verb of its sentence did, on a day ("Beijing on Saturday announced
+    sanctions on ...", "China imposed sanctions on four entities"): one act, not a kind of act."""
+    tok = v.token
+    if tok is None or tok.dep_ not in ("dobj", "nsubjpass") or tok.head.pos_ != "VERB" or v.tense != "past":
+        return False
+    return any(c.ent_type_ in ("DATE", "TIME") for c in tok.head.subtree if c.i != tok.i) or any(
+        c.dep_ == "prep" and c.lower_ in ("on", "against", "to") for c in tok.children)
 
 
 def _accidental(tok: Token) -> bool:
