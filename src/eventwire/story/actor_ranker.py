@@ -33,6 +33,11 @@ SAYING = {"say", "tell", "report", "announce", "claim", "add", "state", "confirm
 MAX_CANDIDATES = 12
 
 
+def kind_of(event_type: str) -> str:
+    """Violence (an act done to someone) or a statement, for how sure the ranker must be to fill a gap."""
+    return "violence" if event_type in ("ASSAULT", "COERCE", "PROTEST") else "statement"
+
+
 def family(event_type: str) -> str:
     if event_type in ("ASSAULT", "COERCE", "PROTEST"):
         return event_type
@@ -220,6 +225,9 @@ def candidates(members: list[MentionView], story: Story, rule_pick: str | None, 
     if role == "actor1" and fam == "COERCE" and first.event.mode in AUTHORITY_MODES:
         # a curfew, an arrest, an evacuation order are an authority's: the crowd or the residents are not who
         media |= {a for a in found if story.actor_type.get(a) == "population"}
+    if role == "actor2" and fam == "statement":  # whom a statement addresses, its own sentence names
+        media |= {a for a, c in found.items() if "prev_sentence_only" in c.features and a not in others
+                  and a not in own}
     if role == "actor2" and trigger is not None:  # "A, B and C condemned the coup": B is no target of A's
         media |= story.co_doers.get(trigger.i, set())
     # a place the tagger took for a name ("Juarez") is where, not who
@@ -233,17 +241,18 @@ class RoleModel:
     weights: dict[str, float]
     threshold: float = 0.5  # how sure the model must be to override the rules' pick
     fill_threshold: float = 0.5  # ... and to name someone where the rules found nobody
+    fill_by_kind: dict[str, float] = field(default_factory=dict)  # ... per kind of event ("violence", "statement")
 
     def probability(self, features: dict[str, float]) -> float:
         z = sum(self.weights.get(k, 0.0) * v for k, v in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def choose(self, cands: list[Candidate], rule_pick: str | None) -> str | None:
+    def choose(self, cands: list[Candidate], rule_pick: str | None, kind: str | None = None) -> str | None:
         """The best candidate when the model is sure enough of it, else the rules' pick."""
         if not self.weights or not cands:
             return rule_pick
         best = max(cands, key=lambda c: self.probability(c.features))
-        needed = self.threshold if rule_pick is not None else self.fill_threshold
+        needed = self.threshold if rule_pick is not None else self.fill_by_kind.get(kind or "", self.fill_threshold)
         return best.actor if self.probability(best.features) >= needed else rule_pick
 
 
@@ -251,9 +260,9 @@ class RoleModel:
 class ActorRanker:
     roles: dict[str, RoleModel] = field(default_factory=dict)
 
-    def choose(self, role: str, cands: list[Candidate], rule_pick: str | None) -> str | None:
+    def choose(self, role: str, cands: list[Candidate], rule_pick: str | None, kind: str | None = None) -> str | None:
         model = self.roles.get(role)
-        return model.choose(cands, rule_pick) if model is not None else rule_pick
+        return model.choose(cands, rule_pick, kind) if model is not None else rule_pick
 
     def __contains__(self, role: str) -> bool:
         return role in self.roles
@@ -276,5 +285,6 @@ def _load() -> ActorRanker:
             raise ValueError(f"actor ranker: '{role}' weights must be an object")
         roles[role] = RoleModel(weights={str(k): float(v) for k, v in weights.items()},
                                 threshold=float(model.get("threshold", 0.5)),
-                                fill_threshold=float(model.get("fill_threshold", model.get("threshold", 0.5))))
+                                fill_threshold=float(model.get("fill_threshold", model.get("threshold", 0.5))),
+                                fill_by_kind={str(k): float(v) for k, v in (model.get("fill_by_kind") or {}).items()})
     return ActorRanker(roles=roles)

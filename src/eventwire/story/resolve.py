@@ -30,7 +30,7 @@ from ..actors import ActorTable
 from ..events.acled import BATTLE_TRIGGERS, acled_for
 from ..quotes.cues import CLAUSE_VERBS
 from ..schema import Dateline, Figure, Offsets, Place, Quote, Span, StoryEvent, Time
-from .actor_ranker import ActorRanker
+from .actor_ranker import ActorRanker, kind_of
 from .actor_ranker import candidates as ranker_candidates
 from .features import NATURE, MentionView, nature_words
 
@@ -673,13 +673,14 @@ def resolve(members: list[MentionView], story: Story, score: float,
     actor2 = _pick_actor2(members, story, None)
     actor1 = _pick_actor1(members, story, actor2)
     if ranker is not None and "actor1" in ranker:
-        actor1 = ranker.choose("actor1", ranker_candidates(members, story, actor1, actor2), actor1)
+        actor1 = ranker.choose("actor1", ranker_candidates(members, story, actor1, actor2), actor1, kind_of(e.type))
         if e.type in ("ASSAULT", "COERCE", "PROTEST") and story.actor_type.get(actor1 or "") == "media":
             actor1 = None  # "..., Reuters reported": the outlet is no doer
     if actor1 is not None and (actor1 == actor2 or e.type == "ASSAULT"):
         actor2 = _pick_actor2(members, story, actor1)
     if ranker is not None and "actor2" in ranker:
-        actor2 = ranker.choose("actor2", ranker_candidates(members, story, actor2, actor1, "actor2"), actor2)
+        actor2 = ranker.choose("actor2", ranker_candidates(members, story, actor2, actor1, "actor2"), actor2,
+                               kind_of(e.type))
     if actor2 == actor1 or (first.token is not None and e.type not in SIDES
                             and actor2 in story.co_doers.get(first.token.i, ())):
         actor2 = None  # ("A, B and C condemned the coup": B is a party to the reaction, not its target)
