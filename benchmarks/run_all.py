@@ -488,14 +488,14 @@ def stories_section(results: dict[str, Any]) -> list[str]:
                   f"our own reports, share of matched events whose actor is the analyst's: " + "; ".join(parts)
                   + f". Reading the reports takes {a['seconds']['read']} s, training {a['seconds']['train']} s."]
     lines += ["", "`stories` is the shared development set (its errors were read: rules were written for the",
-              "general causes found there). `stories-own` is in-sample for the scorer (trained on those reports)",
-              "and its errors were read too. `stories-fresh` (24 reports coded later) is never trained on;",
-              "its errors are read to find general causes, so it tells how rules written on the other sets",
-              "carry over to reports they were not written on. `stories-heldout` was coded by engineers who",
-              "did not run eventwire on",
-              "it; no rule or weight was tuned on it and its errors were never read: it is the estimate of what the",
-              "unseen real-report set shows. A gold event counts as found when a story record (or one of its",
-              "mentions) has its type and overlaps its evidence sentence; attributes are scored on found events.",
+              "general causes found there). `stories-own` is in-sample for the scorer and the actor ranker",
+              "(trained on those reports) and its errors were read too. `stories-fresh` (24 reports coded",
+              "later) is never trained on; its errors are read to find general causes, so it tells how rules",
+              "written on the other sets carry over to reports they were not written on. `stories-heldout` was",
+              "coded by engineers who did not run eventwire on it; no rule or weight was tuned on it and its",
+              "errors were never read: it is the estimate of what the unseen real-report set shows. A gold event",
+              "counts as found when a story record (or one of its mentions) has its type and overlaps its",
+              "evidence sentence; attributes are scored on found events.",
               ""]
     return lines
 
