@@ -306,3 +306,10 @@ def test_x_comma_a_town_in_y_whatever_ner_calls_x(found):
 
 def test_a_generic_word_ner_splits_off_a_name_is_no_place(found):
     assert "Fort" not in found("Crews left [Fort]GPE [Nelson]GPE on Friday as the fire spread .")  # Augusta's alias
+
+
+def test_a_town_the_tagger_calls_a_people_is_a_place_after_in(pipeline):
+    r = pipeline.extract("Artillery shells struck a crowded market in Omdurman on Wednesday. Israelis and "
+                         "Sudanese living abroad followed the news.", published="2023-06-14")
+    names = [p.text for p in r.places]
+    assert "Omdurman" in names and "Israelis" not in names and "Sudanese" not in names

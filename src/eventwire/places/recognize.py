@@ -127,6 +127,13 @@ def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry
     refused: list[Mention] = []
     i = 0
     n = len(doc)
+    # A name the tagger labels NORP right after "in"/"near"/"from" is a town it took for a people
+    # ("struck a market in Omdurman"); a demonym is an adjective and never stands there.
+    for ent in ents:
+        if ent.label_ == "NORP" and ent.start >= 1 and doc[ent.start - 1].lower_ in _LOCATIVE and all(
+                t.pos_ == "PROPN" for t in ent) and not ent.text.endswith(("ans", "ese", "ish", "ians", "is")):
+            for k in range(ent.start, ent.end):
+                ent_label[k] = None
     while i < n:
         tok = doc[i]
         if taken[i] or not _is_name_token(tok) or ent_label[i] in _NEVER:
