@@ -12,7 +12,8 @@ story says about it.  This stage does that in three steps, each linear in the me
    contradicts (actors, attached places, dates, standing), and for later sentences an anaphoric
    or undated restatement of the story's incident ("the raid", "the attack", a toll sentence).
 3. **resolve** (``resolve.py``): fields from the whole cluster and the story: actors from any
-   mention and from attributions ("an attack blamed on X", "X claimed responsibility"); the finest
+   mention and from attributions ("an attack blamed on X", "X claimed responsibility"), re-weighed
+   by a learned ranker over every actor the event's sentences name (``actor_ranker.py``); the finest
    attached place, else the story's incident place; a mention's own day, else the story's narrative
    day, null for background events; fatalities and injured from the linked figures.
 
