@@ -703,3 +703,33 @@ def test_a_known_group_named_inside_or_before_its_description_keeps_its_entry(ru
                  "The ISIL armed group also claimed an attack in Herat.")
     assert owner(report, "armed group").id == "islamic-state"
     assert owner(report, "The ISIL armed group").id == "islamic-state"
+
+
+SPOKESPEOPLE = ("NAIROBI, May 2 (Reuters) - Gunmen stormed a bus depot in Garissa on Monday, killing six people. "
+                "Kenyan police spokesman Daniel Mwangi said the attackers fled towards the border. "
+                "Amina Farah, a spokeswoman for the Somali Red Crescent, said two of the wounded were children. "
+                "Peter Otieno, who speaks for the Kenya Defence Forces, said troops were pursuing the gunmen. "
+                "Mombasa police spokesman Ali Hassan said three suspects were held.")
+
+
+def test_a_spokesperson_speaks_for_the_body_the_phrase_names(run):
+    r = run(SPOKESPEOPLE)
+    people = {a.name: a for a in r.actors if a.type == "person"}
+    actors = by_id(r)
+    police = actors[people["Daniel Mwangi"].attributes["speaks_for"]]
+    assert police.type == "military" and police.country == "KEN" and "police" in police.name.lower()
+    assert "red crescent" in actors[people["Amina Farah"].attributes["speaks_for"]].name.lower()
+    assert people["Peter Otieno"].attributes.get("speaks_for")  # "who speaks for ..."
+    city = actors[people["Ali Hassan"].attributes["speaks_for"]]
+    assert city.name == "Mombasa Police"  # a city's force, named as the text names it
+
+
+def test_a_person_with_no_body_named_speaks_for_no_one(run):
+    r = run("Mary Wanjiru, a farmer, said the rains came late. His spokesman John Kamau said nothing.")
+    assert all("speaks_for" not in a.attributes for a in r.actors)
+
+
+def test_a_body_named_with_its_states_possessive_has_the_adjective_form(run):
+    r = run("Major General Ali Musa, the spokesman for Nigeria’s Defence Headquarters, said the raid was repelled.")
+    hq = next(a for a in r.actors if a.name == "Nigeria’s Defence Headquarters")
+    assert "Nigerian Defence Headquarters" in hq.aliases and hq.country == "NGA"

@@ -474,3 +474,10 @@ def test_sanctions_imposed_on_a_day_are_one_act_and_a_vow_of_punishment_is_a_thr
                 "The militia vowed punishment on the government.\n")
     assert _of_type(r, "SANCTION"), [(e.type, e.trigger.text) for e in r.events]
     assert _of_type(r, "THREATEN"), [(e.type, e.trigger.text) for e in r.events]
+
+
+def test_what_a_spokesperson_says_is_the_body_s_statement(extract):
+    r = extract("Gunmen attacked a police post in Garissa on Monday, killing four officers. "
+                "Kenyan police spokesman Daniel Mwangi blamed al-Shabaab for the attack.")
+    accuse = _of_type(r, "ACCUSE")
+    assert accuse and "police" in _names(r, accuse[0].actor1) and "mwangi" not in _names(r, accuse[0].actor1)

@@ -28,6 +28,7 @@ from .canonical import description_id, description_name
 from .coref import Cluster, Resolver, is_abbreviation
 from .knowledge import Knowledge, knowledge, norm, slug
 from .recognize import HONORIFICS, TITLE_ABBREVIATIONS, TITLES, Desc, Recognizer, is_locative, is_subject
+from .spokespeople import find_speakers_bodies
 
 __all__ = ["ActorTable", "find_actors", "knowledge", "slug"]
 
@@ -60,6 +61,8 @@ _MILITARY_MEANS = {"drone", "drones", "strike", "strikes", "airstrike", "airstri
                    "aircraft", "planes", "navy", "warship", "warships", "forces", "soldiers"}
 # "the 42-year-old", "the 70-year-old cleric": a person named just before
 _AGED = re.compile(r"(?i)^the\s+[\w-]+[- ]year[- ]old(\s+\w+)?$")
+# "Nigeria's Defence Headquarters": a body named with its state's possessive
+_OWNED = re.compile(r"^(?:the\s+)?([A-Z][\w .-]*?)['’]s\s+([A-Z].*)$")
 # "(KNU)" right after a name: the name's abbreviation
 _BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,9})\s*\)")
 # Verbs that make an organization doing them to someone an armed group ("the CPC seized the town")
@@ -112,9 +115,20 @@ class ActorTable:
 
     def _name_forms(self, actor: Actor) -> None:
         """The other names news and datasets use for a state's organs, as aliases (once)."""
-        if actor.aliases or not actor.country or self._resolver is None:
+        if actor.aliases or self._resolver is None:
             return
         kb = self._resolver.kb
+        owned = _OWNED.match(actor.name) if actor.type not in ("person", "state") else None
+        iso = kb.country_of_name(owned.group(1)) if owned else None
+        if owned and iso:
+            # "Nigeria's Defence Headquarters" is also the "Nigerian Defence Headquarters"
+            adjective = kb.adjectives.get(iso)
+            actor.country = actor.country or iso
+            if adjective:
+                actor.aliases.append(f"{adjective} {owned.group(2)}")
+            return
+        if not actor.country:
+            return
         if actor.type == "state":
             adjective = kb.adjectives.get(actor.country)  # "Russian" for Russia
             if adjective and adjective.lower() != actor.name.lower():
@@ -133,16 +147,18 @@ class ActorTable:
         """The actor knowledge base (names, demonyms, countries), when a resolver is attached."""
         return self._resolver.kb if self._resolver is not None else None
 
-    def implied(self, kind: str, country: str | None = None) -> str:
+    def implied(self, kind: str, country: str | None = None, place: str | None = None) -> str:
         """An actor the text implies without naming: "civilians" (the people of a village or a market
-        that was attacked), a state's "military" (the garrison of a base or a checkpoint) or the state
+        that was attacked), a state's "military" (the garrison of a base or a checkpoint) or "police"
+        (of the state, or of a city: "Delhi police spokesman X"), or the state
         itself (the one that expels a diplomat). It has no
         mention; ``attributes.implied`` says so. An actor already present under that id is reused."""
-        if kind == "military" and country and self._resolver is not None:
+        if kind in ("military", "police") and country and self._resolver is not None:
             kb = self._resolver.kb
-            actor_id = description_id(kb, "military", country, None, None, None)
-            name = description_name(kb, "military", country, None, None, None)
-            type_ = "military"
+            where = place if kind == "police" else None
+            actor_id = description_id(kb, kind, country, where, None, None)
+            name = description_name(kb, kind, country, where, None, None)
+            type_ = "military"  # a police force is a state's armed force in event data
         elif kind == "government" and country and self._resolver is not None:
             # the government a coup overthrows
             kb = self._resolver.kb
@@ -443,6 +459,7 @@ def find_actors(doc: Doc, kb: Knowledge | None = None) -> ActorTable:
         if c.mentions:
             table._publish(c, rec.text)
     table.actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
+    find_speakers_bodies(doc, table, res.default_country)  # "police spokesman X" speaks for the police
     res.frozen = True
     return table
 

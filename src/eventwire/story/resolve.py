@@ -681,6 +681,7 @@ def resolve(members: list[MentionView], story: Story, score: float,
     if ranker is not None and "actor2" in ranker:
         actor2 = ranker.choose("actor2", ranker_candidates(members, story, actor2, actor1, "actor2"), actor2,
                                kind_of(e.type))
+    actor1, actor2 = _body_of(story, actor1), _body_of(story, actor2)  # a spokesperson's words are the body's
     if actor2 == actor1 or (first.token is not None and e.type not in SIDES
                             and actor2 in story.co_doers.get(first.token.i, ())):
         actor2 = None  # ("A, B and C condemned the coup": B is a party to the reaction, not its target)
@@ -718,6 +719,15 @@ def resolve(members: list[MentionView], story: Story, score: float,
         acled=acled, mentions=[v.event.id for v in members], **({"target": target} if target else {}),
         trigger=Span(**e.trigger.model_dump()) if e.trigger else None,
         evidence=Offsets(start=first.sent_start, end=first.sent_end), confidence=round(score, 3))
+
+
+def _body_of(story: Story, actor_id: str | None) -> str | None:
+    """The body a spokesperson speaks for (``attributes.speaks_for``, set by the actors stage), else the actor."""
+    actor = story.actor_by_id.get(actor_id or "")
+    body = actor.attributes.get("speaks_for") if actor is not None and actor.type == "person" else None
+    if body and body in story.actor_by_id:
+        return body
+    return actor_id
 
 
 EXPELLING = {"expel", "throw", "kick", "order", "tell", "ask", "declare", "oust", "recall", "summon"}
