@@ -733,3 +733,14 @@ def test_a_body_named_with_its_states_possessive_has_the_adjective_form(run):
     r = run("Major General Ali Musa, the spokesman for Nigeria’s Defence Headquarters, said the raid was repelled.")
     hq = next(a for a in r.actors if a.name == "Nigeria’s Defence Headquarters")
     assert "Nigerian Defence Headquarters" in hq.aliases and hq.country == "NGA"
+
+
+def test_a_public_body_named_by_its_description_is_one_actor_with_its_shorter_forms(run):
+    r = run("Gunmen killed two guards at a jail in Tarija, the Tarija regional prosecutor's office said. "
+            "Staff from the regional prosecutor's office had opened an inquiry, the office said. "
+            "The national prison service said visits were suspended, and the service added that the jail was calm.")
+    office = owner(r, "the Tarija regional prosecutor's office")
+    assert owner(r, "the regional prosecutor's office") is office and owner(r, "the office") is office
+    service = owner(r, "The national prison service")
+    assert owner(r, "the service") is service and service is not office
+

@@ -306,6 +306,25 @@ class ActorTable:
                 return self._register(c, Desc(start, end, "person", "person", root.i), text)
         return None
 
+    def _body_named_before(self, span: Span, start: int) -> Cluster | None:
+        """For "the office", "the service": the body last named with that head noun before it."""
+        words = [t for t in span if not t.is_punct]
+        if len(words) != 2 or words[0].lower_ != "the" or words[1].pos_ != "NOUN":
+            return None
+        noun = words[1].lower_
+        res = self._resolver
+        assert res is not None
+        best, best_start = None, -1
+        for c in res.clusters:
+            if c.type in ("person", "population") or c.kind not in ("org", "entry"):
+                continue
+            if c.name.lower().split()[-1:] != [noun] or " " not in c.name:
+                continue
+            m = c.last_before(start)
+            if m is not None and m.start > best_start:
+                best, best_start = c, m.start
+        return best
+
     def _last_person(self, start: int, sent: int, reach: int) -> Cluster | None:
         """The person with the latest mention before `start`, within `reach` sentences back."""
         res = self._resolver
@@ -330,6 +349,10 @@ class ActorTable:
             found = self._unnamed(doc, span, start, end)
             if found is not None:
                 return found
+        if self._resolver is not None and span is not None and len(span) > 0:
+            body = self._body_named_before(span, start)
+            if body is not None:  # "the service" after "the national prison service"
+                return self._register(body, Desc(start, end, body.type, body.kind, span.root.i), self._text(doc))
         d = self._describe(doc, start, end)
         if self._resolver is not None and d is not None and d.kind != "pronoun":
             c = self._resolver.add(d)

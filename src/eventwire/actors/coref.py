@@ -183,12 +183,28 @@ class Resolver:
             linked = self.abbreviated(d.name or "")
             if linked is not None:  # "KNU" after "the Karen National Union (KNU)", and the other way round
                 return self.attach(linked, d)
+            shorter = self.shortened(d)
+            if shorter is not None:  # "the state prosecutor's office" after "the Chihuahua state prosecutor's office"
+                return self.attach(shorter, d)
             return self.new(d, slug(d.name or self_text(d)), d.name or "", fixed=True)
         if d.kind == "population" and d.name:  # "Palestinians", "Israelis"
             return self.new(d, slug(d.name), d.name, fixed=True)
         if d.kind in DESCRIPTIVE:
             return self.description(d)
         return None
+
+    def shortened(self, d: Desc) -> Cluster | None:
+        """An earlier body whose name ends with this lower-case description's words (the same head):
+        news drops the qualifier the second time. Only for descriptions, never for proper names."""
+        words = (d.name or "").lower().split()
+        if len(words) < 2 or any(w[:1].isupper() for w in (d.name or "").split()):
+            return None
+        best = None
+        for c in self.clusters:
+            if c.kind == "org" and c.type not in ("person", "state") and \
+                    c.name.lower().split()[-len(words):] == words and len(c.name.split()) > len(words):
+                best = c
+        return best
 
     def abbreviated(self, name: str) -> Cluster | None:
         """The organization `name` abbreviates or spells out, if one is already known in this document.

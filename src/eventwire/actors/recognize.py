@@ -44,7 +44,7 @@ ARMED = {"militants", "fighters", "rebels", "insurgents", "militia", "militias",
 MEMBERS = {"fighters", "militants", "members", "gunmen", "operatives", "forces", "troops", "soldiers"}
 # Heads that, tied to a named organization ("ISWAP fighters", "personnel of the Frontier Corps"), are that
 # organization as it acts; the armed ones also make it an armed group.
-MEMBER_HEADS = ARMED | MEMBERS | {"personnel", "commanders", "cadres", "units", "combatants"}
+MEMBER_HEADS = ARMED | MEMBERS | {"personnel", "commanders", "cadres", "units", "combatants", "staff"}
 ARMED_MEMBERS = (ARMED - {"attackers", "assailants", "raiders"}) | {"forces", "troops", "soldiers", "personnel",
                                                                   "commanders", "cadres", "units", "combatants",
                                                                   "operatives"}
@@ -94,8 +94,12 @@ TITLE_ABBREVIATIONS = {"gov.": "governor", "gen.": "general", "col.": "colonel",
                        "sen.": "senator", "rep.": "representative", "brig.": "brigadier", "maj.": "major",
                        "capt.": "captain", "sgt.": "sergeant", "adm.": "admiral", "cmdr.": "commander",
                        "supt.": "superintendent", "insp.": "inspector", "amb.": "ambassador", "pres.": "president"}
+# Heads of a public body news names by its description ("the state prosecutor's office", "the national
+# prison service"): an actor when something before the head says whose or which one it is.
+INSTITUTIONS = {"office", "service", "commission", "directorate", "inspectorate", "secretariat", "bureau",
+                "tribunal", "prosecutor's office"}
 ACTOR_WORDS = (MILITARY | POLICE | GOVERNMENT | OFFICIALS | MINISTRY | ARMED | MEMBERS | GROUPS | PARTY | MEDIA
-               | POPULATION | MEMBER_HEADS | UNITS | COLLECTIVES | WEAPONS | {"agency", "agencies"})
+               | POPULATION | MEMBER_HEADS | UNITS | COLLECTIVES | WEAPONS | INSTITUTIONS | {"agency", "agencies"})
 # Heads that, capitalized inside an ORG name, make a proper name rather than a description
 NAMED_KINDS = {"group", "party", "media", "agency"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -372,6 +376,13 @@ class Recognizer:
         if kind is not None and not (kind in NAMED_KINDS and root.pos_ == "PROPN" and root.ent_type_ == "ORG"):
             yield from self.description(tokens, root)
             return
+        # 4b. A public body named by its description ("the state prosecutor's office said"); not a place
+        #     ("at the office") and not a bare "the office", which goes back to the body named before.
+        if not (is_locative(root) and root.head.head.pos_ in ("VERB", "AUX")):
+            body_desc = self.institution(tokens, root)
+            if body_desc is not None:
+                yield body_desc
+                return
         # 5. A name the tagger missed: "the Movement for the Salvation of Azawad".
         if root.pos_ == "PROPN" and not root.ent_type_ and root.lower_ in ORG_HEADS and any(
                 c.dep_ == "prep" and c.lower_ in ("of", "for") for c in root.children):
@@ -401,6 +412,18 @@ class Recognizer:
                 break
         yield from self.nested(tokens, used)
 
+    def institution(self, tokens: list[Token], root: Token) -> Desc | None:
+        """A public body named by its description: an institution noun with words before it that say
+        which one ("the state prosecutor's office", "the national prison service")."""
+        if root.lower_ not in INSTITUTIONS or root.pos_ != "NOUN" or not any(
+                t.i < root.i and t.dep_ in ("compound", "amod", "poss", "nmod") and not t.like_num
+                and t.lower_ not in POSSESSIVES for t in tokens):
+            return None
+        body = tokens[1:] if tokens[0].lower_ in ("the", "a", "an") else tokens
+        end = tokens[-1].idx + len(tokens[-1])
+        return Desc(tokens[0].idx, end, self.org_type_words({t.lower_ for t in body}), "org", root.i,
+                    name=self.text[body[0].idx:end])
+
     def member_group(self, tokens: list[Token], head: Token, named_before: bool = True) -> Desc | None:
         """The actor a member or collective noun belongs to by the text: "fighters of/from X", "members of the
         security forces", "a band of Abu Sayyaf fighters", "X fighters"; else None.
@@ -421,6 +444,11 @@ class Recognizer:
                     whole = self.described_at(obj, head) if obj.dep_ == "pobj" and child.lower_ == "of" else None
                     if whole is not None:
                         return whole
+                    if obj.dep_ == "pobj" and obj.lower_ in INSTITUTIONS:  # "staff from the prosecutor's office"
+                        inst = self.institution([t for t in obj.subtree if t.i <= obj.i], obj)
+                        if inst is not None:
+                            inst.start = start
+                            return inst
         if not named_before:
             return None
         if head.pos_ == "PROPN" or head.ent_type_ == "ORG":
