@@ -744,3 +744,16 @@ def test_a_public_body_named_by_its_description_is_one_actor_with_its_shorter_fo
     service = owner(r, "The national prison service")
     assert owner(r, "the service") is service and service is not office
 
+
+
+def test_it_in_a_sentence_sourced_according_to_a_body_is_that_body(run):
+    r = run("Rebels fired rockets at Goma on Saturday. According to Congo's defence ministry, 12 rockets were "
+            "used in the strike, which it called a crime against civilians.")
+    it = owner(r, "it")
+    assert it.type == "ministry"
+
+
+def test_an_outlet_that_reports_is_no_antecedent(run):
+    r = run("Rebels fired rockets at Goma on Saturday. According to the Reuters news agency, the rebels said "
+            "they would fire again, and it was not clear whether they had.")
+    assert all(a.type != "media" for a in r.actors if any(m.text in ("they", "it") for m in a.mentions))

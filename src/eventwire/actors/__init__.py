@@ -27,7 +27,17 @@ from ..schema import Actor, Mention
 from .canonical import description_id, description_name
 from .coref import Cluster, Resolver, is_abbreviation
 from .knowledge import Knowledge, knowledge, norm, slug
-from .recognize import HONORIFICS, TITLE_ABBREVIATIONS, TITLES, Desc, Recognizer, is_locative, is_subject
+from .recognize import (
+    HONORIFICS,
+    MEDIA,
+    MEDIA_QUALIFIERS,
+    TITLE_ABBREVIATIONS,
+    TITLES,
+    Desc,
+    Recognizer,
+    is_locative,
+    is_subject,
+)
 from .spokespeople import find_speakers_bodies
 
 __all__ = ["ActorTable", "find_actors", "knowledge", "slug"]
@@ -68,6 +78,8 @@ _BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,9})\s*\)")
 # Verbs that make an organization doing them to someone an armed group ("the CPC seized the town")
 _ATTACK_VERBS = {"attack", "kill", "raid", "ambush", "storm", "seize", "overrun", "abduct", "kidnap", "shell",
                  "bomb", "behead", "massacre", "capture", "strike", "assault", "loot", "torch", "execute", "shoot"}
+_NOT_SPEAKING_SOURCES = MEDIA | MEDIA_QUALIFIERS | {"reuters", "afp", "ap", "witnesses", "residents", "sources",
+                                                   "reports", "report", "footage", "video", "images"}
 _SAY_VERBS = {"say", "claim", "announce", "confirm", "state", "boast"}
 
 
@@ -434,7 +446,7 @@ def find_actors(doc: Doc, kb: Knowledge | None = None) -> ActorTable:
             for i in range(sent.start, sent.end):
                 sent_of[i] = n
     def subject_of(i: int) -> bool:  # asked only for mention heads: cheaper than a list over all tokens
-        return is_subject(doc[i])
+        return is_subject(doc[i]) or _according_to(doc[i])
 
     rec = Recognizer(doc, kb)
     res = Resolver(kb, sent_of, subject_of, lambda i: doc[i].lower_)
@@ -485,6 +497,15 @@ def find_actors(doc: Doc, kb: Knowledge | None = None) -> ActorTable:
     find_speakers_bodies(doc, table, res.default_country)  # "police spokesman X" speaks for the police
     res.frozen = True
     return table
+
+
+def _according_to(tok: Token) -> bool:
+    """The source of "According to X, ...": the sentence's speaker, as salient as a subject ("... which it
+    branded an attack": it is X)."""
+    if not (tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"):
+        return False
+    # an outlet or witnesses are where the report comes from, not a party that speaks in it
+    return not any(t.lower_ in _NOT_SPEAKING_SOURCES for t in tok.subtree)
 
 
 def _acts_violently(doc: Doc, i: int) -> bool:
