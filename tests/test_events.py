@@ -823,3 +823,9 @@ def test_ordering_a_curfew_imposes_it(pipeline):
     ordered = [e for e in r.events if e.trigger and e.trigger.text == "ordered"]
     assert ordered[0].type == "COERCE" and ordered[0].mode == "restrict"
     assert ordered[1].type != "COERCE" or ordered[1].mode != "restrict"
+
+
+def test_the_doer_of_an_act_someone_is_held_responsible_for(extract):
+    r = extract("In May, the Kivu Liberation Front said it was responsible for killing two rangers near Rutshuru.")
+    e = _one(r, "killing")
+    assert "kivu liberation front" in _name(r, e.actor1).lower()
