@@ -481,3 +481,18 @@ def test_what_a_spokesperson_says_is_the_body_s_statement(extract):
                 "Kenyan police spokesman Daniel Mwangi blamed al-Shabaab for the attack.")
     accuse = _of_type(r, "ACCUSE")
     assert accuse and "police" in _names(r, accuse[0].actor1) and "mwangi" not in _names(r, accuse[0].actor1)
+
+
+def test_talks_and_agreements_are_the_government_s_not_its_army_s(extract):
+    r = extract("BOGOTA, March 10 (Reuters) - Fighting between the guerrillas and the army has killed dozens this "
+                "year. The army and the rebels agreed on a ceasefire on Sunday.")
+    agree = _of_type(r, "AGREE")
+    assert agree and "government" in _names(r, agree[0].actor1) and "army" not in _names(r, agree[0].actor1)
+
+
+def test_a_named_force_negotiates_as_itself(extract):
+    r = extract("Santos met the Revolutionary Armed Forces of Colombia (FARC) in Havana. "
+                "The government and the FARC agreed on a ceasefire on Sunday.")
+    agree = _of_type(r, "AGREE")
+    names = _names(r, agree[0].actor1) + _names(r, agree[0].actor2)
+    assert "farc" in names

@@ -682,6 +682,8 @@ def resolve(members: list[MentionView], story: Story, score: float,
         actor2 = ranker.choose("actor2", ranker_candidates(members, story, actor2, actor1, "actor2"), actor2,
                                kind_of(e.type))
     actor1, actor2 = _body_of(story, actor1), _body_of(story, actor2)  # a spokesperson's words are the body's
+    if e.type in NEGOTIATING:
+        actor1, actor2 = _negotiator(story, actor1), _negotiator(story, actor2)
     if actor2 == actor1 or (first.token is not None and e.type not in SIDES
                             and actor2 in story.co_doers.get(first.token.i, ())):
         actor2 = None  # ("A, B and C condemned the coup": B is a party to the reaction, not its target)
@@ -728,6 +730,24 @@ def _body_of(story: Story, actor_id: str | None) -> str | None:
     if body and body in story.actor_by_id:
         return body
     return actor_id
+
+
+NEGOTIATING = {"AGREE", "CONSULT"}
+
+
+def _negotiator(story: Story, actor_id: str | None) -> str | None:
+    """Talks and agreements are a state's government's, not its army's: "fighting between the guerrillas and
+    the army ... the negotiations opened" is the government negotiating (event data codes it so)."""
+    actor = story.actor_by_id.get(actor_id or "")
+    if actor is None or actor.type != "military" or story.actors is None or not (
+            actor.id == "military" or actor.id.endswith("-military")):
+        return actor_id  # a named force ("the Revolutionary Armed Forces of Colombia") negotiates as itself
+    country = actor.country or story.country
+    if not country:
+        return actor_id
+    government = story.actors.implied("government", country)
+    story.learn_actor(government)
+    return government
 
 
 EXPELLING = {"expel", "throw", "kick", "order", "tell", "ask", "declare", "oust", "recall", "summon"}
