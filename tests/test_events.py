@@ -829,3 +829,9 @@ def test_the_doer_of_an_act_someone_is_held_responsible_for(extract):
     r = extract("In May, the Kivu Liberation Front said it was responsible for killing two rangers near Rutshuru.")
     e = _one(r, "killing")
     assert "kivu liberation front" in _name(r, e.actor1).lower()
+
+
+def test_a_heart_attack_is_no_attack(extract):
+    r = extract("Four people drowned when the river burst its banks, and a fifth died of a heart attack, "
+                "officials said.")
+    assert not [e for e in r.events if e.type == "ASSAULT"]

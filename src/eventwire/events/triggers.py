@@ -207,6 +207,9 @@ SPEECH_TARGETS = {"critic", "claim", "criticism", "remark", "comment", "accusati
 # A trigger noun that names a kind of machine or animal: "a Tajik attack helicopter", "attack dogs".
 ATTACK_KINDS = {"helicopter", "aircraft", "jet", "drone", "dog", "submarine", "plane", "craft", "boat", "ship",
                 "vessel", "chopper", "squadron", "unit", "team", "ad", "advert", "advertisement", "line", "rate"}
+# "died of a heart attack", "a panic attack": an illness, not an act of violence.
+ILLNESS_MODS = {"heart", "panic", "asthma", "anxiety", "cardiac", "epileptic", "allergic", "migraine", "gout",
+                "coughing", "seizure"}
 # "freed a man from the rubble": a rescue.
 RUBBLE = {"rubble", "debris", "wreckage", "ruin", "rock", "mud", "water", "car", "vehicle", "building", "lift",
           "elevator", "cave", "mine", "flood", "floodwater", "snow", "ice", "fire", "flame", "blaze"}
@@ -373,7 +376,8 @@ def _causes(tok: Token) -> set[str]:
                                                            "of"):
             for g in c.children:
                 if g.dep_ == "pobj" and not _gunfire(g) and not (c.lower_ == "of" and g.lemma_.lower() == "fire"):
-                    out.add(g.lemma_.lower())  # not "an exchange of fire"
+                    ill = any(m.lemma_.lower() in ILLNESS_MODS for m in g.children if m.dep_ in ("compound", "amod"))
+                    out.add("illness" if ill else g.lemma_.lower())  # not "an exchange of fire", "a heart attack"
                     if g.lemma_.lower() in ("outbreak", "eruption", "wave", "flare") and any(
                             p.lower_ == "of" for p in g.children):  # "an outbreak of violence": what broke out
                         out.discard(g.lemma_.lower())
@@ -727,6 +731,8 @@ def classify(tok: Token) -> Trigger | None:
     if pos == "V" and tok.dep_ == "amod":  # "the besieged city", "destroyed buildings": a state, not a report
         return None
     mods = _children_lemmas(tok, ("compound", "amod", "nmod"))
+    if pos == "N" and lemma == "attack" and mods & ILLNESS_MODS:
+        return None  # "died of a heart attack"
     subj = _children_lemmas(tok, ("nsubj", "nsubjpass"))
     obj = _children_lemmas(tok, ("dobj",))
     entry = next((e for e in entries if _fits(tok, e, mods)), None)
