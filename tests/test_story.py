@@ -496,3 +496,10 @@ def test_a_named_force_negotiates_as_itself(extract):
     agree = _of_type(r, "AGREE")
     names = _names(r, agree[0].actor1) + _names(r, agree[0].actor2)
     assert "farc" in names
+
+
+def test_a_truce_kept_alive_is_an_agreement_not_a_withdrawal(extract):
+    r = extract("The prisoner swap, arranged through mediators in Cairo on Sunday, kept a fragile ceasefire alive.")
+    assert not _of_type(r, "RETREAT") or all(
+        "ceasefire" not in _evidence(r, s) for s in _of_type(r, "RETREAT"))
+    assert any("ceasefire" in _evidence(r, s) for s in _of_type(r, "AGREE"))

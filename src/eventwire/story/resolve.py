@@ -669,28 +669,32 @@ def resolve(members: list[MentionView], story: Story, score: float,
     against the other actors the event's sentences name (``actor_ranker.py``)."""
     first = members[0]
     e = first.event
-    claim = e.type in CLAIMS
+    type_ = e.type
+    if type_ == "RETREAT" and first.token is not None and first.token.pos_ in ("NOUN", "PROPN") and \
+            first.token.lemma_.lower() in TRUCES:
+        type_ = "AGREE"  # "kept a fragile ceasefire alive", "the truce brokered by Moscow": an agreed truce
+    claim = type_ in CLAIMS
     actor2 = _pick_actor2(members, story, None)
     actor1 = _pick_actor1(members, story, actor2)
     if ranker is not None and "actor1" in ranker:
-        actor1 = ranker.choose("actor1", ranker_candidates(members, story, actor1, actor2), actor1, kind_of(e.type))
-        if e.type in ("ASSAULT", "COERCE", "PROTEST") and story.actor_type.get(actor1 or "") == "media":
+        actor1 = ranker.choose("actor1", ranker_candidates(members, story, actor1, actor2), actor1, kind_of(type_))
+        if type_ in ("ASSAULT", "COERCE", "PROTEST") and story.actor_type.get(actor1 or "") == "media":
             actor1 = None  # "..., Reuters reported": the outlet is no doer
-    if actor1 is not None and (actor1 == actor2 or e.type == "ASSAULT"):
+    if actor1 is not None and (actor1 == actor2 or type_ == "ASSAULT"):
         actor2 = _pick_actor2(members, story, actor1)
     if ranker is not None and "actor2" in ranker:
         actor2 = ranker.choose("actor2", ranker_candidates(members, story, actor2, actor1, "actor2"), actor2,
-                               kind_of(e.type))
+                               kind_of(type_))
     actor1, actor2 = _body_of(story, actor1), _body_of(story, actor2)  # a spokesperson's words are the body's
-    if e.type in NEGOTIATING:
+    if type_ in NEGOTIATING:
         actor1, actor2 = _negotiator(story, actor1), _negotiator(story, actor2)
-    if actor2 == actor1 or (first.token is not None and e.type not in SIDES
+    if actor2 == actor1 or (first.token is not None and type_ not in SIDES
                             and actor2 in story.co_doers.get(first.token.i, ())):
         actor2 = None  # ("A, B and C condemned the coup": B is a party to the reaction, not its target)
-    if e.type == "SANCTION":
+    if type_ == "SANCTION":
         actor1, actor2 = _expulsion(members, story, actor1, actor2)
     place, precision = _pick_place(members, story, claim)
-    if e.type == "COERCE" and story.actor_type.get(actor2 or "") not in ("government", "state") and \
+    if type_ == "COERCE" and story.actor_type.get(actor2 or "") not in ("government", "state") and \
             story.actors is not None and any(v.event.mode == "coup" for v in members[:4]):
         # a coup is against the government of the country it happens in (not the president it detains)
         doer = story.actor_by_id.get(actor1 or "")
@@ -700,7 +704,7 @@ def resolve(members: list[MentionView], story: Story, score: float,
             actor2 = story.actors.implied("government", country)
             story.learn_actor(actor2)
     target = None
-    if e.type in ("ASSAULT", "COERCE") and actor2 is not None:
+    if type_ in ("ASSAULT", "COERCE") and actor2 is not None:
         kind = _facility(story, actor2)
         if kind is not None and story.actors is not None:
             country = story.places[place].country if place is not None else None
@@ -713,9 +717,9 @@ def resolve(members: list[MentionView], story: Story, score: float,
         "reported", next((v.event.reported_by for v in members if v.event.reported_by), None))
     lemma = first.token.lemma_.lower() if first.token is not None else ""
     context = frozenset().union(*{v.lemmas for v in members[:32]})
-    acled = acled_for(e.type, mode, lemma, story.actor_type.get(actor2 or ""), context)
+    acled = acled_for(type_, mode, lemma, story.actor_type.get(actor2 or ""), context)
     return StoryEvent(
-        id="", type=e.type, mode=mode, actor1=actor1, actor2=actor2, place=place,
+        id="", type=type_, mode=mode, actor1=actor1, actor2=actor2, place=place,
         place_precision=precision, date=date, date_from=date_from, figures=figures,  # type: ignore[arg-type]
         fatalities=fatalities, injured=injured, modality=modality, reported_by=reported_by,  # type: ignore[arg-type]
         acled=acled, mentions=[v.event.id for v in members], **({"target": target} if target else {}),
@@ -733,6 +737,7 @@ def _body_of(story: Story, actor_id: str | None) -> str | None:
 
 
 NEGOTIATING = {"AGREE", "CONSULT"}
+TRUCES = {"ceasefire", "cease-fire", "truce", "armistice"}
 
 
 def _negotiator(story: Story, actor_id: str | None) -> str | None:
