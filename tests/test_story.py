@@ -499,7 +499,9 @@ def test_a_named_force_negotiates_as_itself(extract):
 
 
 def test_a_truce_kept_alive_is_an_agreement_not_a_withdrawal(extract):
-    r = extract("The prisoner swap, arranged through mediators in Cairo on Sunday, kept a fragile ceasefire alive.")
+    r = extract("Hamas freed three hostages on Saturday and Israel released 90 Palestinian prisoners in return. "
+                "The swap, arranged through Egyptian and Qatari mediators, kept a fragile ceasefire between Israel "
+                "and Hamas alive.")
     assert not _of_type(r, "RETREAT") or all(
         "ceasefire" not in _evidence(r, s) for s in _of_type(r, "RETREAT"))
     assert any("ceasefire" in _evidence(r, s) for s in _of_type(r, "AGREE"))
