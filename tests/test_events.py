@@ -835,3 +835,8 @@ def test_a_heart_attack_is_no_attack(extract):
     r = extract("Four people drowned when the river burst its banks, and a fifth died of a heart attack, "
                 "officials said.")
     assert not [e for e in r.events if e.type == "ASSAULT"]
+
+
+def test_a_name_the_parser_hung_on_the_object_before_and_is_the_next_verb_s_subject(extract):
+    r = extract("The rebels freed three hostages on Saturday and Uganda released 90 prisoners in return.")
+    assert "uganda" in _name(r, _one(r, "released").actor1).lower()

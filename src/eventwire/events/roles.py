@@ -151,6 +151,11 @@ def _inherited(tok: Token) -> Token | None:
         # this verb's subject
         if left.dep_ == "conj" and left.pos_ == "PROPN" and left.head.pos_ == "VERB" and left.head.i < left.i:
             return left
+        if left.dep_ == "conj" and left.pos_ == "PROPN" and left.head.dep_ in ("pobj", "dobj", "npadvmod") and \
+                tok.dep_ == "conj" and all(t.pos_ in ("ADV", "PUNCT") for t in tok.doc[left.i + 1:tok.i]):
+            # "Hamas freed three hostages on Saturday and Israel released ...": the parser hung the name on
+            # the object before "and"; right before the verb it is the verb's subject
+            return left
     cur = tok
     for _ in range(3):
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":

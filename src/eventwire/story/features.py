@@ -52,6 +52,9 @@ TREND_VERBS = {"step", "increase", "escalate", "intensify", "mount", "surge", "r
                "persist", "worsen", "spike", "soar", "decline", "drop", "fall", "ramp"}
 
 
+TRUCES = {"ceasefire", "cease-fire", "truce", "armistice"}
+
+
 @dataclass
 class MentionView:
     """One event mention with what the story stage reads off its parse."""
@@ -177,6 +180,10 @@ def views(doc: Doc, events: list[Event], figures: list[Figure], quotes: list[Quo
         k = bisect_right(q_starts, pos) - 1
         if k >= 0 and qs[k].start <= pos < qs[k].end:
             q = qs[k]
+        if e.type == "RETREAT" and tok is not None and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in TRUCES:
+            # "kept a fragile ceasefire alive", "the truce brokered by Moscow": analysts code an agreed truce
+            # (AGREE), not a withdrawal; the mention itself keeps its lexicon type
+            e = e.model_copy(update={"type": "AGREE"})
         view = MentionView(
             event=e, index=n, token=tok, sent_index=si,
             sent_start=sent.start_char if sent is not None else pos,

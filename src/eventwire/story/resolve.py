@@ -670,9 +670,6 @@ def resolve(members: list[MentionView], story: Story, score: float,
     first = members[0]
     e = first.event
     type_ = e.type
-    if type_ == "RETREAT" and first.token is not None and first.token.pos_ in ("NOUN", "PROPN") and \
-            first.token.lemma_.lower() in TRUCES:
-        type_ = "AGREE"  # "kept a fragile ceasefire alive", "the truce brokered by Moscow": an agreed truce
     claim = type_ in CLAIMS
     actor2 = _pick_actor2(members, story, None)
     actor1 = _pick_actor1(members, story, actor2)
@@ -737,7 +734,6 @@ def _body_of(story: Story, actor_id: str | None) -> str | None:
 
 
 NEGOTIATING = {"AGREE", "CONSULT"}
-TRUCES = {"ceasefire", "cease-fire", "truce", "armistice"}
 
 
 def _negotiator(story: Story, actor_id: str | None) -> str | None:
