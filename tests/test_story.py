@@ -505,3 +505,10 @@ def test_a_truce_kept_alive_is_an_agreement_not_a_withdrawal(extract):
     assert not _of_type(r, "RETREAT") or all(
         "ceasefire" not in _evidence(r, s) for s in _of_type(r, "RETREAT"))
     assert any("ceasefire" in _evidence(r, s) for s in _of_type(r, "AGREE"))
+
+
+def test_an_exchange_of_fire_is_coded_both_ways(extract):
+    r = extract("Boko Haram fighters attacked Gajiram on Sunday. Soldiers exchanged fire with the insurgents for "
+                "roughly an hour, a police officer said.")
+    fire = [s for s in _of_type(r, "ASSAULT") if "exchanged fire" in _evidence(r, s)]
+    assert len(fire) == 2 and fire[0].actor1 == fire[1].actor2 and fire[0].actor2 == fire[1].actor1

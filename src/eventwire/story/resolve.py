@@ -835,6 +835,25 @@ def _coordinated_places(v: MentionView, place: int, story: Story) -> list[int]:
     return out if place in out else [place]
 
 
+MUTUAL_OBJECTS = {"fire", "gunfire", "shot", "blow", "salvo", "barrage", "strike"}
+
+
+def _mutual(tok: Any) -> bool:
+    """A fight both sides wage: "clashes", "a gunbattle", "exchanged fire with", "traded shots", "an
+    exchange of fire"."""
+    if tok is None:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in BATTLE_TRIGGERS or lemma in ("gunbattle", "firefight", "shootout"):
+        return True
+    if lemma in ("exchange", "trade") and tok.tag_ != "NNS":  # "kept up their exchanges of fire": a pattern
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"]
+        return any(o.lemma_.lower() in MUTUAL_OBJECTS for o in objs)
+    return False
+
+
 def expand(record: StoryEvent, members: list[MentionView], story: Story) -> list[StoryEvent]:
     """One record per place when a mention lists several places attacked, and both directions of a
     clash between two fighting sides."""
@@ -848,8 +867,7 @@ def expand(record: StoryEvent, members: list[MentionView], story: Story) -> list
             places = _coordinated_places(holder, record.place, story)
             if len(places) > 1:
                 out = [record.model_copy(update={"place": i}) for i in places]
-    first = members[0].token.lemma_.lower() if members[0].token is not None else ""
-    if record.type == "ASSAULT" and first in BATTLE_TRIGGERS and record.actor1 and record.actor2 and \
+    if record.type == "ASSAULT" and _mutual(members[0].token) and record.actor1 and record.actor2 and \
             story.actor_type.get(record.actor1) in FIGHTING_TYPES and \
             story.actor_type.get(record.actor2) in FIGHTING_TYPES:
         out += [r.model_copy(update={"actor1": r.actor2, "actor2": r.actor1}) for r in out]
