@@ -840,3 +840,9 @@ def test_a_heart_attack_is_no_attack(extract):
 def test_a_name_the_parser_hung_on_the_object_before_and_is_the_next_verb_s_subject(extract):
     r = extract("The rebels freed three hostages on Saturday and Uganda released 90 prisoners in return.")
     assert "uganda" in _name(r, _one(r, "released").actor1).lower()
+
+
+def test_a_state_of_emergency_in_force_restricts_and_an_emergency_meeting_does_not(extract):
+    r = extract("A state of emergency was in force in Valparaiso on Monday. An emergency meeting of the cabinet "
+                "was held in Santiago.")
+    assert [e.trigger.text for e in r.events if e.type == "COERCE"] == ["emergency"]

@@ -512,3 +512,10 @@ def test_an_exchange_of_fire_is_coded_both_ways(extract):
                 "roughly an hour, a police officer said.")
     fire = [s for s in _of_type(r, "ASSAULT") if "exchanged fire" in _evidence(r, s)]
     assert len(fire) == 2 and fire[0].actor1 == fire[1].actor2 and fire[0].actor2 == fire[1].actor1
+
+
+def test_the_dateline_agency_takes_no_part_in_the_events(extract):
+    r = extract("SANTIAGO, March 11 (Reuters) - A state of emergency was in force in Valparaiso on Monday, and "
+                "looting broke out in Concepcion.")
+    agency = {a.id for a in r.actors if a.type == "media"}
+    assert agency and all(s.actor1 not in agency and s.actor2 not in agency for s in r.story_events)

@@ -800,6 +800,9 @@ def classify(tok: Token) -> Trigger | None:
     if type_ == "RETREAT" and mode == "withdraw" and pos == "V" and \
             {p.lemma_.lower() for p in _patients(tok)} & DIPLOMATS:
         type_ = "SANCTION"  # "pulled their ambassadors out of Algeria": a recall, not a retreat
+    if lemma == "emergency" and pos == "N" and not (
+            tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "state"):
+        return None  # "a state of emergency" restricts; "an emergency meeting", "the emergency services" do not
     if type_ == "COERCE" and lemma in ("declare", "announce") and not any(
             p.lemma_.lower() in ("state", "law", "curfew", "lockdown") or any(
                 m.lemma_.lower() in ("national", "nationwide", "countrywide", "security", "public")

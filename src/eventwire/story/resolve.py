@@ -83,6 +83,7 @@ class Story:
     armed: list[tuple[int, str]] = field(default_factory=list)  # (offset, actor id) of named armed actors
     doers: list[tuple[int, str]] = field(default_factory=list)  # ... and of actors named by what they do
     co_doers: dict[int, set[str]] = field(default_factory=dict)  # trigger token -> every doer its mentions give
+    outlets: set[str] = field(default_factory=set)  # the dateline's agency: it reports, it takes no part
 
     @classmethod
     def read(cls, doc: Doc, mention_views: list[MentionView], places: list[Place], times: list[Time],
@@ -109,6 +110,9 @@ class Story:
         for v in mention_views:  # "A, B and C condemned ...": one mention per party on one trigger
             if v.token is not None and v.event.actor1:
                 story.co_doers.setdefault(v.token.i, set()).add(v.event.actor1)
+        if dateline is not None:
+            story.outlets = {a.id for a in actor_list if a.type == "media" and any(
+                dateline.start <= m.start and m.end <= dateline.end for m in a.mentions)}
         story.armed = _named_armed(doc, actor_list, actor_type)
         story.doers = _generic_doers(doc, actor_list)
         story.incident_place = story._incident_place(mention_views, lead_end, dateline)
@@ -683,6 +687,7 @@ def resolve(members: list[MentionView], story: Story, score: float,
         actor2 = ranker.choose("actor2", ranker_candidates(members, story, actor2, actor1, "actor2"), actor2,
                                kind_of(type_))
     actor1, actor2 = _body_of(story, actor1), _body_of(story, actor2)  # a spokesperson's words are the body's
+    actor1, actor2 = (None if a in story.outlets else a for a in (actor1, actor2))  # "(Reuters)" takes no part
     if type_ in NEGOTIATING:
         actor1, actor2 = _negotiator(story, actor1), _negotiator(story, actor2)
     if actor2 == actor1 or (first.token is not None and type_ not in SIDES
