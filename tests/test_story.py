@@ -519,3 +519,16 @@ def test_the_dateline_agency_takes_no_part_in_the_events(extract):
                 "looting broke out in Concepcion.")
     agency = {a.id for a in r.actors if a.type == "media"}
     assert agency and all(s.actor1 not in agency and s.actor2 not in agency for s in r.story_events)
+
+
+def test_a_protest_always_has_its_crowd(extract):
+    r = extract("HARARE, March 11 (Reuters) - A rally against the election result turned violent in Harare on "
+                "Monday.")
+    protest = _of_type(r, "PROTEST")
+    assert protest and "protesters" in _names(r, protest[0].actor1)
+
+
+def test_a_protest_s_named_crowd_is_its_doer(extract):
+    r = extract("Thousands of garment workers staged a protest outside the labour ministry in Dhaka on Monday.")
+    protest = _of_type(r, "PROTEST")
+    assert protest and "garment workers" in _names(r, protest[0].actor1)

@@ -177,6 +177,9 @@ class ActorTable:
             actor_id = description_id(kb, "government", country, None, None, None)
             name = description_name(kb, "government", country, None, None, None)
             type_ = "government"
+        elif kind == "protesters":
+            # a protest's unnamed crowd, as ACLED names it ("Protesters"); of the country it marches in
+            actor_id, name, type_ = "protesters", "Protesters", "population"
         elif kind == "state" and country and self._resolver is not None:
             # a state acting through an official ("a diplomat was thrown out of Canada")
             kb = self._resolver.kb

@@ -687,6 +687,8 @@ def resolve(members: list[MentionView], story: Story, score: float,
         actor2 = ranker.choose("actor2", ranker_candidates(members, story, actor2, actor1, "actor2"), actor2,
                                kind_of(type_))
     actor1, actor2 = _body_of(story, actor1), _body_of(story, actor2)  # a spokesperson's words are the body's
+    if type_ == "PROTEST" and actor1 is None and story.actors is not None:
+        actor1 = _crowd_of(members, story, actor2)
     actor1, actor2 = (None if a in story.outlets else a for a in (actor1, actor2))  # "(Reuters)" takes no part
     if type_ in NEGOTIATING:
         actor1, actor2 = _negotiator(story, actor1), _negotiator(story, actor2)
@@ -727,6 +729,30 @@ def resolve(members: list[MentionView], story: Story, score: float,
         acled=acled, mentions=[v.event.id for v in members], **({"target": target} if target else {}),
         trigger=Span(**e.trigger.model_dump()) if e.trigger else None,
         evidence=Offsets(start=first.sent_start, end=first.sent_end), confidence=round(score, 3))
+
+
+CROWD_NOUNS = {"protester", "protestor", "demonstrator", "marcher", "supporter", "crowd", "student", "youth",
+               "worker", "activist", "rioter", "people", "resident", "mob", "opponent", "backer", "thousand",
+               "hundred"}
+
+
+def _crowd_of(members: list[MentionView], story: Story, actor2: str | None) -> str | None:
+    """Who marches, when no mention says: the crowd the protest's sentence names ("thousands of students",
+    "a crowd"), else the protest's unnamed crowd, "Protesters" (ACLED's name for it): a protest always has
+    its crowd."""
+    v = members[0]
+    for _, actor_id in story.actors_between(v.sent_start, v.sent_end):
+        a = story.actor_by_id.get(actor_id)
+        if a is None or actor_id in (actor2, "civilians") or a.type not in ("population", "other", "party"):
+            continue  # (unnamed "people" marching are the protest's crowd, not the Civilians it may hurt)
+        words = {w.rstrip("s").lower() for m in a.mentions if v.sent_start <= m.start < v.sent_end
+                 for w in m.text.split()}
+        if words & CROWD_NOUNS:
+            return actor_id
+    assert story.actors is not None
+    crowd = story.actors.implied("protesters")
+    story.learn_actor(crowd)
+    return crowd
 
 
 def _body_of(story: Story, actor_id: str | None) -> str | None:
