@@ -532,3 +532,10 @@ def test_a_protest_s_named_crowd_is_its_doer(extract):
     r = extract("Thousands of garment workers staged a protest outside the labour ministry in Dhaka on Monday.")
     protest = _of_type(r, "PROTEST")
     assert protest and "garment workers" in _names(r, protest[0].actor1)
+
+
+def test_a_condemnation_targets_the_attacker_not_the_place_hit(extract):
+    r = extract("Rebel rockets struck Beni on Sunday, killing nine people. The governor branded the strike on "
+                "residential areas a terrorist attack.")
+    accuse = _of_type(r, "ACCUSE")
+    assert accuse and "residential" not in _names(r, accuse[0].actor2)

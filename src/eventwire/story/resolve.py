@@ -689,7 +689,7 @@ def resolve(members: list[MentionView], story: Story, score: float,
     actor1, actor2 = _body_of(story, actor1), _body_of(story, actor2)  # a spokesperson's words are the body's
     if type_ == "PROTEST" and actor1 is None and story.actors is not None:
         actor1 = _crowd_of(members, story, actor2)
-    actor1, actor2 = (None if a in story.outlets else a for a in (actor1, actor2))  # "(Reuters)" takes no part
+    actor1, actor2 = (None if a in story.outlets or _a_time(story, a) else a for a in (actor1, actor2))
     if type_ in NEGOTIATING:
         actor1, actor2 = _negotiator(story, actor1), _negotiator(story, actor2)
     if actor2 == actor1 or (first.token is not None and type_ not in SIDES
@@ -753,6 +753,32 @@ def _crowd_of(members: list[MentionView], story: Story, actor2: str | None) -> s
     crowd = story.actors.implied("protesters")
     story.learn_actor(crowd)
     return crowd
+
+
+PEOPLE_WORDS = {"man", "men", "woman", "women", "people", "person", "persons", "suspect", "suspects", "youth",
+                "youths", "boy", "boys", "member", "members", "group", "individual", "individuals", "assailant",
+                "assailants", "attacker", "attackers", "gunman", "gunmen", "side", "sides"}
+
+
+def _a_thing(story: Story, actor_id: str) -> bool:
+    """An actor of no known kind named by no word for people: a weapon, a place, a building."""
+    actor = story.actor_by_id.get(actor_id)
+    if actor is None or actor.type != "other":
+        return False
+    return not any(w.lower().strip(".,") in PEOPLE_WORDS for m in actor.mentions for w in m.text.split()) and \
+        not any(w.lower() in PEOPLE_WORDS for w in actor.name.split())
+
+
+def _a_time(story: Story, actor_id: str | None) -> bool:
+    """An "actor" every mention of which is a date ("Sunday's statement said"): no party to anything."""
+    actor = story.actor_by_id.get(actor_id or "")
+    if actor is None or not actor.mentions:
+        return False
+    for m in actor.mentions:
+        span = story.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not all(t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.tag_ == "POS" for t in span):
+            return False
+    return True
 
 
 def _body_of(story: Story, actor_id: str | None) -> str | None:
@@ -980,6 +1006,11 @@ def reaction_targets(resolved: list[tuple[Any, StoryEvent]], groups: list[Any], 
     record_of = {id(g): rec for g, rec in resolved}
     acts = [rec for _, rec in resolved if rec.type in ("ASSAULT", "COERCE") and rec.actor1 is not None]
     for g, rec in resolved:
+        if rec.type == "ACCUSE" and rec.actor2 is not None and (
+                rec.actor2 == "civilians" or _a_thing(story, rec.actor2)):
+            # one condemns or blames a party: not the victims, a weapon or a place ("branded the strike on
+            # residential areas a terrorist attack")
+            rec.actor2 = None
         if rec.actor2 is not None or not g.members or g.members[0].token is None:
             continue
         tok = g.members[0].token
