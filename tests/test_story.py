@@ -484,7 +484,7 @@ def test_what_a_spokesperson_says_is_the_body_s_statement(extract):
 
 
 def test_talks_and_agreements_are_the_government_s_not_its_army_s(extract):
-    r = extract("BOGOTA, March 10 (Reuters) - Fighting between the guerrillas and the army has killed dozens this "
+    r = extract("BOGOTA, March 10 (Reuters) - Clashes pitting rebels against the army have left dozens dead this "
                 "year. The army and the rebels agreed on a ceasefire on Sunday.")
     agree = _of_type(r, "AGREE")
     assert agree and "government" in _names(r, agree[0].actor1) and "army" not in _names(r, agree[0].actor1)
@@ -536,6 +536,6 @@ def test_a_protest_s_named_crowd_is_its_doer(extract):
 
 def test_a_condemnation_targets_the_attacker_not_the_place_hit(extract):
     r = extract("Rebel rockets struck Beni on Sunday, killing nine people. The governor branded the strike on "
-                "residential areas a terrorist attack.")
+                "a housing estate a terrorist attack.")
     accuse = _of_type(r, "ACCUSE")
-    assert accuse and "residential" not in _names(r, accuse[0].actor2)
+    assert accuse and "housing" not in _names(r, accuse[0].actor2)

@@ -71,7 +71,7 @@ _MILITARY_MEANS = {"drone", "drones", "strike", "strikes", "airstrike", "airstri
                    "aircraft", "planes", "navy", "warship", "warships", "forces", "soldiers"}
 # "the 42-year-old", "the 70-year-old cleric": a person named just before
 _AGED = re.compile(r"(?i)^the\s+[\w-]+[- ]year[- ]old(\s+\w+)?$")
-# "Nigeria's Defence Headquarters": a body named with its state's possessive
+# "Ghana's Joint Operations Command": a body named with its state's possessive
 _OWNED = re.compile(r"^(?:the\s+)?([A-Z][\w .-]*?)['’]s\s+([A-Z].*)$")
 # "(KNU)" right after a name: the name's abbreviation
 _BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,9})\s*\)")
@@ -133,7 +133,7 @@ class ActorTable:
         owned = _OWNED.match(actor.name) if actor.type not in ("person", "state") else None
         iso = kb.country_of_name(owned.group(1)) if owned else None
         if owned and iso:
-            # "Nigeria's Defence Headquarters" is also the "Nigerian Defence Headquarters"
+            # "Ghana's Joint Operations Command" is also the "Ghanaian Joint Operations Command"
             adjective = kb.adjectives.get(iso)
             actor.country = actor.country or iso
             if adjective:
@@ -366,7 +366,7 @@ class ActorTable:
                 return found
         if self._resolver is not None and span is not None and len(span) > 0:
             body = self._body_named_before(span, start)
-            if body is not None:  # "the service" after "the national prison service"
+            if body is not None:  # "the service" after "the national fire service"
                 return self._register(body, Desc(start, end, body.type, body.kind, span.root.i), self._text(doc))
         d = self._describe(doc, start, end)
         if self._resolver is not None and d is not None and d.kind != "pronoun":

@@ -184,7 +184,7 @@ class Resolver:
             if linked is not None:  # "KNU" after "the Karen National Union (KNU)", and the other way round
                 return self.attach(linked, d)
             shorter = self.shortened(d)
-            if shorter is not None:  # "the state prosecutor's office" after "the Chihuahua state prosecutor's office"
+            if shorter is not None:  # "the regional prosecutor's office" after "the Tarija regional ..."
                 return self.attach(shorter, d)
             return self.new(d, slug(d.name or self_text(d)), d.name or "", fixed=True)
         if d.kind == "population" and d.name:  # "Palestinians", "Israelis"

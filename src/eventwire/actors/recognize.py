@@ -94,8 +94,8 @@ TITLE_ABBREVIATIONS = {"gov.": "governor", "gen.": "general", "col.": "colonel",
                        "sen.": "senator", "rep.": "representative", "brig.": "brigadier", "maj.": "major",
                        "capt.": "captain", "sgt.": "sergeant", "adm.": "admiral", "cmdr.": "commander",
                        "supt.": "superintendent", "insp.": "inspector", "amb.": "ambassador", "pres.": "president"}
-# Heads of a public body news names by its description ("the state prosecutor's office", "the national
-# prison service"): an actor when something before the head says whose or which one it is.
+# Heads of a public body news names by its description ("the regional prosecutor's office", "the national
+# fire service"): an actor when something before the head says whose or which one it is.
 INSTITUTIONS = {"office", "service", "commission", "directorate", "inspectorate", "secretariat", "bureau",
                 "tribunal", "prosecutor's office"}
 ACTOR_WORDS = (MILITARY | POLICE | GOVERNMENT | OFFICIALS | MINISTRY | ARMED | MEMBERS | GROUPS | PARTY | MEDIA
@@ -376,7 +376,7 @@ class Recognizer:
         if kind is not None and not (kind in NAMED_KINDS and root.pos_ == "PROPN" and root.ent_type_ == "ORG"):
             yield from self.description(tokens, root)
             return
-        # 4b. A public body named by its description ("the state prosecutor's office said"); not a place
+        # 4b. A public body named by its description ("the regional prosecutor's office said"); not a place
         #     ("at the office") and not a bare "the office", which goes back to the body named before.
         if not (is_locative(root) and root.head.head.pos_ in ("VERB", "AUX")):
             body_desc = self.institution(tokens, root)
@@ -414,7 +414,7 @@ class Recognizer:
 
     def institution(self, tokens: list[Token], root: Token) -> Desc | None:
         """A public body named by its description: an institution noun with words before it that say
-        which one ("the state prosecutor's office", "the national prison service")."""
+        which one ("the regional prosecutor's office", "the national fire service")."""
         if root.lower_ not in INSTITUTIONS or root.pos_ != "NOUN" or not any(
                 t.i < root.i and t.dep_ in ("compound", "amod", "poss", "nmod") and not t.like_num
                 and t.lower_ not in POSSESSIVES for t in tokens):

@@ -1,13 +1,13 @@
 """Who a spokesperson speaks for.
 
-News names a spokesperson by the body they speak for: "Delhi police spokesman Mandeep Singh",
-"Lionel Lazarre, deputy spokesman for the Haitian National Police", "Zaw Min Tun, the Myanmar
-military's spokesman". What such a person says or confirms is the body's statement, and event
+News names a spokesperson by the body they speak for: "Mombasa police spokesman Ali Hassan",
+"Amina Farah, a spokeswoman for the Somali Red Crescent", "Peter Okello, the Ugandan army's
+spokesman". What such a person says or confirms is the body's statement, and event
 data codes it so (ACLED and PLOVER name the institution, not its press officer). This pass finds
 that body for each named person and records it as ``attributes["speaks_for"]`` (an actor id);
 the story stage puts the body where the person would be an event's actor.
 
-The body is an actor the phrase names ("the Haitian National Police"); else, for the words news
+The body is an actor the phrase names ("the Somali Red Crescent"); else, for the words news
 uses for a state's forces ("army", "police", "defence"), that state's military or police, the
 state read from the phrase ("Indian", "Delhi"), the person, or the dateline. One look at each
 mention's phrase: linear in the mentions.
@@ -100,7 +100,7 @@ def _body(doc: Doc, table: ActorTable, spokes: Token, person: str, person_countr
         if found is None or found.type not in BODY_TYPES:
             continue
         if best is None or (found.type != "state" and best.type == "state"):
-            best = found  # "the Myanmar military's": the military, not Myanmar
+            best = found  # "the Ugandan army's": the army, not Uganda
     force = next((FORCE_WORDS[t.lower_] for t in words if t.lower_ in FORCE_WORDS), None)
     if best is not None and not (best.type == "state" and force):
         return best.id

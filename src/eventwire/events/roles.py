@@ -413,7 +413,7 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
             subj = _subject(tok) or _inherited(tok)
             a1 = actor_for(doc, subj, actors)
             if a1 is None and tok.dep_ == "pcomp" and tok.head.lower_ in ("for", "of"):
-                # "said it was responsible for killing X", "accused the militia of torching homes"
+                # "admitted it was responsible for shooting X", "accused the militia of torching homes"
                 a1 = actor_for(doc, _accused(tok.head.head), actors)
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None and (obj.lemma_.lower() in INSTRUMENTS or lemma == "use" or (

@@ -794,8 +794,8 @@ NEGOTIATING = {"AGREE", "CONSULT"}
 
 
 def _negotiator(story: Story, actor_id: str | None) -> str | None:
-    """Talks and agreements are a state's government's, not its army's: "fighting between the guerrillas and
-    the army ... the negotiations opened" is the government negotiating (event data codes it so)."""
+    """Talks and agreements are a state's government's, not its army's: "clashes pitting rebels against the
+    army ... talks began" is the government negotiating (event data codes it so)."""
     actor = story.actor_by_id.get(actor_id or "")
     if actor is None or actor.type != "military" or story.actors is None or not (
             actor.id == "military" or actor.id.endswith("-military")):
@@ -957,7 +957,7 @@ def _blamed_on(tok: Any, story: Story) -> str | None:
     for c in itertools.islice(holder.subtree, 48):
         if c.dep_ == "prep" and c.lower_ == "on" and c.head.pos_ in ("VERB", "NOUN") and (
                 c.head.i == holder.i or c.head.dep_ in ("dobj", "pobj")) and c.head.lemma_.lower() not in ACT_NOUNS:
-            # ("an attack on residential areas" names a target, not who is blamed)
+            # ("an attack on a housing estate" names a target, not who is blamed)
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                 return _actor_at_token(story, obj)
@@ -1009,7 +1009,7 @@ def reaction_targets(resolved: list[tuple[Any, StoryEvent]], groups: list[Any], 
         if rec.type == "ACCUSE" and rec.actor2 is not None and (
                 rec.actor2 == "civilians" or _a_thing(story, rec.actor2)):
             # one condemns or blames a party: not the victims, a weapon or a place ("branded the strike on
-            # residential areas a terrorist attack")
+            # a housing estate a terrorist attack")
             rec.actor2 = None
         if rec.actor2 is not None or not g.members or g.members[0].token is None:
             continue
