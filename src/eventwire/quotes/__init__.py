@@ -10,14 +10,17 @@ comes from the dependency parse (``indirect.py``).  Conventions are in docs/quot
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorTable
 from ..schema import Quote
+from .antecedent import Speakers
 from .cues import CLAUSE_VERBS, SPEECH_VERBS
 from .direct import quoted_spans
 from .indirect import Found, find_indirect
+from .mixed import PERFORMATIVE, merge, outer_report
 from .speaker import actor_core, is_dash, noun_phrase, subject_of
 
 __all__ = ["find_quotes"]
@@ -37,6 +40,7 @@ class _Index:
             self.sent_bounds.append((s.start, s.end))
             self.sent[s.start:s.end] = [k] * (s.end - s.start)
         self.text = text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self._rank: list[int] | None = None  # paragraph index -> rank among non-blank paragraphs
         self.para_starts = [0]
         i = text.find("\n")
         while i >= 0:
@@ -53,6 +57,17 @@ class _Index:
 
     def para_of(self, char: int) -> int:
         return bisect_right(self.para_starts, char) - 1
+
+    def text_para_of(self, char: int) -> int:
+        """Index of the paragraph holding `char` among the non-blank ones (blank lines do not count)."""
+        if self._rank is None:
+            ends = [*self.para_starts[1:], len(self.text) + 1]
+            rank, n = [], -1
+            for start, end in zip(self.para_starts, ends, strict=True):
+                n += bool(self.text[start:end - 1].strip())
+                rank.append(max(n, 0))
+            self._rank = rank
+        return self._rank[self.para_of(char)]
 
 
 _BACK_VERBS = frozenset(["shoot", "fire", "hit", "push", "snap", "strike", "punch"])  # 'shot back', 'hit back'
@@ -77,6 +92,9 @@ def _speaker_for(cue: Token, in_quote: list[bool], lo: int = -1, hi: int = -1) -
         return None
     # the parse lost the subject (often swallowed by the quote): the nearest name beside the cue
     doc = cue.doc
+    owner = _relative_owner(cue)
+    if owner is not None and lo <= owner.i < cue.i and not in_quote[owner.i]:
+        return owner  # '"...," a source who did not want to be named said': the parse hung 'said' inside
     if cue.tag_ == "VBG" and cue.i == cue.sent.start and cue.i > 0:
         prev = doc[cue.i - 1].sent.root  # '... the report "wasn't good." Adding, "..."'
         spk = subject_of(prev) if prev.pos_ in ("VERB", "AUX") else None
@@ -103,8 +121,12 @@ def _speaker_for(cue: Token, in_quote: list[bool], lo: int = -1, hi: int = -1) -
             continue
         elif depth == 0 and t.like_num and i > 0 and doc[i + 1].text == "," and doc[i - 1].text == ",":
             pass  # an age: 'Jones, 58, told ...'
+        elif depth == 0 and t.ent_type_ in ("DATE", "TIME") and t.pos_ in ("PROPN", "NOUN", "NUM"):
+            pass  # 'on Saturday said': not a speaker
         elif depth == 0 and t.pos_ in ("PROPN", "NOUN", "PRON"):
             return t.head if t.dep_ == "compound" and t.head.i < cue.i else t
+        elif depth == 0 and t.is_upper and len(t.text) > 1 and t.pos_ in ("AUX", "VERB") and i == cue.i - 1:
+            return t  # '"...," IS said': an acronym the tagger took for a verb
         elif depth == 0 and not (t.is_punct or t.pos_ in ("ADV", "AUX", "PART")):
             break
         i -= 1
@@ -116,10 +138,23 @@ def _speaker_for(cue: Token, in_quote: list[bool], lo: int = -1, hi: int = -1) -
         if right_after and t.head.i == cue.i and t.dep_ in ("dobj", "attr", "npadvmod") \
                 and t.pos_ in ("NOUN", "NUM", "PRON"):
             return t  # '"...," read one', '"...," wrote a reader': the inverted subject
-        if t.pos_ == "PROPN" or t.lower_ in ("he", "she", "they", "i", "we"):
+        if (t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")) or t.lower_ in ("he", "she", "they", "i", "we"):
             while t.dep_ == "compound" and t.head.i > t.i and t.head.i < hi:
                 t = t.head
             return t
+    return None
+
+
+def _relative_owner(cue: Token) -> Token | None:
+    """The noun whose relative clause swallowed a subjectless cue ('a source who did not want to be
+    named said ...'), or None."""
+    t = cue
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        if t.dep_ == "relcl":
+            return t.head if t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i else None
+        t = t.head
     return None
 
 
@@ -207,11 +242,11 @@ def _attribute_direct(idx: _Index, frags: list[tuple[int, int]], prev_end: int, 
                 hit, found.weak = governing, True
         if hit is not None and hit[1] is not None and not found.weak:
             hit = _what_they_call(idx.text, hit, in_quote)
-            hit = _outer_report(idx.text, hit, in_quote)
+            hit = outer_report(idx.text, hit, in_quote)
         elif found.weak and hit is not None:
             report = _report_above(idx.text, hit[0], in_quote)
             if report is not None:  # 'X said he would advise Y on dealing with the "..."'
-                hit, found.weak = _outer_report(idx.text, report, in_quote), False
+                hit, found.weak = outer_report(idx.text, report, in_quote), False
         if hit is not None:
             cue, spk = hit
             found.cue = (cue.i, cue.i + 1)
@@ -252,7 +287,8 @@ def _governing_verb(doc: Doc, f_lo: int, f_hi: int, in_quote: list[bool]) -> tup
             if any("\n" in doc[k].text_with_ws for k in range(lo, hi)):
                 return None  # a parse glued across paragraphs
             spk = subject_of(t)
-            if spk is not None and not in_quote[spk.i] and not (f_lo <= spk.i < f_hi):
+            # not a subject whose phrase holds the quotation ('signs of a "..." turned up')
+            if spk is not None and not in_quote[spk.i] and not (spk.left_edge.i <= f_lo <= spk.right_edge.i):
                 return t, spk
             return None
     return None
@@ -325,22 +361,6 @@ def _choose(doc: Doc, f_lo: int, f_hi: int, head: tuple[Token, Token | None] | N
     if not ends_sentence or follows_lower or (doc[j].text in "?!" and tail[0].i - f_hi <= 6):
         return tail
     return head
-
-
-def _outer_report(text: str, hit: tuple[Token, Token | None], in_quote: list[bool]) -> tuple[Token, Token | None]:
-    """'Lynch said she recalled thinking, "..."': a cue inside the clause another speaker reports
-    is part of that report; the outermost reporter is the speaker."""
-    t = hit[0]
-    for _ in range(3):
-        up = t.head
-        if t.dep_ != "ccomp" or up.pos_ != "VERB" or up.i > t.i or in_quote[up.i] \
-                or up.lemma_.lower() not in CLAUSE_VERBS or "\n" in text[up.idx:t.idx]:
-            break
-        spk = subject_of(up)
-        if spk is None or in_quote[spk.i] or spk.lower_ == "you":
-            break
-        hit, t = (up, spk), up
-    return hit
 
 
 def _cue_holds(doc: Doc, found: Found) -> bool:
@@ -459,9 +479,13 @@ def _paragraph_opening(idx: _Index, tok_lo: int) -> bool:
     return not idx.text[start:doc[tok_lo].idx].strip()
 
 
-def _direct_quotes(idx: _Index, in_quote: list[bool], spans: list[list[tuple[int, int]]]) -> list[Found]:
+def _direct_quotes(idx: _Index, in_quote: list[bool],
+                   spans: list[list[tuple[int, int]]]) -> tuple[list[Found], list[Found]]:
+    """Quotations with their speakers, and the short ones without a cue of their own (a partial
+    quote or a scare quote: ``mixed.merge`` tells them apart)."""
     doc = idx.doc
     out: list[Found] = []
+    short: list[Found] = []
     prev_end_tok = 0
     for k, frags in enumerate(spans):
         # the next real quotation bounds this one's attribution; a quoted name inside it does not
@@ -518,18 +542,70 @@ def _direct_quotes(idx: _Index, in_quote: list[bool], spans: list[list[tuple[int
             found.speaker = _paragraph_subject(idx, q_lo, q_hi, in_quote)
             found.inherited = "previous sentence" if found.speaker is not None else False
         words = _words(doc, q_lo, q_hi)
-        loose = found.weak or (found.cue is not None and not found.inherited and not _cue_holds(doc, found))
-        if ((found.speaker is None or loose) and words < _MIN_BARE_TOKENS) \
-                or (_is_title(doc, q_lo, q_hi) and not (found.speaker is not None and not loose
-                                                         and _speech_like(doc, found))):
-            continue  # a title or scare quote, not speech
+        loose = found.weak or (found.cue is not None and not found.inherited and not _cue_holds(doc, found)) \
+            or (words < _MIN_BARE_TOKENS and _names_what_is_made(doc, found))
+        if _is_title(doc, q_lo, q_hi) and not (found.speaker is not None and not loose and _speech_like(doc, found)) \
+                and not _after_colon(doc, q_lo) and not _shouted(doc, q_lo, q_hi):
+            continue  # a title, not speech
+        if (found.speaker is None or loose) and words < _MIN_BARE_TOKENS:
+            short.append(found)  # a partial quote when a speech verb governs it, else a scare quote
+            continue
         out.append(found)
-    return out
+    _from_next_quote(idx, out)
+    return out, short
+
+
+def _from_next_quote(idx: _Index, out: list[Found]) -> None:
+    """'"The incident took place ...."' then '"The rebels ambushed ...," the police chief said.': a
+    bare quote paragraph nobody is named for, followed at once by a quote paragraph with its
+    speaker, is that speaker's."""
+    doc = idx.doc
+    for f, g in pairwise(out):
+        if f.speaker is not None or g.speaker is None or g.weak or g.inherited \
+                or not _paragraph_opening(idx, f.start) or not _paragraph_opening(idx, g.start) \
+                or not all(doc[i].is_space or doc[i].is_punct for i in range(f.end, g.start)):
+            continue
+        f.speaker, f.cue, f.inherited = g.speaker, g.cue, "next quote"
 
 
 _PERSONAL = frozenset(["he", "she", "they", "we", "i"])
 _NOT_NAMES = ("DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MONEY", "PERCENT", "QUANTITY",
               "CARDINAL", "ORDINAL", "LANGUAGE")
+
+
+def _names_what_is_made(doc: Doc, found: Found) -> bool:
+    """'ISIS proclaimed a "caliphate"': the object of a performative cue names what the act makes,
+    a term set off by the marks rather than words quoted."""
+    if found.cue is None:
+        return False
+    cue = doc[found.cue[0]]
+    if cue.lemma_.lower() not in PERFORMATIVE:
+        return False
+    return any(doc[i].head.i == cue.i and doc[i].dep_ in ("dobj", "attr", "oprd")
+               for i in range(found.start, found.end))
+
+
+_SHOUT_VERBS = frozenset(["chant", "shout", "yell", "scream", "cry", "roar", "chorus"])
+
+
+def _shouted(doc: Doc, lo: int, hi: int) -> bool:
+    """'chanting "Pinera Out!"': words a crowd shouts are said, whatever their case."""
+    t = next((doc[i] for i in range(lo, hi) if not (doc[i].is_punct or doc[i].is_space)), None)
+    for _ in range(6):
+        if t is None or t.head.i == t.i:
+            return False
+        t = t.head
+        if not lo <= t.i < hi:
+            return t.pos_ == "VERB" and t.lemma_.lower() in _SHOUT_VERBS
+    return False
+
+
+def _after_colon(doc: Doc, lo: int) -> bool:
+    """'The embassy added: "AT LAST!"': words a colon introduces are said, whatever their case."""
+    j = lo - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return j >= 0 and doc[j].text == ":"
 
 
 def _paragraph_subject(idx: _Index, q_lo: int, q_hi: int, in_quote: list[bool]) -> Token | None:
@@ -590,57 +666,12 @@ def _is_title(doc: Doc, lo: int, hi: int) -> bool:
     words = [t for t in doc[lo:hi] if t.is_alpha]
     if not words or len(words) > 8:
         return False
-    small = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "with", "is", "by"}
+    small = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "with", "by",
+             # the particles of names in other languages ('Diario de Noticias', 'Le Monde', 'Der Spiegel')
+             "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "el", "al",
+             "von", "van", "der", "den", "y"}
     return all(t.text[0].isupper() or t.lower_ in small for t in words) and words[0].text[0].isupper() \
         and not (len(words) == 1 and words[0].pos_ != "PROPN")
-
-
-def _overlaps(a: Found, b: Found) -> bool:
-    return any(s1 < e2 and s2 < e1 for s1, e1 in a.frags for s2, e2 in b.frags)
-
-
-def _merge(doc: Doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
-    """One quote per stretch of speech: an indirect clause holding a quotation absorbs it
-    (a partial quote), an indirect clause inside a quotation is dropped."""
-    # outermost indirect candidates only: a clause reported inside another is part of it
-    indirect.sort(key=lambda f: (f.start, -f.end))
-    outer: list[Found] = []
-    for f in indirect:
-        if outer and outer[-1].start <= f.start and f.end <= outer[-1].end:
-            continue
-        outer.append(f)
-    kept_direct = []
-    for d in direct:
-        absorbed = False
-        for f in outer:
-            if not _overlaps(f, d):
-                continue
-            # the parse often leaves the closing '."' outside the clause: punctuation may stick out
-            sticks_out = all(doc[i].is_punct or doc[i].is_space for i in range(f.end, d.end))
-            sticks_in = all(doc[i].is_punct or doc[i].is_space for i in range(d.start, f.start))
-            if (f.start <= d.start or sticks_in) and (d.end <= f.end or sticks_out) \
-                    and (f.end - f.start) > (d.end - d.start):
-                if d.end > f.end:
-                    f.frags[-1] = (f.frags[-1][0], d.end)
-                if d.start < f.start:
-                    f.frags[0] = (d.start, f.frags[0][1])
-                absorbed = True
-                f.kind = "mixed"
-                if f.speaker is None:
-                    f.speaker, f.cue = d.speaker, d.cue
-        if not absorbed:
-            kept_direct.append(d)
-    result = list(kept_direct)
-    for f in outer:
-        clash = [d for d in kept_direct if _overlaps(f, d)]
-        if clash:
-            for d in clash:
-                if (d.speaker is None or d.weak) and f.speaker is not None:
-                    d.speaker, d.cue = f.speaker, f.cue
-            continue
-        result.append(f)
-    result.sort(key=lambda f: f.start)
-    return result
 
 
 def _char_frags(doc: Doc, frags: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -679,19 +710,22 @@ def find_quotes(doc: Doc, actors: ActorTable | None = None) -> list[Quote]:
             lo, hi = idx.tok_range(s, e)
             for i in range(lo, hi):
                 in_quote[i] = True
-    direct = _direct_quotes(idx, in_quote, spans)
+    direct, short = _direct_quotes(idx, in_quote, spans)
     indirect = find_indirect(doc, in_quote)
     text = idx.text
     quotes: list[Quote] = []
-    for f in _merge(doc, direct, indirect):
+    found = merge(doc, text, direct, short, indirect, in_quote)
+    reported = [False] * len(doc)
+    for f in found:
+        for lo, hi in f.frags:
+            reported[lo:hi] = [True] * (hi - lo)
+    speakers = Speakers(doc, actors, idx.text_para_of, in_quote, reported)
+    for f in found:
         frags = _char_frags(doc, f.frags)
         if not frags:
             continue
-        start, end = frags[0][0], frags[-1][1]
         fields: dict[str, object] = {}
-        if len(frags) > 1:
-            fields["fragments"] = [list(fr) for fr in frags]
-        if f.kind == "mixed":
+        if f.kind == "partial":
             fields["partial"] = True  # an indirect clause with quoted words in it
         speaker_id = speaker_text = speaker_start = speaker_end = None
         if f.speaker is not None:
@@ -702,6 +736,8 @@ def find_quotes(doc: Doc, actors: ActorTable | None = None) -> list[Quote]:
             if actors is not None:
                 c_start, c_end = actor_core(doc, f.speaker)
                 speaker_id = actors.resolve(doc, c_start, c_end) or actors.ensure(doc, c_start, c_end)
+                speaker_id = speakers.speaker_id(f.speaker, speaker_id)
+                speakers.seen(f.speaker, speaker_id, (lo, hi))
             if f.inherited:
                 fields["speaker_from"] = f.inherited if isinstance(f.inherited, str) else "adjacent quote"
         cue = None
@@ -710,8 +746,17 @@ def find_quotes(doc: Doc, actors: ActorTable | None = None) -> list[Quote]:
             cue_start, cue_end = doc[c_lo].idx, doc[c_hi - 1].idx + len(doc[c_hi - 1].text)
             fields["cue_start"], fields["cue_end"] = cue_start, cue_end
             cue = text[cue_start:cue_end]
-        quotes.append(Quote(start=start, end=end, text=text[start:end],
-                            kind="direct" if f.kind == "direct" else "indirect",
-                            speaker=speaker_id, speaker_text=speaker_text, speaker_start=speaker_start,
-                            speaker_end=speaker_end, cue=cue, **fields))
+        kind = f.kind if f.kind in ("direct", "mixed") else "indirect"
+        # a quotation split by its attribution or running over paragraphs: one entry per piece;
+        # indirect content interrupted by its cue: one entry with its fragments
+        pieces = [[fr] for fr in frags] if kind != "indirect" else [frags]
+        for piece in pieces:
+            start, end = piece[0][0], piece[-1][1]
+            extra = dict(fields)
+            if len(piece) > 1:
+                extra["fragments"] = [list(fr) for fr in piece]
+            quotes.append(Quote(start=start, end=end, text=text[start:end], kind=kind, speaker=speaker_id,
+                                speaker_text=speaker_text, speaker_start=speaker_start, speaker_end=speaker_end,
+                                cue=cue, **extra))
+    quotes.sort(key=lambda q: q.start)
     return quotes
