@@ -185,6 +185,8 @@ def _attribute(doc: Doc, text: str, q: Found, f: Found | None, in_quote: list[bo
         q.speaker, q.cue = f.speaker, f.cue
     else:
         return False
+    if q.speaker is not None and q.start <= q.speaker.i < q.end:
+        return False  # 'according to "Man of the World," a book': the quotation names the source
     q.weak, q.inherited, q.kind = False, False, "mixed"
     return True
 
@@ -222,7 +224,8 @@ def merge(doc: Doc, text: str, direct: list[Found], short: list[Found], indirect
         _absorb(f, d)
         if f.speaker is None:
             f.speaker, f.cue = d.speaker, d.cue
-        _attribute(doc, text, d, f, in_quote)
+        if not _attribute(doc, text, d, f, in_quote) and d.speaker is not None and d.start <= d.speaker.i < d.end:
+            continue  # the quotation is the source itself ('according to "Man of the World," a book')
         mixed.append(d)
     by_end = {d.end: d for d in kept_direct + mixed}
     for s in short:
