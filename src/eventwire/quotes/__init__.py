@@ -9,7 +9,6 @@ comes from the dependency parse (``indirect.py``).  Conventions are in docs/quot
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from spacy.tokens import Doc, Token
@@ -19,55 +18,15 @@ from ..schema import Quote
 from .antecedent import Speakers
 from .cues import CLAUSE_VERBS, SPEECH_VERBS
 from .direct import quoted_spans
+from .index import Index
 from .indirect import Found, find_indirect
-from .mixed import PERFORMATIVE, merge, outer_report
+from .mixed import merge, outer_report
 from .speaker import actor_core, is_dash, noun_phrase, subject_of
+from .titles import after_colon, is_title, names_what_is_made, shouted, speech_like, word_count
 
 __all__ = ["find_quotes"]
 
 _MIN_BARE_TOKENS = 4  # shorter quoted bits without a cue are titles or scare quotes
-
-
-class _Index:
-    """Per-document lookups: token at a character offset, sentence and paragraph of a token."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []  # no Token objects
-        self.sent = [0] * len(doc)
-        self.sent_bounds: list[tuple[int, int]] = []
-        for k, s in enumerate(doc.sents):
-            self.sent_bounds.append((s.start, s.end))
-            self.sent[s.start:s.end] = [k] * (s.end - s.start)
-        self.text = text = doc.text  # Doc.text is rebuilt on every access: read it once
-        self._rank: list[int] | None = None  # paragraph index -> rank among non-blank paragraphs
-        self.para_starts = [0]
-        i = text.find("\n")
-        while i >= 0:
-            self.para_starts.append(i + 1)
-            i = text.find("\n", i + 1)
-
-    def tok_at(self, char: int) -> int:
-        """Index of the token containing (or first after) character `char`."""
-        return max(0, bisect_right(self.starts, char) - 1) if char < len(self.text) else len(self.doc)
-
-    def tok_range(self, start: int, end: int) -> tuple[int, int]:
-        """Tokens overlapping the character range [start, end)."""
-        return bisect_right(self.starts, start) - 1 if start else 0, bisect_left(self.starts, end)
-
-    def para_of(self, char: int) -> int:
-        return bisect_right(self.para_starts, char) - 1
-
-    def text_para_of(self, char: int) -> int:
-        """Index of the paragraph holding `char` among the non-blank ones (blank lines do not count)."""
-        if self._rank is None:
-            ends = [*self.para_starts[1:], len(self.text) + 1]
-            rank, n = [], -1
-            for start, end in zip(self.para_starts, ends, strict=True):
-                n += bool(self.text[start:end - 1].strip())
-                rank.append(max(n, 0))
-            self._rank = rank
-        return self._rank[self.para_of(char)]
 
 
 _BACK_VERBS = frozenset(["shoot", "fire", "hit", "push", "snap", "strike", "punch"])  # 'shot back', 'hit back'
@@ -180,7 +139,7 @@ def _owns_other_content(text: str, cue: Token, q_lo: int, q_hi: int, in_quote: l
     return False
 
 
-def _cue_near(idx: _Index, q_lo: int, q_hi: int, region: range, in_quote: list[bool],
+def _cue_near(idx: Index, q_lo: int, q_hi: int, region: range, in_quote: list[bool],
               nearest_first: bool) -> tuple[Token, Token | None] | None:
     doc = idx.doc
     order = list(region) if nearest_first else list(reversed(region))
@@ -201,7 +160,7 @@ def _cue_near(idx: _Index, q_lo: int, q_hi: int, region: range, in_quote: list[b
     return nearest or best
 
 
-def _attribute_direct(idx: _Index, frags: list[tuple[int, int]], prev_end: int, next_start: int,
+def _attribute_direct(idx: Index, frags: list[tuple[int, int]], prev_end: int, next_start: int,
                       in_quote: list[bool]) -> Found:
     """Find the cue and speaker of one quotation from the words around it, within its sentence."""
     doc = idx.doc
@@ -316,7 +275,7 @@ def _any_verb_tail(doc: Doc, f_lo: int, f_hi: int, hi: int, in_quote: list[bool]
     return None
 
 
-def _dash_byline(idx: _Index, end_char: int, hi: int) -> tuple[Token, Token | None] | None:
+def _dash_byline(idx: Index, end_char: int, hi: int) -> tuple[Token, Token | None] | None:
     """'"..." \u2015 Jane Doe': a dash and a name right after the closing mark."""
     doc = idx.doc
     text = idx.text
@@ -434,7 +393,7 @@ def _governs(cue: Token, f_lo: int, f_hi: int, any_dep: bool = False) -> bool:
     return False
 
 
-def _colon_lead(idx: _Index, tok_lo: int, in_quote: list[bool]) -> Found | None:
+def _colon_lead(idx: Index, tok_lo: int, in_quote: list[bool]) -> Found | None:
     """'He told reporters:' closing the previous paragraph introduces a bare quote paragraph."""
     doc = idx.doc
     j = tok_lo - 1
@@ -473,13 +432,13 @@ def _colon_lead(idx: _Index, tok_lo: int, in_quote: list[bool]) -> Found | None:
     return None
 
 
-def _paragraph_opening(idx: _Index, tok_lo: int) -> bool:
+def _paragraph_opening(idx: Index, tok_lo: int) -> bool:
     doc = idx.doc
     start = idx.para_starts[idx.para_of(doc[tok_lo].idx)]
     return not idx.text[start:doc[tok_lo].idx].strip()
 
 
-def _direct_quotes(idx: _Index, in_quote: list[bool],
+def _direct_quotes(idx: Index, in_quote: list[bool],
                    spans: list[list[tuple[int, int]]]) -> tuple[list[Found], list[Found]]:
     """Quotations with their speakers, and the short ones without a cue of their own (a partial
     quote or a scare quote: ``mixed.merge`` tells them apart)."""
@@ -536,16 +495,16 @@ def _direct_quotes(idx: _Index, in_quote: list[bool],
                                    or idx.sent[i] == attribution_sent for i in gap)
             adjacent = (idx.para_of(doc[q_lo].idx) - idx.para_of(doc[prev.end - 1].idx) <= 2
                         and _paragraph_opening(idx, q_lo))
-            if adjacent and only_attribution and not other_speaker and _words(doc, q_lo, q_hi) >= _MIN_BARE_TOKENS:
+            if adjacent and only_attribution and not other_speaker and word_count(doc, q_lo, q_hi) >= _MIN_BARE_TOKENS:
                 found.cue, found.speaker, found.inherited = prev.cue, prev.speaker, True
-        if found.speaker is None and _words(doc, q_lo, q_hi) >= _MIN_BARE_TOKENS:
+        if found.speaker is None and word_count(doc, q_lo, q_hi) >= _MIN_BARE_TOKENS:
             found.speaker = _paragraph_subject(idx, q_lo, q_hi, in_quote)
             found.inherited = "previous sentence" if found.speaker is not None else False
-        words = _words(doc, q_lo, q_hi)
+        words = word_count(doc, q_lo, q_hi)
         loose = found.weak or (found.cue is not None and not found.inherited and not _cue_holds(doc, found)) \
-            or (words < _MIN_BARE_TOKENS and _names_what_is_made(doc, found))
-        if _is_title(doc, q_lo, q_hi) and not (found.speaker is not None and not loose and _speech_like(doc, found)) \
-                and not _after_colon(doc, q_lo) and not _shouted(doc, q_lo, q_hi):
+            or (words < _MIN_BARE_TOKENS and names_what_is_made(doc, found))
+        if is_title(doc, q_lo, q_hi) and not (found.speaker is not None and not loose and speech_like(doc, found)) \
+                and not after_colon(doc, q_lo) and not shouted(doc, q_lo, q_hi):
             continue  # a title, not speech
         if (found.speaker is None or loose) and words < _MIN_BARE_TOKENS:
             short.append(found)  # a partial quote when a speech verb governs it, else a scare quote
@@ -555,7 +514,7 @@ def _direct_quotes(idx: _Index, in_quote: list[bool],
     return out, short
 
 
-def _from_next_quote(idx: _Index, out: list[Found]) -> None:
+def _from_next_quote(idx: Index, out: list[Found]) -> None:
     """'"The incident took place ...."' then '"The rebels ambushed ...," the police chief said.': a
     bare quote paragraph nobody is named for, followed at once by a quote paragraph with its
     speaker, is that speaker's."""
@@ -573,42 +532,7 @@ _NOT_NAMES = ("DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MONEY",
               "CARDINAL", "ORDINAL", "LANGUAGE")
 
 
-def _names_what_is_made(doc: Doc, found: Found) -> bool:
-    """'ISIS proclaimed a "caliphate"': the object of a performative cue names what the act makes,
-    a term set off by the marks rather than words quoted."""
-    if found.cue is None:
-        return False
-    cue = doc[found.cue[0]]
-    if cue.lemma_.lower() not in PERFORMATIVE:
-        return False
-    return any(doc[i].head.i == cue.i and doc[i].dep_ in ("dobj", "attr", "oprd")
-               for i in range(found.start, found.end))
-
-
-_SHOUT_VERBS = frozenset(["chant", "shout", "yell", "scream", "cry", "roar", "chorus"])
-
-
-def _shouted(doc: Doc, lo: int, hi: int) -> bool:
-    """'chanting "Pinera Out!"': words a crowd shouts are said, whatever their case."""
-    t = next((doc[i] for i in range(lo, hi) if not (doc[i].is_punct or doc[i].is_space)), None)
-    for _ in range(6):
-        if t is None or t.head.i == t.i:
-            return False
-        t = t.head
-        if not lo <= t.i < hi:
-            return t.pos_ == "VERB" and t.lemma_.lower() in _SHOUT_VERBS
-    return False
-
-
-def _after_colon(doc: Doc, lo: int) -> bool:
-    """'The embassy added: "AT LAST!"': words a colon introduces are said, whatever their case."""
-    j = lo - 1
-    while j >= 0 and doc[j].is_space:
-        j -= 1
-    return j >= 0 and doc[j].text == ":"
-
-
-def _paragraph_subject(idx: _Index, q_lo: int, q_hi: int, in_quote: list[bool]) -> Token | None:
+def _paragraph_subject(idx: Index, q_lo: int, q_hi: int, in_quote: list[bool]) -> Token | None:
     """A quotation without a cue opening a sentence ('Smith praised the plan.' then '"We need
     this."', in the same or the next paragraph): the person the sentence before is about, its
     subject, when that sentence quotes nobody."""
@@ -647,33 +571,6 @@ def _subject_opens(doc: Doc, subj: Token, s_lo: int) -> bool:
     return lo == s_lo or all(doc[k].is_space or doc[k].is_punct for k in range(s_lo, lo))
 
 
-def _words(doc: Doc, lo: int, hi: int) -> int:
-    return sum(1 for i in range(lo, hi) if doc[i].is_alpha)
-
-
-def _speech_like(doc: Doc, found: Found) -> bool:
-    """'"Like Oakland. Or Ferguson," Trump said': title-case words said, not a title: a sentence
-    break inside, or a comma, '!' or '?' left open before a cue that follows."""
-    words = [t for t in doc[found.start:found.end] if not t.is_quote and not t.is_space]
-    if any(t.text in (".", "?", "!") for t in words[:-1]):
-        return True
-    return bool(words) and words[-1].text in (",", "!", "?") and found.cue is not None \
-        and found.cue[0] >= found.end
-
-
-def _is_title(doc: Doc, lo: int, hi: int) -> bool:
-    """'"Face the Nation,"', "'All Bets Are Off.'": short and in title case."""
-    words = [t for t in doc[lo:hi] if t.is_alpha]
-    if not words or len(words) > 8:
-        return False
-    small = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "with", "by",
-             # the particles of names in other languages ('Diario de Noticias', 'Le Monde', 'Der Spiegel')
-             "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "el", "al",
-             "von", "van", "der", "den", "y"}
-    return all(t.text[0].isupper() or t.lower_ in small for t in words) and words[0].text[0].isupper() \
-        and not (len(words) == 1 and words[0].pos_ != "PROPN")
-
-
 def _char_frags(doc: Doc, frags: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for lo, hi in frags:
@@ -702,7 +599,7 @@ def find_quotes(doc: Doc, actors: ActorTable | None = None) -> list[Quote]:
     """Direct and indirect quotes of `doc`, in text order, with speakers as actor ids."""
     if len(doc) == 0:
         return []
-    idx = _Index(doc)
+    idx = Index(doc)
     spans = quoted_spans(idx.text)
     in_quote = [False] * len(doc)
     for frags in spans:
