@@ -46,7 +46,10 @@ def quotes_of(parse):
 
 
 def _one(quotes, needle):
+    """The quote holding `needle`; a quotation in a reported clause wins over the clause."""
     found = [q for q in quotes if needle in q.text]
+    if len(found) > 1:
+        found = [q for q in found if not getattr(q, "partial", False)]
     assert len(found) == 1, [q.text for q in quotes]
     return found[0]
 
@@ -74,15 +77,15 @@ def test_apostrophes_are_not_quotation_marks():
     assert quoted_spans(text) == []
 
 
-def test_split_quote_is_one_quote_in_two_fragments(quotes_of):
+def test_split_quote_gives_one_entry_per_piece_with_the_same_speaker(quotes_of):
     text = ("\u201cThe storm was worse than forecast,\u201d said Governor Paul Mendes, "
             "\u201cand we are not finished clearing the roads yet.\u201d")
     quotes = quotes_of(text)
-    q = _one(quotes, "worse than forecast")
-    assert len(q.fragments) == 2
-    assert "not finished" in text[q.fragments[1][0]:q.fragments[1][1]]
-    assert "Paul Mendes" in q.speaker_text
-    assert "said" not in text[q.fragments[0][0]:q.fragments[0][1]]
+    first, second = _one(quotes, "worse than forecast"), _one(quotes, "not finished")
+    assert first.kind == second.kind == "direct"
+    assert "said" not in first.text and "said" not in second.text
+    assert "Paul Mendes" in first.speaker_text and second.speaker_text == first.speaker_text
+    assert first.cue == second.cue == "said"
 
 
 def test_multi_paragraph_quote_without_closing_mark_continues(quotes_of):
@@ -91,9 +94,10 @@ def test_multi_paragraph_quote_without_closing_mark_continues(quotes_of):
             "\u201cNobody in this building can tell me where the money went,\u201d she said.")
     spans = quoted_spans(text)
     assert len(spans) == 1 and len(spans[0]) == 2
-    q = _one(quotes_of(text), "fix the roads")
-    assert "money went" in q.text and len(q.fragments) == 2
-    assert q.speaker_text == "she"
+    quotes = quotes_of(text)
+    first, second = _one(quotes, "fix the roads"), _one(quotes, "money went")
+    assert "\n" not in first.text  # one entry per paragraph
+    assert first.speaker_text == second.speaker_text == "she"
 
 
 def test_an_odd_quotation_mark_spoils_only_its_own_paragraph(quotes_of):
@@ -192,14 +196,15 @@ def test_indirect_speech_content_speaker_and_cue(quotes_of, text, content, speak
     assert cue not in q.text and speaker not in q.text
 
 
-def test_partial_quote_inside_indirect_speech_is_one_quote(quotes_of):
+def test_partial_quote_inside_indirect_speech_is_a_mixed_quote_and_the_clause_stays(quotes_of):
     text = "The foreign minister said the sanctions were \u201cunjust and illegal\u201d and would be challenged."
     quotes = quotes_of(text)
-    assert len(quotes) == 1
-    q = quotes[0]
-    assert q.kind == "indirect" and q.partial is True
-    assert "unjust and illegal" in q.text and "sanctions" in q.text
-    assert q.speaker_text == "The foreign minister"
+    assert len(quotes) == 2
+    clause, mixed = quotes
+    assert clause.kind == "indirect" and clause.partial is True
+    assert "unjust and illegal" in clause.text and "sanctions" in clause.text
+    assert mixed.kind == "mixed" and mixed.text == "\u201cunjust and illegal\u201d"
+    assert clause.speaker_text == mixed.speaker_text == "The foreign minister"
 
 
 def test_quote_inside_a_press_statement(quotes_of):

@@ -106,7 +106,7 @@ class Actor(Record):
 
 
 class Quote(Span):
-    kind: Literal["direct", "indirect"]
+    kind: Literal["direct", "mixed", "indirect"]
     speaker: str | None = Field(None, description="actor id")
     speaker_text: str | None = None
     speaker_start: int | None = None

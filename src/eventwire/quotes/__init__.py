@@ -9,50 +9,24 @@ comes from the dependency parse (``indirect.py``).  Conventions are in docs/quot
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorTable
 from ..schema import Quote
+from .antecedent import Speakers
 from .cues import CLAUSE_VERBS, SPEECH_VERBS
 from .direct import quoted_spans
+from .index import Index
 from .indirect import Found, find_indirect
+from .mixed import merge, outer_report
 from .speaker import actor_core, is_dash, noun_phrase, subject_of
+from .titles import after_colon, is_title, names_what_is_made, shouted, speech_like, word_count
 
 __all__ = ["find_quotes"]
 
 _MIN_BARE_TOKENS = 4  # shorter quoted bits without a cue are titles or scare quotes
-
-
-class _Index:
-    """Per-document lookups: token at a character offset, sentence and paragraph of a token."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []  # no Token objects
-        self.sent = [0] * len(doc)
-        self.sent_bounds: list[tuple[int, int]] = []
-        for k, s in enumerate(doc.sents):
-            self.sent_bounds.append((s.start, s.end))
-            self.sent[s.start:s.end] = [k] * (s.end - s.start)
-        self.text = text = doc.text  # Doc.text is rebuilt on every access: read it once
-        self.para_starts = [0]
-        i = text.find("\n")
-        while i >= 0:
-            self.para_starts.append(i + 1)
-            i = text.find("\n", i + 1)
-
-    def tok_at(self, char: int) -> int:
-        """Index of the token containing (or first after) character `char`."""
-        return max(0, bisect_right(self.starts, char) - 1) if char < len(self.text) else len(self.doc)
-
-    def tok_range(self, start: int, end: int) -> tuple[int, int]:
-        """Tokens overlapping the character range [start, end)."""
-        return bisect_right(self.starts, start) - 1 if start else 0, bisect_left(self.starts, end)
-
-    def para_of(self, char: int) -> int:
-        return bisect_right(self.para_starts, char) - 1
 
 
 _BACK_VERBS = frozenset(["shoot", "fire", "hit", "push", "snap", "strike", "punch"])  # 'shot back', 'hit back'
@@ -77,6 +51,9 @@ def _speaker_for(cue: Token, in_quote: list[bool], lo: int = -1, hi: int = -1) -
         return None
     # the parse lost the subject (often swallowed by the quote): the nearest name beside the cue
     doc = cue.doc
+    owner = _relative_owner(cue)
+    if owner is not None and lo <= owner.i < cue.i and not in_quote[owner.i]:
+        return owner  # '"...," a source who did not want to be named said': the parse hung 'said' inside
     if cue.tag_ == "VBG" and cue.i == cue.sent.start and cue.i > 0:
         prev = doc[cue.i - 1].sent.root  # '... the report "wasn't good." Adding, "..."'
         spk = subject_of(prev) if prev.pos_ in ("VERB", "AUX") else None
@@ -103,8 +80,12 @@ def _speaker_for(cue: Token, in_quote: list[bool], lo: int = -1, hi: int = -1) -
             continue
         elif depth == 0 and t.like_num and i > 0 and doc[i + 1].text == "," and doc[i - 1].text == ",":
             pass  # an age: 'Jones, 58, told ...'
+        elif depth == 0 and t.ent_type_ in ("DATE", "TIME") and t.pos_ in ("PROPN", "NOUN", "NUM"):
+            pass  # 'on Saturday said': not a speaker
         elif depth == 0 and t.pos_ in ("PROPN", "NOUN", "PRON"):
             return t.head if t.dep_ == "compound" and t.head.i < cue.i else t
+        elif depth == 0 and t.is_upper and len(t.text) > 1 and t.pos_ in ("AUX", "VERB") and i == cue.i - 1:
+            return t  # '"...," IS said': an acronym the tagger took for a verb
         elif depth == 0 and not (t.is_punct or t.pos_ in ("ADV", "AUX", "PART")):
             break
         i -= 1
@@ -116,10 +97,23 @@ def _speaker_for(cue: Token, in_quote: list[bool], lo: int = -1, hi: int = -1) -
         if right_after and t.head.i == cue.i and t.dep_ in ("dobj", "attr", "npadvmod") \
                 and t.pos_ in ("NOUN", "NUM", "PRON"):
             return t  # '"...," read one', '"...," wrote a reader': the inverted subject
-        if t.pos_ == "PROPN" or t.lower_ in ("he", "she", "they", "i", "we"):
+        if (t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")) or t.lower_ in ("he", "she", "they", "i", "we"):
             while t.dep_ == "compound" and t.head.i > t.i and t.head.i < hi:
                 t = t.head
             return t
+    return None
+
+
+def _relative_owner(cue: Token) -> Token | None:
+    """The noun whose relative clause swallowed a subjectless cue ('a source who did not want to be
+    named said ...'), or None."""
+    t = cue
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        if t.dep_ == "relcl":
+            return t.head if t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i else None
+        t = t.head
     return None
 
 
@@ -145,7 +139,7 @@ def _owns_other_content(text: str, cue: Token, q_lo: int, q_hi: int, in_quote: l
     return False
 
 
-def _cue_near(idx: _Index, q_lo: int, q_hi: int, region: range, in_quote: list[bool],
+def _cue_near(idx: Index, q_lo: int, q_hi: int, region: range, in_quote: list[bool],
               nearest_first: bool) -> tuple[Token, Token | None] | None:
     doc = idx.doc
     order = list(region) if nearest_first else list(reversed(region))
@@ -166,7 +160,7 @@ def _cue_near(idx: _Index, q_lo: int, q_hi: int, region: range, in_quote: list[b
     return nearest or best
 
 
-def _attribute_direct(idx: _Index, frags: list[tuple[int, int]], prev_end: int, next_start: int,
+def _attribute_direct(idx: Index, frags: list[tuple[int, int]], prev_end: int, next_start: int,
                       in_quote: list[bool]) -> Found:
     """Find the cue and speaker of one quotation from the words around it, within its sentence."""
     doc = idx.doc
@@ -207,11 +201,11 @@ def _attribute_direct(idx: _Index, frags: list[tuple[int, int]], prev_end: int, 
                 hit, found.weak = governing, True
         if hit is not None and hit[1] is not None and not found.weak:
             hit = _what_they_call(idx.text, hit, in_quote)
-            hit = _outer_report(idx.text, hit, in_quote)
+            hit = outer_report(idx.text, hit, in_quote)
         elif found.weak and hit is not None:
             report = _report_above(idx.text, hit[0], in_quote)
             if report is not None:  # 'X said he would advise Y on dealing with the "..."'
-                hit, found.weak = _outer_report(idx.text, report, in_quote), False
+                hit, found.weak = outer_report(idx.text, report, in_quote), False
         if hit is not None:
             cue, spk = hit
             found.cue = (cue.i, cue.i + 1)
@@ -252,7 +246,8 @@ def _governing_verb(doc: Doc, f_lo: int, f_hi: int, in_quote: list[bool]) -> tup
             if any("\n" in doc[k].text_with_ws for k in range(lo, hi)):
                 return None  # a parse glued across paragraphs
             spk = subject_of(t)
-            if spk is not None and not in_quote[spk.i] and not (f_lo <= spk.i < f_hi):
+            # not a subject whose phrase holds the quotation ('signs of a "..." turned up')
+            if spk is not None and not in_quote[spk.i] and not (spk.left_edge.i <= f_lo <= spk.right_edge.i):
                 return t, spk
             return None
     return None
@@ -280,7 +275,7 @@ def _any_verb_tail(doc: Doc, f_lo: int, f_hi: int, hi: int, in_quote: list[bool]
     return None
 
 
-def _dash_byline(idx: _Index, end_char: int, hi: int) -> tuple[Token, Token | None] | None:
+def _dash_byline(idx: Index, end_char: int, hi: int) -> tuple[Token, Token | None] | None:
     """'"..." \u2015 Jane Doe': a dash and a name right after the closing mark."""
     doc = idx.doc
     text = idx.text
@@ -325,22 +320,6 @@ def _choose(doc: Doc, f_lo: int, f_hi: int, head: tuple[Token, Token | None] | N
     if not ends_sentence or follows_lower or (doc[j].text in "?!" and tail[0].i - f_hi <= 6):
         return tail
     return head
-
-
-def _outer_report(text: str, hit: tuple[Token, Token | None], in_quote: list[bool]) -> tuple[Token, Token | None]:
-    """'Lynch said she recalled thinking, "..."': a cue inside the clause another speaker reports
-    is part of that report; the outermost reporter is the speaker."""
-    t = hit[0]
-    for _ in range(3):
-        up = t.head
-        if t.dep_ != "ccomp" or up.pos_ != "VERB" or up.i > t.i or in_quote[up.i] \
-                or up.lemma_.lower() not in CLAUSE_VERBS or "\n" in text[up.idx:t.idx]:
-            break
-        spk = subject_of(up)
-        if spk is None or in_quote[spk.i] or spk.lower_ == "you":
-            break
-        hit, t = (up, spk), up
-    return hit
 
 
 def _cue_holds(doc: Doc, found: Found) -> bool:
@@ -414,7 +393,7 @@ def _governs(cue: Token, f_lo: int, f_hi: int, any_dep: bool = False) -> bool:
     return False
 
 
-def _colon_lead(idx: _Index, tok_lo: int, in_quote: list[bool]) -> Found | None:
+def _colon_lead(idx: Index, tok_lo: int, in_quote: list[bool]) -> Found | None:
     """'He told reporters:' closing the previous paragraph introduces a bare quote paragraph."""
     doc = idx.doc
     j = tok_lo - 1
@@ -453,15 +432,19 @@ def _colon_lead(idx: _Index, tok_lo: int, in_quote: list[bool]) -> Found | None:
     return None
 
 
-def _paragraph_opening(idx: _Index, tok_lo: int) -> bool:
+def _paragraph_opening(idx: Index, tok_lo: int) -> bool:
     doc = idx.doc
     start = idx.para_starts[idx.para_of(doc[tok_lo].idx)]
     return not idx.text[start:doc[tok_lo].idx].strip()
 
 
-def _direct_quotes(idx: _Index, in_quote: list[bool], spans: list[list[tuple[int, int]]]) -> list[Found]:
+def _direct_quotes(idx: Index, in_quote: list[bool],
+                   spans: list[list[tuple[int, int]]]) -> tuple[list[Found], list[Found]]:
+    """Quotations with their speakers, and the short ones without a cue of their own (a partial
+    quote or a scare quote: ``mixed.merge`` tells them apart)."""
     doc = idx.doc
     out: list[Found] = []
+    short: list[Found] = []
     prev_end_tok = 0
     for k, frags in enumerate(spans):
         # the next real quotation bounds this one's attribution; a quoted name inside it does not
@@ -512,19 +495,36 @@ def _direct_quotes(idx: _Index, in_quote: list[bool], spans: list[list[tuple[int
                                    or idx.sent[i] == attribution_sent for i in gap)
             adjacent = (idx.para_of(doc[q_lo].idx) - idx.para_of(doc[prev.end - 1].idx) <= 2
                         and _paragraph_opening(idx, q_lo))
-            if adjacent and only_attribution and not other_speaker and _words(doc, q_lo, q_hi) >= _MIN_BARE_TOKENS:
+            if adjacent and only_attribution and not other_speaker and word_count(doc, q_lo, q_hi) >= _MIN_BARE_TOKENS:
                 found.cue, found.speaker, found.inherited = prev.cue, prev.speaker, True
-        if found.speaker is None and _words(doc, q_lo, q_hi) >= _MIN_BARE_TOKENS:
+        if found.speaker is None and word_count(doc, q_lo, q_hi) >= _MIN_BARE_TOKENS:
             found.speaker = _paragraph_subject(idx, q_lo, q_hi, in_quote)
             found.inherited = "previous sentence" if found.speaker is not None else False
-        words = _words(doc, q_lo, q_hi)
-        loose = found.weak or (found.cue is not None and not found.inherited and not _cue_holds(doc, found))
-        if ((found.speaker is None or loose) and words < _MIN_BARE_TOKENS) \
-                or (_is_title(doc, q_lo, q_hi) and not (found.speaker is not None and not loose
-                                                         and _speech_like(doc, found))):
-            continue  # a title or scare quote, not speech
+        words = word_count(doc, q_lo, q_hi)
+        loose = found.weak or (found.cue is not None and not found.inherited and not _cue_holds(doc, found)) \
+            or (words < _MIN_BARE_TOKENS and names_what_is_made(doc, found))
+        if is_title(doc, q_lo, q_hi) and not (found.speaker is not None and not loose and speech_like(doc, found)) \
+                and not after_colon(doc, q_lo) and not shouted(doc, q_lo, q_hi):
+            continue  # a title, not speech
+        if (found.speaker is None or loose) and words < _MIN_BARE_TOKENS:
+            short.append(found)  # a partial quote when a speech verb governs it, else a scare quote
+            continue
         out.append(found)
-    return out
+    _from_next_quote(idx, out)
+    return out, short
+
+
+def _from_next_quote(idx: Index, out: list[Found]) -> None:
+    """'"The incident took place ...."' then '"The rebels ambushed ...," the police chief said.': a
+    bare quote paragraph nobody is named for, followed at once by a quote paragraph with its
+    speaker, is that speaker's."""
+    doc = idx.doc
+    for f, g in pairwise(out):
+        if f.speaker is not None or g.speaker is None or g.weak or g.inherited \
+                or not _paragraph_opening(idx, f.start) or not _paragraph_opening(idx, g.start) \
+                or not all(doc[i].is_space or doc[i].is_punct for i in range(f.end, g.start)):
+            continue
+        f.speaker, f.cue, f.inherited = g.speaker, g.cue, "next quote"
 
 
 _PERSONAL = frozenset(["he", "she", "they", "we", "i"])
@@ -532,7 +532,7 @@ _NOT_NAMES = ("DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MONEY",
               "CARDINAL", "ORDINAL", "LANGUAGE")
 
 
-def _paragraph_subject(idx: _Index, q_lo: int, q_hi: int, in_quote: list[bool]) -> Token | None:
+def _paragraph_subject(idx: Index, q_lo: int, q_hi: int, in_quote: list[bool]) -> Token | None:
     """A quotation without a cue opening a sentence ('Smith praised the plan.' then '"We need
     this."', in the same or the next paragraph): the person the sentence before is about, its
     subject, when that sentence quotes nobody."""
@@ -571,78 +571,6 @@ def _subject_opens(doc: Doc, subj: Token, s_lo: int) -> bool:
     return lo == s_lo or all(doc[k].is_space or doc[k].is_punct for k in range(s_lo, lo))
 
 
-def _words(doc: Doc, lo: int, hi: int) -> int:
-    return sum(1 for i in range(lo, hi) if doc[i].is_alpha)
-
-
-def _speech_like(doc: Doc, found: Found) -> bool:
-    """'"Like Oakland. Or Ferguson," Trump said': title-case words said, not a title: a sentence
-    break inside, or a comma, '!' or '?' left open before a cue that follows."""
-    words = [t for t in doc[found.start:found.end] if not t.is_quote and not t.is_space]
-    if any(t.text in (".", "?", "!") for t in words[:-1]):
-        return True
-    return bool(words) and words[-1].text in (",", "!", "?") and found.cue is not None \
-        and found.cue[0] >= found.end
-
-
-def _is_title(doc: Doc, lo: int, hi: int) -> bool:
-    """'"Face the Nation,"', "'All Bets Are Off.'": short and in title case."""
-    words = [t for t in doc[lo:hi] if t.is_alpha]
-    if not words or len(words) > 8:
-        return False
-    small = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "with", "is", "by"}
-    return all(t.text[0].isupper() or t.lower_ in small for t in words) and words[0].text[0].isupper() \
-        and not (len(words) == 1 and words[0].pos_ != "PROPN")
-
-
-def _overlaps(a: Found, b: Found) -> bool:
-    return any(s1 < e2 and s2 < e1 for s1, e1 in a.frags for s2, e2 in b.frags)
-
-
-def _merge(doc: Doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
-    """One quote per stretch of speech: an indirect clause holding a quotation absorbs it
-    (a partial quote), an indirect clause inside a quotation is dropped."""
-    # outermost indirect candidates only: a clause reported inside another is part of it
-    indirect.sort(key=lambda f: (f.start, -f.end))
-    outer: list[Found] = []
-    for f in indirect:
-        if outer and outer[-1].start <= f.start and f.end <= outer[-1].end:
-            continue
-        outer.append(f)
-    kept_direct = []
-    for d in direct:
-        absorbed = False
-        for f in outer:
-            if not _overlaps(f, d):
-                continue
-            # the parse often leaves the closing '."' outside the clause: punctuation may stick out
-            sticks_out = all(doc[i].is_punct or doc[i].is_space for i in range(f.end, d.end))
-            sticks_in = all(doc[i].is_punct or doc[i].is_space for i in range(d.start, f.start))
-            if (f.start <= d.start or sticks_in) and (d.end <= f.end or sticks_out) \
-                    and (f.end - f.start) > (d.end - d.start):
-                if d.end > f.end:
-                    f.frags[-1] = (f.frags[-1][0], d.end)
-                if d.start < f.start:
-                    f.frags[0] = (d.start, f.frags[0][1])
-                absorbed = True
-                f.kind = "mixed"
-                if f.speaker is None:
-                    f.speaker, f.cue = d.speaker, d.cue
-        if not absorbed:
-            kept_direct.append(d)
-    result = list(kept_direct)
-    for f in outer:
-        clash = [d for d in kept_direct if _overlaps(f, d)]
-        if clash:
-            for d in clash:
-                if (d.speaker is None or d.weak) and f.speaker is not None:
-                    d.speaker, d.cue = f.speaker, f.cue
-            continue
-        result.append(f)
-    result.sort(key=lambda f: f.start)
-    return result
-
-
 def _char_frags(doc: Doc, frags: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for lo, hi in frags:
@@ -671,7 +599,7 @@ def find_quotes(doc: Doc, actors: ActorTable | None = None) -> list[Quote]:
     """Direct and indirect quotes of `doc`, in text order, with speakers as actor ids."""
     if len(doc) == 0:
         return []
-    idx = _Index(doc)
+    idx = Index(doc)
     spans = quoted_spans(idx.text)
     in_quote = [False] * len(doc)
     for frags in spans:
@@ -679,19 +607,22 @@ def find_quotes(doc: Doc, actors: ActorTable | None = None) -> list[Quote]:
             lo, hi = idx.tok_range(s, e)
             for i in range(lo, hi):
                 in_quote[i] = True
-    direct = _direct_quotes(idx, in_quote, spans)
+    direct, short = _direct_quotes(idx, in_quote, spans)
     indirect = find_indirect(doc, in_quote)
     text = idx.text
     quotes: list[Quote] = []
-    for f in _merge(doc, direct, indirect):
+    found = merge(doc, text, direct, short, indirect, in_quote)
+    reported = [False] * len(doc)
+    for f in found:
+        for lo, hi in f.frags:
+            reported[lo:hi] = [True] * (hi - lo)
+    speakers = Speakers(doc, actors, idx.text_para_of, in_quote, reported)
+    for f in found:
         frags = _char_frags(doc, f.frags)
         if not frags:
             continue
-        start, end = frags[0][0], frags[-1][1]
         fields: dict[str, object] = {}
-        if len(frags) > 1:
-            fields["fragments"] = [list(fr) for fr in frags]
-        if f.kind == "mixed":
+        if f.kind == "partial":
             fields["partial"] = True  # an indirect clause with quoted words in it
         speaker_id = speaker_text = speaker_start = speaker_end = None
         if f.speaker is not None:
@@ -702,6 +633,8 @@ def find_quotes(doc: Doc, actors: ActorTable | None = None) -> list[Quote]:
             if actors is not None:
                 c_start, c_end = actor_core(doc, f.speaker)
                 speaker_id = actors.resolve(doc, c_start, c_end) or actors.ensure(doc, c_start, c_end)
+                speaker_id = speakers.speaker_id(f.speaker, speaker_id)
+                speakers.seen(f.speaker, speaker_id, (lo, hi))
             if f.inherited:
                 fields["speaker_from"] = f.inherited if isinstance(f.inherited, str) else "adjacent quote"
         cue = None
@@ -710,8 +643,17 @@ def find_quotes(doc: Doc, actors: ActorTable | None = None) -> list[Quote]:
             cue_start, cue_end = doc[c_lo].idx, doc[c_hi - 1].idx + len(doc[c_hi - 1].text)
             fields["cue_start"], fields["cue_end"] = cue_start, cue_end
             cue = text[cue_start:cue_end]
-        quotes.append(Quote(start=start, end=end, text=text[start:end],
-                            kind="direct" if f.kind == "direct" else "indirect",
-                            speaker=speaker_id, speaker_text=speaker_text, speaker_start=speaker_start,
-                            speaker_end=speaker_end, cue=cue, **fields))
+        kind = f.kind if f.kind in ("direct", "mixed") else "indirect"
+        # a quotation split by its attribution or running over paragraphs: one entry per piece;
+        # indirect content interrupted by its cue: one entry with its fragments
+        pieces = [[fr] for fr in frags] if kind != "indirect" else [frags]
+        for piece in pieces:
+            start, end = piece[0][0], piece[-1][1]
+            extra = dict(fields)
+            if len(piece) > 1:
+                extra["fragments"] = [list(fr) for fr in piece]
+            quotes.append(Quote(start=start, end=end, text=text[start:end], kind=kind, speaker=speaker_id,
+                                speaker_text=speaker_text, speaker_start=speaker_start, speaker_end=speaker_end,
+                                cue=cue, **extra))
+    quotes.sort(key=lambda q: q.start)
     return quotes

@@ -54,13 +54,23 @@ def subordinated_after(cue: Token, clause: Token) -> bool:
         m.dep_ == "mark" and m.lower_ in SUBORDINATORS and clause.right_edge.i < m.i < cue.i for m in cue.children)
 
 
+def _across_paragraphs(t: Token, c: Token) -> bool:
+    """'"... examined."' + new paragraph 'The mayor said X died': a clause the parse hung on the cue
+    from another paragraph is not what it reports."""
+    doc = t.doc
+    lo, hi = (c.i, t.i) if c.i < t.i else (t.i, c.i)
+    return any("\n" in doc[k].text_with_ws for k in range(lo, hi))
+
+
 def _content_of(t: Token, lemma: str) -> tuple[int, int] | None:
     """Token range of what `t` reports, or None."""
     children = list(t.children)
-    for c in children:
-        if c.dep_ == "ccomp" and lemma in CLAUSE_VERBS and not _colon_between(t.doc, c.right_edge.i + 1, t.i) \
-                and not subordinated_after(t, c):
-            return c.left_edge.i, c.right_edge.i + 1
+    clauses = [c for c in children if c.dep_ == "ccomp" and lemma in CLAUSE_VERBS
+               and not _colon_between(t.doc, c.right_edge.i + 1, t.i) and not subordinated_after(t, c)]
+    # a clause in the cue's own paragraph before one the parse hung on it from another paragraph
+    clauses.sort(key=lambda c: _across_paragraphs(t, c))
+    for c in clauses[:1]:
+        return c.left_edge.i, c.right_edge.i + 1
     if lemma == "call":
         for c in children:
             if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i > t.i \

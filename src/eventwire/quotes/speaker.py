@@ -25,9 +25,11 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         for _ in range(3):
             if head.dep_ in ("relcl", "acl"):
                 if head.head.pos_ in ("NOUN", "PROPN"):
-                    subj = _issuer(head.head) or head.head  # "Smith, who said ..." -> Smith
+                    subj = _issuer(head.head) or _off_place(head.head)  # "Smith, who said ..." -> Smith
                 break
             head = head.head
+        if subj.tag_ in ("WP", "WDT") and subj.i > 1 and subj.doc[subj.i - 1].text == ",":
+            subj = _before_relative(subj) or subj  # '..., which added:' the parse did not make a relative clause
     doc = verb.doc
     subj = _out_of_brackets(subj)
     # the verb the subject belongs to (the cue itself, or the verb it borrowed the subject from)
@@ -47,6 +49,23 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
                 return _out_of_brackets(t.head if t.dep_ == "compound" and t.head.i < verb.i else t)
         return None
     return subj
+
+
+def _before_relative(rel: Token) -> Token | None:
+    """The noun a relative pronoun after a comma stands for: the phrase before the comma, without a
+    trailing place ('the account of the French Embassy in Bamako, which' -> Embassy)."""
+    t = _off_place(rel.doc[rel.i - 2])
+    while t.dep_ == "compound" and t.head.i > t.i and t.head.i < rel.i:
+        t = t.head
+    return t if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in _NOT_SPEAKERS else None
+
+
+def _off_place(t: Token) -> Token:
+    """'the consulate in Goma, which said': the noun a trailing place phrase hangs on, not the place."""
+    for _ in range(3):
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near") and t.head.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head.head
+    return t
 
 
 def _is_age(t: Token) -> bool:
@@ -97,7 +116,9 @@ def _participle_owner(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         if head.lemma_.lower() in DOCUMENT_NOUNS:
             return head.head if _issuer(head) is not None else None
-        if head.dep_ in ("pobj", "dobj", "appos", "npadvmod") and (comma or head.ent_type_ in _NOT_SPEAKERS):
+        # 'marched through the capital chanting': a participle on a place the clause goes through
+        through = head.dep_ == "pobj" and head.head.lower_ in ("through", "across", "into", "along", "around", "in")
+        if head.dep_ in ("pobj", "dobj", "appos", "npadvmod") and (comma or through or head.ent_type_ in _NOT_SPEAKERS):
             t = head
             for _ in range(6):
                 if t.head.i == t.i:
@@ -121,6 +142,14 @@ def is_dash(t: Token) -> bool:
 def _subject(verb: Token, depth: int) -> Token | None:
     """The subject of `verb`, borrowed from the governing verb for 'adding', 'and said', 'who said'."""
     tok = verb
+    if (verb.dep_ in ("pcomp", "advcl") and verb.head.lower_ == "as") or any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        gov = verb.head.head if verb.head.lower_ == "as" else verb.head
+        if gov.lemma_.lower() in ("quote", "cite") and gov.i < verb.i:
+            # 'RIA quoted Jane Roe as saying', 'Roe was quoted by RIA as saying': the one quoted speaks
+            quoted = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if quoted is not None:
+                return quoted
     if verb.tag_ == "VBG" and verb.i > 0 and not any(c.dep_ in _SUBJ for c in verb.children):
         prev = verb.doc[verb.i - 1]
         if prev.ent_type_ == "PERSON" or prev.lower_ in ("he", "she", "him", "her", "them"):
@@ -130,7 +159,9 @@ def _subject(verb: Token, depth: int) -> Token | None:
         if owner is not None:
             tok = owner
     for _ in range(depth):
-        subjects = [c for c in tok.children if c.dep_ in _SUBJ]
+        subjects = [c for c in tok.children if c.dep_ in _SUBJ] or [
+            g for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i
+            for g in c.children if g.dep_ in _SUBJ]  # 'powers had earlier condemned': subject hung on 'had'
         if any(c.dep_ == "nsubjpass" for c in subjects):
             agent = next((gc for c in tok.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"),
                          None)
