@@ -88,7 +88,7 @@ def test_the_verb_the_quotation_hangs_on_wins_over_a_tail_cue(quotes_of):
 
 def test_a_named_term_set_off_by_the_narrator_is_not_a_quote(quotes_of):
     texts = [
-        "The rebels overran the north in 2014 and proclaimed a \u201ccaliphate\u201d, ruling it for three years.",
+        "The rebels overran the north in 2014 and proclaimed a \u201crepublic\u201d, ruling it for three years.",
         "The weekly \u201cDiario de Noticias\u201d reported the clash in its Monday edition.",
         "Shells hit the so-called \u201cgreen zone\u201d on Tuesday morning.",
         "The senator was paid $2 million by the firm, according to \u201cA Life in Politics,\u201d a book written "

@@ -2,12 +2,12 @@
 
     merge(doc, direct, short, indirect, in_quote) -> list[Found]
 
-*The ministry said the strike killed "three people"*, *X denounced the raid as "pure evil"*,
-*which it branded a "terrorist attack"*, *According to the army, "about 15 rockets" were fired*:
+*The agency said the blast left "four people hurt"*, *X denounced the raid as "pure evil"*,
+*which it called a "criminal act"*, *According to the police, "nearly 20 shells" landed*:
 the quotation is the speaker's words though no cue stands next to it.  Such a quotation is
 reported on its own (kind ``mixed``, the quoted span exactly) with the speaker of the clause
 that holds it; the reported clause around it stays an indirect quote (``partial``).  A short
-quotation that no speech verb governs (*proclaimed a "caliphate"*, *the so-called "green zone"*)
+quotation that no speech verb governs (*proclaimed a "republic"*, *the so-called "green zone"*)
 is the narrator's term and is dropped.
 """
 
@@ -31,7 +31,7 @@ denounce term deem dismiss brush reject deride characterize characterise attribu
 welcome chant shout vow pledge promise
 """)) - _words("begin continue read sing cry attack charge question point answer repeat recall want plan vote "
                "offer expect hope intend")
-# 'proclaimed a "caliphate"', 'declared a "state of emergency"': the object names what the act
+# 'proclaimed a "republic"', 'declared a "state of emergency"': the object names what the act
 # creates; the marks set off a term, not the words of the subject.
 PERFORMATIVE = frozenset(["proclaim", "declare", "establish", "found", "form", "create", "launch", "name"])
 _NAMING = frozenset(["call", "describe", "dub", "term", "label", "brand", "characterize", "characterise"])
@@ -127,7 +127,7 @@ def attribution_above(doc: Doc, text: str, lo: int, hi: int, in_quote: list[bool
 
 
 def _in_relative(t: Token, top: Token) -> bool:
-    """True when `t` sits in a relative clause of `top` ('Petro, whose "total peace" plan ...')."""
+    """True when `t` sits in a relative clause of `top` ('Ruiz, whose "open door" plan ...')."""
     for _ in range(_WALK):
         if t.i == top.i or t.head.i == t.i:
             return False
@@ -163,7 +163,7 @@ def _inverted_cue(root: Token, hi: int, in_quote: list[bool]) -> tuple[Token, To
 
 
 def _coordinated(doc: Doc, q: Found, by_end: dict[int, Found]) -> Found | None:
-    """'chanting "Out!" and "Go home!"', 'called it "illegal" and "absurd"': the quotation joined to
+    """'chanting "Out!" and "Go home!"', 'called it "illegal" and "reckless"': the quotation joined to
     the one just before it by a comma or a conjunction, or None."""
     j = q.start
     for _ in range(3):
@@ -176,8 +176,8 @@ def _coordinated(doc: Doc, q: Found, by_end: dict[int, Found]) -> Found | None:
 
 
 def _attribute(doc: Doc, text: str, q: Found, f: Found | None, in_quote: list[bool]) -> bool:
-    """Give quotation `q` inside a clause the speaker of the verb it hangs on ('New Delhi brushed the
-    claim aside as "absurd", AFP reported': New Delhi), else that of the clause `f` holding it."""
+    """Give quotation `q` inside a clause the speaker of the verb it hangs on ('Kenya brushed the
+    claim aside as "baseless", AFP reported': Kenya), else that of the clause `f` holding it."""
     hit = attribution_above(doc, text, q.start, q.end, in_quote)
     if hit is not None:
         q.speaker, q.cue = hit[1], (hit[0].i, hit[0].i + 1)

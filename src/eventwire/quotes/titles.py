@@ -1,7 +1,7 @@
 """What marks set off that is not speech: titles, names and the narrator's terms.
 
 Short title-case quotations (programme and book titles, names with *de*/*la*/*von*), the object
-of a performative verb (*proclaimed a "caliphate"*) and the like are not quotes, unless they
+of a performative verb (*proclaimed a "republic"*) and the like are not quotes, unless they
 read as said: a sentence break inside, a comma or '!' before a cue, a lowercase verb, words
 after a colon, what a crowd chants.
 """
@@ -17,7 +17,7 @@ __all__ = ["after_colon", "is_title", "names_what_is_made", "shouted", "speech_l
 
 
 def names_what_is_made(doc: Doc, found: Found) -> bool:
-    """'ISIS proclaimed a "caliphate"': the object of a performative cue names what the act makes,
+    """'ISIS proclaimed a "republic"': the object of a performative cue names what the act makes,
     a term set off by the marks rather than words quoted."""
     if found.cue is None:
         return False
