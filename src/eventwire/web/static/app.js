@@ -577,7 +577,7 @@
       add("mentions", (a.mentions || []).length);
     } else if (kind === "quote") {
       const q = r.quotes[index];
-      title = q.kind === "indirect" ? "Indirect quote" : "Direct quote";
+      title = q.kind === "indirect" ? "Indirect quote" : q.kind === "mixed" ? "Partial quote" : "Direct quote";
       add("speaker", actorName(q.speaker)); add("speaker as written", q.speaker_text); add("cue", q.cue);
     } else if (kind === "figure") {
       const f = r.figures[index];
