@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from eventwire.dateline import parse_dateline
 
-BODY = " Officials said at least 14 people were killed overnight."
+BODY = " Officials said at least 14 people were killed overnight in the city."
 
 
 @pytest.mark.parametrize(("opening", "places", "qualifiers", "date", "agency"), [
@@ -44,6 +44,33 @@ BODY = " Officials said at least 14 people were killed overnight."
     ("Nov. 28 (UPI) --", [], [], "2023-11-28", "UPI"),
     ("November 28, 2022 (NAIROBI) -", ["NAIROBI"], [], "2022-11-28", None),
     ("28 Nov (AFP) –", [], [], "2023-11-28", "AFP"),
+    ("Tuesday, Nov. 28 (UPI) --", [], [], "2023-11-28", "UPI"),  # the weekday is no place
+    # an agency with no brackets after a comma, an unknown acronym alone before the separator,
+    # TASS's periods and slashes, "Côte d'Ivoire"
+    ("TEHRAN, IRNA --", ["TEHRAN"], [], None, "IRNA"),
+    ("SCRANTON, PA —", ["SCRANTON"], ["PA"], None, None),  # a postal code, not the Press Association
+    ("(NAN) –", [], [], None, "NAN"),
+    ("MINSK, November 3. /TASS/.", ["MINSK"], [], "2023-11-03", "TASS"),
+    ("ABIDJAN, Côte d'Ivoire (AP) —", ["ABIDJAN"], ["Côte d'Ivoire"], None, "AP"),
+    # a square-bracketed qualifier, a comma between the date and the agency, a known agency joined
+    # to an unknown acronym
+    ("Lagos [Nigeria], Nov. 9 (ANI):", ["Lagos"], ["Nigeria"], "2023-11-09", "ANI"),
+    ("Lagos, Nov. 9, (dpa/NAN) –", ["Lagos"], [], "2023-11-09", "dpa/NAN"),
+    ("NAIROBI (Thomson Reuters Foundation) -", ["NAIROBI"], [], None, "Thomson Reuters Foundation"),
+    ("Harare, (IPS) -", ["Harare"], [], None, "IPS"),
+    ("GENEVA, Nov 3 (UN News) -", ["GENEVA"], [], "2023-11-03", "UN News"),  # after the date: no qualifier
+    ("Harare Nov 3 (AFP) -", ["Harare"], [], "2023-11-03", "AFP"),
+    # capitals run into the date with no comma, or with Interfax's period
+    ("MINSK. Nov 4 (Interfax) -", ["MINSK"], [], "2023-11-04", "Interfax"),
+    # a weekday for the date: the last such day on or before publication (2023-12-01 is a Friday)
+    ("KABUL, Afghanistan, Tuesday (AP) —", ["KABUL"], ["Afghanistan"], "2023-11-28", "AP"),
+    # the agency after the separator
+    ("HARARE — (AFP) —", ["HARARE"], [], None, "AFP"),
+    ("HARARE, Nov 3 – Reuters –", ["HARARE"], [], "2023-11-03", "Reuters"),
+    # a bullet as the separator
+    ("HARARE •", ["HARARE"], [], None, None),
+    # the date alone
+    ("November 28, 2022 —", [], [], "2022-11-28", None),
 ])
 def test_dateline_shapes(opening, places, qualifiers, date, agency):
     text = opening + BODY
@@ -65,6 +92,28 @@ def test_a_known_agency_may_run_into_the_lead_sentence():
     assert parse_dateline("Lagos, Nov 30 (NCDC) Gunmen killed 14 people.", "2023-12-01") is None
 
 
+@pytest.mark.parametrize(("opening", "dateline"), [
+    ("By Jane Doe WASHINGTON (Reuters) -", "WASHINGTON (Reuters) -"),
+    ("By JANE DOE, Associated Press NEW YORK (AP) —", "NEW YORK (AP) —"),
+])
+def test_a_byline_on_the_dateline_s_line(opening, dateline):
+    d = parse_dateline(opening + BODY, "2023-12-01")
+    assert d is not None and d.text == dateline and d.places == [dateline.split(" (")[0]]
+
+
+def test_headlines_and_transcripts_with_a_colon_are_not_datelines():
+    assert parse_dateline("MIKE PENCE: The United States needs to be strong again in the world.", None) is None
+    assert parse_dateline("HUFFPOLLSTER: A Seismic Shift Among Voters May Have Begun This Week", None) is None
+    d = parse_dateline("MOSCOW: A section of an apartment block caved in on Sunday after a gas blast.", None,
+                       known_place={"MOSCOW"}.__contains__)
+    assert d is not None and d.places == ["MOSCOW"]
+
+
+def test_capitals_and_a_date_without_a_comma():
+    d = parse_dateline("ADEN Nov 30 Residents said shells hit the port overnight.", "2023-12-01")
+    assert d is not None and (d.places, d.date, d.text) == (["ADEN"], "2023-11-30", "ADEN Nov 30")
+
+
 def test_capitals_and_a_date_may_run_into_the_lead_sentence():
     text = "GULU, Uganda, March 4 At least three traders were robbed on the highway."
     d = parse_dateline(text, "2024-03-05")
@@ -81,7 +130,29 @@ def test_a_capitalised_place_and_a_dash_when_the_place_is_known_and_a_sentence_f
     # a name the gazetteer does not know, or no sentence after the dash
     assert parse_dateline("Jane Doe — Staff writer", None, known_place=known) is None
     assert parse_dateline("Nairobi — a city of four million", None, known_place=known) is None
-    assert parse_dateline("Nairobi: Police fired tear gas.", None, known_place=known) is None
+    # a colon or a bullet closes it as well ("Dhaka: The group said ...", "VIENNA • Investigators ...")
+    lead = " Police fired tear gas at protesters who had gathered outside parliament on Tuesday."
+    d = parse_dateline("Nairobi:" + lead, None, known_place=known)
+    assert d is not None and (d.places, d.text) == (["Nairobi"], "Nairobi:")
+    assert parse_dateline("Warning:" + lead, None, known_place=known) is None
+    # several places joined by slashes must all be known
+    two = {"Nairobi", "Mombasa"}.__contains__
+    d = parse_dateline("Nairobi/Mombasa:" + lead, None, known_place=two)
+    assert d is not None and d.places == ["Nairobi", "Mombasa"]
+    assert parse_dateline("Nairobi/Smith:" + lead, None, known_place=two) is None
+    # after a colon, a headline quoting someone named like a town is no dateline: too short, or
+    # in title case
+    assert parse_dateline("Nairobi: Time for a new strategy.", None, known_place=known) is None
+    assert parse_dateline("Nairobi: Families Of Victims Don't Care About Politics, Just Change Now.", None,
+                          known_place=known) is None
+
+
+def test_a_small_town_qualified_by_a_known_region():
+    known = {"Rift Valley"}.__contains__
+    d = parse_dateline("Kaptembwo, Rift Valley – Gunmen killed four herders overnight.", None, known_place=known)
+    assert d is not None and (d.places, d.qualifiers, d.text) == (["Kaptembwo"], ["Rift Valley"],
+                                                                   "Kaptembwo, Rift Valley –")
+    assert parse_dateline("Kaptembwo, Smith – Gunmen killed four herders.", None, known_place=known) is None
 
 
 def test_the_gazetteer_knows_a_capital_by_default():
@@ -116,7 +187,6 @@ def test_agency_only_opening():
     "UPDATE 2-Strikes resume across the strip",
     "ISRAEL-HAMAS WAR: What to know on day 56",
     "FACT CHECK: Video does not show the strike",
-    "Monday, Dec 1 (AP) — not a place",
     "Dec 1 (Monday) — not a place",
     "Nov. 28 — no agency or place in brackets",
     "Kyiv, Ukraine — a capitalised place needs a date or an agency",

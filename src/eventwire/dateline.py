@@ -8,26 +8,35 @@ which agency) it was filed::
     Rafah/Jerusalem/Cairo, Dec 1 (EFE).-       KYIV, Ukraine (AP) —
     Gaza City (Palestinian Territories) (AFP) -    NEW YORK, Jan. 5, 2024 /PRNewswire/ --
     Bamako, Jan 16 (AFP) Fifteen people ...      Feb. 7 (UPI) --
-    MAIDUGURI, Nigeria, Sept 3 At least ...
+    MAIDUGURI, Nigeria, Sept 3 At least ...     SANAA Aug 24 Residents said ...
     July 21, 2019 (NEW YORK) -                   Maputo — At least two ...
+    London [U.K.], Feb. 9 (ANI):                 Moscow, Oct. 6, (dpa/GNA) –
+    TASHKENT. July 4 (Interfax) -                Dhaka: The group said on Saturday ...
+    VIENNA • Investigators said ...              KABUL, Afghanistan, Monday (AP) —
+    By Jane Doe WASHINGTON (Reuters) -           March 3, 2024 — Gunmen killed ...
 
 ``places`` holds the cities the dispatch was filed from (EFE joins several with slashes);
 a state, region or country that qualifies the city ("KANSAS CITY, Mo.", "BEIRUT,
-Lebanon", "Gaza City (Palestinian Territories)") is no second place: it goes to the
-extra fields ``qualifiers`` / ``qualifier_spans``, which the places stage reads to
-resolve the city.
+Lebanon", "Gaza City (Palestinian Territories)", "London [U.K.]") is no second place: it
+goes to the extra fields ``qualifiers`` / ``qualifier_spans``, which the places stage
+reads to resolve the city.  ``date`` is the dateline's own date (a bare weekday: the last
+such day on or before ``published``), else None.
 
 The parser is deliberately strict, because a false dateline puts a wrong place
 and date at the top of every report: it fires only on an ALL-CAPS place, or on a
 capitalised place followed by a date and/or an agency, and in both cases only
-when a dash-like separator (``-``, ``--``, ``–``, ``—``, ``.-``, ``:``) closes it --
+when a separator (``-``, ``--``, ``–``, ``—``, ``.-``, ``:``, ``•``) closes it --
 or, after a known agency or an ALL-CAPS place with a date, when the lead sentence
 starts right after it ("(AFP) Fifteen", "MAIDUGURI, Nigeria, Sept 3 At least").
-A date may come first ("Feb. 7 (UPI) --", "July 21, 2019 (NEW YORK) -").
-A capitalised place with nothing but a dash ("Maputo — At least ...") counts when
-the gazetteer knows it as a sizeable place and a sentence starts after the dash.
-It looks at the start of the text, and past up to three short heading lines
-(title, byline) above the first paragraph.
+A date may come first ("Feb. 7 (UPI) --", "July 21, 2019 (NEW YORK) -") or stand alone
+before a dash and the lead.  A capitalised place with nothing but a separator ("Maputo —
+At least ...", "Dhaka: The ...") counts when the gazetteer knows it (or the region or
+country qualifying it: "Musa Khel, Balochistan –") as a sizeable place and a sentence
+starts after it; after a bare colon, capitals too must be known and the sentence must read
+like a lead (ten words or more, mostly lower case), since "Obama: ..." and "HUFFPOLLSTER:
+..." open headlines.  It looks at the start of the text, past up to three short heading
+lines (title, byline) above the first paragraph, and past a byline on the dateline's own
+line.
 """
 
 from __future__ import annotations
@@ -51,7 +60,7 @@ _PARTICLES = frozenset({
     "im", "y", "e",
 })
 # Lower-case Arabic article glued to a name: "al-Mawasi", "el-Arish".
-_PREFIXED = re.compile(rf"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)-{_L}")
+_PREFIXED = re.compile(rf"(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)-|[dl]['’]){_L}")  # also "Côte d'Ivoire"
 
 _MONTH = r"(?P<mon>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
          rf"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))(?!{_L})\.?"
@@ -63,21 +72,26 @@ _DATES = (
     re.compile(_WEEKDAY + _DAY + r"[ \t]+" + _MONTH + _YEAR),  # 12 May / 1 December 2023
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),  # 2023-12-01
 )
-# A dateline that opens with its date ("Feb. 7 (UPI) --"): no weekday, the month or the day first.
+# A dateline that opens with its date ("Feb. 7 (UPI) --", "Tuesday, Feb. 7 (UPI) --").
 _LEAD_DATES = (
-    re.compile(_MONTH + r"[ \t]+" + _DAY + _YEAR),
-    re.compile(_DAY + r"[ \t]+" + _MONTH + _YEAR),
+    re.compile(_WEEKDAY + _MONTH + r"[ \t]+" + _DAY + _YEAR),
+    re.compile(_WEEKDAY + _DAY + r"[ \t]+" + _MONTH + _YEAR),
 )
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 _COMMA = re.compile(r",[ \t]*")
 _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
-_SLASH_AGENCY = re.compile(r"[ \t]+/([A-Za-z][\w .&-]{1,40}?)/")  # NEW YORK, ... /PRNewswire/ --
+_BRACKET = re.compile(r"[ \t]*\[([^\[\]\n]{1,40})\]")  # "London [U.K.], Feb. 9 (ANI):"
+# A weekday standing for the date ("KABUL, Monday (AP) —"): the last such day on or before `published`.
+_WEEKDAY_ONLY = re.compile(r"(?P<wd>(?i:mon|tues|wednes|thurs|fri|satur|sun))(?i:day)(?![^\W\d_])")
+_WEEKDAYS = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
+# NEW YORK, ... /PRNewswire/ --; TASS's "MOSCOW, March 3. /TASS/. Russian forces ..."
+_SLASH_AGENCY = re.compile(r"\.?[ \t]+/([A-Za-z][\w .&-]{1,40}?)/(?:\.(?=[ \t]+[A-Z\"“]))?")
 _WIRE_AGENCY = re.compile(r"[ \t]*--\(([^()\n]{2,40})\)--")  # NEW YORK--(BUSINESS WIRE)--
 # The separator; ".-" is EFE's.  Hyphens and colons need a space after them ("UPDATE 2-Israel" is no
 # dateline); en and em dashes may touch the next word.
-_SEP = re.compile(r"[ \t]*\.?[ \t]*(?:(?:-{1,3}|_|:)(?=\s|$)|[–—―])")
+_SEP = re.compile(r"[ \t]*\.?[ \t]*(?:(?:-{1,3}|_|:|•)(?=\s|$)|[–—―])")
 
 _AGENCIES = frozenset(a.lower() for a in (
     "Reuters", "AP", "AFP", "EFE", "dpa", "ANSA", "Xinhua", "UPI", "IANS", "PTI", "ANI", "Anadolu", "AA",
@@ -102,7 +116,7 @@ _NOT_PLACES = frozenset({
     "file", "photo", "listen", "summary", "fact", "check", "interview", "timeline", "poll", "podcast",
     "newsletter", "preview", "recap", "highlights", "headlines", "special", "report",
     "un", "us", "usa", "uk", "eu", "nato", "idf", "who", "icrc", "unrwa", "unicef", "unhcr", "hamas",
-    "hezbollah", "isis",
+    "hezbollah", "isis", "police", "by",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december",
@@ -123,8 +137,37 @@ def parse_dateline(text: str, published: str | None = None, *,
     nor capitals ("Maputo — ..."); by default the gazetteer answers.
     """
     for pos in _starts(text):
-        found = _parse_at(text, pos, published, known_place or _gazetteer_knows)
+        found = None
+        if _BYLINE.match(text, pos):
+            found = _after_byline(text, pos, published, known_place or _gazetteer_knows)
+        if found is None:
+            found = _parse_at(text, pos, published, known_place or _gazetteer_knows)
         if found is not None:
+            return found
+    return None
+
+
+_BYLINE = re.compile(r"(?:By|BY)[ \t]+[A-Z]")
+_BYLINE_MAX = 100  # how far into a byline line the dateline may start
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’.-]+(?![^\W\d_])")
+
+
+def _after_byline(text: str, pos: int, published: str | None, known_place: Callable[[str], bool]) -> Dateline | None:
+    """A byline running into the dateline on one line: "By Jane Doe WASHINGTON (Reuters) -", "By JANE
+    DOE, Associated Press TOKYO (AP) —".  The dateline is the last run of capitals that parses as one."""
+    nl = text.find("\n", pos)
+    window = text[pos:min(pos + _BYLINE_MAX, nl if nl >= 0 else len(text))]
+    runs = []
+    prev_end, prev_caps = -2, False
+    for m in _CAPS_WORD.finditer(window):
+        if not (prev_caps and m.start() == prev_end + 1):  # the first word of a run of capitals
+            runs.append(pos + m.start())
+        prev_end, prev_caps = m.end(), True
+    for start in reversed(runs):
+        if start == pos or not text[start - 1].isspace():
+            continue
+        found = _place_first(text, start, published, known_place)
+        if found is not None and _all_caps(found.places[0]):
             return found
     return None
 
@@ -178,30 +221,62 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         places.append(nxt)
         p = nxt[1]
     when: str | None = None
-    has_date = False
+    has_date = False  # a calendar date (a weekday alone does not make a capitalised name a dateline)
+    dated = False  # a calendar date or a weekday
     agency: tuple[int, int] | None = None
+    # "SANAA Aug 24 Residents ...", "TASHKENT. July 4 (Interfax) -", "Harare Nov 3 (AFP) -": the place
+    # runs into the date
+    m = (_CAPS_TO_DATE if _all_caps(text[first[0]:first[1]]) else _SPACE).match(text, p)
+    d = _date(text, m.end(), published) if m else None
+    if d is not None:
+        has_date = dated = True
+        when, p = d
     while True:
         m = _COMMA.match(text, p)
         if m:
             q = m.end()
-            d = None if has_date else _date(text, q, published)
-            if d is not None:
-                has_date, when, p = True, d[0], d[1]
+            if text.startswith("(", q):  # "Moscow, Oct. 6, (dpa/GNA) –"
+                p = q
                 continue
-            qualifier = None if has_date else _place(text, q)
-            if qualifier is not None:  # "KYIV, Ukraine"
+            d = None if dated else _date(text, q, published)
+            if d is not None:
+                has_date = dated = True
+                when, p = d
+                continue
+            d = None if dated else _weekday(text, q, published)
+            if d is not None:  # "KABUL, Monday (AP) —"
+                dated = True
+                when, p = d
+                continue
+            bare = _bare_agency(text, q)
+            if bare is not None:  # "TEHRAN, IRNA --", "Moscow, SANA-"
+                agency, p = bare
+                break
+            qualifier = None if dated else _place(text, q)
+            if qualifier is not None and not _listed_non_place(text[qualifier[0]:qualifier[1]]):  # "KYIV, Ukraine"
                 qualifiers.append(qualifier)
                 p = qualifier[1]
+                continue
+            break
+        m = _BRACKET.match(text, p)
+        if m and not dated:  # "London [U.K.], Feb. 9 (ANI):"
+            inner = _strip_span(text, m.start(1), m.end(1))
+            qualifier = _place(text, inner[0])
+            if qualifier is not None and qualifier[1] == inner[1]:
+                qualifiers.append(qualifier)
+                p = m.end()
                 continue
             break
         m = _PAREN.match(text, p)
         if m:
             inner = _strip_span(text, m.start(1), m.end(1))
-            if _is_agency(text[inner[0]:inner[1]], after=_SEP.match(text, m.end()) is not None):
+            name, after = text[inner[0]:inner[1]], _SEP.match(text, m.end()) is not None
+            if _is_agency(name, after=after) or (dated and after and _outlet(name)):
+                # after the date a bracket is no qualifier: "GENEVA, Jan 5 (UN News) -"
                 agency, p = inner, m.end()
                 break
             qualifier = _place(text, inner[0])
-            if not has_date and qualifier is not None and qualifier[1] == inner[1]:  # "(Palestinian Territories)"
+            if not dated and qualifier is not None and qualifier[1] == inner[1]:  # "(Palestinian Territories)"
                 qualifiers.append(qualifier)
                 p = m.end()
                 continue
@@ -221,15 +296,94 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         sep_end = p  # "MAIDUGURI, Nigeria, Sept 3 At least five ...": capitals and a date, then the lead
     if sep_end is None:
         return None
-    if not _strict_enough(text, places[0], has_date, agency is not None):
-        # "Maputo — At least two people ...": a known place, a dash, and the lead sentence.
-        sep = _SEP.match(text, p)
-        dash = sep is not None and ":" not in sep.group()
-        name = text[places[0][0]:places[0][1]]
-        if not (dash and _SENTENCE_START.match(text, sep_end) and not _listed_non_place(name)
-                and known_place(name)):
+    if agency is None:  # "KABUL — (AFP) — ...": the agency after the separator
+        after = _agency_after(text, sep_end)
+        if after is not None:
+            agency, sep_end = after
+    sep = _SEP.match(text, p)
+    colon = sep is not None and ":" in sep.group() and not has_date and agency is None
+    if colon or not _strict_enough(text, places[0], has_date, agency is not None):
+        # "Maputo — At least two people ...", "Dhaka: The group said ...", "Musa Khel, Balochistan – ...":
+        # a known place (or a known region or country qualifying it), a separator, and the lead sentence.
+        # A colon alone asks this of capitals too: "HUFFPOLLSTER:", "MIKE PENCE:" open headlines and
+        # transcripts.
+        names = [text[s:e] for s, e in places]
+        known = all(known_place(n) for n in names) or any(known_place(text[s:e]) for s, e in qualifiers)
+        if not (sep and _SENTENCE_START.match(text, sep_end)
+                and not any(_listed_non_place(n) for n in names) and known):
             return None
+        if colon and not _reads_like_a_lead(text, sep_end):
+            return None  # "Clinton: Time for a new strategy." is a headline quoting a person
     return _dateline(text, places[0][0], sep_end, places, qualifiers, when, agency)
+
+
+# "SANAA Aug 24", "TASHKENT. July 4": an ALL-CAPS place and its date with no comma between.
+_CAPS_TO_DATE = re.compile(r"\.?[ \t]+")
+_SPACE = re.compile(r"[ \t]+")
+# A known agency after the separator: "KABUL — (AFP) — ...", "KABUL - AFP - ...".
+_AGENCY_AFTER = re.compile(r"[ \t]*(?:\(([^()\n]{2,40})\)|([A-Z][A-Za-z.&]*(?:-[A-Za-z]+)*"
+                           r"(?: [A-Z][A-Za-z.&]*(?:-[A-Za-z]+)*){0,2}))")
+
+
+def _bare_agency(text: str, p: int) -> tuple[tuple[int, int], int] | None:
+    """A known agency with no brackets, right before the separator: (its span, where the separator starts)."""
+    m = _AGENCY_AFTER.match(text, p)
+    if m is None or m.group(2) is None:
+        return None
+    words = m.group(2).split()
+    for k in range(len(words), 0, -1):  # "IRNA --", not "IRNA Officials"
+        name = " ".join(words[:k])
+        end = m.start(2) + len(name)
+        # not a two-letter one, which is as often a postal code ("SCRANTON, PA —")
+        if len(name) > 2 and name.lower() in _AGENCIES and _SEP.match(text, end):
+            return (m.start(2), end), end
+    return None
+
+
+def _agency_after(text: str, p: int) -> tuple[tuple[int, int], int] | None:
+    m = _AGENCY_AFTER.match(text, p)
+    if m is None:
+        return None
+    g = 1 if m.group(1) is not None else 2
+    inner = _strip_span(text, m.start(g), m.end(g))
+    if text[inner[0]:inner[1]].lower() not in _AGENCIES:
+        return None
+    sep = _SEP.match(text, m.end())
+    if sep is not None:
+        return inner, sep.end()
+    if g == 1 and _SENTENCE_START.match(text, m.end()):  # "BAMAKO - (AFP) Fifteen people ..."
+        return inner, m.end()
+    return None
+
+
+def _weekday(text: str, pos: int, published: str | None) -> tuple[str | None, int] | None:
+    """(ISO date, end) for a bare weekday at ``pos``: the last such day on or before ``published``."""
+    m = _WEEKDAY_ONLY.match(text, pos)
+    if m is None:
+        return None
+    pub = _parse_iso(published)
+    if pub is None:
+        return None, m.end()
+    back = (pub.weekday() - _WEEKDAYS[m.group("wd").lower()]) % 7
+    return (pub - timedelta(days=back)).isoformat(), m.end()
+
+
+_LEAD_MIN_WORDS = 10
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3}[.!?])\s")  # "statehood. ", not "U.S. "
+
+
+def _reads_like_a_lead(text: str, p: int) -> bool:
+    """Whether the sentence from ``p`` reads like a news lead: ten words or more, most of them in
+    lower case ("Dhaka: The group said on Saturday that it had ..."), not a headline after a
+    speaker's name ("Obama: Families Of Victims Don't Care About Politics")."""
+    nl = text.find("\n", p)
+    line = text[p:nl if nl >= 0 else len(text)]
+    words = _WORD.findall(_SENTENCE_END.split(line, 1)[0])
+    if len(words) < _LEAD_MIN_WORDS:
+        return False
+    capitalised = sum(1 for w in words[1:] if w[0].isupper())
+    return capitalised <= 0.4 * (len(words) - 1)
 
 
 def _closing(text: str, p: int, agency: tuple[int, int] | None) -> int | None:
@@ -286,7 +440,11 @@ def _date_first(text: str, pos: int, published: str | None) -> Dateline | None:
         places.append(place)
         p = m.end()
     if not places and agency is None:
-        return None
+        # "March 3, 2024 — Gunmen killed ...": the date alone, a dash, and the lead sentence
+        sep = _SEP.match(text, p)
+        if sep is None or ":" in sep.group() or not _SENTENCE_START.match(text, sep.end()):
+            return None
+        return _dateline(text, pos, sep.end(), [], [], when, None)
     end = _closing(text, p, agency)
     if end is None:
         return None
@@ -319,7 +477,7 @@ def _agency_only(text: str, pos: int) -> Dateline | None:
         return None
     inner = _strip_span(text, m.start(1), m.end(1))
     name = text[inner[0]:inner[1]]
-    if name.lower() not in _AGENCIES:
+    if not _is_agency(name, after=_SEP.match(text, m.end()) is not None):  # "(CNN)", "(NAN) –"
         return None
     sep = _SEP.match(text, m.end())
     end = sep.end() if sep else m.end()
@@ -330,12 +488,17 @@ def _place(text: str, pos: int) -> tuple[int, int] | None:
     """The span of a capitalised place name at ``pos`` (up to six tokens), or None."""
     tokens: list[tuple[int, int, bool]] = []  # start, end, is a particle
     p = pos
+    caps = False  # the name opens with an ALL-CAPS word of two letters or more
     while len(tokens) < 6:
         m = _TOKEN.match(text, p)
         if m is None:
             break
         word, end = m.group(), m.end()
         particle = False
+        if tokens and caps and not word.isupper() and word.lower() not in _PARTICLES:
+            break  # "SANAA Aug 24": an ALL-CAPS name ends where the capitals end
+        if tokens and any(pattern.match(text, m.start()) for pattern in _LEAD_DATES[:1]):
+            break  # "Kabul Jan 5 (AFP)": the date is no part of the name
         if word[0].isupper():
             # "St. Louis", "ST. LOUIS", "ATLANTA, Ga. (AP)": keep a short abbreviation's period.
             short = (len(word) <= 5 and word[1:].islower()) or (len(word) <= 3 and word.isupper())
@@ -346,6 +509,8 @@ def _place(text: str, pos: int) -> tuple[int, int] | None:
             particle = True
         elif not _PREFIXED.match(word):
             break
+        if not tokens:
+            caps = len(word) >= 2 and word.isupper()
         tokens.append((m.start(), end, particle))
         # Words of one name are separated by exactly one space on the same line.
         if not (text.startswith(" ", end) and _TOKEN.match(text, end + 1)):
@@ -363,7 +528,24 @@ def _is_agency(name: str, *, after: bool) -> bool:
     parts = [part.strip() for part in name.split("/")]
     if all(part.lower() in _AGENCIES for part in parts):
         return True
-    return after and all(_ACRONYM.fullmatch(part) for part in parts)
+    # "dpa/GNA": a known agency and an unknown acronym, right before the separator; or a service
+    # named after a known agency ("Thomson Reuters Foundation", "AFP Relaxnews")
+    return after and all(part.lower() in _AGENCIES or _ACRONYM.fullmatch(part) or _names_agency(part)
+                         for part in parts)
+
+
+def _outlet(name: str) -> bool:
+    """An outlet's name: one to four capitalised words ("UN News", "Al Jazeera")."""
+    words = name.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def _names_agency(name: str) -> bool:
+    words = name.split()
+    if not 1 < len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    return any(" ".join(words[i:j]).lower() in _AGENCIES
+               for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1))
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

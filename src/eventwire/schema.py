@@ -77,9 +77,11 @@ class Place(Span):
     admin1: str | None = None
     feature: PlaceFeature | None = None
     confidence: float | None = None
-    precision: Literal["exact", "enclosing", "near", "country"] | None = Field(
+    precision: Literal["exact", "enclosing", "near", "city", "country"] | None = Field(
         None, description="exact: the name's own entry; enclosing: the unit the text puts it in; near: the "
-                          "place the text says it is near; country: only the story's country is known")
+                          "place the text says it is near; city: the town of the square, street or building "
+                          "whose name holds it ('Plaza San Martin in Lima'); country: only the story's country "
+                          "is known")
 
 
 class Time(Span):

@@ -93,7 +93,8 @@ def _accept(m: Mention, ents: list[DocSpan], person_words: tuple[frozenset[str],
     if not cands:
         return False
     best = max(prior(c) for c in cands)
-    if m.end - m.start == 1 and best < 11 and m.text in person_words[1 if m.label == "PERSON" else 0]:
+    region = m.after_locative and any(c.feature_code == "ADM1" and c.name_kind == "primary" for c in cands)
+    if m.end - m.start == 1 and best < 11 and not region and m.text in person_words[1 if m.label == "PERSON" else 0]:
         # "Nelson" after "Nelson Mandela" is the man, unless it names a country; so is a
         # PERSON "Nelson" after "Dewly Nelson" (a surname: the model also calls many places
         # persons, and their names start multiword PERSON mistakes: "Alexandria Police").
@@ -190,6 +191,8 @@ def _apply_cues(doc: Doc, mentions: list[Mention], cues: list[Cue], lookup: Call
                     continue
                 if c.hint != "country" and m.candidates and max(m.candidates, key=prior).feature == "country":
                     continue  # "a U.S. county", "a Mali village": the country holds the place
+                if c.type_word == "camp" and m.candidates and max(m.candidates, key=prior).feature == "region":
+                    continue  # "the West Bank refugee camp": a camp in the region
                 if m.hint is None or c.hint == "country":
                     m.hint, m.type_word = c.hint, c.type_word
             continue
@@ -207,8 +210,10 @@ def _apply_cues(doc: Doc, mentions: list[Mention], cues: list[Cue], lookup: Call
         if not cands and not _unlisted_name(doc, c, label):
             continue
         if not c.strong and any(t.text in person_words[0] for t in span) and not any(
-                x.feature == "country" for x in cands):
-            continue  # "Biden state"; but "Ceel Baraf, a town ..." though NER calls it a person
+                x.feature == "country" or (c.hint == "admin" and x.feature_code == "ADM1") for x in cands):
+            # "Biden state"; but "Ceel Baraf, a town ..." though NER calls it a person, and "Kachin
+            # state" though NER read "Ethnic Kachin" as a person's name
+            continue
         m = Mention(c.start, c.end, span.text, span.start_char, span.end_char, "cue", label, cands,
                     after_locative=c.start >= 1 and doc[c.start - 1].lower_ in _LOCATIVE,
                     hint=None if c.hint == "place" else c.hint, type_word=c.type_word)
@@ -324,6 +329,57 @@ def _dateline_mentions(doc: Doc, dateline: Dateline | None, mentions: list[Menti
     return out
 
 
+# Words that make a name a square's, a street's or a building's when they stand in it, capitalised:
+# before the name ("Plaza San Martin", "Avenida Paulista") or after it ("Nyerere Road", "Damascus Gate").
+FACILITY_BEFORE = frozenset({"Plaza", "Avenida", "Calle", "Rue", "Hotel"})
+FACILITY_AFTER = frozenset({
+    "Square", "Street", "Road", "Avenue", "Boulevard", "Bridge", "Plaza", "Gate", "Mosque", "Church", "Cathedral",
+    "Hospital", "Hotel", "Market", "Stadium", "Prison", "Palace",
+})
+# What may stand between a facility's name and the town it is in: "Plaza San Martin in Lima",
+# "Tahrir Square in central Cairo", "the Nyerere Road bridge in Dar es Salaam", "Martyrs Square, Beirut".
+_FACILITY_GAP = frozenset({"in", "in the", "in central", "in downtown", "in the centre of", "in the center of",
+                           "in the heart of", ",", ", in", "in the old city of"})
+_FACILITY_NAME_MAX = 3  # capitalised words read between a name and its facility word
+
+
+def _facility_containers(doc: Doc, mentions: list[Mention]) -> list[int | None]:
+    """For each mention inside a square's, street's or building's name, the mention of the town
+    the text puts that facility in ("Plaza San Martin in Lima": Lima), else None."""
+    out: list[int | None] = [None] * len(mentions)
+    n = len(doc)
+    for i, m in enumerate(mentions):
+        end = None
+        if (m.start > 0 and doc[m.start - 1].text in FACILITY_BEFORE) or doc[m.start].text in FACILITY_BEFORE:
+            end = m.end
+            while end < n and end - m.end < _FACILITY_NAME_MAX and doc[end].is_title and \
+                    doc[end].text not in FACILITY_AFTER:
+                end += 1
+            if end < n and doc[end].text in FACILITY_AFTER:
+                end += 1
+        elif doc[m.end - 1].text in FACILITY_AFTER and m.end - m.start > 1:
+            end = m.end  # NER's "Independence Square"
+        else:
+            k = m.end
+            while k < n and k - m.end < _FACILITY_NAME_MAX and doc[k].is_title and doc[k].text not in FACILITY_AFTER:
+                k += 1
+            if k < n and doc[k].text in FACILITY_AFTER:
+                end = k + 1
+        if end is None or i + 1 >= len(mentions):
+            continue
+        if end < n and doc[end].is_lower and doc[end].lower_ in _FACILITY_NOUNS:
+            end += 1  # "the Nyerere Road bridge in ..."
+        nxt = mentions[i + 1]
+        gap = " ".join(t.lower_ for t in doc[end:nxt.start])
+        if nxt.start >= end and gap in _FACILITY_GAP:
+            out[i] = i + 1
+    return out
+
+
+_FACILITY_NOUNS = frozenset({"bridge", "market", "hospital", "mosque", "church", "hotel", "stadium", "prison",
+                             "roundabout", "junction", "intersection", "area", "district"})
+
+
 def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None, *,
                 use_fac: bool = False) -> list[Place]:
     @cache  # names repeat within a story
@@ -353,7 +409,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
                 and not (m.source == "cue" and _demonym_of(m.text, gazetteer) is not None)]  # "the Chadian border"
     rel = find_relations(doc, mentions)
     resolutions = resolve(mentions, _qualifiers(doc, mentions), rel.parent, rel.near, _demonyms(ents, gazetteer),
-                          gazetteer.country, gazetteer.admin1, gazetteer.lookup_variant, rel.guessed)
+                          gazetteer.country, gazetteer.admin1, gazetteer.lookup_variant, rel.guessed, rel.listed,
+                          _facility_containers(doc, mentions))
     places = []
     for m, r in zip(mentions, resolutions, strict=True):
         e = r.entry

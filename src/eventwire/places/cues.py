@@ -137,12 +137,18 @@ def find_cues(doc: Doc) -> list[Cue]:
     # Only type and border words start a cue: find them in the array of lower-case forms
     # rather than building a Token for every word.
     strings = doc.vocab.strings
-    wanted = {strings.add(w) for w in TYPE_WORDS | _BORDER}
+    wanted = {strings.add(w) for w in TYPE_WORDS | _BORDER | _COMPASS | _CAMP}
     for k in np.flatnonzero(np.isin(doc.to_array(LOWER), list(wanted))):
         t = doc[int(k)]
         w = t.lower_
         if w in _BORDER:
             _border_cues(doc, t, cues)
+            continue
+        if w in _COMPASS:
+            _direction_cue(doc, t, cues)
+            continue
+        if w in _CAMP:
+            _camp_cue(doc, t, cues)
             continue
         if w not in TYPE_WORDS or not t.is_lower:
             continue
@@ -170,15 +176,19 @@ def find_cues(doc: Doc) -> list[Cue]:
             end = _name_run_after(doc, t.i + 2)
             if end is not None and _determined(doc, t.i, start):
                 cues.append(Cue(t.i + 2, end, hint, w, strong=True))
+                if w in _PLURAL:  # "the villages of Zorbanik, Melikvank and Baghanis"
+                    _listed_after(doc, end, hint, w, cues)
         # "Kfarjouz, a village close to Nabatieh"
         if t.i >= 3 and not modifier and _apposed(doc, t.i):  # not "Prin, a city partnerships manager"
             j = t.i - 1
-            while j > 0 and doc[j].lower_ not in ("a", "an"):
+            while j > 0 and doc[j].lower_ not in _APPOSITION_OPENERS and not doc[j].like_num:
                 j -= 1
             if j >= 2 and doc[j - 1].text == ",":
                 s = _name_run_before(doc, j - 1)
                 if s is not None:
                     cues.append(Cue(s, j - 1, hint, w, strong=True))
+                    if w in _PLURAL:  # "Tell Harbak and Kafr Mousa, two towns in Idlib province"
+                        _coordinated(doc, s, hint, w, cues, strong=True)
     return cues
 
 
@@ -190,11 +200,17 @@ def _determined(doc: Doc, i: int, name_start: int | None) -> bool:
     return j >= 0 and doc[j].lower_ in ("the", "a", "an")
 
 
+# What opens an apposition that names the kind of place: "X, a town ...", "X and Y, two towns ...".
+_APPOSITION_OPENERS = frozenset({"a", "an", "two", "three", "four", "five", "six", "both"})
+
+
 def _apposed(doc: Doc, i: int) -> bool:
-    """'X, a (small) village ...': the type word ends a short indefinite apposition after a comma."""
+    """'X, a (small) village ...', 'X and Y, two (small) towns ...': the type word ends a short
+    indefinite apposition after a comma (a count before a plural type word)."""
+    plural = doc[i].lower_ in _PLURAL
     for j in range(i - 1, max(i - 5, 0), -1):
         w = doc[j].lower_
-        if w in ("a", "an"):
+        if w in ("a", "an") or (plural and (w in _APPOSITION_OPENERS or doc[j].like_num)):
             return j >= 1 and doc[j - 1].text == ","
         if doc[j].pos_ not in ("ADJ", "NOUN", "PROPN") and w not in _DIRECTIONS:
             return False
@@ -214,7 +230,7 @@ def _container(doc: Doc, start: int, word: str) -> bool:
     return j >= 0 and (doc[j].lower_ in _QUANTIFIERS or doc[j].like_num)
 
 
-def _coordinated(doc: Doc, start: int, hint: str, word: str, cues: list[Cue]) -> bool:
+def _coordinated(doc: Doc, start: int, hint: str, word: str, cues: list[Cue], strong: bool = False) -> bool:
     """The other names of a list before a plural type word; whether there were any."""
     i, found = start, False
     while i >= 2 and doc[i - 1].lower_ in (",", "and", "or"):
@@ -224,10 +240,61 @@ def _coordinated(doc: Doc, start: int, hint: str, word: str, cues: list[Cue]) ->
         s = _name_run_before(doc, j)
         if s is None:
             break
-        cues.append(Cue(s, j, hint, word))
+        cues.append(Cue(s, j, hint, word, strong=strong))
         found = True
         i = s
     return found
+
+
+_LIST_MAX = 8  # names read in one list after "the villages of"
+
+
+def _listed_after(doc: Doc, end: int, hint: str, word: str, cues: list[Cue]) -> None:
+    """The other names of a list after 'the villages of X': ", Y, and Z"."""
+    for _ in range(_LIST_MAX):
+        k = end
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        if k < len(doc) and doc[k].lower_ in ("and", "or"):
+            k += 1
+        if k == end or k >= len(doc):
+            return
+        nxt = _name_run_after(doc, k)
+        if nxt is None:
+            return
+        cues.append(Cue(k, nxt, hint, word, strong=True))
+        end = nxt
+
+
+# "north of X", "a dozen kilometres to the southeast of X": where another place lies.
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                      "north-east", "north-west", "south-east", "south-west"})
+
+
+def _direction_cue(doc: Doc, t: Token, cues: list[Cue]) -> None:
+    """'(15 km) (to the) north of X': X is a place the gazetteer may know, whatever NER calls it."""
+    k = t.i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ != "of" or not t.is_lower:
+        return
+    k += 1
+    if doc[k].lower_ == "the":
+        k += 1
+    end = _name_run_after(doc, k) if k < len(doc) else None
+    if end is not None:
+        cues.append(Cue(k, end, "place", None))
+
+
+# "the Nuseirat refugee camp", "Dadaab refugee camps": the camp bears its place's name.
+_CAMP = frozenset({"camp", "camps"})
+_CAMP_KINDS = frozenset({"refugee", "refugees", "displacement", "idp"})
+
+
+def _camp_cue(doc: Doc, t: Token, cues: list[Cue]) -> None:
+    if t.i < 2 or doc[t.i - 1].lower_ not in _CAMP_KINDS:
+        return
+    start = _name_run_before(doc, t.i - 1)
+    if start is not None and not _container(doc, start, "camp"):  # not "a West Bank refugee camp"
+        cues.append(Cue(start, t.i - 1, "settlement", "camp", strong=True))
 
 
 def _border_cues(doc: Doc, t: Token, cues: list[Cue]) -> None:
@@ -257,15 +324,16 @@ class Relations:
     near: list[tuple[int, float] | None]  # (mention, km) that mention i is said to be near
     measured: list[bool]  # the text gives that distance ("25 km west of"), not just "near"
     guessed: list[bool]  # the parent is a guess from word order ("the Y village of X")
+    listed: list[bool]  # mentions i and i + 1 are items of one list ("Zorbanik, Melikvank, and Baghanis")
 
 
 _NEAR_RE = re.compile(
     r"^(?:, )?(?:(?:a|an|the) (?:\w+ ){0,3}?TYPE )?(?:(?:just|some|about|roughly|around|nearly|almost|approximately"
     r"|only|barely|less than|more than|over|under) )?"
     r"(?:(?P<num>NUM) (?P<unit>UNIT) (?:\( [^)]* \) )?(?:(?:to the|to|the) )?(?:DIR )?(?:of|from|outside)"
-    r"|close to|near|outside|next to|not far from|on the outskirts of|in the outskirts of|just outside)"
-    r"(?: the TYPE of| the)?$")
-_IN_RE = re.compile(r"^(?:, )?(?:(?:a|an) (?:\w+ ){0,3}?TYPE )?in(?: the)?(?: DIR)?$")
+    r"|close to|near|outside|outside of|next to|not far from|on the outskirts of|in the outskirts of|just outside)"
+    r"(?: the (?:\w+ ){0,3}?TYPE of| the)?$")
+_IN_RE = re.compile(r"^(?:, )?(?:(?:a|an|two|three|four|five|six|both|NUM) (?:\w+ ){0,3}?TYPE )?in(?: the)?(?: DIR)?$")
 
 
 def _gap(doc: Doc, a: int, b: int) -> tuple[str, list[float]]:
@@ -292,6 +360,9 @@ def _gap(doc: Doc, a: int, b: int) -> tuple[str, list[float]]:
     return " ".join(words), nums
 
 
+_LIST_GAPS = frozenset({",", "and", "or", ", and", ", or"})
+
+
 def find_relations(doc: Doc, mentions: list[Mention]) -> Relations:
     """Containment and proximity between neighbouring mentions (sorted by start)."""
     n = len(mentions)
@@ -300,10 +371,12 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> Relations:
     possessor: list[int | None] = [None] * n  # "Borno State's [Damboa] district": Damboa -> Borno State
     measured = [False] * n
     guessed = [False] * n
+    listed = [False] * n
     for i in range(n - 1):
         a, b = mentions[i], mentions[i + 1]
         if b.start - a.end > MAX_GAP or b.start < a.end:
             continue
+        listed[i] = " ".join(t.lower_ for t in doc[a.end:b.start]) in _LIST_GAPS
         if b.start == a.end + 2 and doc[a.end].lower_ in TYPE_WORDS and doc[a.end + 1].lower_ == "of" and a.start > 0:
             # "the Amuru district of Oromia": the district is in Oromia.  With a settlement word it
             # goes either way: "the Macomia village of Ilala" (Ilala in Macomia), "the Holly
@@ -316,7 +389,8 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> Relations:
                 guessed[i + 1] = True
             continue
         start = a.end
-        while start < b.start and doc[start].lower_ in TYPE_WORDS:  # "Marere village in ..."
+        while start < b.start and (doc[start].lower_ in TYPE_WORDS or (  # "Marere village in ..."
+                a.type_word == "camp" and doc[start].lower_ in _CAMP_KINDS | _CAMP)):  # "X refugee camp outside ..."
             start += 1
         gap, nums = _gap(doc, start, b.start)
         if gap in _POSSESSIVE or (gap.split(" ", 1)[0] in _POSSESSIVE and all(
@@ -336,12 +410,18 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> Relations:
                 km = nums[0] * nums[1]
                 measured[i] = True
             near[i] = (i + 1, km)
+    # "Tell Harbak and Kafr Mousa, two towns in Idlib province": the apposition puts every item there.
+    for i in range(n - 2, -1, -1):
+        a, b = mentions[i], mentions[i + 1]
+        if listed[i] and parent[i] is None and parent[i + 1] is not None and a.type_word is not None \
+                and a.type_word == b.type_word and a.type_word in _PLURAL:
+            parent[i] = parent[i + 1]
     # "in [Borno State]'s [Damboa] district": the village is in Damboa, Damboa in Borno State.
     for i in range(n - 1):
         p = parent[i]
         if p == i + 1 and p + 1 < n and possessor[p + 1] == p:
             parent[i] = p + 1
-    return Relations(parent, near, measured, guessed)
+    return Relations(parent, near, measured, guessed, listed)
 
 
 # --------------------------------------------------------------------------- candidates

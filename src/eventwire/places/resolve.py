@@ -224,7 +224,8 @@ def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
             country_entry: Callable[[str], Entry | None] | None = None,
             region_entry: Callable[[str, str], Entry | None] | None = None,
             variants: Callable[[str, str], list[Entry]] | None = None,
-            guessed: Sequence[bool] | None = None) -> list[Resolution]:
+            guessed: Sequence[bool] | None = None, listed: Sequence[bool] | None = None,
+            facility_in: Sequence[int | None] | None = None) -> list[Resolution]:
     """The referent of each mention; ``qualifiers[i]`` is the index of the mention that qualifies
     mention i ("Paris, Texas"), or None; ``parents[i]`` the mention the text puts it in ("Marere
     village in Mocimboa da Praia district"), ``nears[i]`` (mention, km) one it is said to be near;
@@ -232,7 +233,9 @@ def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
     and ``region_entry`` give the entry of a country (ISO3) and of a first-level region
     (ISO3, name), for places known only to lie in them; ``variants`` (name, ISO3) other
     spellings of a name the gazetteer lacks, in one country; ``guessed[i]`` says that
-    ``parents[i]`` is only a guess from word order."""
+    ``parents[i]`` is only a guess from word order; ``listed[i]`` that mentions i and i + 1 are
+    items of one list; ``facility_in[i]`` the mention of the town a square, street or building
+    whose name holds mention i lies in ("Plaza San Martin in Lima")."""
     n = len(mentions)
     parents = parents or [None] * n
     nears = nears or [None] * n
@@ -286,7 +289,12 @@ def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
                 region_entry is not None and r.entry.country and r.entry.admin1) else None
             out[i] = Resolution(region, r.confidence, "enclosing") if region is not None and region.lat is not None \
                 else Resolution(None, 0.0)
-    _fall_back(mentions, out, qualifiers, parents, nears, demonyms, country_entry, variants)
+    _fall_back(mentions, out, qualifiers, parents, nears, demonyms, country_entry, variants, listed or [False] * n)
+    for i, f in enumerate(facility_in or []):
+        # "Plaza San Martin in Lima" is in Lima, not in the San Martín region
+        if f is not None and out[f].entry is not None and out[f].precision in ("exact", "enclosing"):
+            e = out[f].entry
+            out[i] = Resolution(e, out[f].confidence, "city" if e.feature == "city" else "enclosing")  # type: ignore[union-attr]
     return out
 
 
@@ -361,7 +369,7 @@ def _fall_back(mentions: Sequence[Mention], out: list[Resolution], qualifiers: S
                parents: Sequence[int | None],
                nears: Sequence[tuple[int, float] | None], demonyms: Counter[str],
                country_entry: Callable[[str], Entry | None] | None,
-               variants: Callable[[str, str], list[Entry]] | None) -> None:
+               variants: Callable[[str, str], list[Entry]] | None, listed: Sequence[bool]) -> None:
     """A place the gazetteer lacks, or whose readings the story refused, takes the finest
     place the text supports: another spelling of its name in the story's country ("Noshki"
     for Nushki, Pakistan), the unit it is said to lie in, the place it is said to be near
@@ -374,8 +382,10 @@ def _fall_back(mentions: Sequence[Mention], out: list[Resolution], qualifiers: S
     for m, r in zip(mentions, out, strict=True):
         around.append(story or last)
         if r.entry is not None and r.precision == "exact" and r.entry.country and (
-                m.source != "gazetteer" or m.after_locative or prior(r.entry) >= PROMINENT):
-            last = r.entry.country
+                m.source != "gazetteer" or m.after_locative or m.hint or prior(r.entry) >= PROMINENT):
+            last = r.entry.country  # "the villages of Baghanis, Zorbanik": Baghanis's country
+        elif r.entry is not None and r.entry.feature == "water" and r.entry.country is None:
+            last = None  # "the South China Sea ... Ayungin Shoal": no country named last
     for i, r in enumerate(out):
         m, iso3 = mentions[i], around[i]
         if r.entry is not None or r.drop or variants is None or iso3 is None or m.source not in ("ner", "cue"):
@@ -402,14 +412,22 @@ def _fall_back(mentions: Sequence[Mention], out: list[Resolution], qualifiers: S
     qualifying = {q for q in qualifiers if q is not None}  # "Croft, Yorkshire"
     for i, r in enumerate(out):
         m, iso3 = mentions[i], around[i]
-        if r.entry is not None or r.drop or country_entry is None or iso3 is None or m.source == "site":
+        if r.entry is not None or r.drop or country_entry is None or m.source == "site":
+            continue
+        if iso3 is None and not any(0 <= k < len(out) and listed[min(i, k)] for k in (i - 1, i + 1)):
             continue
         # only where the wording says it is a place: a type word, "in X", a container, a neighbour,
         # the dateline, a name of several words; not NER's one word ("the Hadi government")
         if not (m.hint or m.after_locative or parents[i] is not None or nears[i] is not None or i in qualifying
                 or m.source in ("cue", "dateline") or (m.source == "ner" and m.end - m.start > 1)):
             continue
-        c = country_entry(iso3)
+        # an item of a list takes its neighbours' country: "the villages of Baghanis, Zorbanik"
+        sibling = [out[k].entry.country for k in (i - 1, i + 1)  # type: ignore[union-attr]
+                   if 0 <= k < len(out) and listed[min(i, k)] and out[k].precision == "exact"
+                   and out[k].entry is not None and out[k].entry.country  # type: ignore[union-attr]
+                   and out[k].entry.feature != "country"]  # type: ignore[union-attr]
+        target = sibling[0] if sibling else iso3
+        c = country_entry(target) if target is not None else None
         if c is not None:
             out[i] = Resolution(c, 0.5, "country")
 
