@@ -9,7 +9,7 @@ which agency) it was filed::
     Gaza City (Palestinian Territories) (AFP) -    NEW YORK, Jan. 5, 2024 /PRNewswire/ --
     Bamako, Jan 16 (AFP) Fifteen people ...      Feb. 7 (UPI) --
     MAIDUGURI, Nigeria, Sept 3 At least ...     SANAA Aug 24 Residents said ...
-    July 21, 2019 (NEW YORK) -                   Maputo — At least two ...
+    July 21, 2019 (NEW YORK) -                   Beira — At least three ...
     London [U.K.], Feb. 9 (ANI):                 Moscow, Oct. 6, (dpa/GNA) –
     TASHKENT. July 4 (Interfax) -                Dhaka: The group said on Saturday ...
     VIENNA • Investigators said ...              KABUL, Afghanistan, Monday (AP) —
@@ -29,7 +29,7 @@ when a separator (``-``, ``--``, ``–``, ``—``, ``.-``, ``:``, ``•``) close
 or, after a known agency or an ALL-CAPS place with a date, when the lead sentence
 starts right after it ("(AFP) Fifteen", "MAIDUGURI, Nigeria, Sept 3 At least").
 A date may come first ("Feb. 7 (UPI) --", "July 21, 2019 (NEW YORK) -") or stand alone
-before a dash and the lead.  A capitalised place with nothing but a separator ("Maputo —
+before a dash and the lead.  A capitalised place with nothing but a separator ("Beira —
 At least ...", "Dhaka: The ...") counts when the gazetteer knows it (or the region or
 country qualifying it: "Musa Khel, Balochistan –") as a sizeable place and a sentence
 starts after it; after a bare colon, capitals too must be known and the sentence must read
@@ -134,7 +134,7 @@ def parse_dateline(text: str, published: str | None = None, *,
     ``published`` (ISO date) supplies the year of a dateline date written without one;
     without it such a date is ``XXXX-MM-DD``.  ``known_place`` says whether a capitalised
     name is a sizeable place; it is asked only about a dateline with neither date nor agency
-    nor capitals ("Maputo — ..."); by default the gazetteer answers.
+    nor capitals ("Beira — ..."); by default the gazetteer answers.
     """
     for pos in _starts(text):
         found = None
@@ -303,7 +303,7 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
     sep = _SEP.match(text, p)
     colon = sep is not None and ":" in sep.group() and not has_date and agency is None
     if colon or not _strict_enough(text, places[0], has_date, agency is not None):
-        # "Maputo — At least two people ...", "Dhaka: The group said ...", "Musa Khel, Balochistan – ...":
+        # "Beira — At least three people ...", "Dhaka: The group said ...", "Musa Khel, Balochistan – ...":
         # a known place (or a known region or country qualifying it), a separator, and the lead sentence.
         # A colon alone asks this of capitals too: "HUFFPOLLSTER:", "MIKE PENCE:" open headlines and
         # transcripts.

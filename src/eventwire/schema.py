@@ -80,7 +80,7 @@ class Place(Span):
     precision: Literal["exact", "enclosing", "near", "city", "country"] | None = Field(
         None, description="exact: the name's own entry; enclosing: the unit the text puts it in; near: the "
                           "place the text says it is near; city: the town of the square, street or building "
-                          "whose name holds it ('Plaza San Martin in Lima'); country: only the story's country "
+                          "whose name holds it ('Plaza Bolivar in Bogota'); country: only the story's country "
                           "is known")
 
 

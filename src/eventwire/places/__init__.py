@@ -330,13 +330,13 @@ def _dateline_mentions(doc: Doc, dateline: Dateline | None, mentions: list[Menti
 
 
 # Words that make a name a square's, a street's or a building's when they stand in it, capitalised:
-# before the name ("Plaza San Martin", "Avenida Paulista") or after it ("Nyerere Road", "Damascus Gate").
+# before the name ("Plaza Bolivar", "Avenida Paulista") or after it ("Nyerere Road", "Damascus Gate").
 FACILITY_BEFORE = frozenset({"Plaza", "Avenida", "Calle", "Rue", "Hotel"})
 FACILITY_AFTER = frozenset({
     "Square", "Street", "Road", "Avenue", "Boulevard", "Bridge", "Plaza", "Gate", "Mosque", "Church", "Cathedral",
     "Hospital", "Hotel", "Market", "Stadium", "Prison", "Palace",
 })
-# What may stand between a facility's name and the town it is in: "Plaza San Martin in Lima",
+# What may stand between a facility's name and the town it is in: "Plaza Bolivar in Bogota",
 # "Tahrir Square in central Cairo", "the Nyerere Road bridge in Dar es Salaam", "Martyrs Square, Beirut".
 _FACILITY_GAP = frozenset({"in", "in the", "in central", "in downtown", "in the centre of", "in the center of",
                            "in the heart of", ",", ", in", "in the old city of"})
@@ -345,7 +345,7 @@ _FACILITY_NAME_MAX = 3  # capitalised words read between a name and its facility
 
 def _facility_containers(doc: Doc, mentions: list[Mention]) -> list[int | None]:
     """For each mention inside a square's, street's or building's name, the mention of the town
-    the text puts that facility in ("Plaza San Martin in Lima": Lima), else None."""
+    the text puts that facility in ("Plaza Bolivar in Bogota": Lima), else None."""
     out: list[int | None] = [None] * len(mentions)
     n = len(doc)
     for i, m in enumerate(mentions):

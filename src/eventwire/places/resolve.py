@@ -235,7 +235,7 @@ def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
     spellings of a name the gazetteer lacks, in one country; ``guessed[i]`` says that
     ``parents[i]`` is only a guess from word order; ``listed[i]`` that mentions i and i + 1 are
     items of one list; ``facility_in[i]`` the mention of the town a square, street or building
-    whose name holds mention i lies in ("Plaza San Martin in Lima")."""
+    whose name holds mention i lies in ("Plaza Bolivar in Bogota")."""
     n = len(mentions)
     parents = parents or [None] * n
     nears = nears or [None] * n
@@ -291,7 +291,7 @@ def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
                 else Resolution(None, 0.0)
     _fall_back(mentions, out, qualifiers, parents, nears, demonyms, country_entry, variants, listed or [False] * n)
     for i, f in enumerate(facility_in or []):
-        # "Plaza San Martin in Lima" is in Lima, not in the San Martín region
+        # "Plaza Bolivar in Bogota" is in Bogota, not in the Bolívar department
         if f is not None and out[f].entry is not None and out[f].precision in ("exact", "enclosing"):
             e = out[f].entry
             out[i] = Resolution(e, out[f].confidence, "city" if e.feature == "city" else "enclosing")  # type: ignore[union-attr]
