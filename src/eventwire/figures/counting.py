@@ -1,0 +1,61 @@
+"""What the story conventions do not count as a figure, though it counts people.
+
+    uncounted_other(a) -> bool     a count of people with nothing done to them ("other")
+    single_part(doc, q, a) -> bool "every one of the injured", "an official was one of the dead"
+
+A count in category ``other`` is kept only when something is done to the people: they are the
+object or passive subject of a verb ("rescued 45 people", "targeted 13 civilians", "five inmates
+were mutilated"), hang on a noun by "of"/"on"/"for" ("the homes of three legislators"), or escaped.
+Not counted: crowds, attackers and sources, who *do* something ("thousands rallied", "hundreds of
+fighters stormed", "two residents said"); forces sent or deployed and strengths ("sent 800 police",
+"about 2,500 fighters"); populations ("home to 13 million people", "hosts 3.6 million Syrians",
+"its 256 million inhabitants live"); people merely present ("with ten people aboard").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .category import Analysis
+from .numbers import Quantity
+
+# Verbs whose object is not someone something happened to: speech, deployment, having, hosting, meeting.
+_NOT_DONE_TO = {"say", "tell", "quote", "cite", "send", "deploy", "dispatch", "station", "mobilize", "mobilise",
+                "muster", "amass", "field", "number", "have", "host", "house", "employ", "hire", "train",
+                "recruit", "lead", "command", "join", "meet", "represent", "involve", "gather", "draw",
+                "attract", "bring", "include", "comprise", "count", "see", "estimate", "put", "face", "shield",
+                "become", "reach", "total", "exceed", "top", "hold", "disperse", "address", "urge", "call", "ask",
+                "invite", "welcome", "greet", "cheer", "demobilize", "demobilise", "disarm", "integrate", "arm",
+                "equip", "pay", "feed", "serve", "protect", "guard", "accompany", "escort", "follow"}
+# Intransitive verbs whose subject something happened to.
+_UNDERGO = {"escape", "survive", "get", "break"}
+# Nouns whose "of"-people something happened to ("the homes of three legislators", "the assassination
+# of two people"); after any other noun they are a group, a population or a strength.
+_DONE_TO_NOUNS = {"home", "house", "property", "assassination", "murder", "rescue", "expulsion", "fate",
+                  "plight", "safety", "life", "name", "identity", "treatment", "torture", "abuse"}
+
+
+def uncounted_other(a: Analysis) -> bool:
+    """Would this count of people, if its category is `other`, fall outside the conventions?"""
+    gov, role = a.governor, a.role
+    if gov is None:
+        return True
+    lemma = gov.lemma_.lower()
+    if role == "obj":
+        return lemma in _NOT_DONE_TO
+    if role == "subj":
+        return lemma not in _UNDERGO
+    if role == "pobj":
+        prep, owner = gov.lower_, gov.head
+        if owner.pos_ in ("NOUN", "PROPN") and prep in ("of", "on", "against", "for"):
+            return owner.lemma_.lower() not in _DONE_TO_NOUNS and not (prep == "on" and owner.lemma_.lower() in (
+                "sanction", "ban", "restriction", "attack", "raid", "strike"))
+        return True  # "home to 13 million people", "with ten people aboard", "put the strength at 2,500"
+    return True  # appositions, bare phrases, attributes
+
+
+def single_part(doc: Doc, q: Quantity, a: Analysis) -> bool:
+    """'every one of the injured', 'not one of the suspects', 'an official was one of the dead': no count."""
+    if q.value == 1 and a.role == "attr" and a.governor is not None and a.governor.lemma_ == "be":
+        return True
+    return q.num_start > 0 and doc[q.num_start - 1].lower_ in ("every", "each", "not")

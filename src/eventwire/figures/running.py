@@ -1,0 +1,127 @@
+"""Running totals the story conventions code as ``cumulative`` beyond a since-clause.
+
+    running_total(verbs, noun, published) -> (cumulative?, since)
+
+A figure is a running total when its predicate (or a verb coordinated with it) is about
+* a whole conflict: its subject, an in/during/throughout phrase or the noun its relative clause
+  hangs on is a war, conflict, insurgency, uprising, hostilities or rebellion ("more than 40,000
+  people have been killed in the conflict", "the conflict has killed thousands", "the civil war,
+  in which more than 4,300 people have died"), in the present perfect also the violence, a
+  campaign or an offensive ("violence that has left 100 dead", but "the violence left 11 people
+  dead" that night), or a span of days of fighting ("five days of fighting that has left dozens dead");
+* a period up to now: "this year" / "earlier this year" / "so far this year", "this month",
+  "last year", "in 2024" (the publication year), "over the last eight days", "in recent weeks",
+  or a relative clause on such a year ("this year, a year in which raids have killed 100").
+
+``since`` is a day only where the text fixes one: "this year" and "in 2024" -> 1 January,
+"this month" -> its first day, "last year" -> 1 January of the year before; otherwise null
+(the conventions: `since` is null unless the start is known to the day).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+RUNNING = {"war", "conflict", "insurgency", "uprising", "hostilities", "rebellion", "civil-war"}
+# Running only in the present perfect: "the violence has uprooted 1.2 million" (but "the violence left
+# 11 people dead" that night), "the campaign has killed 27,000".
+RUNNING_NOW = {"violence", "campaign", "bloodshed", "offensive"}
+# Nouns that are running totals only as a span of days: "five days of fighting", "two weeks of protests".
+_SPAN_NOUNS = {"fighting", "clash", "protest", "demonstration", "strike", "attack", "bombing", "raid", "unrest",
+               "shelling", "violence"}
+_UNITS = {"day", "week", "month", "year"}
+_PERIOD_PREPS = {"in", "during", "over", "throughout", "within", "since", "from"}
+_TOLLS = {"toll", "tally", "number", "count", "total"}
+
+
+def _is_span(noun: Token) -> bool:
+    """'five days of fighting', 'two weeks of violent protests', 'a four-day exchange of fire'."""
+    if noun.lemma_.lower() in _UNITS and any(c.like_num or c.lower_ in ("several", "few") for c in noun.children):
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    if noun.lemma_.lower() in _SPAN_NOUNS and noun.head.lower_ == "of" and noun.dep_ == "pobj":
+        return _is_span(noun.head.head) if noun.head.head.lemma_.lower() in _UNITS else False
+    return False
+
+
+def _container(noun: Token, perfect: bool) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in RUNNING or (perfect and lemma in RUNNING_NOW) or _is_span(noun)
+
+
+def _perfect(verbs: list[Token]) -> bool:
+    """Is the predicate cluster in the present perfect ('have been killed', 'has left')?"""
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+               for v in verbs for c in v.children)
+
+
+def _period(noun: Token, published: str | None) -> tuple[bool, str | None]:
+    """'this year', 'last year', 'the last eight days', 'recent weeks', '2024' (the publication year)."""
+    lemma, word = noun.lemma_.lower(), noun.lower_
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "predet", "nummod")}
+    year = published[:4] if published and published[:4].isdigit() else None
+    if lemma == "year" and "this" in dets:
+        return True, f"{year}-01-01" if year else None
+    if lemma == "year" and "last" in dets and not dets & {"the", "past"}:
+        return True, f"{int(year) - 1}-01-01" if year else None
+    if lemma == "month" and "this" in dets:
+        return True, f"{published[:7]}-01" if published and len(published) >= 7 else None
+    if lemma in _UNITS and dets & {"last", "past", "recent"} and ("the" in dets or "recent" in dets):
+        return True, None  # "over the last eight days", "in recent weeks"
+    if year and word == year and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "throughout"):
+        return True, f"{year}-01-01"
+    return False, None
+
+
+def _years_clause(v: Token, published: str | None) -> tuple[bool, str | None]:
+    """'this year, a year in which similar raids have killed more than 100': the clause's year."""
+    if v.dep_ != "relcl":
+        return False, None
+    head = v.head
+    hit = _period(head, published)
+    if hit[0]:
+        return hit
+    if head.dep_ == "appos":
+        return _period(head.head, published)
+    return False, None
+
+
+def running_total(verb: Token | None, verbs: Iterable[Token], published: str | None) -> tuple[bool, str | None]:
+    """(cumulative?, since) from the running-total cues on a figure's predicate `verb` and the verbs
+    coordinated with it: their phrases count for all of them ("have been killed in the conflict and
+    two million forced from their homes"), a subject only for its own verb ("the violence has uprooted
+    1.2 million, but the violence on Friday left 11 dead")."""
+    found, since = False, None
+    verbs = list(verbs)
+    own_subject = verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    for v in verbs:
+        perfect = _perfect([v] if own_subject else verbs)
+        hit, day = _years_clause(v, published)
+        if hit:
+            found, since = True, since or day
+        if v.dep_ in ("relcl", "acl") and _container(v.head, perfect):
+            found = True  # "the war, in which 4,300 people have died", "violence that has left 100 dead"
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj") and (verb is None or v.i == verb.i or not own_subject):
+                if _container(c, perfect):
+                    found = True  # "the conflict has killed thousands"
+                elif c.lemma_.lower() in _TOLLS and any(
+                        p.dep_ == "prep" and p.lower_ in _PERIOD_PREPS and any(
+                            g.dep_ == "pobj" and _container(g, True) for g in p.children) for p in c.children):
+                    found = True  # "the death toll in the war has passed 35,000"
+            elif c.dep_ == "prep" and c.lower_ in _PERIOD_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj" and _container(p, perfect):
+                        found = True  # "killed in the conflict"
+                    elif p.dep_ == "pobj":
+                        hit, day = _period(p, published)
+                        if hit:
+                            found, since = True, since or day
+            elif c.dep_ in ("npadvmod", "advmod", "tmod"):
+                for t in [c, *c.children]:  # "this year", "earlier this year"
+                    if t.pos_ in ("NOUN", "PROPN"):
+                        hit, day = _period(t, published)
+                        if hit:
+                            found, since = True, since or day
+    return found, since
