@@ -363,3 +363,35 @@ def test_running_totals_of_a_war_or_a_period(extract):
     assert figs["Some 300 inmates"].since == "2022-01-01"
     assert figs["At least 60"].since is None  # the start is not known to the day
     assert figs["More than 9,000 people"].since is None
+
+
+def test_a_since_after_a_superlative_and_a_dated_incident_are_no_running_total(extract):
+    report = extract("Rebels killed 24 police officers on Monday, the deadliest ambush since 2010. Earlier this "
+                     "year, 12 guards were killed in an ambush in the same district. Six people lost their lives "
+                     "earlier this month when gunmen attacked a bus.", "2024-06-10")
+    figs = _by_text(report)
+    for text in ("24 police officers", "12 guards", "Six people"):
+        assert figs[text].scope == "incident", text
+
+
+def test_running_totals_by_periods_and_spans(extract):
+    report = extract("The agency said the fighting had uprooted 2,500 civilians by the close of last year. A rights "
+                     "group said 37 people lost their lives in the days after the election. The truce followed a "
+                     "four-day exchange of fire that killed at least 60 people. The raid was the bloodiest this "
+                     "year, a year in which raids have killed more than 100 villagers.", "2024-06-10")
+    figs = _by_text(report)
+    for text in ("2,500 civilians", "37 people", "at least 60 people", "more than 100 villagers"):
+        assert figs[text].scope == "cumulative", text
+    assert figs["more than 100 villagers"].since == "2024-01-01"
+
+
+def test_a_source_closing_the_sentence_speaks_for_it(extract):
+    report = extract("Some 600 people have been killed in the violence since October, most of them fighters, "
+                     "though at least 140 were civilians, according to an AFP tally. At least two people were "
+                     "killed when gunmen raided a village, the independent weekly \"Savana\" reported in its "
+                     "Monday edition. Riots claimed the lives of 30 inmates.")
+    figs = _by_text(report)
+    assert "afp" in (_source(report, figs["Some 600 people"]) or "")
+    assert "afp" in (_source(report, figs["at least 140"]) or "")
+    assert "savana" in (_source(report, figs["At least two people"]) or "")
+    assert figs["30 inmates"].reported_by is None  # "claimed the lives": no speech

@@ -30,23 +30,33 @@ RUNNING = {"war", "conflict", "insurgency", "uprising", "hostilities", "rebellio
 RUNNING_NOW = {"violence", "campaign", "bloodshed", "offensive"}
 # Nouns that are running totals only as a span of days: "five days of fighting", "two weeks of protests".
 _SPAN_NOUNS = {"fighting", "clash", "protest", "demonstration", "strike", "attack", "bombing", "raid", "unrest",
-               "shelling", "violence"}
+               "shelling", "violence", "exchange"}
 _UNITS = {"day", "week", "month", "year"}
 _PERIOD_PREPS = {"in", "during", "over", "throughout", "within", "since", "from"}
 _TOLLS = {"toll", "tally", "number", "count", "total"}
+# One incident: "killed earlier this year in an ambush", "died earlier this month when gunmen attacked".
+_INCIDENTS = {"attack", "ambush", "blast", "bombing", "raid", "strike", "explosion", "shooting", "incident",
+              "assault", "massacre", "clash", "crash", "fire", "stampede", "collapse"}
+_SPEECH = {"say", "tell", "report", "announce", "state", "add", "confirm", "claim"}
 
 
 def _is_span(noun: Token) -> bool:
     """'five days of fighting', 'two weeks of violent protests', 'a four-day exchange of fire'."""
-    if noun.lemma_.lower() in _UNITS and any(c.like_num or c.lower_ in ("several", "few") for c in noun.children):
+    lemma = noun.lemma_.lower()
+    if lemma in _UNITS and any(c.like_num or c.lower_ in ("several", "few") for c in noun.children):
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
-    if noun.lemma_.lower() in _SPAN_NOUNS and noun.head.lower_ == "of" and noun.dep_ == "pobj":
+    if lemma in _SPAN_NOUNS and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _UNITS and any(
+            g.like_num for g in c.children) for c in noun.children):
+        return True  # "a four-day exchange of fire"
+    if lemma in _SPAN_NOUNS and noun.head.lower_ == "of" and noun.dep_ == "pobj":
         return _is_span(noun.head.head) if noun.head.head.lemma_.lower() in _UNITS else False
     return False
 
 
 def _container(noun: Token, perfect: bool) -> bool:
     lemma = noun.lemma_.lower()
+    if lemma == "one" and noun.dep_ == "appos":
+        return _container(noun.head, perfect)  # "a bloody war ..., one that has cost the lives of"
     return lemma in RUNNING or (perfect and lemma in RUNNING_NOW) or _is_span(noun)
 
 
@@ -56,9 +66,19 @@ def _perfect(verbs: list[Token]) -> bool:
                for v in verbs for c in v.children)
 
 
+def _year_of(noun: Token) -> str | None:
+    """'2021' in 'in 2021', 'riots in 2021'."""
+    word = noun.lower_
+    if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20") and noun.dep_ == "pobj" \
+            and noun.head.lower_ in ("in", "during", "throughout"):
+        return word
+    return None
+
+
 def _period(noun: Token, published: str | None) -> tuple[bool, str | None]:
-    """'this year', 'last year', 'the last eight days', 'recent weeks', '2024' (the publication year)."""
-    lemma, word = noun.lemma_.lower(), noun.lower_
+    """'this year', 'last year', 'the last eight days', 'recent weeks', '2024' (the publication year),
+    'the days after the election', 'the close of last year'."""
+    lemma = noun.lemma_.lower()
     dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "predet", "nummod")}
     year = published[:4] if published and published[:4].isdigit() else None
     if lemma == "year" and "this" in dets:
@@ -69,7 +89,14 @@ def _period(noun: Token, published: str | None) -> tuple[bool, str | None]:
         return True, f"{published[:7]}-01" if published and len(published) >= 7 else None
     if lemma in _UNITS and dets & {"last", "past", "recent"} and ("the" in dets or "recent" in dets):
         return True, None  # "over the last eight days", "in recent weeks"
-    if year and word == year and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "throughout"):
+    if lemma in _UNITS and noun.tag_ == "NNS" and "the" in dets and any(
+            c.dep_ == "prep" and c.lower_ in ("after", "since", "following") for c in noun.children):
+        return True, None  # "in the days after the election"
+    if lemma in ("close", "end") and noun.head.lower_ == "by" and any(
+            c.dep_ == "prep" and any(_period(g, published)[0] for g in c.children) for c in noun.children):
+        return True, None  # "had uprooted 2,500 by the close of last year"
+    found = _year_of(noun)
+    if year and found == year:
         return True, f"{year}-01-01"
     return False, None
 
@@ -84,7 +111,23 @@ def _years_clause(v: Token, published: str | None) -> tuple[bool, str | None]:
         return hit
     if head.dep_ == "appos":
         return _period(head.head, published)
+    if head.lemma_.lower() in _UNITS and head.i >= 3:  # "this year, a year in which ..."
+        before = head.doc[head.i - 3] if head.doc[head.i - 2].text == "," else head.doc[head.i - 2]
+        if before.lemma_.lower() == head.lemma_.lower():
+            return _period(before, published)
     return False, None
+
+
+def _one_incident(v: Token) -> bool:
+    """'killed earlier this year in a deadly ambush', 'died earlier this month when gunmen attacked':
+    the period dates one incident, it sums nothing."""
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in _INCIDENTS and p.tag_ == "NN" for p in c.children):
+            return True
+        if c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children if m.dep_ == "advmod"):
+            return True
+    return False
 
 
 def running_total(verb: Token | None, verbs: Iterable[Token], published: str | None) -> tuple[bool, str | None]:
@@ -92,14 +135,19 @@ def running_total(verb: Token | None, verbs: Iterable[Token], published: str | N
     coordinated with it: their phrases count for all of them ("have been killed in the conflict and
     two million forced from their homes"), a subject only for its own verb ("the violence has uprooted
     1.2 million, but the violence on Friday left 11 dead")."""
-    found, since = False, None
+    found, period_found, since, year_since = False, False, None, None
     verbs = list(verbs)
     own_subject = verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    for v in verbs:
+    incident = any(_one_incident(v) for v in verbs)
+    # a complement clause takes the period of the verb it completes: "this year to date, it had helped
+    # eight captives regain their freedom"
+    scope = verbs + [v.head for v in verbs if v.dep_ in ("ccomp", "xcomp") and v.head.pos_ == "VERB"
+                     and v.head.lemma_.lower() not in _SPEECH]
+    for v in scope:
         perfect = _perfect([v] if own_subject else verbs)
         hit, day = _years_clause(v, published)
         if hit:
-            found, since = True, since or day
+            period_found, since = True, since or day
         if v.dep_ in ("relcl", "acl") and _container(v.head, perfect):
             found = True  # "the war, in which 4,300 people have died", "violence that has left 100 dead"
         for c in v.children:
@@ -110,18 +158,28 @@ def running_total(verb: Token | None, verbs: Iterable[Token], published: str | N
                         p.dep_ == "prep" and p.lower_ in _PERIOD_PREPS and any(
                             g.dep_ == "pobj" and _container(g, True) for g in p.children) for p in c.children):
                     found = True  # "the death toll in the war has passed 35,000"
-            elif c.dep_ == "prep" and c.lower_ in _PERIOD_PREPS:
+                for p in c.children:  # "riots in 2021 claimed the lives of 320 inmates"
+                    if p.dep_ == "prep":
+                        year_since = year_since or next((f"{y}-01-01" for g in p.children if (y := _year_of(g))),
+                                                        None)
+            elif c.dep_ == "prep" and c.lower_ in _PERIOD_PREPS | {"by"}:
                 for p in c.children:
                     if p.dep_ == "pobj" and _container(p, perfect):
                         found = True  # "killed in the conflict"
                     elif p.dep_ == "pobj":
                         hit, day = _period(p, published)
                         if hit:
-                            found, since = True, since or day
+                            period_found, since = True, since or day
+                        elif _year_of(p):
+                            year_since = year_since or f"{_year_of(p)}-01-01"
             elif c.dep_ in ("npadvmod", "advmod", "tmod"):
                 for t in [c, *c.children]:  # "this year", "earlier this year"
                     if t.pos_ in ("NOUN", "PROPN"):
                         hit, day = _period(t, published)
                         if hit:
-                            found, since = True, since or day
-    return found, since
+                            period_found, since = True, since or day
+    if period_found and not incident:
+        found = True
+    elif not found:
+        since = None
+    return found, since or (year_since if found else None)

@@ -20,6 +20,21 @@ from .source import SPEECH_VERBS
 _ONE_WORD_CUES = {"cumulative", "since"}
 
 
+def _after_superlative(since: Token) -> bool:
+    """Does 'since' close a superlative ('the deadliest attack since 2010', 'the largest operation
+    targeting ISIS since 39 people were killed')?"""
+    t = since.head
+    for _ in range(4):
+        if t.pos_ in ("NOUN", "PROPN") and any(
+                c.tag_ == "JJS" or c.lower_ in ("first", "worst", "deadliest", "biggest", "largest", "bloodiest")
+                for c in t.children if c.dep_ in ("amod", "advmod", "nmod")):
+            return True
+        if t.head.i == t.i or (t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "conj")):
+            return False
+        t = t.head
+    return False
+
+
 def verb_of(t: Token | None) -> Token | None:
     """The nearest verb at or above t."""
     for _ in range(8):
@@ -63,6 +78,8 @@ class SentenceCues:
             nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
             if low == "since" and nxt in ("then", "when"):
                 continue  # "have kept the peace since then": no start of a count
+            if low == "since" and _after_superlative(t):
+                continue  # "the deadliest ambush since 2010": a record, not the start of a count
             if low in _ONE_WORD_CUES:
                 if low == "since" and t.dep_ == "mark":
                     clause = t.head  # "since the war began on Oct. 7": the clause is the head verb
