@@ -395,3 +395,17 @@ def test_a_source_closing_the_sentence_speaks_for_it(extract):
     assert "afp" in (_source(report, figs["at least 140"]) or "")
     assert "savana" in (_source(report, figs["At least two people"]) or "")
     assert figs["30 inmates"].reported_by is None  # "claimed the lives": no speech
+
+
+def test_misparsed_objects_raising_and_singular_names(extract):
+    got = _facts(extract("Gunmen stormed a base, killing six soldiers and wounding more than 14. More than 300 "
+                         "militants were reported on Wednesday to have taken part in the raid. With hope fading, "
+                         "close to 4,000 rescue workers sifted through the debris. A further 47 were taken into "
+                         "custody in the port, and 38 were held in the border province. Since 1994 the Red Cross "
+                         "has secured freedom for over 1,500 hostages. The Supreme Council, one of the country's "
+                         "main decision-making bodies, met on Monday. \"Sam Molla, one of our youth leaders, was "
+                         "shot dead by police,\" he said."))
+    assert got["more than 14"] == ("injured", 14, "more than")
+    assert got["38"][0] == "detained"  # held, beside "taken into custody"
+    assert got["over 1,500 hostages"][0] == "released"
+    assert set(got) == {"six soldiers", "more than 14", "47", "38", "over 1,500 hostages"}

@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..schema import Figure
-from .frames import STATES, body_frame, casualty_subject, lives_frame, own_state, participle_category, predicate_frame
+from .frames import (
+    STATES,
+    body_frame,
+    casualty_subject,
+    is_body,
+    lives_frame,
+    own_state,
+    participle_category,
+    predicate_frame,
+)
 from .lexicon import COUNTED_PEOPLE
 from .numbers import Quantity
 
@@ -190,8 +199,10 @@ def _with_toll(t: Token | None) -> bool:
 
 
 def _elided_passive(verb: Token) -> bool:
-    """'14 were killed and dozens more wounded': a bare participle is a passive, not an active verb."""
-    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj", "auxpass") for c in verb.children)
+    """'14 were killed and dozens more wounded', '10 people killed': a bare participle of a verb done to
+    people is a passive ('close to 4,000 rescue workers sifted through the debris' is no passive)."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj", "auxpass") for c in verb.children) \
+        and (verb.lemma_.lower() in TRANSITIVE or verb.dep_ == "conj")
 
 
 def _to_death(verb: Token) -> bool:
@@ -224,11 +235,13 @@ _FACILITIES = {"prison", "jail", "camp", "centre", "center", "facility", "compou
 
 
 def _held(verb: Token) -> str | None:
-    """'hold': in custody or jail -> detained (also when police or a court hold them); a prison
+    """'hold': in custody or jail -> detained (also when police or a court hold them, or a verb
+    coordinated with it says custody: '47 were taken into custody and 38 were held in Hatay'); a prison
     holding its inmates -> no count (a population); otherwise captives -> abducted."""
-    extra = _predicate_extras(verb)
-    if extra:
-        return extra
+    for v in [verb] + [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else []):
+        extra = _predicate_extras(v)
+        if extra == "detained":
+            return extra
     for c in verb.children:
         doer = c if c.dep_ == "nsubj" else next((p for p in c.children if p.dep_ == "pobj"), None) \
             if c.dep_ == "agent" else None
@@ -255,6 +268,13 @@ def _verb_category(verb: Token, role: str) -> str | None:
         return "abducted"  # "carried off scores of students"
     if lemma == "hold" and role == "obj":
         return _held(verb)
+    if role == "obj":
+        for c in verb.children:  # "a court ordered a dozen people held in custody"
+            if c.dep_ in ("xcomp", "ccomp", "oprd") and c.tag_ == "VBN" and not any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                inner = _held(c) if c.lemma_.lower() == "hold" else TRANSITIVE.get(c.lemma_.lower())
+                if inner:
+                    return inner
     if role == "obj" and lemma in TRANSITIVE:
         if particles & {"fatally", "mortally"} or _to_death(verb):
             return "killed"  # "were fatally wounded", "were shot and hacked to death"
@@ -292,6 +312,8 @@ def _governor(head: Token) -> tuple[Token | None, str]:
             return x.head, "pobj"
         if dep == "ROOT":
             return x, "root"
+        if dep == "npadvmod" and x.like_num and x.head.i < x.i and x.head.lemma_.lower() in TRANSITIVE:
+            return x.head, "obj"  # "killing six soldiers and wounding more than 14" (a bare object misparsed)
         return x.head, dep
     return None, "none"
 
@@ -371,7 +393,8 @@ def _raised(verb: Token | None, role: str) -> tuple[Token | None, str]:
             or not any(c.dep_ == "auxpass" for c in verb.children):
         return verb, role
     for c in verb.children:
-        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.lemma_ != "be":
+        if c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and c.lemma_ != "be" and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
             return c, "obj" if any(g.dep_ == "auxpass" for g in c.children) else "subj"
     return verb, role
 
@@ -490,7 +513,9 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
                     toll = True
             elif prep.lower_ in ("in", "to") and pred.lemma_.lower() in ("result", "lead", "cause", "leave"):
                 category = None  # "resulting in 32 deaths": the noun says it
-            elif prep.lower_ == "for" and pred.lemma_.lower() in ("exchange", "swap", "return", "freedom", "release"):
+            elif prep.lower_ == "for" and (pred.lemma_.lower() in ("exchange", "swap", "return", "freedom", "release")
+                                           or any(c.dep_ == "dobj" and c.lemma_.lower() in ("freedom", "release")
+                                                  for c in pred.children)):
                 category = "released"  # "in exchange for 150 prisoners", "secured freedom for 1,500 hostages"
             elif prep.lower_ == "for" and pred.lemma_.lower() in SEARCH_VERBS:
                 category = "missing" if noun is None else None
@@ -509,6 +534,8 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
         category = participle_category(noun)  # "three freed hostages"
     if category is None and noun is not None:
         category = NOUN_CATEGORY.get(noun.lemma_.lower()) or NOUN_CATEGORY.get(noun.lower_)
+        if category == "killed" and noun.lemma_.lower() in ("body", "corpse") and not is_body(noun):
+            category = None  # "the main decision-making bodies"
         by_noun = category is not None
         if category == "detained":
             category = "other"  # "39,000 inmates", "24 prisoners got away": no arrest is said

@@ -58,4 +58,7 @@ def single_part(doc: Doc, q: Quantity, a: Analysis) -> bool:
     """'every one of the injured', 'not one of the suspects', 'an official was one of the dead': no count."""
     if q.value == 1 and a.role == "attr" and a.governor is not None and a.governor.lemma_ == "be":
         return True
+    if q.value == 1 and q.anchor.dep_ == "appos" and (q.anchor.head.pos_ == "PROPN" or q.anchor.head.lower_ in (
+            "them", "whom")):
+        return True  # "Shamim Molla, one of our youth wing leaders, was shot": a person named, not a count
     return q.num_start > 0 and doc[q.num_start - 1].lower_ in ("every", "each", "not")

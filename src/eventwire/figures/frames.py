@@ -111,20 +111,27 @@ def body_frame(noun: Token | None, head: Token, anchor: Token) -> str | None:
     """A count of bodies is a count of the dead, whatever is done with them ('22 bodies were buried',
     'the bodies of 16 villagers were retrieved', 'the corpses of four of their colleagues', 'two
     children's bodies'); not 'one of the main decision-making bodies'."""
-    if noun is not None and _is_body(noun) and anchor.head.i == noun.i:
+    if noun is not None and is_body(noun) and anchor.head.i == noun.i:
         return "killed"
-    if head.dep_ == "poss" and _is_body(head.head):
+    if head.dep_ == "poss" and is_body(head.head):
         return "killed"
     for t in (head, anchor):
         while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and _is_body(t.head.head):
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and is_body(t.head.head):
             return "killed"
     return None
 
 
-def _is_body(t: Token) -> bool:
-    return t.lemma_.lower() in _BODY_NOUNS or t.lower_ in _BODY_NOUNS
+# "one of the country's main decision-making bodies": an institution, not the dead
+_INSTITUTIONAL = {"main", "decision-making", "governing", "advisory", "legislative", "international", "regional",
+                  "key", "top", "highest", "supreme", "government", "state", "official", "federal", "oversight",
+                  "judicial", "religious", "professional", "public", "student", "sporting", "executive", "elected"}
+
+
+def is_body(t: Token) -> bool:
+    return (t.lemma_.lower() in _BODY_NOUNS or t.lower_ in _BODY_NOUNS) and not any(
+        c.lower_ in _INSTITUTIONAL for c in t.children if c.dep_ in ("amod", "compound"))
 
 
 def _care(verb: Token) -> str | None:
