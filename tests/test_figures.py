@@ -409,3 +409,9 @@ def test_misparsed_objects_raising_and_singular_names(extract):
     assert got["38"][0] == "detained"  # held, beside "taken into custody"
     assert got["over 1,500 hostages"][0] == "released"
     assert set(got) == {"six soldiers", "more than 14", "47", "38", "over 1,500 hostages"}
+
+
+def test_people_in_an_ordeal_count_but_responders_do_not(extract):
+    got = _facts(extract("Hundreds of villagers searched for their relatives under the rubble, while some 300 "
+                         "rescue workers searched the ruins and 40 firefighters battled the blaze."))
+    assert got == {"Hundreds of villagers": ("other", None, "hundreds")}

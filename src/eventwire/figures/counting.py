@@ -27,8 +27,13 @@ _NOT_DONE_TO = {"say", "tell", "quote", "cite", "send", "deploy", "dispatch", "s
                 "become", "reach", "total", "exceed", "top", "hold", "disperse", "address", "urge", "call", "ask",
                 "invite", "welcome", "greet", "cheer", "demobilize", "demobilise", "disarm", "integrate", "arm",
                 "equip", "pay", "feed", "serve", "protect", "guard", "accompany", "escort", "follow"}
-# Intransitive verbs whose subject something happened to.
-_UNDERGO = {"escape", "survive", "get", "break"}
+# Intransitive verbs whose subject something happened to, or who are in an ordeal: "over 600 escaped",
+# "hundreds of Palestinians searched for their relatives under the rubble", "villagers are hiding".
+_UNDERGO = {"escape", "survive", "get", "break", "search", "look", "hide", "shelter", "wait", "queue", "sleep",
+            "lie", "struggle", "suffer", "huddle", "scramble"}
+# ... unless they are the responders: "rescue workers searched the rubble", "firefighters battled".
+_RESPONDERS = {"rescuer", "firefighter", "paramedic", "medic", "volunteer", "police", "policeman", "policemen",
+               "soldier", "troop", "officer", "personnel", "rescue", "team", "crew", "diver"}
 # Nouns whose "of"-people something happened to ("the homes of three legislators", "the assassination
 # of two people"); after any other noun they are a group, a population or a strength.
 _DONE_TO_NOUNS = {"home", "house", "property", "assassination", "murder", "rescue", "expulsion", "fate",
@@ -44,7 +49,9 @@ def uncounted_other(a: Analysis) -> bool:
     if role == "obj":
         return lemma in _NOT_DONE_TO
     if role == "subj":
-        return lemma not in _UNDERGO
+        words = {a.noun.lemma_.lower()} | {c.lemma_.lower() for c in a.noun.children if c.dep_ == "compound"} \
+            if a.noun is not None else set()
+        return lemma not in _UNDERGO or bool(words & _RESPONDERS)
     if role == "pobj":
         prep, owner = gov.lower_, gov.head
         if owner.pos_ in ("NOUN", "PROPN") and prep in ("of", "on", "against", "for"):
