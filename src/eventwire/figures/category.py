@@ -571,8 +571,8 @@ def gapped(doc: Doc, q: Quantity, before_head: Token, before: Figure) -> Analysi
         return None
     if doc[q.start - 1].lower_ not in (",", "and") or doc[q.end].pos_ != "ADP":
         return None
-    after = next((t for t in doc[before_head.i + 1: q.start] if t.pos_ == "ADP"), None)
-    if after is None or after.lower_ != doc[q.end].lower_ or after.i != before_head.i + 1:
+    after = doc[before_head.i + 1] if before_head.i + 1 < q.start else None
+    if after is None or after.pos_ != "ADP" or after.lower_ != doc[q.end].lower_:
         return None
     return Analysis(category=before.category, head=q.anchor, noun=None, end=q.end, verb=None, part=False,
                     role="gapped", governor=before_head)
