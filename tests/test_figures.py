@@ -239,7 +239,7 @@ def _facts(report):
 
 def test_vague_magnitudes_have_no_value_and_several_is_no_count(extract):
     got = _facts(extract("Scores of villagers were wounded and several hundred were displaced. Several soldiers "
-                         "and a few officers were arrested. Half a million people have fled to Chad."))
+                         "and a few officers were arrested. Half a million people have fled to the coast."))
     assert got["Scores of villagers"] == ("injured", None, "dozens")
     assert got["several hundred"] == ("displaced", None, "hundreds")
     assert got["Half a million people"] == ("displaced", 500_000, "about")
@@ -249,73 +249,74 @@ def test_vague_magnitudes_have_no_value_and_several_is_no_count(extract):
 
 
 def test_qualifiers_written_after_the_number(extract):
-    got = _facts(extract("Locals put the number of dead at nine or more. A further 300-plus deaths were counted."))
-    assert got["nine or more"] == ("killed", 9, "at least")
-    assert got["300-plus deaths"] == ("killed", 300, "more than")
+    got = _facts(extract("Elders in the valley put the toll at eight or more. Another 250-plus deaths were "
+                         "recorded by the clinic."))
+    assert got["eight or more"] == ("killed", 8, "at least")
+    assert got["250-plus deaths"] == ("killed", 250, "more than")
 
 
 def test_states_written_after_the_people(extract):
-    got = _facts(extract("The blast left at least 11 people dead and 40 wounded. The mine left six other "
-                         "rangers badly hurt. A first count of four dead was raised to at least 9 killed. "
+    got = _facts(extract("The blast left at least 11 people dead and 40 wounded. The mine left four other "
+                         "pilots badly hurt. A first count of four dead was raised to at least 9 killed. "
                          "The ambush left two guards and a driver wounded."))
     assert got["at least 11 people"] == ("killed", 11, "at least")
     assert got["40 wounded"][0] == "injured"
-    assert got["six other rangers"] == ("injured", 6, "exact")
+    assert got["four other pilots"] == ("injured", 4, "exact")
     assert got["at least 9"] == ("killed", 9, "at least")
     assert got["two guards"][0] == "injured"
 
 
 def test_lives_bodies_and_martyrs_are_deaths(extract):
-    got = _facts(extract("Eight miners lost their lives in the collapse. The riots claimed the lives of 31 inmates "
-                         "and a week of raids cost 12 lives. Rescuers recovered the bodies of 16 villagers and the "
-                         "corpses of four of their neighbours. Five guards were martyred at the post."))
-    for text in ("Eight miners", "31 inmates", "12 lives", "16 villagers", "four of their neighbours",
+    got = _facts(extract("Eight miners lost their lives in the collapse. The blaze claimed the lives of 31 patients "
+                         "and a week of raids cost 12 lives. Divers pulled out the bodies of 13 fishermen and "
+                         "the corpses of three of their comrades. Five guards were martyred at the post."))
+    for text in ("Eight miners", "31 patients", "12 lives", "13 fishermen", "three of their comrades",
                  "Five guards"):
         assert got[text][0] == "killed", text
-    assert _facts(extract("He is one of the main decision-making bodies."))  == {}
+    assert _facts(extract("The senate is one of the state's governing bodies.")) == {}
 
 
 def test_subgroups_of_the_dead_and_the_injured(extract):
-    report = extract("The dead included three children and a nurse. Four of those killed were farmers. "
-                     "Nine people died in the raid, and the other two were soldiers. "
-                     "The authorities put the number of injured at 310, of whom 12 were in intensive care.")
+    report = extract("The dead included four pupils and a driver. Two of those killed were teachers. "
+                     "Seven people died in the fire, and the remaining three were nurses. "
+                     "Doctors said the injured numbered 210, of whom 9 were in intensive care.")
     got = _facts(report)
-    assert got["three children"][0] == "killed"
-    assert got["Four of those"][0] == "killed"
-    assert got["two"] == ("killed", 2, "exact")
-    assert got["12"][0] == "injured"
+    assert got["four pupils"][0] == "killed"
+    assert got["Two of those"][0] == "killed"
+    assert got["three"] == ("killed", 3, "exact")
+    assert got["9"][0] == "injured"
 
 
 def test_injury_rescue_and_release_predicates(extract):
-    got = _facts(extract("Another seven officers suffered wounds. At least 14 people sought hospital treatment. "
-                         "Police said three women were in critical condition. The rebels set 12 hostages free and "
-                         "handed over two freed captives, while troops picked up 40 suspects. Militants gunned "
-                         "down six aid workers and carried off scores of students. Five soldiers were fatally "
-                         "wounded. Two captured pilots appeared on television."))
-    assert got["seven officers"][0] == got["At least 14 people"][0] == got["three women"][0] == "injured"
-    assert got["12 hostages"][0] == got["two freed captives"][0] == "released"
+    got = _facts(extract("Five more guards suffered wounds. At least 23 people got hospital treatment. "
+                         "Medics said two girls were in critical condition. The rebels set 12 hostages free and "
+                         "handed over three freed captives, while troops picked up 40 suspects. Bandits gunned "
+                         "down four farmers and carried off dozens of herders. Six sailors were fatally "
+                         "wounded. Three captured pilots appeared on television."))
+    assert got["Five more guards"][0] == got["At least 23 people"][0] == got["two girls"][0] == "injured"
+    assert got["12 hostages"][0] == got["three freed captives"][0] == "released"
     assert got["40 suspects"][0] == "detained"
-    assert got["six aid workers"][0] == got["Five soldiers"][0] == "killed"
-    assert got["scores of students"][0] == got["Two captured pilots"][0] == "abducted"
+    assert got["four farmers"][0] == got["Six sailors"][0] == "killed"
+    assert got["dozens of herders"][0] == got["Three captured pilots"][0] == "abducted"
 
 
 def test_displacement_and_evacuation_predicates(extract):
-    got = _facts(extract("The floods forced 5,000 families from their homes and the shelling forced thousands to "
-                         "flee. Officials ordered 2,000 residents out of their homes and moved 800 villagers to "
-                         "safety. More than 900 crossed the river to take refuge. Hundreds of residents had to "
-                         "abandon their homes. Hundreds of protesters fled as police advanced."))
-    assert got["5,000 families"][0] == got["thousands"][0] == "displaced"
-    assert got["2,000 residents"][0] == got["800 villagers"][0] == "evacuated"
-    assert got["More than 900"][0] == got["Hundreds of residents"][0] == "displaced"
-    assert "Hundreds of protesters" not in got  # a crowd running, not the displaced
+    got = _facts(extract("The storm forced 6,000 families from their homes and the shelling forced thousands to "
+                         "flee. Officials ordered 1,700 residents out of their homes and moved 800 villagers to "
+                         "safety. Nearly 1,400 waded across the river to seek refuge. Dozens of families had to "
+                         "abandon their village. Dozens of marchers fled as riot police charged."))
+    assert got["6,000 families"][0] == got["thousands"][0] == "displaced"
+    assert got["1,700 residents"][0] == got["800 villagers"][0] == "evacuated"
+    assert got["Nearly 1,400"][0] == got["Dozens of families"][0] == "displaced"
+    assert "Dozens of marchers" not in got  # a crowd running, not the displaced
 
 
 def test_trapped_buried_and_held(extract):
-    got = _facts(extract("Dozens of people were trapped under the rubble and the mudslide buried 30 people. "
-                         "Mourners are about to bury 3 people who were killed in the attack. Police held 12 men "
+    got = _facts(extract("Dozens of miners were trapped underground and the avalanche buried 17 villagers. "
+                         "Families are about to bury 5 herders who were killed in the raid. Police held 12 men "
                          "in custody. The gunmen are holding 40 passengers. The prison holds 900 inmates."))
-    assert got["Dozens of people"][0] == got["30 people"][0] == "affected"
-    assert got["3 people"][0] == "killed"
+    assert got["Dozens of miners"][0] == got["17 villagers"][0] == "affected"
+    assert got["5 herders"][0] == "killed"
     assert got["12 men"][0] == "detained" and got["40 passengers"][0] == "abducted"
     assert "900 inmates" not in got  # a population
 
@@ -331,87 +332,87 @@ def test_crowds_sources_forces_and_populations_are_not_counted(extract):
 
 
 def test_single_people_are_no_count(extract):
-    got = _facts(extract("A local official was one of the dead, while 12 others were hurt. Whether every one of "
-                         "the injured had been shot was not clear."))
-    assert set(got) == {"12 others"}
+    got = _facts(extract("A teacher was one of the dead, and nine others were hurt. Doctors checked each one of "
+                         "the wounded for burns."))
+    assert set(got) == {"nine others"}
 
 
 def test_gapped_lists_and_appositions_take_the_figure_before(extract):
-    got = _facts(extract("Villagers buried 20 bodies at one site, 11 at a second and four at a third. "
-                         "He had seen nine bodies — seven men and two women — in the square."))
-    assert got["11"] == ("killed", 11, "exact") and got["four"] == ("killed", 4, "exact")
-    assert got["seven men"][0] == got["two women"][0] == "killed"
+    got = _facts(extract("Searchers found 9 bodies in one ditch, 6 in another and 2 in a well. "
+                         "She counted five bodies — three men and two women — by the road."))
+    assert got["6"] == ("killed", 6, "exact") and got["2"] == ("killed", 2, "exact")
+    assert got["three men"][0] == got["two women"][0] == "killed"
 
 
 def test_an_unknown_people_noun_counts_when_only_people_undergo_the_verb(extract):
-    got = _facts(extract("About 40 Tuaregs died in the clashes, while 12 Toyotas were destroyed."))
-    assert got == {"About 40 Tuaregs": ("killed", 40, "about")}
+    got = _facts(extract("About 30 Oskelites died in the floods, while 12 Hondas were swept away."))
+    assert got == {"About 30 Oskelites": ("killed", 30, "about")}
 
 
 def test_running_totals_of_a_war_or_a_period(extract):
-    report = extract("More than 9,000 people have been killed in the conflict. The insurgency has displaced "
-                     "two million. The war, in which 4,000 soldiers have died, goes on. Earlier this year, "
-                     "clashes left 150 people dead. Some 300 inmates have died in riots since the start of "
-                     "2022. At least 60 have been killed since early May. The violence has uprooted 1.2 "
-                     "million people, but the violence on Friday night left 11 people dead.", "2024-06-10")
+    report = extract("More than 6,500 civilians have died in the war. The insurgency has displaced "
+                     "three million. The war, in which 2,100 fighters have died, goes on. Earlier this year, "
+                     "floods left 130 farmers dead. Some 90 miners have died in accidents since the start of "
+                     "2019. At least 45 have been shot since early March. The violence has displaced 600,000 "
+                     "people in the south, but the violence on Sunday night left six people dead.", "2024-06-10")
     figs = _by_text(report)
-    for text in ("More than 9,000 people", "two million", "4,000 soldiers", "150 people", "Some 300 inmates",
-                 "At least 60", "1.2 million people"):
+    for text in ("More than 6,500 civilians", "three million", "2,100 fighters", "130 farmers", "Some 90 miners",
+                 "At least 45", "600,000 people"):
         assert figs[text].scope == "cumulative", text
-    assert figs["11 people"].scope == "incident"  # the violence of one night
-    assert figs["150 people"].since == "2024-01-01"  # "this year": since 1 January
-    assert figs["Some 300 inmates"].since == "2022-01-01"
-    assert figs["At least 60"].since is None  # the start is not known to the day
-    assert figs["More than 9,000 people"].since is None
+    assert figs["six people"].scope == "incident"  # the violence of one night
+    assert figs["130 farmers"].since == "2024-01-01"  # "this year": since 1 January
+    assert figs["Some 90 miners"].since == "2019-01-01"
+    assert figs["At least 45"].since is None  # the start is not known to the day
+    assert figs["More than 6,500 civilians"].since is None
 
 
 def test_a_since_after_a_superlative_and_a_dated_incident_are_no_running_total(extract):
-    report = extract("Rebels killed 24 police officers on Monday, the deadliest ambush since 2010. Earlier this "
-                     "year, 12 guards were killed in an ambush in the same district. Six people lost their lives "
-                     "earlier this month when gunmen attacked a bus.", "2024-06-10")
+    report = extract("Bandits killed 17 police officers on Tuesday, the deadliest ambush since 2011. Earlier this "
+                     "year, 9 guards were killed in a bombing near the same town. Five workers lost their lives "
+                     "earlier this month when a bridge collapsed.", "2024-06-10")
     figs = _by_text(report)
-    for text in ("24 police officers", "12 guards", "Six people"):
+    for text in ("17 police officers", "9 guards", "Five workers"):
         assert figs[text].scope == "incident", text
 
 
 def test_running_totals_by_periods_and_spans(extract):
-    report = extract("The agency said the fighting had uprooted 2,500 civilians by the close of last year. A rights "
-                     "group said 37 people lost their lives in the days after the election. The truce followed a "
-                     "four-day exchange of fire that killed at least 60 people. The raid was the bloodiest this "
-                     "year, a year in which raids have killed more than 100 villagers.", "2024-06-10")
+    report = extract("A charity said the drought had displaced 4,200 herders by the end of last year. A monitor "
+                     "said 28 people lost their lives in the days after the vote. The ceasefire followed a "
+                     "two-day exchange of fire that killed at least 45 people. The flood was the worst this "
+                     "month, a month in which floods have killed more than 80 farmers.", "2024-06-10")
     figs = _by_text(report)
-    for text in ("2,500 civilians", "37 people", "at least 60 people", "more than 100 villagers"):
+    for text in ("4,200 herders", "28 people", "at least 45 people", "more than 80 farmers"):
         assert figs[text].scope == "cumulative", text
-    assert figs["more than 100 villagers"].since == "2024-01-01"
+    assert figs["more than 80 farmers"].since == "2024-06-01"
 
 
 def test_a_source_closing_the_sentence_speaks_for_it(extract):
-    report = extract("Some 600 people have been killed in the violence since October, most of them fighters, "
-                     "though at least 140 were civilians, according to an AFP tally. At least two people were "
-                     "killed when gunmen raided a village, the independent weekly \"Savana\" reported in its "
-                     "Monday edition. Riots claimed the lives of 30 inmates.")
+    report = extract("About 400 people have died in the unrest since March, most of them soldiers, "
+                     "though at least 35 were women, according to a UN count. At least three people were "
+                     "hurt when a bus overturned, the regional weekly \"Tiderun\" reported in its "
+                     "Friday issue. The fire claimed the lives of 45 miners.")
     figs = _by_text(report)
-    assert "afp" in (_source(report, figs["Some 600 people"]) or "")
-    assert "afp" in (_source(report, figs["at least 140"]) or "")
-    assert "savana" in (_source(report, figs["At least two people"]) or "")
-    assert figs["30 inmates"].reported_by is None  # "claimed the lives": no speech
+    assert "un" in (_source(report, figs["About 400 people"]) or "").split()
+    assert "un" in (_source(report, figs["at least 35"]) or "").split()
+    assert "tiderun" in (_source(report, figs["At least three people"]) or "")
+    assert figs["45 miners"].reported_by is None  # "claimed the lives": no speech
 
 
 def test_misparsed_objects_raising_and_singular_names(extract):
-    got = _facts(extract("Gunmen stormed a base, killing six soldiers and wounding more than 14. More than 300 "
-                         "militants were reported on Wednesday to have taken part in the raid. With hope fading, "
-                         "close to 4,000 rescue workers sifted through the debris. A further 47 were taken into "
-                         "custody in the port, and 38 were held in the border province. Since 1994 the Red Cross "
-                         "has secured freedom for over 1,500 hostages. The Supreme Council, one of the country's "
-                         "main decision-making bodies, met on Monday. \"Sam Molla, one of our youth leaders, was "
-                         "shot dead by police,\" he said."))
-    assert got["more than 14"] == ("injured", 14, "more than")
-    assert got["38"][0] == "detained"  # held, beside "taken into custody"
-    assert got["over 1,500 hostages"][0] == "released"
-    assert set(got) == {"six soldiers", "more than 14", "47", "38", "over 1,500 hostages"}
+    got = _facts(extract("Bandits raided a farm, killing five guards and wounding more than 12. About 200 "
+                         "rebels were reported on Friday to have joined the assault. As night fell, "
+                         "nearly 900 volunteers sifted through the ash. Another 19 were taken into "
+                         "custody at the docks, and 7 were held in the northern district. Over the years the "
+                         "church has negotiated freedom for more than 600 hostages. The Senate, one of the state's "
+                         "governing bodies, met on Tuesday. \"Tomas Ardel, one of our local organisers, was "
+                         "shot dead by police,\" she said."))
+    assert got["more than 12"] == ("injured", 12, "more than")
+    assert got["7"][0] == "detained"  # held, beside "taken into custody"
+    assert got["more than 600 hostages"][0] == "released"
+    assert set(got) == {"five guards", "more than 12", "19", "7", "more than 600 hostages"}
 
 
 def test_people_in_an_ordeal_count_but_responders_do_not(extract):
-    got = _facts(extract("Hundreds of villagers searched for their relatives under the rubble, while some 300 "
-                         "rescue workers searched the ruins and 40 firefighters battled the blaze."))
-    assert got == {"Hundreds of villagers": ("other", None, "hundreds")}
+    got = _facts(extract("Hundreds of families searched the mud for missing relatives, while some 200 "
+                         "rescue workers searched the slopes and 30 firefighters fought the flames."))
+    assert got == {"Hundreds of families": ("other", None, "hundreds")}

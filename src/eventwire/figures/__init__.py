@@ -72,7 +72,7 @@ def find_figures(doc: Doc, quotes: list[Quote], actors: ActorTable | None = None
     for q in scan_quantities(doc):
         a = analyse(doc, q)
         if a is None and figures:
-            a = gapped(doc, q, heads[-1], figures[-1])  # "22 bodies at one site, 15 at a second"
+            a = gapped(doc, q, heads[-1], figures[-1])  # "found 9 bodies in one ditch, 6 in another"
         if a is None or single_part(doc, q, a):
             continue
         sent = doc[q.num_start].sent

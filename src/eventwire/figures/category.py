@@ -174,7 +174,7 @@ def _predicate_extras(verb: Token) -> str | None:
                     if p.lemma_.lower() in ("home", "homes") and c.lower_ != "from":
                         continue
                     if p.lemma_.lower() in ("jail", "prison") and any(d.dep_ == "det" for d in p.children):
-                        continue  # "sent 800 police to the prison" is no jailing ("sent to prison" is)
+                        continue  # "sent 250 guards to the jail" is no jailing ("sent to prison" is)
                     return PLACE_NOUNS[p.lemma_.lower()]
         if c.dep_ == "dobj" and c.lemma_.lower() == "hostage" and not any(
                 g.dep_ == "nummod" or g.like_num for g in c.children):
@@ -200,13 +200,13 @@ def _with_toll(t: Token | None) -> bool:
 
 def _elided_passive(verb: Token) -> bool:
     """'14 were killed and dozens more wounded', '10 people killed': a bare participle of a verb done to
-    people is a passive ('close to 4,000 rescue workers sifted through the debris' is no passive)."""
+    people is a passive ('nearly 900 volunteers sifted through the ash' is no passive)."""
     return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj", "auxpass") for c in verb.children) \
         and (verb.lemma_.lower() in TRANSITIVE or verb.dep_ == "conj")
 
 
 def _to_death(verb: Token) -> bool:
-    """'shot and cut to death': a coordinated verb says the people died."""
+    """'stabbed and beaten to death': a coordinated verb says the people died."""
     for v in verb.children:
         if v.dep_ == "conj" and v.pos_ == "VERB" and any(
                 c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children)
@@ -220,11 +220,11 @@ _WHITHER = {"abroad", "away", "home", "north", "south", "east", "west", "northwa
 
 
 def _flight_from_home(verb: Token) -> bool:
-    """Fleeing as displacement: somewhere to or from ('fled to Chad', 'fled their homes', 'fled
-    across the border'), or a running count ('half a million have fled')."""
+    """Fleeing as displacement: somewhere to or from ('fled to the coast', 'fled their homes', 'fled
+    over the mountains'), or a running count ('nearly a million have fled')."""
     if any(c.dep_ in ("dobj", "prep", "prt") or (c.dep_ == "advmod" and c.lower_ in _WHITHER)
            for c in verb.children):
-        return True  # "fled to Chad", "fled their homes", "fled north"
+        return True  # "fled to the coast", "fled their homes", "fled north"
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) or verb.dep_ in ("xcomp", "acl"):
         return True
     return verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -236,7 +236,7 @@ _FACILITIES = {"prison", "jail", "camp", "centre", "center", "facility", "compou
 
 def _held(verb: Token) -> str | None:
     """'hold': in custody or jail -> detained (also when police or a court hold them, or a verb
-    coordinated with it says custody: '47 were taken into custody and 38 were held in Hatay'); a prison
+    coordinated with it says custody: '19 were taken into custody and 7 were held in Tarrow'); a prison
     holding its inmates -> no count (a population); otherwise captives -> abducted."""
     for v in [verb] + [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else []):
         extra = _predicate_extras(v)
@@ -263,13 +263,13 @@ def _verb_category(verb: Token, role: str) -> str | None:
         return "abducted"
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "prep")}
     if role == "obj" and lemma == "gun" and "down" in particles:
-        return "killed"  # "gunned down six aid workers"
+        return "killed"  # "gunned down four farmers"
     if role == "obj" and lemma in ("carry", "take", "spirit", "drag") and particles & {"off", "away"}:
-        return "abducted"  # "carried off scores of students"
+        return "abducted"  # "carried off dozens of farm workers"
     if lemma == "hold" and role == "obj":
         return _held(verb)
     if role == "obj":
-        for c in verb.children:  # "a court ordered a dozen people held in custody"
+        for c in verb.children:  # "a judge ordered nine men held in custody"
             if c.dep_ in ("xcomp", "ccomp", "oprd") and c.tag_ == "VBN" and not any(
                     g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
                 inner = _held(c) if c.lemma_.lower() == "hold" else TRANSITIVE.get(c.lemma_.lower())
@@ -277,10 +277,10 @@ def _verb_category(verb: Token, role: str) -> str | None:
                     return inner
     if role == "obj" and lemma in TRANSITIVE:
         if particles & {"fatally", "mortally"} or _to_death(verb):
-            return "killed"  # "were fatally wounded", "were shot and hacked to death"
+            return "killed"  # "were fatally wounded", "were stabbed and beaten to death"
         return _adjective_complement(verb) or TRANSITIVE[lemma]
     if role == "subj" and lemma == "flee" and not _flight_from_home(verb):
-        return None  # "hundreds fled as police advanced": a crowd running, not the displaced
+        return None  # "dozens fled when riot police charged": a crowd running, not the displaced
     if role == "subj" and lemma in INTRANSITIVE:
         return INTRANSITIVE[lemma]
     if role == "subj" and lemma in ("go", "be", "remain", "lie", "stay", "survive", "end", "become", "feel"):
@@ -313,7 +313,7 @@ def _governor(head: Token) -> tuple[Token | None, str]:
         if dep == "ROOT":
             return x, "root"
         if dep == "npadvmod" and x.like_num and x.head.i < x.i and x.head.lemma_.lower() in TRANSITIVE:
-            return x.head, "obj"  # "killing six soldiers and wounding more than 14" (a bare object misparsed)
+            return x.head, "obj"  # "killing five guards and wounding more than 12" (a bare object misparsed)
         return x.head, dep
     return None, "none"
 
@@ -367,7 +367,7 @@ def _counted_noun(doc: Doc, q: Quantity) -> tuple[Token | None, int, bool]:
             and a.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         head = a.head
         if head.pos_ == "VERB" and (head.lower_ not in ADJECTIVES or head.lower_ not in COUNTED_PEOPLE):
-            return None, q.end, False  # "at least 10 killed": a bare number, its state follows
+            return None, q.end, False  # "at least 8 killed": a bare number, its state follows
         return head, head.i + 1, False
     nxt = doc[q.end] if q.end < len(doc) else None
     if nxt is not None and nxt.lower_ == "more":
@@ -378,16 +378,16 @@ def _counted_noun(doc: Doc, q: Quantity) -> tuple[Token | None, int, bool]:
     return None, q.end, False
 
 
-# Verbs that raise their complement's subject: "300 fighters were reported to have taken part".
+# Verbs that raise their complement's subject: "200 rebels were reported to have joined the assault".
 _RAISING = {"report", "say", "believe", "think", "fear", "expect", "know", "estimate", "understand", "presume",
             "feel", "seem", "appear"}
-# Verbs only people undergo: an unknown capitalised plural they govern counts people ("75 Dogons died").
+# Verbs only people undergo: an unknown capitalised plural they govern counts people ("about 30 Oskelites died").
 _HUMAN_VERBS = {"die", "kill", "wound", "injure", "kidnap", "abduct", "arrest", "detain", "execute", "massacre",
                 "murder", "behead", "martyr", "evacuate", "displace", "flee"}
 
 
 def _raised(verb: Token | None, role: str) -> tuple[Token | None, str]:
-    """'300 fighters were reported to have taken part' -> (taken, subj); 'are believed to have been
+    """'200 rebels were reported to have joined the assault' -> (joined, subj); 'are believed to have been
     killed' -> (killed, obj)."""
     if verb is None or role != "obj" or verb.lemma_.lower() not in _RAISING \
             or not any(c.dep_ == "auxpass" for c in verb.children):
@@ -400,7 +400,7 @@ def _raised(verb: Token | None, role: str) -> tuple[Token | None, str]:
 
 
 def _people_by_verb(noun: Token, verb: Token | None, role: str) -> bool:
-    """'About 75 Dogons died': a capitalised plural the lexicon does not know, undergoing what only
+    """'About 30 Oskelites died': a capitalised plural the lexicon does not know, undergoing what only
     people undergo."""
     if verb is None or noun.tag_ not in ("NNPS", "NNS") or not noun.text[:1].isupper():
         return False
@@ -409,8 +409,8 @@ def _people_by_verb(noun: Token, verb: Token | None, role: str) -> bool:
 
 
 def _in_apposition(head: Token) -> bool:
-    """A count in apposition to another count: 'seven bodies — six men and one woman —', 'ten people
-    died, an American and four Europeans'."""
+    """A count in apposition to another count: 'five bodies — three men and two women —', 'nine people
+    died, a Canadian and three Peruvians'."""
     t = head
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
@@ -418,7 +418,7 @@ def _in_apposition(head: Token) -> bool:
 
 
 def _toll_above(pred: Token) -> Token | None:
-    """The toll noun a participle hangs under: 'the number of troops killed' -> 'number'."""
+    """The toll noun a participle hangs under: 'the number of guards killed' -> 'number'."""
     if pred.dep_ not in ("acl", "relcl") or pred.tag_ != "VBN":
         return None
     t = pred.head
@@ -432,7 +432,7 @@ def _toll_above(pred: Token) -> Token | None:
 
 
 def _those_category(those: Token) -> str | None:
-    """'four of those killed': the participle on 'those' says what happened to the part."""
+    """'two of those killed': the participle on 'those' says what happened to the part."""
     for a in those.children:
         if a.dep_ in ("acl", "relcl", "amod"):
             lemma = a.lemma_.lower()
@@ -444,7 +444,7 @@ def _those_category(those: Token) -> str | None:
 
 
 def _subgroup_of_before(verb: Token | None, role: str) -> bool:
-    """'... though at least 142 were civilians', 'the other two were children': a bare number whose
+    """'..., though at least 35 were women', 'the remaining three were pupils': a bare number whose
     predicate only says who they were is a part of the figure before it."""
     return verb is not None and role == "subj" and verb.lemma_.lower() == "be" and any(
         c.dep_ in ("attr", "nsubj") and c.pos_ in ("NOUN", "PROPN") and _is_person_noun(c)
@@ -460,7 +460,7 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
     category: str | None = None
     if via_of and noun is not None and noun.lower_ in ("them", "whom", "those"):
         if noun.lower_ == "those":
-            category = _those_category(noun)  # "Four of those killed were fishermen"
+            category = _those_category(noun)  # "Two of those killed were teachers"
         noun, end, part = None, noun.i + 1, True  # "15 people, five of them seriously": a part of the figure before
     head = noun if noun is not None else q.anchor
     # "Dozens of Palestinians were killed": the number heads the phrase, the noun hangs off "of"
@@ -477,15 +477,15 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
     if noun is None and not part and _subgroup_of_before(verb, role):
         part = True
     if not part and noun is not None and _in_apposition(head):
-        part = True  # "seven bodies — six men and one woman —": the people of the figure before
+        part = True  # "five bodies — three men and two women —": the people of the figure before
     if category is None and verb is not None and verb.lemma_.lower() == "be" and role in ("subj", "attr"):
         category = _among_frame(verb)
     if category is None and verb is not None and role in ("obj", "attr"):
-        category = casualty_subject(verb)  # "the dead included two children"
+        category = casualty_subject(verb)  # "the dead included a nurse and three pupils"
     if noun is not None and noun.dep_ == "compound" and noun.head.lemma_.lower() in ("hostage", "captive"):
         category, verb = "abducted", noun.head.head  # "took 30 villagers hostage"
     if category is None and noun is not None and noun.lower_ in STATES:
-        category = STATES[noun.lower_]  # "two people dead and at least five wounded": the noun is the state
+        category = STATES[noun.lower_]  # "one man dead and at least eight wounded": the noun is the state
     if category is None:
         category = body_frame(noun, head, q.anchor) or own_state(doc, max(end, q.end), head) \
             or lives_frame(verb, role, noun)
@@ -502,7 +502,7 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
                 toll = category is not None
                 pred = pred.head
             elif prep.lower_ in ("to", "at") and _toll_above(pred) is not None:
-                # "put the number of troops killed at 25": the parser hangs "at 25" on the participle
+                # "put the number of guards killed at 17": the parser hangs "at 25" on the participle
                 category, toll = _category_of_toll(_toll_above(pred)) or SAME_AS_BEFORE, True  # type: ignore[arg-type]
             elif prep.lower_ in ("to", "at", "of") and pred.lemma_.lower() in TOLL_VERBS | set(TOLL_NOUNS):
                 toll_noun = pred if pred.lemma_.lower() in TOLL_NOUNS else next(
@@ -516,7 +516,7 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
             elif prep.lower_ == "for" and (pred.lemma_.lower() in ("exchange", "swap", "return", "freedom", "release")
                                            or any(c.dep_ == "dobj" and c.lemma_.lower() in ("freedom", "release")
                                                   for c in pred.children)):
-                category = "released"  # "in exchange for 150 prisoners", "secured freedom for 1,500 hostages"
+                category = "released"  # "in exchange for 150 prisoners", "negotiated freedom for 230 hostages"
             elif prep.lower_ == "for" and pred.lemma_.lower() in SEARCH_VERBS:
                 category = "missing" if noun is None else None
             verb = pred if pred.pos_ in ("VERB", "AUX") else verb
@@ -531,14 +531,14 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
             if category is None and role == "attr":
                 category = _among_frame(verb)
     if category is None and noun is not None:
-        category = participle_category(noun)  # "three freed hostages"
+        category = participle_category(noun)  # "four freed hostages"
     if category is None and noun is not None:
         category = NOUN_CATEGORY.get(noun.lemma_.lower()) or NOUN_CATEGORY.get(noun.lower_)
         if category == "killed" and noun.lemma_.lower() in ("body", "corpse") and not is_body(noun):
-            category = None  # "the main decision-making bodies"
+            category = None  # "the state's governing bodies"
         by_noun = category is not None
         if category == "detained":
-            category = "other"  # "39,000 inmates", "24 prisoners got away": no arrest is said
+            category = "other"  # "8,000 inmates", "11 prisoners got away": no arrest is said
         if category is None:
             category = _modifier_category(noun)
     if category is None and noun is None:
@@ -564,8 +564,8 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
 
 
 def gapped(doc: Doc, q: Quantity, before_head: Token, before: Figure) -> Analysis | None:
-    """A bare number in a gapped list after a figure of the same sentence: 'buried 22 bodies at one
-    site, 15 at a second and five at a third', 'arrested 12 in Lagos, 8 in Abuja'. The number follows
+    """A bare number in a gapped list after a figure of the same sentence: 'found 9 bodies in
+    one ditch, 6 in another and 2 in a well', 'arrested 14 in Tarrow, 5 in Belmont'. The number follows
     a comma or 'and' and is followed by the preposition that follows the figure before."""
     if q.num_start == 0 or q.end >= len(doc) or before_head.sent.start != doc[q.num_start].sent.start:
         return None

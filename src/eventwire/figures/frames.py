@@ -1,12 +1,12 @@
 """Category frames of news copy that the governing verb alone does not give.
 
-    own_state(doc, end, head)            'left 13 people dead and 87 wounded', 'six other rangers badly hurt'
-    casualty_subject(verb)               'the dead included two children', 'the 110 injured comprise ...'
-    lives_frame(verb, role, noun)        'lost their lives', 'cost the lives of 320 inmates', 'cost six lives'
-    body_frame(noun, verb, role)         'the bodies of 16 villagers', 'two children's bodies'
+    own_state(doc, end, head)            'left 9 people dead and 31 wounded', 'four other pilots badly hurt'
+    casualty_subject(verb)               'the dead included a nurse and three pupils', 'the 64 injured comprise ...'
+    lives_frame(verb, role, noun)        'lost their lives', 'cost the lives of 45 miners', 'cost nine lives'
+    body_frame(noun, verb, role)         'the bodies of 12 hikers', 'three children's bodies'
     predicate_frame(verb, role)          suffered wounds, in critical condition, set free, picked up,
                                          forced from their homes / to flee, took refuge, moved to safety
-    participle_category(noun)            'three freed hostages', 'two captured soldiers'
+    participle_category(noun)            'four freed hostages', 'three captured pilots'
 
 Each returns a category or None; ``category.analyse`` decides the order.
 """
@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import COUNTED_PEOPLE as PEOPLE_WORDS
 
-# A state written right after the counted people: "left 13 people dead", "ten more wounded".
+# A state written right after the counted people: "left 9 people dead", "eight more wounded".
 STATES = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured", "hurt": "injured",
           "missing": "missing"}
 _FATAL = {"fatally", "mortally"}
@@ -47,7 +47,7 @@ _PARTICIPLES.update({"freed": "released", "released": "released", "liberated": "
 
 def own_state(doc: Doc, end: int, head: Token) -> str | None:
     """The state written right after the figure's phrase (token `end`), or after the last of the
-    people coordinated with it: 'leaving two soldiers and two rangers wounded'."""
+    people coordinated with it: 'leaving three guards and two drivers wounded'."""
     state = _state_at(doc, end)
     if state is None and end < len(doc) and doc[end].lower_ in ("and", ","):
         last = None
@@ -56,7 +56,7 @@ def own_state(doc: Doc, end: int, head: Token) -> str | None:
                 last = c
         if last is not None and last.pos_ in ("NOUN", "PROPN") and not any(
                 g.dep_ == "nummod" for g in last.children):
-            state = _state_at(doc, last.i + 1)  # "two soldiers and police wounded": unnumbered conjunct only
+            state = _state_at(doc, last.i + 1)  # "three guards and police wounded": unnumbered conjunct only
     return state
 
 
@@ -70,12 +70,12 @@ def _state_at(doc: Doc, j: int) -> str | None:
         return None
     t = doc[j]
     if any(c.dep_ in ("dobj", "auxpass", "aux") for c in t.children):
-        return None  # "five soldiers wounded three civilians": an active verb, not a state
+        return None  # "four gunmen wounded two traders": an active verb, not a state
     return "killed" if fatal and STATES[t.lower_] == "injured" else STATES[t.lower_]
 
 
 def casualty_subject(verb: Token) -> str | None:
-    """'The dead included two children', 'the dead were two police officers', 'the 110 injured comprise'."""
+    """'The dead included a nurse and three pupils', 'the dead were three border guards', 'the 64 injured comprise'."""
     if verb.lemma_.lower() not in _SUBGROUP_VERBS:
         return None
     for c in verb.children:
@@ -92,7 +92,7 @@ def casualty_subject(verb: Token) -> str | None:
 
 
 def lives_frame(verb: Token | None, role: str, noun: Token | None) -> str | None:
-    """'Six people lost their lives', 'riots claimed the lives of 320 inmates', 'attacks cost six lives'."""
+    """'Five climbers lost their lives', 'the fire claimed the lives of 45 miners', 'raids cost nine lives'."""
     if verb is None:
         return None
     lemma = verb.lemma_.lower()
@@ -108,9 +108,9 @@ def lives_frame(verb: Token | None, role: str, noun: Token | None) -> str | None
 
 
 def body_frame(noun: Token | None, head: Token, anchor: Token) -> str | None:
-    """A count of bodies is a count of the dead, whatever is done with them ('22 bodies were buried',
-    'the bodies of 16 villagers were retrieved', 'the corpses of four of their colleagues', 'two
-    children's bodies'); not 'one of the main decision-making bodies'."""
+    """A count of bodies is a count of the dead, whatever is done with them ('14 bodies were buried',
+    'the bodies of 12 hikers were recovered', 'the corpses of three of their comrades', 'three
+    children's bodies'); not 'one of the state's governing bodies'."""
     if noun is not None and is_body(noun) and anchor.head.i == noun.i:
         return "killed"
     if head.dep_ == "poss" and is_body(head.head):
@@ -123,7 +123,7 @@ def body_frame(noun: Token | None, head: Token, anchor: Token) -> str | None:
     return None
 
 
-# "one of the country's main decision-making bodies": an institution, not the dead
+# "one of the state's governing bodies": an institution, not the dead
 _INSTITUTIONAL = {"main", "decision-making", "governing", "advisory", "legislative", "international", "regional",
                   "key", "top", "highest", "supreme", "government", "state", "official", "federal", "oversight",
                   "judicial", "religious", "professional", "public", "student", "sporting", "executive", "elected"}
@@ -167,7 +167,7 @@ def predicate_frame(verb: Token, role: str) -> str | None:
     kids = list(verb.children)
     if role == "subj" and lemma in _WOUND_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _WOUND_NOUNS for c in kids):
-        return "injured"  # "nine officers suffered wounds", "15 people sought hospital treatment"
+        return "injured"  # "five guards suffered wounds", "23 people sought hospital treatment"
     if role in ("subj", "obj"):
         care = _care(verb)
         if care:
@@ -194,28 +194,28 @@ def predicate_frame(verb: Token, role: str) -> str | None:
         for v in [verb] + [c for c in kids if c.dep_ == "xcomp"]:
             if v.lemma_.lower() in ("leave", "abandon", "flee", "desert") and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in _HOME_NOUNS for c in v.children):
-                return "displaced"  # "hundreds of residents (had to) abandon their homes"
+                return "displaced"  # "dozens of families (had to) abandon their homes"
     if role == "obj" and lemma == "bury" and not _buried_by_people(verb):
-        return "affected"  # "the landslide buried 30 people", "38 people had been buried"
+        return "affected"  # "the avalanche buried 17 skiers", "26 people had been buried"
     if role == "subj":
         for v in [verb] + [c for c in kids if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]:
             if v.lemma_.lower() in ("take", "seek", "find") and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in _REFUGE_NOUNS for c in v.children):
-                return "displaced"  # "more than 3,000 crossed the border to take refuge"
+                return "displaced"  # "about 1,400 crossed the river to take refuge"
     if role == "obj" and lemma in _MOVERS:
         for c in kids:
             if c.dep_ == "prep" and c.lower_ in ("to", "onto", "into", "out") and any(
                     p.lemma_.lower() in _SAFE_PLACES or p.lower_ == "of" for p in c.children):
-                return "evacuated"  # "shifted millions of villagers onto higher ground"
+                return "evacuated"  # "moved thousands of farmers onto higher ground"
     return None
 
 
 def _buried_by_people(verb: Token) -> bool:
-    """'we are about to bury 3 people', 'residents buried the dead': a burial, not people buried alive."""
+    """'families are about to bury 5 villagers', 'relatives buried the dead': a burial, not people buried alive."""
     kids = list(verb.children)
     if verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in kids):
         up = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
-        kids += list(up.children)  # "we are about to bury": the subject sits on the governing verb
+        kids += list(up.children)  # "families are about to bury": the subject sits on the governing verb
     for c in kids:
         doer = c if c.dep_ == "nsubj" else next((p for p in c.children if p.dep_ == "pobj"), None) \
             if c.dep_ == "agent" else None
@@ -226,7 +226,7 @@ def _buried_by_people(verb: Token) -> bool:
 
 
 def participle_category(noun: Token) -> str | None:
-    """A participle on the counted noun: 'three freed hostages', 'two captured soldiers'."""
+    """A participle on the counted noun: 'four freed hostages', 'three captured pilots'."""
     for c in noun.children:
         if c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "JJ") and c.i != noun.i:
             cat = _PARTICIPLES.get(c.lemma_.lower()) or _PARTICIPLES.get(c.lower_)

@@ -27,7 +27,7 @@ grandchildren being beings human humans life lives case cases injured wounded mi
 """.split())  # noqa: SIM905
 
 # More nouns that count people, for the figures stage only (other stages read PERSON_NOUNS): occupations,
-# ranks and the armed, so that "six other rangers badly hurt" or "two of the attackers died" are counts.
+# ranks and the armed, so that "four other pilots badly hurt" or "three of the raiders died" are counts.
 COUNTED_PEOPLE = PERSON_NOUNS | frozenset("""
 teacher engineer geologist scientist researcher technician contractor labourer laborer porter trader merchant
 vendor shopkeeper herder herdsman herdsmen shepherd hunter fisher priest pastor monk nun imam cleric missionary

@@ -185,13 +185,13 @@ def _pre_qualifier(doc: Doc, i: int) -> tuple[int, str] | None:
         k = len(words)
         if i - k >= 0 and tuple(doc[j].lower_ for j in range(i - k, i)) == words:
             if k == 1 and doc[i - 1].dep_ == "prt":
-                continue  # "handed over two captives": a particle of the verb, no qualifier
+                continue  # "handed over three captives": a particle of the verb, no qualifier
             return i - k, name
     return None
 
 
 def _post_qualifier(doc: Doc, end: int) -> tuple[int, str] | None:
-    """A qualifier written after the number: 'seven or more' (at least), '790-plus' (more than)."""
+    """A qualifier written after the number: 'eight or more' (at least), '250-plus' (more than)."""
     n = len(doc)
     if end + 1 < n and doc[end].lower_ == "or" and doc[end + 1].lower_ in ("more", "so"):
         return end + 2, "at least" if doc[end + 1].lower_ == "more" else "about"
@@ -316,7 +316,7 @@ def scan_quantities(doc: Doc) -> list[Quantity]:
             continue
         post = _post_qualifier(doc, end) if qualifier == "exact" else None
         if post is not None:
-            end, qualifier = post  # "seven or more", "790-plus"
+            end, qualifier = post  # "eight or more", "250-plus"
         pre = _pre_qualifier(doc, i)
         if pre is not None and qualifier == "exact":
             start, qualifier = pre

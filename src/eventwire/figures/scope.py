@@ -21,8 +21,8 @@ _ONE_WORD_CUES = {"cumulative", "since"}
 
 
 def _after_superlative(since: Token) -> bool:
-    """Does 'since' close a superlative ('the deadliest attack since 2010', 'the largest operation
-    targeting ISIS since 39 people were killed')?"""
+    """Does 'since' close a superlative ('the deadliest attack since 2011', 'the largest raid
+    on the cartel since 14 people were killed')?"""
     t = since.head
     for _ in range(4):
         if t.pos_ in ("NOUN", "PROPN") and any(
@@ -77,9 +77,9 @@ class SentenceCues:
             low = t.lower_
             nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
             if low == "since" and nxt in ("then", "when"):
-                continue  # "have kept the peace since then": no start of a count
+                continue  # "the town has been quiet since then": no start of a count
             if low == "since" and _after_superlative(t):
-                continue  # "the deadliest ambush since 2010": a record, not the start of a count
+                continue  # "the deadliest ambush since 2011": a record, not the start of a count
             if low in _ONE_WORD_CUES:
                 if low == "since" and t.dep_ == "mark":
                     clause = t.head  # "since the war began on Oct. 7": the clause is the head verb
@@ -141,8 +141,8 @@ class TimeIndex:
 
 
 def since_day(time: Time | None, span: Span) -> str | None:
-    """The since-date when it is a day: 'since April 2' -> the day; 'since the start of 2021' ->
-    2021-01-01; 'since early October', 'since 2015' -> None (the start is not known to the day)."""
+    """The since-date when it is a day: 'since April 2' -> the day; 'since the start of 2019' ->
+    2019-01-01; 'since early March', 'since 2016' -> None (the start is not known to the day)."""
     if time is None:
         return None
     value = time.value

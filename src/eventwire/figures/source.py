@@ -76,7 +76,7 @@ def _cues(sent: Span) -> list[Cue]:
             if any(c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children):
                 continue  # "32 deaths were reported": no source named
             if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "live") for c in t.children):
-                continue  # "riots claimed the lives of 320 inmates": no speech
+                continue  # "the fire claimed the lives of 45 miners": no speech
             out.append(Cue(t, _subject(t)))
     return out
 
@@ -87,8 +87,8 @@ def _subordinator(verb: Token) -> Token | None:
 
 def _trailing(cue: Token) -> bool:
     """A cue closing its sentence speaks for all of it whatever the parser hangs it on: '..., though at
-    least 142 were civilians, according to an AFP tally.' / '..., the newssheet "X" reported in its
-    Monday edition.' (a participle of the name): nothing but its own phrase follows it."""
+    least 35 were women, according to a UN count.' / '..., the weekly "X" reported in its Friday
+    issue.' (a participle of the name): nothing but its own phrase follows it."""
     sent = cue.sent
     last = sent.end - 1
     while last > sent.start and (cue.doc[last].is_punct or cue.doc[last].is_space):
@@ -97,7 +97,7 @@ def _trailing(cue: Token) -> bool:
         return False
     if cue.lower_ == "according":
         return True
-    name = cue.head.head if cue.head.dep_ == "appos" else cue.head  # 'the newssheet "X" reported'
+    name = cue.head.head if cue.head.dep_ == "appos" else cue.head  # 'the weekly "X" reported'
     return cue.dep_ == "acl" and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "mark") for c in cue.children) \
         and name.left_edge.i > sent.start and cue.doc[name.left_edge.i - 1].text == ","
 
@@ -140,7 +140,7 @@ def _untethered_source(cue: Token, fig_lo: int, fig_hi: int) -> Token | None:
         return None
     x = doc[k]
     if x.dep_ == "appos" and not fig_lo <= x.head.i < fig_hi and x.head.i != x.i:
-        x = x.head  # 'the newssheet "X"': one step, not on to what the newssheet is in apposition to
+        x = x.head  # 'the weekly "X"': one step, not on to what the weekly is in apposition to
     return x
 
 
