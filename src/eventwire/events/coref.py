@@ -88,8 +88,8 @@ def corefer(events: list[Event], places: list[Place], figures: list[Figure]) -> 
     clusters: list[_Cluster] = []
     for e in events:
         trigger = (e.trigger.text if e.trigger else "").lower()
-        running = any(0 <= i < len(figures) and figures[i].scope == "cumulative" and figures[i].since
-                      for i in e.figures)
+        # a running total (a war's toll, a year's; the toll of one incident is no longer cumulative)
+        running = any(0 <= i < len(figures) and figures[i].scope == "cumulative" for i in e.figures)
         if e.type in CLAIMS or trigger in GENERIC or running:
             continue
         place = _place_key(e, places)

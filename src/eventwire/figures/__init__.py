@@ -16,9 +16,11 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ActorTable
 from ..schema import Figure, Quote, Time
-from .category import SAME_AS_BEFORE, Analysis, analyse
-from .numbers import Quantity, scan_quantities
-from .scope import SentenceCues, TimeIndex, figure_date, figure_place, verb_of
+from .category import SAME_AS_BEFORE, Analysis, analyse, gapped
+from .counting import single_part, uncounted_other
+from .numbers import VAGUE_QUALIFIERS, Quantity, scan_quantities
+from .running import running_total
+from .scope import SentenceCues, TimeIndex, cluster, figure_date, figure_place, since_day, verb_of
 from .source import Attributor
 
 __all__ = ["find_figures"]
@@ -58,6 +60,7 @@ def find_figures(doc: Doc, quotes: list[Quote], actors: ActorTable | None = None
     if not doc.has_annotation("DEP"):
         return []  # everything below reads the dependency parse
     time_index = TimeIndex(times or [])
+    published = doc._.eventwire_published if Doc.has_extension("eventwire_published") else None
     attributor = Attributor(doc, quotes or [], actors)
     sent_cues: dict[int, SentenceCues] = {}
     found_places = doc._.eventwire_places if Doc.has_extension("eventwire_places") else None
@@ -65,9 +68,12 @@ def find_figures(doc: Doc, quotes: list[Quote], actors: ActorTable | None = None
     figures: list[Figure] = []
     heads: list[Token] = []
     is_part: list[bool] = []
+    uncounted: list[bool] = []
     for q in scan_quantities(doc):
         a = analyse(doc, q)
-        if a is None:
+        if a is None and figures:
+            a = gapped(doc, q, heads[-1], figures[-1])  # "found 9 bodies in one ditch, 6 in another"
+        if a is None or single_part(doc, q, a):
             continue
         sent = doc[q.num_start].sent
         if a.category == SAME_AS_BEFORE:
@@ -79,26 +85,64 @@ def find_figures(doc: Doc, quotes: list[Quote], actors: ActorTable | None = None
         cues = sent_cues.get(sent.start)
         if cues is None:
             cues = sent_cues[sent.start] = SentenceCues(sent)
-        cumulative, since_range = cues.match(a.verb or verb_of(a.head), a.toll)
+        verb = a.verb or verb_of(a.head)
+        cumulative, since_range = cues.match(verb)
         since = None
         if since_range is not None:
             lo, hi = doc[since_range[0]].idx, doc[since_range[1]].idx + len(doc[since_range[1]].text)
-            t = time_index.first_in(lo, hi)
-            since = t.value if t is not None else None
+            since = since_day(time_index.first_in(lo, hi), doc[since_range[0]:since_range[1] + 1])
+        running, running_since = running_total(verb, [doc[i] for i in cluster(verb)], published)
+        if running and not cumulative:
+            cumulative, since = True, running_since
         start_char = doc[q.start].idx
         end_tok = doc[a.end - 1]
         end_char = end_tok.idx + len(end_tok.text)
         reported_by = attributor.reported_by(sent, start_char, end_char, q.start, a.end, a.head)
         figures.append(Figure(
             start=start_char, end=end_char, text=doc.text[start_char:end_char], category=a.category,
-            value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, who=_who(doc, q, a),
+            value=None if q.qualifier in VAGUE_QUALIFIERS else q.value,  # "dozens": no value, a lower bound
+            low=q.low, high=q.high, qualifier=q.qualifier, who=_who(doc, q, a),
             scope="cumulative" if cumulative else "incident", since=since, reported_by=reported_by,
             place=figure_place([a.verb, a.noun], places),
             date=None if cumulative else figure_date(a.verb, time_index, since_range)))
         heads.append(a.head)
         is_part.append(a.part or _part_cue_before(doc, q.start))
+        uncounted.append(uncounted_other(a))
     _link_parts(figures, heads, is_part)
-    return figures
+    return _counted(figures, uncounted)
+
+
+def _counted(figures: list[Figure], uncounted: list[bool]) -> list[Figure]:
+    """Drop the counts of people the conventions leave out (crowds, forces, populations: `counting.py`)
+    once parts have taken their total's category; keep the part/total indices right."""
+    keep = [not (f.category == "other" and uncounted[k]) for k, f in enumerate(figures)]
+    for k, f in enumerate(figures):  # a part of a kept total stays ("three rescued - two women and a man")
+        total = getattr(f, "part_of", None)
+        if total is not None and keep[total]:
+            keep[k] = True
+    if all(keep):
+        return figures
+    new_index = {}
+    for k, kept in enumerate(keep):
+        if kept:
+            new_index[k] = len(new_index)
+    out = []
+    for k, f in enumerate(figures):
+        if not keep[k]:
+            continue
+        if getattr(f, "parts", None) is not None:
+            parts = [new_index[i] for i in f.parts if i in new_index]  # type: ignore[attr-defined]
+            if parts:
+                f.parts = parts  # type: ignore[attr-defined]
+            else:
+                del f.parts  # type: ignore[attr-defined]
+        if getattr(f, "part_of", None) is not None:
+            if f.part_of in new_index:  # type: ignore[attr-defined]
+                f.part_of = new_index[f.part_of]  # type: ignore[attr-defined]
+            else:
+                del f.part_of  # type: ignore[attr-defined]
+        out.append(f)
+    return out
 
 
 def _link_parts(figures: list[Figure], heads: list[Token], is_part: list[bool]) -> None:
@@ -122,7 +166,7 @@ def _link_parts(figures: list[Figure], heads: list[Token], is_part: list[bool]) 
         whole.parts = parts  # type: ignore[attr-defined]  (extra field, extra="allow")
         fig.part_of = total  # type: ignore[attr-defined]
         # a part shares what the total says about it, unless its own predicate says otherwise
-        if fig.category == "other" or whole.category != "other":
+        if fig.category == "other":
             fig.category = whole.category
         fig.scope, fig.since, fig.reported_by = whole.scope, whole.since, whole.reported_by
         fig.date = fig.date or whole.date

@@ -16,16 +16,29 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import PERSON_NOUNS
+from ..schema import Figure
+from .frames import (
+    STATES,
+    body_frame,
+    casualty_subject,
+    is_body,
+    lives_frame,
+    own_state,
+    participle_category,
+    predicate_frame,
+)
+from .lexicon import COUNTED_PEOPLE
 from .numbers import Quantity
 
 # Governing verbs whose object (or passive subject) is the victim.
 TRANSITIVE = {
     "kill": "killed", "massacre": "killed", "murder": "killed", "slay": "killed", "execute": "killed",
     "behead": "killed", "slaughter": "killed", "claim": "killed", "shoot": "injured", "crush": "killed",
+    "martyr": "killed", "decapitate": "killed", "assassinate": "killed", "lynch": "killed", "neutralize": "killed",
+    "neutralise": "killed", "trap": "affected",
     "wound": "injured", "injure": "injured", "hurt": "injured", "maim": "injured", "hospitalize": "injured",
     "hospitalise": "injured", "treat": "injured", "stab": "injured",
-    "kidnap": "abducted", "abduct": "abducted", "seize": "abducted", "hold": "abducted", "capture": "abducted",
+    "kidnap": "abducted", "abduct": "abducted", "seize": "abducted", "capture": "abducted",
     "snatch": "abducted",
     "free": "released", "release": "released", "swap": "released", "exchange": "released", "repatriate": "released",
     "return": "released", "liberate": "released",
@@ -39,12 +52,12 @@ TRANSITIVE = {
 }
 # Verbs whose (active) subject is the victim.
 INTRANSITIVE = {
-    "die": "killed", "perish": "killed", "drown": "killed", "starve": "killed",
+    "die": "killed", "perish": "killed", "drown": "killed", "starve": "killed", "escape": "other",
     "flee": "displaced", "disappear": "missing", "vanish": "missing", "miss": "missing",
 }
 # Predicative adjectives / participles: "left 32 dead", "feared missing", "11 missing".
 ADJECTIVES = {
-    "dead": "killed", "killed": "killed", "missing": "missing", "unaccounted": "missing", "trapped": "missing",
+    "dead": "killed", "killed": "killed", "missing": "missing", "unaccounted": "missing", "trapped": "affected",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "homeless": "displaced",
     "displaced": "displaced", "stranded": "affected", "hospitalized": "injured", "hospitalised": "injured",
 }
@@ -60,10 +73,11 @@ NOUN_CATEGORY = {
 # Nouns that govern "of N": "the release of 240 prisoners", "the deaths of 32 people".
 NOUN_GOVERNORS = {
     "death": "killed", "killing": "killed", "massacre": "killed", "murder": "killed", "execution": "killed",
+    "martyrdom": "killed", "body": "killed", "corpse": "killed", "remains": "killed",
     "release": "released", "freeing": "released", "return": "released", "exchange": "released",
     "abduction": "abducted", "kidnapping": "abducted", "capture": "abducted",
     "arrest": "detained", "detention": "detained", "evacuation": "evacuated", "displacement": "displaced",
-    "injury": "injured", "wounding": "injured", "disappearance": "missing",
+    "injury": "injured", "wounding": "injured", "disappearance": "missing", "homecoming": "released",
 }
 # Where people are taken/kept: "taken to hospital", "remain in captivity".
 PLACE_NOUNS = {
@@ -74,7 +88,7 @@ PLACE_NOUNS = {
 TOLL_NOUNS = {"toll": "killed", "tally": None, "number": None, "count": None, "total": None, "figure": None}
 # "local groups put the figure at 5,000": the category of the figure just before in the sentence
 SAME_AS_BEFORE = "=before"
-TOLL_VERBS = {"rise", "climb", "reach", "bring", "put", "stand", "jump", "increase", "hit", "raise", "surpass",
+TOLL_VERBS = {"rise", "climb", "reach", "bring", "take", "put", "stand", "jump", "increase", "hit", "raise", "surpass",
               "exceed", "top", "pass", "grow", "mount", "soar", "swell", "be"}
 SEARCH_VERBS = {"search", "look", "hunt", "dig", "comb"}
 
@@ -94,6 +108,9 @@ class Analysis:
     verb: Token | None  # the governing predicate (for scope, date, attribution)
     toll: bool = False  # the value of a "death toll ... to N" frame
     part: bool = False  # a pronoun partitive ("five of them"): a part of the previous figure
+    role: str = "none"  # how the figure hangs on `verb`: obj, subj, pobj, attr, ...
+    governor: Token | None = None  # the token `role` is relative to (a preposition for pobj)
+    by_noun: bool = False  # the category comes from the counted noun alone ("105 captives")
 
 
 def _is_person_noun(t: Token) -> bool:
@@ -102,7 +119,7 @@ def _is_person_noun(t: Token) -> bool:
     if t.lemma_.lower() in ("case", "cases"):
         # "cases" are people only in an outbreak: "20,000 suspected cases", not "31 cases of fraud"
         return any(c.lower_ in _CASE_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound"))
-    if t.lemma_.lower() in PERSON_NOUNS or t.lower_ in PERSON_NOUNS:
+    if t.lemma_.lower() in COUNTED_PEOPLE or t.lower_ in COUNTED_PEOPLE:
         return True
     # demonyms: "Palestinians", "Israelis", "Afghans"
     if t.ent_type_ == "NORP" or (t.tag_ == "NNPS" and t.lower_.endswith(("ans", "ese", "is", "ers"))):
@@ -156,9 +173,12 @@ def _predicate_extras(verb: Token) -> str | None:
                 if p.dep_ == "pobj" and p.lemma_.lower() in PLACE_NOUNS:
                     if p.lemma_.lower() in ("home", "homes") and c.lower_ != "from":
                         continue
+                    if p.lemma_.lower() in ("jail", "prison") and any(d.dep_ == "det" for d in p.children):
+                        continue  # "sent 250 guards to the jail" is no jailing ("sent to prison" is)
                     return PLACE_NOUNS[p.lemma_.lower()]
-        if c.dep_ == "dobj" and c.lemma_.lower() == "hostage":
-            return "abducted"  # "took 30 people hostage"
+        if c.dep_ == "dobj" and c.lemma_.lower() == "hostage" and not any(
+                g.dep_ == "nummod" or g.like_num for g in c.children):
+            return "abducted"  # "took 30 people hostage" (not "set 12 hostages free")
     return None
 
 
@@ -179,8 +199,59 @@ def _with_toll(t: Token | None) -> bool:
 
 
 def _elided_passive(verb: Token) -> bool:
-    """'14 were killed and dozens more wounded': a bare participle is a passive, not an active verb."""
-    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj", "auxpass") for c in verb.children)
+    """'14 were killed and dozens more wounded', '10 people killed': a bare participle of a verb done to
+    people is a passive ('nearly 900 volunteers sifted through the ash' is no passive)."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj", "auxpass") for c in verb.children) \
+        and (verb.lemma_.lower() in TRANSITIVE or verb.dep_ == "conj")
+
+
+def _to_death(verb: Token) -> bool:
+    """'stabbed and beaten to death': a coordinated verb says the people died."""
+    for v in verb.children:
+        if v.dep_ == "conj" and v.pos_ == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children)
+                for c in v.children):
+            return True
+    return False
+
+
+_WHITHER = {"abroad", "away", "home", "north", "south", "east", "west", "northward", "southward", "eastward",
+            "westward", "northwards", "southwards", "eastwards", "westwards", "inland", "overseas", "out"}
+
+
+def _flight_from_home(verb: Token) -> bool:
+    """Fleeing as displacement: somewhere to or from ('fled to the coast', 'fled their homes', 'fled
+    over the mountains'), or a running count ('nearly a million have fled')."""
+    if any(c.dep_ in ("dobj", "prep", "prt") or (c.dep_ == "advmod" and c.lower_ in _WHITHER)
+           for c in verb.children):
+        return True  # "fled to the coast", "fled their homes", "fled north"
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) or verb.dep_ in ("xcomp", "acl"):
+        return True
+    return verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+_CUSTODIANS = {"police", "authority", "government", "court", "prosecutor", "army", "military", "force", "official"}
+_FACILITIES = {"prison", "jail", "camp", "centre", "center", "facility", "compound"}
+
+
+def _held(verb: Token) -> str | None:
+    """'hold': in custody or jail -> detained (also when police or a court hold them, or a verb
+    coordinated with it says custody: '19 were taken into custody and 7 were held in Tarrow'); a prison
+    holding its inmates -> no count (a population); otherwise captives -> abducted."""
+    for v in [verb] + [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else []):
+        extra = _predicate_extras(v)
+        if extra == "detained":
+            return extra
+    for c in verb.children:
+        doer = c if c.dep_ == "nsubj" else next((p for p in c.children if p.dep_ == "pobj"), None) \
+            if c.dep_ == "agent" else None
+        if doer is None:
+            continue
+        if doer.lemma_.lower() in _FACILITIES:
+            return None
+        if doer.lemma_.lower() in _CUSTODIANS or any(g.lemma_.lower() in _CUSTODIANS for g in doer.children):
+            return "detained"
+    return "abducted"
 
 
 def _verb_category(verb: Token, role: str) -> str | None:
@@ -190,8 +261,26 @@ def _verb_category(verb: Token, role: str) -> str | None:
     if lemma == "take" and any(c.dep_ in ("oprd", "dobj", "npadvmod") and c.lower_ in ("hostage", "captive")
                                for c in verb.children):
         return "abducted"
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "prep")}
+    if role == "obj" and lemma == "gun" and "down" in particles:
+        return "killed"  # "gunned down four farmers"
+    if role == "obj" and lemma in ("carry", "take", "spirit", "drag") and particles & {"off", "away"}:
+        return "abducted"  # "carried off dozens of farm workers"
+    if lemma == "hold" and role == "obj":
+        return _held(verb)
+    if role == "obj":
+        for c in verb.children:  # "a judge ordered nine men held in custody"
+            if c.dep_ in ("xcomp", "ccomp", "oprd") and c.tag_ == "VBN" and not any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                inner = _held(c) if c.lemma_.lower() == "hold" else TRANSITIVE.get(c.lemma_.lower())
+                if inner:
+                    return inner
     if role == "obj" and lemma in TRANSITIVE:
+        if particles & {"fatally", "mortally"} or _to_death(verb):
+            return "killed"  # "were fatally wounded", "were stabbed and beaten to death"
         return _adjective_complement(verb) or TRANSITIVE[lemma]
+    if role == "subj" and lemma == "flee" and not _flight_from_home(verb):
+        return None  # "dozens fled when riot police charged": a crowd running, not the displaced
     if role == "subj" and lemma in INTRANSITIVE:
         return INTRANSITIVE[lemma]
     if role == "subj" and lemma in ("go", "be", "remain", "lie", "stay", "survive", "end", "become", "feel"):
@@ -223,6 +312,8 @@ def _governor(head: Token) -> tuple[Token | None, str]:
             return x.head, "pobj"
         if dep == "ROOT":
             return x, "root"
+        if dep == "npadvmod" and x.like_num and x.head.i < x.i and x.head.lemma_.lower() in TRANSITIVE:
+            return x.head, "obj"  # "killing five guards and wounding more than 12" (a bare object misparsed)
         return x.head, dep
     return None, "none"
 
@@ -275,8 +366,8 @@ def _counted_noun(doc: Doc, q: Quantity) -> tuple[Token | None, int, bool]:
     if a.dep_ in ("nummod", "quantmod", "compound", "amod", "det") and a.head.i >= q.num_end \
             and a.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         head = a.head
-        if head.pos_ == "VERB" and head.lower_ not in ADJECTIVES:
-            return None, q.end, False
+        if head.pos_ == "VERB" and (head.lower_ not in ADJECTIVES or head.lower_ not in COUNTED_PEOPLE):
+            return None, q.end, False  # "at least 8 killed": a bare number, its state follows
         return head, head.i + 1, False
     nxt = doc[q.end] if q.end < len(doc) else None
     if nxt is not None and nxt.lower_ == "more":
@@ -287,27 +378,117 @@ def _counted_noun(doc: Doc, q: Quantity) -> tuple[Token | None, int, bool]:
     return None, q.end, False
 
 
+# Verbs that raise their complement's subject: "200 rebels were reported to have joined the assault".
+_RAISING = {"report", "say", "believe", "think", "fear", "expect", "know", "estimate", "understand", "presume",
+            "feel", "seem", "appear"}
+# Verbs only people undergo: an unknown capitalised plural they govern counts people ("about 30 Oskelites died").
+_HUMAN_VERBS = {"die", "kill", "wound", "injure", "kidnap", "abduct", "arrest", "detain", "execute", "massacre",
+                "murder", "behead", "martyr", "evacuate", "displace", "flee"}
+
+
+def _raised(verb: Token | None, role: str) -> tuple[Token | None, str]:
+    """'200 rebels were reported to have joined the assault' -> (joined, subj); 'are believed to have been
+    killed' -> (killed, obj)."""
+    if verb is None or role != "obj" or verb.lemma_.lower() not in _RAISING \
+            or not any(c.dep_ == "auxpass" for c in verb.children):
+        return verb, role
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and c.lemma_ != "be" and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return c, "obj" if any(g.dep_ == "auxpass" for g in c.children) else "subj"
+    return verb, role
+
+
+def _people_by_verb(noun: Token, verb: Token | None, role: str) -> bool:
+    """'About 30 Oskelites died': a capitalised plural the lexicon does not know, undergoing what only
+    people undergo."""
+    if verb is None or noun.tag_ not in ("NNPS", "NNS") or not noun.text[:1].isupper():
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in _HUMAN_VERBS and (role == "obj" or (role == "subj" and lemma in ("die", "flee")))
+
+
+def _in_apposition(head: Token) -> bool:
+    """A count in apposition to another count: 'five bodies — three men and two women —', 'nine people
+    died, a Canadian and three Peruvians'."""
+    t = head
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "appos" and (t.head.like_num or any(c.dep_ == "nummod" or c.like_num for c in t.head.children))
+
+
+def _toll_above(pred: Token) -> Token | None:
+    """The toll noun a participle hangs under: 'the number of guards killed' -> 'number'."""
+    if pred.dep_ not in ("acl", "relcl") or pred.tag_ != "VBN":
+        return None
+    t = pred.head
+    for _ in range(3):
+        if t.lemma_.lower() in TOLL_NOUNS:
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _those_category(those: Token) -> str | None:
+    """'two of those killed': the participle on 'those' says what happened to the part."""
+    for a in those.children:
+        if a.dep_ in ("acl", "relcl", "amod"):
+            lemma = a.lemma_.lower()
+            cat = ADJECTIVES.get(a.lower_) or (TRANSITIVE.get(lemma) if a.tag_ == "VBN" else None) \
+                or INTRANSITIVE.get(lemma)
+            if cat:
+                return cat
+    return None
+
+
+def _subgroup_of_before(verb: Token | None, role: str) -> bool:
+    """'..., though at least 35 were women', 'the remaining three were pupils': a bare number whose
+    predicate only says who they were is a part of the figure before it."""
+    return verb is not None and role == "subj" and verb.lemma_.lower() == "be" and any(
+        c.dep_ in ("attr", "nsubj") and c.pos_ in ("NOUN", "PROPN") and _is_person_noun(c)
+        for c in verb.children)
+
+
 def analyse(doc: Doc, q: Quantity) -> Analysis | None:
     """Category, phrase head and governing predicate of a quantity; None when it is not a count of people."""
     noun, end, via_of = _counted_noun(doc, q)
     if end < 0:
         return None
     part = False
+    category: str | None = None
     if via_of and noun is not None and noun.lower_ in ("them", "whom", "those"):
+        if noun.lower_ == "those":
+            category = _those_category(noun)  # "Two of those killed were teachers"
         noun, end, part = None, noun.i + 1, True  # "15 people, five of them seriously": a part of the figure before
     head = noun if noun is not None else q.anchor
-    if noun is not None and not _is_person_noun(noun):
-        return None
     # "Dozens of Palestinians were killed": the number heads the phrase, the noun hangs off "of"
     verb, role = _governor(q.anchor if via_of else head)
+    verb, role = _raised(verb, role)
+    if noun is not None and not _is_person_noun(noun) and not _people_by_verb(noun, verb, role):
+        return None
     if role == "subj" and verb is not None and _elided_passive(verb):
         role = "obj"
-    category: str | None = None
+    governor = verb
     toll = False
-    if verb is not None and verb.lemma_.lower() == "be" and role in ("subj", "attr"):
+    by_noun = False
+    from_verb = False  # the category comes from the governing verb (the perpetrator check applies)
+    if noun is None and not part and _subgroup_of_before(verb, role):
+        part = True
+    if not part and noun is not None and _in_apposition(head):
+        part = True  # "five bodies — three men and two women —": the people of the figure before
+    if category is None and verb is not None and verb.lemma_.lower() == "be" and role in ("subj", "attr"):
         category = _among_frame(verb)
+    if category is None and verb is not None and role in ("obj", "attr"):
+        category = casualty_subject(verb)  # "the dead included a nurse and three pupils"
     if noun is not None and noun.dep_ == "compound" and noun.head.lemma_.lower() in ("hostage", "captive"):
         category, verb = "abducted", noun.head.head  # "took 30 villagers hostage"
+    if category is None and noun is not None and noun.lower_ in STATES:
+        category = STATES[noun.lower_]  # "one man dead and at least eight wounded": the noun is the state
+    if category is None:
+        category = body_frame(noun, head, q.anchor) or own_state(doc, max(end, q.end), head) \
+            or lives_frame(verb, role, noun)
     if category is None and noun is not None and noun.dep_ == "conj":
         category = _modifier_category(noun)  # "3 suspects were arrested and 2 officers wounded"
     if category is None and verb is not None:
@@ -320,6 +501,9 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
                 category = _category_of_toll(pred.head)  # "bringing the total arrested this year to 12,000"
                 toll = category is not None
                 pred = pred.head
+            elif prep.lower_ in ("to", "at") and _toll_above(pred) is not None:
+                # "put the number of guards killed at 17": the parser hangs "at 25" on the participle
+                category, toll = _category_of_toll(_toll_above(pred)) or SAME_AS_BEFORE, True  # type: ignore[arg-type]
             elif prep.lower_ in ("to", "at", "of") and pred.lemma_.lower() in TOLL_VERBS | set(TOLL_NOUNS):
                 toll_noun = pred if pred.lemma_.lower() in TOLL_NOUNS else next(
                     (c for c in pred.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
@@ -329,8 +513,10 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
                     toll = True
             elif prep.lower_ in ("in", "to") and pred.lemma_.lower() in ("result", "lead", "cause", "leave"):
                 category = None  # "resulting in 32 deaths": the noun says it
-            elif prep.lower_ == "for" and pred.lemma_.lower() in ("exchange", "swap", "return"):
-                category = "released"  # "in exchange for 150 prisoners"
+            elif prep.lower_ == "for" and (pred.lemma_.lower() in ("exchange", "swap", "return", "freedom", "release")
+                                           or any(c.dep_ == "dobj" and c.lemma_.lower() in ("freedom", "release")
+                                                  for c in pred.children)):
+                category = "released"  # "in exchange for 150 prisoners", "negotiated freedom for 230 hostages"
             elif prep.lower_ == "for" and pred.lemma_.lower() in SEARCH_VERBS:
                 category = "missing" if noun is None else None
             verb = pred if pred.pos_ in ("VERB", "AUX") else verb
@@ -340,11 +526,19 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
             toll_noun = next(c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in TOLL_NOUNS)
             category, toll = _category_of_toll(toll_noun) or SAME_AS_BEFORE, True
         else:
-            category = _verb_category(verb, role)
+            category = _verb_category(verb, role) or predicate_frame(verb, role)
+            from_verb = category is not None
             if category is None and role == "attr":
                 category = _among_frame(verb)
     if category is None and noun is not None:
+        category = participle_category(noun)  # "four freed hostages"
+    if category is None and noun is not None:
         category = NOUN_CATEGORY.get(noun.lemma_.lower()) or NOUN_CATEGORY.get(noun.lower_)
+        if category == "killed" and noun.lemma_.lower() in ("body", "corpse") and not is_body(noun):
+            category = None  # "the state's governing bodies"
+        by_noun = category is not None
+        if category == "detained":
+            category = "other"  # "8,000 inmates", "11 prisoners got away": no arrest is said
         if category is None:
             category = _modifier_category(noun)
     if category is None and noun is None:
@@ -356,7 +550,7 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
             return None  # a bare number with nothing saying it counts people
         category = "other"
     # A transitive verb's active subject is the perpetrator, not the victim: "other".
-    if verb is not None and role == "subj" and verb.lemma_.lower() in TRANSITIVE and category == \
+    if from_verb and verb is not None and role == "subj" and verb.lemma_.lower() in TRANSITIVE and category == \
             TRANSITIVE.get(verb.lemma_.lower()):
         category = "other"
     if noun is not None and verb is not None and verb.pos_ not in ("VERB", "AUX"):
@@ -365,4 +559,20 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
             v = v.head
         verb = v if v.pos_ in ("VERB", "AUX") else None
     toll = toll or _with_toll(verb) or _with_toll(head)
-    return Analysis(category=category, head=head, noun=noun, end=max(end, q.end), verb=verb, toll=toll, part=part)
+    return Analysis(category=category, head=head, noun=noun, end=max(end, q.end), verb=verb, toll=toll, part=part,
+                    role=role, governor=governor, by_noun=by_noun)
+
+
+def gapped(doc: Doc, q: Quantity, before_head: Token, before: Figure) -> Analysis | None:
+    """A bare number in a gapped list after a figure of the same sentence: 'found 9 bodies in
+    one ditch, 6 in another and 2 in a well', 'arrested 14 in Tarrow, 5 in Belmont'. The number follows
+    a comma or 'and' and is followed by the preposition that follows the figure before."""
+    if q.num_start == 0 or q.end >= len(doc) or before_head.sent.start != doc[q.num_start].sent.start:
+        return None
+    if doc[q.start - 1].lower_ not in (",", "and") or doc[q.end].pos_ != "ADP":
+        return None
+    after = doc[before_head.i + 1] if before_head.i + 1 < q.start else None
+    if after is None or after.pos_ != "ADP" or after.lower_ != doc[q.end].lower_:
+        return None
+    return Analysis(category=before.category, head=q.anchor, noun=None, end=q.end, verb=None, part=False,
+                    role="gapped", governor=before_head)

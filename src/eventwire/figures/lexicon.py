@@ -25,3 +25,16 @@ colleague colleagues comrade comrades friend friends neighbour neighbours neighb
 sisters son sons daughter daughters mother mothers father fathers husband husbands wife wives parent parents
 grandchildren being beings human humans life lives case cases injured wounded missing displaced
 """.split())  # noqa: SIM905
+
+# More nouns that count people, for the figures stage only (other stages read PERSON_NOUNS): occupations,
+# ranks and the armed, so that "four other pilots badly hurt" or "three of the raiders died" are counts.
+COUNTED_PEOPLE = PERSON_NOUNS | frozenset("""
+teacher engineer geologist scientist researcher technician contractor labourer laborer porter trader merchant
+vendor shopkeeper herder herdsman herdsmen shepherd hunter fisher priest pastor monk nun imam cleric missionary
+pilot seaman seafarer airman trooper ranger gendarme jawan cadet trainee bodyguard mayor governor judge lawyer
+prosecutor candidate legislator lawmaker councillor councilor elder adolescent newborn pensioner congregant
+parishioner churchgoer attendee delegate operative associate ally loyalist partisan separatist secessionist
+extremist terrorist attacker assailant bandit kidnapper abductor gangster raider looter smuggler trafficker
+enemy enemies christian christians muslim muslims villager tribesman tribesmen clansman clansmen shiite shiites
+sunni sunnis jew jews hindu hindus sikh sikhs dissident dissidents occupant occupants resident aid-worker
+""".split())  # noqa: SIM905

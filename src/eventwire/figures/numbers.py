@@ -29,6 +29,13 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_0
 # ("dozens" = at least two dozen).  Documented in docs/figures.md.
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2_000_000}
 SEVERAL = {"several": 3, "a few": 3, "a handful": 3}
+# "several hundred villagers": a vague magnitude, its lower bound three of the unit
+_SEVERAL_OF = {"dozen": ("dozens", 36), "hundred": ("hundreds", 300), "thousand": ("thousands", 3000),
+               "million": ("millions", 3_000_000)}
+# Vague magnitudes: the story conventions give them no value (value null, the bound stays in `low`);
+# "scores" is coded as "dozens".
+VAGUE_QUALIFIERS = {"dozens", "scores", "hundreds", "thousands", "millions", "tens of thousands",
+                    "hundreds of thousands", "tens of millions", "hundreds of millions"}
 
 # Qualifiers written before the number, longest first; value = the schema's qualifier name.
 PRE_QUALIFIERS: list[tuple[tuple[str, ...], str]] = sorted([
@@ -124,15 +131,20 @@ def _read_number(doc: Doc, i: int) -> tuple[int, int, str] | None:
         return i + 2, base, "exact"
     if low == "a" and i + 1 < n and f"a {doc[i + 1].lower_}" in SEVERAL:
         return i + 2, SEVERAL[f"a {doc[i + 1].lower_}"], "several"
+    if low == "several" and i + 1 < n and doc[i + 1].lower_ in _SEVERAL_OF:
+        name, bound = _SEVERAL_OF[doc[i + 1].lower_]
+        return i + 2, bound, name
     if low == "several":
         return i + 1, SEVERAL[low], "several"
+    if low == "half" and i + 2 < n and doc[i + 1].lower_ == "a" and doc[i + 2].lower_ in ("dozen", "million"):
+        return i + 3, 6 if doc[i + 2].lower_ == "dozen" else 500_000, "about"  # "half a million" -> about 500,000
     if low in ("tens", "hundreds") and i + 2 < n and doc[i + 1].lower_ == "of" \
             and doc[i + 2].lower_ in ("thousands", "millions"):
         base = 10 if low == "tens" else 100
         scale = 1000 if doc[i + 2].lower_ == "thousands" else 1_000_000
         return i + 3, 2 * base * scale, f"{low} of {doc[i + 2].lower_}"
     if low in VAGUE:
-        return i + 1, VAGUE[low], low
+        return i + 1, VAGUE[low], "dozens" if low == "scores" else low
     digits = _digit_value(t.text)
     if digits is not None:
         j = i + 1
@@ -172,7 +184,21 @@ def _pre_qualifier(doc: Doc, i: int) -> tuple[int, str] | None:
     for words, name in PRE_QUALIFIERS:
         k = len(words)
         if i - k >= 0 and tuple(doc[j].lower_ for j in range(i - k, i)) == words:
+            if k == 1 and doc[i - 1].dep_ == "prt":
+                continue  # "handed over three captives": a particle of the verb, no qualifier
             return i - k, name
+    return None
+
+
+def _post_qualifier(doc: Doc, end: int) -> tuple[int, str] | None:
+    """A qualifier written after the number: 'eight or more' (at least), '250-plus' (more than)."""
+    n = len(doc)
+    if end + 1 < n and doc[end].lower_ == "or" and doc[end + 1].lower_ in ("more", "so"):
+        return end + 2, "at least" if doc[end + 1].lower_ == "more" else "about"
+    if end < n and doc[end].lower_ in ("plus", "+") and doc[end].idx == doc[end - 1].idx + len(doc[end - 1].text):
+        return end + 1, "more than"
+    if end + 1 < n and doc[end].text in ("-", "–") and doc[end + 1].lower_ == "plus":
+        return end + 2, "more than"
     return None
 
 
@@ -224,7 +250,7 @@ def _not_a_count(doc: Doc, start: int, end: int, value: int, qualifier: str) -> 
             return True
         # "12-year-old", "seven-day truce", "three-storey": a hyphenated modifier, not a count
         if doc[end].text in ("-", "–") and end + 1 < len(doc) and not _is_number_word(doc[end + 1]) \
-                and _digit_value(doc[end + 1].text) is None:
+                and _digit_value(doc[end + 1].text) is None and doc[end + 1].lower_ != "plus":
             return True
         if nxt == "," and end + 1 < len(doc) and start > 0 and doc[start - 1].text == "," \
                 and doc[start - 1].i > 0 and doc[start - 2].pos_ in ("PROPN", "NOUN") and value < 120 \
@@ -285,6 +311,12 @@ def scan_quantities(doc: Doc) -> list[Quantity]:
                                         _anchor(doc, num_start, end2)))
                 i = end2
                 continue
+        if qualifier == "several":
+            i = end  # "several", "a few": not counted (the story conventions)
+            continue
+        post = _post_qualifier(doc, end) if qualifier == "exact" else None
+        if post is not None:
+            end, qualifier = post  # "eight or more", "250-plus"
         pre = _pre_qualifier(doc, i)
         if pre is not None and qualifier == "exact":
             start, qualifier = pre

@@ -1,10 +1,11 @@
 """Scope (incident | cumulative), ``since`` and ``date`` of a figure.
 
-A figure is cumulative when a cue attaches to its own predicate or to a predicate coordinated
-with it: "since ..." (its Time gives ``since``), "so far", "to date", "in total", "overall",
-"since the start of ...", or when it is the value of a toll frame ("the death toll
-has risen to N", "bringing the toll to N").  Cues elsewhere in the sentence do not count, so
-"since the offensive began on Feb. 20, when gunmen killed 300" leaves the 300 an incident.
+A figure is cumulative when a since-clause attaches to its own predicate or to a predicate
+coordinated with it ("since the war began on Oct. 7": its Time gives ``since`` when it is a day),
+or when it is a running total of a conflict or a period (``running.py``).  Cues elsewhere in the
+sentence do not count, so "since the offensive began on Feb. 20, when gunmen killed 300" leaves
+the 300 an incident.  A toll frame ("the death toll has risen to N") or "so far" alone is the
+running count of one incident, not a running total: incident (the story conventions).
 """
 
 from __future__ import annotations
@@ -16,9 +17,22 @@ from spacy.tokens import Span, Token
 from ..schema import Time
 from .source import SPEECH_VERBS
 
-_TWO_WORD_CUES = {("so", "far"), ("to", "date"), ("in", "total"), ("thus", "far"), ("until", "now"),
-                  ("up", "to")}
-_ONE_WORD_CUES = {"overall", "cumulative", "altogether", "since"}
+_ONE_WORD_CUES = {"cumulative", "since"}
+
+
+def _after_superlative(since: Token) -> bool:
+    """Does 'since' close a superlative ('the deadliest attack since 2011', 'the largest raid
+    on the cartel since 14 people were killed')?"""
+    t = since.head
+    for _ in range(4):
+        if t.pos_ in ("NOUN", "PROPN") and any(
+                c.tag_ == "JJS" or c.lower_ in ("first", "worst", "deadliest", "biggest", "largest", "bloodiest")
+                for c in t.children if c.dep_ in ("amod", "advmod", "nmod")):
+            return True
+        if t.head.i == t.i or (t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "conj")):
+            return False
+        t = t.head
+    return False
 
 
 def verb_of(t: Token | None) -> Token | None:
@@ -62,14 +76,11 @@ class SentenceCues:
         for k, t in enumerate(toks):
             low = t.lower_
             nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
-            if low == "up" and nxt == "to":
-                # "up to 30 people" is a bound, not a cue; "up to now" is
-                if k + 2 < len(toks) and toks[k + 2].lower_ in ("now", "today", "date"):
-                    self._add(t)
-                continue
-            if (low, nxt) in _TWO_WORD_CUES:
-                self._add(t)
-            elif low in _ONE_WORD_CUES:
+            if low == "since" and nxt in ("then", "when"):
+                continue  # "the town has been quiet since then": no start of a count
+            if low == "since" and _after_superlative(t):
+                continue  # "the deadliest ambush since 2011": a record, not the start of a count
+            if low in _ONE_WORD_CUES:
                 if low == "since" and t.dep_ == "mark":
                     clause = t.head  # "since the war began on Oct. 7": the clause is the head verb
                     target = clause.head if clause.head.i != clause.i else clause
@@ -93,11 +104,11 @@ class SentenceCues:
             return
         self.cues.append((v.i, t.i, lo, hi))
 
-    def match(self, verb: Token | None, toll: bool) -> tuple[bool, tuple[int, int] | None]:
+    def match(self, verb: Token | None) -> tuple[bool, tuple[int, int] | None]:
         """(cumulative?, since-clause token range) for a figure governed by `verb`."""
         verbs = cluster(verb)
         since: tuple[int, int] | None = None
-        hit = toll
+        hit = False
         for anchor, _, lo, hi in self.cues:
             if anchor in verbs:
                 hit = True
@@ -127,6 +138,22 @@ class TimeIndex:
                 return t
             k += 1
         return None
+
+
+def since_day(time: Time | None, span: Span) -> str | None:
+    """The since-date when it is a day: 'since April 2' -> the day; 'since the start of 2019' ->
+    2019-01-01; 'since early March', 'since 2016' -> None (the start is not known to the day)."""
+    if time is None:
+        return None
+    value = time.value
+    if len(value) == 10 and value[4] == "-" and value[:4].isdigit():
+        return value
+    starts = any(t.lower_ in ("start", "beginning", "outset") for t in span)
+    if starts and len(value) == 4 and value.isdigit():
+        return f"{value}-01-01"
+    if starts and len(value) == 7 and value[4] == "-" and value[5:].isdigit():
+        return f"{value}-01"
+    return None
 
 
 def figure_date(verb: Token | None, times: TimeIndex, since: tuple[int, int] | None) -> str | None:
