@@ -131,9 +131,8 @@ def cross_validate(reports: list[dict[str, Any]], folds: int = 5) -> tuple[float
             result = {"p": round(p, 3), "r": round(rec, 3), "f1": round(f1, 3)}
             print(f"  C={c} threshold={t}: {result}", file=sys.stderr)
             settings.append((c, t, result))
-    # Within 0.005 of the best F1, the most precise setting: a user reads rows, not recall.
-    top = max(r["f1"] for _, _, r in settings)
-    return max((x for x in settings if x[2]["f1"] >= top - 0.005), key=lambda x: (x[2]["p"], x[2]["f1"]))
+    # The best F1; on a tie, the setting whose precision and recall are closest.
+    return max(settings, key=lambda x: (x[2]["f1"], -abs(x[2]["p"] - x[2]["r"])))
 
 
 def main() -> int:
