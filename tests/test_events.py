@@ -846,3 +846,8 @@ def test_a_state_of_emergency_in_force_restricts_and_an_emergency_meeting_does_n
     r = extract("A state of emergency was in force in Valparaiso on Monday. An emergency meeting of the cabinet "
                 "was held in Santiago.")
     assert [e.trigger.text for e in r.events if e.type == "COERCE"] == ["emergency"]
+
+
+def test_an_act_that_was_expected_is_planned(extract):
+    r = extract("Mediators said a new exchange of prisoners was expected within days.")
+    assert _one(r, "exchange").modality == "planned"

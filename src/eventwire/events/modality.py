@@ -4,7 +4,8 @@ Walks from the trigger up its clause chain (at most a few heads; linear overall)
 * negated: "not"/"never" on the trigger or a governing verb, or a governor "refuse/fail/decline to";
 * hypothetical: "if"/"unless" marking the clause, "would/could/might", or a governor "warn/threaten ...
   against"; "warned that X would ..." too;
-* planned: "will"/"shall"/"going to", or a governor "plan/intend/vow/prepare/expect to";
+* planned: "will"/"shall"/"going to", or a governor "plan/intend/vow/prepare/expect to"; an act that
+  "was expected / scheduled / planned";
 * reported: the trigger sits inside someone's quote (not its cue): reported_by = the speaker.
 """
 
@@ -22,6 +23,8 @@ CARRIERS = LIGHT_VERBS | {"have", "be", "see", "make", "take", "get", "agree", "
 NEG_GOV = {"refuse", "fail", "decline"}
 PLAN_GOV = {"plan", "intend", "vow", "prepare", "aim", "schedule", "set", "pledge", "promise", "seek"}
 WARN_GOV = {"warn", "threaten", "caution"}
+# "X was expected / scheduled / planned": an act still to come
+EXPECTED = {"expect", "plan", "schedule", "slate", "anticipate", "predict", "forecast"}
 HYPO_MODALS = {"would", "could", "might", "may"}
 PLAN_MODALS = {"will", "shall", "'ll"}
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "acl",
@@ -49,6 +52,8 @@ def modality(tok: Token, quote: Quote | None, speaker: str | None) -> tuple[str,
         if cur.dep_ == "prep" and reason(head, cur):
             break  # "vowed to take revenge for deploying troops": the deployment happened
         hl = head.lemma_.lower()
+        if cur.dep_ == "nsubjpass" and hl in EXPECTED:
+            return "planned", None  # "a new exchange of captives was expected within days"
         # "the truce did not help", "the siege, during which the shelling went on ...": the negation is
         # about another predicate (or another clause), not about whether this event happened.
         if cur.dep_ == "relcl" or (cur.pos_ not in ("VERB", "AUX") and head.pos_ in ("VERB", "AUX")
