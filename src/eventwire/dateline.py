@@ -14,6 +14,8 @@ which agency) it was filed::
     TASHKENT. July 4 (Interfax) -                Dhaka: The group said on Saturday ...
     VIENNA • Investigators said ...              KABUL, Afghanistan, Monday (AP) —
     By Jane Doe WASHINGTON (Reuters) -           March 3, 2024 — Gunmen killed ...
+    TEMA, Ghana | Xinhua | Ghanaian ...         By IANS, Mumbai : ...   AFP, Kabul
+    ASTANA. KAZINFORM - ...                      LONDON (Reuters) -The ...
 
 ``places`` holds the cities the dispatch was filed from (EFE joins several with slashes);
 a state, region or country that qualifies the city ("KANSAS CITY, Mo.", "BEIRUT,
@@ -34,17 +36,22 @@ At least ...", "Dhaka: The ...") counts when the gazetteer knows it (or the regi
 country qualifying it: "Musa Khel, Balochistan –") as a sizeable place and a sentence
 starts after it; after a bare colon, capitals too must be known and the sentence must read
 like a lead (ten words or more, mostly lower case), since "Obama: ..." and "HUFFPOLLSTER:
-..." open headlines.  It looks at the start of the text, past up to three short heading
-lines (title, byline) above the first paragraph, and past a byline on the dateline's own
-line.
+..." open headlines, and the place must be no country ("Kenya: Police fire ...").  A line
+of its own ends a dateline with a date or an agency ("Ludhiana, December 8").  It looks at
+the start of the text, past up to three short heading lines (title, byline) above the first
+paragraph, past an "Updated: ..." stamp, and past a byline on the dateline's own line.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
 
+from .dateline_agencies import AGENCIES
+from .dateline_dates import LEAD_DATES as _LEAD_DATES
+from .dateline_dates import STAMP as _STAMP
+from .dateline_dates import date_at as _date
+from .dateline_dates import weekday_at as _weekday
 from .schema import Dateline, Span
 
 __all__ = ["parse_dateline"]
@@ -62,30 +69,9 @@ _PARTICLES = frozenset({
 # Lower-case Arabic article glued to a name: "al-Mawasi", "el-Arish".
 _PREFIXED = re.compile(rf"(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)-|[dl]['’]){_L}")  # also "Côte d'Ivoire"
 
-_MONTH = r"(?P<mon>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-         rf"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))(?!{_L})\.?"
-_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-_YEAR = r"(?:,?[ \t]+(?P<year>(?:19|20)\d\d)(?!\d))?"
-_WEEKDAY = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?[ \t]+)?"
-_DATES = (
-    re.compile(_WEEKDAY + _MONTH + r"[ \t]+" + _DAY + _YEAR),  # Dec 1 / Jan. 5, 2024
-    re.compile(_WEEKDAY + _DAY + r"[ \t]+" + _MONTH + _YEAR),  # 12 May / 1 December 2023
-    re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),  # 2023-12-01
-)
-# A dateline that opens with its date ("Feb. 7 (UPI) --", "Tuesday, Feb. 7 (UPI) --").
-_LEAD_DATES = (
-    re.compile(_WEEKDAY + _MONTH + r"[ \t]+" + _DAY + _YEAR),
-    re.compile(_WEEKDAY + _DAY + r"[ \t]+" + _MONTH + _YEAR),
-)
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-
 _COMMA = re.compile(r",[ \t]*")
 _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
 _BRACKET = re.compile(r"[ \t]*\[([^\[\]\n]{1,40})\]")  # "London [U.K.], Feb. 9 (ANI):"
-# A weekday standing for the date ("KABUL, Monday (AP) —"): the last such day on or before `published`.
-_WEEKDAY_ONLY = re.compile(r"(?P<wd>(?i:mon|tues|wednes|thurs|fri|satur|sun))(?i:day)(?![^\W\d_])")
-_WEEKDAYS = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
 # NEW YORK, ... /PRNewswire/ --; TASS's "MOSCOW, March 3. /TASS/. Russian forces ..."
 _SLASH_AGENCY = re.compile(r"\.?[ \t]+/([A-Za-z][\w .&-]{1,40}?)/(?:\.(?=[ \t]+[A-Z\"“]))?")
 _WIRE_AGENCY = re.compile(r"[ \t]*--\(([^()\n]{2,40})\)--")  # NEW YORK--(BUSINESS WIRE)--
@@ -93,16 +79,7 @@ _WIRE_AGENCY = re.compile(r"[ \t]*--\(([^()\n]{2,40})\)--")  # NEW YORK--(BUSINE
 # dateline); en and em dashes may touch the next word.
 _SEP = re.compile(r"[ \t]*\.?[ \t]*(?:(?:-{1,3}|_|:|•)(?=\s|$)|[–—―])")
 
-_AGENCIES = frozenset(a.lower() for a in (
-    "Reuters", "AP", "AFP", "EFE", "dpa", "ANSA", "Xinhua", "UPI", "IANS", "PTI", "ANI", "Anadolu", "AA",
-    "CNN", "BBC", "WAFA", "TASS", "RIA Novosti", "Interfax", "Kyodo", "Kyodo News", "Yonhap", "KUNA",
-    "SPA", "IRNA", "QNA", "MENA", "WAM", "Petra", "SANA", "Bernama", "Antara", "Prensa Latina",
-    "Europa Press", "Notimex", "Télam", "Lusa", "Agerpres", "Ukrinform", "UNIAN", "BelTA", "Bloomberg",
-    "CNA", "AAP", "CP", "PA", "IPS", "Sputnik", "Jiji", "Jiji Press", "NHK", "PAP", "HINA", "Tanjug",
-    "BTA", "ANA-MPA", "Tasnim", "Fars", "Mehr", "ISNA", "NNA", "APA", "KNA", "NAN", "UNB", "BSS", "APP",
-    "Associated Press", "Agence France-Presse", "The Canadian Press", "Press Association", "Xinhua News",
-    "AP Photo", "Business Wire", "GLOBE NEWSWIRE", "PRNewswire",
-))
+_AGENCIES = AGENCIES
 _ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,10})*")  # "KUNA", "NNN-AGENCIES"
 # What may follow an agency when no separator closes the dateline: the lead sentence itself.
 _SENTENCE_START = re.compile(r"[ \t]+[\"“'‘]?[A-Z0-9]")
@@ -122,7 +99,6 @@ _NOT_PLACES = frozenset({
     "november", "december",
 })
 
-_FUTURE_DAYS = 3  # how far a dateline may lie after `published` (time zones, late metadata)
 _HEADING_LINES = 3  # short lines (title, byline) looked past to find the first paragraph
 _HEADING_MAX = 200
 
@@ -136,12 +112,13 @@ def parse_dateline(text: str, published: str | None = None, *,
     name is a sizeable place; it is asked only about a dateline with neither date nor agency
     nor capitals ("Beira — ..."); by default the gazetteer answers.
     """
+    known = known_place or _gazetteer_knows
     for pos in _starts(text):
-        found = None
-        if _BYLINE.match(text, pos):
-            found = _after_byline(text, pos, published, known_place or _gazetteer_knows)
+        found = _agency_first(text, pos, published, known)
+        if found is None and _BYLINE.match(text, pos):
+            found = _after_byline(text, pos, published, known)
         if found is None:
-            found = _parse_at(text, pos, published, known_place or _gazetteer_knows)
+            found = _parse_at(text, pos, published, known)
         if found is not None:
             return found
     return None
@@ -169,7 +146,35 @@ def _after_byline(text: str, pos: int, published: str | None, known_place: Calla
         found = _place_first(text, start, published, known_place)
         if found is not None and _all_caps(found.places[0]):
             return found
+    # "BY STAFF REPORTER ADDIS ABABA –": a byline in capitals runs into the dateline; it starts at the
+    # first word from which a place the gazetteer knows runs to the separator.
+    for m in _CAPS_WORD.finditer(window):
+        if m.start() == 0:
+            continue
+        found = _place_first(text, pos + m.start(), published, known_place)
+        if found is not None and _all_caps(found.places[0]) and all(known_place(n) for n in found.places):
+            return found
     return None
+
+
+# "AFP, Kabul", "By IANS, Mumbai :", "REUTERS, 3rd MAY, 2017 -": the agency before the place or date.
+_AGENCY_FIRST = re.compile(r"(?:(?:By|BY)[ \t]+)?([A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,2}),[ \t]+")
+
+
+def _agency_first(text: str, pos: int, published: str | None,
+                  known_place: Callable[[str], bool]) -> Dateline | None:
+    m = _AGENCY_FIRST.match(text, pos)
+    if m is None or m.group(1).lower() not in _AGENCIES:
+        return None
+    agency = m.span(1)
+    d = _date(text, m.end(), published)
+    if d is None:
+        return _place_first(text, m.end(), published, known_place, agency=agency, start=pos)
+    when, p = d
+    sep = _SEP.match(text, p)
+    if sep is None or ":" in sep.group() or not _SENTENCE_START.match(text, sep.end()):
+        return None
+    return _dateline(text, pos, sep.end(), [], [], when, agency)
 
 
 def _gazetteer_knows(name: str) -> bool:
@@ -189,9 +194,14 @@ def _starts(text: str) -> list[int]:
     """Where a dateline may begin: the first line, and below up to three short heading lines."""
     starts: list[int] = []
     pos = len(text) - len(text.lstrip())
-    while pos < len(text) and len(starts) <= _HEADING_LINES:
+    for _ in range(_HEADING_LINES + 1):
+        if pos >= len(text):
+            break
         starts.append(pos)
         nl = text.find("\n", pos)
+        stamp = _STAMP.match(text, pos)
+        if stamp and text[stamp.end():nl if nl >= 0 else len(text)].strip():
+            starts.append(stamp.end())  # "Updated: 2008-08-30 11:09 URUMQI -- Police ..."
         line = text[pos:nl if nl >= 0 else len(text)].rstrip()
         # A line ending like a sentence is the first paragraph, not a heading: stop there.
         if nl < 0 or len(line) > _HEADING_MAX or line.endswith((".", "!", "?", ";", ",", '"', "”")):
@@ -206,7 +216,9 @@ def _parse_at(text: str, pos: int, published: str | None, known_place: Callable[
             or _agency_only(text, pos))
 
 
-def _place_first(text: str, pos: int, published: str | None, known_place: Callable[[str], bool]) -> Dateline | None:
+def _place_first(text: str, pos: int, published: str | None, known_place: Callable[[str], bool], *,
+                 agency: tuple[int, int] | None = None, start: int | None = None) -> Dateline | None:
+    """A dateline opening with its place; ``agency`` and ``start`` when the agency came first ("AFP, Kabul")."""
     first = _place(text, pos)
     if first is None:
         return None
@@ -223,10 +235,11 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
     when: str | None = None
     has_date = False  # a calendar date (a weekday alone does not make a capitalised name a dateline)
     dated = False  # a calendar date or a weekday
-    agency: tuple[int, int] | None = None
+    caps = _all_caps(text[first[0]:first[1]])
+    lenient = False  # an agency not on our list may run into the lead
     # "SANAA Aug 24 Residents ...", "TASHKENT. July 4 (Interfax) -", "Harare Nov 3 (AFP) -": the place
     # runs into the date
-    m = (_CAPS_TO_DATE if _all_caps(text[first[0]:first[1]]) else _SPACE).match(text, p)
+    m = (_CAPS_TO_DATE if caps else _SPACE).match(text, p)
     d = _date(text, m.end(), published) if m else None
     if d is not None:
         has_date = dated = True
@@ -248,11 +261,11 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
                 dated = True
                 when, p = d
                 continue
-            bare = _bare_agency(text, q)
+            bare = None if agency else _bare_agency(text, q)
             if bare is not None:  # "TEHRAN, IRNA --", "Moscow, SANA-"
                 agency, p = bare
                 break
-            qualifier = None if dated else _place(text, q)
+            qualifier = None if dated else _place(text, q, qualifier=True)
             if qualifier is not None and not _listed_non_place(text[qualifier[0]:qualifier[1]]):  # "KYIV, Ukraine"
                 qualifiers.append(qualifier)
                 p = qualifier[1]
@@ -261,7 +274,7 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         m = _BRACKET.match(text, p)
         if m and not dated:  # "London [U.K.], Feb. 9 (ANI):"
             inner = _strip_span(text, m.start(1), m.end(1))
-            qualifier = _place(text, inner[0])
+            qualifier = _place(text, inner[0], qualifier=True)
             if qualifier is not None and qualifier[1] == inner[1]:
                 qualifiers.append(qualifier)
                 p = m.end()
@@ -271,18 +284,33 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         if m:
             inner = _strip_span(text, m.start(1), m.end(1))
             name, after = text[inner[0]:inner[1]], _SEP.match(text, m.end()) is not None
-            if _is_agency(name, after=after) or (dated and after and _outlet(name)):
+            # capitals and a date may run into the lead past any acronym: "HAVANA, Mar 6 (PL) Cuban ..."
+            lenient = has_date and caps and bool(_SENTENCE_START.match(text, m.end()))
+            if agency is None and (_is_agency(name, after=after or lenient) or (dated and after and _outlet(name))):
                 # after the date a bracket is no qualifier: "GENEVA, Jan 5 (UN News) -"
                 agency, p = inner, m.end()
                 break
-            qualifier = _place(text, inner[0])
+            qualifier = _place(text, inner[0], qualifier=True)
             if not dated and qualifier is not None and qualifier[1] == inner[1]:  # "(Palestinian Territories)"
                 qualifiers.append(qualifier)
                 p = m.end()
                 continue
             break
+        m = _PIPE_AGENCY.match(text, p)
+        if m and agency is None:  # "TEMA, Ghana | Xinhua | Ghanaian President ..."
+            inner = _strip_span(text, m.start(1), m.end(1))
+            if (_is_agency(text[inner[0]:inner[1]], after=True) or _outlet(text[inner[0]:inner[1]])) and (
+                    caps or all(known_place(text[s:e]) for s, e in places)):  # not "Politics | Opinion |"
+                agency, p, lenient = inner, m.end(), True
+            break
+        m = _PERIOD.match(text, p)
+        bare = _bare_agency(text, m.end(), lead=True) if m and caps and not dated and agency is None else None
+        if bare is not None:  # Kazinform's "ASTANA. KAZINFORM - ...", "ASTANA. KAZINFORM The ..."
+            agency, p = bare
+            lenient = True
+            break
         m = _SLASH_AGENCY.match(text, p)
-        if m:
+        if m and agency is None:
             agency, p = _strip_span(text, m.start(1), m.end(1)), m.end()
         break
     m = _WIRE_AGENCY.match(text, p)
@@ -290,10 +318,15 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         agency, p = _strip_span(text, m.start(1), m.end(1)), m.end()
         sep_end: int | None = p
     else:
-        sep_end = _closing(text, p, agency)
-    if sep_end is None and has_date and _all_caps(text[places[0][0]:places[0][1]]) \
-            and _SENTENCE_START.match(text, p):
-        sep_end = p  # "MAIDUGURI, Nigeria, Sept 3 At least five ...": capitals and a date, then the lead
+        sep_end = _closing(text, p, agency, lenient=lenient)
+    if sep_end is None and has_date and caps:
+        # "MAIDUGURI, Nigeria, Sept 3 At least five ...", "HAVANA, Mar 9. The ...": capitals and a date,
+        # then the lead
+        m = _PERIOD_LEAD.match(text, p)
+        sep_end = p if _SENTENCE_START.match(text, p) else p + 1 if m else None
+    if sep_end is None and (has_date or agency) and _END_OF_LINE.match(text, p) and (
+            caps or all(known_place(text[s:e]) for s, e in places)):  # not a byline "John Doe (AP)"
+        sep_end = p  # the dateline on a line of its own: "Ludhiana, December 8", "AFP, Kabul"
     if sep_end is None:
         return None
     if agency is None:  # "KABUL — (AFP) — ...": the agency after the separator
@@ -312,9 +345,31 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         if not (sep and _SENTENCE_START.match(text, sep_end)
                 and not any(_listed_non_place(n) for n in names) and known):
             return None
-        if colon and not _reads_like_a_lead(text, sep_end):
-            return None  # "Clinton: Time for a new strategy." is a headline quoting a person
-    return _dateline(text, places[0][0], sep_end, places, qualifiers, when, agency)
+        if colon and (not _reads_like_a_lead(text, sep_end) or any(_region_only(n) for n in names)):
+            # "Clinton: Time for a new strategy." is a headline quoting a person; "Kenya: Police fire ..."
+            # one naming its country
+            return None
+    return _dateline(text, places[0][0] if start is None else start, sep_end, places, qualifiers, when, agency)
+
+
+_PIPE_AGENCY = re.compile(r"[ \t]*\|[ \t]*([^|\n]{2,40}?)[ \t]*\|")  # "Kampala, Uganda | THE INDEPENDENT |"
+_PERIOD = re.compile(r"\.[ \t]+")
+_PERIOD_LEAD = re.compile(r"\.[ \t]+[\"“'‘]?[A-Z]")
+_END_OF_LINE = re.compile(r"[ \t]*\n\s*[\"“'‘]?[A-Z0-9]")  # the lead on the next line
+_GLUED_HYPHEN = re.compile(r"[ \t]+-(?=[\"“A-Z])")  # Reuters' "(Reuters) -The ..."
+_CITY_OF_A_REGION = 100_000
+
+
+def _region_only(name: str) -> bool:
+    """A country or first-level region with no city of 100,000 of that name ("Kenya", "Georgia")."""
+    try:
+        from .gazetteer import open_for_process
+
+        entries = [e for e in open_for_process().lookup(name) if e.name_kind in ("primary", "alternate")]
+    except Exception:
+        return False
+    return any(e.feature == "country" or e.feature_code == "ADM1" for e in entries) and not any(
+        e.feature == "city" and (e.population or 0) >= _CITY_OF_A_REGION for e in entries)
 
 
 # "SANAA Aug 24", "TASHKENT. July 4": an ALL-CAPS place and its date with no comma between.
@@ -325,8 +380,9 @@ _AGENCY_AFTER = re.compile(r"[ \t]*(?:\(([^()\n]{2,40})\)|([A-Z][A-Za-z.&]*(?:-[
                            r"(?: [A-Z][A-Za-z.&]*(?:-[A-Za-z]+)*){0,2}))")
 
 
-def _bare_agency(text: str, p: int) -> tuple[tuple[int, int], int] | None:
-    """A known agency with no brackets, right before the separator: (its span, where the separator starts)."""
+def _bare_agency(text: str, p: int, *, lead: bool = False) -> tuple[tuple[int, int], int] | None:
+    """A known agency with no brackets, right before the separator (or, with ``lead``, the lead
+    sentence): (its span, where the separator starts)."""
     m = _AGENCY_AFTER.match(text, p)
     if m is None or m.group(2) is None:
         return None
@@ -335,7 +391,8 @@ def _bare_agency(text: str, p: int) -> tuple[tuple[int, int], int] | None:
         name = " ".join(words[:k])
         end = m.start(2) + len(name)
         # not a two-letter one, which is as often a postal code ("SCRANTON, PA —")
-        if len(name) > 2 and name.lower() in _AGENCIES and _SEP.match(text, end):
+        if len(name) > 2 and name.lower() in _AGENCIES and (
+                _SEP.match(text, end) or (lead and _SENTENCE_START.match(text, end))):
             return (m.start(2), end), end
     return None
 
@@ -351,21 +408,11 @@ def _agency_after(text: str, p: int) -> tuple[tuple[int, int], int] | None:
     sep = _SEP.match(text, m.end())
     if sep is not None:
         return inner, sep.end()
+    if _END_OF_LINE.match(text, m.end()):  # "ANKARA - Anadolu Agency" on a line of its own
+        return inner, m.end()
     if g == 1 and _SENTENCE_START.match(text, m.end()):  # "BAMAKO - (AFP) Fifteen people ..."
         return inner, m.end()
     return None
-
-
-def _weekday(text: str, pos: int, published: str | None) -> tuple[str | None, int] | None:
-    """(ISO date, end) for a bare weekday at ``pos``: the last such day on or before ``published``."""
-    m = _WEEKDAY_ONLY.match(text, pos)
-    if m is None:
-        return None
-    pub = _parse_iso(published)
-    if pub is None:
-        return None, m.end()
-    back = (pub.weekday() - _WEEKDAYS[m.group("wd").lower()]) % 7
-    return (pub - timedelta(days=back)).isoformat(), m.end()
 
 
 _LEAD_MIN_WORDS = 10
@@ -386,13 +433,18 @@ def _reads_like_a_lead(text: str, p: int) -> bool:
     return capitalised <= 0.4 * (len(words) - 1)
 
 
-def _closing(text: str, p: int, agency: tuple[int, int] | None) -> int | None:
-    """Where the dateline ends: after its separator, or right after a known agency when the
-    lead sentence follows it ("(AFP) Fifteen people")."""
+def _closing(text: str, p: int, agency: tuple[int, int] | None, *, lenient: bool = False) -> int | None:
+    """Where the dateline ends: after its separator, or right after a known agency (any agency when
+    ``lenient``) when the lead sentence follows it ("(AFP) Fifteen people")."""
     sep = _SEP.match(text, p)
     if sep is not None:
         return sep.end()
-    if agency is not None and text[agency[0]:agency[1]].lower() in _AGENCIES and _SENTENCE_START.match(text, p):
+    if agency is None:
+        return None
+    glued = _GLUED_HYPHEN.match(text, p)
+    if glued is not None:
+        return glued.end()
+    if (lenient or text[agency[0]:agency[1]].lower() in _AGENCIES) and _SENTENCE_START.match(text, p):
         return p
     return None
 
@@ -484,11 +536,12 @@ def _agency_only(text: str, pos: int) -> Dateline | None:
     return Dateline(start=pos, end=end, text=text[pos:end], agency=name)
 
 
-def _place(text: str, pos: int) -> tuple[int, int] | None:
-    """The span of a capitalised place name at ``pos`` (up to six tokens), or None."""
+def _place(text: str, pos: int, *, qualifier: bool = False) -> tuple[int, int] | None:
+    """The span of a capitalised place name at ``pos`` (up to six tokens), or None.  A ``qualifier``
+    may be joined by "and" ("Trinidad and Tobago", "(Jammu and Kashmir)")."""
     tokens: list[tuple[int, int, bool]] = []  # start, end, is a particle
     p = pos
-    caps = False  # the name opens with an ALL-CAPS word of two letters or more
+    caps = False  # the name opens with an ALL-CAPS word of three letters or more
     while len(tokens) < 6:
         m = _TOKEN.match(text, p)
         if m is None:
@@ -505,12 +558,12 @@ def _place(text: str, pos: int) -> tuple[int, int] | None:
             if (short and text.startswith(".", end)
                     and text[end + 1:end + 2] in (" ", ",", "(", "—", "–", "-", ":")):
                 end += 1
-        elif tokens and word.lower() in _PARTICLES:
+        elif tokens and (word.lower() in _PARTICLES or (qualifier and word == "and")):
             particle = True
         elif not _PREFIXED.match(word):
             break
         if not tokens:
-            caps = len(word) >= 2 and word.isupper()
+            caps = len(word) >= 3 and word.isupper()
         tokens.append((m.start(), end, particle))
         # Words of one name are separated by exactly one space on the same line.
         if not (text.startswith(" ", end) and _TOKEN.match(text, end + 1)):
@@ -554,51 +607,3 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def _date(text: str, pos: int, published: str | None) -> tuple[str | None, int] | None:
-    """(ISO date, end) for a date at ``pos``; the date is None when the day does not exist."""
-    for pattern in _DATES:
-        m = pattern.match(text, pos)
-        if m is None:
-            continue
-        groups = m.groupdict()
-        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS.get(groups["mon"].lower()[:3])
-        if month is None:  # a case-folding oddity ("ſep") matched the pattern but names no month
-            continue
-        year = int(groups["year"]) if groups.get("year") else None
-        return _resolve(year, month, int(groups["day"]), published), m.end()
-    return None
-
-
-def _resolve(year: int | None, month: int, day: int, published: str | None) -> str | None:
-    """The ISO date; a missing year comes from ``published``, else it stays ``XXXX``."""
-    try:
-        date(year or 2000, month, day)  # 2000 is a leap year: Feb 29 is a real day without a year
-    except ValueError:
-        return None
-    if year is not None:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    pub = _parse_iso(published)
-    candidates = []
-    if pub is not None:
-        for y in (pub.year - 1, pub.year, pub.year + 1):
-            try:
-                candidate = date(y, month, day)
-            except ValueError:  # Feb 29 outside a leap year
-                continue
-            # A dispatch is not dated after its publication, give or take time zones.
-            if candidate <= pub + timedelta(days=_FUTURE_DAYS):
-                candidates.append(candidate)
-    if not candidates:
-        return f"XXXX-{month:02d}-{day:02d}"  # never a silent guess at the year
-    return max(candidates).isoformat()  # the latest allowed one is the closest to `published`
-
-
-def _parse_iso(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None

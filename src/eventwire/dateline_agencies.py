@@ -1,0 +1,34 @@
+"""News agencies and wire services a dateline names, for :mod:`eventwire.dateline`.
+
+Lower-cased.  A name here counts as an agency in brackets ("(PL)"), bare after a comma
+("TEHRAN, IRNA --", three letters or more), after the separator ("KABUL - AFP -"), between pipes
+and before the dateline ("AFP, Kabul", "By IANS, Mumbai :").
+"""
+
+from __future__ import annotations
+
+__all__ = ["AGENCIES"]
+
+AGENCIES = frozenset(a.lower() for a in (
+    # global and European wires
+    "Reuters", "AP", "AFP", "EFE", "dpa", "ANSA", "ANSAmed", "AGI", "Adnkronos", "UPI", "CNN", "BBC", "Bloomberg",
+    "Associated Press", "Agence France-Presse", "The Canadian Press", "Press Association", "AP Photo", "CP", "PA",
+    "AAP", "IPS", "Europa Press", "Lusa", "Agerpres", "PAP", "CTK", "ČTK", "TASR", "MTI", "HINA", "Tanjug", "BTA",
+    "ANA-MPA", "STA", "MIA", "ATA", "Fena", "SRNA", "ANP", "Belga", "APA", "SDA", "Keystone-SDA", "NTB", "TT",
+    "STT", "Ritzau", "LETA", "ELTA", "BNS",
+    # Russia, Ukraine, Caucasus, Central Asia
+    "TASS", "RIA Novosti", "RIA", "Interfax", "Interfax-Ukraine", "Sputnik", "Ukrinform", "UNIAN", "BelTA",
+    "Trend", "AzerTac", "Azertag", "Armenpress", "Kazinform", "AKIpress", "Kabar", "Khovar", "UzA",
+    # Middle East and North Africa
+    "Anadolu", "Anadolu Agency", "AA", "WAFA", "KUNA", "SPA", "IRNA", "Tasnim", "Fars", "Mehr", "ISNA", "QNA", "MENA",
+    "WAM", "Petra", "SANA", "NNA", "BNA", "ONA", "SABA", "MAP", "APS", "TAP", "LANA", "SUNA",
+    # South and East Asia, Pacific
+    "Xinhua", "Xinhua News", "Kyodo", "Kyodo News", "Jiji", "Jiji Press", "NHK", "Yonhap", "KCNA", "CNA", "Bernama",
+    "Antara", "PNA", "VNA", "TNA", "IANS", "PTI", "ANI", "UNI", "UNB", "BSS", "APP", "NA", "Pajhwok"
+    # Africa
+    "NAN", "GNA", "NNN", "KBC", "KNA", "ENA", "AIM", "NAMPA", "New Ziana", "Sapa", "APA", "AIP", "ACP",
+    # Americas
+    "Prensa Latina", "PL", "Notimex", "Télam", "Telam", "Andina",
+    # press-release wires
+    "Business Wire", "GLOBE NEWSWIRE", "PRNewswire",
+))

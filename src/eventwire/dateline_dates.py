@@ -1,0 +1,103 @@
+"""Dates in datelines, for :mod:`eventwire.dateline`: "Dec 1", "1 December 2023", "Jan. 5, 2024",
+"3rd March, 2024", ENA's "March 3/2024", a bare weekday, and the "Updated: ..." stamps that may
+precede a dateline.  A date without a year takes it from the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+__all__ = ["LEAD_DATES", "STAMP", "date_at", "weekday_at"]
+
+_L = r"[^\W\d_]"  # one letter, any script
+
+_MONTH = r"(?P<mon>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+         rf"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))(?!{_L})\.?"
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:(?:,?[ \t]+|/)(?P<year>(?:19|20)\d\d)(?!\d))?"  # "Jan. 5, 2024", ENA's "March 3/2024"
+_WEEKDAY = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?[ \t]+)?"
+_DATES = (
+    re.compile(_WEEKDAY + _MONTH + r"[ \t]+" + _DAY + _YEAR),  # Dec 1 / Jan. 5, 2024
+    re.compile(_WEEKDAY + _DAY + r"[ \t]+" + _MONTH + _YEAR),  # 12 May / 1 December 2023
+    re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),  # 2023-12-01
+)
+# A dateline that opens with its date ("Feb. 7 (UPI) --", "Tuesday, Feb. 7 (UPI) --").
+LEAD_DATES = (
+    re.compile(_WEEKDAY + _MONTH + r"[ \t]+" + _DAY + _YEAR),
+    re.compile(_WEEKDAY + _DAY + r"[ \t]+" + _MONTH + _YEAR),
+)
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+# A weekday standing for the date ("KABUL, Monday (AP) —"): the last such day on or before `published`.
+_WEEKDAY_ONLY = re.compile(r"(?P<wd>(?i:mon|tues|wednes|thurs|fri|satur|sun))(?i:day)(?![^\W\d_])")
+_WEEKDAYS = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
+_FUTURE_DAYS = 3  # how far a dateline may lie after `published` (time zones, late metadata)
+# "Updated: 2008-08-30 11:09", "Published on Mon, Mar 4, 2024 10:15 AM IST |": a stamp before the dateline.
+_STAMP_WORD = (r"\d[\d:./-]*|(?i:am|pm|a\.m\.|p\.m\.|ist|gmt|utc|est|edt|cst|pst|pkt|eat|wat|cat|cet|cest|bst|hrs)"
+               r"(?![^\W\d_])|(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon|tue|wed|thu|fri|sat|sun|"
+               r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?(?![^\W\d_])")
+STAMP = re.compile(r"(?i:(?:last[ \t]+)?(?:updated|published|posted|modified))[ \t]*(?::|(?i:on))?[ \t]*"
+                   rf"(?:(?:{_STAMP_WORD})[ \t,|]*){{1,8}}")
+
+
+def weekday_at(text: str, pos: int, published: str | None) -> tuple[str | None, int] | None:
+    """(ISO date, end) for a bare weekday at ``pos``: the last such day on or before ``published``."""
+    m = _WEEKDAY_ONLY.match(text, pos)
+    if m is None:
+        return None
+    pub = _parse_iso(published)
+    if pub is None:
+        return None, m.end()
+    back = (pub.weekday() - _WEEKDAYS[m.group("wd").lower()]) % 7
+    return (pub - timedelta(days=back)).isoformat(), m.end()
+
+
+def date_at(text: str, pos: int, published: str | None) -> tuple[str | None, int] | None:
+    """(ISO date, end) for a date at ``pos``; the date is None when the day does not exist."""
+    for pattern in _DATES:
+        m = pattern.match(text, pos)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS.get(groups["mon"].lower()[:3])
+        if month is None:  # a case-folding oddity ("ſep") matched the pattern but names no month
+            continue
+        year = int(groups["year"]) if groups.get("year") else None
+        return _resolve(year, month, int(groups["day"]), published), m.end()
+    return None
+
+
+def _resolve(year: int | None, month: int, day: int, published: str | None) -> str | None:
+    """The ISO date; a missing year comes from ``published``, else it stays ``XXXX``."""
+    try:
+        date(year or 2000, month, day)  # 2000 is a leap year: Feb 29 is a real day without a year
+    except ValueError:
+        return None
+    if year is not None:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    pub = _parse_iso(published)
+    candidates = []
+    if pub is not None:
+        for y in (pub.year - 1, pub.year, pub.year + 1):
+            try:
+                candidate = date(y, month, day)
+            except ValueError:  # Feb 29 outside a leap year
+                continue
+            # A dispatch is not dated after its publication, give or take time zones.
+            if candidate <= pub + timedelta(days=_FUTURE_DAYS):
+                candidates.append(candidate)
+    if not candidates:
+        return f"XXXX-{month:02d}-{day:02d}"  # never a silent guess at the year
+    return max(candidates).isoformat()  # the latest allowed one is the closest to `published`
+
+
+def _parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
