@@ -15,7 +15,9 @@ story says about it.  This stage does that in three steps, each linear in the me
    mention and from attributions ("an attack blamed on X", "X claimed responsibility"), re-weighed
    by a learned ranker over every actor the event's sentences name (``actor_ranker.py``); the finest
    attached place, else the story's incident place; a mention's own day, else the story's narrative
-   day, null for background events; fatalities and injured from the linked figures.
+   day, null for background events; fatalities and injured from the linked figures. A reaction
+   without a target takes the doer of the act it is about (``reactions.py``); a record is copied per
+   place listed and per direction of a clash (``expand.py``).
 
     find_story_events(doc, events, places, times, actors, quotes, figures) -> list[StoryEvent]
 """
@@ -28,8 +30,10 @@ from ..actors import ActorTable
 from ..schema import Event, Figure, Place, Quote, StoryEvent, Time
 from .actor_ranker import ActorRanker
 from .cluster import Group, cluster
+from .expand import expand
 from .features import group_features, views
-from .resolve import Story, expand, reaction_targets, resolve
+from .reactions import reaction_targets
+from .resolve import Story, resolve
 from .scorer import StoryScorer
 from .select import select
 

@@ -27,7 +27,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..actors import ActorTable
-from ..events.acled import BATTLE_TRIGGERS, acled_for
+from ..events.acled import acled_for
 from ..quotes.cues import CLAUSE_VERBS
 from ..schema import Dateline, Figure, Offsets, Place, Quote, Span, StoryEvent, Time
 from .actor_ranker import ActorRanker, kind_of
@@ -556,7 +556,7 @@ def _nationality(v: MentionView, place: int, story: Story) -> bool:
     did it, not where."""
     if v.token is None or story._rank(place) < 4:
         return False
-    head = _place_head(story, place)
+    head = place_head(story, place)
     return head is not None and head.head.i == v.token.i and head.dep_ in ("compound", "amod", "nmod", "poss") \
         and head.i < v.token.i
 
@@ -760,7 +760,7 @@ PEOPLE_WORDS = {"man", "men", "woman", "women", "people", "person", "persons", "
                 "assailants", "attacker", "attackers", "gunman", "gunmen", "side", "sides"}
 
 
-def _a_thing(story: Story, actor_id: str) -> bool:
+def names_a_thing(story: Story, actor_id: str) -> bool:
     """An actor of no known kind named by no word for people: a weapon, a place, a building."""
     actor = story.actor_by_id.get(actor_id)
     if actor is None or actor.type != "other":
@@ -853,217 +853,13 @@ def _expulsion(members: list[MentionView], story: Story, actor1: str | None,
     return actor1, actor2
 
 
-# Sides that fight: a clash between two of them is coded both ways (CONVENTIONS: "both directions of a clash").
-FIGHTING_TYPES = {"military", "armed_group", "state", "government", "population"}
 
-
-def _place_head(story: Story, place: int) -> Any:
+def place_head(story: Story, place: int) -> Any:
+    """The root token of the place's name in the story's parse (None when it is not aligned)."""
     p = story.places[place]
     span = story.doc.char_span(p.start, p.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
 
-def _coordinated_places(v: MentionView, place: int, story: Story) -> list[int]:
-    """The places listed with the attached one ("bombings in Songkhla, Narathiwat and Yala"): one
-    event per place, as analysts code them."""
-    head = _place_head(story, place)
-    if head is None:
-        return [place]
-    first = head
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head
-    chain, todo = {first.i}, [first]
-    while todo:  # the conjuncts of the first: "A, B and C" (the parser may hang "B and C" as an apposition)
-        for c in todo.pop().children:
-            if c.i not in chain and (c.dep_ == "conj" or (c.dep_ == "appos" and any(
-                    g.dep_ == "conj" for g in c.children))):
-                chain.add(c.i)
-                todo.append(c)
-    if len(chain) < 2 or (first.head.lower_ == "between" and first.dep_ == "pobj"):
-        return [place]  # "the road between A and B" names one stretch, not places hit
-    out: list[int] = []
-    for i in story.places_between(v.sent_start, v.sent_end):
-        q = story.places[i]
-        if any(story.places[j].text == q.text for j in out):
-            continue
-        h = _place_head(story, i)
-        if h is not None and h.i in chain:
-            out.append(i)
-    return out if place in out else [place]
-
-
-MUTUAL_OBJECTS = {"fire", "gunfire", "shot", "blow", "salvo", "barrage", "strike"}
-
-
-def _mutual(tok: Any) -> bool:
-    """A fight both sides wage: "clashes", "a gunbattle", "exchanged fire with", "traded shots", "an
-    exchange of fire"."""
-    if tok is None:
-        return False
-    lemma = tok.lemma_.lower()
-    if lemma in BATTLE_TRIGGERS or lemma in ("gunbattle", "firefight", "shootout"):
-        return True
-    if lemma in ("exchange", "trade") and tok.tag_ != "NNS":  # "kept up their exchanges of fire": a pattern
-        objs = [c for c in tok.children if c.dep_ == "dobj"]
-        objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj"]
-        return any(o.lemma_.lower() in MUTUAL_OBJECTS for o in objs)
-    return False
-
-
-def expand(record: StoryEvent, members: list[MentionView], story: Story) -> list[StoryEvent]:
-    """One record per place when a mention lists several places attacked, and both directions of a
-    clash between two fighting sides."""
-    out = [record]
-    if record.place is not None and record.place_precision == "attached" and record.type in ("ASSAULT", "PROTEST",
-                                                                                              "COERCE"):
-        # the evidence mention's own list: a restatement's does not split the event
-        holder = next((v for v in members if v.sent_index == members[0].sent_index
-                       and v.event.place == record.place), None)
-        if holder is not None:
-            places = _coordinated_places(holder, record.place, story)
-            if len(places) > 1:
-                out = [record.model_copy(update={"place": i}) for i in places]
-    if record.type == "ASSAULT" and _mutual(members[0].token) and record.actor1 and record.actor2 and \
-            story.actor_type.get(record.actor1) in FIGHTING_TYPES and \
-            story.actor_type.get(record.actor2) in FIGHTING_TYPES:
-        out += [r.model_copy(update={"actor1": r.actor2, "actor2": r.actor1}) for r in out]
-    return out
-
-
-# Reactions whose target is whoever did what they react to: "condemned the attack", "denied the accusation".
-REACTIONS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
-OBJECT_PREPS = {"for", "over", "of", "on", "about", "against"}
-# Nouns for an act a reaction may name without the act being a mention of its own.
-ACT_NOUNS = {"attack", "killing", "murder", "bombing", "massacre", "shooting", "assault", "violence", "coup",
-             "takeover", "abduction", "kidnapping", "raid", "strike", "blast", "explosion", "ambush",
-             "assassination", "crackdown", "shelling", "offensive", "incursion", "invasion", "seizure", "execution",
-             "death", "incident", "atrocity", "bloodshed", "hijacking"}
-# What a denial denies: an accusation, or a part in an act.
-ACCUSATIONS = {"accusation", "claim", "allegation", "charge", "report", "responsibility", "role", "involvement",
-               "blame", "link", "suggestion", "assertion", "statement"} | ACT_NOUNS
+# Parties on both sides of one act: talks, agreements, cooperation.
 SIDES = {"AGREE", "CONSULT", "COOPERATE"}
-
-
-def _actor_at_token(story: Story, tok: Any) -> str | None:
-    if story.actors is None or tok.pos_ not in ("NOUN", "PROPN", "PRON"):
-        return None
-    return story.actors.resolve(story.doc, tok.left_edge.idx, tok.idx + len(tok.text))
-
-
-def _blamed_on(tok: Any, story: Story) -> str | None:
-    """ "pinned the attack on X", "put the blame for the protests on X": X is accused."""
-    holder = tok.head if tok.dep_ == "dobj" else tok
-    for c in itertools.islice(holder.subtree, 48):
-        if c.dep_ == "prep" and c.lower_ == "on" and c.head.pos_ in ("VERB", "NOUN") and (
-                c.head.i == holder.i or c.head.dep_ in ("dobj", "pobj")) and c.head.lemma_.lower() not in ACT_NOUNS:
-            # ("an attack on a housing estate" names a target, not who is blamed)
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-                return _actor_at_token(story, obj)
-    return None
-
-
-def _other_side(tok: Any, story: Story, actor1: str | None) -> str | None:
-    """ "X and Y agreed to a ceasefire", "X struck a deal with Y", "talks between X and Y": the side
-    that is not actor1."""
-    verb = tok.head if tok.dep_ == "dobj" and tok.pos_ == "NOUN" else tok
-    heads = [c for c in verb.children if c.dep_ == "nsubj"]
-    heads += [g for c in itertools.chain(verb.children, tok.children) if c.dep_ == "prep"
-              and c.lower_ in ("with", "between") for g in c.children if g.dep_ == "pobj"]
-    for h in heads:
-        for t in [h] + [c for c in h.children if c.dep_ == "conj"]:
-            a = _actor_at_token(story, t)
-            if a is not None and a != actor1 and story.actor_type.get(a, "other") != "other":
-                return a
-    return None
-
-
-def _reacted_act(tok: Any) -> Any:
-    """The noun for an act the reaction is about ("condemned the killings"), when it names one."""
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    objects += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
-                for p in c.children if p.dep_ in ("pobj", "pcomp")]
-    for obj in objects:
-        for t in itertools.islice(obj.subtree, 24):
-            if t.pos_ == "NOUN" and t.lemma_.lower() in ACT_NOUNS:
-                return t
-    return None
-
-
-def reaction_targets(resolved: list[tuple[Any, StoryEvent]], groups: list[Any], story: Story) -> None:
-    """A reaction with no target of its own takes the doer of the act it is about: "ECOWAS condemned
-    the attempt to seize power" -> the coup's doers; "blamed the militia for the bombing" has one.
-    The act may be any candidate event of the story, coded or not, or one the reaction only names
-    ("condemned the killings": the story's latest act before it). An accusation pinned "on" someone
-    names the accused; an agreement or talks name the other side; a denial answers the accusation
-    against its author, and that accusation's target is the denier."""
-    by_token: dict[int, Any] = {}
-    for g in groups:
-        for v in g.members:
-            if v.token is not None:
-                by_token[v.token.i] = g
-    record_of = {id(g): rec for g, rec in resolved}
-    acts = [rec for _, rec in resolved if rec.type in ("ASSAULT", "COERCE") and rec.actor1 is not None]
-    for g, rec in resolved:
-        if rec.type == "ACCUSE" and rec.actor2 is not None and (
-                rec.actor2 == "civilians" or _a_thing(story, rec.actor2)):
-            # one condemns or blames a party: not the victims, a weapon or a place ("branded the strike on
-            # a housing estate a terrorist attack")
-            rec.actor2 = None
-        if rec.actor2 is not None or not g.members or g.members[0].token is None:
-            continue
-        tok = g.members[0].token
-        if rec.type == "ACCUSE":
-            rec.actor2 = _blamed_on(tok, story)
-            if rec.actor2 == rec.actor1:
-                rec.actor2 = None
-        if rec.type in SIDES and rec.actor2 is None:
-            rec.actor2 = _other_side(tok, story, rec.actor1)
-        if rec.type not in REACTIONS or rec.actor2 is not None:
-            continue
-        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        objects += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
-                    for p in c.children if p.dep_ in ("pobj", "pcomp")]
-        if tok.dep_ in ("dobj", "pobj") and tok.pos_ != "VERB":  # "a condemnation of the attack"
-            objects += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        for obj in objects:
-            # the act itself, or an act in the object phrase ("the attempt to seize power")
-            hit = next((by_token[t.i] for t in itertools.islice(obj.subtree, 64)
-                        if t.i in by_token and by_token[t.i] is not g), None)
-            if hit is None:
-                continue
-            done = record_of.get(id(hit))
-            doer = done.actor1 if done is not None else next(
-                (v.event.actor1 for v in hit.members if v.event.actor1), None)
-            if doer and doer != rec.actor1:
-                rec.actor2 = doer
-                break
-        if rec.actor2 is None and rec.type in ("ACCUSE", "REQUEST") and _reacted_act(tok) is not None:
-            start = rec.evidence.start if rec.evidence else 0
-            before = [a for a in acts if a.evidence and a.evidence.start <= start and a.actor1 != rec.actor1]
-            doer = (before[-1] if before else next((a for a in acts if a.actor1 != rec.actor1), None))
-            if doer is not None:
-                rec.actor2 = doer.actor1
-    _pair_denials([rec for _, rec in resolved], [g for g, _ in resolved])
-
-
-def _pair_denials(records: list[StoryEvent], groups: list[Any]) -> None:
-    accusations = [r for r in records if r.type == "ACCUSE" and r.actor1 is not None]
-    for g, rec in zip(groups, records, strict=True):
-        if rec.type != "REJECT" or rec.actor2 is not None or rec.actor1 is None:
-            continue
-        tok = g.members[0].token if g.members else None
-        against = [a for a in accusations if a.actor2 == rec.actor1 and a.actor1 != rec.actor1]
-        if not against and tok is not None and any(
-                t.lemma_.lower() in ACCUSATIONS or t.dep_ == "ccomp" for c in tok.children
-                if c.dep_ in ("dobj", "ccomp", "nsubjpass") for t in itertools.islice(c.subtree, 16)):
-            against = [a for a in accusations if a.actor1 != rec.actor1]
-        if not against:
-            continue
-        start = rec.evidence.start if rec.evidence else 0
-        before = [a for a in against if a.evidence and a.evidence.start <= start]
-        accusation = before[-1] if before else against[0]
-        rec.actor2 = accusation.actor1
-        if accusation.actor2 is None:
-            accusation.actor2 = rec.actor1
