@@ -48,6 +48,7 @@ import re
 from collections.abc import Callable
 
 from .dateline_agencies import AGENCIES
+from .dateline_agencies import NOT_PLACES as _NOT_PLACES
 from .dateline_dates import LEAD_DATES as _LEAD_DATES
 from .dateline_dates import STAMP as _STAMP
 from .dateline_dates import date_at as _date
@@ -84,20 +85,6 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,10})*")  # "KUNA", "NNN-AGENCIES"
 # What may follow an agency when no separator closes the dateline: the lead sentence itself.
 _SENTENCE_START = re.compile(r"[ \t]+[\"“'‘]?[A-Z0-9]")
 
-# Capitalised openers that are no place: section labels, acronyms of actors, days and months.
-_NOT_PLACES = frozenset({
-    "breaking", "news", "update", "updated", "updates", "exclusive", "analysis", "opinion", "editorial",
-    "factbox", "explainer", "watch", "live", "urgent", "flash", "corrected", "correction", "refile",
-    "insight", "feature", "comment", "alert", "video", "photos", "developing", "war", "note", "editor",
-    "editors", "read", "more", "related", "advertisement", "sponsored", "transcript", "warning", "caption",
-    "file", "photo", "listen", "summary", "fact", "check", "interview", "timeline", "poll", "podcast",
-    "newsletter", "preview", "recap", "highlights", "headlines", "special", "report",
-    "un", "us", "usa", "uk", "eu", "nato", "idf", "who", "icrc", "unrwa", "unicef", "unhcr", "hamas",
-    "hezbollah", "isis", "police", "by",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-})
 
 _HEADING_LINES = 3  # short lines (title, byline) looked past to find the first paragraph
 _HEADING_MAX = 200

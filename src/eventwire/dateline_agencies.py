@@ -1,4 +1,5 @@
-"""News agencies and wire services a dateline names, for :mod:`eventwire.dateline`.
+"""News agencies and wire services a dateline names, and capitalised openers that are no place,
+for :mod:`eventwire.dateline`.
 
 Lower-cased.  A name here counts as an agency in brackets ("(PL)"), bare after a comma
 ("TEHRAN, IRNA --", three letters or more), after the separator ("KABUL - AFP -"), between pipes
@@ -7,7 +8,7 @@ and before the dateline ("AFP, Kabul", "By IANS, Mumbai :").
 
 from __future__ import annotations
 
-__all__ = ["AGENCIES"]
+__all__ = ["AGENCIES", "NOT_PLACES"]
 
 AGENCIES = frozenset(a.lower() for a in (
     # global and European wires
@@ -32,3 +33,18 @@ AGENCIES = frozenset(a.lower() for a in (
     # press-release wires
     "Business Wire", "GLOBE NEWSWIRE", "PRNewswire",
 ))
+
+# Capitalised openers that are no place: section labels, acronyms of actors, days and months.
+NOT_PLACES = frozenset({
+    "breaking", "news", "update", "updated", "updates", "exclusive", "analysis", "opinion", "editorial",
+    "factbox", "explainer", "watch", "live", "urgent", "flash", "corrected", "correction", "refile",
+    "insight", "feature", "comment", "alert", "video", "photos", "developing", "war", "note", "editor",
+    "editors", "read", "more", "related", "advertisement", "sponsored", "transcript", "warning", "caption",
+    "file", "photo", "listen", "summary", "fact", "check", "interview", "timeline", "poll", "podcast",
+    "newsletter", "preview", "recap", "highlights", "headlines", "special", "report",
+    "un", "us", "usa", "uk", "eu", "nato", "idf", "who", "icrc", "unrwa", "unicef", "unhcr", "hamas",
+    "hezbollah", "isis", "police", "by",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+})
