@@ -416,3 +416,10 @@ def test_people_in_an_ordeal_count_but_responders_do_not(extract):
     got = _facts(extract("Hundreds of families searched the mud for missing relatives, while some 200 "
                          "rescue workers searched the slopes and 30 firefighters fought the flames."))
     assert got == {"Hundreds of families": ("other", None, "hundreds")}
+
+
+def test_some_acts_are_done_to_people_only(pipeline):
+    r = pipeline.extract("Police in Tarrow arrested 212 bootleggers on Monday and seized 40 carts.",
+                         published="2024-05-06")
+    got = [(f.category, f.value) for f in r.figures]
+    assert ("detained", 212) in got and all(v != 40 for _, v in got)

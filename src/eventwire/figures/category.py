@@ -386,6 +386,10 @@ _HUMAN_VERBS = {"die", "kill", "wound", "injure", "kidnap", "abduct", "arrest", 
                 "murder", "behead", "martyr", "evacuate", "displace", "flee"}
 
 
+# Acts done to people only: any plural noun they take as object counts people, known or not.
+_PEOPLE_ONLY = {"arrest", "detain", "apprehend", "imprison", "jail", "kidnap", "abduct", "evacuate"}
+
+
 def _raised(verb: Token | None, role: str) -> tuple[Token | None, str]:
     """'200 rebels were reported to have joined the assault' -> (joined, subj); 'are believed to have been
     killed' -> (killed, obj)."""
@@ -402,9 +406,12 @@ def _raised(verb: Token | None, role: str) -> tuple[Token | None, str]:
 def _people_by_verb(noun: Token, verb: Token | None, role: str) -> bool:
     """'About 30 Oskelites died': a capitalised plural the lexicon does not know, undergoing what only
     people undergo."""
-    if verb is None or noun.tag_ not in ("NNPS", "NNS") or not noun.text[:1].isupper():
+    if verb is None or noun.tag_ not in ("NNPS", "NNS"):
         return False
     lemma = verb.lemma_.lower()
+    if not noun.text[:1].isupper():
+        # "arrested 1,484 drug addicts", "abducted 40 traders": some acts are done to people only
+        return role == "obj" and lemma in _PEOPLE_ONLY and noun.lemma_.lower() not in _ANIMALS
     return lemma in _HUMAN_VERBS and (role == "obj" or (role == "subj" and lemma in ("die", "flee")))
 
 
