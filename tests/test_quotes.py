@@ -368,3 +368,11 @@ def test_the_clause_before_a_subordinated_cue_is_not_its_content(quotes_of):
     found = {q.speaker_text: q.text for q in quotes_of(text)}
     assert found.get("port officials") == "the sea was calm"
     assert found.get("forecasters") == "The storm will pass"
+
+
+def test_the_spokesperson_is_the_one_named_as_speaking_for_a_body(pipeline):
+    r = pipeline.extract('WASHINGTON, Sept 14 (Reuters) - Anna Kovic, who speaks for the Interior Ministry, told '
+                         'reporters that two officers were hurt. The spokesperson went on: "We will find those '
+                         'responsible."', published="2023-09-14")
+    direct = [q for q in r.quotes if q.kind == "direct"]
+    assert direct and direct[0].speaker == "anna-kovic"

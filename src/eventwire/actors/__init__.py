@@ -38,7 +38,7 @@ from .recognize import (
     is_locative,
     is_subject,
 )
-from .spokespeople import find_speakers_bodies
+from .spokespeople import SPOKES_WORDS, find_speakers_bodies
 
 __all__ = ["ActorTable", "find_actors", "knowledge", "slug"]
 
@@ -304,6 +304,10 @@ class ActorTable:
             best = None
             for c in res.clusters:
                 role = [TITLE_ABBREVIATIONS.get(w, w) for w in str(c.attributes.get("role", "")).lower().split()]
+                published = self._by_id.get(c.id)
+                if title in SPOKES_WORDS and (any(w in SPOKES_WORDS for w in role) or (
+                        published is not None and "speaks_for" in published.attributes)):
+                    role = [*role, title]  # "the spokesperson" after "X, who speaks for the ministry"
                 if c.type == "person" and title in role and c.mentions and c.mentions[0].start < start and (
                         best is None or c.mentions[-1].start > best.mentions[-1].start):
                     best = c
