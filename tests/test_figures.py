@@ -423,3 +423,10 @@ def test_some_acts_are_done_to_people_only(pipeline):
                          published="2024-05-06")
     got = [(f.category, f.value) for f in r.figures]
     assert ("detained", 212) in got and all(v != 40 for _, v in got)
+
+
+def test_a_swap_or_handover_of_captives_is_a_release(pipeline):
+    r = pipeline.extract("Earlier releases included a 2019 swap of some 600 prisoners and the handover of 40 "
+                         "detainees in 2021.", published="2024-05-06")
+    got = {(f.category, f.value) for f in r.figures}
+    assert {("released", 600), ("released", 40)} <= got

@@ -74,7 +74,8 @@ NOUN_CATEGORY = {
 NOUN_GOVERNORS = {
     "death": "killed", "killing": "killed", "massacre": "killed", "murder": "killed", "execution": "killed",
     "martyrdom": "killed", "body": "killed", "corpse": "killed", "remains": "killed",
-    "release": "released", "freeing": "released", "return": "released", "exchange": "released",
+    "release": "released", "freeing": "released", "return": "released", "exchange": "released", "swap": "released",
+    "handover": "released",
     "abduction": "abducted", "kidnapping": "abducted", "capture": "abducted",
     "arrest": "detained", "detention": "detained", "evacuation": "evacuated", "displacement": "displaced",
     "injury": "injured", "wounding": "injured", "disappearance": "missing", "homecoming": "released",
