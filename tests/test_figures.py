@@ -430,3 +430,17 @@ def test_a_swap_or_handover_of_captives_is_a_release(pipeline):
                          "detainees in 2021.", published="2024-05-06")
     got = {(f.category, f.value) for f in r.figures}
     assert {("released", 600), ("released", 40)} <= got
+
+
+def test_captives_moved_as_part_of_a_swap_are_released(pipeline):
+    r = pipeline.extract("Aid workers flew 118 prisoners from Marib to Aden on Sunday as part of the swap. "
+                         "Police took 40 protesters to a stadium. The planes carried 212 former detainees to Aden.",
+                         published="2024-05-06")
+    got = {(f.category, f.value) for f in r.figures}
+    assert {("released", 118), ("released", 212)} <= got and ("released", 40) not in got
+
+
+def test_people_unaccounted_for_are_missing(pipeline):
+    r = pipeline.extract("After the mudslide, 31 villagers were unaccounted for, the district chief said.",
+                         published="2024-05-06")
+    assert ("missing", 31) in {(f.category, f.value) for f in r.figures}

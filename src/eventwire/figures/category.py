@@ -168,6 +168,8 @@ def _predicate_extras(verb: Token) -> str | None:
     adjective = _adjective_complement(verb)
     if adjective:
         return adjective
+    if verb.dep_ in ("aux", "auxpass") and verb.head.lower_ in ADJECTIVES:
+        return ADJECTIVES[verb.head.lower_]  # "40 people were unaccounted for": parsed as a passive
     for c in verb.children:
         if c.dep_ == "prep":
             for p in c.children:
@@ -255,6 +257,21 @@ def _held(verb: Token) -> str | None:
     return "abducted"
 
 
+RELEASE_DEALS = {"swap", "exchange", "release", "handover", "deal", "repatriation"}
+
+
+def _part_of_release(verb: Token) -> bool:
+    """The act is done "as part of" a swap or release: those it moves are freed."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for part in c.children:
+                if part.lemma_.lower() == "part":
+                    for of in part.children:
+                        if of.lower_ == "of" and any(g.lemma_.lower() in RELEASE_DEALS for g in of.children):
+                            return True
+    return False
+
+
 def _verb_category(verb: Token, role: str) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma == "round" and not any(c.lower_ == "up" for c in verb.children):
@@ -269,6 +286,8 @@ def _verb_category(verb: Token, role: str) -> str | None:
         return "abducted"  # "carried off dozens of farm workers"
     if lemma == "hold" and role == "obj":
         return _held(verb)
+    if role == "obj" and _part_of_release(verb):
+        return "released"  # "flew 352 prisoners home as part of the swap"
     if role == "obj":
         for c in verb.children:  # "a judge ordered nine men held in custody"
             if c.dep_ in ("xcomp", "ccomp", "oprd") and c.tag_ == "VBN" and not any(
@@ -545,6 +564,9 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
         if category == "killed" and noun.lemma_.lower() in ("body", "corpse") and not is_body(noun):
             category = None  # "the state's governing bodies"
         by_noun = category is not None
+        if category in ("detained", "abducted") and any(
+                c.dep_ == "amod" and c.lower_ in ("former", "ex", "freed", "released") for c in noun.children):
+            category = "released"  # "carried 1,056 former prisoners home": no longer held
         if category == "detained":
             category = "other"  # "8,000 inmates", "11 prisoners got away": no arrest is said
         if category is None:
