@@ -444,3 +444,13 @@ def test_people_unaccounted_for_are_missing(pipeline):
     r = pipeline.extract("After the mudslide, 31 villagers were unaccounted for, the district chief said.",
                          published="2024-05-06")
     assert ("missing", 31) in {(f.category, f.value) for f in r.figures}
+
+
+def test_those_handed_over_in_return_for_others_are_released(pipeline):
+    r = pipeline.extract("On Thursday the junta handed over 64 rebels in return for 23 of its own soldiers. Five "
+                         "planes flew 87 prisoners north as the last stage of the exchange was carried out.",
+                         published="2024-05-06")
+    got = {(f.category, f.value) for f in r.figures}
+    assert {("released", 64), ("released", 23), ("released", 87)} <= got
+    r = pipeline.extract("Eight soldiers were wounded in the exchange of fire.", published="2024-05-06")
+    assert ("injured", 8) in {(f.category, f.value) for f in r.figures}

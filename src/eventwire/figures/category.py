@@ -260,8 +260,20 @@ def _held(verb: Token) -> str | None:
 RELEASE_DEALS = {"swap", "exchange", "release", "handover", "deal", "repatriation"}
 
 
-def _part_of_release(verb: Token) -> bool:
-    """The act is done "as part of" a swap or release: those it moves are freed."""
+CAPTIVES = {"prisoner", "detainee", "hostage", "captive", "abductee", "inmate"}
+MOVE_VERBS = {"fly", "carry", "transfer", "bus", "take", "bring", "transport", "ferry", "airlift", "hand", "send"}
+
+
+def _part_of_release(verb: Token, noun: Token | None = None) -> bool:
+    """The act is done "as part of" a swap or release, or "in return for" others, or moves captives in a
+    sentence about an exchange: those it moves or hands over are freed."""
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.lemma_.lower() in ("return", "exchange") and any(f.lower_ == "for" for f in g.children)
+            for g in c.children) for c in verb.children):
+        return True  # "handed over 470 fighters in return for 221 soldiers"
+    if noun is not None and noun.lemma_.lower() in CAPTIVES and verb.lemma_.lower() in MOVE_VERBS and any(
+            t.lemma_.lower() in RELEASE_DEALS - {"deal"} for t in verb.sent):
+        return True  # "flew 352 prisoners home as the last stage of the exchange was carried out"
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             for part in c.children:
@@ -286,7 +298,7 @@ def _verb_category(verb: Token, role: str) -> str | None:
         return "abducted"  # "carried off dozens of farm workers"
     if lemma == "hold" and role == "obj":
         return _held(verb)
-    if role == "obj" and _part_of_release(verb):
+    if role == "obj" and _part_of_release(verb, next((c for c in verb.children if c.dep_ == "dobj"), None)):
         return "released"  # "flew 352 prisoners home as part of the swap"
     if role == "obj":
         for c in verb.children:  # "a judge ordered nine men held in custody"
