@@ -454,3 +454,10 @@ def test_those_handed_over_in_return_for_others_are_released(pipeline):
     assert {("released", 64), ("released", 23), ("released", 87)} <= got
     r = pipeline.extract("Eight soldiers were wounded in the exchange of fire.", published="2024-05-06")
     assert ("injured", 8) in {(f.category, f.value) for f in r.figures}
+
+
+def test_suspects_and_fighters_held_are_detained(pipeline):
+    r = pipeline.extract("Four cadres of the Northern Liberation Front were held in Tarrow district on Monday. "
+                         "Gunmen held 12 villagers for a week.", published="2024-05-06")
+    got = {(f.category, f.value) for f in r.figures}
+    assert ("detained", 4) in got and ("abducted", 12) in got

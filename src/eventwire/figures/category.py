@@ -254,7 +254,14 @@ def _held(verb: Token) -> str | None:
             return None
         if doer.lemma_.lower() in _CUSTODIANS or any(g.lemma_.lower() in _CUSTODIANS for g in doer.children):
             return "detained"
+    if any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in SUSPECTS for c in verb.children):
+        return "detained"  # "three cadres of the PLA were held": fighters and suspects are detained, not abducted
     return "abducted"
+
+
+# People whom the authorities hold: "held" says detained, not abducted.
+SUSPECTS = {"suspect", "cadre", "militant", "insurgent", "gunman", "jihadist", "extremist", "rebel", "fighter",
+            "smuggler", "trafficker", "looter", "rioter"}
 
 
 RELEASE_DEALS = {"swap", "exchange", "release", "handover", "deal", "repatriation"}

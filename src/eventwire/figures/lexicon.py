@@ -36,5 +36,5 @@ prosecutor candidate legislator lawmaker councillor councilor elder adolescent n
 parishioner churchgoer attendee delegate operative associate ally loyalist partisan separatist secessionist
 extremist terrorist attacker assailant bandit kidnapper abductor gangster raider looter smuggler trafficker
 enemy enemies christian christians muslim muslims villager tribesman tribesmen clansman clansmen shiite shiites
-sunni sunnis jew jews hindu hindus sikh sikhs dissident dissidents occupant occupants resident aid-worker
+sunni sunnis jew jews hindu hindus sikh sikhs dissident dissidents occupant occupants resident aid-worker cadre
 """.split())  # noqa: SIM905
