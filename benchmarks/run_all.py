@@ -40,7 +40,7 @@ FRESH_STORIES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "benchmarks" / 
     "fresh-[jkl].jsonl"))
 # coded last, scored once before anyone read their errors (the next session may read them)
 BLIND_STORIES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "benchmarks" / "stories" / "fresh").glob(
-    "fresh-[mn].jsonl"))
+    "fresh-[mnop].jsonl"))
 HELDOUT_STORIES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "benchmarks" / "stories" / "heldout").glob(
     "heldout-*.jsonl"))
 BENCHES: dict[str, dict[str, Any]] = {
@@ -51,7 +51,7 @@ BENCHES: dict[str, dict[str, Any]] = {
     "stories-fresh": {"cmd": ["stories/score.py", "--gold", *FRESH_STORIES], "gate": False, "stage": "all",
                       "what": "24 coded real reports of our own, never trained on, whose errors are read"},
     "stories-blind": {"cmd": ["stories/score.py", "--gold", *BLIND_STORIES], "gate": False, "stage": "all",
-                      "what": "12 coded real reports of our own added last, scored before their errors were read"},
+                      "what": "28 coded real reports of our own coded blind (m, n, o, p), scored before their errors were read"},
     "stories-heldout": {"cmd": ["stories/score.py", "--gold", *HELDOUT_STORIES], "gate": False, "stage": "all",
                         "what": "18 coded real reports of our own that no rule or model was tuned on"},
     "story-scorer": {"cmd": ["train_story_scorer.py", "--check"], "local": True, "gate": False, "stage": "story",
