@@ -51,7 +51,7 @@ BENCHES: dict[str, dict[str, Any]] = {
     "stories-fresh": {"cmd": ["stories/score.py", "--gold", *FRESH_STORIES], "gate": False, "stage": "all",
                       "what": "24 coded real reports of our own, never trained on, whose errors are read"},
     "stories-blind": {"cmd": ["stories/score.py", "--gold", *BLIND_STORIES], "gate": False, "stage": "all",
-                      "what": "28 coded real reports of our own coded blind (m, n, o, p), scored before their errors were read"},
+                      "what": "28 real reports of ours coded blind (m, n, o, p), scored before their errors were read"},
     "stories-heldout": {"cmd": ["stories/score.py", "--gold", *HELDOUT_STORIES], "gate": False, "stage": "all",
                         "what": "18 coded real reports of our own that no rule or model was tuned on"},
     "story-scorer": {"cmd": ["train_story_scorer.py", "--check"], "local": True, "gate": False, "stage": "story",

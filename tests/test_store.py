@@ -137,7 +137,9 @@ def test_dedup_merges_one_incident_told_three_times(db_url, pipeline, tmp_path):
     with open_store(db_url) as store:
         ingest([str(_jsonl(tmp_path / "news.jsonl", SAME_INCIDENT))], store, pipeline, processes=1)
         rows = store.query("SELECT * FROM canonical_events ORDER BY reports DESC")
-        assert [(r["type"], r["documents"]) for r in rows] == [("ASSAULT", 3), ("COERCE", 1)]
+        # the march the arrested protesters were on is a protest of its own (story/implied.py)
+        assert rows[0]["type"] == "ASSAULT" and rows[0]["documents"] == 3
+        assert sorted((r["type"], r["documents"]) for r in rows[1:]) == [("COERCE", 1), ("PROTEST", 1)]
         text = explain(store, rows[0]["id"])
         assert text is not None and "first report" in text and "same type ASSAULT" in text
         assert "El Fasher" in text

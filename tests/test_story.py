@@ -539,3 +539,24 @@ def test_a_condemnation_targets_the_attacker_not_the_place_hit(extract):
                 "a housing estate a terrorist attack.")
     accuse = _of_type(r, "ACCUSE")
     assert accuse and "housing" not in _names(r, accuse[0].actor2)
+
+
+def test_a_crowd_the_police_act_on_was_protesting(extract):
+    r = extract("NAIROBI, March 11 (Reuters) - In Kisumu, police quickly broke up a small group of protesters on "
+                "Monday. On Tuesday riot police fired tear gas at demonstrators outside parliament in Nairobi.")
+    protests = _of_type(r, "PROTEST")
+    assert len(protests) == 2 and all("protester" in _names(r, p.actor1) or "demonstrator" in _names(r, p.actor1)
+                                      for p in protests)
+    assert sorted(_evidence(r, p)[:10] for p in protests) == ["In Kisumu,", "On Tuesday"]
+
+
+def test_a_protest_told_already_is_not_implied_again(extract):
+    r = extract("Thousands of teachers marched through Kisumu on Monday to demand higher pay. Police fired tear "
+                "gas at the protesters near the governor's office.")
+    assert len(_of_type(r, "PROTEST")) == 1
+
+
+def test_a_crowd_that_did_something_protested_once(extract):
+    r = extract("Opposition supporters rallied in Chisinau on Sunday. Demonstrators in Moldova broke windows and "
+                "tried to storm the parliament building.")
+    assert any("storm" in _evidence(r, p) for p in _of_type(r, "PROTEST"))

@@ -32,6 +32,7 @@ from .actor_ranker import ActorRanker
 from .cluster import Group, cluster
 from .expand import expand
 from .features import group_features, views
+from .implied import implied_protests
 from .reactions import reaction_targets
 from .resolve import Story, resolve
 from .scorer import StoryScorer
@@ -70,6 +71,7 @@ def find_story_events(doc: Doc, events: list[Event], places: list[Place], times:
     resolved = [(g, resolve(g.members, story, g.score, ranker)) for g in kept]
     reaction_targets(resolved, groups, story)
     records = [r for g, rec in resolved for r in expand(rec, g.members, story)]
+    records += implied_protests(records, story)
     records.sort(key=lambda r: (r.evidence.start if r.evidence else 0, r.mentions[0] if r.mentions else ""))
     for n, r in enumerate(records, 1):
         r.id = f"s{n}"

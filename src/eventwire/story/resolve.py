@@ -683,6 +683,8 @@ def resolve(members: list[MentionView], story: Story, score: float,
             actor1 = None  # "..., Reuters reported": the outlet is no doer
     if actor1 is not None and (actor1 == actor2 or type_ == "ASSAULT"):
         actor2 = _pick_actor2(members, story, actor1)
+    if type_ == "PROTEST" and actor1 is None and story.actors is not None:
+        actor1 = _crowd_of(members, story, actor2)  # the crowd marches: never the protest's target
     if ranker is not None and "actor2" in ranker:
         actor2 = ranker.choose("actor2", ranker_candidates(members, story, actor2, actor1, "actor2"), actor2,
                                kind_of(type_))

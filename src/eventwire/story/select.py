@@ -76,6 +76,8 @@ def _done_once(v: MentionView) -> bool:
     """A plural act that a past verb of its sentence did, on a day ("Beijing on Saturday announced
     sanctions on ...", "China imposed sanctions on four entities"): one act, not a kind of act."""
     tok = v.token
+    if tok is not None and v.event.type == "PROTEST" and tok.dep_ == "nsubj" and tok.head.tag_ == "VBD":
+        return True  # "demonstrators broke windows and tried to storm the city hall": a crowd did it, once
     if tok is None or tok.dep_ not in ("dobj", "nsubjpass") or tok.head.pos_ != "VERB" or v.tense != "past":
         return False
     return any(c.ent_type_ in ("DATE", "TIME") for c in tok.head.subtree if c.i != tok.i) or any(
