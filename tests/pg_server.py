@@ -30,6 +30,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -126,6 +127,7 @@ class ThrowawayCluster:
         self.user = _run_as_user()
         self.tmp: Path | None = None
         self.port: int | None = None
+        self._opts = ""
         self._running = False
 
     @property
@@ -174,11 +176,32 @@ class ThrowawayCluster:
             )
             proc = self._run(self.bindir / "pg_ctl", "-D", self.data, "-l", log, "-w", "-t", "60", "-o", opts, "start")
             if proc.returncode == 0:
-                self._running = True
+                self._running, self._opts = True, opts
                 return self.url
             last = f"{proc.stdout}{proc.stderr}" + (log.read_text(errors="replace")[-2000:] if log.exists() else "")
         self.stop()
         raise PostgresUnavailable(f"pg_ctl start ({self.bindir}) failed:\n{last}".rstrip())
+
+    def halt(self, mode: str = "fast") -> None:
+        """Stop the server (``pg_ctl stop -m MODE``: every client loses its connection), keeping its data."""
+        assert self.tmp is not None and self._running
+        proc = self._run(self.bindir / "pg_ctl", "-D", self.data, "-m", mode, "-w", "-t", "30", "stop")
+        if proc.returncode != 0:
+            raise RuntimeError(f"pg_ctl stop failed:\n{proc.stdout}{proc.stderr}")
+
+    def resume(self) -> None:
+        """Start the halted server again, on the same port."""
+        assert self.tmp is not None
+        proc = self._run(self.bindir / "pg_ctl", "-D", self.data, "-l", self.tmp / "server.log", "-w", "-t", "60",
+                         "-o", self._opts, "start")
+        if proc.returncode != 0:
+            raise RuntimeError(f"pg_ctl start failed:\n{proc.stdout}{proc.stderr}")
+
+    def restart(self, *, mode: str = "fast", down: float = 0.0) -> None:
+        """halt(), ``down`` seconds, resume(): an operator's restart."""
+        self.halt(mode)
+        time.sleep(down)
+        self.resume()
 
     def stop(self) -> None:
         if self.tmp is None:

@@ -23,6 +23,7 @@ from eventwire.dedup import deduplicate, explain
 from eventwire.store import document_id, open_store
 from eventwire.store.select import EventFilter, select_reports
 from eventwire.totals import format_series, plot_series, series
+from store_checks import assert_consistent
 from story_reports import S_ATTACK, make_story_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -243,33 +244,36 @@ def _table_rows(url: str) -> dict[str, list]:
 
 
 def test_kill_9_then_rerun_leaves_exactly_a_clean_runs_rows(db_url, tmp_path):
-    """A real process killed with SIGKILL mid-ingest, then the same command again."""
-    corpus = _corpus(tmp_path / "corpus", 24)
+    """A real process killed with SIGKILL mid-ingest, then the same command again. The kill is asserted to have
+    landed: the process died of SIGKILL with some but not all documents stored, and those whole."""
+    n = 24
+    corpus = _corpus(tmp_path / "corpus", n)
     (tmp_path / "corpus" / "empty.txt").write_text("", encoding="utf-8")
     clean_url = str(tmp_path / "clean.db")
     argv = [CLI, "ingest", str(corpus), "--batch", "2", "-w", "1"]
-    env = {**os.environ, "EVENTWIRE_PROCESSES": "1"}
+    # one document per model batch, so documents are stored one commit (2 documents) at a time, not in a burst
+    env = {**os.environ, "EVENTWIRE_PROCESSES": "1", "EVENTWIRE_BATCH_SIZE": "1"}
     subprocess.run([*argv, "--db", clean_url], env=env, capture_output=True, check=False, timeout=300)
+    open_store(db_url).close()  # created here, so that watching it never waits on the migration
+    target = random.randint(2, n // 2)  # documents stored when the kill comes: somewhere in the first half
     proc = subprocess.Popen([*argv, "--db", db_url], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 240
-    stored = 0
-    while time.monotonic() < deadline and proc.poll() is None:  # wait for the first commits
-        time.sleep(0.2)
-        try:
-            with open_store(db_url) as store:
-                stored = store.counts()["documents"]
-        except Exception:  # the other process may hold the first migration's lock
-            continue
-        if stored >= 2:
-            break
-    time.sleep(random.uniform(0.0, 0.6))  # then somewhere in the middle of the run
-    killed = proc.poll() is None
-    if killed:
-        os.kill(proc.pid, signal.SIGKILL)
+    with open_store(db_url) as store:
+        while time.monotonic() < deadline and proc.poll() is None:
+            if store.query("SELECT COUNT(*) AS n FROM documents")[0]["n"] >= target:
+                break
+            time.sleep(0.02)
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)  # half the documents (12 commits) still to go: it cannot finish first
     proc.wait(timeout=30)
-    assert stored >= 2, "the first run stored nothing before the deadline"
+    assert proc.returncode == -signal.SIGKILL, f"the ingest was not killed (exit status {proc.returncode})"
+    with open_store(db_url) as store:
+        stored = store.query("SELECT COUNT(*) AS n FROM documents")[0]["n"]
+        assert target <= stored < n, stored  # killed mid-ingest: some documents stored, not all
+        assert_consistent(store)  # each of them whole
     rerun = subprocess.run([*argv, "--db", db_url], env=env, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 1, rerun.stdout + rerun.stderr  # the empty file still fails, and says so
+    assert f"stored {n - stored} new documents, {stored} stored already" in rerun.stdout, rerun.stdout
     assert _table_rows(db_url) == _table_rows(clean_url)
 
 

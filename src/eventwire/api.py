@@ -270,9 +270,30 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
             raise ApiError(401, "unauthorized", "this endpoint needs the header `Authorization: Bearer <token>` "
                            "with the server's EVENTWIRE_TOKEN")
 
-    @app.get("/health", summary="Liveness")
-    async def health() -> dict[str, Any]:  # async: never queued behind extraction in the thread pool
-        return {"status": "ok", "version": __version__, "store": state.db is not None}
+    @app.get("/health", summary="Liveness, and whether the store answers (503 when it does not)")
+    async def health() -> Any:  # async: never queued behind extraction in the thread pool
+        if state.db is None:
+            return {"status": "ok", "version": __version__, "store": False}
+        import asyncio
+        import logging
+
+        def ping() -> bool:  # the store for real (SELECT 1), on the loop's own executor: never blocks the loop
+            try:
+                (state._store or state.store()).ping(timeout=2.0)
+            except Exception as exc:  # cannot be opened, or does not answer: the details go to the log only
+                logging.getLogger(__name__).warning("health: the store does not answer: %r", exc)
+                return False
+            return True
+
+        try:
+            ok = await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(None, ping), timeout=3.0)
+        except TimeoutError:
+            ok = False
+        if ok:
+            return {"status": "ok", "version": __version__, "store": True}
+        return JSONResponse({"status": "unavailable", "version": __version__, "store": False, "error": {
+            "code": "store_unavailable", "message": "the store does not answer; requests that need it fail until "
+            "it is back, and the server reconnects by itself"}}, status_code=503)
 
     @app.post("/extract", summary="Reports for the posted document(s); nothing is stored")
     async def extract(request: Request) -> dict[str, Any]:

@@ -86,7 +86,9 @@ def ingest(paths: Sequence[str], store: Store, pipeline: Pipeline | None, *, set
             yield item
 
     def flush(done: list[tuple[Report, str | None]], failed: list[IngestError]) -> None:
-        summary.stored += store.write(done, failed)
+        written = store.write_batch(done, failed)
+        summary.stored += len(written.added)
+        summary.skipped += len(written.present)  # stored by another run since we looked (two ingests at once)
         summary.errors += failed
         if progress is not None:
             summary.seconds = time.perf_counter() - started

@@ -313,8 +313,31 @@ def _named(row: dict[str, Any]) -> set[str]:
 
 
 def deduplicate(store: Store, km: float = 25.0, days: int = 1) -> int:
-    """Rebuild canonical_events and event_links from the stored story events; returns the canonical count."""
-    canon = cluster(load_reports(store), km, days)
+    """Rebuild canonical_events and event_links from the stored story events; returns the canonical count.
+
+    Rebuilds at once (two ingests finishing together) write one after the other, and the one that writes
+    sees every document stored before it writes: if documents came in while it clustered, it clusters again
+    (the third time holding the lock, so it cannot fall behind)."""
+    for attempt in range(3):
+        last = attempt == 2
+        seen = None if last else _document_count(store)
+        canon = [] if last else cluster(load_reports(store), km, days)
+        with store.backend.transaction():
+            store.backend.lock("dedup")
+            if last:
+                canon = cluster(load_reports(store), km, days)
+            elif _document_count(store) != seen:
+                continue  # documents were added (they are never removed): cluster again
+            _write_canonical(store, canon)
+        return len(canon)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _document_count(store: Store) -> int:
+    return int(store.query("SELECT COUNT(*) AS n FROM documents")[0]["n"])
+
+
+def _write_canonical(store: Store, canon: list[Canonical]) -> None:
     event_rows, link_rows = [], []
     for c in canon:
         published = sorted(r.published for r, _ in c.reports if r.published)
@@ -323,14 +346,12 @@ def deduplicate(store: Store, km: float = 25.0, days: int = 1) -> int:
                            len(c.reports), len({r.doc_id for r, _ in c.reports}),
                            published[0] if published else None, published[-1] if published else None))
         link_rows += [(r.doc_id, r.event_id, c.id, reason) for r, reason in c.reports]
-    with store.backend.transaction():
-        store.backend.execute("DELETE FROM event_links")
-        store.backend.execute("DELETE FROM canonical_events")
-        if event_rows:
-            store.backend.executemany(f"INSERT INTO canonical_events VALUES ({', '.join('?' * 14)})", event_rows)
-        if link_rows:
-            store.backend.executemany("INSERT INTO event_links VALUES (?, ?, ?, ?)", link_rows)
-    return len(canon)
+    store.backend.execute("DELETE FROM event_links")
+    store.backend.execute("DELETE FROM canonical_events")
+    if event_rows:
+        store.backend.executemany(f"INSERT INTO canonical_events VALUES ({', '.join('?' * 14)})", event_rows)
+    if link_rows:
+        store.backend.executemany("INSERT INTO event_links VALUES (?, ?, ?, ?)", link_rows)
 
 
 def explain(store: Store, canonical_id: str) -> str | None:

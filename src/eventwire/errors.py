@@ -5,7 +5,9 @@
     │     codes: empty, not_text, too_large, unsupported_language,
     │            bad_json, bad_record, bad_html, bad_date, unreadable
     ├── ModelError                 the spaCy pipeline cannot be loaded (code: model_not_found)
-    └── SettingsError              a setting has an invalid value (code: bad_setting)
+    ├── SettingsError              a setting has an invalid value (code: bad_setting)
+    └── StoreUnavailable           the store does not answer, or the connection to it was lost
+                                   (code: store_unavailable; the same call may succeed later)
 
 Every error carries a stable machine-readable ``code`` (the JSONL ``error.code``
 field of ../shared/SCHEMA.md) and a message that names the input and says how
@@ -30,6 +32,8 @@ ERROR_CODES: dict[str, str] = {
     "internal": "an unexpected failure inside a stage; please report it with the input",
     "model_not_found": "the spaCy pipeline named by --model / EVENTWIRE_MODEL is not installed",
     "bad_setting": "a setting has an invalid value",
+    "store_unavailable": "the store does not answer, or the connection to it was lost; a write that reports this "
+                         "was not confirmed: send it again (writes are idempotent)",
 }
 
 
@@ -65,3 +69,10 @@ class ModelError(EventwireError):
 
 class SettingsError(EventwireError):
     code = "bad_setting"
+
+
+class StoreUnavailable(EventwireError):
+    """The store does not answer (PostgreSQL down or restarting), or the connection was lost mid-call; the
+    same call may succeed later. HTTP: 503."""
+
+    code = "store_unavailable"

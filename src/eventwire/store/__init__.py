@@ -1,15 +1,18 @@
 """The store: reports as plain, normalized tables in SQLite (default) or PostgreSQL.
 
     store = open_store("reports.db")              # or "postgresql://user@host/db"
-    store.write([(report, source)], errors=[...])   # one transaction; idempotent
+    store.write([(report, source)], errors=[...])   # one transaction; idempotent; -> documents added
+    store.write_batch(...) -> Written(added, present)  # the same, saying which documents were there already
     store.known(doc_ids) -> set                      # which documents are stored already
     store.report(doc_id) -> Report | None
     store.counts() -> {table: rows}
+    store.ping()                                     # the store answers now, or StoreUnavailable
 
 Documents are keyed by the SHA-256 of their text (`document_id`), so the same article ingested
 twice, or from two files, is stored once. Every write of a batch of documents is one transaction:
 a crash (even kill -9) leaves whole documents or none, and rerunning the same ingest finishes
-the rest. Tables: see migrations.py and docs/store.md.
+the rest. Writers may run at once (processes, threads): a document is added by exactly one
+of them, and the others find it present. Tables: see migrations.py and docs/store.md.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from .backends import Backend, connect
 from .migrations import DOCUMENT_TABLES, MIGRATIONS
 from .rows import document_id, report_rows
 
-__all__ = ["IngestError", "Store", "document_id", "open_store"]
+__all__ = ["IngestError", "Store", "Written", "document_id", "open_store"]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -37,6 +40,15 @@ class IngestError:
     source_id: str | None
     code: str
     message: str
+
+
+@dataclass(frozen=True)
+class Written:
+    """What one write did: the ids of the documents it added, and of those stored already (by an earlier
+    write, a concurrent one, or earlier in the same batch)."""
+
+    added: list[str]
+    present: list[str]
 
 
 def _now() -> str:
@@ -63,6 +75,7 @@ class Store:
     def migrate(self) -> int:
         """Apply the migrations this store lacks; returns the schema version."""
         with self.backend.transaction():
+            self.backend.lock("migrate")  # processes opening a fresh store at once migrate one after the other
             self.backend.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
                                  "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")
             done = {r["version"] for r in self.backend.query("SELECT version FROM schema_migrations")}
@@ -98,27 +111,37 @@ class Store:
     def write(self, reports: Iterable[tuple[Report, str | None]], errors: Iterable[IngestError] = ()) -> int:
         """Store reports (each with the input it came from) and record errors, in one transaction.
         A document stored already is left as it is. Returns the number of documents added."""
-        added = 0
+        return len(self.write_batch(reports, errors).added)
+
+    def write_batch(self, reports: Iterable[tuple[Report, str | None]],
+                    errors: Iterable[IngestError] = ()) -> Written:
+        """As write(), saying which documents were added and which were stored already."""
+        added: list[str] = []
+        present: list[str] = []
         now = _now()
+        # in id order, so two writers at once take their row locks in one order (no deadlock)
+        batch = sorted(((document_id(r.text), r, source) for r, source in reports), key=lambda x: x[0])
         with self.backend.transaction():
-            for report, source in reports:
-                doc_id = document_id(report.text)
-                if self.known([doc_id]):
-                    continue
+            for doc_id, report, source in batch:
                 rows = report_rows(report, doc_id, source=source, ingested_at=now)
-                for table in DOCUMENT_TABLES:
+                # the documents row decides: a writer at once with us waits on our row (PostgreSQL) or our
+                # transaction (SQLite), then inserts nothing and leaves the document to us
+                if not self.backend.execute(_insert_sql("documents", len(rows["documents"][0])), rows["documents"][0]):
+                    present.append(doc_id)
+                    continue
+                for table in DOCUMENT_TABLES[1:]:
                     if rows[table]:
                         self.backend.executemany(_insert_sql(table, len(rows[table][0])), rows[table])
                 if source:  # it was stored now: an older failure of the same input is history
                     self.backend.execute("DELETE FROM ingest_errors WHERE source = ?", (source,))
-                added += 1
-            for err in errors:
+                added.append(doc_id)
+            for err in sorted(errors, key=lambda e: e.source):
                 self.backend.execute(
                     "INSERT INTO ingest_errors VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (source) DO UPDATE SET "
                     "source_id = excluded.source_id, code = excluded.code, message = excluded.message, "
                     "last_seen = excluded.last_seen, attempts = ingest_errors.attempts + 1",
                     (err.source, err.source_id, err.code, err.message, now, now))
-        return added
+        return Written(added, present)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -136,6 +159,11 @@ class Store:
     def errors(self) -> list[IngestError]:
         return [IngestError(r["source"], r["source_id"], r["code"], r["message"])
                 for r in self.backend.query("SELECT * FROM ingest_errors ORDER BY source")]
+
+    def ping(self, timeout: float = 2.0) -> None:
+        """Check the store for real (PostgreSQL: ``SELECT 1`` on a pooled connection; SQLite: a read of the file on
+        a connection of its own); StoreUnavailable when it does not answer within about `timeout` seconds."""
+        self.backend.ping(timeout)
 
     def close(self) -> None:
         self.backend.close()
