@@ -27,3 +27,9 @@ class StubPipeline:
 
 def stub_factory(settings: Settings) -> Any:
     return StubPipeline(settings)
+
+
+def failing_factory(settings: Settings) -> Any:
+    from eventwire.errors import ModelError
+
+    raise ModelError("cannot load the spaCy pipeline 'no_such_model' from /secret/path")

@@ -421,7 +421,7 @@ class WorkerPool:
         out: dict[str, Any] = {"mode": "processes", "size": self.size, "alive": len(self._workers), "idle": idle,
                                "replaced": self.replaced}
         if self.failure:
-            out["failure"] = self.failure
+            out["failed"] = True  # why is in the server's log, not for the client
         return out
 
     def pids(self) -> list[int]:
