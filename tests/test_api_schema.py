@@ -3,7 +3,8 @@
 Schemathesis generates requests for every operation in /openapi.json (paths, query parameters, headers)
 and sends them in process (ASGI) to an app over a SQLite store holding a few documents. POST /extract and
 POST /documents read their body by hand, so the schema has no request body for them: a second test posts
-generated bodies (JSON values, JSONL, text, bytes) under the content types the API knows and some it does not.
+generated bodies (JSON values, JSONL, text, bytes, and JSON nested thousands of levels deep) under the content
+types the API knows and some it does not.
 """
 
 from __future__ import annotations
@@ -28,11 +29,15 @@ STORIES = [
 ]
 
 
+HOSTS = ("localhost", "testserver")  # schemathesis sends Host: testserver
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory, pipeline):
     db = tmp_path_factory.mktemp("api-schema") / "store.db"
-    app = create_app(str(db), settings=pipeline.settings, pipeline=pipeline, token=None, max_body=100_000)
-    with TestClient(app) as client:
+    app = create_app(str(db), settings=pipeline.settings, pipeline=pipeline, token=None, max_body=100_000,
+                     allowed_hosts=HOSTS)
+    with TestClient(app, base_url="http://localhost") as client:
         assert client.post("/documents", json=STORIES).status_code == 200
     yield app
     if app.state.eventwire._store is not None:
@@ -43,7 +48,8 @@ def app(tmp_path_factory, pipeline):
 # without either, and every case is sent to the module's app (a store, the session's pipeline).
 # (schemathesis.pytest.from_fixture would be the natural loader, but schemathesis 4.32 sets
 # `request.node._nodeid`, which pytest 9 no longer has: AttributeError.)
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(None, token=None, max_body=100_000))
+schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(None, token=None, max_body=100_000, workers=0,
+                                                                   allowed_hosts=HOSTS))
 
 
 @schema.parametrize()
@@ -69,7 +75,20 @@ _fields = st.fixed_dictionaries({}, optional={
     "html": st.text(max_size=100),
 })
 _records = _fields | _json_values
+
+
+def _nested(depth: int, opener: str, closed: bool, inside_record: bool) -> bytes:
+    """JSON nesting `depth` levels (well past the parser's recursion limit), closed or cut off."""
+    closer = {"[": "]", '{"a":': "}"}[opener]
+    body = opener * depth + ("1" + closer * depth if closed else "")
+    return (f'{{"text": "Nine people were killed.", "title": {body}}}' if inside_record else body).encode()
+
+
+# Deep nesting is what a generated JSON value never reaches (a few leaves): built on purpose.
+_deep = st.builds(_nested, st.integers(min_value=1_000, max_value=19_000), st.sampled_from(["[", '{"a":']),
+                  st.booleans(), st.booleans())
 _bodies = st.one_of(
+    st.tuples(st.sampled_from(["application/json", "application/x-ndjson", ""]), _deep),
     st.tuples(st.just("application/json"), (_records | st.lists(_records, max_size=3)).map(
         lambda v: json.dumps(v).encode())),
     st.tuples(st.just("application/x-ndjson"), st.lists(_records, max_size=3).map(
@@ -85,7 +104,7 @@ _bodies = st.one_of(
 @given(path=st.sampled_from(["/extract", "/documents"]), body=_bodies)
 def test_no_server_error_on_posted_bodies(app, path, body):
     content_type, content = body
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, base_url="http://localhost", raise_server_exceptions=False) as client:
         r = client.post(path, content=content, headers={"Content-Type": content_type} if content_type else {})
     assert r.status_code < 500, (path, content_type, content[:300], r.status_code, r.text[:1000])
     if r.status_code >= 400:

@@ -1,6 +1,7 @@
 """The web page in a real browser: Playwright (Python) driving Debian's Chromium against the app on
-127.0.0.1. Without a Chromium the tests are skipped, unless EVENTWIRE_REQUIRE_BROWSER=1 (CI), which
-turns that into a failure. Screenshots go to test-artifacts/ (or $EVENTWIRE_ARTIFACTS).
+127.0.0.1. Without a Chromium the tests are skipped, unless EVENTWIRE_REQUIRE_BROWSER=1 or CI is set
+(.ci/run sets the first; most CI services the second), which turns that into a failure: the XSS and CSP
+tests must not pass by not running. Screenshots go to test-artifacts/ (or $EVENTWIRE_ARTIFACTS).
 """
 
 from __future__ import annotations
@@ -32,13 +33,40 @@ def _chromium() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def _browser_required() -> bool:
+    flag = os.environ.get("EVENTWIRE_REQUIRE_BROWSER")
+    if flag is not None and flag != "":
+        return flag.lower() in ("1", "true", "yes")
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def _chromium_or_skip() -> str:
     path = _chromium()
     if path is None:
-        if os.environ.get("EVENTWIRE_REQUIRE_BROWSER", "") in ("1", "true", "yes"):
-            pytest.fail("EVENTWIRE_REQUIRE_BROWSER=1 but no Chromium (install Debian's `chromium`)", pytrace=False)
+        if _browser_required():
+            pytest.fail("a browser is required here (EVENTWIRE_REQUIRE_BROWSER=1 or CI) but there is no Chromium "
+                        "(install Debian's `chromium` or set EVENTWIRE_CHROMIUM)", pytrace=False)
         pytest.skip("no Chromium: install Debian's `chromium` or set EVENTWIRE_CHROMIUM")
+    return path
+
+
+def test_without_chromium_the_browser_tests_fail_where_required_and_skip_elsewhere(monkeypatch):
+    monkeypatch.setattr(f"{__name__}._chromium", lambda: None)
+    for env, outcome in (({"EVENTWIRE_REQUIRE_BROWSER": "1"}, pytest.fail.Exception),
+                         ({"CI": "true"}, pytest.fail.Exception),
+                         ({"CI": "true", "EVENTWIRE_REQUIRE_BROWSER": "0"}, pytest.skip.Exception),
+                         ({}, pytest.skip.Exception)):
+        for name in ("EVENTWIRE_REQUIRE_BROWSER", "CI"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        with pytest.raises(outcome):
+            _chromium_or_skip()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    path = _chromium_or_skip()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -72,13 +100,19 @@ def server(tmp_path, pipeline) -> Iterator[str]:
     thread.join(timeout=10)
 
 
+# Every Content-Security-Policy violation on the page, recorded before any of its scripts run.
+CSP_RECORDER = ("window.__csp = []; document.addEventListener('securitypolicyviolation', "
+                "(e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+
+
 @pytest.fixture()
 def page(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    context.add_init_script(CSP_RECORDER)
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(server + "/")
+    page.response = page.goto(server + "/")  # type: ignore[attr-defined]
     page.dialogs = dialogs  # type: ignore[attr-defined]
     yield page
     context.close()
@@ -116,6 +150,29 @@ def test_markup_in_an_article_renders_inert(page):
     article = page.locator("#article")
     assert article.locator("script, img").count() == 0
     assert "<script>" in article.inner_text() and "onerror=" in article.inner_text()
+
+
+def test_page_runs_under_its_content_security_policy(page):
+    # The page is sent with a CSP allowing only its own scripts, styles and images, no framing: and nothing
+    # on it (Leaflet, the map's outlines, the totals chart's swatches, the tooltip) needs more.
+    headers = page.response.headers  # type: ignore[attr-defined]
+    csp = headers.get("content-security-policy", "")
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+    assert headers.get("x-frame-options") == "DENY" and headers.get("x-content-type-options") == "nosniff"
+    page.fill("#article-input", SAMPLE)
+    page.fill("#published-input", "2023-11-30")
+    page.click("#store-button")
+    page.wait_for_selector("#totals-chart .chart-legend .swatch", timeout=60_000)
+    swatch = page.locator("#totals-chart .chart-legend .swatch").first
+    assert swatch.evaluate("e => getComputedStyle(e).backgroundColor") not in ("", "rgba(0, 0, 0, 0)")
+    _extract(page, SAMPLE)
+    page.locator("#article .span.kind-place").first.hover()
+    page.wait_for_selector("#tooltip", state="visible")
+    page.wait_for_selector("#map .event-marker", timeout=10_000)
+    assert page.evaluate("window.__csp") == []
+    page.evaluate("document.body.appendChild(Object.assign(document.createElement('script'), "
+                  "{textContent: 'window.__inline = 1'}))")
+    assert page.evaluate("window.__inline") is None and page.evaluate("window.__csp")  # inline code is blocked
 
 
 def test_store_then_browse_the_dataset(page):

@@ -6,37 +6,51 @@ Endpoints (OpenAPI at /openapi.json): POST /extract (reports, nothing stored), P
 (store), GET /documents/{id} (the whole report: story events and event mentions), GET /events (story
 events, filtered and paginated; event mentions with records=mention), GET /events/{canonical_id},
 GET /totals, GET /export, GET /health, and the page at / (assets under /static, all shipped in the
-package). Errors are JSON: {"error": {"code", "message"}} with a 4xx status for bad requests; no
-endpoint fetches a URL; write endpoints need ``Authorization: Bearer TOKEN`` when a token is set;
-bodies larger than ``max_body`` bytes are refused with 413. See docs/api.md.
+package). Errors are JSON: {"error": {"code", "message"}} with a 4xx status for bad requests, and a
+500 says only "internal error" and the request id (the details go to the server log); no endpoint
+fetches a URL; bodies larger than ``max_body`` bytes are refused with 413. Extraction runs in worker
+processes under a deadline (web/workers.py); hosts, origins and tokens are checked, and security
+headers sent, by web/security.py. See docs/api.md.
 """
 
 from __future__ import annotations
 
-import hmac
+import asyncio
+import contextlib
 import io
-import json
+import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from importlib import resources
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from . import __version__
-from .errors import EventwireError, InputError
+from .errors import EventwireError, InputError, StoreUnavailable
 from .exports import FORMATS as EVENT_FORMATS
 from .exports import RECORDS, event_rows, write_events, write_parquet
-from .ingest import Document, document_from_bytes, document_from_record, normalize_date
-from .pipeline import Pipeline, error_report, load_pipeline
+from .ingest import normalize_date
 from .schema import ErrorReport, Report
 from .settings import Settings
 from .store import IngestError, Store, document_id, open_store
 from .store.select import EventFilter, parse_bbox, reports_for, select_reports, story_keys
+from .web.bodies import ApiError
+from .web.security import DEFAULT_HOSTS, Guard, error_response, read_guard, request_id, write_guard
+from .web.workers import LocalExtractor, WorkerPool, load_worker_pipeline
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
+
+__all__ = ["DEFAULT_WORKERS", "ApiError", "create_app"]
+
+log = logging.getLogger("eventwire.api")
+DEFAULT_WORKERS = 2
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -46,36 +60,20 @@ MEDIA = {"csv": "text/csv", "acled-csv": "text/csv", "jsonl": "application/x-ndj
          "parquet": "application/vnd.apache.parquet"}
 
 
-class ApiError(Exception):
-    """A request the API refuses: HTTP status, stable code, message naming the input and the problem."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-
-
 def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
 class _State:
-    """What the app holds: the store, the pipeline (loaded on first use) and their locks."""
+    """What the app holds: the store (opened on first use) and its lock, and the extractor."""
 
-    def __init__(self, db: str | None, settings: Settings, pipeline: Pipeline | None) -> None:
+    def __init__(self, db: str | None, settings: Settings, extractor: LocalExtractor | WorkerPool) -> None:
         self.db = db
         self.settings = settings
-        self._pipeline = pipeline
+        self.extractor = extractor
         self._store: Store | None = None
-        self.model_lock = threading.Lock()  # spaCy pipelines are not shared between threads
         self.store_lock = threading.RLock()
         self.dedup_stale = True
-
-    def pipeline(self) -> Pipeline:
-        with self.model_lock:
-            if self._pipeline is None:
-                self._pipeline = load_pipeline(self.settings.model, max_bytes=self.settings.max_bytes, n_process=1,
-                                               events=self.settings.events)
-            return self._pipeline
 
     def store(self) -> Store:
         if self.db is None:
@@ -99,76 +97,27 @@ class _State:
 
 # -- request bodies ----------------------------------------------------------------------------
 
-async def _read_body(request: Request, limit: int) -> bytes:
+async def _read_body(request: Request, limit: int, timeout_s: float) -> bytes:
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise ApiError(413, "too_large", f"the request body is {int(declared):,} bytes, over the limit of {limit:,}")
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise ApiError(413, "too_large", f"the request body is over the limit of {limit:,} bytes")
-        chunks.append(chunk)
+    try:
+        async with asyncio.timeout(timeout_s):  # a body trickled in byte by byte must not hold the server
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise ApiError(413, "too_large", f"the request body is over the limit of {limit:,} bytes")
+                chunks.append(chunk)
+    except TimeoutError:
+        raise ApiError(408, "timeout", f"the request body did not arrive within {timeout_s:g} s") from None
+    except ClientDisconnect:
+        raise ApiError(400, "bad_request", "the client closed the connection before the body was complete") from None
     return b"".join(chunks)
 
 
-def _documents(body: bytes, content_type: str, settings: Settings) -> list[Document | InputError]:
-    """The documents of a request body: JSON (an object or a list of them), JSONL, plain text or HTML."""
-    kind = content_type.split(";")[0].strip().lower()
-    if not body.strip():
-        raise ApiError(400, "empty", "the request body is empty; send {\"text\": \"...\"} or the article itself")
-    out: list[Document | InputError] = []
-    if kind in ("application/json", ""):
-        try:
-            data = json.loads(body)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ApiError(400, "bad_json", f"the body is not valid JSON: {exc}") from None
-        records = data if isinstance(data, list) else [data]
-        if not records:
-            raise ApiError(400, "empty", "the JSON list holds no documents")
-        for n, record in enumerate(records, 1):
-            try:
-                out.append(document_from_record(record, source=f"request:{n}", settings=settings))
-            except InputError as exc:
-                out.append(exc)
-        return out
-    if kind in ("application/x-ndjson", "application/jsonl", "application/x-jsonlines"):
-        for n, line in enumerate(body.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                out.append(document_from_record(json.loads(line), source=f"request:{n}", settings=settings))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                out.append(InputError(f"line {n} is not valid JSON: {exc}", code="bad_json", source=f"request:{n}",
-                                      doc_id=f"request:{n}"))
-            except InputError as exc:
-                out.append(exc)
-        if not out:
-            raise ApiError(400, "empty", "the JSONL body holds no documents")
-        return out
-    if kind in ("text/plain", "text/html"):
-        try:
-            return [document_from_bytes(body, id="request", source="request",
-                                        input_format="html" if kind == "text/html" else "text", settings=settings)]
-        except InputError as exc:
-            return [exc]
-    raise ApiError(415, "unsupported_media_type", f"cannot read a {kind!r} body: send application/json, "
-                   "application/x-ndjson, text/plain or text/html")
-
-
-def _extract(state: _State, docs: list[Document | InputError]) -> list[Report | ErrorReport]:
-    pipeline = state.pipeline()
-    out: list[Report | ErrorReport] = []
-    for d in docs:
-        if isinstance(d, InputError):
-            out.append(error_report(d))
-            continue
-        with state.model_lock:
-            try:
-                out.append(pipeline.extract(d))
-            except Exception as exc:  # one bad document is its own error, never the request's
-                out.append(error_report(exc, d.id))
-    return out
+def _reports(items: Iterable[dict[str, Any]]) -> list[Report | ErrorReport]:
+    return [ErrorReport.model_validate(d) if "error" in d else Report.model_validate(d) for d in items]
 
 
 # -- filters -----------------------------------------------------------------------------------
@@ -232,20 +181,56 @@ def _rows(reports: Iterator[Report], records: str = "story") -> Iterator[dict[st
 # -- the app -----------------------------------------------------------------------------------
 
 def create_app(db: str | None = None, *, settings: Settings | None = None, token: str | None = None,
-               max_body: int = 5_000_000, pipeline: Pipeline | None = None) -> FastAPI:
-    """The API and the page over the store `db` (None: extraction only)."""
+               max_body: int = 5_000_000, pipeline: Pipeline | None = None, workers: int | None = None,
+               read_token: str | None = None, allowed_hosts: Iterable[str] = DEFAULT_HOSTS,
+               queue_timeout_s: float = 60.0, body_timeout_s: float = 30.0,
+               worker_factory: Callable[[Settings], Any] = load_worker_pipeline) -> FastAPI:
+    """The API and the page over the store `db` (None: extraction only).
+
+    Extraction runs in `workers` processes (default 2), each request's within ``settings.request_timeout_s``
+    after waiting at most `queue_timeout_s` for a free worker. Given a loaded `pipeline`, it runs in this
+    process instead (``workers`` 0: tests, embedding; no deadline there). `token` guards writes,
+    `read_token` reads of stored data; `allowed_hosts` are the Host names served (``*`` for any).
+    `worker_factory(settings)` builds a worker's pipeline (a module-level function; tests swap it).
+    """
     settings = settings or Settings.from_env()
-    state = _State(db, settings, pipeline)
-    app = FastAPI(title="eventwire", version=__version__, docs_url=None, redoc_url=None,
+    if workers is None:
+        workers = 0 if pipeline is not None else DEFAULT_WORKERS
+    if pipeline is not None and workers:
+        raise ValueError("a loaded pipeline runs in this process: pass workers=0 (or no pipeline)")
+    extractor: LocalExtractor | WorkerPool = (
+        WorkerPool(settings, workers, queue_timeout_s=queue_timeout_s, factory=worker_factory) if workers
+        else LocalExtractor(settings, pipeline))
+    state = _State(db, settings, extractor)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await extractor.start()
+        try:
+            yield
+        finally:
+            await extractor.close()
+            with state.store_lock:
+                if state._store is not None:
+                    state._store.close()
+                    state._store = None
+
+    app = FastAPI(title="eventwire", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="News reports in, evidence-linked, source-attributed event data out.")
     app.state.eventwire = state
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts)
+    require_token = write_guard(token)
+    reads = [Depends(read_guard(read_token, token))]
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return _error(exc.status, exc.code, exc.message)
+        return JSONResponse({"error": {"code": exc.code, "message": exc.message}}, status_code=exc.status,
+                            headers=exc.headers)
 
     @app.exception_handler(EventwireError)
     async def _eventwire_error(request: Request, exc: EventwireError) -> JSONResponse:
+        if isinstance(exc, StoreUnavailable):  # the store is down or restarting: try again later
+            return _error(503, exc.code, "the store does not answer; try again shortly")
         return _error(400, exc.code, exc.message)
 
     @app.exception_handler(RequestValidationError)
@@ -260,20 +245,17 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> JSONResponse:
-        return _error(500, "internal", f"{type(exc).__name__}: {exc}")
+        # The client learns only that it failed and the id to quote; the details go to the server log.
+        rid = request_id(request)
+        log.error("request %s: %s %s failed", rid, request.method, request.url.path, exc_info=exc)
+        return error_response(500, "internal", f"internal error (request {rid}); the server log has the details",
+                              request_id=rid)
 
-    def require_token(request: Request) -> None:
-        if token is None:
-            return
-        given = request.headers.get("authorization", "")
-        if not (given.startswith("Bearer ") and hmac.compare_digest(given[7:].encode(), token.encode())):
-            raise ApiError(401, "unauthorized", "this endpoint needs the header `Authorization: Bearer <token>` "
-                           "with the server's EVENTWIRE_TOKEN")
-
-    @app.get("/health", summary="Liveness, and whether the store answers (503 when it does not)")
-    async def health() -> Any:  # async: never queued behind extraction in the thread pool
+    @app.get("/health", summary="Liveness, the extraction workers, and whether the store answers (503 when not)")
+    async def health() -> Any:  # async: never queued behind anything in the thread pool
+        workers = extractor.status()
         if state.db is None:
-            return {"status": "ok", "version": __version__, "store": False}
+            return {"status": "ok", "version": __version__, "store": False, "workers": workers}
         import asyncio
         import logging
 
@@ -290,52 +272,58 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
         except TimeoutError:
             ok = False
         if ok:
-            return {"status": "ok", "version": __version__, "store": True}
-        return JSONResponse({"status": "unavailable", "version": __version__, "store": False, "error": {
+            return {"status": "ok", "version": __version__, "store": True, "workers": workers}
+        return JSONResponse({"status": "unavailable", "version": __version__, "store": False, "workers": workers,
+                             "error": {
             "code": "store_unavailable", "message": "the store does not answer; requests that need it fail until "
             "it is back, and the server reconnects by itself"}}, status_code=503)
 
     @app.post("/extract", summary="Reports for the posted document(s); nothing is stored")
     async def extract(request: Request) -> dict[str, Any]:
-        body = await _read_body(request, max_body)
-        docs = _documents(body, request.headers.get("content-type", ""), settings)
-        results = await _in_thread(lambda: _extract(state, docs))
-        return {"reports": [r.to_dict() for r in results]}
+        body = await _read_body(request, max_body, body_timeout_s)
+        async with extractor.session() as session:
+            entries = await session.parse(body, request.headers.get("content-type", ""), request_id(request))
+            reports = await session.run(list(range(len(entries))))
+        return {"reports": reports}
 
     @app.post("/documents", summary="Extract and store the posted document(s)", dependencies=[Depends(require_token)])
     async def documents(request: Request) -> dict[str, Any]:
-        body = await _read_body(request, max_body)
-        docs = _documents(body, request.headers.get("content-type", ""), settings)
+        body = await _read_body(request, max_body, body_timeout_s)
         store = state.store()
+        async with extractor.session() as session:
+            entries = await session.parse(body, request.headers.get("content-type", ""), request_id(request))
+            fresh = [doc_id for doc_id, _ in entries if doc_id is not None]
+            known = await _in_thread(lambda: store.known(fresh))
+            todo = [i for i, (doc_id, _) in enumerate(entries) if doc_id is None or doc_id not in known]
+            results = await session.run(todo)
 
-        def work() -> dict[str, Any]:
-            fresh = [d for d in docs if isinstance(d, Document)]
-            known = store.known([document_id(d.text) for d in fresh])
-            todo = [d for d in docs if isinstance(d, InputError) or document_id(d.text) not in known]
-            results = _extract(state, todo)
-            good = [(r, f"api:{r.id}") for r in results if isinstance(r, Report)]
-            bad = [IngestError(source=f"api:{r.id}", source_id=r.id, code=r.error.code, message=r.error.message)
-                   for r in results if isinstance(r, ErrorReport)]
+        def write() -> dict[str, Any]:
+            reports = _reports(results)
+            sources = [entries[i][1] for i in todo]
+            good = [(r, src) for r, src in zip(reports, sources, strict=True) if isinstance(r, Report)]
+            bad = [IngestError(source=src, source_id=r.id, code=r.error.code, message=r.error.message)
+                   for r, src in zip(reports, sources, strict=True) if isinstance(r, ErrorReport)]
             with state.store_lock:
                 stored = store.write(good, bad)
                 state.dedup_stale = state.dedup_stale or stored > 0
-            return {"stored": stored, "skipped": len(docs) - len(todo) + (len(good) - stored),
-                    "documents": [document_id(d.text) for d in fresh],
+            return {"stored": stored, "skipped": len(entries) - len(todo) + (len(good) - stored),
+                    "documents": fresh,
                     "errors": [{"source": e.source_id, "code": e.code, "message": e.message} for e in bad]}
 
-        result = await _in_thread(work)
+        result = await _in_thread(write)
         if not result["documents"] and result["errors"]:
             return JSONResponse(result, status_code=422)  # type: ignore[return-value]
         return result
 
-    @app.get("/documents/{doc_id}", summary="A stored report, with every span, story events and event mentions")
+    @app.get("/documents/{doc_id}", summary="A stored report, with every span, story events and event mentions",
+             dependencies=reads)
     def get_document(doc_id: str) -> dict[str, Any]:
         report = state.store().report(doc_id)
         if report is None:
             raise ApiError(404, "not_found", f"no document {doc_id!r} in the store")
         return {"doc_id": doc_id, **report.to_dict()}
 
-    @app.get("/events", summary="Stored story events (or event mentions), filtered and paginated")
+    @app.get("/events", summary="Stored story events (or event mentions), filtered and paginated", dependencies=reads)
     def events(flt: Filters, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
                records: str | None = RECORDS_QUERY) -> dict[str, Any]:
         kind = _records(records, settings)
@@ -348,7 +336,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
         return {"events": rows[offset:offset + limit], "total": len(rows), "limit": limit, "offset": offset,
                 "records": kind}
 
-    @app.get("/events/{canonical_id}", summary="A canonical event and every story event behind it")
+    @app.get("/events/{canonical_id}", summary="A canonical event and every story event behind it", dependencies=reads)
     def canonical(canonical_id: str) -> dict[str, Any]:
         store = state.deduplicated()
         head = store.query("SELECT * FROM canonical_events WHERE id = ?", (canonical_id,))
@@ -369,7 +357,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
                 reports.append(row)
         return {"event": head[0], "reports": reports}
 
-    @app.get("/totals", summary="Running-total series per source")
+    @app.get("/totals", summary="Running-total series per source", dependencies=reads)
     def totals(category: str | None = Query(None), source: str | None = Query(None)) -> dict[str, Any]:
         from .totals import series
 
@@ -378,7 +366,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
                             "since": s.since, "revisions": s.revisions(),
                             "points": [p.__dict__ for p in s.points]} for s in found]}
 
-    @app.get("/export", summary="Stored story events (or event mentions) in an export format")
+    @app.get("/export", summary="Stored story events (or event mentions) in an export format", dependencies=reads)
     def export(flt: Filters, format: str = Query("csv", description="|".join(EXPORT_FORMATS)),
                records: str | None = RECORDS_QUERY) -> Response:
         if format not in EXPORT_FORMATS:

@@ -375,24 +375,58 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
 @click.option("--model", envvar="EVENTWIRE_MODEL", default=None, help="Installed spaCy pipeline to use.")
 @click.option("--max-body", type=click.IntRange(min=1), default=5_000_000, show_default=True,
               help="Refuse request bodies larger than this many bytes (413).")
-def serve(db: str | None, host: str, port: int, model: str | None, max_body: int) -> None:
-    """Serve the HTTP API and the web page (write endpoints need EVENTWIRE_TOKEN when it is set)."""
+@click.option("--workers", type=click.IntRange(1, 64), envvar="EVENTWIRE_WORKERS", default=2, show_default=True,
+              help="Extraction worker processes [env EVENTWIRE_WORKERS].")
+@click.option("--request-timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              help="Deadline for one request's extraction; past it 504 and the worker is replaced "
+                   "[env EVENTWIRE_REQUEST_TIMEOUT; default 30].")
+@click.option("--queue-timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              metavar="SECONDS", help="How long a request waits for a free worker before 503 busy.")
+@click.option("--max-documents", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Documents per request; more is 413 [env EVENTWIRE_MAX_DOCUMENTS; default 100].")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A Host name to answer besides localhost, 127.0.0.1, ::1 and --host (repeatable; "
+                   "*.example.org for subdomains, * for any).")
+@click.option("--read-token", envvar="EVENTWIRE_READ_TOKEN", default=None, metavar="TOKEN",
+              help="Require this bearer token (or the write token) to read stored data [env EVENTWIRE_READ_TOKEN; "
+                   "prefer the environment: a command line is visible to other users].")
+@click.option("--timeout-keep-alive", type=click.IntRange(min=1), default=5, show_default=True, metavar="SECONDS",
+              help="Close idle keep-alive connections after this long.")
+@click.option("--timeout-read", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              metavar="SECONDS", help="A request's headers, and its body, must arrive within this long.")
+@click.option("--limit-concurrency", type=click.IntRange(min=1), default=200, show_default=True, metavar="N",
+              help="Open connections plus running requests; more are refused with 503.")
+@click.option("--max-header-bytes", type=click.IntRange(min=1024), default=16384, show_default=True, metavar="N",
+              help="Largest request line plus headers.")
+def serve(db: str | None, host: str, port: int, model: str | None, max_body: int, workers: int,
+          request_timeout: float | None, queue_timeout: float, max_documents: int | None,
+          allowed_hosts: tuple[str, ...], read_token: str | None, timeout_keep_alive: int, timeout_read: float,
+          limit_concurrency: int, max_header_bytes: int) -> None:
+    """Serve the HTTP API and the web page (see docs/api.md: tokens, hosts, limits, running behind a proxy)."""
     import os
 
     import uvicorn
 
     from .api import create_app
     from .settings import Settings
+    from .web.security import DEFAULT_HOSTS
+    from .web.serving import server_config
 
     try:
-        settings = Settings.from_env(model=model)
+        settings = Settings.from_env(model=model, request_timeout_s=request_timeout, max_documents=max_documents)
         if db:
             _open(db).close()  # a bad URL is a usage error now, not on the first request
     except EventwireError as exc:
         raise click.UsageError(exc.message) from None
-    app = create_app(db, settings=settings, token=os.environ.get("EVENTWIRE_TOKEN") or None, max_body=max_body)
-    click.echo(f"eventwire: serving {db or 'no store'} on http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    hosts = (*DEFAULT_HOSTS, *([host] if host not in ("0.0.0.0", "::", "") else []), *allowed_hosts)
+    app = create_app(db, settings=settings, token=os.environ.get("EVENTWIRE_TOKEN") or None, max_body=max_body,
+                     workers=workers, read_token=read_token or None, allowed_hosts=hosts,
+                     queue_timeout_s=queue_timeout, body_timeout_s=timeout_read)
+    click.echo(f"eventwire: serving {db or 'no store'} on http://{host}:{port}/ (answering Host: "
+               f"{', '.join(dict.fromkeys(hosts))})", err=True)
+    uvicorn.Server(server_config(app, host=host, port=port, timeout_keep_alive=timeout_keep_alive,
+                                 timeout_read=timeout_read, limit_concurrency=limit_concurrency,
+                                 max_header_bytes=max_header_bytes)).run()
 
 
 @main.command()

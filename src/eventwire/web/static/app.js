@@ -882,8 +882,9 @@
       const se = l.se;
       const label = se.label || [se.category, se.who, se.since ? "since " + se.since : null,
         se.reported_by ? "according to " + se.reported_by : null].filter(present).join(", ");
-      legend.appendChild(h("li", { "data-series": String(lines.indexOf(l)) },
-        h("span", { className: "swatch", style: "background:" + l.color, "aria-hidden": "true" }),
+      const swatch = h("span", { className: "swatch", "aria-hidden": "true" });
+      swatch.style.background = l.color;  // CSSOM, not a style attribute: the page's CSP allows no inline styles
+      legend.appendChild(h("li", { "data-series": String(lines.indexOf(l)) }, swatch,
         show(label) + " — " + l.pts.length + " report(s)"));
     }
     box.appendChild(legend);
@@ -926,6 +927,26 @@
       const p = new URLSearchParams(base);
       p.set("format", a.dataset.format);
       a.setAttribute("href", "export?" + p.toString());
+    }
+  }
+
+  /** An export link with a token set: a plain link cannot send the Authorization header, so fetch it. */
+  async function onExportClick(ev) {
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    if (!token) return;  // no token: the link downloads by itself
+    ev.preventDefault();
+    const a = ev.currentTarget;
+    try {
+      const resp = await fetch(a.getAttribute("href"), { headers: { Authorization: "Bearer " + token } });
+      if (!resp.ok) throw new ApiError(resp.status, "http_" + resp.status, resp.statusText || "export failed");
+      const url = URL.createObjectURL(await resp.blob());
+      const save = h("a", { href: url, download: "events." + (a.dataset.format || "csv").split("-").pop() });
+      document.body.appendChild(save);
+      save.click();
+      save.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch (err) {
+      showError("Export", err);
     }
   }
 
@@ -1077,6 +1098,7 @@
         clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)].join(",");
       updateExportLinks();
     });
+    for (const a of document.querySelectorAll(".exports a[data-format]")) a.addEventListener("click", onExportClick);
     updateExportLinks();
     initMap();
     // The store may be empty or absent (an extraction-only server): load quietly.
