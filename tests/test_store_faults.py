@@ -94,7 +94,7 @@ def test_postgres_restart_mid_load_recovers_within_5_s_and_loses_no_accepted_wri
                 time.sleep(0.01)
 
     app = create_app(url + "?connect_timeout=2")
-    client = TestClient(app, raise_server_exceptions=False)
+    client = TestClient(app, base_url="http://localhost", raise_server_exceptions=False)
     threads = [threading.Thread(target=writer, args=(k,), daemon=True) for k in range(2)]
     try:
         for t in threads:
@@ -139,7 +139,8 @@ def test_postgres_restart_mid_load_recovers_within_5_s_and_loses_no_accepted_wri
 @pytest.mark.postgres
 def test_health_is_503_while_postgres_is_down(pg_cluster):
     _name, url = pg_server.create_database(pg_cluster.url)
-    client = TestClient(create_app(url + "?connect_timeout=2"), raise_server_exceptions=False)
+    client = TestClient(create_app(url + "?connect_timeout=2"), base_url="http://localhost",
+                        raise_server_exceptions=False)
     assert client.get("/health").status_code == 200
     pg_cluster.halt()
     try:
@@ -192,7 +193,7 @@ def test_connections_the_server_dropped_are_replaced(postgres_server):
 
 def test_health_checks_the_sqlite_store_for_real(tmp_path):
     path = tmp_path / "store.db"
-    client = TestClient(create_app(str(path)), raise_server_exceptions=False)
+    client = TestClient(create_app(str(path)), base_url="http://localhost", raise_server_exceptions=False)
     assert client.get("/health").json()["store"] is True
     for leftover in tmp_path.glob("store.db*"):
         leftover.unlink()  # the file is gone: the store cannot be read any more
