@@ -560,3 +560,10 @@ def test_a_crowd_that_did_something_protested_once(extract):
     r = extract("Opposition supporters rallied in Chisinau on Sunday. Demonstrators in Moldova broke windows and "
                 "tried to storm the parliament building.")
     assert any("storm" in _evidence(r, p) for p in _of_type(r, "PROTEST"))
+
+
+def test_those_exchanged_are_no_party_to_the_talks(extract):
+    r = extract("Angolan officials said talks in Luanda on Wednesday had produced \"real progress\" and that a new "
+                "exchange of captives was expected within days.")
+    consult = _of_type(r, "CONSULT")
+    assert consult and all("captive" not in _names(r, s.actor1) + _names(r, s.actor2) for s in consult)

@@ -793,12 +793,15 @@ def _body_of(story: Story, actor_id: str | None) -> str | None:
 
 
 NEGOTIATING = {"AGREE", "CONSULT"}
+HELD = {"captive", "hostage", "prisoner", "detainee", "abductee", "inmate"}
 
 
 def _negotiator(story: Story, actor_id: str | None) -> str | None:
     """Talks and agreements are a state's government's, not its army's: "clashes pitting rebels against the
     army ... talks began" is the government negotiating (event data codes it so)."""
     actor = story.actor_by_id.get(actor_id or "")
+    if actor is not None and actor.type == "population" and actor.name.lower().split()[-1].rstrip("s") in HELD:
+        return None  # "talks on an exchange of captives": those exchanged are no party to the talks
     if actor is None or actor.type != "military" or story.actors is None or not (
             actor.id == "military" or actor.id.endswith("-military")):
         return actor_id  # a named force ("the Revolutionary Armed Forces of Colombia") negotiates as itself
