@@ -851,3 +851,8 @@ def test_a_state_of_emergency_in_force_restricts_and_an_emergency_meeting_does_n
 def test_an_act_that_was_expected_is_planned(extract):
     r = extract("Mediators said a new exchange of prisoners was expected within days.")
     assert _one(r, "exchange").modality == "planned"
+
+
+def test_a_named_person_beaten_by_police_is_assaulted_and_a_match_won_is_not(extract):
+    assert _one(extract("Opposition leader Mirza Karimov was beaten by police on Tuesday."), "beaten").type == "ASSAULT"
+    assert not extract("Rafael Nadal beat Roger Federer in the final on Sunday.").events

@@ -270,6 +270,10 @@ def _objects(tok: Token) -> set[str]:
     noun a participle modifies, or what it withdraws from ("withdrew from the treaty", "pulled out of
     the talks"); for a noun, what "of" names ("a search of the prison", "an exchange of prisoners")."""
     out = {p.lemma_.lower() for p in _patients(tok)}
+    if any(p.ent_type_ == "PERSON" for p in _patients(tok)) and not any(
+            d.ent_type_ == "PERSON" for c in tok.children if c.dep_ in ("nsubj", "agent")
+            for d in [c, *c.children]):
+        out.add("person")  # "Mr Tavadze was beaten by police" (not "Nadal beat Federer": one person another)
     for p in _patients(tok):  # "a small group of protesters", "thousands of residents": what "of" names
         if p.lemma_.lower() in QUANTITIES:
             out |= {g.lemma_.lower() for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
