@@ -268,6 +268,12 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
                 continue
             break
         m = _PAREN.match(text, p)
+        dated_agency = _agency_dash_date(text, m, published) if m and agency is None and not dated else None
+        if dated_agency is not None:  # "Kigali, (UrduPoint/Pakistan Point News – Oct 30, 2022): ..."
+            agency, when = dated_agency
+            has_date = dated = True
+            p = m.end()  # type: ignore[union-attr]
+            break
         if m:
             inner = _strip_span(text, m.start(1), m.end(1))
             name, after = text[inner[0]:inner[1]], _SEP.match(text, m.end()) is not None
@@ -572,6 +578,27 @@ def _is_agency(name: str, *, after: bool) -> bool:
     # named after a known agency ("Thomson Reuters Foundation", "AFP Relaxnews")
     return after and all(part.lower() in _AGENCIES or _ACRONYM.fullmatch(part) or _names_agency(part)
                          for part in parts)
+
+
+_DASH_IN_PAREN = re.compile(r"[ \t]+[–—-][ \t]+")
+
+
+def _agency_dash_date(text: str, m: re.Match[str], published: str | None) -> tuple[tuple[int, int], str | None] | None:
+    """The agency and the date in one bracket, as some services write them: "(APP – Oct 30, 2022)". The
+    date must fill the rest of the bracket; each name on either side of a slash is an agency or an
+    outlet's capitalised name."""
+    inner = _strip_span(text, m.start(1), m.end(1))
+    dash = _DASH_IN_PAREN.search(text, inner[0], inner[1])
+    if dash is None:
+        return None
+    d = _date(text, dash.end(), published)
+    if d is None or d[1] != inner[1]:
+        return None
+    name = text[inner[0]:dash.start()]
+    if not all(part.strip().lower() in _AGENCIES or _outlet(part.strip()) or _ACRONYM.fullmatch(part.strip())
+               for part in name.split("/")):
+        return None
+    return (inner[0], dash.start()), d[0]
 
 
 def _outlet(name: str) -> bool:
