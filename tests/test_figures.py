@@ -461,3 +461,23 @@ def test_suspects_and_fighters_held_are_detained(pipeline):
                          "Gunmen held 12 villagers for a week.", published="2024-05-06")
     got = {(f.category, f.value) for f in r.figures}
     assert ("detained", 4) in got and ("abducted", 12) in got
+
+
+def test_people_who_escaped_an_attack_are_displaced_and_people_with_wounds_injured(pipeline):
+    r = pipeline.extract("By Monday, more than 2,000 people who had escaped the attack had reached Kaya. A doctor "
+                         "said 31 people with gunshot wounds had been brought in. Some 40 people who escaped from "
+                         "the jail were caught.", published="2024-05-06")
+    got = {(f.category, f.value) for f in r.figures}
+    assert {("displaced", 2000), ("injured", 31)} <= got and ("displaced", 40) not in got
+
+
+def test_the_figure_put_in_the_next_sentence_counts_the_same_people(pipeline):
+    r = pipeline.extract("Some 1,500 people have fled to Kaya since the raid. On Tuesday an aid worker put the figure "
+                         "at more than 4,300.", published="2024-05-06")
+    assert ("displaced", 4300) in {(f.category, f.value) for f in r.figures}
+
+
+def test_those_among_the_people_set_free_are_released(pipeline):
+    r = pipeline.extract("The mayor said the three nurses were among the people the gunmen had set free.",
+                         published="2024-05-06")
+    assert ("released", 3) in {(f.category, f.value) for f in r.figures}

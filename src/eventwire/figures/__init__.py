@@ -12,6 +12,8 @@ linked with the extra fields ``parts`` (on the total: indices into the returned 
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorTable
@@ -48,6 +50,11 @@ def _part_cue_before(doc: Doc, start: int) -> bool:
     return False
 
 
+def _previous_start(sent: Any) -> int:
+    """Where the sentence before this one starts (-1 for the first)."""
+    return sent.doc[sent.start - 1].sent.start if sent.start > 0 else -1
+
+
 def _first_conjunct(t: Token) -> Token:
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
@@ -78,7 +85,8 @@ def find_figures(doc: Doc, quotes: list[Quote], actors: ActorTable | None = None
         sent = doc[q.num_start].sent
         if a.category == SAME_AS_BEFORE:
             # "the UN said 3,000 were killed, but local groups put the figure at 5,000"
-            before = figures[-1] if figures and heads[-1].sent.start == sent.start else None
+            # or the sentence right before: "... 1,500 had fled. An aid worker put the figure at 4,300"
+            before = figures[-1] if figures and heads[-1].sent.start in (sent.start, _previous_start(sent)) else None
             if before is None:
                 continue
             a.category = before.category

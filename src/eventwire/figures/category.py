@@ -368,14 +368,28 @@ def _among_frame(verb: Token) -> str | None:
                 for a in p.children:
                     if a.dep_ in ("acl", "relcl", "amod") and a.lemma_.lower() in TRANSITIVE:
                         return TRANSITIVE[a.lemma_.lower()]
+                    if a.dep_ in ("acl", "relcl") and a.lemma_.lower() == "set" and any(
+                            g.lower_ == "free" for g in a.children):
+                        return "released"  # "among the people the gunmen had set free"
                     if a.dep_ in ("acl", "amod") and a.lower_ in ADJECTIVES:
                         return ADJECTIVES[a.lower_]
     return None
 
 
+WOUNDS = {"wound", "injury", "burn", "fracture"}
+VIOLENCE_FLED = {"attack", "fighting", "violence", "assault", "raid", "clash", "massacre", "bombardment",
+                 "shelling", "offensive", "war", "conflict", "unrest"}
+
+
 def _modifier_category(noun: Token) -> str | None:
     """'residents believed trapped', 'people killed in', 'schoolgirls abducted last year'."""
     for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "with" and any(
+                g.lemma_.lower() in WOUNDS for g in c.children if g.dep_ == "pobj"):
+            return "injured"  # "31 people with gunshot wounds"
+        if c.dep_ == "relcl" and c.lemma_.lower() in ("escape", "flee") and any(
+                g.dep_ == "dobj" and g.lemma_.lower() in VIOLENCE_FLED for g in c.children):
+            return "displaced"  # "3,000 people who had escaped the attack" (not inmates who escaped)
         if c.dep_ in ("acl", "relcl", "amod"):
             lemma = c.lemma_.lower()
             if c.dep_ != "amod" and lemma in TRANSITIVE:
