@@ -185,6 +185,18 @@ def test_pronoun_speaker_after_a_newly_named_person_keeps_the_actors_answer(pipe
     assert "Ortega" not in names.get(q.speaker, "")
 
 
+def test_pronoun_speaker_is_the_person_the_sentence_before_is_about(pipeline):
+    text = ("At a news conference, Novak said that Boris Lazic, an opposition politician who has admitted taking "
+            "part in the clash, was plotting more attacks.\n"
+            "\u201cHe is now preparing other attacks in our country.\u201d\n"
+            "Marko Ilic, who heads the government office for the region, called Novak's accusation untrue.\n"
+            "\u201cIt is an absolute lie that Belgrade is preparing an attack,\u201d he said in a statement.")
+    report = pipeline.extract(text)
+    q = next(q for q in report.quotes if "absolute lie" in q.text)
+    names = {a.id: a.name for a in report.actors}
+    assert "Ilic" in names.get(q.speaker, "")
+
+
 def test_pronoun_speaker_skips_an_earlier_speaker_of_the_other_gender(pipeline):
     text = ("Ms. Ana Ortiz, the council leader, said the vote would go ahead.\n\n"
             "\u201cWe have waited long enough,\u201d Mr. Tomas Ortega, her deputy, said.\n\n"

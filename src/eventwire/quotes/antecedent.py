@@ -91,14 +91,43 @@ class Speakers:
             if i >= tok.i:
                 continue
             if self.para_of(tok.idx) - self.para_of(self.doc[i].idx) > _REACH_PARAS or tok.i - i > _REACH_TOKENS:
-                return default
+                break
             if not self._fits(word, self.doc[i], actor_id) or (
                     word in ("he", "she") and self._gender.get(actor_id, word) != word):
                 continue
-            if default == actor_id or not self._someone_else(i, tok, actor_id, word):
+            if default == actor_id:
                 return actor_id
-            return default
-        return default
+            other = self._someone_else(i, tok, actor_id, word)
+            if other is None:
+                return actor_id
+            # the last sentence about someone else of the pronoun's kind: its subject is the one who
+            # goes on ('X called the claim untrue. "It is a lie," he said')
+            return other[0] if other[1] else default
+        return self._previous_subject(tok, word) or default
+
+    def _previous_subject(self, pron: Token, word: str) -> str | None:
+        """The main subject of the sentence before the pronoun's, when it names an actor of the
+        pronoun's kind: no earlier speaker fits, and the pronoun goes on from the sentence before
+        ('Marko Ilic called the accusation untrue. "It is a lie," he said')."""
+        sent = pron.sent
+        if sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        last = None  # the last main subject outside quotes (a paragraph break the parser did not split on)
+        for t in before:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and t.head.dep_ in (
+                    "ROOT", "conj", "ccomp") and not self.in_quote[t.i] and not self.reported[t.i]:
+                last = t
+        if last is None:  # the parser found no subject: a line that opens with a person's name
+            line = max((t.i + 1 for t in before if "\n" in t.text_with_ws and t.i + 1 < before.end
+                        and not self.doc[t.i + 1].is_space), default=before.start)
+            opener = self.doc[line] if line < before.end else None
+            if opener is not None and opener.ent_type_ == "PERSON" and not self.in_quote[opener.i]:
+                last = opener
+        other = self._actor_at(last.i) if last is not None else None
+        if other is not None and self._fits(word, last, other) and self._gender.get(other, word) == word:
+            return other
+        return None
 
     def _actor_at(self, k: int) -> str | None:
         """The actor with the shortest mention over token `k` (an index built once: lookups stay O(1))."""
@@ -114,13 +143,15 @@ class Speakers:
             self._by_token = {i: actor_id for i, (_, actor_id) in best.items()}
         return self._by_token.get(k)
 
-    def _someone_else(self, lo: int, pron: Token, actor_id: str, word: str) -> bool:
-        """True when, between the earlier speaker and the pronoun, a sentence's main subject names
-        another actor of the pronoun's kind, or (for he/she) another person is named outside what
-        anyone is reported to say ('The storm destroyed the home of Maria Lopez. "...," she said')."""
+    def _someone_else(self, lo: int, pron: Token, actor_id: str, word: str) -> tuple[str, bool] | None:
+        """(the actor, whether it is a main subject) of the last place between the earlier speaker and
+        the pronoun where a sentence's main subject names another actor of the pronoun's kind, or (for
+        he/she) another person is named outside what anyone is reported to say ('The storm destroyed
+        the home of Maria Lopez. "...," she said'); None when there is none."""
         doc = self.doc
         assert self.actors is not None
         person = _PERSONAL[word] == "person"
+        found: tuple[str, bool] | None = None
         for k in range(lo + 1, pron.i):
             t = doc[k]
             if self.in_quote[k] or t.pos_ not in ("PROPN", "NOUN"):
@@ -132,7 +163,8 @@ class Speakers:
             other = self._actor_at(k)
             if other is None or other == actor_id or self._gender.get(other, word) != word:
                 continue  # the speaker again, or someone the pronoun cannot be ('Mr. X said' before 'she')
-            if (main_subject and self._fits(word, t, other)) or (
-                    named and self._type(other) == "person" and other in self._full):
-                return True
-        return False
+            if main_subject and self._fits(word, t, other):
+                found = (other, True)
+            elif named and self._type(other) == "person" and other in self._full:
+                found = (other, False)
+        return found
