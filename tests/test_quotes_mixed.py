@@ -197,6 +197,16 @@ def test_pronoun_speaker_is_the_person_the_sentence_before_is_about(pipeline):
     assert "Ilic" in names.get(q.speaker, "")
 
 
+def test_a_pronoun_in_a_relative_clause_is_its_sentence_s_subject(pipeline):
+    text = ("Peru's Foreign Ministry said in a statement that it would expel the diplomats.\n"
+            "Ecuador's Foreign Ministry, for its part, put out a press release lamenting the decision, which it "
+            "called \u201cunjustified and disproportionate.\u201d")
+    report = pipeline.extract(text)
+    q = next(q for q in report.quotes if "unjustified" in q.text)
+    names = {a.id: a.name for a in report.actors}
+    assert "Ecuador" in names.get(q.speaker, "")
+
+
 def test_pronoun_speaker_skips_an_earlier_speaker_of_the_other_gender(pipeline):
     text = ("Ms. Ana Ortiz, the council leader, said the vote would go ahead.\n\n"
             "\u201cWe have waited long enough,\u201d Mr. Tomas Ortega, her deputy, said.\n\n"

@@ -110,6 +110,11 @@ class Speakers:
         pronoun's kind: no earlier speaker fits, and the pronoun goes on from the sentence before
         ('Marko Ilic called the accusation untrue. "It is a lie," he said')."""
         sent = pron.sent
+        own = next((t for t in sent if t.i < pron.i and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
+                    and not self.in_quote[t.i] and not self.reported[t.i]), None)
+        if own is not None:  # "X put out a statement, which it called ...": its own sentence's subject
+            other = self._actor_at(own.i)
+            return other if other is not None and self._fits(word, own, other) else None
         if sent.start == 0:
             return None
         before = self.doc[sent.start - 1].sent
