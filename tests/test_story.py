@@ -567,3 +567,10 @@ def test_those_exchanged_are_no_party_to_the_talks(extract):
                 "exchange of captives was expected within days.")
     consult = _of_type(r, "CONSULT")
     assert consult and all("captive" not in _names(r, s.actor1) + _names(r, s.actor2) for s in consult)
+
+
+def test_deaths_left_by_a_collision_are_no_attack(extract):
+    r = extract("Police held the driver hours after two buses collided head-on, leaving at least 21 passengers dead. "
+                "Gunmen opened fire on a bus near Volos on Monday, leaving 12 people dead.")
+    assaults = _of_type(r, "ASSAULT")
+    assert len(assaults) == 1 and "Gunmen" in _evidence(r, assaults[0])

@@ -25,6 +25,7 @@ CASUALTY_ONLY = {"kill", "die", "death", "dead", "injure", "hurt", "wound", "bur
 # Causes that are no one's act: "a fire broke out ..., killing three", "the blaze killed", "the crash left".
 ACCIDENT_CAUSES = {"fire", "blaze", "flame", "collapse", "crash", "accident", "smoke", "heat", "stampede",
                    "derailment", "collision", "fumes", "leak", "short-circuit", "electrocution"}
+ACCIDENT_VERBS = {"collide", "derail", "capsize", "overturn", "crash", "sink", "plunge", "topple", "collapse"}
 ANONYMITY = {"name", "identify", "quote", "disclose"}
 NO_EVENT_OBJECTS = {"comment", "comments", "clarification", "information", "details", "confirmation"}
 
@@ -88,8 +89,14 @@ def _accidental(tok: Token) -> bool:
     """The death or injury is caused by a fire, a collapse, a crash ... (the subject of the trigger, or
     of the clause a participle hangs on: "a fire broke out ..., killing three")."""
     verbs = [tok]
-    if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok:
-        verbs.append(tok.head)
+    cur = tok
+    for _ in range(2):  # "two trains collided head-on, leaving 36 dead": up through the participle
+        if cur.dep_ not in ("advcl", "conj", "xcomp", "acomp", "oprd", "ccomp") or cur.head is cur:
+            break
+        cur = cur.head
+        verbs.append(cur)
+    if any(v.lemma_.lower() in ACCIDENT_VERBS for v in verbs[1:]):
+        return True  # "collided", "derailed", "capsized": no one's act
     for verb in verbs:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass", "agent") and (c.lemma_.lower() in ACCIDENT_CAUSES or any(
