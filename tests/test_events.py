@@ -856,3 +856,9 @@ def test_an_act_that_was_expected_is_planned(extract):
 def test_a_named_person_beaten_by_police_is_assaulted_and_a_match_won_is_not(extract):
     assert _one(extract("Opposition leader Mirza Karimov was beaten by police on Tuesday."), "beaten").type == "ASSAULT"
     assert not extract("Rafael Nadal beat Roger Federer in the final on Sunday.").events
+
+
+def test_a_question_asked_and_a_reply_declined_are_no_events(extract):
+    assert not extract("Asked whether he had been mistreated, the former governor declined to reply.").events
+    assert not extract("Reporters asked the minister what had happened in Tarrow.").events
+    assert _one(extract("The mayor asked residents to leave their homes."), "asked").type == "REQUEST"

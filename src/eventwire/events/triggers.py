@@ -107,7 +107,9 @@ NAME_ENTS = {"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
 LODGE = {"lodge", "file", "register", "deliver", "send", "issue", "submit"}
 # "declined to comment" is no refusal of anything an event coder would record.
 NOT_REFUSED = {"comment", "elaborate", "say", "discuss", "confirm", "identify", "name", "specify", "disclose",
-               "speculate", "answer", "respond", "give", "provide", "release", "reveal", "detail"}
+               "speculate", "answer", "respond", "reply", "react", "explain", "give", "provide", "release", "reveal",
+               "detail"}
+QUESTION_WORDS = {"whether", "if", "what", "why", "how", "who", "when", "where", "which"}
 LEAVE = {"evacuate", "leave", "flee", "vacate", "move", "relocate", "depart"}
 DEAL_OBJ = {"deal", "agreement", "accord", "truce", "ceasefire", "pact", "compromise", "bargain"}
 VIOLENT_CAMPAIGN = {"military", "air", "bombing", "bomb", "aerial", "ground", "army", "offensive", "terror",
@@ -779,6 +781,11 @@ def classify(tok: Token) -> Trigger | None:
         weak = False
     if lemma == "protest" and pos == "N" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LODGE:
         return Trigger(tok, "ACCUSE", "disapprove", False, start, end)  # "lodged a protest": an official complaint
+    if lemma in ("ask", "question") and pos == "V" and any(
+            c.dep_ == "ccomp" and any(g.lower_ in QUESTION_WORDS and g.dep_ in ("mark", "nsubj", "nsubjpass", "dobj",
+                                                                               "advmod", "attr") and g.i < c.i
+                                      for g in c.children) for c in tok.children):
+        return None  # "asked whether he had been mistreated", "asked what had happened": a question, no demand
     if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in NOT_REFUSED and not any(
             g.dep_ == "prt" for g in c.children) for c in tok.children):  # "refused to give up" is a refusal
         return None
