@@ -108,6 +108,12 @@ BENCHES: dict[str, dict[str, Any]] = {
                    "what": "held-out corpus written by another engineer without seeing the rules, scored once"},
     "load": {"cmd": ["load_test.py"], "local": True, "gate": False, "stage": "api",
              "what": "50 concurrent clients posting documents and reading events, loopback, SQLite and PostgreSQL"},
+    "serve-attack": {"cmd": ["serve_under_attack.py"], "local": True, "gate": False, "stage": "api",
+                     "what": "eventwire serve while 10 clients post pathological bodies for 30 s: GET /health latency, "
+                             "ordinary POST /extract completed, each hostile body's answers (issue 14)"},
+    "pg-restart": {"cmd": ["pg_restart.py"], "local": True, "gate": False, "stage": "store",
+                   "what": "PostgreSQL restarted (0, 1, 3, 6 s down) under 3 writers: seconds to recover, accepted "
+                           "writes lost (issue 14)"},
     "stage-cost": {"cmd": ["stage_cost.py"], "local": True, "gate": False, "stage": "all",
                    "what": "GeoWebNews 200 docs: each stage's seconds as a share of the model's parse, one process"},
     "speed": {"cmd": ["speed.py"], "gate": False, "stage": "all", "env": {"EVENTWIRE_PROCESSES": "1"},
@@ -620,6 +626,76 @@ def api_section(results: dict[str, Any]) -> list[str]:
     return lines
 
 
+HOSTILE_ORDER = ("parens", "quotes", "nested", "body-5mb", "300-docs")  # the issue's table
+
+
+def _hostile_rank(kind: str) -> int:
+    return HOSTILE_ORDER.index(kind) if kind in HOSTILE_ORDER else len(HOSTILE_ORDER)
+
+
+def hardening_section(results: dict[str, Any]) -> list[str]:
+    """Issue 14: the server while clients post pathological bodies, and the store through PostgreSQL restarts."""
+    attack, restart = results.get("serve-attack"), results.get("pg-restart")
+    if not attack and not restart:
+        return []
+
+    def met(ok: Any) -> str:
+        return "**met**" if ok else "**missed**"
+
+    lines = ["## Hardening: hostile clients and database restarts", ""]
+    s = attack["summary"] if attack else {}
+    if attack and "health" not in s:
+        lines += [f"`{attack['command']}` ({attack['date']}): {s.get('skipped') or s.get('failed') or 'no numbers'}",
+                  ""]
+    elif attack:
+        h, o, mem, t = s["health"], s["ordinary"], s.get("rss_peak_mb") or {}, s.get("targets") or {}
+        lines += [f"`{attack['command']}` ({attack['date']}): `eventwire serve` ({s.get('workers')} extraction "
+                  f"workers, `--request-timeout {s['request_timeout_s']:g}`, otherwise defaults) on 127.0.0.1 for "
+                  f"{s['duration_s']:g} s while {s['attackers']} clients post the bodies below to `POST /extract` "
+                  "one after another, one client asks `GET /health` every 50 ms and one posts a short news "
+                  "article to `POST /extract` in a loop.", "",
+                  "| requests | n | p50 ms | p99 ms | max ms | failed |", "|---|---|---|---|---|---|",
+                  f"| GET /health | {h['n']} | {h['p50_ms']} | {h['p99_ms']} | {h['max_ms']} | {h['failures']} |",
+                  f"| ordinary POST /extract, completed | {o['completed']} | {o['p50_ms']} | {o['p99_ms']} | "
+                  f"{o['max_ms']} | {o['failed']} (+ {o['unfinished']} unfinished at the end) |", "",
+                  "| hostile body | sent | p50 ms | max ms | answers (status and error code) |",
+                  "|---|---|---|---|---|"]
+        lines += [f"| {kind} | {k['sent']} | {k['p50_ms']} | {k['max_ms']} | "
+                  + ", ".join(f"{label}: {n}" for label, n in k["statuses"].items()) + " |"
+                  for kind, k in sorted(s["hostile"].items(), key=lambda kv: _hostile_rank(kv[0]))]
+        after = s.get("after_attack") or {}
+        lines += ["", "parens: 20 kB of `(`; quotes: 8,000 tokens of `“a `; nested: `[` × 100,000; body-5mb: one "
+                  "document of prose just under the 5 MB body limit; 300-docs: 300 tiny documents in one JSON array. "
+                  f"Workers replaced after a deadline: {s.get('workers_replaced')}. Peak memory: server "
+                  f"{mem.get('server')} MB RSS, largest extraction worker {mem.get('largest_worker')} MB RSS, all "
+                  f"processes together {mem.get('all_processes_pss')} MB PSS. Afterwards an ordinary "
+                  f"`POST /extract` answered {after.get('status')} in {after.get('ms')} ms.", "",
+                  f"Targets (issue 14): `/health` p99 ≤ 200 ms with no failure {met(t.get('health_p99_le_200_ms'))}; "
+                  f"ordinary requests complete {met(t.get('ordinary_complete'))}.", ""]
+    r = restart["summary"] if restart else {}
+    if restart and "restarts" not in r:
+        lines += [f"`{restart['command']}` ({restart['date']}): skipped: {r.get('skipped') or r.get('failed')}", ""]
+    elif restart:
+        t = r.get("targets") or {}
+
+        def sec(v: Any) -> str:
+            return "never" if v is None else str(v)
+
+        lines += [f"`{restart['command']}` ({restart['date']}, PostgreSQL {r.get('postgres')}): {r['writers']} "
+                  "threads write small reports into one store (default URL options: connect timeout 5 s, pool of "
+                  f"10) while the server is restarted (`{r['shutdown']}`, down for the outage, `pg_ctl start`); "
+                  "seconds counted from the server accepting connections again.", "",
+                  "| outage s | first write back s | every writer back s | GET /health back s | writes failed "
+                  "(said so) | accepted writes lost |", "|---|---|---|---|---|---|"]
+        lines += [f"| {x['outage_s']:g} | {sec(x['first_write_s'])} | {sec(x['all_writers_s'])} | "
+                  f"{sec(x['health_s'])} | {x['writes_failed']} | {x['lost_so_far']} |" for x in r["restarts"]]
+        lines += ["", f"{r['writes_accepted']} writes accepted, {r['writes_failed']} refused with an error "
+                  f"({', '.join(f'{k} {n}' for k, n in sorted(r['failure_kinds'].items())) or 'none'}), "
+                  f"**{r['lost_writes']}** accepted writes lost. Targets (issue 14): recovers within 5 s "
+                  f"{met(t.get('recovers_within_5_s'))}; no accepted write lost {met(t.get('no_lost_write'))}.", ""]
+    return lines
+
+
 def fmt(value: Any) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
@@ -736,6 +812,7 @@ def write_markdown(results: dict[str, Any], floors: dict[str, float]) -> None:
                   f"{100 * c['all_stages_ratio']:.1f} %.", ""]
     lines += store_section(results)
     lines += api_section(results)
+    lines += hardening_section(results)
     machines = sorted({r.get("machine", "") for r in results.values()})
     lines += ["## Floors", "", "| metric | floor (ceiling for ratios) | measured |", "|---|---|---|"]
     for key, floor in sorted(floors.items()):
