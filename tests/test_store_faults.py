@@ -188,6 +188,13 @@ def test_connections_the_server_dropped_are_replaced(postgres_server):
             store.backend.executemany(f"INSERT INTO places VALUES ({', '.join('?' * 12)})", rows["places"])
         assert store.counts()["documents"] == 2 and store.report(document_id(half.text)) is None
         assert_consistent(store)
+        # a driver error on a connection not (yet) marked broken, as psycopg raises mid-restart ("cannot exit
+        # pipeline mode while busy"): still StoreUnavailable, never the raw driver error, and nothing written
+        with pytest.raises(StoreUnavailable, match="not confirmed"), store.backend.transaction():
+            store.backend.execute(f"INSERT INTO documents VALUES ({', '.join('?' * 11)})", rows["documents"][0])
+            raise psycopg.OperationalError("cannot exit pipeline mode while busy")
+        assert store.counts()["documents"] == 2 and store.report(document_id(half.text)) is None
+        assert store.write([(_report(3), "mem:3")]) == 1  # the pool replaced the closed connection
     pg_server.drop_database(postgres_server, name)
 
 

@@ -213,7 +213,7 @@ class PostgresBackend(Backend):
                 return fn(conn)
             except psycopg.OperationalError as exc:
                 if not conn.broken:
-                    raise
+                    conn.close()  # a connection the driver cannot use any more: the pool replaces it
                 if attempt or not retry:
                     raise self._unavailable("dropped the connection") from exc
             finally:
@@ -254,10 +254,13 @@ class PostgresBackend(Backend):
             with conn.transaction():
                 yield
         except psycopg.OperationalError as exc:
-            if conn.broken:  # rolled back by the server, or committed with the acknowledgement lost
-                raise self._unavailable("dropped the connection during a write, which was not confirmed; "
-                                        "write it again") from exc
-            raise
+            # rolled back by the server, or committed with the acknowledgement lost; also a connection left
+            # in a state the driver cannot use ("cannot exit pipeline mode while busy" during a restart):
+            # closed, so the pool replaces it
+            if not conn.broken:
+                conn.close()
+            raise self._unavailable("dropped the connection during a write, which was not confirmed; "
+                                    "write it again") from exc
         finally:
             self._local.conn = None
             self.pool.putconn(conn)
