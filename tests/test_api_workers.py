@@ -233,3 +233,22 @@ def test_workers_that_cannot_load_the_model_make_extraction_503_not_a_hang():
         r = c.post("/extract", json={"text": ORDINARY})
         assert r.status_code == 503 and r.json()["error"]["code"] == "unavailable"
         assert "secret" not in r.text and "no_such_model" not in c.get("/health").text
+
+
+def test_a_body_refused_as_a_whole_never_waits_for_a_worker(tmp_path):
+    # Before: the body was read inside a worker, so deep JSON or too many documents waited behind a busy
+    # worker (10-20 s under attack) before its 400/413. Now it is refused in the server at once.
+    settings = Settings.from_env(request_timeout_s=8.0, max_documents=5)
+    app = create_app(None, settings=settings, workers=1, queue_timeout_s=20.0, worker_factory=stub_factory)
+    with served(app) as url, httpx.Client(base_url=url, timeout=30) as http:
+        stuck = threading.Thread(target=lambda: http.post("/extract", json={"text": STUCK}), daemon=True)
+        stuck.start()
+        time.sleep(0.5)  # the only worker is now held by the stuck document
+        t0 = time.monotonic()
+        deep = http.post("/extract", content=b"[" * 100_000, headers={"content-type": "application/json"})
+        many = http.post("/extract", json=[{"text": ORDINARY}] * 6)
+        elapsed = time.monotonic() - t0
+        assert deep.status_code == 400 and deep.json()["error"]["code"] == "bad_json"
+        assert many.status_code == 413 and many.json()["error"]["code"] == "too_many_documents"
+        assert elapsed < 3.0, elapsed
+        stuck.join(20)

@@ -40,7 +40,7 @@ from .schema import ErrorReport, Report
 from .settings import Settings
 from .store import IngestError, Store, document_id, open_store
 from .store.select import EventFilter, parse_bbox, reports_for, select_reports, story_keys
-from .web.bodies import ApiError
+from .web.bodies import ApiError, precheck
 from .web.security import DEFAULT_HOSTS, Guard, error_response, read_guard, request_id, write_guard
 from .web.workers import LocalExtractor, WorkerPool, load_worker_pipeline
 
@@ -281,17 +281,21 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
     @app.post("/extract", summary="Reports for the posted document(s); nothing is stored")
     async def extract(request: Request) -> dict[str, Any]:
         body = await _read_body(request, max_body, body_timeout_s)
+        content_type = request.headers.get("content-type", "")
+        await _in_thread(lambda: precheck(body, content_type, settings))  # a refused body never waits for a worker
         async with extractor.session() as session:
-            entries = await session.parse(body, request.headers.get("content-type", ""), request_id(request))
+            entries = await session.parse(body, content_type, request_id(request))
             reports = await session.run(list(range(len(entries))))
         return {"reports": reports}
 
     @app.post("/documents", summary="Extract and store the posted document(s)", dependencies=[Depends(require_token)])
     async def documents(request: Request) -> dict[str, Any]:
         body = await _read_body(request, max_body, body_timeout_s)
+        content_type = request.headers.get("content-type", "")
+        await _in_thread(lambda: precheck(body, content_type, settings))
         store = state.store()
         async with extractor.session() as session:
-            entries = await session.parse(body, request.headers.get("content-type", ""), request_id(request))
+            entries = await session.parse(body, content_type, request_id(request))
             fresh = [doc_id for doc_id, _ in entries if doc_id is not None]
             known = await _in_thread(lambda: store.known(fresh))
             todo = [i for i, (doc_id, _) in enumerate(entries) if doc_id is None or doc_id not in known]

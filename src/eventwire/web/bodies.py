@@ -1,8 +1,10 @@
 """Request bodies of POST /extract and POST /documents, read into documents.
 
-This runs where the pipeline runs (an extraction worker process, see workers.py): parsing JSON, decoding
-text, taking the article out of HTML and checking its language all cost CPU that a hostile body can
-inflate, so none of it happens on the server's event loop.
+This runs where the pipeline runs (an extraction worker process, see workers.py): decoding text, taking
+the article out of HTML and checking its language all cost CPU that a hostile body can inflate, so none
+of it happens on the server's event loop. Only `precheck` runs in the server (in a thread): what refuses a
+body as a whole (empty, unreadable or too deep JSON, too many documents), so such a body never holds a
+worker that ordinary requests wait for.
 """
 
 from __future__ import annotations
@@ -93,6 +95,25 @@ def read_documents(body: bytes, content_type: str, settings: Settings, request_i
             return [Entry(exc, source)]
     raise ApiError(415, "unsupported_media_type", f"cannot read a {kind!r} body: send application/json, "
                    "application/x-ndjson, text/plain or text/html")
+
+
+def precheck(body: bytes, content_type: str, settings: Settings) -> None:
+    """What refuses a body as a whole, checked before it waits for a worker: empty, JSON that does not
+    parse or nests too deeply, too many documents. C-speed work bounded by the body limit (json.loads,
+    bytes.count), run in a thread of the server; a refused body never holds a worker."""
+    kind = content_type.split(";")[0].strip().lower()
+    if not body.strip():
+        raise ApiError(400, "empty", "the request body is empty; send {\"text\": \"...\"} or the article itself")
+    if kind in ("application/json", ""):
+        try:
+            data = json.loads(body)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ApiError(400, "bad_json", f"the body is not valid JSON: {exc}") from None
+        except RecursionError:
+            raise _deep_json("JSON body") from None
+        _check_count(len(data) if isinstance(data, list) else 1, settings)
+    elif kind in JSONL_TYPES:
+        _check_count(sum(1 for line in body.splitlines() if line.strip()), settings)
 
 
 def _check_count(n: int, settings: Settings) -> None:
