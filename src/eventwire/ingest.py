@@ -57,6 +57,7 @@ _EXTENSIONS = {".html": "html", ".htm": "html", ".xhtml": "html", ".jsonl": "jso
 # Read record by record: the size limit applies to each record, not to the whole file.
 _STREAMED = frozenset({"jsonl", "csv", "warc"})
 _SIZE_HINT = "split it or raise the limit with --max-bytes / EVENTWIRE_MAX_BYTES"
+_CHARS_HINT = "split it or raise the limit with --max-chars / EVENTWIRE_MAX_CHARS"
 _LANG_HINT = "eventwire's models read English only; translate it first, or set EVENTWIRE_CHECK_LANGUAGE=0"
 
 
@@ -160,6 +161,13 @@ def _check_size(text: str, *, source: str, id: str, settings: Settings) -> None:
                      source=source, id=id)
 
 
+def check_chars(text: str, *, source: str, id: str | None, settings: Settings) -> None:
+    """Refuse a text longer than ``max_chars`` (the pipeline's cost grows with its length)."""
+    if len(text) > settings.max_chars:
+        raise _error("too_large", f"the text is {len(text):,} characters, more than the limit of "
+                     f"{settings.max_chars:,} characters; {_CHARS_HINT}", source=source, id=id)
+
+
 # --- language --------------------------------------------------------------------------------------
 
 # Frequent English function words.  "a", "in", "an" and "will" are left out: they are as frequent in
@@ -239,6 +247,7 @@ def _normalize_text(text: str) -> str:
 def _finish(text: str, *, id: str, source: str, published: str | None, title: str | None,
             url: str | None, site: str | None, settings: Settings) -> Document:
     """Checks shared by every route, on the final text the offsets will refer to."""
+    check_chars(text, source=source, id=id, settings=settings)
     if len(_BAD_CONTROLS.findall(text)) > len(text) // 100:  # a stray control char is tolerated, binary not
         raise _error("not_text", "the input is full of control characters, so it looks like binary data "
                      "(an image, PDF or archive?), not text; convert it to UTF-8 text first",
