@@ -7,11 +7,11 @@ refused with a clear code, and does nothing crash?
 
 Inputs (issue 14):
   issue      the table of the issue: "(" x 20,000; 8,000 x "“a "; "“a ", "al-", "the ", "NEW YORK, " and
-             "12 people killed 3 " repeated to 999,000 characters and to 200,000 (the default limit);
+             "12 people killed 3 " repeated to 999,000 characters and to max_chars (100,000 by default);
              a 1,000,004-character article; "[" x 100,000
   fuzz-*     generated from a fixed seed (--seed): news-like words, punctuation runs, unicode, numbers,
              quotation marks, dateline shapes, and a mix of all; short (up to 2,000 characters, --short
-             per class) and long (20,000 to 200,000, --long per class)
+             per class) and long (20,000 to 1.2 x max_chars, --long per class)
 Each input runs through every stage (``Pipeline.extract``: ingest checks, tokenizer, parse, every
 eventwire component, the report and its JSON); the report's spans must point into the input text.
 Inputs over 20,000 characters run one by one in a forked child, whose peak resident memory (the model
@@ -21,7 +21,7 @@ The language check is off, so that text in any script reaches every stage.
 Per class it prints: inputs, the slowest document (s), peak RSS (MB), refusals by error code, crashes (an
 exception that is not an eventwire error, an ``internal`` error, or a span off its text: must be 0), and
 documents over 10 s or 1 GB.  Writes the whole result as JSON (--json; benchmarks/hostile.json by
-default).  --quick runs a CI-sized subset (about 300 short inputs, the issue's inputs at 20,000
+default).  --quick runs a CI-sized subset (about 300 short inputs, the issue's inputs at 20,000 and 40,000
 characters, two long ones) in a minute or two.
 """
 
@@ -60,10 +60,11 @@ def _repeat(unit: str, n: int) -> str:
     return (unit * (n // len(unit) + 1))[:n]
 
 
-def issue_inputs(quick: bool) -> list[tuple[str, str, str]]:
-    """(class, name, text) for every input of the issue's table."""
-    big = 20_000 if quick else 999_000
-    limit = 20_000 if quick else 200_000
+def issue_inputs(quick: bool, limit: int = 100_000) -> list[tuple[str, str, str]]:
+    """(class, name, text) for every input of the issue's table, at the issue's size and at `limit`
+    (the pipeline's max_chars, so that they are read, not refused for their length)."""
+    big = 40_000 if quick else 999_000
+    limit = 20_000 if quick else limit
     out = [("issue", "'(' x 20,000", "(" * 20_000), ("issue", "8,000 x '“a '", "“a " * 8_000),
            ("issue", "1,000,004-character article", _repeat("Police said 12 people were killed. ", 1_000_004)),
            ("issue", "'[' x 100,000", "[" * 100_000)]
@@ -429,14 +430,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     short = args.short if args.short is not None else (43 if args.quick else 1430)
     long = args.long if args.long is not None else (0 if args.quick else 4)
-    long_max = 60_000 if args.quick else 200_000
+    long_max = 60_000  # quick; else a fifth over max_chars: most long inputs are read, some refused
 
     sys.path.insert(0, str(ROOT / "src"))
     import eventwire
 
     pipeline = eventwire.load_pipeline(n_process=1, check_language=False)
     pipeline.extract("Warm-up: police said two people were killed in Gaza on Monday.")
-    inputs = issue_inputs(args.quick) + list(fuzz_inputs(args.seed, short, long, long_max))
+    if not args.quick:
+        long_max = pipeline.settings.max_chars * 6 // 5
+    inputs = issue_inputs(args.quick, pipeline.settings.max_chars) + list(fuzz_inputs(args.seed, short, long,
+                                                                                       long_max))
     if args.quick:
         rng = random.Random(args.seed)
         inputs += [("fuzz-long", f"{k}-long", fuzz_text(rng, k, 30_000)) for k in ("punct", "quotes")]
