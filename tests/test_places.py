@@ -57,11 +57,19 @@ def test_demonyms_are_not_place_mentions(places_of):
 
 
 def test_every_resolved_place_says_what_it_is_and_where(places_of, examples):
-    for p in places_of((examples / "kyiv-drones.txt").read_text(encoding="utf-8")):
-        if p.geonameid is not None or p.lat is not None:
-            assert p.lat is not None and p.lon is not None
-            assert p.feature in {"city", "region", "country", "water", "landmark", "other"}
-            assert 0.0 <= (p.confidence or 0) <= 1.0
+    places = places_of((examples / "kyiv-drones.txt").read_text(encoding="utf-8"))
+    # Every place of this story is in the gazetteer: each must be resolved, not just well formed if it is.
+    assert {p.text for p in places} >= {"KYIV", "Kyiv", "Ukraine", "Brussels", "Russia", "Bakhmut", "Moscow"}
+    for p in places:
+        assert p.geonameid is not None, p.text
+        assert p.lat is not None and p.lon is not None, p.text
+        assert -90 <= p.lat <= 90 and -180 <= p.lon <= 180, p.text
+        assert p.feature in {"city", "region", "country", "water", "landmark", "other"}, p.text
+        assert p.confidence is not None and 0.5 < p.confidence <= 1.0, p.text
+        assert p.precision in {"exact", "enclosing", "near", "city", "country"}, p.text
+    by_text = _by_text(places)
+    assert (by_text["Kyiv"].country, by_text["Kyiv"].feature) == ("UKR", "city")
+    assert (by_text["Brussels"].country, by_text["Moscow"].country) == ("BEL", "RUS")
 
 
 def test_factory_works_in_any_pipeline():

@@ -49,7 +49,8 @@ def _error_of(item: InputError) -> IngestError:
 def ingest(paths: Sequence[str], store: Store, pipeline: Pipeline | None, *, settings: Settings | None = None,
            input_format: str = "auto", published: str | None = None, processes: int | None = None,
            commit_every: int = 64, extractor: Extractor | None = None,
-           progress: Callable[[IngestSummary], None] | None = None, dedup: bool = True) -> IngestSummary:
+           progress: Callable[[IngestSummary], None] | None = None, dedup: bool = True,
+           follow_links: bool = False) -> IngestSummary:
     """Store every new document of `paths`. `extractor` replaces the local pipeline (e.g. Dask:
     then `pipeline` may be None and `settings` says how to read the inputs)."""
     if pipeline is None and (extractor is None or settings is None):
@@ -64,7 +65,7 @@ def ingest(paths: Sequence[str], store: Store, pipeline: Pipeline | None, *, set
         """The inputs the extractor must see: unreadable ones (they come back as errors) and new texts."""
         pending: list[Document | InputError] = []
         for item in read_inputs(list(paths), input_format=input_format, published=published,
-                                settings=settings):
+                                settings=settings, follow_links=follow_links):
             summary.read += 1
             pending.append(item)
             if len(pending) >= commit_every:

@@ -74,13 +74,18 @@ def main() -> None:
               help="Worker processes; 0 = all cores [default: all cores; env EVENTWIRE_PROCESSES].")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None,
               help="Refuse larger inputs with 'too_large' [default: 5000000; env EVENTWIRE_MAX_BYTES].")
+@click.option("--max-chars", type=click.IntRange(min=1), default=None,
+              help="Refuse documents of more characters (or more tokens than a quarter of it) with "
+                   "'too_large' [default: 100000; env EVENTWIRE_MAX_CHARS].")
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links in a directory that point outside it (refused by default).")
 @click.option("--events", "granularity", type=click.Choice(EVENT_GRANULARITIES), default=None,
               help="mention: every event mention; sentence: each sentence's main event only, as PLOVER "
                    "and ICEWS code [default: mention; env EVENTWIRE_EVENTS].")
 @click.option("--records", type=click.Choice(RECORD_KINDS), default=None, help=RECORDS_HELP)
 def extract(inputs: tuple[str, ...], published: str | None, output_format: str, input_format: str,
             model: str | None, processes: int | None, max_bytes: int | None, granularity: str | None,
-            records: str | None) -> None:
+            records: str | None, max_chars: int | None = None, follow_links: bool = False) -> None:
     """Extract a report from each article in FILE... (standard input when none is given, or for -)."""
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
@@ -88,11 +93,11 @@ def extract(inputs: tuple[str, ...], published: str | None, output_format: str, 
         inputs = ("-",)
     try:
         pipeline = load_pipeline(model, max_bytes=max_bytes, n_process=processes, events=granularity,
-                                 records=records)
+                                 records=records, max_chars=max_chars)
     except EventwireError as exc:
         raise click.UsageError(exc.message) from None
     documents = read_inputs(list(inputs), input_format=input_format, published=published,
-                            settings=pipeline.settings)
+                            settings=pipeline.settings, follow_links=follow_links)
     counts = _write(pipeline.pipe(documents), output_format, sys.stdout, records=pipeline.settings.records)
     total, failed = counts
     if failed:
@@ -193,8 +198,11 @@ def _open(db: str):  # type: ignore[no-untyped-def]
 @click.option("--batch", "commit_every", type=click.IntRange(min=1), default=64, show_default=True,
               help="Documents per transaction.")
 @click.option("--no-dedup", is_flag=True, help="Skip rebuilding the cross-article dedup afterwards.")
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links in a directory that point outside it (refused by default).")
 def ingest(paths: tuple[str, ...], db: str, input_format: str, published: str | None, workers: int | None,
-           dask_address: str | None, model: str | None, commit_every: int, no_dedup: bool) -> None:
+           dask_address: str | None, model: str | None, commit_every: int, no_dedup: bool,
+           follow_links: bool = False) -> None:
     """Read articles from PATH... and store their reports in the store --db."""
     from .batch import ingest as run_ingest
     from .settings import Settings
@@ -218,7 +226,7 @@ def ingest(paths: tuple[str, ...], db: str, input_format: str, published: str | 
     with store, _progress() as show:
         summary = run_ingest(list(paths), store, pipeline, settings=settings, input_format=input_format,
                              published=published, processes=workers, commit_every=commit_every,
-                             extractor=extractor, progress=show, dedup=not no_dedup)
+                             extractor=extractor, progress=show, dedup=not no_dedup, follow_links=follow_links)
     rate = summary.stored / summary.seconds if summary.seconds else 0.0
     click.echo(f"read {summary.read} inputs: stored {summary.stored} new documents, {summary.skipped} stored "
                f"already, {summary.failed} failed ({summary.seconds:.1f} s, {rate:.1f} docs/s)"

@@ -21,7 +21,8 @@ from __future__ import annotations
 ERROR_CODES: dict[str, str] = {
     "empty": "the input has no text (zero bytes or only whitespace)",
     "not_text": "the input is binary data, not text in any known encoding",
-    "too_large": "the input is larger than the configured size limit (--max-bytes / EVENTWIRE_MAX_BYTES)",
+    "too_large": "the input is larger than the configured size limit (--max-bytes / EVENTWIRE_MAX_BYTES, "
+                 "--max-chars / EVENTWIRE_MAX_CHARS)",
     "unsupported_language": "the text is not in English (the only language the models support)",
     "bad_json": "a JSONL line is not a valid JSON object",
     "bad_record": "a JSON record or CSV row lacks a required field or has one of the wrong type; a feed entry or "

@@ -57,6 +57,7 @@ _EXTENSIONS = {".html": "html", ".htm": "html", ".xhtml": "html", ".jsonl": "jso
 # Read record by record: the size limit applies to each record, not to the whole file.
 _STREAMED = frozenset({"jsonl", "csv", "warc"})
 _SIZE_HINT = "split it or raise the limit with --max-bytes / EVENTWIRE_MAX_BYTES"
+_CHARS_HINT = "split it or raise the limit with --max-chars / EVENTWIRE_MAX_CHARS"
 _LANG_HINT = "eventwire's models read English only; translate it first, or set EVENTWIRE_CHECK_LANGUAGE=0"
 
 
@@ -160,6 +161,13 @@ def _check_size(text: str, *, source: str, id: str, settings: Settings) -> None:
                      source=source, id=id)
 
 
+def check_chars(text: str, *, source: str, id: str | None, settings: Settings) -> None:
+    """Refuse a text longer than ``max_chars`` (the pipeline's cost grows with its length)."""
+    if len(text) > settings.max_chars:
+        raise _error("too_large", f"the text is {len(text):,} characters, more than the limit of "
+                     f"{settings.max_chars:,} characters; {_CHARS_HINT}", source=source, id=id)
+
+
 # --- language --------------------------------------------------------------------------------------
 
 # Frequent English function words.  "a", "in", "an" and "will" are left out: they are as frequent in
@@ -239,6 +247,7 @@ def _normalize_text(text: str) -> str:
 def _finish(text: str, *, id: str, source: str, published: str | None, title: str | None,
             url: str | None, site: str | None, settings: Settings) -> Document:
     """Checks shared by every route, on the final text the offsets will refer to."""
+    check_chars(text, source=source, id=id, settings=settings)
     if len(_BAD_CONTROLS.findall(text)) > len(text) // 100:  # a stray control char is tolerated, binary not
         raise _error("not_text", "the input is full of control characters, so it looks like binary data "
                      "(an image, PDF or archive?), not text; convert it to UTF-8 text first",
@@ -453,11 +462,13 @@ def _unreadable(path: str, exc: OSError | None = None, why: str | None = None) -
 
 
 def read_inputs(paths: Sequence[str], *, input_format: str = "auto", published: str | None = None,
-                settings: Settings, stdin: BinaryIO | None = None) -> Iterator[Document | InputError]:
+                settings: Settings, stdin: BinaryIO | None = None,
+                follow_links: bool = False) -> Iterator[Document | InputError]:
     """Documents, or ``InputError``s in their place, from files ("-" is stdin), in order.
 
     No paths means stdin.  A directory is read recursively in sorted order, skipping hidden files
-    and folders.  ``input_format="auto"`` picks by extension (.html/.htm/.xhtml → html,
+    and folders; a symbolic link in it to a file outside it is refused (``unreadable``) unless
+    ``follow_links``.  ``input_format="auto"`` picks by extension (.html/.htm/.xhtml → html,
     .jsonl/.ndjson → jsonl, .csv → csv, .rss/.atom → feed, .xml → feed if it is one, else text,
     .warc/.warc.gz → warc, anything else → text) and sniffs stdin; a named format applies to every
     file, those in directories included.  ``published`` is the default date for documents that bring
@@ -467,17 +478,17 @@ def read_inputs(paths: Sequence[str], *, input_format: str = "auto", published: 
     if input_format not in INPUT_FORMATS:
         raise SettingsError(f"input format {input_format!r} is unknown; use one of {', '.join(INPUT_FORMATS)}")
     published = normalize_date(published, source="--published")
-    return _read_inputs(list(paths) or ["-"], input_format, published, settings, stdin)
+    return _read_inputs(list(paths) or ["-"], input_format, published, settings, stdin, follow_links)
 
 
 def _read_inputs(paths: list[str], input_format: str, published: str | None, settings: Settings,
-                 stdin: BinaryIO | None) -> Iterator[Document | InputError]:
+                 stdin: BinaryIO | None, follow_links: bool = False) -> Iterator[Document | InputError]:
     for path in paths:
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _read_stream(stream, STDIN_SOURCE, input_format, published, settings)
         elif os.path.isdir(path):
-            yield from _read_directory(path, input_format, published, settings)
+            yield from _read_directory(path, input_format, published, settings, follow_links)
         else:
             yield from _read_file(path, input_format, published, settings)
 
@@ -497,10 +508,10 @@ def _read_file(path: str, fmt: str, published: str | None, settings: Settings) -
         yield _unreadable(path, exc)
 
 
-def _read_directory(root: str, fmt: str, published: str | None,
-                    settings: Settings) -> Iterator[Document | InputError]:
+def _read_directory(root: str, fmt: str, published: str | None, settings: Settings,
+                    follow_links: bool = False) -> Iterator[Document | InputError]:
     found = False
-    for item in _walk(root):
+    for item in _walk(root, None if follow_links else os.path.realpath(root)):
         found = True
         if isinstance(item, InputError):
             yield item
@@ -511,10 +522,12 @@ def _read_directory(root: str, fmt: str, published: str | None,
                      source=root, id=root)
 
 
-def _walk(directory: str) -> Iterator[str | InputError]:
+def _walk(directory: str, inside: str | None = None) -> Iterator[str | InputError]:
     """Regular files under ``directory``, depth first in name order; hidden entries are left out.
 
-    Symbolic links to files are read; links to folders are not followed (they can loop).
+    Symbolic links to files are read; links to folders are not followed (they can loop).  With
+    ``inside`` (the real path of the tree read), a link to a file outside it is refused: a tree
+    someone else can write to must not make the run read, say, ~/.ssh (``--follow-links`` allows it).
     """
     try:
         with os.scandir(directory) as it:
@@ -525,8 +538,15 @@ def _walk(directory: str) -> Iterator[str | InputError]:
     for entry in entries:
         try:
             if entry.is_dir(follow_symlinks=False):
-                yield from _walk(entry.path)
+                yield from _walk(entry.path, inside)
             elif entry.is_file():  # not FIFOs, sockets or devices: opening one could block forever
+                if inside is not None and entry.is_symlink():
+                    target = os.path.realpath(entry.path)
+                    if os.path.commonpath([target, inside]) != inside:
+                        yield _error("unreadable", f"the symbolic link points outside the directory read (to "
+                                     f"{target}); not read: pass --follow-links to read such links",
+                                     source=entry.path, id=entry.path)
+                        continue
                 yield entry.path
         except OSError as exc:
             yield _unreadable(entry.path, exc)
@@ -549,7 +569,9 @@ def _read_stream(stream: BinaryIO, source: str, fmt: str, published: str | None,
         yield from _read_csv(_Prefixed(head, stream), source, published, settings)
         return
     if fmt == "warc":
-        yield from _read_warc(_Prefixed(head, stream), source, published, settings)
+        from .warc import read_warc  # WARC reading lives in its own module (it imports this one)
+
+        yield from read_warc(_Prefixed(head, stream), source, published, settings)
         return
     # Read one byte past the limit: a pipe or special file has no size to check beforehand.
     data = head + stream.read(max(0, settings.max_bytes + 1 - len(head)))
@@ -794,123 +816,10 @@ def _entry_date(entry: Any) -> str | None:
     return None  # a missing or malformed date is no reason to refuse the entry
 
 
-# --- WARC ------------------------------------------------------------------------------------------
-
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-
-
-def _read_warc(stream: BinaryIO | _Prefixed, source: str, published: str | None,
-               settings: Settings) -> Iterator[Document | InputError]:
-    """One document per successful HTML or plain-text ``response`` record; sources are ``source:N``.
-
-    N counts every record from 1 (requests, metadata and the rest included), so it points into the
-    file.  Other records are skipped, as are redirects, error pages and non-text payloads.
-    """
-    from warcio.archiveiterator import ArchiveIterator  # deferred: only WARC inputs pay its import
-
-    records = ArchiveIterator(stream)
-    seen: set[str] = set()
-    n = 0
-    while True:
-        try:
-            record = next(records)
-        except StopIteration:
-            break
-        except Exception as exc:  # warcio and zlib raise many types on a broken file
-            # warcio cannot find the next record after one whose framing is broken: the rest is lost.
-            if n == 0:
-                yield _not_warc(source, _brief(exc))
-            else:
-                where = f"{source}:{n + 1}"
-                yield _error("bad_record", f"the WARC record is broken ({_brief(exc)}); the rest of the file "
-                             "cannot be read", source=where, id=where)
-            return
-        n += 1
-        if n == 1 and record.format != "warc":  # warcio reads any line of five words as an ARC header
-            yield _not_warc(source, f"it reads as {record.format.upper()}")
-            return
-        if not record.rec_type:  # framed well enough to skip, so reading goes on after it
-            where = f"{source}:{n}"
-            yield _error("bad_record", "the WARC record has no WARC-Type header", source=where, id=where)
-            continue
-        where = f"{source}:{n}"
-        http = record.http_headers
-        status = (http.get_statuscode() or "") if http is not None else ""  # warcinfo has no HTTP part
-        mime = (http.get_header("Content-Type") or "").split(";")[0].strip().lower() if http is not None else ""
-        # Requests, metadata, redirects, error pages and images are not articles: skip them.
-        if record.rec_type == "response" and status.startswith("2") and (mime in _HTML_TYPES or mime == "text/plain"):
-            yield _guarded(where, _warc_document, where, record, html=mime in _HTML_TYPES,
-                           published=published, seen=seen, settings=settings)
-        elif missing := _cut_short(record):  # a skipped record may be the one the file's end cut off
-            yield _error("bad_record", f"the record is cut short ({missing:,} of its bytes are missing); the file "
-                         "was probably truncated", source=where, id=where)
-    if not n:
-        yield _error("empty", "the WARC file is empty", source=source, id=source)
-        return
-    # warcio ends quietly where a record is cut off in its headers: bytes read past the last whole
-    # record mean the file was truncated there.
-    try:
-        left = records.fh.tell() - records.offset
-    except (AttributeError, OSError, TypeError):
-        left = 0
-    if left > 0:
-        where = f"{source}:{n + 1}"
-        yield _error("bad_record", f"the file ends inside a record ({left:,} bytes after the last whole one); "
-                     "it was probably truncated", source=where, id=where)
-
-
-def _cut_short(record: Any) -> int:
-    """How many bytes of ``record`` the file lacks: warcio hands out what there is of a record cut off."""
-    raw = record.raw_stream
-    while raw.read(1 << 16):  # read what is left (a skipped record, a chunked trailer)
-        pass
-    limit = getattr(raw, "limit", 0)  # a LimitReader's bytes still owed
-    return limit if isinstance(limit, int) and limit > 0 else 0
-
-
-def _not_warc(source: str, why: str) -> InputError:
-    return _error("bad_record", f"the input is not a WARC file ({why}); check that it is one, or pick its "
-                  "format with --input-format", source=source, id=source)
-
-
 def _brief(exc: Exception) -> str:
     """An exception for a message: warcio quotes the bytes it choked on, which may be binary."""
     text = "".join(c if c.isprintable() else "?" for c in str(exc))
     return f"{type(exc).__name__}: {text[:150]}{'...' if len(text) > 150 else ''}"
-
-
-def _warc_document(where: str, record: Any, *, html: bool, published: str | None, seen: set[str],
-                   settings: Settings) -> Document:
-    url = record.rec_headers.get_header("WARC-Target-URI") or None
-    doc_id = _unique(url, where, seen)
-    try:
-        data = record.content_stream().read(settings.max_bytes + 1)  # undoes chunking and gzip encoding
-    except Exception as exc:
-        raise _error("bad_record", f"the record's payload cannot be read ({_brief(exc)})",
-                     source=where, id=doc_id) from exc
-    if len(data) > settings.max_bytes:
-        raise _error("too_large", f"the payload is more than the limit of {settings.max_bytes:,} bytes; "
-                     f"{_SIZE_HINT}", source=where, id=doc_id)
-    missing = _cut_short(record)
-    if missing:
-        raise _error("bad_record", f"the record is cut short ({missing:,} of its bytes are missing); the file "
-                     "was probably truncated", source=where, id=doc_id)
-    if not data.strip():
-        raise _error("empty", "the response has no payload", source=where, id=doc_id)
-    text = _decode(data, html=html)
-    if text is None:
-        raise _error("not_text", "the payload is binary data, not text", source=where, id=doc_id)
-    # The crawl date only bounds the publication date: it comes last, after the page's and --published.
-    try:
-        crawled = normalize_date(record.rec_headers.get_header("WARC-Date"))
-    except InputError:
-        crawled = None
-    if not html:
-        return document_from_text(text, id=doc_id, source=where, published=published or crawled, url=url,
-                                  settings=settings)
-    doc = _from_html(text, id=doc_id, source=where, published=None, title=None, url=url, settings=settings)
-    doc.published = doc.published or published or crawled
-    return doc
 
 
 class _Prefixed:

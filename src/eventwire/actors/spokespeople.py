@@ -96,7 +96,7 @@ def _body(doc: Doc, table: ActorTable, spokes: Token, person: str, person_countr
         hit = table.actor_at(t.idx, t.idx + len(t)) or (named.get(t.text) if t.pos_ == "PROPN" else None)
         if hit is None or hit == person:
             continue
-        found = next((a for a in table.actors if a.id == hit), None)
+        found = table.get(hit)
         if found is None or found.type not in BODY_TYPES:
             continue
         if best is None or (found.type != "state" and best.type == "state"):

@@ -200,7 +200,8 @@ def _may_be(subject: Token | None, speaker: str, actors: ActorTable | None) -> b
         return True
     if subject.pos_ != "PRON":
         return False
-    kind = next((a.type for a in actors.actors if a.id == speaker), None) if actors is not None else None
+    found = actors.get(speaker) if actors is not None else None
+    kind = found.type if found is not None else None
     return not (subject.lower_ in ("it", "its") and kind == "person")
 
 
@@ -228,7 +229,8 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
     place_starts = [p.start for _, p in indexed_places]
     indexed_figures = sorted(enumerate(figures), key=lambda ip: ip[1].start)
     figure_starts = [f.start for _, f in indexed_figures]
-    actor_type: dict[str, str] = {}
+    indexed_times = sorted(enumerate(times), key=lambda it: it[1].start)
+    time_starts = [t.start for _, t in indexed_times]
     events: list[Event] = []
     for sent in doc.sents:
         trigs: list[Trigger] = []
@@ -245,6 +247,9 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                     trigs.append(Trigger(cue, "CONSULT", None, False, cue.idx, cue.idx + len(cue.text)))
         s_places = indexed_places[bisect_left(place_starts, sent.start_char):bisect_left(place_starts, sent.end_char)]
         s_figs = indexed_figures[bisect_left(figure_starts, sent.start_char):bisect_left(figure_starts, sent.end_char)]
+        # the sentence's times, in the order of `times` (pick_date breaks ties by it)
+        s_times = [t for _, t in sorted(indexed_times[bisect_left(time_starts, sent.start_char):
+                                                      bisect_right(time_starts, sent.end_char)])]
         # Weak triggers ("died", "deaths", "campaign") need a strong one of the same type or a casualty figure
         # (not in a disaster's toll: "5,000 deaths after the tremor").
         lemmas = {tok.lemma_.lower() for tok in sent}
@@ -362,10 +367,9 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             guess = None
             if precision != "attached":  # only a guess: kept apart from where the text says it happened
                 place, guess = None, place
-            date, date_from = pick_date(sent, clause, where, times, published, t.type in REACTIONS)
-            if a2 is not None and a2 not in actor_type and actors is not None:
-                actor_type = {a.id: a.type for a in actors.actors}  # refreshed: ensure() may add actors
-            acled = acled_for(t.type, mode, tok.lemma_.lower(), actor_type.get(a2 or ""), lemmas)
+            date, date_from = pick_date(sent, clause, where, s_times, published, t.type in REACTIONS)
+            target = actors.get(a2) if a2 is not None and actors is not None else None
+            acled = acled_for(t.type, mode, tok.lemma_.lower(), target.type if target is not None else None, lemmas)
             conf = 0.5 + (0.0 if t.weak else 0.15) + (0.1 if a1 else 0.0) + (0.1 if a2 else 0.0)
             conf -= 0.1 if mod in ("hypothetical", "reported") else 0.0
             extra: dict[str, Any] = {}

@@ -19,7 +19,9 @@ since Oct. 7"), which are not one incident.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..schema import Event, Figure, Place
 
@@ -29,6 +31,7 @@ CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
 # Modes that make an act its own kind of event: an abduction is not the shelling it happened in.
 OWN_KIND = {"abduct", "sexual", "destroy", "torture", "beat", "assassinate"}
 GENERIC = {"war", "wars", "conflict", "conflicts", "violence", "hostilities", "bloodshed", "insurgency"}
+MAX_BACK = 256  # clusters of one type a mention looks back through
 STANDING = {"asserted": "real", "reported": "real", "planned": "planned", "hypothetical": "hypothetical",
             "negated": "negated"}
 
@@ -84,8 +87,12 @@ def _fits(c: _Cluster, e: Event, place: str | None) -> bool:
 
 
 def corefer(events: list[Event], places: list[Place], figures: list[Figure]) -> None:
-    """Mark each event mention that repeats an earlier one with ``same_as`` (the earlier id)."""
-    clusters: list[_Cluster] = []
+    """Mark each event mention that repeats an earlier one with ``same_as`` (the earlier id).
+
+    Only a cluster of the same type and standing can fit; those are kept apart, each set ordered by
+    latest mention, and a mention looks back through at most ``MAX_BACK`` of them (a story has a few;
+    a text with thousands must not cost thousands per mention)."""
+    clusters: dict[tuple[str, str], OrderedDict[int, _Cluster]] = {}
     for e in events:
         trigger = (e.trigger.text if e.trigger else "").lower()
         # a running total (a war's toll, a year's; the toll of one incident is no longer cumulative)
@@ -94,15 +101,16 @@ def corefer(events: list[Event], places: list[Place], figures: list[Figure]) -> 
             continue
         place = _place_key(e, places)
         # The most recently mentioned compatible event: "the shelling" refers back to the last one.
-        home = next((c for c in reversed(clusters) if _fits(c, e, place)), None)
+        standing = STANDING.get(e.modality, "real")
+        kin = clusters.setdefault((e.type, standing), OrderedDict())
+        home = next((c for c in islice(reversed(kin.values()), MAX_BACK) if _fits(c, e, place)), None)
         if home is None:
-            clusters.append(_Cluster(first=e, type=e.type, date=e.date, standing=STANDING.get(e.modality, "real"),
-                                     mode=e.mode, actor1=e.actor1, actor2=e.actor2, place=place,
-                                     dated=_own_date(e) is not None, last_end=e.evidence.end if e.evidence else 0,
-                                     members=[e]))
+            c = _Cluster(first=e, type=e.type, date=e.date, standing=standing, mode=e.mode, actor1=e.actor1,
+                         actor2=e.actor2, place=place, dated=_own_date(e) is not None,
+                         last_end=e.evidence.end if e.evidence else 0, members=[e])
+            kin[id(c)] = c
             continue
-        clusters.remove(home)
-        clusters.append(home)  # keep clusters ordered by their latest mention
+        kin.move_to_end(id(home))  # keep clusters ordered by their latest mention
         e.same_as = home.first.id  # type: ignore[attr-defined]
         home.members.append(e)
         if _own_date(e) and not home.dated:

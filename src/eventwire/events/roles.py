@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorTable
 from ..figures.lexicon import PERSON_NOUNS
-from ..schema import Mention
 
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -300,7 +299,8 @@ def _organisation(doc: Doc, tok: Token, actors: ActorTable) -> bool:
     ministry"): its staff act for it."""
     found = actors.actor_at(tok.idx, tok.idx + len(tok.text)) or actors.resolve(
         doc, _left_edge(tok).idx, tok.idx + len(tok.text))
-    return found is not None and next((a.type for a in actors.actors if a.id == found), None) in ORGANISATIONS
+    actor = actors.get(found) if found is not None else None
+    return actor is not None and actor.type in ORGANISATIONS
 
 
 def _left_edge(tok: Token) -> Token:
@@ -318,14 +318,10 @@ def _left_edge(tok: Token) -> Token:
 
 def _mention(doc: Doc, actors: ActorTable, actor_id: str, tok: Token) -> None:
     """Record the noun phrase headed by `tok` (without its of/from phrase) as a mention of the actor."""
-    actor = next((a for a in actors.actors if a.id == actor_id), None)
+    actor = actors.get(actor_id)
     if actor is None:
         return
-    start, end = tok.left_edge.idx, tok.idx + len(tok.text)
-    if not any(m.start == start and m.end == end for m in actor.mentions):
-        text = doc[tok.left_edge.i:tok.i + 1].text
-        actor.mentions.append(Mention(start=start, end=end, text=text))
-        actor.mentions.sort(key=lambda m: m.start)
+    actors.add_mention(actor, tok.left_edge.idx, tok.idx + len(tok.text), doc[tok.left_edge.i:tok.i + 1].text)
 
 
 def target_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | None:

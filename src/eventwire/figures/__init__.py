@@ -72,6 +72,7 @@ def find_figures(doc: Doc, quotes: list[Quote], actors: ActorTable | None = None
     sent_cues: dict[int, SentenceCues] = {}
     found_places = doc._.eventwire_places if Doc.has_extension("eventwire_places") else None
     places = [(p.start, p.end) for p in found_places or []]
+    text = doc.text  # rebuilt from the tokens on every access: once per document
     figures: list[Figure] = []
     heads: list[Token] = []
     is_part: list[bool] = []
@@ -107,7 +108,7 @@ def find_figures(doc: Doc, quotes: list[Quote], actors: ActorTable | None = None
         end_char = end_tok.idx + len(end_tok.text)
         reported_by = attributor.reported_by(sent, start_char, end_char, q.start, a.end, a.head)
         figures.append(Figure(
-            start=start_char, end=end_char, text=doc.text[start_char:end_char], category=a.category,
+            start=start_char, end=end_char, text=text[start_char:end_char], category=a.category,
             value=None if q.qualifier in VAGUE_QUALIFIERS else q.value,  # "dozens": no value, a lower bound
             low=q.low, high=q.high, qualifier=q.qualifier, who=_who(doc, q, a),
             scope="cumulative" if cumulative else "incident", since=since, reported_by=reported_by,

@@ -49,6 +49,11 @@ PRE_QUALIFIERS: list[tuple[tuple[str, ...], str]] = sorted([
     (("fewer", "than"), "up to"), (("less", "than"), "up to"), (("under",), "up to"),
 ], key=lambda item: -len(item[0]))
 
+# the same, by the word right before the number (one lookup, not a pass over the list per number)
+_PRE_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _name in PRE_QUALIFIERS:
+    _PRE_BY_LAST.setdefault(_words[-1], []).append((_words, _name))
+
 LOWER_BOUND = {"exact", "more than", "at least", "between"}
 UPPER_BOUND = {"exact", "up to", "nearly"}
 
@@ -181,7 +186,9 @@ def _read_number(doc: Doc, i: int) -> tuple[int, int, str] | None:
 
 
 def _pre_qualifier(doc: Doc, i: int) -> tuple[int, str] | None:
-    for words, name in PRE_QUALIFIERS:
+    if i < 1:
+        return None
+    for words, name in _PRE_BY_LAST.get(doc[i - 1].lower_, ()):
         k = len(words)
         if i - k >= 0 and tuple(doc[j].lower_ for j in range(i - k, i)) == words:
             if k == 1 and doc[i - 1].dep_ == "prt":

@@ -143,8 +143,9 @@ def running_total(verb: Token | None, verbs: Iterable[Token], published: str | N
     # helped 14 captives regain their freedom"
     scope = verbs + [v.head for v in verbs if v.dep_ in ("ccomp", "xcomp") and v.head.pos_ == "VERB"
                      and v.head.lemma_.lower() not in _SPEECH]
+    shared = None if own_subject else _perfect(verbs)  # once, not once per verb: a long chain of verbs
     for v in scope:
-        perfect = _perfect([v] if own_subject else verbs)
+        perfect = _perfect([v]) if shared is None else shared
         hit, day = _years_clause(v, published)
         if hit:
             period_found, since = True, since or day

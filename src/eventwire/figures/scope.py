@@ -48,8 +48,12 @@ def verb_of(t: Token | None) -> Token | None:
     return None
 
 
+MAX_CHAIN = 12  # coordinated verbs a figure's predicate takes along (a sentence has two or three)
+
+
 def cluster(verb: Token | None) -> set[int]:
-    """The verb and the verbs coordinated with it ('killed ... and wounded ...')."""
+    """The verb and the verbs coordinated with it ('killed ... and wounded ...'), at most MAX_CHAIN (a
+    text of endless 'killed ... killed ...' makes one chain of them all, read again for each figure)."""
     if verb is None:
         return set()
     top = verb
@@ -61,6 +65,8 @@ def cluster(verb: Token | None) -> set[int]:
         v = stack.pop()
         for c in v.children:
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                if len(out) >= MAX_CHAIN:
+                    return out
                 out.add(c.i)
                 stack.append(c)
     return out

@@ -160,6 +160,8 @@ class Attributor:
         self._cues: dict[int, list[Cue]] = {}
         self._last_source: tuple[int, int] | None = None
         self._last_sent = -1
+        self._sents: list[Span] | None = None  # the document's sentences, read once
+        self._next = 0  # the first of them `_advance` has not passed
 
     def _quote_at(self, start: int, end: int) -> Quote | None:
         """The innermost quote (with a speaker) whose content contains [start, end)."""
@@ -186,7 +188,7 @@ class Attributor:
     def _is_pronoun_actor(self, actor_id: str) -> bool:
         """An 'actor' named 'he' is an unresolved pronoun, whatever the table made of it."""
         assert self.actors is not None
-        actor = next((a for a in self.actors.actors if a.id == actor_id), None)
+        actor = self.actors.get(actor_id)
         return actor is not None and actor.name.lower() in _PRONOUNS
 
     def _sentence_cues(self, sent: Span) -> list[Cue]:
@@ -197,14 +199,18 @@ class Attributor:
 
     def _advance(self, sent: Span) -> None:
         """Remember the last named source of the sentences before `sent` (for 'it said')."""
-        doc = self.doc
         if self._last_sent < 0:
             self._last_sent = 0
-        for s in doc.sents:
-            if s.start < self._last_sent:
-                continue
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        # from where the last call stopped, not from the document's start (once per figure: quadratic)
+        while self._next < len(self._sents):
+            s = self._sents[self._next]
             if s.start >= sent.start:
                 break
+            self._next += 1
+            if s.start < self._last_sent:
+                continue
             for cue in self._sentence_cues(s):
                 if cue.source is not None and cue.source.lower_ not in _PRONOUNS:
                     self._last_source = _source_span(cue.source)  # resolved only when a pronoun needs it

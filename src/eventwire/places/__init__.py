@@ -5,8 +5,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from functools import cache, lru_cache
 
 from spacy.tokens import Doc
@@ -73,8 +74,22 @@ PLACE_TYPE_WORDS = frozenset({"county", "parish", "province", "governorate", "di
 COMMON_CODES = frozenset({"US", "UK", "EU", "UN"})
 
 
+class _Either:
+    """The union of two name sets without building it (once per refused mention would be quadratic)."""
+
+    def __init__(self, a: Container[str], b: Container[str]) -> None:
+        self.a, self.b = a, b
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.a or name in self.b
+
+
 def _accept(m: Mention, ents: list[DocSpan], person_words: tuple[frozenset[str], frozenset[str]],
-            place_names: frozenset[str], text: str = "") -> bool:
+            place_names: Container[str], text: str = "", ent_starts: list[int] | None = None,
+            in_text: Callable[[str], bool] | None = None) -> bool:
+    """Is `m` a place?  (``in_text``: a cached ``name in text``, so a repeated code does not search the
+    whole text each time; ``ent_starts``: the entities' first tokens, for a bisect.)"""
+    in_text = in_text or text.__contains__
     if m.text.lower() in GENERIC_WORDS or m.text.strip(". ").lower() in NAME_AFFIXES:
         return False
     # "The", "Will", "May" cannot start a gazetteer-only match; spaCy's stop list is caseless,
@@ -82,7 +97,7 @@ def _accept(m: Mention, ents: list[DocSpan], person_words: tuple[frozenset[str],
     if m.first_is_stop and m.text not in COMMON_CODES:
         return False
     if len(m.text) == 2 and m.text.isupper() and m.text not in COMMON_CODES and not m.after_comma and not any(
-            c.name_kind == "abbreviation" and c.name in text for c in m.candidates):
+            c.name_kind == "abbreviation" and in_text(c.name) for c in m.candidates):
         return False  # unless the story spells the place out ("Nevada ... NV")
     if m.text in place_names and m.label != "PERSON":
         return True  # one sense per story: "Kharkiv" in "Kharkiv police" after "in Kharkiv"
@@ -101,7 +116,10 @@ def _accept(m: Mention, ents: list[DocSpan], person_words: tuple[frozenset[str],
         return False
     if m.end - m.start == 1 and len(m.text) <= 2 and not m.text.isupper():
         return False
-    ent = next((e for e in ents if e.start <= m.start < e.end), None)
+    # the entity holding the mention's first token (entities are sorted and disjoint: a bisect)
+    starts = ent_starts if ent_starts is not None else [e.start for e in ents]
+    k = bisect_right(starts, m.start) - 1
+    ent = ents[k] if k >= 0 and m.start < ents[k].end else None
     whole = ent is not None and _strip(ent) == (m.start, m.end)
     if m.in_longer_name:
         return m.label is None and best >= THRESHOLD_INSIDE
@@ -392,9 +410,13 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
     doc_text = doc.text  # so does doc.text, token by token
     person_words = _person_words(ents)
     place_names = frozenset(e.text for e in ents if e.label_ in ("GPE", "LOC"))
-    mentions = find_mentions(doc, ents, lookup, accept=lambda m: _accept(m, ents, person_words, place_names, doc_text),
-                             accept_again=lambda m, named: _accept(m, ents, person_words, place_names | named,
-                                                                   doc_text),
+    ent_starts = [e.start for e in ents]
+    in_text = cache(doc_text.__contains__)
+    mentions = find_mentions(doc, ents, lookup,
+                             accept=lambda m: _accept(m, ents, person_words, place_names, doc_text, ent_starts,
+                                                      in_text),
+                             accept_again=lambda m, named: _accept(m, ents, person_words, _Either(place_names, named),
+                                                                   doc_text, ent_starts, in_text),
                              use_fac=use_fac)
     mentions = _apply_cues(doc, mentions, find_cues(doc), lookup, person_words)
     mentions = [m for m in mentions if _not_a_surname(m, doc, person_words[1])]

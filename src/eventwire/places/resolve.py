@@ -18,9 +18,11 @@ region, a country), and a place without coordinates is never given a country cen
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..gazetteer import Entry
 from .recognize import Mention
@@ -68,18 +70,21 @@ def prior(entry: Entry) -> float:
     return score
 
 
+Point = tuple[float, float, int | None]  # lat, lon, geonameid of a city pick
+
+
 @dataclass
-class Context:
+class _Tally:
     countries: Counter[str]
     admin1: Counter[tuple[str | None, str]]
-    points: list[tuple[float, float, int | None]]  # lat, lon, geonameid of the pick
+    points: Counter[Point]  # how many picks are each city
     picked: Counter[int | None]  # how many picks are each entry
 
 
-def _context(picks: Sequence[Entry | None], demonyms: Counter[str] | None = None) -> Context:
+def _tally(picks: Sequence[Entry | None], demonyms: Counter[str] | None = None) -> _Tally:
     countries: Counter[str] = Counter(demonyms or {})
     admin1: Counter[tuple[str | None, str]] = Counter()
-    points = []
+    points: Counter[Point] = Counter()
     picked: Counter[int | None] = Counter()
     for e in picks:
         if e is None:
@@ -90,14 +95,77 @@ def _context(picks: Sequence[Entry | None], demonyms: Counter[str] | None = None
         if e.admin1 and e.feature == "region":  # a region the story names, not one inferred from a city
             admin1[(e.country, e.admin1)] += 1
         if e.lat is not None and e.lon is not None and e.feature == "city":
-            points.append((e.lat, e.lon, e.geonameid))
-    return Context(countries, admin1, points, picked)
+            points[(e.lat, e.lon, e.geonameid)] += 1
+    return _Tally(countries, admin1, points, picked)
+
+
+class _Less:
+    """The counts of `full` less those of `part`: a view, so that a context per name costs only
+    that name's own picks (a copy of the story's counts per name would be quadratic)."""
+
+    __slots__ = ("full", "part")
+
+    def __init__(self, full: Counter[Any], part: Counter[Any]) -> None:
+        self.full, self.part = full, part
+
+    def __getitem__(self, key: object) -> int:
+        return self.full[key] - self.part[key]
+
+
+class _Points:
+    """The story's city picks sorted by latitude: the nearest one to a place is found by walking out
+    from its latitude, stopping once the latitude difference alone is farther than the best found."""
+
+    def __init__(self, points: Iterable[Point]) -> None:
+        self.points = sorted(points, key=lambda p: p[0])
+        self.lats = [p[0] for p in self.points]
+
+    def nearest(self, lat: float, lon: float, gid: int | None, skip: set[Point]) -> float | None:
+        """Distance in km to the nearest point not in `skip` and not entry `gid` itself, or None."""
+        points, lats = self.points, self.lats
+        hi = bisect_left(lats, lat)
+        lo = hi - 1
+        best: float | None = None
+        while lo >= 0 or hi < len(points):
+            below = lat - lats[lo] if lo >= 0 else math.inf
+            above = lats[hi] - lat if hi < len(points) else math.inf
+            if below <= above:
+                p, apart = points[lo], below
+                lo -= 1
+            else:
+                p, apart = points[hi], above
+                hi += 1
+            if best is not None and EARTH_KM * math.radians(apart) > best + 1e-6:
+                break  # every point left is at least this far away
+            if p in skip or (p[2] is not None and p[2] == gid):
+                continue
+            d = haversine_km(lat, lon, p[0], p[1])
+            if best is None or d < best:
+                best = d
+        return best
+
+
+class Context:
+    """The rest of the story, as one name's readings are scored: every pick but those of mentions
+    of the name itself."""
+
+    def __init__(self, full: _Tally, own: _Tally, points: _Points) -> None:
+        self.total = sum(full.countries.values()) - sum(own.countries.values())
+        self.countries = _Less(full.countries, own.countries)
+        self.admin1 = _Less(full.admin1, own.admin1)
+        self.picked = _Less(full.picked, own.picked)
+        self._points = points
+        self._gone = {p for p, k in own.points.items() if full.points[p] == k}  # only this name's picks
+
+    def nearest_km(self, entry: Entry) -> float | None:
+        assert entry.lat is not None and entry.lon is not None
+        return self._points.nearest(entry.lat, entry.lon, entry.geonameid, self._gone)
 
 
 def _score(entry: Entry, ctx: Context, qualifier: Entry | None, parent: Entry | None = None,
            near: tuple[Entry, float] | None = None, hint: str | None = None) -> float:
     score = prior(entry) + _hint_bonus(entry, hint)
-    total = sum(ctx.countries.values())
+    total = ctx.total
     # Other mentions resolved to this very entry do not support it: "MEXICO CITY" in the
     # dateline must not pull "Mexico" to the city.
     same = ctx.picked[entry.geonameid] if entry.geonameid is not None else 0
@@ -112,8 +180,7 @@ def _score(entry: Entry, ctx: Context, qualifier: Entry | None, parent: Entry | 
     if entry.admin1 and entry.feature != "country" and ctx.admin1[(entry.country, entry.admin1)] - same > 0:
         score += 2.5
     if entry.lat is not None and entry.lon is not None and entry.feature == "city":
-        nearest = min((haversine_km(entry.lat, entry.lon, la, lo) for la, lo, gid in ctx.points
-                       if gid is None or gid != entry.geonameid), default=None)
+        nearest = ctx.nearest_km(entry)
         if nearest is not None:
             score += 2.0 * math.exp(-nearest / 300.0)
     if qualifier is not None and entry.country == qualifier.country and (
@@ -253,10 +320,15 @@ def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
                                  for cands, m in zip(usable, mentions, strict=True)]
     texts = [m.text.casefold() for m in mentions]
 
-    def context_for(text: str) -> Context:
+    def contexts_by_name() -> dict[str, Context]:
         # Mentions of the same name do not vote for each other: three "Paris" picked as the
         # French capital by prior alone must not outvote "Illinois" for the fourth.
-        return _context([p for p, t in zip(picks, texts, strict=True) if t != text], demonyms)
+        full = _tally(picks, demonyms)
+        points = _Points(full.points)
+        own: dict[str, list[Entry | None]] = {}
+        for p, t in zip(picks, texts, strict=True):
+            own.setdefault(t, []).append(p)
+        return {t: Context(full, _tally(ps), points) for t, ps in own.items()}
 
     def best(i: int, ctx: Context) -> tuple[Entry, float]:
         q = qualifiers[i]
@@ -271,9 +343,9 @@ def resolve(mentions: Sequence[Mention], qualifiers: Sequence[int | None],
         return scored[0][1], margin
 
     for _ in range(2):  # the second round sees the first round's better picks
-        contexts = {t: context_for(t) for t in set(texts)}
+        contexts = contexts_by_name()
         picks = [best(i, contexts[texts[i]])[0] if usable[i] else None for i in range(n)]
-    contexts = {t: context_for(t) for t in set(texts)}
+    contexts = contexts_by_name()
     out: list[Resolution] = []
     for i in range(n):
         if not usable[i]:

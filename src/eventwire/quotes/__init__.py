@@ -9,14 +9,16 @@ comes from the dependency parse (``indirect.py``).  Conventions are in docs/quot
 
 from __future__ import annotations
 
-from itertools import pairwise
+import re
+from itertools import islice, pairwise
 
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorTable
 from ..schema import Quote
 from .antecedent import Speakers
-from .cues import CLAUSE_VERBS, SPEECH_VERBS
+from .attribution import cue_near, governs, is_cue, speaker_for
+from .cues import CLAUSE_VERBS
 from .direct import quoted_spans
 from .index import Index
 from .indirect import Found, find_indirect
@@ -27,137 +29,7 @@ from .titles import after_colon, is_title, names_what_is_made, shouted, speech_l
 __all__ = ["find_quotes"]
 
 _MIN_BARE_TOKENS = 4  # shorter quoted bits without a cue are titles or scare quotes
-
-
-_BACK_VERBS = frozenset(["shoot", "fire", "hit", "push", "snap", "strike", "punch"])  # 'shot back', 'hit back'
-
-
-def _is_cue(t: Token) -> bool:
-    return (t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS) or (
-        t.lemma_.lower() == "put" and any(c.lower_ == "it" for c in t.children)
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)) or (
-        t.pos_ == "VERB" and t.lemma_.lower() in _BACK_VERBS and any(c.lower_ == "back" for c in t.children)) or (
-        t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
-
-
-def _speaker_for(cue: Token, in_quote: list[bool], lo: int = -1, hi: int = -1) -> Token | None:
-    if cue.lower_ == "according":
-        to = next(c for c in cue.children if c.lower_ == "to")
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
-    subj = subject_of(cue)
-    if subj is not None and not in_quote[subj.i]:
-        return subj
-    if lo < 0:
-        return None
-    # the parse lost the subject (often swallowed by the quote): the nearest name beside the cue
-    doc = cue.doc
-    owner = _relative_owner(cue)
-    if owner is not None and lo <= owner.i < cue.i and not in_quote[owner.i]:
-        return owner  # '"...," a source who did not want to be named said': the parse hung 'said' inside
-    if cue.tag_ == "VBG" and cue.i == cue.sent.start and cue.i > 0:
-        prev = doc[cue.i - 1].sent.root  # '... the report "wasn't good." Adding, "..."'
-        spk = subject_of(prev) if prev.pos_ in ("VERB", "AUX") else None
-        if spk is not None and not in_quote[spk.i] and "\n" not in doc[spk.i:cue.i].text:
-            return spk
-    if cue.tag_ == "VBG" and cue.i > 0 and doc[cue.i - 1].text == ",":
-        root = cue.sent.root  # 'Smith shared the news last week, writing "..."': the clause's subject
-        spk = subject_of(root) if root.i < cue.i and root.pos_ in ("VERB", "AUX") else None
-        if spk is not None and not in_quote[spk.i] and spk.i < cue.i:
-            return spk
-    depth = 0
-    i = cue.i - 1
-    while i >= max(lo, 0):
-        t = doc[i]
-        if in_quote[i]:
-            break
-        if t.text == ")":
-            depth += 1
-        elif t.text == "(":
-            depth -= 1
-        elif depth == 0 and t.dep_ == "pobj" and t.head.dep_ == "prep" and lo <= t.head.i < t.i \
-                and doc[t.right_edge.i + 1].text == "," and doc[t.head.i - 1].text == ",":
-            i = t.head.i - 1  # 'Smith, in Ohio, said': skip the inserted place
-            continue
-        elif depth == 0 and t.like_num and i > 0 and doc[i + 1].text == "," and doc[i - 1].text == ",":
-            pass  # an age: 'Jones, 58, told ...'
-        elif depth == 0 and t.ent_type_ in ("DATE", "TIME") and t.pos_ in ("PROPN", "NOUN", "NUM"):
-            pass  # 'on Saturday said': not a speaker
-        elif depth == 0 and t.pos_ in ("PROPN", "NOUN", "PRON"):
-            return t.head if t.dep_ == "compound" and t.head.i < cue.i else t
-        elif depth == 0 and t.is_upper and len(t.text) > 1 and t.pos_ in ("AUX", "VERB") and i == cue.i - 1:
-            return t  # '"...," IS said': an acronym the tagger took for a verb
-        elif depth == 0 and not (t.is_punct or t.pos_ in ("ADV", "AUX", "PART")):
-            break
-        i -= 1
-    right_after = all(doc[k].is_punct or doc[k].is_space for k in range(lo, cue.i))
-    for i in range(cue.i + 1, min(hi, cue.i + 4)):
-        t = doc[i]
-        if in_quote[i]:
-            break
-        if right_after and t.head.i == cue.i and t.dep_ in ("dobj", "attr", "npadvmod") \
-                and t.pos_ in ("NOUN", "NUM", "PRON"):
-            return t  # '"...," read one', '"...," wrote a reader': the inverted subject
-        if (t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")) or t.lower_ in ("he", "she", "they", "i", "we"):
-            while t.dep_ == "compound" and t.head.i > t.i and t.head.i < hi:
-                t = t.head
-            return t
-    return None
-
-
-def _relative_owner(cue: Token) -> Token | None:
-    """The noun whose relative clause swallowed a subjectless cue ('a source who did not want to be
-    named said ...'), or None."""
-    t = cue
-    for _ in range(4):
-        if t.head.i == t.i:
-            return None
-        if t.dep_ == "relcl":
-            return t.head if t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i else None
-        t = t.head
-    return None
-
-
-def _owns_other_content(text: str, cue: Token, q_lo: int, q_hi: int, in_quote: list[bool]) -> bool:
-    """True when the cue reports a clause of its own outside this quotation."""
-    if any(c.dep_ == "ccomp" and q_lo <= c.i < q_hi for c in cue.children):
-        return False  # the quotation itself is what it reports
-    doc = cue.doc
-    if cue.i < q_lo and all(doc[i].is_punct or doc[i].is_space for i in range(cue.i + 1, q_lo)):
-        return False  # 'Asked about it, Trump replied, "..."': the quote right after the cue is its content
-    # the quotation's words, without its marks and the punctuation the parse hangs elsewhere
-    w_lo, w_hi = q_lo, q_hi
-    while w_lo < w_hi - 1 and doc[w_lo].is_punct:
-        w_lo += 1
-    while w_hi > w_lo + 1 and doc[w_hi - 1].is_punct:
-        w_hi -= 1
-    for c in cue.children:
-        if c.i < cue.i and "\n" in text[c.idx:cue.idx]:
-            continue  # a parse glued across paragraphs
-        if c.dep_ == "ccomp" and not (q_lo <= c.i < q_hi) and not in_quote[c.i] \
-                and not (c.left_edge.i <= w_lo and w_hi <= c.right_edge.i + 1):
-            return True
-    return False
-
-
-def _cue_near(idx: Index, q_lo: int, q_hi: int, region: range, in_quote: list[bool],
-              nearest_first: bool) -> tuple[Token, Token | None] | None:
-    doc = idx.doc
-    order = list(region) if nearest_first else list(reversed(region))
-    best: tuple[Token, Token | None] | None = None
-    nearest: tuple[Token, Token | None] | None = None
-    for i in order:
-        t = doc[i]
-        if in_quote[i] or not _is_cue(t) or _owns_other_content(idx.text, t, q_lo, q_hi, in_quote):
-            continue
-        spk = _speaker_for(t, in_quote, region.start, region.stop)
-        if spk is not None:
-            if _governs(t, q_lo, q_hi, any_dep=True):
-                return t, spk  # the cue the quotation hangs on, even past a nearer one
-            if nearest is None:
-                nearest = (t, spk)
-        elif best is None:
-            best = (t, None)
-    return nearest or best
+_WORD_RUN = re.compile(r"\S+")
 
 
 def _attribute_direct(idx: Index, frags: list[tuple[int, int]], prev_end: int, next_start: int,
@@ -173,27 +45,25 @@ def _attribute_direct(idx: Index, frags: list[tuple[int, int]], prev_end: int, n
         return found
     for f_lo, f_hi in tok_frags[:1] + tok_frags[-1:]:
         para = idx.para_of(doc[f_lo].idx)
+        para_lo, para_hi = idx.para_tokens(para)
         # tail: from the closing mark to the end of that sentence, the next quote or paragraph
         tail_end = f_hi
         if f_hi < len(doc):
             s_end = idx.sent_bounds[idx.sent[f_hi]][1]
-            tail_end = f_hi
-            while tail_end < min(s_end, next_start) and idx.para_of(doc[tail_end].idx) == para:
-                tail_end += 1
+            tail_end = max(f_hi, min(s_end, next_start, para_hi))
             if tail_end == f_hi + 1 or (tail_end > f_hi and doc[f_hi].is_punct and s_end <= f_hi + 2):
                 # the parser may cut "..., he said." after the mark: look one sentence on
                 s2 = idx.sent[min(tail_end, len(doc) - 1)]
                 s_end2 = idx.sent_bounds[s2][1]
-                while tail_end < min(s_end2, next_start) and idx.para_of(doc[tail_end].idx) == para:
-                    tail_end += 1
-        # head: from the sentence start (not before the previous quote) to the opening mark
+                tail_end = max(tail_end, min(s_end2, next_start, para_hi))
+        # head: from the sentence start (not before the previous quote) to the opening mark, in the paragraph
         head_start = max(idx.sent_bounds[idx.sent[f_lo]][0], prev_end)
-        while head_start < f_lo and idx.para_of(doc[head_start].idx) != para:
-            head_start += 1
+        if head_start < f_lo:
+            head_start = min(f_lo, max(head_start, para_lo))
         close_char = frags[0][1] if f_lo == tok_frags[0][0] else frags[-1][1]
-        tail = (_cue_near(idx, q_lo, q_hi, range(f_hi, tail_end), in_quote, True)
+        tail = (cue_near(idx, q_lo, q_hi, range(f_hi, tail_end), in_quote, True)
                 or _dash_byline(idx, close_char, tail_end) or _any_verb_tail(doc, f_lo, f_hi, tail_end, in_quote))
-        head = _cue_near(idx, q_lo, q_hi, range(head_start, f_lo), in_quote, False)
+        head = cue_near(idx, q_lo, q_hi, range(head_start, f_lo), in_quote, False)
         hit = _choose(doc, f_lo, f_hi, head, tail)
         if hit is None or hit[1] is None:
             governing = _governing_verb(doc, f_lo, f_hi, in_quote)
@@ -305,7 +175,7 @@ def _choose(doc: Doc, f_lo: int, f_hi: int, head: tuple[Token, Token | None] | N
         return head if head is not None and (head[1] is not None or tail is None) else tail
     if head is None or head[1] is None:
         return tail
-    head_rules, tail_rules = _governs(head[0], f_lo, f_hi), _governs(tail[0], f_lo, f_hi)
+    head_rules, tail_rules = governs(head[0], f_lo, f_hi), governs(tail[0], f_lo, f_hi)
     if head_rules != tail_rules:
         # 'X said that ... "A," but he said ...': the parse puts the quotation under one of them
         return head if head_rules else tail
@@ -327,9 +197,9 @@ def _cue_holds(doc: Doc, found: Found) -> bool:
     right next to the quotation ('"No," he said', 'She told reporters: "No."')."""
     cue = doc[found.cue[0]]
     q_lo, q_hi = found.start, found.end
-    if cue.lower_ == "according" or _governs(cue, q_lo, q_hi, any_dep=True):
+    if cue.lower_ == "according" or governs(cue, q_lo, q_hi, any_dep=True):
         return True
-    if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) and _governs(cue.head, q_lo, q_hi, True):
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) and governs(cue.head, q_lo, q_hi, True):
         return True  # 'As Smith has pointed out, that is the "textbook case"'
 
     if cue.i >= q_hi:
@@ -379,20 +249,6 @@ def _report_above(text: str, verb: Token, in_quote: list[bool]) -> tuple[Token, 
     return None
 
 
-def _governs(cue: Token, f_lo: int, f_hi: int, any_dep: bool = False) -> bool:
-    """True when the quotation's first word hangs (through a reported clause, or with `any_dep`
-    through anything) under `cue`."""
-    t = next((cue.doc[i] for i in range(f_lo, f_hi) if not cue.doc[i].is_punct), None)
-    for _ in range(8):
-        if t is None or t.head.i == t.i:
-            return False
-        if t.head.i == cue.i:
-            return any_dep or t.dep_ in ("ccomp", "xcomp", "dobj", "oprd", "advcl", "conj", "parataxis",
-                                         "npadvmod", "attr")
-        t = t.head
-    return False
-
-
 def _colon_lead(idx: Index, tok_lo: int, in_quote: list[bool]) -> Found | None:
     """'He told reporters:' closing the previous paragraph introduces a bare quote paragraph."""
     doc = idx.doc
@@ -412,8 +268,8 @@ def _colon_lead(idx: Index, tok_lo: int, in_quote: list[bool]) -> Found | None:
         return Found(frags=[], cue=None, speaker=doc[j - 1])  # "Pollsters agree - Carl Bialik: '...'"
     for i in range(j - 1, lo - 1, -1):
         t = doc[i]
-        if not in_quote[i] and _is_cue(t):
-            spk = _speaker_for(t, in_quote)
+        if not in_quote[i] and is_cue(t):
+            spk = speaker_for(t, in_quote)
             if spk is not None:
                 return Found(frags=[], cue=(i, i + 1), speaker=spk)
     # any verb introducing the colon ("She addressed the supporters again:"), or a bare name
@@ -433,9 +289,75 @@ def _colon_lead(idx: Index, tok_lo: int, in_quote: list[bool]) -> Found | None:
 
 
 def _paragraph_opening(idx: Index, tok_lo: int) -> bool:
-    doc = idx.doc
-    start = idx.para_starts[idx.para_of(doc[tok_lo].idx)]
-    return not idx.text[start:doc[tok_lo].idx].strip()
+    at = idx.doc[tok_lo].idx
+    return idx.para_text_start(idx.para_of(at)) >= at
+
+
+def _has_words(text: str, start: int, end: int, n: int) -> bool:
+    """True when text[start:end] holds at least `n` whitespace-separated words (reads no further)."""
+    return sum(1 for _ in islice(_WORD_RUN.finditer(text, start, end), n)) >= n
+
+
+class _Gaps:
+    """What stands between the last quotation kept and the later ones, read once per kept quotation
+    (not once per later quotation: a run of cue-less quotes after one kept quote would be quadratic).
+
+    ``scan(prev, q_lo)`` -> (someone else speaks or is the subject between prev and token q_lo,
+    counting only another speaker's cue when in the same paragraph; the same, counting any cue; only
+    quotations, punctuation and prev's attribution sentence stand between)."""
+
+    def __init__(self, idx: Index, in_quote: list[bool]) -> None:
+        self.idx, self.in_quote = idx, in_quote
+        self.key: tuple[int, int] | None = None
+
+    def _reset(self, prev: Found) -> None:
+        self.key = (id(prev), prev.end)
+        self.prev, self.pos = prev, prev.end
+        self.attribution_sent = self.idx.sent[prev.cue[0]] if prev.cue else -1
+        # first token where: another speaker (same-paragraph rule), another speaker (any cue), not attribution
+        self.first_in_para: int | None = None
+        self.first_anywhere: int | None = None
+        self.first_unattributed: int | None = None
+
+    def scan(self, prev: Found, q_lo: int) -> tuple[bool, bool, bool]:
+        if self.key != (id(prev), prev.end):
+            self._reset(prev)
+        while self.pos < q_lo and None in (self.first_in_para, self.first_anywhere, self.first_unattributed):
+            self._read(self.pos)
+            self.pos += 1
+
+        def before(k: int | None) -> bool:
+            return k is not None and k < q_lo
+
+        return before(self.first_in_para), before(self.first_anywhere), not before(self.first_unattributed)
+
+    def _read(self, i: int) -> None:
+        idx, in_quote, prev = self.idx, self.in_quote, self.prev
+        assert prev.speaker is not None
+        t = idx.doc[i]
+        same_sent = idx.sent[i] == self.attribution_sent
+        if self.first_unattributed is None and not (in_quote[i] or t.is_space or t.is_punct or same_sent):
+            self.first_unattributed = i
+        if in_quote[i] or (prev.cue and prev.cue[0] <= i < prev.cue[1]):
+            return
+        if not same_sent and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.i != prev.speaker.i:
+            self._other(i, in_para=True)  # a sentence about someone else sits in between
+            return
+        if not is_cue(t):
+            return
+        if same_sent and (t.lower_ == "according" or t.dep_ in ("acl", "amod", "advcl")):
+            return  # '..., she said, according to CNN', 'a PAC called Future45': not a new speaker
+        spk = speaker_for(t, self.in_quote)
+        if same_sent and spk is not None and (spk.i == prev.speaker.i or spk.pos_ == "PRON"):
+            return
+        # someone else speaks in between (in another paragraph, any cue counts)
+        self._other(i, in_para=spk is None or (spk.i != prev.speaker.i and spk.pos_ != "PRON"))
+
+    def _other(self, i: int, in_para: bool) -> None:
+        if self.first_anywhere is None:
+            self.first_anywhere = i
+        if in_para and self.first_in_para is None:
+            self.first_in_para = i
 
 
 def _direct_quotes(idx: Index, in_quote: list[bool],
@@ -446,10 +368,16 @@ def _direct_quotes(idx: Index, in_quote: list[bool],
     out: list[Found] = []
     short: list[Found] = []
     prev_end_tok = 0
+    # the next real quotation bounds this one's attribution; a quoted name inside it does not
+    following: list[int | None] = [None] * len(spans)  # index of the next real quotation after each
+    after: int | None = None
+    for k in range(len(spans) - 1, -1, -1):
+        following[k] = after
+        if _has_words(idx.text, spans[k][0][0], spans[k][-1][1], _MIN_BARE_TOKENS):
+            after = k
+    gaps = _Gaps(idx, in_quote)
     for k, frags in enumerate(spans):
-        # the next real quotation bounds this one's attribution; a quoted name inside it does not
-        nxt = next((sp for sp in spans[k + 1:] if len(idx.text[sp[0][0]:sp[-1][1]].split()) >= _MIN_BARE_TOKENS),
-                   None)
+        nxt = spans[following[k]] if following[k] is not None else None
         next_start = idx.tok_range(*nxt[0])[0] if nxt else len(doc)
         found = _attribute_direct(idx, frags, prev_end_tok, next_start, in_quote)
         q_lo, q_hi = found.start, found.end
@@ -463,36 +391,14 @@ def _direct_quotes(idx: Index, in_quote: list[bool],
             prev.frags.extend(found.frags)  # '"A," said X, "B."': both pieces share one cue
             continue
         if found.speaker is None and prev is not None and prev.speaker is not None:
-            gap = range(prev.end, q_lo)
             same_para = idx.para_of(doc[prev.start].idx) == idx.para_of(doc[q_lo].idx)
-            other_speaker = False
-            attribution_sent = idx.sent[prev.cue[0]] if prev.cue else -1
-            for i in gap:
-                t = doc[i]
-                if in_quote[i] or (prev.cue and prev.cue[0] <= i < prev.cue[1]):
-                    continue
-                if idx.sent[i] != attribution_sent and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" \
-                        and t.i != prev.speaker.i:
-                    other_speaker = True  # a sentence about someone else sits in between
-                    break
-                if not _is_cue(t):
-                    continue
-                if idx.sent[i] == attribution_sent and (t.lower_ == "according" or t.dep_ in ("acl", "amod", "advcl")):
-                    continue  # '..., she said, according to CNN', 'a PAC called Future45': not a new speaker
-                spk = _speaker_for(t, in_quote)
-                if idx.sent[i] == attribution_sent and spk is not None \
-                        and (spk.i == prev.speaker.i or spk.pos_ == "PRON"):
-                    continue
-                if not same_para or spk is None or (spk.i != prev.speaker.i and spk.pos_ != "PRON"):
-                    other_speaker = True  # someone else speaks in between
-                    break
+            other_in_para, other_anywhere, only_attribution = gaps.scan(prev, q_lo)
+            other_speaker = other_in_para if same_para else other_anywhere
             if same_para and not other_speaker and q_hi - q_lo >= 3:
                 prev.frags.extend(found.frags)  # '"A," she said. "B."' is one quotation in pieces
                 continue
             # a bare quote paragraph continues the previous speaker only when nothing but that
             # quote's attribution stands between them
-            only_attribution = all(in_quote[i] or doc[i].is_space or doc[i].is_punct
-                                   or idx.sent[i] == attribution_sent for i in gap)
             adjacent = (idx.para_of(doc[q_lo].idx) - idx.para_of(doc[prev.end - 1].idx) <= 2
                         and _paragraph_opening(idx, q_lo))
             if adjacent and only_attribution and not other_speaker and word_count(doc, q_lo, q_hi) >= _MIN_BARE_TOKENS:
@@ -607,6 +513,7 @@ def find_quotes(doc: Doc, actors: ActorTable | None = None) -> list[Quote]:
             lo, hi = idx.tok_range(s, e)
             for i in range(lo, hi):
                 in_quote[i] = True
+    idx.set_cues(in_quote, is_cue)
     direct, short = _direct_quotes(idx, in_quote, spans)
     indirect = find_indirect(doc, in_quote)
     text = idx.text

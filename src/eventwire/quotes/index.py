@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.attrs import IS_PUNCT, IS_SPACE
+from spacy.tokens import Doc, Token
+
+_NONSPACE = re.compile(r"\S")
 
 __all__ = ["Index"]
 
@@ -27,6 +32,44 @@ class Index:
         while i >= 0:
             self.para_starts.append(i + 1)
             i = text.find("\n", i + 1)
+        # next_word[i]: the first token at or after i that is neither punctuation nor space (len(doc)
+        # when none); next_nonpunct[i] the same for punctuation alone.  One step over any run.
+        n = len(doc)
+        self.next_word = [n] * (n + 1)
+        self.next_nonpunct = [n] * (n + 1)
+        if n:
+            flags = doc.to_array([IS_PUNCT, IS_SPACE]).tolist()
+            for k in range(n - 1, -1, -1):
+                punct, space = flags[k]
+                self.next_word[k] = self.next_word[k + 1] if punct or space else k
+                self.next_nonpunct[k] = self.next_nonpunct[k + 1] if punct else k
+        self.cues: list[int] = []  # positions of cue verbs outside quotations (set by find_quotes)
+        self._para_text_start: dict[int, int] = {}
+
+    def set_cues(self, in_quote: list[bool], is_cue: Callable[[Token], bool]) -> None:
+        self.cues = [t.i for t in self.doc if not in_quote[t.i] and is_cue(t)]
+
+    def cues_in(self, region: range, nearest_first: bool, limit: int) -> list[int]:
+        """Up to `limit` cue positions in `region`, from its start (``nearest_first``) or its end."""
+        lo, hi = bisect_left(self.cues, region.start), bisect_left(self.cues, region.stop)
+        if nearest_first:
+            return self.cues[lo:min(hi, lo + limit)]
+        return self.cues[max(lo, hi - limit):hi][::-1]
+
+    def para_tokens(self, para: int) -> tuple[int, int]:
+        """Token range [first, end) of paragraph `para`."""
+        lo = bisect_left(self.starts, self.para_starts[para])
+        hi = bisect_left(self.starts, self.para_starts[para + 1]) if para + 1 < len(self.para_starts) \
+            else len(self.doc)
+        return lo, hi
+
+    def para_text_start(self, para: int) -> int:
+        """Offset of the first non-space character at or after paragraph `para`'s start."""
+        found = self._para_text_start.get(para)
+        if found is None:
+            m = _NONSPACE.search(self.text, self.para_starts[para])
+            found = self._para_text_start[para] = m.start() if m else len(self.text)
+        return found
 
     def tok_at(self, char: int) -> int:
         """Index of the token containing (or first after) character `char`."""

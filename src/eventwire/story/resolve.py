@@ -179,7 +179,7 @@ class Story:
     def learn_actor(self, actor_id: str) -> None:
         """Index an actor this stage added to the table (an implied side, an unnamed doer)."""
         if self.actors is not None and actor_id not in self.actor_by_id:
-            a = next((x for x in self.actors.actors if x.id == actor_id), None)
+            a = self.actors.get(actor_id)
             if a is not None:
                 self.actor_by_id[a.id], self.actor_names[a.id], self.actor_type[a.id] = a, a.name, a.type
 

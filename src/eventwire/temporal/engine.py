@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from spacy.tokens import Doc
 
@@ -69,9 +70,16 @@ def find_times(text: str, published: str | dt.date | None, doc: Doc | None = Non
     # Longest match wins; ties go to the pattern listed first.
     hits.sort(key=lambda h: (-(h.end - h.start), _PRIORITY[h.kind], h.start))
     taken: list[Hit] = []
+    # The taken spans are disjoint, so sorted by start they are sorted by end too: a new span overlaps
+    # one of them exactly when it overlaps the last one starting before its end (a bisect, not a scan).
+    starts: list[int] = []
+    ends: list[int] = []
     for h in hits:
-        if all(h.end <= t.start or h.start >= t.end for t in taken):
+        k = bisect_left(starts, h.end)
+        if k == 0 or ends[k - 1] <= h.start:
             taken.append(h)
+            starts.insert(k, h.start)
+            ends.insert(k, h.end)
     taken.sort(key=lambda h: h.start)
     reanchor(taken, text)
     return [Time(start=h.start, end=h.end, text=text[h.start:h.end], type=h.type, value=h.value, mod=h.mod)
