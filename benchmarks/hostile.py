@@ -482,7 +482,9 @@ def main(argv: list[str] | None = None) -> int:
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({"inputs": total.inputs, "crashes": total.crashes, "over_time": total.over_time,
                       "over_memory": total.over_memory, "max_s": round(total.max_s, 2),
-                      "peak_mb": round(total.peak_mb)}))
+                      "peak_mb": round(total.peak_mb), "max_chars": pipeline.settings.max_chars,
+                      "wall_s": result["wall_s"], "classes": result["classes"],
+                      "issue_inputs": result["issue_inputs"]}))
     return 1 if total.crashes or total.over_time or total.over_memory else 0
 
 

@@ -111,6 +111,9 @@ BENCHES: dict[str, dict[str, Any]] = {
     "serve-attack": {"cmd": ["serve_under_attack.py"], "local": True, "gate": False, "stage": "api",
                      "what": "eventwire serve while 10 clients post pathological bodies for 30 s: GET /health latency, "
                              "ordinary POST /extract completed, each hostile body's answers (issue 14)"},
+    "hostile": {"cmd": ["hostile.py"], "local": True, "gate": False, "stage": "all",
+                "what": "the issue's hostile inputs and 10,038 fuzzed ones through every stage: seconds, memory, "
+                        "refusals, crashes"},
     "pg-restart": {"cmd": ["pg_restart.py"], "local": True, "gate": False, "stage": "store",
                    "what": "PostgreSQL restarted (0, 1, 3, 6 s down) under 3 writers: seconds to recover, accepted "
                            "writes lost (issue 14)"},
@@ -635,14 +638,30 @@ def _hostile_rank(kind: str) -> int:
 
 def hardening_section(results: dict[str, Any]) -> list[str]:
     """Issue 14: the server while clients post pathological bodies, and the store through PostgreSQL restarts."""
-    attack, restart = results.get("serve-attack"), results.get("pg-restart")
-    if not attack and not restart:
+    attack, restart, hostile = results.get("serve-attack"), results.get("pg-restart"), results.get("hostile")
+    if not attack and not restart and not hostile:
         return []
 
     def met(ok: Any) -> str:
         return "**met**" if ok else "**missed**"
 
-    lines = ["## Hardening: hostile clients and database restarts", ""]
+    lines = ["## Hardening: hostile input, hostile clients and database restarts", ""]
+    if hostile and "classes" in hostile["summary"]:
+        h = hostile["summary"]
+        lines += [f"`{hostile['command']}` ({hostile['date']}, {h.get('wall_s')} s, `max_chars` "
+                  f"{h.get('max_chars'):,}): every input through every stage, one process (inputs over 20,000 "
+                  "characters each in a forked child, whose peak RSS is the document's, the model included).", "",
+                  "| inputs | n | slowest s | peak MB | refused (code: n) | crashes | > 10 s | > 1 GB |",
+                  "|---|---|---|---|---|---|---|---|"]
+        lines += [f"| {c} | {k['inputs']} | {k['max_s']} | {k['peak_mb']} | "
+                  + (", ".join(f"{code}: {n}" for code, n in sorted(k["refused"].items())) or "-")
+                  + f" | {k['crashes']} | {k['over_time']} | {k['over_memory']} |"
+                  for c, k in sorted(h["classes"].items(), key=lambda kv: (kv[0] == "all", kv[0]))]
+        lines += ["", "The issue's inputs: " + "; ".join(
+            f"{x['name']}: " + (f"refused `{x['refused']}`" if x["refused"] else f"{x['seconds']} s, {x['peak_mb']} MB")
+            for x in h.get("issue_inputs", [])) + ".", "",
+            f"Target (issue 14): every document ≤ 10 s and ≤ 1 GB or refused with a clear code, 0 crashes "
+            f"{met(not h['crashes'] and not h['over_time'] and not h['over_memory'])}.", ""]
     s = attack["summary"] if attack else {}
     if attack and "health" not in s:
         lines += [f"`{attack['command']}` ({attack['date']}): {s.get('skipped') or s.get('failed') or 'no numbers'}",

@@ -131,7 +131,7 @@ def test_hostile_bodies_leave_health_and_ordinary_requests_alone(tmp_path):
 
     def attacker(url: str) -> None:
         with httpx.Client(base_url=url, timeout=40) as http:
-            for _ in range(3):
+            for _ in range(50):  # until told to stop (bounded): the bodies are cheap now that runs are neutralised
                 if done.is_set():
                     return
                 try:
@@ -150,6 +150,7 @@ def test_hostile_bodies_leave_health_and_ordinary_requests_alone(tmp_path):
         t0 = time.monotonic()
         r = httpx.post(url + "/extract", json={"text": ORDINARY}, timeout=40)
         ordinary_s = time.monotonic() - t0
+        time.sleep(max(0.0, 3.0 - (time.monotonic() - t0)))  # at least 3 s of attack for the probe to measure
         done.set()
         for t in attackers:
             t.join(40)
