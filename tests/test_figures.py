@@ -481,3 +481,11 @@ def test_those_among_the_people_set_free_are_released(pipeline):
     r = pipeline.extract("The mayor said the three nurses were among the people the gunmen had set free.",
                          published="2024-05-06")
     assert ("released", 3) in {(f.category, f.value) for f in r.figures}
+
+
+def test_groups_named_by_a_plural_in_a_swap_are_people(pipeline):
+    r = pipeline.extract("On Sunday 96 soldiers were exchanged for 130 Ambazonians. The army had handed over 240 "
+                         "Zaghawas in return for 80 of its own prisoners. The police handed over 30 Kalashnikovs "
+                         "to the army.", published="2024-05-06")
+    got = {(f.category, f.value) for f in r.figures}
+    assert {("released", 130), ("released", 240), ("released", 80)} <= got and all(v != 30 for _, v in got)

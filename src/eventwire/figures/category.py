@@ -459,13 +459,36 @@ def _raised(verb: Token | None, role: str) -> tuple[Token | None, str]:
 def _people_by_verb(noun: Token, verb: Token | None, role: str) -> bool:
     """'About 30 Oskelites died': a capitalised plural the lexicon does not know, undergoing what only
     people undergo."""
-    if verb is None or noun.tag_ not in ("NNPS", "NNS"):
+    if verb is None:
         return False
     lemma = verb.lemma_.lower()
+    # a group's plural name the tagger took for a singular one: "470 Houthis" (NNP), in a swap
+    named_plural = noun.tag_ == "NNP" and noun.text.endswith("s") and not noun.text.endswith("ss")
+    if named_plural and noun.text[:1].isupper() and _in_swap(noun, verb, role):
+        return True
+    if noun.tag_ not in ("NNPS", "NNS"):
+        return False
     if not noun.text[:1].isupper():
         # "arrested 1,484 drug addicts", "abducted 40 traders": some acts are done to people only
         return role == "obj" and lemma in _PEOPLE_ONLY and noun.lemma_.lower() not in _ANIMALS
+    if noun.text[:1].isupper() and _in_swap(noun, verb, role):
+        return True  # "handed over 470 Houthis in return for ...", "exchanged for 201 Houthis"
     return lemma in _HUMAN_VERBS and (role == "obj" or (role == "subj" and lemma in ("die", "flee")))
+
+
+_SWAP_VERBS = {"exchange", "swap", "trade", "hand"}
+
+
+def _in_swap(noun: Token, verb: Token, role: str) -> bool:
+    """A group named by a capitalised plural, freed, or handed over or exchanged in a swap of captives: people."""
+    lemma = verb.lemma_.lower()
+    if role == "obj" and lemma in ("free", "release", "repatriate"):
+        return True
+    swap = any(t.lemma_.lower() in RELEASE_DEALS | {"return", "prisoner", "captive", "detainee", "hostage"}
+               for t in verb.sent)  # "handed over 30 rifles to the police" is no swap
+    if role == "obj" and lemma in _SWAP_VERBS:
+        return swap
+    return role == "pobj" and lemma == "for" and verb.head.lemma_.lower() in _SWAP_VERBS | {"return"} and swap
 
 
 def _in_apposition(head: Token) -> bool:
