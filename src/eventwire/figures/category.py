@@ -291,6 +291,12 @@ def _part_of_release(verb: Token, noun: Token | None = None) -> bool:
     return False
 
 
+def _later_died(verb: Token) -> bool:
+    """A verb coordinated with the injury, with no subject of its own, says they died of it."""
+    return any(c.dep_ == "conj" and c.lemma_.lower() in ("die", "succumb", "perish") and not any(
+        g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
+
+
 def _verb_category(verb: Token, role: str) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma == "round" and not any(c.lower_ == "up" for c in verb.children):
@@ -611,6 +617,8 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
         else:
             category = _verb_category(verb, role) or predicate_frame(verb, role)
             from_verb = category is not None
+            if category == "injured" and _later_died(verb):
+                category = "killed"  # "the two were hit by bullets and later died in hospital"
             if category is None and role == "attr":
                 category = _among_frame(verb)
     if category is None and noun is not None:
