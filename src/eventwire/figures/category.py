@@ -293,8 +293,17 @@ def _part_of_release(verb: Token, noun: Token | None = None) -> bool:
 
 def _later_died(verb: Token) -> bool:
     """A verb coordinated with the injury, with no subject of its own, says they died of it."""
-    return any(c.dep_ == "conj" and c.lemma_.lower() in ("die", "succumb", "perish") and not any(
-        g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
+    def died(c: Token) -> bool:
+        return c.dep_ == "conj" and c.lemma_.lower() in ("die", "succumb", "perish") and not any(
+            g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+
+    if any(died(c) for c in verb.children):
+        return True
+    # "had been hit ... when officers fired and had later died": the parser hangs the second verb of the
+    # subject on the clause in between; the perfect both share says it is the subject's
+    perfect = any(g.dep_ == "aux" and g.lemma_.lower() == "have" for g in verb.children)
+    return perfect and any(died(g) and any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in g.children)
+                           for c in verb.children if c.dep_ == "advcl" for g in c.children)
 
 
 def _verb_category(verb: Token, role: str) -> str | None:
