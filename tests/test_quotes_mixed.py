@@ -207,6 +207,18 @@ def test_a_pronoun_in_a_relative_clause_is_its_sentence_s_subject(pipeline):
     assert "Ecuador" in names.get(q.speaker, "")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Peru's interior minister, Ana Ruiz, said the decision was \u201cworrying.\u201d", "Ruiz"),
+    ("On Monday Ana Ruiz, Peru's interior minister, called Bolivia's decision \u201cworrying.\u201d", "Ruiz"),
+    ("The Rwandan statement said: \u201cThe collusion between the two armies is a threat.\u201d", "Rwanda"),
+])
+def test_a_title_s_country_and_a_document_s_adjective(pipeline, text, name):
+    # the title is the person's (not Peru's); "the Rwandan statement" speaks for Rwanda
+    report = pipeline.extract(text)
+    names = {a.id: a.name for a in report.actors}
+    assert all(name in names.get(q.speaker, "") for q in report.quotes) and report.quotes
+
+
 def test_pronoun_speaker_skips_an_earlier_speaker_of_the_other_gender(pipeline):
     text = ("Ms. Ana Ortiz, the council leader, said the vote would go ahead.\n\n"
             "\u201cWe have waited long enough,\u201d Mr. Tomas Ortega, her deputy, said.\n\n"

@@ -242,13 +242,26 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
     return lo, hi + 1
 
 
+def _a_name(t: Token) -> bool:
+    """A person's name (the tagger may give it no entity type): not a place's or an organisation's."""
+    return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_)
+
+
 def actor_core(doc: Doc, head: Token) -> tuple[int, int]:
     """Character span to resolve the speaker's actor: the owner of a document ('a statement from
     the ministry' -> 'the ministry'), else the named entity around the head, else the head."""
+    # "Ana Ruiz, Peru's interior minister": the title is the person's, not Peru's; "Peru's interior minister,
+    # Ana Ruiz" likewise
+    if head.ent_type_ != "PERSON" and head.pos_ == "NOUN":
+        if head.dep_ == "appos" and _a_name(head.head):
+            return actor_core(doc, head.head)
+        named = next((c for c in head.children if c.dep_ == "appos" and _a_name(c)), None)
+        if named is not None:
+            return actor_core(doc, named)
     if head.lemma_.lower() in DOCUMENT_NOUNS:
         for child in head.children:
-            if child.dep_ == "poss":
-                return actor_core(doc, child)
+            if child.dep_ == "poss" or (child.dep_ == "amod" and child.ent_type_ in ("NORP", "GPE")):
+                return actor_core(doc, child)  # "the ministry's statement", "the Rwandan statement"
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 for gc in child.children:
                     if gc.dep_ == "pobj" and gc.pos_ in ("PROPN", "NOUN"):
@@ -261,6 +274,11 @@ def actor_core(doc: Doc, head: Token) -> tuple[int, int]:
             hi += 1
         span = doc[lo:hi + 1]
         return span.start_char, span.end_char
+    if head.pos_ == "PROPN":  # a name the tagger gave no type: the name itself, not its apposition
+        lo = head.i
+        while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].head is head and _a_name(doc[lo - 1]):
+            lo -= 1  # "Ana Ruiz" (not "Monday Ana Ruiz")
+        return doc[lo].idx, head.idx + len(head.text)
     lo, hi = noun_phrase(head)
     span = doc[lo:hi]
     return span.start_char, span.end_char
