@@ -446,7 +446,7 @@ def figures_section(results: dict[str, Any]) -> list[str]:
     for split, v in sorted(r["summary"].items()):
         if not isinstance(v, dict) or "exact_match" not in v:
             continue
-        fields = sorted(v.get("fields", {}).items(), key=lambda kv: kv[1]["f1"])[:2]
+        fields = sorted(v.get("fields", {}).items(), key=lambda kv: (kv[1]["f1"], kv[0]))[:2]
         weakest = ", ".join(f"{k} {x['f1']:.2f}" for k, x in fields)
         em = v["exact_match"]
         lines.append(f"| {split} | {v['gold']} | {v['pred']} | {v['span']['f1']:.3f} | {em['p']:.3f} | "
