@@ -73,7 +73,6 @@ class _State:
         self.extractor = extractor
         self._store: Store | None = None
         self.store_lock = threading.RLock()
-        self.dedup_stale = True
 
     def store(self) -> Store:
         if self.db is None:
@@ -82,17 +81,6 @@ class _State:
             if self._store is None:
                 self._store = open_store(self.db)
             return self._store
-
-    def deduplicated(self) -> Store:
-        """The store, with canonical events rebuilt if documents came in since the last rebuild."""
-        store = self.store()
-        with self.store_lock:
-            if self.dedup_stale:
-                from .dedup import deduplicate
-
-                deduplicate(store)
-                self.dedup_stale = False
-        return store
 
 
 # -- request bodies ----------------------------------------------------------------------------
@@ -308,8 +296,11 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
             bad = [IngestError(source=src, source_id=r.id, code=r.error.code, message=r.error.message)
                    for r, src in zip(reports, sources, strict=True) if isinstance(r, ErrorReport)]
             with state.store_lock:
-                stored = store.write(good, bad)
-                state.dedup_stale = state.dedup_stale or stored > 0
+                stored = len(store.write_batch(good, bad).added)
+                if stored:  # the new story events join the canonical events now: reads never rebuild them
+                    from .dedup import update
+
+                    update(store)
             return {"stored": stored, "skipped": len(entries) - len(todo) + (len(good) - stored),
                     "documents": fresh,
                     "errors": [{"source": e.source_id, "code": e.code, "message": e.message} for e in bad]}
@@ -331,7 +322,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
     def events(flt: Filters, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
                records: str | None = RECORDS_QUERY) -> dict[str, Any]:
         kind = _records(records, settings)
-        store = state.deduplicated()
+        store = state.store()
         if kind == "story":  # filtered in SQL: only the page's reports are read
             keys = story_keys(store, flt)
             rows = list(_rows(reports_for(store, keys[offset:offset + limit])))
@@ -342,7 +333,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
 
     @app.get("/events/{canonical_id}", summary="A canonical event and every story event behind it", dependencies=reads)
     def canonical(canonical_id: str) -> dict[str, Any]:
-        store = state.deduplicated()
+        store = state.store()
         head = store.query("SELECT * FROM canonical_events WHERE id = ?", (canonical_id,))
         if not head:
             raise ApiError(404, "not_found", f"no canonical event {canonical_id!r}")
@@ -356,8 +347,10 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
             wanted = {link["story_event_id"]: link["reason"] for link in links if link["doc_id"] == doc_id}
             report.story_events = [s for s in report.story_events if s.id in wanted]
             for row in event_rows(report):
+                # who claims what: each report keeps its own toll (fatalities, injured) and its outlet
                 row.update(source_id=row["doc_id"], doc_id=doc_id, canonical_id=canonical_id,
-                           reason=wanted.get(row["event_id"]))
+                           reason=wanted.get(row["event_id"]),
+                           outlet=(report.dateline.agency if report.dateline else None) or report.site)
                 reports.append(row)
         return {"event": head[0], "reports": reports}
 
@@ -376,7 +369,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
         if format not in EXPORT_FORMATS:
             raise ApiError(400, "bad_filter", f"format {format!r}: use one of {', '.join(EXPORT_FORMATS)}")
         kind = _records(records, settings)
-        store = state.deduplicated()
+        store = state.store()
         reports = select_reports(store, flt, records=kind)
         headers = {"Content-Disposition": f'attachment; filename="events.{format.split("-")[-1]}"'}
         if format == "parquet":

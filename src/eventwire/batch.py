@@ -6,7 +6,7 @@ Idempotent and resumable: a document whose text is stored already is skipped bef
 sees it, and documents are written a batch per transaction, so rerunning the same command after a
 crash or kill -9 finishes the rest with nothing lost or duplicated. Every input that is not stored
 is recorded with its reason in ``ingest_errors`` and in the summary. After the documents, the
-cross-article dedup (dedup.py) is brought up to date.
+cross-article dedup (dedup.py) is brought up to date, incrementally.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .dedup import deduplicate
+from .dedup import update
 from .errors import InputError
 from .ingest import Document, read_inputs
 from .pipeline import Pipeline
@@ -111,7 +111,7 @@ def ingest(paths: Sequence[str], store: Store, pipeline: Pipeline | None, *, set
             flush(done, failed)
             done, failed = [], []
     flush(done, failed)
-    if dedup:
-        summary.canonical_events = deduplicate(store)
+    if dedup:  # incremental: the documents stored now (and any an earlier run left pending) join the rest
+        summary.canonical_events = update(store).canonical_events
     summary.seconds = time.perf_counter() - started
     return summary

@@ -197,7 +197,8 @@ def _open(db: str):  # type: ignore[no-untyped-def]
 @click.option("--model", envvar="EVENTWIRE_MODEL", default=None, help="Installed spaCy pipeline to use.")
 @click.option("--batch", "commit_every", type=click.IntRange(min=1), default=64, show_default=True,
               help="Documents per transaction.")
-@click.option("--no-dedup", is_flag=True, help="Skip rebuilding the cross-article dedup afterwards.")
+@click.option("--no-dedup", is_flag=True,
+              help="Skip the cross-article dedup afterwards (`eventwire dedup` catches up).")
 @click.option("--follow-links", is_flag=True,
               help="Read symbolic links in a directory that point outside it (refused by default).")
 def ingest(paths: tuple[str, ...], db: str, input_format: str, published: str | None, workers: int | None,
@@ -268,12 +269,15 @@ class _progress:
               help="Places further apart than this are different events (unless in one admin area).")
 @click.option("--days", type=click.IntRange(min=0), default=1, show_default=True,
               help="Dates further apart than this are different events.")
-def dedup(db: str, km: float, days: int) -> None:
-    """Rebuild the canonical events: the story events of several articles that report one event, merged."""
-    from .dedup import deduplicate
+@click.option("--rebuild", is_flag=True,
+              help="Rebuild every canonical event from scratch (the default adds the documents stored since the "
+                   "last dedup; both give the same tables).")
+def dedup(db: str, km: float, days: int, rebuild: bool = False) -> None:
+    """Bring the canonical events up to date: the story events of several articles that report one event, merged."""
+    from .dedup import deduplicate, update
 
     with _open(db) as store:
-        n = deduplicate(store, km=km, days=days)
+        n = deduplicate(store, km=km, days=days) if rebuild else update(store, km=km, days=days).canonical_events
         reports = store.counts()["event_links"]
     click.echo(f"{n} canonical events from {reports} story events")
 

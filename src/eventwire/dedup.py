@@ -27,7 +27,12 @@ why it was merged is kept in ``event_links.reason`` (one row per story event) an
 ``eventwire explain``.
 
     deduplicate(store, km=25, days=1) -> number of canonical events   (rebuilds both tables)
+    update(store, doc_ids=None, km=25, days=1) -> UpdateStats        (incremental; the same tables)
     explain(store, canonical_id) -> text
+
+The clustering machinery (sort_key, best_fit, cluster) is shared by both: the incremental update
+(dedup_update.py) assumes only that `match` is a pure function of a canonical event's reports (in order)
+and the report.
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ import datetime as dt
 import hashlib
 import json
 import math
+from collections import deque
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -208,26 +215,45 @@ def _bare(name: str) -> str:
     return " ".join(w for w in head.lower().replace("-", " ").split() if w not in NAME_STOP)
 
 
+FIRST = "first report"  # the reason of a canonical event's first report
+
+
+def sort_key(r: EventReport) -> tuple[str, str, str, int, str]:
+    """The greedy order: date, then publication, then document and story event (a total order: the last
+    part, the story event's id, only breaks ties between ids such as "s1" and "s01")."""
+    return r.date, r.published or "", r.doc_id, _event_order(r.event_id), r.event_id
+
+
+def canonical_id(r: EventReport) -> str:
+    """A canonical event's id: derived from its first report."""
+    return "c" + hashlib.sha1(f"{r.doc_id}:{r.event_id}".encode()).hexdigest()[:12]
+
+
+def best_fit(window: Iterable[Canonical], r: EventReport, km: float, days: int) -> tuple[float, str, Canonical] | None:
+    """The canonical event of `window` (in creation order) that `r` fits best: the lowest score, the earliest
+    created among equals; never one that holds a report of r's own article. None: r starts its own."""
+    best: tuple[float, str, Canonical] | None = None
+    for c in window:
+        if any(x.doc_id == r.doc_id for x, _ in c.reports):
+            continue  # one article's distinct events stay distinct (its own coreference decided)
+        found = match(c, r, km, days)
+        if found is not None and (best is None or found[0] < best[0]):
+            best = (found[0], found[1], c)
+    return best
+
+
 def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1) -> list[Canonical]:
     """Greedy clustering in date order; each report joins the best-fitting canonical event."""
-    reports = sorted(reports, key=lambda r: (r.date, r.published or "", r.doc_id, _event_order(r.event_id)))
-    open_by_type: dict[str, list[Canonical]] = {}
+    open_by_type: dict[str, deque[Canonical]] = {}
     out: list[Canonical] = []
-    for r in reports:
-        window = open_by_type.setdefault(r.type, [])
+    for r in sorted(reports, key=sort_key):
+        window = open_by_type.setdefault(r.type, deque())
         # Canonical events whose first date is too old can never match again (sorted by date).
         while window and (r.day - window[0].first.day).days > days:
-            window.pop(0)
-        best: tuple[float, str, Canonical] | None = None
-        for c in window:
-            if any(x.doc_id == r.doc_id for x, _ in c.reports):
-                continue  # one article's distinct events stay distinct (its own coreference decided)
-            found = match(c, r, km, days)
-            if found is not None and (best is None or found[0] < best[0]):
-                best = (found[0], found[1], c)
+            window.popleft()
+        best = best_fit(window, r, km, days)
         if best is None:
-            key = f"{r.doc_id}:{r.event_id}".encode()
-            c = Canonical(id="c" + hashlib.sha1(key).hexdigest()[:12], reports=[(r, "first report")])
+            c = Canonical(id=canonical_id(r), reports=[(r, FIRST)])
             window.append(c)
             out.append(c)
         else:
@@ -239,8 +265,9 @@ def _event_order(event_id: str) -> int:
     return int(event_id[1:]) if event_id[1:].isdigit() else 0
 
 
-def load_reports(store: Store) -> list[EventReport]:
-    """The real, dated, specific story events of every stored document."""
+def load_reports(store: Store, where: str = "", params: Sequence[Any] = ()) -> list[EventReport]:
+    """The real, dated, specific story events of every stored document (or of those `where`, SQL on
+    ``story_events s``, selects)."""
     rows = store.query(
         "SELECT s.doc_id, s.story_event_id, s.type, s.mode, s.actor1, s.actor2, s.date, s.lat, s.lon, s.country, "
         "s.admin1, s.feature, s.place_name, s.trigger_text, s.modality, s.mentions, d.published, "
@@ -249,7 +276,7 @@ def load_reports(store: Store) -> list[EventReport]:
         "FROM story_events s JOIN documents d ON d.id = s.doc_id "
         "LEFT JOIN actors a1 ON a1.doc_id = s.doc_id AND a1.actor_id = s.actor1 "
         "LEFT JOIN actors a2 ON a2.doc_id = s.doc_id AND a2.actor_id = s.actor2 "
-        "ORDER BY s.doc_id, s.story_event_id")
+        + (f"WHERE {where} " if where else "") + "ORDER BY s.doc_id, s.story_event_id", params)
     out = []
     for row in rows:
         date = row["date"] or ""
@@ -317,41 +344,114 @@ def deduplicate(store: Store, km: float = 25.0, days: int = 1) -> int:
 
     Rebuilds at once (two ingests finishing together) write one after the other, and the one that writes
     sees every document stored before it writes: if documents came in while it clustered, it clusters again
-    (the third time holding the lock, so it cannot fall behind)."""
+    (the third time holding the lock, so it cannot fall behind). `update` does the same work incrementally."""
     for attempt in range(3):
         last = attempt == 2
         seen = None if last else _document_count(store)
+        pending = [] if last else _pending(store)  # read first: every one of them is clustered below
         canon = [] if last else cluster(load_reports(store), km, days)
         with store.backend.transaction():
             store.backend.lock("dedup")
             if last:
+                pending = _pending(store)
                 canon = cluster(load_reports(store), km, days)
             elif _document_count(store) != seen:
                 continue  # documents were added (they are never removed): cluster again
-            _write_canonical(store, canon)
+            rebuild_tables(store, canon, km, days, pending)
         return len(canon)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def update(store: Store, doc_ids: Iterable[str] | None = None, km: float = 25.0, days: int = 1) -> Any:
+    """Bring the canonical events up to date with the documents stored since the last dedup (and `doc_ids`),
+    incrementally; the tables are then those a full rebuild would write. Returns an ``UpdateStats``
+    (see dedup_update.py)."""
+    from .dedup_update import update as run
+
+    return run(store, doc_ids, km=km, days=days)
 
 
 def _document_count(store: Store) -> int:
     return int(store.query("SELECT COUNT(*) AS n FROM documents")[0]["n"])
 
 
-def _write_canonical(store: Store, canon: list[Canonical]) -> None:
-    event_rows, link_rows = [], []
-    for c in canon:
-        published = sorted(r.published for r, _ in c.reports if r.published)
-        event_rows.append((c.id, c.first.type, c.value("mode"), c.first.date, c.value("lat"), c.value("lon"),
-                           c.value("country"), c.value("place_name"), c.value("actor1"), c.value("actor2"),
-                           len(c.reports), len({r.doc_id for r, _ in c.reports}),
-                           published[0] if published else None, published[-1] if published else None))
-        link_rows += [(r.doc_id, r.event_id, c.id, reason) for r, reason in c.reports]
+def _pending(store: Store) -> list[str]:
+    """Documents stored since the dedup last saw them (Store.write marks each one)."""
+    return [r["doc_id"] for r in store.query("SELECT doc_id FROM dedup_pending")]
+
+
+RULES_VERSION = 1  # bump when the merge rules change: a store clustered by older rules is rebuilt in full
+
+
+def state_key(km: float, days: int) -> str:
+    """What the stored canonical events were clustered with: an incremental update is exact only on top of
+    tables the same rules, version and settings wrote."""
+    from . import __version__
+
+    return f"eventwire {__version__}; rules {RULES_VERSION}; km={km:g}; days={days}"
+
+
+CANONICAL_COLUMNS = ("id", "type", "mode", "date", "lat", "lon", "country", "place_name", "actor1", "actor2",
+                     "reports", "documents", "first_published", "last_published", "fatalities", "fatalities_min",
+                     "fatalities_max", "injured", "injured_min", "injured_max")
+INSERT_CANONICAL = (f"INSERT INTO canonical_events ({', '.join(CANONICAL_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(CANONICAL_COLUMNS))})")
+Figures = dict[tuple[str, str], tuple[int | None, int | None]]  # (doc_id, story_event_id) -> (fatalities, injured)
+
+
+def load_figures(store: Store, where: str, params: Sequence[Any] = ()) -> Figures:
+    """The tolls of the story events `where` (SQL on ``story_events s``) selects."""
+    rows = store.query(f"SELECT s.doc_id, s.story_event_id, s.fatalities, s.injured FROM story_events s WHERE {where}",
+                       params)
+    return {(r["doc_id"], r["story_event_id"]): (r["fatalities"], r["injured"]) for r in rows
+            if r["fatalities"] is not None or r["injured"] is not None}
+
+
+def _running(c: Canonical, figures: Figures, which: int) -> tuple[int | None, int | None, int | None]:
+    """A toll across the reports, as each source gives it: the latest report's (by publication), the lowest
+    and the highest. None of them is "the" toll: sources are kept side by side, never reconciled."""
+    told = [((r.published or "", sort_key(r)), figures[(r.doc_id, r.event_id)][which]) for r, _ in c.reports
+            if figures.get((r.doc_id, r.event_id), (None, None))[which] is not None]
+    if not told:
+        return None, None, None
+    values = [v for _, v in told]
+    return max(told)[1], min(values), max(values)  # type: ignore[type-var]
+
+
+def canonical_row(c: Canonical, figures: Figures) -> tuple[Any, ...]:
+    """A canonical_events row (CANONICAL_COLUMNS) from its reports."""
+    published = sorted(r.published for r, _ in c.reports if r.published)
+    return (c.id, c.first.type, c.value("mode"), c.first.date, c.value("lat"), c.value("lon"),
+            c.value("country"), c.value("place_name"), c.value("actor1"), c.value("actor2"),
+            len(c.reports), len({r.doc_id for r, _ in c.reports}),
+            published[0] if published else None, published[-1] if published else None,
+            *_running(c, figures, 0), *_running(c, figures, 1))
+
+
+UPSERT_LINK = ("INSERT INTO event_links VALUES (?, ?, ?, ?) ON CONFLICT (doc_id, story_event_id) "
+               "DO UPDATE SET canonical_id = excluded.canonical_id, reason = excluded.reason")
+
+
+def rebuild_tables(store: Store, canon: list[Canonical], km: float, days: int, pending: Sequence[str]) -> None:
+    """Inside the dedup lock: replace both tables with `canon`, record what they were made with, and
+    clear the pending marks of the documents clustered."""
+    figures = load_figures(store, "s.fatalities IS NOT NULL OR s.injured IS NOT NULL")
+    event_rows = [canonical_row(c, figures) for c in canon]
+    link_rows = [(r.doc_id, r.event_id, c.id, reason) for c in canon for r, reason in c.reports]
     store.backend.execute("DELETE FROM event_links")
     store.backend.execute("DELETE FROM canonical_events")
     if event_rows:
-        store.backend.executemany(f"INSERT INTO canonical_events VALUES ({', '.join('?' * 14)})", event_rows)
+        store.backend.executemany(INSERT_CANONICAL, event_rows)
     if link_rows:
         store.backend.executemany("INSERT INTO event_links VALUES (?, ?, ?, ?)", link_rows)
+    save_state(store, km, days, pending)
+
+
+def save_state(store: Store, km: float, days: int, pending: Sequence[str]) -> None:
+    store.backend.execute("INSERT INTO dedup_state VALUES ('clustered_with', ?) ON CONFLICT (name) "
+                          "DO UPDATE SET value = excluded.value", (state_key(km, days),))
+    if pending:
+        store.backend.executemany("DELETE FROM dedup_pending WHERE doc_id = ?", [(d,) for d in pending])
 
 
 def explain(store: Store, canonical_id: str) -> str | None:

@@ -134,6 +134,8 @@ class Store:
                         self.backend.executemany(_insert_sql(table, len(rows[table][0])), rows[table])
                 if source:  # it was stored now: an older failure of the same input is history
                     self.backend.execute("DELETE FROM ingest_errors WHERE source = ?", (source,))
+                # the dedup has not seen it yet (dedup.update clears the mark once it has)
+                self.backend.execute("INSERT INTO dedup_pending VALUES (?) ON CONFLICT DO NOTHING", (doc_id,))
                 added.append(doc_id)
             for err in sorted(errors, key=lambda e: e.source):
                 self.backend.execute(

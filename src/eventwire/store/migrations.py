@@ -44,6 +44,20 @@ def _backfill_story_events(backend: Backend) -> None:
         last = batch[-1]["id"]
 
 
+def _backfill_running_tolls(backend: Backend) -> None:
+    """The running tolls of the canonical events stored already, from their linked story events (as
+    dedup.canonical_row computes them: the latest report's by publication, then in the greedy order)."""
+    for col in ("fatalities", "injured"):
+        members = ("FROM event_links l JOIN story_events s ON s.doc_id = l.doc_id AND s.story_event_id = "
+                   "l.story_event_id JOIN documents d ON d.id = l.doc_id "
+                   f"WHERE l.canonical_id = canonical_events.id AND s.{col} IS NOT NULL")
+        backend.execute(
+            f"UPDATE canonical_events SET {col}_min = (SELECT MIN(s.{col}) {members}), "
+            f"{col}_max = (SELECT MAX(s.{col}) {members}), "
+            f"{col} = (SELECT s.{col} {members} ORDER BY COALESCE(d.published, '') DESC, s.date DESC, "
+            "l.doc_id DESC LIMIT 1)")
+
+
 MIGRATIONS: list[tuple[int, str, list[Step]]] = [
     (1, "documents, extractions, errors, canonical events", [
         """CREATE TABLE documents (
@@ -182,6 +196,20 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
             reason TEXT NOT NULL,
             PRIMARY KEY (doc_id, story_event_id))""",
         "CREATE INDEX event_links_canonical ON event_links (canonical_id)",
+    ]),
+    (5, "incremental dedup: running tolls of canonical events, documents the dedup has not seen, its state", [
+        # A toll revised across reports (12 dead, then 17): the latest report's, the lowest and the highest,
+        # each as its sources give it (dedup.py `_running`); never a value chosen between them.
+        *[f"ALTER TABLE canonical_events ADD COLUMN {name} BIGINT" for name in (
+            "fatalities", "fatalities_min", "fatalities_max", "injured", "injured_min", "injured_max")],
+        "CREATE INDEX canonical_events_type_date ON canonical_events (type, date)",
+        # Store.write marks each document it adds; the next dedup update clusters its story events and
+        # clears the mark in the same transaction, so a crash between the two loses nothing.
+        "CREATE TABLE dedup_pending (doc_id TEXT PRIMARY KEY)",
+        # what the stored canonical events were clustered with (dedup.state_key); none yet, so the next update
+        # rebuilds in full (the stored links may come from other rules); the tolls are filled now meanwhile
+        "CREATE TABLE dedup_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        _backfill_running_tolls,
     ]),
 ]
 
