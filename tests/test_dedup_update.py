@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dedup_cases import expected_tables, make_doc, random_docs, stored_tables
-from eventwire.dedup import deduplicate, explain, update
+from eventwire.dedup import Canonical, cluster, deduplicate, explain, km_between, load_reports, match, update
 from eventwire.store import document_id, open_store
 
 
@@ -51,6 +51,37 @@ def test_updates_in_any_batch_order_equal_a_full_rebuild(db_url, seed):
         assert stored_tables(store) == before
         again = update(store)  # nothing new: nothing written
         assert (again.new_reports, again.canonical_written, again.links_written, again.rebuilt) == (0, 0, 0, False)
+
+
+def test_blocking_never_hides_a_match(tmp_path):
+    """The invariant the blocking index rests on (dedup.Window), checked against the rules as they are: a
+    report with a place and a country never joins an event whose reports all lie in other countries, more
+    than km away. And clustering with the index gives what a scan of every open event gives."""
+    rng = random.Random(5)
+    with open_store(str(tmp_path / "pairs.db")) as store:
+        store.write([(r, r.id) for r in random_docs(rng, 240, spread=2)])
+        reports = load_reports(store)
+    checked = matched = 0
+    for _ in range(6000):
+        r = rng.choice(reports)
+        pool = [x for x in reports if x.type == r.type and x.doc_id != r.doc_id]
+        members = rng.sample(pool, min(len(pool), rng.randint(1, 3)))
+        if len({x.doc_id for x in members}) < len(members):
+            continue
+        c = Canonical("cx", [(x, "x") for x in sorted(members, key=lambda x: x.date)])
+        apart = r.lat is not None and r.lon is not None and bool(r.country) and all(
+            x.lat is not None and x.lon is not None and x.country and x.country != r.country
+            and km_between(x.lat, x.lon, r.lat, r.lon) > 25 for x in members)  # type: ignore[arg-type]
+        found = match(c, r, 25.0, 1)
+        if apart:
+            checked += 1
+            assert found is None, (c, r)
+        matched += found is not None
+    assert checked >= 100 and matched >= 100  # both sides of the invariant were seen
+    for km, days in ((25.0, 1), (5.0, 0), (60.0, 2)):
+        blocked, scanned = cluster(reports, km, days), cluster(reports, km, days, blocking=False)
+        assert [(c.id, [(x.doc_id, x.event_id, why) for x, why in c.reports]) for c in blocked] == [
+            (c.id, [(x.doc_id, x.event_id, why) for x, why in c.reports]) for c in scanned]
 
 
 def _toll(i: int, published: str, killed: int | None, outlet: str, *, injured: int | None = None,

@@ -42,7 +42,7 @@ import hashlib
 import json
 import math
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -242,22 +242,93 @@ def best_fit(window: Iterable[Canonical], r: EventReport, km: float, days: int) 
     return best
 
 
-def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1) -> list[Canonical]:
+KM_PER_DEGREE = 111.0  # of latitude (111.2 on the mean sphere): a band this many km wide per degree is wide enough
+WILD = ("wild",)  # the blocking key of a report without a place or a country: it may fit anywhere
+
+
+class Window:
+    """The open canonical events of one type, in creation order, with a blocking index: which of them a
+    report may fit at all.
+
+    It rests on one invariant of the rules (`match`; tests/test_dedup_update.py checks it on random pairs):
+    a report whose place has coordinates and a country never joins a canonical event all of whose reports
+    have places with coordinates in other countries, each more than `km` away. So a report is matched
+    against the events with a report in its country, or with one in its band of latitude (or the two
+    beside it: bands `km` wide hold every place within `km`), or with one that has no place or country;
+    a report without a place or a country is matched against every open event. Exact: the best event is
+    the one a scan of the whole window finds (``blocking=False`` scans it, for tests)."""
+
+    def __init__(self, km: float, blocking: bool = True) -> None:
+        self.events: deque[Canonical] = deque()
+        self.blocking = blocking
+        self._width = max(km, 0.001) / KM_PER_DEGREE
+        self._order: dict[str, int] = {}  # canonical id -> creation number
+        self._by_id: dict[str, Canonical] = {}
+        self._keys: dict[str, set[tuple[Any, ...]]] = {}
+        self._index: dict[tuple[Any, ...], set[str]] = {}
+
+    def __iter__(self) -> Iterator[Canonical]:
+        return iter(self.events)
+
+    def _keys_of(self, r: EventReport) -> tuple[tuple[Any, ...], ...]:
+        if r.lat is None or r.lon is None or not r.country:
+            return (WILD,)
+        return ("country", r.country), ("band", math.floor(r.lat / self._width))
+
+    def _index_report(self, c: Canonical, r: EventReport) -> None:
+        for key in self._keys_of(r):
+            if key not in self._keys[c.id]:
+                self._keys[c.id].add(key)
+                self._index.setdefault(key, set()).add(c.id)
+
+    def add(self, c: Canonical) -> None:
+        """A canonical event opened now (or one open at the start of an incremental pass)."""
+        self.events.append(c)
+        self._order[c.id] = len(self._order)
+        self._by_id[c.id], self._keys[c.id] = c, set()
+        for r, _ in c.reports:
+            self._index_report(c, r)
+
+    def join(self, c: Canonical, r: EventReport, reason: str) -> None:
+        c.reports.append((r, reason))
+        self._index_report(c, r)
+
+    def close(self, day: dt.date, days: int) -> None:
+        """Close the events whose first report is over `days` before `day` (reports come in date order)."""
+        while self.events and (day - self.events[0].first.day).days > days:
+            c = self.events.popleft()
+            for key in self._keys.pop(c.id):
+                self._index[key].discard(c.id)
+            del self._by_id[c.id], self._order[c.id]
+
+    def pick(self, ids: Iterable[str]) -> list[Canonical]:
+        """The open events among `ids`, in creation order."""
+        return sorted((self._by_id[i] for i in ids if i in self._by_id), key=lambda c: self._order[c.id])
+
+    def candidates(self, r: EventReport) -> list[Canonical]:
+        """The open events `r` may fit, in creation order."""
+        if not self.blocking or r.lat is None or r.lon is None or not r.country:
+            return list(self.events)
+        band = math.floor(r.lat / self._width)
+        keys = (WILD, ("country", r.country), ("band", band - 1), ("band", band), ("band", band + 1))
+        return self.pick(set().union(*(self._index.get(key, ()) for key in keys)))
+
+
+def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1, *, blocking: bool = True) -> list[Canonical]:
     """Greedy clustering in date order; each report joins the best-fitting canonical event."""
-    open_by_type: dict[str, deque[Canonical]] = {}
+    windows: dict[str, Window] = {}
     out: list[Canonical] = []
     for r in sorted(reports, key=sort_key):
-        window = open_by_type.setdefault(r.type, deque())
+        window = windows.setdefault(r.type, Window(km, blocking))
         # Canonical events whose first date is too old can never match again (sorted by date).
-        while window and (r.day - window[0].first.day).days > days:
-            window.popleft()
-        best = best_fit(window, r, km, days)
+        window.close(r.day, days)
+        best = best_fit(window.candidates(r), r, km, days)
         if best is None:
             c = Canonical(id=canonical_id(r), reports=[(r, FIRST)])
-            window.append(c)
+            window.add(c)
             out.append(c)
         else:
-            best[2].reports.append((r, best[1]))
+            window.join(best[2], r, best[1])
     return out
 
 

@@ -19,9 +19,10 @@ changed are written.
 
 **Bounded.** A stored report taken again is matched only against the events of D and the event it joined
 in the stored pass (B): every other open event is the same in both passes, and the stored pass found none
-of them better than B (nor any at all, when it started its own event); only when B itself is in D is the
-whole window matched. What a new report reads is its block: its type × the days from `days` before it to
-where its changes close, through the index ``story_events (type, date)``.
+of them better than B (nor any at all, when it started its own event); only when B itself is in D is it
+matched against the window, as a new report is (through the blocking index, ``dedup.Window``). What a
+new report reads is its block: its type × the days from `days` before it to where its changes close,
+through the index ``story_events (type, date)``.
 
 The stored tables must be what the same rules and settings wrote (``dedup_state``; otherwise, or when the
 stored links contradict the rules, the update rebuilds in full instead). It runs in one transaction under
@@ -32,7 +33,6 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -43,6 +43,7 @@ from .dedup import (
     Canonical,
     EventReport,
     Figures,
+    Window,
     best_fit,
     canonical_id,
     canonical_row,
@@ -247,7 +248,9 @@ def _pass(block: _Block, new: list[EventReport], j: int, km: float, days: int, c
     news = {cid: Canonical(cid, list(before[cid])) for cid in opened}  # the new pass's events
     olds: dict[str, list[Member]] = {cid: [(r.doc_id, r.event_id, why) for r, why in before[cid]] for cid in opened}
     first_day = {cid: news[cid].first.day for cid in opened}
-    window = deque(news[cid] for cid in opened)  # opened is in the greedy order: the events' creation order
+    window = Window(km)
+    for cid in opened:  # in the greedy order: the events' creation order
+        window.add(news[cid])
     differ: set[str] = set()  # D
     stored = block.after(k0, d0)
     old = next(stored, None)
@@ -255,8 +258,7 @@ def _pass(block: _Block, new: list[EventReport], j: int, km: float, days: int, c
     while old is not None or i < len(new):
         is_new = i < len(new) and (old is None or sort_key(new[i]) < sort_key(old[0]))
         r = new[i] if is_new else old[0]  # type: ignore[index]
-        while window and (r.day - window[0].first.day).days > days:
-            window.popleft()
+        window.close(r.day, days)
         for cid in [c for c in differ if (r.day - first_day[c]).days > days]:
             changes[cid] = news.get(cid)  # closed: final
             differ.discard(cid)
@@ -264,7 +266,7 @@ def _pass(block: _Block, new: list[EventReport], j: int, km: float, days: int, c
         touched = set()
         if is_new:
             i += 1
-            best = best_fit(window, r, km, days)
+            best = best_fit(window.candidates(r), r, km, days)
         else:
             if not differ:
                 return i  # the windows agree: from here on all is as stored, up to the next new report
@@ -275,23 +277,23 @@ def _pass(block: _Block, new: list[EventReport], j: int, km: float, days: int, c
                 raise _Inconsistent
             if was == own:
                 olds[own], first_day[own] = [(r.doc_id, r.event_id, why)], r.day
-                candidates = [c for c in window if c.id in differ]
+                candidates = window.pick(differ)
             else:
                 if was not in olds:
                     raise _Inconsistent
                 olds[was].append((r.doc_id, r.event_id, why))
-                candidates = list(window) if was in differ else [c for c in window if c.id in differ or c.id == was]
+                candidates = window.candidates(r) if was in differ else window.pick(differ | {was})
                 if was not in differ and not any(c.id == was for c in candidates):
                     raise _Inconsistent
             touched.add(was)
             best = best_fit(candidates, r, km, days)
         if best is None:
             c = Canonical(own, [(r, FIRST)])
-            window.append(c)
+            window.add(c)
             news[own], first_day[own] = c, r.day
             touched.add(own)
         else:
-            best[2].reports.append((r, best[1]))
+            window.join(best[2], r, best[1])
             touched.add(best[2].id)
         for cid in touched:
             if _same(news.get(cid), olds.get(cid)):
