@@ -39,12 +39,13 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from .events.coref import GENERIC, OWN_KIND
+from .events.coref import GENERIC
 from .store import Store
 
 REAL = ("asserted", "reported")
 COARSE = {"country", "water"}  # no point to measure from
 REGION_KM = 150.0  # how far a town may lie from the centre of the region named for the same event
+MODE_APART = {"sexual"}  # an act of its own kind; an abduction is kept apart by what the reports tell (_modes_apart)
 
 
 @dataclass
@@ -69,6 +70,9 @@ class EventReport:
     feature: str | None = None  # the place's kind: a country or region is no point to measure from
     sides: dict[str, str] = field(default_factory=dict)  # role -> "state" | "nonstate", from the actor's type
     names: dict[str, str] = field(default_factory=dict)  # role -> the actor's name in its report
+    countries: dict[str, str] = field(default_factory=dict)  # role -> the actor's country (ISO 3166 alpha-3)
+    precision: str | None = None  # how the story stage found the place: attached, sentence, story, dateline
+    taken: bool = False  # the report tells of people abducted (an abduction among its mentions or figures)
 
     @property
     def coarse(self) -> bool:
@@ -102,64 +106,107 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def match(c: Canonical, r: EventReport, km: float, days: int) -> tuple[float, str] | None:
     """(distance score, reason) when report `r` may join `c`; None when something contradicts."""
+    found = judge(c, r, km, days)
+    return None if isinstance(found, str) else found
+
+
+def refusal(c: Canonical, r: EventReport, km: float = 25.0, days: int = 1) -> str | None:
+    """Why report `r` may not join `c` (the first rule that keeps them apart); None when it may."""
+    found = judge(c, r, km, days)
+    return found if isinstance(found, str) else None
+
+
+def judge(c: Canonical, r: EventReport, km: float, days: int) -> tuple[float, str] | str:
+    """(distance score, reason) when report `r` may join `c`, else the reason it may not."""
     first = c.first
     if r.type != first.type:
-        return None
+        return f"types {first.type} / {r.type}"
     gap = abs((r.day - first.day).days)
     if gap > days:
-        return None
+        return f"dates {first.date} / {r.date} ({gap} days apart)"
     why = [f"same type {r.type}", f"dates {first.date} / {r.date} ({gap} day{'s' * (gap != 1)} apart)"]
     for role in ("actor1", "actor2"):
         # "government troops" and "rebel fighters" name no one, but they are not the same side
         their_side = next((x.sides[role] for x, _ in c.reports if role in x.sides), None)
         if their_side and role in r.sides and r.sides[role] != their_side:
-            return None
+            return f"{role} on two sides: {their_side} / {r.sides[role]}"
         holder = next((x for x, _ in c.reports if role in x.named), None)
         theirs = getattr(holder, role) if holder is not None else None
         ours = getattr(r, role) if role in r.named else None
         # Targets are worded as each outlet sees them ("civilians", "patients", the town): two targets
         # contradict only when both are sides (forces, groups, the civilians of a place).
         checked = role == "actor1" or (role in r.sides and holder is not None and role in holder.sides)
-        if checked and theirs and ours and holder is not None and not same_actor(
-                theirs, holder.names.get(role), ours, r.names.get(role)):
-            return None
+        if checked and theirs and ours and holder is not None and not one_actor(holder, r, role):
+            return f"named {role} differ: {theirs} / {ours}"
         why.append(f"{role} {ours} = {theirs}" if theirs and ours else f"{role}: not named on both sides")
-    # Outlets word the weapon differently ("drone strike", "explosion"); an act of its own kind differs.
-    mode = c.value("mode")
-    if mode and r.mode and mode != r.mode and (mode in OWN_KIND or r.mode in OWN_KIND):
-        return None
-    lat, lon = c.value("lat"), c.value("lon")
-    coarse = r.coarse or any(x.coarse for x, _ in c.reports if x.lat is not None)
-    region = r.feature == "region" or any(x.feature == "region" for x, _ in c.reports if x.lat is not None)
-    if lat is not None and r.lat is not None and coarse:
+    apart = _modes_apart(c, r)
+    if apart:
+        return apart
+    placed = [x for x, _ in c.reports if x.lat is not None]
+    fine = [x for x in placed if not x.coarse]
+    if r.lat is not None and placed:
+        country = next((x.country for x in placed if x.country), None)
+        if r.country and country and r.country != country:
+            return f"places in two countries ({placed[0].place_name} / {r.place_name})"
+        if not r.coarse and fine:
+            # A finer place must fit every finer place already there; a country or sea there says nothing more.
+            for x in fine:
+                if not _near(x, r, km):
+                    d = km_between(x.lat, x.lon, r.lat, r.lon)  # type: ignore[arg-type]
+                    return (f"places {d:.0f} km apart ({x.place_name} / {r.place_name}), admin1 "
+                            f"{x.admin1} / {r.admin1}")
+            anchor = fine[0]
+            d = km_between(anchor.lat, anchor.lon, r.lat, r.lon)  # type: ignore[arg-type]
+            same_area = d > km and bool(r.admin1) and r.admin1 == anchor.admin1
+            why.append(f"places {d:.1f} km apart ({anchor.place_name} / {r.place_name})"
+                       + (f", same admin area {r.admin1}" if same_area else "")
+                       + (", a country or sea named too" if len(fine) < len(placed) else ""))
+            return d + gap, "; ".join(why)
         # "in Haiti" and "in Port-au-Prince" may be one place; only another country contradicts, and the
         # shared country alone is no evidence: the same named actor1 must vouch for it (below).
-        if r.country and c.value("country") and r.country != c.value("country"):
-            return None
-        if not r.coarse and r.lat is not None:  # a finer place must still fit the finer places already there
-            for x, _ in c.reports:
-                if x.lat is None or x.coarse:
-                    continue
-                same_area = bool(r.admin1) and r.admin1 == x.admin1
-                if not same_area and km_between(x.lat, x.lon, r.lat, r.lon) > (  # type: ignore[arg-type]
-                        REGION_KM if "region" in (x.feature, r.feature) else km):
-                    return None
         why.append(f"places in the same country ({c.value('place_name')} / {r.place_name}), one of them a "
-                   "country or region")
-    elif lat is not None and r.lat is not None:
-        d = km_between(lat, lon, r.lat, r.lon)  # type: ignore[arg-type]
-        same_area = bool(r.admin1) and r.admin1 == c.value("admin1") and r.country == c.value("country")
-        # A district or province is measured from its centre: a town in it may lie a region's width away.
-        near_region = region and r.country == c.value("country") and d <= REGION_KM
-        if d > km and not same_area and not near_region:
-            return None
-        why.append(f"places {d:.1f} km apart ({c.value('place_name')} / {r.place_name})"
-                   + (f", same admin area {r.admin1}" if same_area and d > km else ""))
-        return d + gap, "; ".join(why)
-    if not ("actor1" in r.named and any("actor1" in x.named and x.actor1 == r.actor1 for x, _ in c.reports)):
-        return None  # no place to compare: only the same named actor1 vouches for it
-    why.append("the same named actor1" if coarse else "no place to compare; the same named actor1")
+                   "country or sea")
+    # Only one actor (not two arms of one state: "the government" and "the ministry" act apart) vouches.
+    if not ("actor1" in r.named and any("actor1" in x.named and same_actor(
+            x.actor1, x.names.get("actor1"), r.actor1, r.names.get("actor1")) for x, _ in c.reports)):  # type: ignore[arg-type]
+        where = "only a country or sea to compare" if placed and r.lat is not None else "no place to compare"
+        return (f"{where} ({c.value('place_name')} / {r.place_name}) and no named actor1 in common "
+                f"({c.value('actor1')} / {r.actor1})")
+    why.append("the same named actor1" if placed and r.lat is not None else
+               "no place to compare; the same named actor1")
     return km + gap, "; ".join(why)
+
+
+def _near(x: EventReport, r: EventReport, km: float) -> bool:
+    """Whether two fine places may be where one event happened: within `km`, in the same first-level
+    area, or a town within a region's width of the region's centre."""
+    d = km_between(x.lat, x.lon, r.lat, r.lon)  # type: ignore[arg-type]
+    if d <= km or (r.admin1 and r.admin1 == x.admin1 and r.country == x.country):
+        return True
+    return "region" in (x.feature, r.feature) and r.country == x.country and d <= REGION_KM
+
+
+def _modes_apart(c: Canonical, r: EventReport) -> str | None:
+    """Outlets word the weapon differently ("drone strike", "explosion", "setting fire"); a sexual assault
+    is an act of its own kind, and a kidnapping is not the attack beside it: a report whose act is an
+    abduction joins only reports that tell of people taken."""
+    reports = [x for x, _ in c.reports] + [r]
+    modes = {x.mode for x in reports if x.mode}
+    own = modes & MODE_APART
+    if own and len(modes) > 1:
+        return f"modes {' / '.join(sorted(modes))}"
+    if any(x.mode == "abduct" for x in reports) and not all(x.taken for x in reports):
+        return "an abduction and an assault that tells of no one taken"
+    return None
+
+
+def one_actor(a: EventReport, b: EventReport, role: str) -> bool:
+    """Whether two reports' actors in `role` may be one side: `same_actor` by id and name, or two arms
+    of one state ("pakistan-police", "khyber-pakhtunkhwa-police": both state forces of one country)."""
+    if same_actor(getattr(a, role), a.names.get(role), getattr(b, role), b.names.get(role)):
+        return True
+    country = a.countries.get(role)
+    return a.sides.get(role) == b.sides.get(role) == "state" and bool(country) and country == b.countries.get(role)
 
 
 NAME_STOP = {"the", "of", "for", "and", "al", "wal", "el", "de", "la", "in", "to"}
@@ -171,23 +218,24 @@ def _initials(name: str) -> str:
 
 
 def same_actor(a_id: str, a_name: str | None, b_id: str, b_name: str | None) -> bool:
-    """Whether two articles' actor ids may be one actor: the same id; a state and its own forces or
-    government (`russia`, `russia-military`); a name and its abbreviation ("ELN", "National Liberation
-    Army (ELN)"; "JNIM", "Jama'at Nusrat al-Islam wal-Muslimin"); or one name inside the other
-    ("Islamic State", "Islamic State Sahel Province" are not: a longer name is another group)."""
-    if a_id == b_id:
+    """Whether two articles' actor ids may be one actor: the same id, or the same but for a plural
+    (`houthi`, `houthis`); a state and its own forces or government (`russia`, `russia-military`;
+    `myanmar-junta`, `myanmar-military`); a name and its abbreviation ("ELN", "National Liberation Army
+    (ELN)"; `rsf`, "Rapid Support Forces"; "JNIM", "Jama'at Nusrat al-Islam wal-Muslimin"); or one name
+    with and without its abbreviation ("Islamic State", "Islamic State Sahel Province" are not: a
+    longer name is another group)."""
+    if a_id == b_id or _key(a_id) == _key(b_id):
         return True
-    if a_id.startswith(b_id + "-") or b_id.startswith(a_id + "-"):
-        head = a_id[len(b_id) + 1:] if a_id.startswith(b_id + "-") else b_id[len(a_id) + 1:]
-        return head in STATE_ARMS
-    a_state, _, a_arm = a_id.rpartition("-")
-    b_state, _, b_arm = b_id.rpartition("-")
-    if a_state and a_state == b_state and a_arm in STATE_ARMS and b_arm in STATE_ARMS:
+    for longer, shorter in ((a_id, b_id), (b_id, a_id)):
+        if longer.startswith(shorter + "-") and longer[len(shorter) + 1:] in STATE_ARMS:
+            return True  # "russia", "russia-military"
+    a_state, b_state = _state_of(a_id), _state_of(b_id)
+    if a_state and a_state == b_state:
         return True  # "myanmar-government", "myanmar-military": one state's arms
     a_name, b_name = a_name or a_id, b_name or b_id
     if _bare(a_name) and _bare(a_name) == _bare(b_name):
         return True  # "National Liberation Army (ELN)", "National Liberation Army"
-    for short, long in ((a_name, b_name), (b_name, a_name)):
+    for (short, short_id), long in (((a_name, a_id), b_name), ((b_name, b_id), a_name)):
         s = short.strip().replace(".", "")
         if s.isupper() and len(s) >= 2:
             if f"({s})" in long.replace(".", "") or f"({s}" in long.replace(".", ""):
@@ -196,16 +244,36 @@ def same_actor(a_id: str, a_name: str | None, b_id: str, b_name: str | None) -> 
             if len(s) >= 3 and len(initials) >= 3 and (
                     initials.startswith(s.lower()) or s.lower().startswith(initials)):
                 return True
+        elif short_id.isalpha() and 3 <= len(short_id) <= 6 and short_id == _initials(long):
+            return True  # an id that is the other's initials: `rsf`, "Rapid Support Forces"
     return False
 
 
-STATE_ARMS = {"military", "government", "police", "forces", "army", "security-forces"}
+# The words after a state's id that make one of its arms: `russia-military`, `myanmar-junta`.
+STATE_ARMS = {"military", "government", "police", "forces", "army", "security-forces", "armed-forces", "junta",
+              "regime", "navy", "air-force", "troops", "soldiers", "authorities", "security", "military-junta",
+              "defence-forces", "defense-forces", "national-army", "national-police", "federal-police",
+              "federal-government", "interior-ministry", "defence-ministry", "defense-ministry"}
+
+
+def _state_of(actor_id: str) -> str | None:
+    """The state an id names one arm of (`myanmar-military`: myanmar), else None."""
+    for arm in sorted(STATE_ARMS, key=len, reverse=True):
+        if actor_id.endswith("-" + arm) and len(actor_id) > len(arm) + 1:
+            return actor_id[:-len(arm) - 1]
+    return None
+
+
+def _key(actor_id: str) -> str:
+    """An id without its plurals: `houthis`, `houthi`."""
+    return "-".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                    for w in actor_id.split("-"))
 
 
 def _bare(name: str) -> str:
-    """A name without its parenthetical abbreviation and punctuation, lower-cased."""
+    """A name without its parenthetical abbreviation, punctuation and plurals, lower-cased."""
     head = name.split("(")[0]
-    return " ".join(w for w in head.lower().replace("-", " ").split() if w not in NAME_STOP)
+    return _key("-".join(w for w in head.lower().replace("-", " ").split() if w not in NAME_STOP))
 
 
 def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1) -> list[Canonical]:
@@ -243,13 +311,18 @@ def load_reports(store: Store) -> list[EventReport]:
     """The real, dated, specific story events of every stored document."""
     rows = store.query(
         "SELECT s.doc_id, s.story_event_id, s.type, s.mode, s.actor1, s.actor2, s.date, s.lat, s.lon, s.country, "
-        "s.admin1, s.feature, s.place_name, s.trigger_text, s.modality, s.mentions, d.published, "
-        "a1.type AS actor1_type, a2.type AS actor2_type, a1.name AS actor1_name, a2.name AS actor2_name, "
-        "a1.country AS actor1_country, a2.country AS actor2_country "
+        "s.admin1, s.feature, s.place_name, s.place_precision, s.trigger_text, s.modality, s.mentions, s.figures, "
+        "d.published, a1.type AS actor1_type, a2.type AS actor2_type, a1.name AS actor1_name, "
+        "a2.name AS actor2_name, a1.country AS actor1_country, a2.country AS actor2_country "
         "FROM story_events s JOIN documents d ON d.id = s.doc_id "
         "LEFT JOIN actors a1 ON a1.doc_id = s.doc_id AND a1.actor_id = s.actor1 "
         "LEFT JOIN actors a2 ON a2.doc_id = s.doc_id AND a2.actor_id = s.actor2 "
         "ORDER BY s.doc_id, s.story_event_id")
+    # What tells of people taken: a mention whose act is an abduction, a figure of people abducted.
+    abducting = {(r["doc_id"], r["event_id"]) for r in store.query(
+        "SELECT doc_id, event_id FROM events WHERE mode = 'abduct'")}
+    abducted = {(r["doc_id"], str(r["idx"])) for r in store.query(
+        "SELECT doc_id, idx FROM figures WHERE category = 'abducted'")}
     out = []
     for row in rows:
         date = row["date"] or ""
@@ -260,11 +333,17 @@ def load_reports(store: Store) -> list[EventReport]:
             dt.date.fromisoformat(date[:10])
         except ValueError:
             continue
+        mentions = _mentions(row["mentions"])
+        doc = row["doc_id"]
+        taken = (row["mode"] == "abduct" or any((doc, m) in abducting for m in mentions)
+                 or any((doc, f) in abducted for f in _mentions(row["figures"])))
         out.append(EventReport(
-            row["doc_id"], row["story_event_id"], row["type"], row["mode"], row["actor1"], row["actor2"], date[:10],
+            doc, row["story_event_id"], row["type"], row["mode"], row["actor1"], row["actor2"], date[:10],
             row["lat"], row["lon"], row["country"], row["admin1"], row["place_name"], row["published"],
-            _mentions(row["mentions"]), _named(row), row["feature"], _sides(row),
-            {role: row[f"{role}_name"] for role in ("actor1", "actor2") if row[f"{role}_name"]}))
+            mentions, _named(row), row["feature"], _sides(row),
+            {role: row[f"{role}_name"] for role in ("actor1", "actor2") if row[f"{role}_name"]},
+            {role: row[f"{role}_country"] for role in ("actor1", "actor2") if row[f"{role}_country"]},
+            row["place_precision"], taken))
     return out
 
 

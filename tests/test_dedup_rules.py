@@ -1,0 +1,194 @@
+"""The dedup's merge rules (dedup.match / refusal / same_actor), on invented reports (no NLP).
+
+Each case is a pair (or a small cluster) of EventReports as load_reports would derive them from two
+outlets' story events; the places are real towns, everything else is made up.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.dedup import Canonical, EventReport, cluster, load_reports, match, refusal, same_actor
+from eventwire.store import document_id, open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# name, lat, lon, country, admin1, feature
+ODESA = ("Odesa", 46.477, 30.733, "UKR", "Odeska oblast", "city")
+MYKOLAIV = ("Mykolaiv", 46.975, 31.995, "UKR", "Mykolaivska oblast", "city")
+BLACK_SEA = ("Black Sea", 43.0, 35.0, None, None, "water")
+UKRAINE = ("Ukraine", 49.0, 32.0, "UKR", None, "country")
+PESHAWAR = ("Peshawar", 34.008, 71.578, "PAK", "Khyber Pakhtunkhwa", "city")
+KADUNA = ("Kaduna", 10.523, 7.438, "NGA", "Kaduna", "city")
+
+STATE = {"state", "military", "government", "ministry"}
+
+
+def rep(doc: str, *, place: tuple | None = ODESA, date: str = "2025-05-06", type: str = "ASSAULT",
+        mode: str | None = None, actor1: tuple | None = None, actor2: tuple | None = None,
+        taken: bool = False, precision: str | None = "attached") -> EventReport:
+    """One article's story event. An actor is (id, name, type, country or None)."""
+    named, sides, names, countries = set(), {}, {}, {}
+    for role, actor in (("actor1", actor1), ("actor2", actor2)):
+        if actor is None:
+            continue
+        named.add(role)
+        names[role] = actor[1]
+        sides[role] = "state" if actor[2] in STATE else "nonstate"
+        if actor[3]:
+            countries[role] = actor[3]
+    name, lat, lon, country, admin1, feature = place or (None, None, None, None, None, None)
+    return EventReport(doc, "s1", type, mode, actor1[0] if actor1 else None, actor2[0] if actor2 else None, date,
+                       lat, lon, country, admin1, name, date, ["e1"], named, feature, sides, names, countries,
+                       precision if place else None, taken or mode == "abduct")
+
+
+def joins(r: EventReport, *members: EventReport) -> bool:
+    return match(Canonical("c", [(m, "") for m in members]), r, 25.0, 1) is not None
+
+
+RUSSIA = ("russia", "Russia", "state", "RUS")
+RUSSIAN_MILITARY = ("russia-military", "Russian Military", "military", "RUS")
+
+
+def test_same_actor_ids_of_one_actor():
+    assert same_actor("rsf", None, "rapid-support-forces", "Rapid Support Forces")  # an id that is the initials
+    assert same_actor("rapid-support-forces", "Rapid Support Forces", "rsf", "rsf")
+    assert same_actor("houthi", "Houthi", "houthis", "Houthis")  # a plural
+    assert same_actor("liberation-army-eln", "Liberation Army (ELN", "liberation-army", "Liberation Army")
+    assert same_actor("myanmar-junta", "Burmese Junta", "myanmar-military", "Burmese Military")  # one state's arms
+    assert same_actor("somalia", "Somalia", "somalia-armed-forces", "Somali Armed Forces")
+    # and not two actors
+    assert not same_actor("islamic-state", "Islamic State", "islamic-state-sahel-province",
+                          "Islamic State Sahel Province")
+    assert not same_actor("russia", "Russia", "ukraine-military", "Ukrainian Military")
+    assert not same_actor("rsf", None, "red-sea-front", "Red Sea Front Brigade")  # initials must be the whole name
+    assert not same_actor("hamas", "Hamas", "hezbollah", "Hezbollah")
+    assert not same_actor("myanmar-military", "Burmese Military", "thailand-military", "Thai Military")
+
+
+def test_a_state_and_its_forces_vouch_for_a_country_level_place():
+    """Two outlets: "Russia attacked Odesa" placed only at Ukraine, "Russian drones struck Odesa"."""
+    a = rep("a", place=UKRAINE, actor1=RUSSIA, precision="story")
+    b = rep("b", actor1=RUSSIAN_MILITARY)
+    assert joins(b, a) and joins(a, b)
+    # another actor1 does not vouch, nor does nobody
+    assert not joins(rep("c", actor1=("ukraine-military", "Ukrainian Military", "military", "UKR")), a)
+    assert "no named actor1 in common" in refusal(Canonical("c", [(a, "")]), rep("d"))
+
+
+def test_two_arms_of_one_state_do_not_contradict_but_do_not_vouch():
+    provincial = ("khyber-pakhtunkhwa-police", "Khyber Pakhtunkhwa Police", "military", "PAK")
+    national = ("pakistan-police", "Pakistani Police", "military", "PAK")
+    afghan = ("afghanistan-military", "Afghan Military", "military", "AFG")
+    a = rep("a", place=PESHAWAR, actor1=provincial)
+    assert joins(rep("b", place=PESHAWAR, actor1=national), a)
+    assert not joins(rep("c", place=PESHAWAR, actor1=afghan), a)
+    # with no place, two arms of one state are no evidence of one event ("the ministry", "the government")
+    assert not joins(rep("d", place=None, actor1=national), rep("e", place=None, actor1=provincial))
+
+
+def test_a_fine_place_that_fits_needs_no_actor_when_a_sea_is_named_too():
+    """"the Black Sea city of Odesa" placed at the sea by one outlet; a third outlet names no attacker."""
+    a = rep("a", place=ODESA, actor1=RUSSIA)
+    b = rep("b", place=BLACK_SEA, actor1=RUSSIAN_MILITARY, precision="attached")
+    assert joins(b, a)
+    assert joins(rep("c", place=ODESA), a, b)
+    # the finer place must still fit: Mykolaiv is 110 km away
+    why = refusal(Canonical("c", [(a, ""), (b, "")]), rep("d", place=MYKOLAIV))
+    assert why is not None and "km apart" in why
+
+
+def test_modes_an_outlet_words_differently_do_not_contradict():
+    a = rep("a", mode="destroy", actor1=RUSSIA)  # "setting fire to warehouses"
+    assert joins(rep("b", mode="explosives"), a)
+    assert joins(rep("c", mode="aerial"), a)
+    assert not joins(rep("d", mode="sexual"), rep("e", mode="firearms"))
+
+
+def test_an_abduction_joins_only_reports_that_tell_of_people_taken():
+    """A kidnapping and an attack in one town on one day (both ASSAULT) are two events."""
+    kidnap = rep("a", place=KADUNA, mode="abduct")
+    attack = rep("b", place=KADUNA, mode=None)
+    assert not joins(attack, kidnap) and not joins(kidnap, attack)
+    assert "abduction" in refusal(Canonical("c", [(kidnap, "")]), attack)
+    # "stormed the village, shot two and abducted 30": another outlet's firearms report tells of them too
+    assert joins(rep("c", place=KADUNA, mode="firearms", taken=True), kidnap)
+    assert joins(rep("d", place=KADUNA, mode=None, taken=True), kidnap)
+    # two attacks that tell of no one taken are as before
+    assert joins(rep("e", place=KADUNA, mode="firearms"), attack)
+
+
+def test_cluster_merges_what_the_rules_allow_and_keeps_the_hard_negatives_apart():
+    reports = [
+        rep("a", place=ODESA, actor1=RUSSIA, mode="destroy", date="2025-05-05"),
+        rep("b", place=BLACK_SEA, actor1=RUSSIAN_MILITARY, mode="aerial"),
+        rep("c", place=ODESA, mode="explosives"),
+        rep("d", place=ODESA, type="PROTEST", actor1=("relatives", "Relatives", "population", None)),
+        rep("e", place=MYKOLAIV, actor1=RUSSIA),  # same actor, other town, same day
+    ]
+    groups = sorted(sorted(x.doc_id for x, _ in c.reports) for c in cluster(reports))
+    assert groups == [["a", "b", "c"], ["d"], ["e"]]
+
+
+def _abduction_report(report_id: str, text: str, *, mode: str | None, abducted: int | None):
+    from eventwire.schema import Actor, Figure
+    from story_reports import incident_report
+
+    r = incident_report(report_id, text, place=("Kajuru", 10.32, 7.68, "NGA", "Kaduna"), date="2025-02-09",
+                        actor1=("gunmen", "Gunmen", "armed_group"), trigger="attacked")
+    r.actors.append(Actor(id="nigeria-police", name="Nigerian Police", type="military", country="NGA"))
+    r.events[0].mode = mode
+    r.story_events[0].actor2 = r.events[0].actor2 = "nigeria-police"
+    if abducted:
+        r.figures.append(Figure(start=0, end=0, text="", category="abducted", value=abducted))
+        r.story_events[0].figures = [len(r.figures) - 1]
+    return r
+
+
+def test_load_reports_derives_what_the_rules_read(db_url):
+    reports = [
+        _abduction_report("k-1", "Gunmen attacked worshippers in Kajuru on Sunday.", mode="abduct", abducted=None),
+        _abduction_report("k-2", "Gunmen attacked a church in Kajuru and took 30 away.", mode=None, abducted=30),
+        _abduction_report("k-3", "Gunmen attacked a police post in Kajuru on Sunday.", mode=None, abducted=None),
+    ]
+    with open_store(db_url) as store:
+        store.write([(r, f"mem:{r.id}") for r in reports])
+        found = {r.doc_id: r for r in load_reports(store)}
+    ids = {r.id: document_id(r.text) for r in reports}
+    assert found[ids["k-1"]].taken and found[ids["k-2"]].taken and not found[ids["k-3"]].taken
+    k3 = found[ids["k-3"]]
+    assert k3.countries == {"actor2": "NGA"} and k3.sides == {"actor1": "nonstate", "actor2": "state"}
+    assert k3.precision == "attached" and k3.names["actor2"] == "Nigerian Police"
+
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location("dedup_eval", ROOT / "benchmarks" / "dedup_eval.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("dedup_eval", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_eval_reads_a_files_null_incidents_as_its_distractors(tmp_path):
+    ev = _eval_module()
+    lines = [
+        {"id": "r1", "published": "2025-01-02", "text": "One.", "incident": "x", "type": "ASSAULT", "url": "u"},
+        {"id": "r2", "published": "2025-01-03", "text": "Two.", "incident": None, "type": "PROTEST",
+         "outlet": "Wire"},
+    ]
+    gold, own = ev.split_gold(lines, tmp_path / "set.jsonl")
+    assert [g["id"] for g in gold] == ["r1"]
+    assert own == [{"id": ev.PREFIX + "r2", "text": "Two.", "published": "2025-01-03", "url": None, "title": None}]
+    with pytest.raises(SystemExit):
+        ev.split_gold([{"id": "r3", "text": "Three.", "type": "ASSAULT"}], tmp_path / "set.jsonl")
+    extra = tmp_path / "more.jsonl"
+    extra.write_text('{"id": "d1", "text": "Undated."}\n{"id": "d2", "text": "Dated.", "published": "2024-12-31"}\n')
+    more = ev.load_extra([extra], ["2025-01-02"], "gold")
+    assert [(m["id"], m["published"]) for m in more] == [(ev.PREFIX + "more:d1", "2025-01-02"),
+                                                         (ev.PREFIX + "more:d2", "2024-12-31")]
