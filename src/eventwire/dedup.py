@@ -45,7 +45,13 @@ from .store import Store
 REAL = ("asserted", "reported")
 COARSE = {"country", "water"}  # no point to measure from
 REGION_KM = 150.0  # how far a town may lie from the centre of the region named for the same event
+# Acts done to someone, whose second actor is the victim: an army camp attacked is not a market. In other
+# acts (a withdrawal, a march) the second actor is whom the act concerns, and outlets name it loosely.
+DONE_TO = {"ASSAULT", "COERCE"}
 MODE_APART = {"sexual"}  # an act of its own kind; an abduction is kept apart by what the reports tell (_modes_apart)
+# How the harm was done, as far apart as outlets never word one attack: shot, or blown up / struck from afar.
+# ("A drone strike", "shelling", "an explosion" are one family: outlets word the one weapon differently.)
+WEAPONS = {"firearms": "shot", "explosives": "blast", "suicide-attack": "blast", "aerial": "blast"}
 
 
 @dataclass
@@ -73,10 +79,13 @@ class EventReport:
     countries: dict[str, str] = field(default_factory=dict)  # role -> the actor's country (ISO 3166 alpha-3)
     precision: str | None = None  # how the story stage found the place: attached, sentence, story, dateline
     taken: bool = False  # the report tells of people abducted (an abduction among its mentions or figures)
+    modes: set[str] = field(default_factory=set)  # the modes of its mentions ("explosives", "firearms", ...)
+    borrowed: bool = False  # its place is the story's, which another event of its article took place at
 
     @property
     def coarse(self) -> bool:
-        return self.feature in COARSE
+        """No point to measure from: a country or sea, or a place borrowed from another event."""
+        return self.feature in COARSE or self.borrowed
 
     @property
     def day(self) -> dt.date:
@@ -128,7 +137,8 @@ def judge(c: Canonical, r: EventReport, km: float, days: int) -> tuple[float, st
     for role in ("actor1", "actor2"):
         # "government troops" and "rebel fighters" name no one, but they are not the same side
         their_side = next((x.sides[role] for x, _ in c.reports if role in x.sides), None)
-        if their_side and role in r.sides and r.sides[role] != their_side:
+        if their_side and role in r.sides and r.sides[role] != their_side and (
+                role == "actor1" or r.type in DONE_TO):
             return f"{role} on two sides: {their_side} / {r.sides[role]}"
         holder = next((x for x, _ in c.reports if role in x.named), None)
         theirs = getattr(holder, role) if holder is not None else None
@@ -188,8 +198,9 @@ def _near(x: EventReport, r: EventReport, km: float) -> bool:
 
 def _modes_apart(c: Canonical, r: EventReport) -> str | None:
     """Outlets word the weapon differently ("drone strike", "explosion", "setting fire"); a sexual assault
-    is an act of its own kind, and a kidnapping is not the attack beside it: a report whose act is an
-    abduction joins only reports that tell of people taken."""
+    is an act of its own kind, a kidnapping is not the attack beside it (a report whose act is an
+    abduction joins only reports that tell of people taken), and a shooting is not a bombing.
+    (``x.mode`` may be None: ``r.modes | {r.mode}`` then holds None, which is no weapon.)"""
     reports = [x for x, _ in c.reports] + [r]
     modes = {x.mode for x in reports if x.mode}
     own = modes & MODE_APART
@@ -197,6 +208,11 @@ def _modes_apart(c: Canonical, r: EventReport) -> str | None:
         return f"modes {' / '.join(sorted(modes))}"
     if any(x.mode == "abduct" for x in reports) and not all(x.taken for x in reports):
         return "an abduction and an assault that tells of no one taken"
+    # A shooting and a bombing are two attacks, unless one report tells of both (a complex attack).
+    theirs = {WEAPONS[m] for x, _ in c.reports for m in x.modes | {x.mode} if m in WEAPONS}
+    ours = {WEAPONS[m] for m in r.modes | {r.mode} if m in WEAPONS}
+    if theirs and ours and not theirs & ours:
+        return f"weapons differ: {'/'.join(sorted(theirs))} / {'/'.join(sorted(ours))}"
     return None
 
 
@@ -220,21 +236,26 @@ def _initials(name: str) -> str:
 def same_actor(a_id: str, a_name: str | None, b_id: str, b_name: str | None) -> bool:
     """Whether two articles' actor ids may be one actor: the same id, or the same but for a plural
     (`houthi`, `houthis`); a state and its own forces or government (`russia`, `russia-military`;
-    `myanmar-junta`, `myanmar-military`); a name and its abbreviation ("ELN", "National Liberation Army
-    (ELN)"; `rsf`, "Rapid Support Forces"; "JNIM", "Jama'at Nusrat al-Islam wal-Muslimin"); or one name
-    with and without its abbreviation ("Islamic State", "Islamic State Sahel Province" are not: a
-    longer name is another group)."""
+    `myanmar-junta`, `myanmar-military`); a group and its branch ("Islamic State", "Islamic State Sahel
+    Province"); a name and its abbreviation ("ELN", "National Liberation Army (ELN)"; `rsf`, "Rapid
+    Support Forces"; "JNIM", "Jama'at Nusrat al-Islam wal-Muslimin"); or one name with and without its
+    abbreviation. A longer name that is no branch is another group ("Islamic State", "Islamic State
+    Supporters Front")."""
     if a_id == b_id or _key(a_id) == _key(b_id):
         return True
     for longer, shorter in ((a_id, b_id), (b_id, a_id)):
-        if longer.startswith(shorter + "-") and longer[len(shorter) + 1:] in STATE_ARMS:
-            return True  # "russia", "russia-military"
+        if longer.startswith(shorter + "-") and _arm_or_branch(longer[len(shorter) + 1:]):
+            return True  # "russia", "russia-military"; "islamic-state", "islamic-state-sahel-province"
     a_state, b_state = _state_of(a_id), _state_of(b_id)
     if a_state and a_state == b_state:
         return True  # "myanmar-government", "myanmar-military": one state's arms
     a_name, b_name = a_name or a_id, b_name or b_id
-    if _bare(a_name) and _bare(a_name) == _bare(b_name):
+    a_bare, b_bare = _bare(a_name), _bare(b_name)
+    if a_bare and a_bare == b_bare:
         return True  # "National Liberation Army (ELN)", "National Liberation Army"
+    for longer, shorter in ((a_bare, b_bare), (b_bare, a_bare)):
+        if shorter and longer.startswith(shorter + "-") and longer.rsplit("-", 1)[-1] in BRANCH_WORDS:
+            return True  # "Islamic State", "Islamic State West Africa Province": the group and its branch
     for (short, short_id), long in (((a_name, a_id), b_name), ((b_name, b_id), a_name)):
         s = short.strip().replace(".", "")
         if s.isupper() and len(s) >= 2:
@@ -254,6 +275,15 @@ STATE_ARMS = {"military", "government", "police", "forces", "army", "security-fo
               "regime", "navy", "air-force", "troops", "soldiers", "authorities", "security", "military-junta",
               "defence-forces", "defense-forces", "national-army", "national-police", "federal-police",
               "federal-government", "interior-ministry", "defence-ministry", "defense-ministry"}
+
+
+# The last word of a group's name that makes it a branch of the group named by the words before it:
+# outlets name the attackers by the branch or by the group ("Islamic State Sahel Province", "Islamic State").
+BRANCH_WORDS = {"province", "branch", "wing", "affiliate"}
+
+
+def _arm_or_branch(tail: str) -> bool:
+    return tail in STATE_ARMS or tail.rsplit("-", 1)[-1] in BRANCH_WORDS
 
 
 def _state_of(actor_id: str) -> str | None:
@@ -319,8 +349,8 @@ def load_reports(store: Store) -> list[EventReport]:
         "LEFT JOIN actors a2 ON a2.doc_id = s.doc_id AND a2.actor_id = s.actor2 "
         "ORDER BY s.doc_id, s.story_event_id")
     # What tells of people taken: a mention whose act is an abduction, a figure of people abducted.
-    abducting = {(r["doc_id"], r["event_id"]) for r in store.query(
-        "SELECT doc_id, event_id FROM events WHERE mode = 'abduct'")}
+    mention_modes: dict[tuple[str, str], str] = {(r["doc_id"], r["event_id"]): r["mode"] for r in store.query(
+        "SELECT doc_id, event_id, mode FROM events WHERE mode IS NOT NULL")}
     abducted = {(r["doc_id"], str(r["idx"])) for r in store.query(
         "SELECT doc_id, idx FROM figures WHERE category = 'abducted'")}
     out = []
@@ -335,7 +365,8 @@ def load_reports(store: Store) -> list[EventReport]:
             continue
         mentions = _mentions(row["mentions"])
         doc = row["doc_id"]
-        taken = (row["mode"] == "abduct" or any((doc, m) in abducting for m in mentions)
+        modes = {mention_modes[(doc, m)] for m in mentions if (doc, m) in mention_modes}
+        taken = (row["mode"] == "abduct" or "abduct" in modes
                  or any((doc, f) in abducted for f in _mentions(row["figures"])))
         out.append(EventReport(
             doc, row["story_event_id"], row["type"], row["mode"], row["actor1"], row["actor2"], date[:10],
@@ -343,8 +374,24 @@ def load_reports(store: Store) -> list[EventReport]:
             mentions, _named(row), row["feature"], _sides(row),
             {role: row[f"{role}_name"] for role in ("actor1", "actor2") if row[f"{role}_name"]},
             {role: row[f"{role}_country"] for role in ("actor1", "actor2") if row[f"{role}_country"]},
-            row["place_precision"], taken))
+            row["place_precision"], taken, modes))
+    _mark_borrowed(out)
     return out
+
+
+def _mark_borrowed(reports: list[EventReport]) -> None:
+    """"... also attacked a police station in a nearby town": a second event of one article whose own
+    place the text did not give takes the story's place, where the article's main event happened; that
+    place says nothing about where the second one was."""
+    by_doc: dict[tuple[str, str], list[EventReport]] = {}
+    for r in reports:
+        by_doc.setdefault((r.doc_id, r.type), []).append(r)
+    for group in by_doc.values():
+        for r in group:
+            if r.precision in ("story", "dateline") and r.lat is not None and any(
+                    x is not r and x.precision not in ("story", "dateline") and (x.lat, x.lon) == (r.lat, r.lon)
+                    for x in group):
+                r.borrowed = True
 
 
 def _mentions(value: str | None) -> list[str]:
@@ -365,7 +412,11 @@ KIND_WORDS = {
     "militias", "militiamen", "protester", "protesters", "demonstrator", "demonstrators", "civilian", "civilians",
     "resident", "residents", "official", "officials", "authorities", "authority", "military", "unidentified",
     "unknown", "suspected", "assailant", "assailants", "bandit", "bandits", "gang", "gangs", "the", "a", "an", "of",
-    "local", "state", "federal", "regime", "junta", "terrorist", "terrorists", "extremist", "extremists"}
+    "local", "state", "federal", "regime", "junta", "terrorist", "terrorists", "extremist", "extremists",
+    "bomber", "bombers", "suicide", "sniper", "snipers", "shooter", "shooters", "kidnapper", "kidnappers", "abductor",
+    "abductors", "raider", "raiders", "perpetrator", "perpetrators", "culprit", "culprits", "islamist", "islamists",
+    "separatist", "separatists", "guerrilla", "guerrillas", "paramilitary", "paramilitaries", "insurgency", "suspect",
+    "suspects", "motorcycle", "masked", "heavily"}
 
 
 SIDES = {"state": "state", "military": "state", "government": "state", "ministry": "state",
