@@ -10,13 +10,19 @@ of them, so each article brings at most one report per real event. Two reports a
 * their dates are at most ``days`` apart (default 1);
 * their places are at most ``km`` apart (default 25), or in the same first-level admin area of the
   same country, or (when one is a region, measured from its centre) in the same country within 150 km;
-  a country (or sea) is no point to measure from: it only has to be the same country, and, like a
-  report with no place, the two must name the same actor1;
+  a country (or sea) is no point to measure from, nor is the story's place that a second event of an
+  article borrowed from its main one: it only has to be the same country, and, like a report with no
+  place, the two must name the same actor1 (a finer place beside it still has to fit);
 * their actors do not contradict: two named actors (a state, force, group, party, body or person)
-  in the same role must be the same; state forces and a non-state armed group in the same role are
-  two sides even unnamed ("government troops" / "rebel fighters"); kinds of actors ("rebels",
+  in the same role must be one (``one_actor``: a state and its arms, a group and its branch, an id
+  and its initials, two forces of one state); state forces and a non-state armed group in the same
+  role are two sides even unnamed ("government troops" / "rebel fighters"), and so are the victims of
+  an attack or a detention (an army camp attacked is not a market); kinds of actors ("rebels",
   "gunmen") and targets written as common nouns ("the market", "people", "civilians") are how each
-  outlet words them and never contradict; nor may their modes;
+  outlet words them and never contradict;
+* their modes do not contradict: the weapon is worded differently by each outlet ("drone strike",
+  "shelling", "explosion"), but a shooting is not a bombing unless one report tells of both, a sexual
+  assault is an act of its own kind, and an abduction joins only reports that tell of people taken;
 * both happened (asserted or reported), both have a day (a story event the text gives no day has
   none), and neither is a generic mention ("the war"); running totals since a date are not story
   events at all (the story stage leaves them out).
@@ -28,6 +34,7 @@ why it was merged is kept in ``event_links.reason`` (one row per story event) an
 
     deduplicate(store, km=25, days=1) -> number of canonical events   (rebuilds both tables)
     explain(store, canonical_id) -> text
+    refusal(canonical, report) -> the rule that keeps them apart, or None
 """
 
 from __future__ import annotations
@@ -48,6 +55,7 @@ REGION_KM = 150.0  # how far a town may lie from the centre of the region named 
 # Acts done to someone, whose second actor is the victim: an army camp attacked is not a market. In other
 # acts (a withdrawal, a march) the second actor is whom the act concerns, and outlets name it loosely.
 DONE_TO = {"ASSAULT", "COERCE"}
+FIGHTING = {"state", "military", "armed_group"}  # the actor types whose doers contradict (see judge)
 MODE_APART = {"sexual"}  # an act of its own kind; an abduction is kept apart by what the reports tell (_modes_apart)
 # How the harm was done, as far apart as outlets never word one attack: shot, or blown up / struck from afar.
 # ("A drone strike", "shelling", "an explosion" are one family: outlets word the one weapon differently.)
@@ -81,6 +89,9 @@ class EventReport:
     taken: bool = False  # the report tells of people abducted (an abduction among its mentions or figures)
     modes: set[str] = field(default_factory=set)  # the modes of its mentions ("explosives", "firearms", ...)
     borrowed: bool = False  # its place is the story's, which another event of its article took place at
+    kinds: dict[str, str] = field(default_factory=dict)  # role -> the actor's type (state, military, person, ...)
+    fatalities: int | None = None
+    injured: int | None = None
 
     @property
     def coarse(self) -> bool:
@@ -135,18 +146,24 @@ def judge(c: Canonical, r: EventReport, km: float, days: int) -> tuple[float, st
         return f"dates {first.date} / {r.date} ({gap} days apart)"
     why = [f"same type {r.type}", f"dates {first.date} / {r.date} ({gap} day{'s' * (gap != 1)} apart)"]
     for role in ("actor1", "actor2"):
+        # A doer contradicts only as a force: an official, a ministry or a person the story names beside
+        # the act is as often who spoke of it as who did it.
+        weighs = (lambda x, role=role: x.kinds.get(role) in FIGHTING) if role == "actor1" else (lambda x: True)
         # "government troops" and "rebel fighters" name no one, but they are not the same side
-        their_side = next((x.sides[role] for x, _ in c.reports if role in x.sides), None)
-        if their_side and role in r.sides and r.sides[role] != their_side and (
+        their_side = next((x.sides[role] for x, _ in c.reports if role in x.sides and weighs(x)), None)
+        if their_side and role in r.sides and weighs(r) and r.sides[role] != their_side and (
                 role == "actor1" or r.type in DONE_TO):
             return f"{role} on two sides: {their_side} / {r.sides[role]}"
-        holder = next((x for x, _ in c.reports if role in x.named), None)
+        holder = next((x for x, _ in c.reports if role in x.named and weighs(x)), None)
         theirs = getattr(holder, role) if holder is not None else None
-        ours = getattr(r, role) if role in r.named else None
+        ours = getattr(r, role) if role in r.named and weighs(r) else None
         # Targets are worded as each outlet sees them ("civilians", "patients", the town): two targets
         # contradict only when both are sides (forces, groups, the civilians of a place).
         checked = role == "actor1" or (role in r.sides and holder is not None and role in holder.sides)
-        if checked and theirs and ours and holder is not None and not one_actor(holder, r, role):
+        # One actor under several names: a report fits when it names any named actor there ("ELN", "National
+        # Liberation Army (ELN)", "National Liberation Army").
+        if checked and theirs and ours and holder is not None and not any(
+                role in x.named and one_actor(x, r, role) for x, _ in c.reports):
             return f"named {role} differ: {theirs} / {ours}"
         why.append(f"{role} {ours} = {theirs}" if theirs and ours else f"{role}: not named on both sides")
     apart = _modes_apart(c, r)
@@ -199,21 +216,28 @@ def _near(x: EventReport, r: EventReport, km: float) -> bool:
 def _modes_apart(c: Canonical, r: EventReport) -> str | None:
     """Outlets word the weapon differently ("drone strike", "explosion", "setting fire"); a sexual assault
     is an act of its own kind, a kidnapping is not the attack beside it (a report whose act is an
-    abduction joins only reports that tell of people taken), and a shooting is not a bombing.
+    abduction joins no report that tells of its own harm and of no one taken), and a shooting is not a
+    bombing.
     (``x.mode`` may be None: ``r.modes | {r.mode}`` then holds None, which is no weapon.)"""
     reports = [x for x, _ in c.reports] + [r]
     modes = {x.mode for x in reports if x.mode}
     own = modes & MODE_APART
     if own and len(modes) > 1:
         return f"modes {' / '.join(sorted(modes))}"
-    if any(x.mode == "abduct" for x in reports) and not all(x.taken for x in reports):
-        return "an abduction and an assault that tells of no one taken"
+    if any(x.mode == "abduct" for x in reports) and any(not x.taken and _harmed(x) for x in reports):
+        return "an abduction and an assault that tells of no one taken but of its own harm"
     # A shooting and a bombing are two attacks, unless one report tells of both (a complex attack).
     theirs = {WEAPONS[m] for x, _ in c.reports for m in x.modes | {x.mode} if m in WEAPONS}
     ours = {WEAPONS[m] for m in r.modes | {r.mode} if m in WEAPONS}
     if theirs and ours and not theirs & ours:
         return f"weapons differ: {'/'.join(sorted(theirs))} / {'/'.join(sorted(ours))}"
     return None
+
+
+def _harmed(x: EventReport) -> bool:
+    """Whether a report tells of harm of its own: people killed or hurt, or a weapon ("gunmen attacked a
+    village, killing six" is not "gunmen carried off pupils")."""
+    return bool(x.fatalities or x.injured) or bool((x.modes | {x.mode}) - {None, "abduct"})
 
 
 def one_actor(a: EventReport, b: EventReport, role: str) -> bool:
@@ -342,6 +366,7 @@ def load_reports(store: Store) -> list[EventReport]:
     rows = store.query(
         "SELECT s.doc_id, s.story_event_id, s.type, s.mode, s.actor1, s.actor2, s.date, s.lat, s.lon, s.country, "
         "s.admin1, s.feature, s.place_name, s.place_precision, s.trigger_text, s.modality, s.mentions, s.figures, "
+        "s.fatalities, s.injured, "
         "d.published, a1.type AS actor1_type, a2.type AS actor2_type, a1.name AS actor1_name, "
         "a2.name AS actor2_name, a1.country AS actor1_country, a2.country AS actor2_country "
         "FROM story_events s JOIN documents d ON d.id = s.doc_id "
@@ -374,7 +399,9 @@ def load_reports(store: Store) -> list[EventReport]:
             mentions, _named(row), row["feature"], _sides(row),
             {role: row[f"{role}_name"] for role in ("actor1", "actor2") if row[f"{role}_name"]},
             {role: row[f"{role}_country"] for role in ("actor1", "actor2") if row[f"{role}_country"]},
-            row["place_precision"], taken, modes))
+            row["place_precision"], taken, modes, False,
+            {role: row[f"{role}_type"] for role in ("actor1", "actor2") if row[role] and row[f"{role}_type"]},
+            row["fatalities"], row["injured"]))
     _mark_borrowed(out)
     return out
 
