@@ -502,5 +502,7 @@ def test_same_actor_across_articles():
     assert same_actor("eln", "ELN", "national-liberation-army", "National Liberation Army (ELN)")
     assert same_actor("jnim", "JNIM", "jamaat-nusrat-al-islam-wal-muslimin", "Jama'at Nusrat al-Islam wal-Muslimin")
     assert not same_actor("russia", "Russia", "ukraine-military", "Ukrainian Military")
-    assert not same_actor("islamic-state", "Islamic State", "iswap", "Islamic State West Africa Province")
+    # a group and its branch: outlets name the attackers either way (test_dedup_rules has more)
+    assert same_actor("islamic-state", "Islamic State", "iswap", "Islamic State West Africa Province")
+    assert not same_actor("islamic-state", "Islamic State", "isf", "Islamic State Supporters Front")
     assert not same_actor("russia", "Russia", "russia-opposition", "Russian Opposition")
