@@ -234,6 +234,28 @@ def score(gold: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], distract
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     p_gold_only = len(tp) / pred_pairs if pred_pairs else 1.0
 
+    # The same pairs scored on each article's MAIN event only, as the gold labels it: its first story event of
+    # its gold type (news leads with it). A correct link of a mention in passing of another incident ("a week
+    # after the bombing in X") is then no false pair; a main event linked wrongly still is.
+    def lead_of(sid: str) -> str | None:
+        t = by_id.get(sid, {}).get("type")
+        return next((e["canonical_id"] for e in events[sid] if (t is None or e["type"] == t)), None)
+
+    lead = {sid: lead_of(sid) for sid in ids}
+    l_tp = l_fp = 0
+    for a, b in itertools.combinations(ids, 2):
+        if lead[a] and lead[a] == lead[b] and by_id[a]["type"] == by_id[b]["type"]:
+            if by_id[a]["incident"] == by_id[b]["incident"]:
+                l_tp += 1
+            else:
+                l_fp += 1
+    firsts_of = {sid: {e["canonical_id"] for e in events[sid] if not in_passing(e["canonical_id"], sid)}
+                 for sid in {y for _, _, d in mixed for y in d}}
+    l_fp += sum(1 for cid, g, d in mixed for x in g for y in d if lead[x] == cid and cid in firsts_of[y])
+    l_precision = l_tp / (l_tp + l_fp) if l_tp + l_fp else 1.0
+    l_recall = l_tp / gold_pairs if gold_pairs else 1.0
+    l_f1 = 2 * l_precision * l_recall / (l_precision + l_recall) if l_precision + l_recall else 0.0
+
     def describe(sid: str) -> str:
         t = by_id[sid]["type"]
         evs = [e for e in events[sid] if e["type"] == t]
@@ -267,6 +289,8 @@ def score(gold: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], distract
           f"canonical events merging 2+ distractors only: {len(distractor_only)}")
     print(f"precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}"
           + (f"  (precision over gold pairs only {p_gold_only:.3f})" if distractors else ""))
+    print(f"main events only (each article's first story event of its gold type): precision {l_precision:.3f}  "
+          f"recall {l_recall:.3f}  F1 {l_f1:.3f}")
 
     if tp:
         print("\nmerged correctly: " + ", ".join(f"{a}+{b}" for a, b in tp))
@@ -305,7 +329,8 @@ def score(gold: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], distract
                "false_merges_with_distractors": len(mixed), "false_pairs_with_distractors": len(mixed_pairs),
                "false_pairs_with_distractors_in_passing": len(passing_pairs),
                "distractor_merges": len(distractor_only), "articles": len(gold), "incidents": n_incidents,
-               "distractors": len(distractors)}
+               "distractors": len(distractors), "main_precision": round(l_precision, 4),
+               "main_recall": round(l_recall, 4), "main_f1": round(l_f1, 4)}
     return {"summary": summary}
 
 
