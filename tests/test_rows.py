@@ -376,3 +376,25 @@ def test_stored_records_are_the_records_of_the_report(db_url):
     expected = event_records(report)
     assert [r.record for r in rows] == expected  # every field, the figures, ACLED and trigger included
     assert [r.sort_key[:8] for r in rows] == ["20240603", "20240604", "99999999", "99999999"]
+
+
+def test_sqlite_reads_in_other_threads_do_not_wait_for_a_write(tmp_path):
+    """A request reading the store is not held up by a write in progress: it reads the last commit at once."""
+    import threading
+
+    with open_store(str(tmp_path / "s.db")) as store:
+        store.write([(make_story_report(), "mem:sw-1")])
+        seen: list[int] = []
+
+        def read() -> None:
+            seen.append(store.query("SELECT COUNT(*) AS n FROM ingest_errors")[0]["n"])
+
+        with store.backend.transaction():
+            store.backend.execute("INSERT INTO ingest_errors VALUES ('x', NULL, 'c', 'm', 't', 't', 1)")
+            assert store.query("SELECT COUNT(*) AS n FROM ingest_errors")[0]["n"] == 1  # its own write
+            reader = threading.Thread(target=read)
+            reader.start()
+            reader.join(timeout=5)
+            assert seen == [0]  # answered while the write was open, from the last commit
+        read()
+        assert seen == [0, 1]
