@@ -6,6 +6,11 @@
     geojson_features(report, records="story") -> (features, skipped)   Points; events without coordinates counted
     write_events(results, fmt, out, err, records="story") -> (total, failed)
 
+Every format is made from one full record per event (``event_records``: the csv columns and what the
+other formats need beyond them), which the store keeps per story event (``STORED_FIELDS``), so the
+store's exports never read a report: ``RecordWriter(fmt, out).write(record)`` / ``text_chunks(records,
+fmt)`` write records as they come; Parquet is in exports_parquet.py.
+
 ``records`` picks what a row is: ``"story"`` (the default) one row per real-world event of the
 story (``Report.story_events``: the row an analyst codes, its fields resolved from all its
 mentions), ``"mention"`` one row per event mention (``Report.events``, as before story events
@@ -19,16 +24,22 @@ section "Event formats".
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import operator
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, TextIO
 
 from . import __version__
+from .exports_codes import (
+    ACLED_INTER,
+    FEATURE_CLASS,
+    GEO_PRECISION,
+    QUAD,
+    SECTOR,
+    country_names,
+    day_date,
+)
 from .schema import Acled, Actor, ErrorReport, Event, Figure, Offsets, Place, Report, Span, StoryEvent, dumps
 
 FORMATS = ("plover-json", "acled-csv", "csv", "geojson")
@@ -62,32 +73,6 @@ _COUNTED = ("killed", "injured", "abducted", "released", "detained")
 
 # ACLED codes events that took place: a denied, hypothetical or planned event is not one.
 _ACLED_MODALITIES = ("asserted", "reported")
-
-_QUAD = {  # PLOVER quad categories: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict
-    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1),
-    **dict.fromkeys(("COOPERATE", "AID", "RETREAT", "INVESTIGATE"), 2),
-    **dict.fromkeys(("REQUEST", "DEMAND", "ACCUSE", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION"), 3),
-    **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"), 4),
-}
-
-# eventwire actor type -> CAMEO/PLOVER sector code; types with no clear sector are left out.
-_SECTOR = {"military": "MIL", "government": "GOV", "ministry": "GOV", "party": "PTY", "igo": "IGO",
-           "ngo": "NGO", "media": "MED", "population": "CVL"}
-
-# eventwire actor type -> ACLED inter code (1 state forces, 7 civilians, 8 external/other forces).
-# armed_group stays empty: rebel (2), political (3) and identity (4) militias cannot be told apart here.
-_ACLED_INTER = {"state": 1, "military": 1, "government": 1, "ministry": 1, "population": 7, "igo": 8}
-
-# place feature -> ACLED geo_precision (1 the town itself, 2 near/part of it, 3 a larger region)
-_GEO_PRECISION = {"city": 1, "landmark": 1, "other": 2, "water": 2, "region": 3, "country": 3}
-
-# place feature -> GeoNames feature class (P populated place, A admin area, H water, S spot, L area)
-_FEATURE_CLASS = {"city": "P", "region": "A", "country": "A", "water": "H", "landmark": "S", "other": "L"}
-
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-
 
 # -- shared look-ups ---------------------------------------------------------------------------
 
@@ -143,43 +128,6 @@ def evidence_text(report: Report, event: Event) -> str | None:
     if event.evidence is None:
         return None
     return report.text[event.evidence.start:event.evidence.end]
-
-
-_SHORT_NAMES = {"PSE": "Palestine", "RUS": "Russia", "COD": "Democratic Republic of Congo",
-                "COG": "Republic of Congo"}
-
-
-@lru_cache(maxsize=512)
-def _country(alpha3: str) -> tuple[str | None, str | None, int | None]:
-    """(name, alpha-2, numeric) of an ISO 3166 alpha-3 code; pycountry is a dependency already."""
-    import pycountry
-
-    c = pycountry.countries.get(alpha_3=alpha3)
-    if c is None:
-        return None, None, None
-    # the short name, as ACLED writes it: "Iran", not "Iran, Islamic Republic of"
-    name = _SHORT_NAMES.get(alpha3) or getattr(c, "common_name", None) or c.name.split(", ")[0]
-    return name, c.alpha_2, int(c.numeric)
-
-
-def day_date(value: str | None) -> tuple[str | None, int | None]:
-    """A TIMEX3 value as one ISO day and ACLED's time_precision (1 day, 2 week, 3 month).
-
-    A week is coded as its Wednesday (a weekend as its Saturday), a month as its 15th: the middle of
-    the period, as ACLED does.  Anything vaguer (a year, 'XXXX-11-24', 'PAST_REF') gives (None, None).
-    """
-    if not value:
-        return None, None
-    try:
-        if m := _DAY.match(value):
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), 1
-        if m := _WEEK.match(value):
-            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 3).isoformat(), 2
-        if m := _MONTH.match(value):
-            return dt.date(int(m[1]), int(m[2]), 15).isoformat(), 3
-    except ValueError:  # 2023-02-30, week 54: not a date
-        return None, None
-    return None, None
 
 
 # -- one row's view of a story event or an event mention ----------------------------------------
@@ -407,11 +355,11 @@ def acled_row(rec: dict[str, Any]) -> dict[str, Any] | None:
         return None
     located = rec["place_text"] is not None  # the event has a place (a place always has its text)
     cc3 = rec["place_country"]
-    name, _, numeric = _country(cc3) if cc3 else (None, None, None)
+    name, _, numeric = country_names(cc3) if cc3 else (None, None, None)
     date, precision = day_date(rec["date"])
     type1, type2 = rec["actor1_type"], rec["actor2_type"]  # an actor of the report always has a type
-    inter1 = _ACLED_INTER.get(type1) if type1 is not None else None
-    inter2 = _ACLED_INTER.get(type2) if type2 is not None else None
+    inter1 = ACLED_INTER.get(type1) if type1 is not None else None
+    inter2 = ACLED_INTER.get(type2) if type2 is not None else None
     tags = [f"eventwire doc={rec['doc_id']}", f"event={rec['event_id']}", f"type={rec['type']}",
             f"modality={rec['modality']}"]
     if mentions := _mention_ids(rec):
@@ -437,7 +385,7 @@ def acled_row(rec: dict[str, Any]) -> dict[str, Any] | None:
         "latitude": rec["place_lat"] if located else None, "longitude": rec["place_lon"] if located else None,
         # a place that is only where the event was told (the sentence's or the dateline's) is at best
         # "near" the event: 2, not 1
-        "geo_precision": max(_GEO_PRECISION.get(rec["place_feature"] or "", 2), 2 if rec["near"] else 1)
+        "geo_precision": max(GEO_PRECISION.get(rec["place_feature"] or "", 2), 2 if rec["near"] else 1)
         if located and rec["place_lat"] is not None else None,
         "source": rec["outlet"] or rec["doc_url"] or rec["doc_id"], "notes": rec["evidence_text"],
         "fatalities": rec["killed"] or 0,  # ACLED writes 0 when no death is reported
@@ -457,7 +405,7 @@ def _plover_actor(rec: dict[str, Any], role: str) -> list[dict[str, Any]]:
     if actor_type is None:  # an id the report's actors do not hold
         return [{"identifier_id": actor_id}] if actor_id else []
     return [{
-        "code": rec[f"{role}_country"], "sector": _SECTOR.get(actor_type), "actor_text": rec[f"{role}_text"],
+        "code": rec[f"{role}_country"], "sector": SECTOR.get(actor_type), "actor_text": rec[f"{role}_text"],
         "identifier_id": actor_id, "identifier_text": rec[f"{role}_name"], "type": actor_type,
     }]
 
@@ -468,10 +416,10 @@ def plover_record(rec: dict[str, Any]) -> dict[str, Any]:
     loc = None
     if rec["place_text"] is not None:
         cc3 = rec["place_country"]
-        name, alpha2, _ = _country(cc3) if cc3 else (None, None, None)
+        name, alpha2, _ = country_names(cc3) if cc3 else (None, None, None)
         loc = {"geonameid": rec["place_geonameid"], "name": rec["place_name"], "text": rec["place_text"],
                "latitude": rec["place_lat"], "longitude": rec["place_lon"],
-               "feature class": _FEATURE_CLASS.get(rec["place_feature"] or ""), "feature": rec["place_feature"],
+               "feature class": FEATURE_CLASS.get(rec["place_feature"] or ""), "feature": rec["place_feature"],
                "country code": alpha2, "cc3": cc3, "country": name, "admin1": rec["place_admin1"],
                "precision": rec["place_precision"]}
     record = {
@@ -480,7 +428,7 @@ def plover_record(rec: dict[str, Any]) -> dict[str, Any]:
         "date": date if precision == 1 else None,  # PLOVER wants a day; vaguer dates stay in date_value
         "date_value": rec["date"], "date_from": rec["date_from"],
         "event": [rec["type"]], "mode": [rec["mode"]] if rec["mode"] else [], "context": [],
-        "quad_code": _QUAD.get(rec["type"]),
+        "quad_code": QUAD.get(rec["type"]),
         "source": _plover_actor(rec, "actor1"),
         "recipient": _plover_actor(rec, "actor2"),
         "event_loc": loc,
