@@ -325,10 +325,11 @@ def _settle(store: Store, plan: _Plan) -> int | None:
 
 
 def page(store: Store, flt: EventFilter, limit: int, offset: int = 0, cursor: str | None = None,
-         cap: int = TOTAL_CAP) -> Page:
+         cap: int | None = None) -> Page:
     """The ``limit`` matches after the cursor (from the start without one), skipping ``offset`` of them first;
     ``next_cursor`` continues after this page (rows added meanwhile after it are found, none is served twice).
-    ``total`` counts every match up to ``cap`` (more when it was counted anyway)."""
+    ``total`` counts every match up to ``cap`` (default TOTAL_CAP; more when it was counted anyway)."""
+    cap = TOTAL_CAP if cap is None else cap
     after = decode_cursor(cursor) if cursor else None
     plan = _plan(store, flt)
     if plan.empty:
