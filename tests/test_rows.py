@@ -398,3 +398,20 @@ def test_sqlite_reads_in_other_threads_do_not_wait_for_a_write(tmp_path):
             assert seen == [0]  # answered while the write was open, from the last commit
         read()
         assert seen == [0, 1]
+
+
+def test_jsonl_reports_hold_the_matches_once_per_document_in_the_order_of_their_first(store_url, monkeypatch):
+    monkeypatch.setattr(sel, "REPORTS_PER_QUERY", 2)
+    with open_store(store_url) as store:
+        for flt in (EventFilter(), EventFilter(country="SDN", date_from="2024-03-01"), EventFilter(actor="military"),
+                    EventFilter(bbox=(24.0, 11.5, 26.0, 14.0), dedup=True)):
+            reports = list(sel.select_reports(store, flt, batch=3))
+            docs = [document_id(r.text) for r in reports]
+            assert len(docs) == len(set(docs))
+            held = {(d, s.id) for d, r in zip(docs, reports, strict=True) for s in r.story_events}
+            assert held == _old_keys(store, flt)
+            order = [d for d, _ in dict.fromkeys((r.doc_id, None) for r in stream(store, flt))]
+            assert docs == order  # each document where its first match comes
+            for r in reports:  # only the matches' mentions, each with its canonical id
+                mentions = {m for s in r.story_events for m in s.mentions}
+                assert {e.id for e in r.events} == mentions

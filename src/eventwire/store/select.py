@@ -35,10 +35,11 @@ from . import Store
 from .rows import UNDATED, cell
 
 TOTAL_CAP = 1_000  # `total` is exact up to this many matches, then "at least this many"
-BATCH = 1_000  # rows per query when streaming an export
+BATCH = 2_000  # rows per query when streaming an export
 MAX_ARMS = 36  # ordered queries merged for one page at most (a bbox of 6 x 6 one-degree cells)
 MAX_IN = 2_000  # values an IN list may name (actor ids, grid cells); past it the filter is read row by row
 SORT_MAX = 10_000  # matches an IN list may bring to be sorted; past it rows are read in order and tested
+REPORTS_PER_QUERY = 50  # reports read per query for jsonl (memory: that many reports' JSON)
 
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:
@@ -397,6 +398,20 @@ def story_keys(store: Store, flt: EventFilter) -> list[StoryKey]:
     return [StoryKey(r.doc_id, r.record["event_id"], r.canonical_id) for r in stream(store, flt)]
 
 
+def _only(report: Report, wanted: dict[str, str | None]) -> Report:
+    """The report holding only the story events ``wanted`` (id -> canonical id) and their mentions, each marked
+    with its ``canonical_id``."""
+    report.story_events = [s for s in report.story_events if s.id in wanted]
+    canonical_of = {}
+    for s in report.story_events:
+        s.canonical_id = wanted[s.id]  # type: ignore[attr-defined]
+        canonical_of.update(dict.fromkeys(s.mentions, wanted[s.id]))
+    report.events = [e for e in report.events if e.id in canonical_of]
+    for e in report.events:
+        e.canonical_id = canonical_of[e.id]  # type: ignore[attr-defined]
+    return report
+
+
 def reports_for(store: Store, keys: list[StoryKey]) -> Iterator[Report]:
     """The reports of ``keys`` (in their order, one per run of a document), each holding only those story
     events and their mentions, every one marked with its ``canonical_id``."""
@@ -409,22 +424,14 @@ def reports_for(store: Store, keys: list[StoryKey]) -> Iterator[Report]:
         wanted = {k.story_event_id: k.canonical_id for k in keys[start:end]}
         start = end
         report = store.report(doc_id)
-        if report is None:
-            continue
-        report.story_events = [s for s in report.story_events if s.id in wanted]
-        canonical_of = {}
-        for s in report.story_events:
-            s.canonical_id = wanted[s.id]  # type: ignore[attr-defined]
-            canonical_of.update(dict.fromkeys(s.mentions, wanted[s.id]))
-        report.events = [e for e in report.events if e.id in canonical_of]
-        for e in report.events:
-            e.canonical_id = canonical_of[e.id]  # type: ignore[attr-defined]
-        yield report
+        if report is not None:
+            yield _only(report, wanted)
 
 
 def _story_reports(store: Store, flt: EventFilter, batch: int) -> Iterator[Report]:
     """One report per document holding a match, in the order of its first match; a batch of first matches per
-    query, then each document's own matches (memory: one batch and one report)."""
+    query, then the matches and reports of REPORTS_PER_QUERY documents per query (memory: one batch of keys and
+    that many reports)."""
     plan = _plan(store, flt)
     if plan.empty:
         return
@@ -443,13 +450,20 @@ def _story_reports(store: Store, flt: EventFilter, batch: int) -> Iterator[Repor
             keys += store.query(f"SELECT r.sort_key, r.doc_id FROM story_rows r{where} ORDER BY r.sort_key LIMIT ?",
                                 [*params, batch])
         keys = sorted({k["sort_key"]: k for k in keys}.values(), key=lambda k: k["sort_key"])[:batch]
-        for k in keys:
-            where, params = plan.arm_sql((arm, arm_params), ("{t}.doc_id = ?", [k["doc_id"]]))
-            own = store.query("SELECT r.story_event_id, l.canonical_id FROM story_rows r LEFT JOIN event_links l "
-                              "ON l.doc_id = r.doc_id AND l.story_event_id = r.story_event_id"
-                              f"{where} ORDER BY r.sort_key", params)
-            yield from reports_for(store, [StoryKey(k["doc_id"], o["story_event_id"], o["canonical_id"])
-                                           for o in own])
+        for start in range(0, len(keys), REPORTS_PER_QUERY):  # their matches and reports, a few documents a query
+            docs = [k["doc_id"] for k in keys[start:start + REPORTS_PER_QUERY]]
+            marks = ", ".join("?" * len(docs))
+            where, params = plan.arm_sql((arm, arm_params), (f"{{t}}.doc_id IN ({marks})", docs))
+            wanted: dict[str, dict[str, str | None]] = {d: {} for d in docs}
+            for o in store.query("SELECT r.doc_id, r.story_event_id, l.canonical_id FROM story_rows r LEFT JOIN "
+                                 "event_links l ON l.doc_id = r.doc_id AND l.story_event_id = r.story_event_id"
+                                 f"{where}", params):
+                wanted[o["doc_id"]][o["story_event_id"]] = o["canonical_id"]
+            found = store.query(f"SELECT id, report FROM documents WHERE id IN ({marks})", docs)
+            stored = {r["id"]: r["report"] for r in found}
+            for doc_id in docs:
+                if doc_id in stored:
+                    yield _only(Report.from_json(stored.pop(doc_id)), wanted[doc_id])
         if len(keys) < batch:
             return
         after = keys[-1]["sort_key"]
