@@ -210,8 +210,16 @@ def _plan(store: Store, flt: EventFilter) -> _Plan:
         plan.add("({t}.acled_type = ? OR {t}.acled_sub_type = ?)", name, name)
         if arms is None:
             arms = [("{t}.acled_type = ?", [name]), ("{t}.acled_sub_type = ?", [name])]
-    if flt.source:
-        plan.add("{t}.doc_id IN (SELECT doc_id FROM document_sources WHERE text LIKE ? ESCAPE '!')", _like(flt.source))
+    if flt.source:  # a substring of every document's source, site and URL: a scan of the narrow look-up, once
+        found = store.query("SELECT doc_id FROM document_sources WHERE text LIKE ? ESCAPE '!' LIMIT ?",
+                            (_like(flt.source), MAX_IN + 1))
+        if not found:
+            plan.empty = True
+        elif len(found) <= MAX_IN:
+            plan.add(f"{{t}}.doc_id IN ({', '.join('?' * len(found))})", *(r["doc_id"] for r in found))
+        else:
+            plan.add("{t}.doc_id IN (SELECT doc_id FROM document_sources WHERE text LIKE ? ESCAPE '!')",
+                     _like(flt.source))
     if flt.dedup:
         plan.add("EXISTS (SELECT 1 FROM event_links l WHERE l.doc_id = {t}.doc_id AND l.story_event_id = "
                  "{t}.story_event_id AND l.reason = 'first report')")
