@@ -155,6 +155,7 @@ def test_filters_keep_the_rows_they_kept_before_in_the_documented_order(store_ur
         monkeypatch.setattr(sel, "MAX_IN", 0)
     if path == "dense":
         monkeypatch.setattr(sel, "SORT_MAX", 0)
+        monkeypatch.setattr(sel, "WINDOW", 8)  # many windows of the index
     with open_store(store_url) as store:
         assert store.counts()["story_rows"] == store.counts()["story_events"] > 200
         for flt in FILTERS:
@@ -164,6 +165,10 @@ def test_filters_keep_the_rows_they_kept_before_in_the_documented_order(store_ur
             assert got == _order(store, old), flt
             assert [r.sort_key for r in rows] == sorted(r.sort_key for r in rows)  # the database's order is bytes'
             assert sel.count(store, flt, cap=10_000) == (len(old), True)
+            keys = [r.sort_key for r in rows]
+            assert [r.sort_key for r in page(store, flt, 5, offset=3).rows] == keys[3:8], flt
+            second = page(store, flt, 4, cursor=page(store, flt, 6).next_cursor) if len(keys) > 6 else None
+            assert second is None or [r.sort_key for r in second.rows] == keys[6:10], flt
         assert len(_old_keys(store, EventFilter(actor="rapid"))) < len(_old_keys(store, EventFilter(actor="rsf")))
 
 

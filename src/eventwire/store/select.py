@@ -38,7 +38,7 @@ TOTAL_CAP = 1_000  # `total` is exact up to this many matches, then "at least th
 BATCH = 2_000  # rows per query when streaming an export
 MAX_ARMS = 36  # ordered queries merged for one page at most (a bbox of 6 x 6 one-degree cells)
 MAX_IN = 2_000  # values an IN list may name (actor ids, grid cells); past it the filter is read row by row
-SORT_MAX = 10_000  # matches an IN list may bring to be sorted; past it rows are read in order and tested
+SORT_MAX = 2_000  # matches an IN list may bring to be sorted; past it rows are read in order and tested
 REPORTS_PER_QUERY = 50  # reports read per query for jsonl (memory: that many reports' JSON)
 
 
@@ -140,8 +140,12 @@ class _Plan:
     arms: list[tuple[str, list[Any]]] = field(default_factory=lambda: [("", [])])
     empty: bool = False  # nothing can match (an actor no stored event names)
     # Too many values for arms: an IN list that finds the matches through an index, but unordered (they are
-    # sorted); used only when they are few (SORT_MAX): many matches are found sooner reading rows in order.
+    # sorted); used only when they are few (SORT_MAX): many matches are found sooner reading rows in order
+    # (``dense``: window by window of the sort_key index, so no planner may sort the whole table instead).
     hint: tuple[str, list[Any]] | None = None
+    dense: bool = False
+    low: str | None = None  # the sort keys the filter allows: low <= key < high (its dates)
+    high: str | None = None
 
     def add(self, clause: str, *params: Any) -> None:
         self.where.append(clause)
@@ -173,11 +177,11 @@ def _plan(store: Store, flt: EventFilter) -> _Plan:
         plan.add("{t}.type = ?", flt.type.upper())
     # story event dates are ISO days or null; the day leads the sort key, and undated events sort last
     if flt.date_from:
-        plan.add("{t}.sort_key >= ?", _day(flt.date_from))
-    if flt.date_to:
-        plan.add("{t}.sort_key < ?", _day_after(flt.date_to))
+        plan.low = _day(flt.date_from)
+        plan.add("{t}.sort_key >= ?", plan.low)
     if flt.date_from or flt.date_to:  # a filter on dates leaves the undated out
-        plan.add("{t}.sort_key < ?", UNDATED)
+        plan.high = min(_day_after(flt.date_to), UNDATED) if flt.date_to else UNDATED
+        plan.add("{t}.sort_key < ?", plan.high)
     if flt.country:
         plan.add("{t}.country = ?", flt.country.upper())
     arms: list[tuple[str, list[Any]]] | None = None
@@ -208,7 +212,7 @@ def _plan(store: Store, flt: EventFilter) -> _Plan:
     if flt.acled_type:
         name = flt.acled_type.lower()
         plan.add("({t}.acled_type = ? OR {t}.acled_sub_type = ?)", name, name)
-        if arms is None:
+        if arms is None and plan.hint is None:
             arms = [("{t}.acled_type = ?", [name]), ("{t}.acled_sub_type = ?", [name])]
     if flt.source:  # a substring of every document's source, site and URL: a scan of the narrow look-up, once
         found = store.query("SELECT doc_id FROM document_sources WHERE text LIKE ? ESCAPE '!' LIMIT ?",
@@ -228,22 +232,55 @@ def _plan(store: Store, flt: EventFilter) -> _Plan:
     return plan
 
 
-def _keys(store: Store, plan: _Plan, after: str | None, limit: int, offset: int = 0) -> list[str]:
-    """The sort keys of the matches after ``after``, from the ``offset``-th on, ``limit`` at most."""
-    extra = [("{t}.sort_key > ?", [after])] if after is not None else []
+def _keys(store: Store, plan: _Plan, after: str | None, limit: int, offset: int = 0,
+          extra: tuple[tuple[str, list[Any]], ...] = ()) -> list[dict[str, Any]]:
+    """The matches after ``after`` (sort key and document), from the ``offset``-th on, ``limit`` at most."""
+    if plan.dense:
+        return _window_keys(store, plan, after, limit, offset, extra)
+    extra = (*extra, *([("{t}.sort_key > ?", [after])] if after is not None else []))
     parts, params = [], []
     for arm in plan.arms:
         where, arm_params = plan.arm_sql(arm, *extra)
-        parts.append(f"SELECT r.sort_key FROM story_rows r{where} ORDER BY r.sort_key LIMIT ?")
+        parts.append(f"SELECT r.sort_key, r.doc_id FROM story_rows r{where} ORDER BY r.sort_key LIMIT ?")
         params += [*arm_params, offset + limit]
     if len(parts) == 1:
         sql = parts[0] + " OFFSET ?"
         params.append(offset)
     else:
-        sql = " UNION ".join(f"SELECT sort_key FROM ({p}) a{i}" for i, p in enumerate(parts))
+        sql = " UNION ".join(f"SELECT sort_key, doc_id FROM ({p}) a{i}" for i, p in enumerate(parts))
         sql += " ORDER BY sort_key LIMIT ? OFFSET ?"
         params += [limit, offset]
-    return [r["sort_key"] for r in store.query(sql, params)]
+    return store.query(sql, params)
+
+
+WINDOW = 1_024  # sort keys in the first window of a scan in order (each next one twice as many)
+
+
+def _window_keys(store: Store, plan: _Plan, after: str | None, limit: int, offset: int,
+                 extra: tuple[tuple[str, list[Any]], ...]) -> list[dict[str, Any]]:
+    """_keys for many matches: the rows read in sort_key order, a window of the index at a time (its far edge found
+    on the index alone), so a query reads about (offset + limit) / the share of rows that match, whatever plan
+    the database would pick for the filter alone."""
+    found: list[dict[str, Any]] = []
+    # where the next window starts: after the cursor, or at the filter's first day
+    start, op = (after, ">") if after is not None and (plan.low is None or after >= plan.low) else (plan.low, ">=")
+    size = WINDOW
+    while len(found) < offset + limit:
+        bounds = ([(f"sort_key {op} ?", start)] if start is not None else []) + \
+            ([("sort_key < ?", plan.high)] if plan.high is not None else [])
+        where = (" WHERE " + " AND ".join(c for c, _ in bounds)) if bounds else ""
+        far = store.query(f"SELECT sort_key FROM story_rows{where} ORDER BY sort_key LIMIT 1 OFFSET ?",
+                          [*(v for _, v in bounds), size - 1])
+        edge = far[0]["sort_key"] if far else None
+        window = ([(f"{{t}}.sort_key {op} ?", [start])] if start is not None else []) + \
+            ([("{t}.sort_key <= ?", [edge])] if edge is not None else [])
+        where, params = plan.arm_sql(plan.any_arm(), *extra, *window)
+        found += store.query(f"SELECT r.sort_key, r.doc_id FROM story_rows r{where} ORDER BY r.sort_key LIMIT ?",
+                             [*params, offset + limit - len(found)])
+        if edge is None:
+            break
+        start, op, size = edge, ">", size * 2
+    return found[offset:offset + limit]
 
 
 @dataclass
@@ -329,6 +366,8 @@ def _settle(store: Store, plan: _Plan) -> int | None:
     n = _count(store, hinted, SORT_MAX)
     if n <= SORT_MAX:
         plan.add(plan.hint[0], *plan.hint[1])
+    else:
+        plan.dense = True
     plan.hint = None
     return n
 
@@ -344,7 +383,7 @@ def page(store: Store, flt: EventFilter, limit: int, offset: int = 0, cursor: st
     if plan.empty:
         return Page([], None, 0, True)
     counted = _settle(store, plan)
-    keys = _keys(store, plan, after, limit + 1, offset)
+    keys = [k["sort_key"] for k in _keys(store, plan, after, limit + 1, offset)]
     more = len(keys) > limit
     keys = keys[:limit]
     if after is None and not more and (keys or not offset):  # the page saw every match
@@ -378,12 +417,12 @@ def stream(store: Store, flt: EventFilter, batch: int = BATCH) -> Iterator[Row]:
     _settle(store, plan)
     after: str | None = None
     while True:
-        if len(plan.arms) == 1:  # one ordered query brings the rows themselves
+        if len(plan.arms) == 1 and not plan.dense:  # one ordered query brings the rows themselves
             extra = [("{t}.sort_key > ?", [after])] if after is not None else []
             where, params = plan.arm_sql(plan.arms[0], *extra)
             rows = [_row(r) for r in store.query(f"{_FETCH}{where} ORDER BY r.sort_key LIMIT ?", [*params, batch])]
         else:
-            rows = _fetch(store, _keys(store, plan, after, batch))
+            rows = _fetch(store, [k["sort_key"] for k in _keys(store, plan, after, batch)])
         yield from rows
         if len(rows) < batch:
             return
@@ -451,13 +490,7 @@ def _story_reports(store: Store, flt: EventFilter, batch: int) -> Iterator[Repor
     first = f"NOT EXISTS (SELECT 1 FROM story_rows q{inner})"
     after: str | None = None
     while True:
-        keys = []
-        for a in plan.arms:
-            extra = [(first, inner_params)] + ([("{t}.sort_key > ?", [after])] if after is not None else [])
-            where, params = plan.arm_sql(a, *extra)
-            keys += store.query(f"SELECT r.sort_key, r.doc_id FROM story_rows r{where} ORDER BY r.sort_key LIMIT ?",
-                                [*params, batch])
-        keys = sorted({k["sort_key"]: k for k in keys}.values(), key=lambda k: k["sort_key"])[:batch]
+        keys = _keys(store, plan, after, batch, extra=((first, inner_params),))
         for start in range(0, len(keys), REPORTS_PER_QUERY):  # their matches and reports, a few documents a query
             docs = [k["doc_id"] for k in keys[start:start + REPORTS_PER_QUERY]]
             marks = ", ".join("?" * len(docs))
