@@ -130,6 +130,7 @@ FILTERS = [
     EventFilter(country="sdn"), EventFilter(country="UKR", date_from="2024-05-01", date_to="2024-05-31"),
     EventFilter(bbox=(24.0, 11.5, 26.0, 14.0)), EventFilter(bbox=(-180.0, -90.0, 180.0, 90.0)),
     EventFilter(bbox=(30.0, 12.0, 40.0, 16.0), type="ASSAULT"), EventFilter(bbox=(0.0, 0.0, 1.0, 1.0)),
+    EventFilter(bbox=(float("-inf"), 12.5, float("inf"), 13.7)),
     EventFilter(actor="rsf"), EventFilter(actor="RAPID"), EventFilter(actor="military"),
     EventFilter(actor="russian army"), EventFilter(actor="ghost"), EventFilter(actor="nobody at all"),
     EventFilter(actor="%"), EventFilter(actor="-"), EventFilter(actor="fano", country="ETH"),

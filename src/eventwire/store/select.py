@@ -119,7 +119,7 @@ def _day_after(value: str) -> str:
 
 def _cells(bbox: tuple[float, float, float, float]) -> list[int] | None:
     """The grid cells a box covers (see rows.cell); None when there are more than MAX_IN."""
-    west, south, east, north = (v if math.isfinite(v) else 0.0 for v in bbox)
+    west, south, east, north = (v if math.isfinite(v) else math.copysign(1e9, v) for v in bbox)  # cell() clamps
     low, high = cell(south, west), cell(north, east)
     if low is None or high is None:
         return None
