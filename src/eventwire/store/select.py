@@ -233,21 +233,23 @@ def _plan(store: Store, flt: EventFilter) -> _Plan:
 
 
 def _keys(store: Store, plan: _Plan, after: str | None, limit: int, offset: int = 0,
-          extra: tuple[tuple[str, list[Any]], ...] = ()) -> list[dict[str, Any]]:
-    """The matches after ``after`` (sort key and document), from the ``offset``-th on, ``limit`` at most."""
+          extra: tuple[tuple[str, list[Any]], ...] = (), columns: str = "sort_key") -> list[dict[str, Any]]:
+    """The matches after ``after`` (``columns``: their sort key, and more if asked), from the ``offset``-th on,
+    ``limit`` at most. The sort key alone is read from the index (an offset skips index entries, not rows)."""
     if plan.dense:
-        return _window_keys(store, plan, after, limit, offset, extra)
+        return _window_keys(store, plan, after, limit, offset, extra, columns)
     extra = (*extra, *([("{t}.sort_key > ?", [after])] if after is not None else []))
     parts, params = [], []
+    selected = ", ".join(f"r.{c.strip()}" for c in columns.split(","))
     for arm in plan.arms:
         where, arm_params = plan.arm_sql(arm, *extra)
-        parts.append(f"SELECT r.sort_key, r.doc_id FROM story_rows r{where} ORDER BY r.sort_key LIMIT ?")
+        parts.append(f"SELECT {selected} FROM story_rows r{where} ORDER BY r.sort_key LIMIT ?")
         params += [*arm_params, offset + limit]
     if len(parts) == 1:
         sql = parts[0] + " OFFSET ?"
         params.append(offset)
     else:
-        sql = " UNION ".join(f"SELECT sort_key, doc_id FROM ({p}) a{i}" for i, p in enumerate(parts))
+        sql = " UNION ".join(f"SELECT {columns} FROM ({p}) a{i}" for i, p in enumerate(parts))
         sql += " ORDER BY sort_key LIMIT ? OFFSET ?"
         params += [limit, offset]
     return store.query(sql, params)
@@ -257,7 +259,7 @@ WINDOW = 1_024  # sort keys in the first window of a scan in order (each next on
 
 
 def _window_keys(store: Store, plan: _Plan, after: str | None, limit: int, offset: int,
-                 extra: tuple[tuple[str, list[Any]], ...]) -> list[dict[str, Any]]:
+                 extra: tuple[tuple[str, list[Any]], ...], columns: str) -> list[dict[str, Any]]:
     """_keys for many matches: the rows read in sort_key order, a window of the index at a time (its far edge found
     on the index alone), so a query reads about (offset + limit) / the share of rows that match, whatever plan
     the database would pick for the filter alone."""
@@ -275,7 +277,8 @@ def _window_keys(store: Store, plan: _Plan, after: str | None, limit: int, offse
         window = ([(f"{{t}}.sort_key {op} ?", [start])] if start is not None else []) + \
             ([("{t}.sort_key <= ?", [edge])] if edge is not None else [])
         where, params = plan.arm_sql(plan.any_arm(), *extra, *window)
-        found += store.query(f"SELECT r.sort_key, r.doc_id FROM story_rows r{where} ORDER BY r.sort_key LIMIT ?",
+        selected = ", ".join(f"r.{c.strip()}" for c in columns.split(","))
+        found += store.query(f"SELECT {selected} FROM story_rows r{where} ORDER BY r.sort_key LIMIT ?",
                              [*params, offset + limit - len(found)])
         if edge is None:
             break
@@ -490,7 +493,7 @@ def _story_reports(store: Store, flt: EventFilter, batch: int) -> Iterator[Repor
     first = f"NOT EXISTS (SELECT 1 FROM story_rows q{inner})"
     after: str | None = None
     while True:
-        keys = _keys(store, plan, after, batch, extra=((first, inner_params),))
+        keys = _keys(store, plan, after, batch, extra=((first, inner_params),), columns="sort_key, doc_id")
         for start in range(0, len(keys), REPORTS_PER_QUERY):  # their matches and reports, a few documents a query
             docs = [k["doc_id"] for k in keys[start:start + REPORTS_PER_QUERY]]
             marks = ", ".join("?" * len(docs))
