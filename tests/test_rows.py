@@ -421,3 +421,12 @@ def test_jsonl_reports_hold_the_matches_once_per_document_in_the_order_of_their_
             for r in reports:  # only the matches' mentions, each with its canonical id
                 mentions = {m for s in r.story_events for m in s.mentions}
                 assert {e.id for e in r.events} == mentions
+
+
+def test_postgresql_url_options_keep_their_spaces():
+    """A server setting for the store's sessions (say, no parallel plans for the API's short queries) passes
+    through the URL as libpq reads it."""
+    from eventwire.store.backends import pg_options
+
+    conninfo, _, size = pg_options("postgresql://u@h/db?options=-c%20max_parallel_workers_per_gather%3D0&pool_size=4")
+    assert conninfo == "postgresql://u@h/db?options=-c%20max_parallel_workers_per_gather%3D0" and size == 4

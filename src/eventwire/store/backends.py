@@ -326,7 +326,8 @@ def pg_options(url: str) -> tuple[str, int, int]:
 
     timeout = positive("connect_timeout", DEFAULT_CONNECT_TIMEOUT)
     size = positive("pool_size", DEFAULT_POOL_SIZE)
-    rest = urlencode([(k, v) for k, v in query if k != "pool_size"])
+    # %20, not '+': libpq reads '+' as itself (options=-c%20name%3Dvalue must reach it with its space)
+    rest = urlencode([(k, v) for k, v in query if k != "pool_size"], quote_via=quote)
     return urlunsplit(parts._replace(query=rest)), timeout, size
 
 
