@@ -343,8 +343,9 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
            actor: str | None, source: str | None, acled_type: str | None, dedup_only: bool,
            records: str | None) -> None:
     """Export the stored story events (or event mentions; as jsonl, the reports) with filters."""
+    from .exports import RecordWriter, event_records
     from .settings import Settings
-    from .store.select import EventFilter, select_reports
+    from .store.select import EventFilter, select_reports, stream
 
     try:
         records = Settings.from_env(records=records).records
@@ -355,21 +356,31 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
     if output_format == "parquet" and not output:
         raise click.UsageError("parquet needs a file: add --output PATH")
     with _open(db) as store:
-        reports = select_reports(store, flt, records=records)
+        # story events stream from their stored records, a batch at a time; event mentions come from the reports
+        rows = ((r.record for r in stream(store, flt)) if records == "story"
+                else (rec for r in select_reports(store, flt, records=records) for rec in event_records(r, records)))
         if output_format == "parquet":
-            from .exports import write_parquet
+            from .exports_parquet import write_parquet_records
 
-            n = write_parquet(reports, output, records)  # type: ignore[arg-type]
+            n = write_parquet_records(rows, output)
             click.echo(f"{n} {'story events' if records == 'story' else 'event mentions'} written to {output}",
                        err=True)
             return
         out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
         try:
             if output_format == "jsonl":
-                for r in reports:
+                for r in select_reports(store, flt, records=records):
                     out.write(r.to_json() + "\n")
             else:
-                write_events(reports, output_format, out, sys.stderr, records)
+                writer = RecordWriter(output_format, out)
+                if records == "story":
+                    for row in stream(store, flt):
+                        writer.write_stored(row.values, row.canonical_id)
+                else:
+                    for rec in rows:
+                        writer.write(rec)
+                if skipped := writer.finish():
+                    click.echo(f"eventwire: {skipped} events without coordinates left out of the GeoJSON", err=True)
         finally:
             if output:
                 out.close()
