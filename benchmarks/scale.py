@@ -142,11 +142,12 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(url: str) -> Iterator[tuple[str, int]]:
+def server(url: str, processes: int = 1) -> Iterator[tuple[str, int]]:
     port = _free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", url, "--port", str(port),
-                             "--workers", "1", "--limit-concurrency", "1000"],
+                             "--workers", "1", "--limit-concurrency", "1000",
+                             "--processes", str(processes)],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -169,6 +170,17 @@ def server(url: str) -> Iterator[tuple[str, int]]:
             proc.wait(30)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def server_rss_mb(pid: int, processes: int) -> float | None:
+    """The largest peak RSS of the server processes: the one process, or the supervisor's direct children
+    (not the extraction workers, which are other processes and hold the model)."""
+    if processes <= 1:
+        return peak_rss_mb(pid)
+    import psutil
+
+    peaks = [peak_rss_mb(c.pid) for c in psutil.Process(pid).children(recursive=False)]
+    return max((p for p in peaks if p is not None), default=None)
 
 
 def peak_rss_mb(pid: int) -> float | None:
@@ -300,7 +312,7 @@ def single_client(base: str, plan: dict[str, list[str]], n: int = 20) -> dict[st
     return out
 
 
-def export_stream(base: str, url: str, pid: int) -> dict[str, Any]:
+def export_stream(base: str, url: str, pid: int, processes: int) -> dict[str, Any]:
     import httpx
 
     from eventwire.store import open_store
@@ -310,7 +322,7 @@ def export_stream(base: str, url: str, pid: int) -> dict[str, Any]:
                           "WHERE country IS NOT NULL AND date IS NOT NULL GROUP BY country, SUBSTR(date, 1, 4) "
                           "ORDER BY n DESC LIMIT 1")[0]
     path = f"/export?format=csv&country={top['country']}&from={top['year']}-01-01&to={top['year']}-12-31"
-    rss_before = peak_rss_mb(pid)
+    rss_before = server_rss_mb(pid, processes)
     t0 = time.perf_counter()
     first_byte = None
     rows = -1  # the header
@@ -329,7 +341,7 @@ def export_stream(base: str, url: str, pid: int) -> dict[str, Any]:
     took = time.perf_counter() - t0
     return {"query": path, "expected_rows": top["n"], "rows": rows, "seconds": round(took, 2),
             "rows_per_s": round(rows / took, 1), "first_byte_ms": round(1000 * (first_byte or took), 1),
-            "server_peak_rss_mb_before": rss_before, "server_peak_rss_mb": peak_rss_mb(pid)}
+            "server_peak_rss_mb_before": rss_before, "server_peak_rss_mb": server_rss_mb(pid, processes)}
 
 
 # -- incremental dedup -------------------------------------------------------------------------------------------
@@ -375,20 +387,21 @@ def _links(store: Any) -> set[tuple]:
 def run_backend(backend: str, args: argparse.Namespace) -> dict[str, Any]:
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
-    result: dict[str, Any] = {"backend": backend, "date": time.strftime("%Y-%m-%d"), "cores": os.cpu_count()}
+    result: dict[str, Any] = {"backend": backend, "date": time.strftime("%Y-%m-%d"), "cores": os.cpu_count(),
+                              "server_processes": args.processes}
     with store_url(backend, workdir, args.reuse) as url:
         print(f"[{backend}] generating {args.docs} documents", file=sys.stderr)
         result["store"] = generate(url, args.docs, args.seed, args.reuse)
         print(f"[{backend}] {result['store']}", file=sys.stderr)
         plan = query_plan(url, args.seed)
-        with server(url) as (base, pid):
+        with server(url, args.processes) as (base, pid):
             result["single_client"] = single_client(base, plan)
             print(f"[{backend}] single client {result['single_client']}", file=sys.stderr)
             result["paced"] = asyncio.run(_load(base, plan, args.clients, args.seconds, think=1.0))
             print(f"[{backend}] paced {result['paced']}", file=sys.stderr)
             result["saturating"] = asyncio.run(_load(base, plan, args.clients, args.seconds, think=0.0))
             print(f"[{backend}] saturating {result['saturating']}", file=sys.stderr)
-            result["export"] = export_stream(base, url, pid)
+            result["export"] = export_stream(base, url, pid, args.processes)
             print(f"[{backend}] export {result['export']}", file=sys.stderr)
         if args.new:
             result["incremental"] = incremental(url, args.new, args.seed, args.verify_rebuild)
@@ -404,6 +417,8 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--processes", type=int, default=os.cpu_count() or 1,
+                    help="server processes (eventwire serve --processes) [default: the cores]")
     ap.add_argument("--workdir", default="/tmp/eventwire-scale")
     ap.add_argument("--reuse", action="store_true", help="use a store of that size generated before")
     ap.add_argument("--verify-rebuild", action="store_true", help="check the incremental dedup against a rebuild")

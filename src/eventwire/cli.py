@@ -417,14 +417,19 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
               help="Open connections plus running requests; more are refused with 503.")
 @click.option("--max-header-bytes", type=click.IntRange(min=1024), default=16384, show_default=True, metavar="N",
               help="Largest request line plus headers.")
+@click.option("--processes", type=click.IntRange(1, 64), envvar="EVENTWIRE_SERVE_PROCESSES", default=1,
+              show_default=True, metavar="N",
+              help="Server processes sharing the port, for many readers at once (one core each); each has "
+                   "max(1, workers / N) extraction workers [env EVENTWIRE_SERVE_PROCESSES].")
 def serve(db: str | None, host: str, port: int, model: str | None, max_body: int, workers: int,
           request_timeout: float | None, queue_timeout: float, max_documents: int | None,
           allowed_hosts: tuple[str, ...], read_token: str | None, timeout_keep_alive: int, timeout_read: float,
-          limit_concurrency: int, max_header_bytes: int) -> None:
+          limit_concurrency: int, max_header_bytes: int, processes: int) -> None:
     """Serve the HTTP API and the web page (see docs/api.md: tokens, hosts, limits, running behind a proxy)."""
     import os
 
     import uvicorn
+    from fastapi import FastAPI
 
     from .api import create_app
     from .settings import Settings
@@ -438,14 +443,24 @@ def serve(db: str | None, host: str, port: int, model: str | None, max_body: int
     except EventwireError as exc:
         raise click.UsageError(exc.message) from None
     hosts = (*DEFAULT_HOSTS, *([host] if host not in ("0.0.0.0", "::", "") else []), *allowed_hosts)
-    app = create_app(db, settings=settings, token=os.environ.get("EVENTWIRE_TOKEN") or None, max_body=max_body,
-                     workers=workers, read_token=read_token or None, allowed_hosts=hosts,
-                     queue_timeout_s=queue_timeout, body_timeout_s=timeout_read)
+
+    def make_app(workers: int) -> FastAPI:
+        return create_app(db, settings=settings, token=os.environ.get("EVENTWIRE_TOKEN") or None, max_body=max_body,
+                          workers=workers, read_token=read_token or None, allowed_hosts=hosts,
+                          queue_timeout_s=queue_timeout, body_timeout_s=timeout_read)
+
+    options = {"timeout_keep_alive": timeout_keep_alive, "timeout_read": timeout_read,
+               "limit_concurrency": limit_concurrency, "max_header_bytes": max_header_bytes}
     click.echo(f"eventwire: serving {db or 'no store'} on http://{host}:{port}/ (answering Host: "
-               f"{', '.join(dict.fromkeys(hosts))})", err=True)
-    uvicorn.Server(server_config(app, host=host, port=port, timeout_keep_alive=timeout_keep_alive,
-                                 timeout_read=timeout_read, limit_concurrency=limit_concurrency,
-                                 max_header_bytes=max_header_bytes)).run()
+               f"{', '.join(dict.fromkeys(hosts))})" + (f" with {processes} processes" if processes > 1 else ""),
+               err=True)
+    if processes > 1:
+        from .web.serving import serve_processes
+
+        serve_processes(lambda index: make_app(max(1, workers // processes)), processes, host=host, port=port,
+                        **options)
+        return
+    uvicorn.Server(server_config(make_app(workers), host=host, port=port, **options)).run()
 
 
 @main.command()
