@@ -12,7 +12,8 @@ import datetime as dt
 import random
 from typing import Any
 
-from eventwire.dedup import CANONICAL_COLUMNS, canonical_row, cluster, load_figures, load_reports
+from eventwire.dedup import load_reports
+from eventwire.dedup_cluster import CANONICAL_COLUMNS, canonical_row, cluster
 from eventwire.schema import Actor, Dateline, Event, Offsets, Place, Report, Span, StoryEvent
 from eventwire.store import Store
 
@@ -109,8 +110,7 @@ def expected_tables(store: Store) -> tuple[set[tuple], set[tuple]]:
     """The canonical_events and event_links rows a full rebuild writes for the stored story events (scanning
     every open event, so that the blocking index is checked too)."""
     canon = cluster(load_reports(store), blocking=False)  # a scan of every open event: no index to trust
-    figures = load_figures(store, "s.fatalities IS NOT NULL OR s.injured IS NOT NULL")
-    events = {canonical_row(c, figures) for c in canon}
+    events = {canonical_row(c) for c in canon}
     links = {(r.doc_id, r.event_id, c.id, why) for c in canon for r, why in c.reports}
     return events, links
 

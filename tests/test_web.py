@@ -206,3 +206,32 @@ def test_events_table_and_map_show_story_events(page, pipeline):
     assert page.locator("#map .event-marker").count() == len(located)
     near = [s for s in located if s.place_precision in ("sentence", "dateline")]
     assert page.locator("#map .event-marker.guessed").count() == len(near)
+
+
+def test_browse_says_when_the_total_is_at_least_and_pages_on(browser, server, tmp_path, monkeypatch):
+    """Past the server's cap `total` is "at least" (total_exact false): the page says so with a "+" and keeps its
+    Next button while the server has a next page."""
+    from playwright.sync_api import expect
+
+    from eventwire.store import open_store
+    from eventwire.store import select as sel
+    from story_reports import make_story_report
+
+    monkeypatch.setattr(sel, "TOTAL_CAP", 30)
+    reports = []
+    for i in range(15):  # 60 story events
+        r = make_story_report(f"sw-{i}")
+        r.text += " " * (i + 1)  # another document
+        reports.append((r, f"mem:{i}"))
+    with open_store(str(tmp_path / "web.db")) as store:
+        store.write(reports)
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.goto(server + "/")
+    page.select_option("#browse-limit", "25")
+    page.locator("#browse-form button[type=submit], #browse-form input[type=submit]").first.click()
+    expect(page.locator("#browse-count")).to_have_text("events 1–25 of 30+", timeout=30_000)
+    page.click("#browse-next")
+    expect(page.locator("#browse-count")).to_have_text("events 26–50 of 30+", timeout=30_000)
+    expect(page.locator("#browse-next")).to_be_enabled()  # 10 more to come
+    context.close()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import io
+import itertools
 import logging
 import threading
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
@@ -34,12 +34,13 @@ from starlette.requests import ClientDisconnect
 from . import __version__
 from .errors import EventwireError, InputError, StoreUnavailable
 from .exports import FORMATS as EVENT_FORMATS
-from .exports import RECORDS, event_rows, write_events, write_parquet
+from .exports import RECORDS, csv_row, event_records, event_rows, text_chunks
 from .ingest import normalize_date
 from .schema import ErrorReport, Report
 from .settings import Settings
 from .store import IngestError, Store, document_id, open_store
-from .store.select import EventFilter, parse_bbox, reports_for, select_reports, story_keys
+from .store.select import EventFilter, Row, decode_cursor, parse_bbox, select_reports, stream
+from .store.select import page as events_page
 from .web.bodies import ApiError, precheck
 from .web.security import DEFAULT_HOSTS, Guard, error_response, read_guard, request_id, write_guard
 from .web.workers import LocalExtractor, WorkerPool, load_worker_pipeline
@@ -164,6 +165,50 @@ def _rows(reports: Iterator[Report], records: str = "story") -> Iterator[dict[st
             row["source_id"] = row["doc_id"]
             row["doc_id"] = doc_id
             yield row
+
+
+def _story_row(row: Row) -> dict[str, Any]:
+    """A served story event as GET /events lists it: the csv columns, ``doc_id`` the store's, ``source_id`` the
+    input's."""
+    out = csv_row(row.record)
+    out["doc_id"] = row.doc_id
+    out["source_id"] = row.record["doc_id"]
+    return out
+
+
+MAX_OFFSET = 10_000  # deeper than this, page with the cursor: an offset is read to be skipped
+
+
+def _export_body(store: Store, flt: EventFilter, fmt: str, kind: str) -> Iterator[bytes]:
+    """The download, piece by piece: story events straight from their stored records (memory: one batch);
+    jsonl and event mentions from the reports, one at a time."""
+    if fmt == "jsonl":
+        reports = select_reports(store, flt, records=kind)
+        lines = ((r.to_json() + "\n").encode() for r in reports)
+        return _joined(lines)
+    if kind == "story" and fmt != "parquet":
+        pieces = text_chunks(((r.values, r.canonical_id) for r in stream(store, flt)), fmt, stored=True)
+        return (piece.encode() for piece in pieces)
+    records = ((r.record for r in stream(store, flt)) if kind == "story"
+               else (rec for r in select_reports(store, flt, records=kind) for rec in event_records(r, kind)))
+    if fmt == "parquet":
+        from .exports_parquet import parquet_chunks
+
+        return parquet_chunks(records)
+    assert fmt in EVENT_FORMATS
+    return (piece.encode() for piece in text_chunks(records, fmt))
+
+
+def _joined(pieces: Iterator[bytes], size: int = 1 << 16) -> Iterator[bytes]:
+    buf: list[bytes] = []
+    held = 0
+    for piece in pieces:
+        buf.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield b"".join(buf)
+            buf, held = [], 0
+    yield b"".join(buf)
 
 
 # -- the app -----------------------------------------------------------------------------------
@@ -319,17 +364,27 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
         return {"doc_id": doc_id, **report.to_dict()}
 
     @app.get("/events", summary="Stored story events (or event mentions), filtered and paginated", dependencies=reads)
-    def events(flt: Filters, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+    def events(flt: Filters, limit: int = Query(50, ge=1, le=500),
+               offset: int = Query(0, ge=0, le=MAX_OFFSET, description="rows to skip (after the cursor, if any)"),
+               cursor: str | None = Query(None, max_length=200, description="next_cursor of the previous page"),
                records: str | None = RECORDS_QUERY) -> dict[str, Any]:
         kind = _records(records, settings)
+        if cursor is not None:
+            if kind != "story":
+                raise ApiError(400, "bad_filter", "cursor: story events only; page event mentions with offset")
+            try:
+                decode_cursor(cursor)
+            except ValueError as exc:
+                raise ApiError(400, "bad_filter", str(exc)) from None
         store = state.store()
-        if kind == "story":  # filtered in SQL: only the page's reports are read
-            keys = story_keys(store, flt)
-            rows = list(_rows(reports_for(store, keys[offset:offset + limit])))
-            return {"events": rows, "total": len(keys), "limit": limit, "offset": offset, "records": kind}
-        rows = list(_rows(select_reports(store, flt, records=kind), kind))
-        return {"events": rows[offset:offset + limit], "total": len(rows), "limit": limit, "offset": offset,
-                "records": kind}
+        if kind == "story":  # filtered, ordered and paged in SQL: only the page's rows are read
+            found = events_page(store, flt, limit, offset, cursor)
+            return {"events": [_story_row(r) for r in found.rows], "total": found.total,
+                    "total_exact": found.total_exact,
+                    "limit": limit, "offset": offset, "records": kind, "next_cursor": found.next_cursor}
+        rows = list(_rows(select_reports(store, flt, records=kind), kind))  # event mentions: not for scale
+        return {"events": rows[offset:offset + limit], "total": len(rows), "total_exact": True, "limit": limit,
+                "offset": offset, "records": kind, "next_cursor": None}
 
     @app.get("/events/{canonical_id}", summary="A canonical event and every story event behind it", dependencies=reads)
     def canonical(canonical_id: str) -> dict[str, Any]:
@@ -370,23 +425,11 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
             raise ApiError(400, "bad_filter", f"format {format!r}: use one of {', '.join(EXPORT_FORMATS)}")
         kind = _records(records, settings)
         store = state.store()
-        reports = select_reports(store, flt, records=kind)
         headers = {"Content-Disposition": f'attachment; filename="events.{format.split("-")[-1]}"'}
-        if format == "parquet":
-            import tempfile
-
-            with tempfile.NamedTemporaryFile(suffix=".parquet") as tmp:
-                write_parquet(reports, tmp.name, kind)
-                data = open(tmp.name, "rb").read()  # noqa: SIM115
-            return Response(data, media_type=MEDIA[format], headers=headers)
-        out = io.StringIO()
-        if format == "jsonl":
-            for r in reports:
-                out.write(r.to_json() + "\n")
-        else:
-            assert format in EVENT_FORMATS
-            write_events(reports, format, out, io.StringIO(), kind)
-        return Response(out.getvalue(), media_type=MEDIA[format] + "; charset=utf-8", headers=headers)
+        body = _export_body(store, flt, format, kind)
+        first = next(body, b"")  # here, so a store that fails at once is a 503, not a cut-off download
+        media = MEDIA[format] + ("" if format == "parquet" else "; charset=utf-8")
+        return StreamingResponse(itertools.chain([first], body), media_type=media, headers=headers)
 
     static = resources.files("eventwire").joinpath("web/static")
     if static.is_dir():

@@ -347,8 +347,9 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
            actor: str | None, source: str | None, acled_type: str | None, dedup_only: bool,
            records: str | None) -> None:
     """Export the stored story events (or event mentions; as jsonl, the reports) with filters."""
+    from .exports import RecordWriter, event_records
     from .settings import Settings
-    from .store.select import EventFilter, select_reports
+    from .store.select import EventFilter, select_reports, stream
 
     try:
         records = Settings.from_env(records=records).records
@@ -359,21 +360,31 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
     if output_format == "parquet" and not output:
         raise click.UsageError("parquet needs a file: add --output PATH")
     with _open(db) as store:
-        reports = select_reports(store, flt, records=records)
+        # story events stream from their stored records, a batch at a time; event mentions come from the reports
+        rows = ((r.record for r in stream(store, flt)) if records == "story"
+                else (rec for r in select_reports(store, flt, records=records) for rec in event_records(r, records)))
         if output_format == "parquet":
-            from .exports import write_parquet
+            from .exports_parquet import write_parquet_records
 
-            n = write_parquet(reports, output, records)  # type: ignore[arg-type]
+            n = write_parquet_records(rows, output)
             click.echo(f"{n} {'story events' if records == 'story' else 'event mentions'} written to {output}",
                        err=True)
             return
         out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
         try:
             if output_format == "jsonl":
-                for r in reports:
+                for r in select_reports(store, flt, records=records):
                     out.write(r.to_json() + "\n")
             else:
-                write_events(reports, output_format, out, sys.stderr, records)
+                writer = RecordWriter(output_format, out)
+                if records == "story":
+                    for row in stream(store, flt):
+                        writer.write_stored(row.values, row.canonical_id)
+                else:
+                    for rec in rows:
+                        writer.write(rec)
+                if skipped := writer.finish():
+                    click.echo(f"eventwire: {skipped} events without coordinates left out of the GeoJSON", err=True)
         finally:
             if output:
                 out.close()
@@ -410,14 +421,19 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
               help="Open connections plus running requests; more are refused with 503.")
 @click.option("--max-header-bytes", type=click.IntRange(min=1024), default=16384, show_default=True, metavar="N",
               help="Largest request line plus headers.")
+@click.option("--processes", type=click.IntRange(1, 64), envvar="EVENTWIRE_SERVE_PROCESSES", default=1,
+              show_default=True, metavar="N",
+              help="Server processes sharing the port, for many readers at once (one core each); each has "
+                   "max(1, workers / N) extraction workers [env EVENTWIRE_SERVE_PROCESSES].")
 def serve(db: str | None, host: str, port: int, model: str | None, max_body: int, workers: int,
           request_timeout: float | None, queue_timeout: float, max_documents: int | None,
           allowed_hosts: tuple[str, ...], read_token: str | None, timeout_keep_alive: int, timeout_read: float,
-          limit_concurrency: int, max_header_bytes: int) -> None:
+          limit_concurrency: int, max_header_bytes: int, processes: int) -> None:
     """Serve the HTTP API and the web page (see docs/api.md: tokens, hosts, limits, running behind a proxy)."""
     import os
 
     import uvicorn
+    from fastapi import FastAPI
 
     from .api import create_app
     from .settings import Settings
@@ -431,14 +447,24 @@ def serve(db: str | None, host: str, port: int, model: str | None, max_body: int
     except EventwireError as exc:
         raise click.UsageError(exc.message) from None
     hosts = (*DEFAULT_HOSTS, *([host] if host not in ("0.0.0.0", "::", "") else []), *allowed_hosts)
-    app = create_app(db, settings=settings, token=os.environ.get("EVENTWIRE_TOKEN") or None, max_body=max_body,
-                     workers=workers, read_token=read_token or None, allowed_hosts=hosts,
-                     queue_timeout_s=queue_timeout, body_timeout_s=timeout_read)
+
+    def make_app(workers: int) -> FastAPI:
+        return create_app(db, settings=settings, token=os.environ.get("EVENTWIRE_TOKEN") or None, max_body=max_body,
+                          workers=workers, read_token=read_token or None, allowed_hosts=hosts,
+                          queue_timeout_s=queue_timeout, body_timeout_s=timeout_read)
+
+    options = {"timeout_keep_alive": timeout_keep_alive, "timeout_read": timeout_read,
+               "limit_concurrency": limit_concurrency, "max_header_bytes": max_header_bytes}
     click.echo(f"eventwire: serving {db or 'no store'} on http://{host}:{port}/ (answering Host: "
-               f"{', '.join(dict.fromkeys(hosts))})", err=True)
-    uvicorn.Server(server_config(app, host=host, port=port, timeout_keep_alive=timeout_keep_alive,
-                                 timeout_read=timeout_read, limit_concurrency=limit_concurrency,
-                                 max_header_bytes=max_header_bytes)).run()
+               f"{', '.join(dict.fromkeys(hosts))})" + (f" with {processes} processes" if processes > 1 else ""),
+               err=True)
+    if processes > 1:
+        from .web.serving import serve_processes
+
+        serve_processes(lambda index: make_app(max(1, workers // processes)), processes, host=host, port=port,
+                        **options)
+        return
+    uvicorn.Server(server_config(make_app(workers), host=host, port=port, **options)).run()
 
 
 @main.command()

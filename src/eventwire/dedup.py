@@ -10,13 +10,19 @@ of them, so each article brings at most one report per real event. Two reports a
 * their dates are at most ``days`` apart (default 1);
 * their places are at most ``km`` apart (default 25), or in the same first-level admin area of the
   same country, or (when one is a region, measured from its centre) in the same country within 150 km;
-  a country (or sea) is no point to measure from: it only has to be the same country, and, like a
-  report with no place, the two must name the same actor1;
+  a country (or sea) is no point to measure from, nor is the story's place that a second event of an
+  article borrowed from its main one: it only has to be the same country, and, like a report with no
+  place, the two must name the same actor1 (a finer place beside it still has to fit);
 * their actors do not contradict: two named actors (a state, force, group, party, body or person)
-  in the same role must be the same; state forces and a non-state armed group in the same role are
-  two sides even unnamed ("government troops" / "rebel fighters"); kinds of actors ("rebels",
+  in the same role must be one (``one_actor``: a state and its arms, a group and its branch, an id
+  and its initials, two forces of one state); state forces and a non-state armed group in the same
+  role are two sides even unnamed ("government troops" / "rebel fighters"), and so are the victims of
+  an attack or a detention (an army camp attacked is not a market); kinds of actors ("rebels",
   "gunmen") and targets written as common nouns ("the market", "people", "civilians") are how each
-  outlet words them and never contradict; nor may their modes;
+  outlet words them and never contradict;
+* their modes do not contradict: the weapon is worded differently by each outlet ("drone strike",
+  "shelling", "explosion"), but a shooting is not a bombing unless one report tells of both, a sexual
+  assault is an act of its own kind, and an abduction joins only reports that tell of people taken;
 * both happened (asserted or reported), both have a day (a story event the text gives no day has
   none), and neither is a generic mention ("the war"); running totals since a date are not story
   events at all (the story stage leaves them out).
@@ -29,29 +35,37 @@ why it was merged is kept in ``event_links.reason`` (one row per story event) an
     deduplicate(store, km=25, days=1) -> number of canonical events   (rebuilds both tables)
     update(store, doc_ids=None, km=25, days=1) -> UpdateStats        (incremental; the same tables)
     explain(store, canonical_id) -> text
+    refusal(canonical, report) -> the rule that keeps them apart, or None
 
-The clustering machinery (sort_key, best_fit, cluster) is shared by both: the incremental update
-(dedup_update.py) assumes only that `match` is a pure function of a canonical event's reports (in order)
-and the report.
+The clustering machinery (dedup_cluster.py: the greedy order, the window and its blocking index, the
+tables) is shared by the rebuild and the incremental update (dedup_update.py). It assumes that `match`
+is a pure function of a canonical event's reports (in order) and the report, that `load_reports` derives
+a report from its own document alone, and the blocking invariant (dedup_cluster.Window).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import math
-from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .events.coref import GENERIC, OWN_KIND
+from .events.coref import GENERIC
 from .store import Store
 
 REAL = ("asserted", "reported")
 COARSE = {"country", "water"}  # no point to measure from
 REGION_KM = 150.0  # how far a town may lie from the centre of the region named for the same event
+# Acts done to someone, whose second actor is the victim: an army camp attacked is not a market. In other
+# acts (a withdrawal, a march) the second actor is whom the act concerns, and outlets name it loosely.
+DONE_TO = {"ASSAULT", "COERCE"}
+FIGHTING = {"state", "military", "armed_group"}  # the actor types whose doers contradict (see judge)
+MODE_APART = {"sexual"}  # an act of its own kind; an abduction is kept apart by what the reports tell (_modes_apart)
+# How the harm was done, as far apart as outlets never word one attack: shot, or blown up / struck from afar.
+# ("A drone strike", "shelling", "an explosion" are one family: outlets word the one weapon differently.)
+WEAPONS = {"firearms": "shot", "explosives": "blast", "suicide-attack": "blast", "aerial": "blast"}
 
 
 @dataclass
@@ -76,10 +90,19 @@ class EventReport:
     feature: str | None = None  # the place's kind: a country or region is no point to measure from
     sides: dict[str, str] = field(default_factory=dict)  # role -> "state" | "nonstate", from the actor's type
     names: dict[str, str] = field(default_factory=dict)  # role -> the actor's name in its report
+    countries: dict[str, str] = field(default_factory=dict)  # role -> the actor's country (ISO 3166 alpha-3)
+    precision: str | None = None  # how the story stage found the place: attached, sentence, story, dateline
+    taken: bool = False  # the report tells of people abducted (an abduction among its mentions or figures)
+    modes: set[str] = field(default_factory=set)  # the modes of its mentions ("explosives", "firearms", ...)
+    borrowed: bool = False  # its place is the story's, which another event of its article took place at
+    kinds: dict[str, str] = field(default_factory=dict)  # role -> the actor's type (state, military, person, ...)
+    fatalities: int | None = None
+    injured: int | None = None
 
     @property
     def coarse(self) -> bool:
-        return self.feature in COARSE
+        """No point to measure from: a country or sea, or a place borrowed from another event."""
+        return self.feature in COARSE or self.borrowed
 
     @property
     def day(self) -> dt.date:
@@ -109,64 +132,127 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def match(c: Canonical, r: EventReport, km: float, days: int) -> tuple[float, str] | None:
     """(distance score, reason) when report `r` may join `c`; None when something contradicts."""
+    found = judge(c, r, km, days)
+    return None if isinstance(found, str) else found
+
+
+def refusal(c: Canonical, r: EventReport, km: float = 25.0, days: int = 1) -> str | None:
+    """Why report `r` may not join `c` (the first rule that keeps them apart); None when it may."""
+    found = judge(c, r, km, days)
+    return found if isinstance(found, str) else None
+
+
+def judge(c: Canonical, r: EventReport, km: float, days: int) -> tuple[float, str] | str:
+    """(distance score, reason) when report `r` may join `c`, else the reason it may not."""
     first = c.first
     if r.type != first.type:
-        return None
+        return f"types {first.type} / {r.type}"
     gap = abs((r.day - first.day).days)
     if gap > days:
-        return None
+        return f"dates {first.date} / {r.date} ({gap} days apart)"
     why = [f"same type {r.type}", f"dates {first.date} / {r.date} ({gap} day{'s' * (gap != 1)} apart)"]
     for role in ("actor1", "actor2"):
+        # A doer contradicts only as a force: an official, a ministry or a person the story names beside
+        # the act is as often who spoke of it as who did it.
+        weighs = (lambda x, role=role: x.kinds.get(role) in FIGHTING) if role == "actor1" else (lambda x: True)
         # "government troops" and "rebel fighters" name no one, but they are not the same side
-        their_side = next((x.sides[role] for x, _ in c.reports if role in x.sides), None)
-        if their_side and role in r.sides and r.sides[role] != their_side:
-            return None
-        holder = next((x for x, _ in c.reports if role in x.named), None)
+        their_side = next((x.sides[role] for x, _ in c.reports if role in x.sides and weighs(x)), None)
+        if their_side and role in r.sides and weighs(r) and r.sides[role] != their_side and (
+                role == "actor1" or r.type in DONE_TO):
+            return f"{role} on two sides: {their_side} / {r.sides[role]}"
+        holder = next((x for x, _ in c.reports if role in x.named and weighs(x)), None)
         theirs = getattr(holder, role) if holder is not None else None
-        ours = getattr(r, role) if role in r.named else None
+        ours = getattr(r, role) if role in r.named and weighs(r) else None
         # Targets are worded as each outlet sees them ("civilians", "patients", the town): two targets
         # contradict only when both are sides (forces, groups, the civilians of a place).
         checked = role == "actor1" or (role in r.sides and holder is not None and role in holder.sides)
-        if checked and theirs and ours and holder is not None and not same_actor(
-                theirs, holder.names.get(role), ours, r.names.get(role)):
-            return None
+        # One actor under several names: a report fits when it names any named actor there ("ELN", "National
+        # Liberation Army (ELN)", "National Liberation Army").
+        if checked and theirs and ours and holder is not None and not any(
+                role in x.named and one_actor(x, r, role) for x, _ in c.reports):
+            return f"named {role} differ: {theirs} / {ours}"
         why.append(f"{role} {ours} = {theirs}" if theirs and ours else f"{role}: not named on both sides")
-    # Outlets word the weapon differently ("drone strike", "explosion"); an act of its own kind differs.
-    mode = c.value("mode")
-    if mode and r.mode and mode != r.mode and (mode in OWN_KIND or r.mode in OWN_KIND):
-        return None
-    lat, lon = c.value("lat"), c.value("lon")
-    coarse = r.coarse or any(x.coarse for x, _ in c.reports if x.lat is not None)
-    region = r.feature == "region" or any(x.feature == "region" for x, _ in c.reports if x.lat is not None)
-    if lat is not None and r.lat is not None and coarse:
+    apart = _modes_apart(c, r)
+    if apart:
+        return apart
+    placed = [x for x, _ in c.reports if x.lat is not None]
+    fine = [x for x in placed if not x.coarse]
+    if r.lat is not None and placed:
+        country = next((x.country for x in placed if x.country), None)
+        if r.country and country and r.country != country:
+            return f"places in two countries ({placed[0].place_name} / {r.place_name})"
+        if not r.coarse and fine:
+            # A finer place must fit every finer place already there; a country or sea there says nothing more.
+            for x in fine:
+                if not _near(x, r, km):
+                    d = km_between(x.lat, x.lon, r.lat, r.lon)  # type: ignore[arg-type]
+                    return (f"places {d:.0f} km apart ({x.place_name} / {r.place_name}), admin1 "
+                            f"{x.admin1} / {r.admin1}")
+            anchor = fine[0]
+            d = km_between(anchor.lat, anchor.lon, r.lat, r.lon)  # type: ignore[arg-type]
+            same_area = d > km and bool(r.admin1) and r.admin1 == anchor.admin1
+            why.append(f"places {d:.1f} km apart ({anchor.place_name} / {r.place_name})"
+                       + (f", same admin area {r.admin1}" if same_area else "")
+                       + (", a country or sea named too" if len(fine) < len(placed) else ""))
+            return d + gap, "; ".join(why)
         # "in Haiti" and "in Port-au-Prince" may be one place; only another country contradicts, and the
         # shared country alone is no evidence: the same named actor1 must vouch for it (below).
-        if r.country and c.value("country") and r.country != c.value("country"):
-            return None
-        if not r.coarse and r.lat is not None:  # a finer place must still fit the finer places already there
-            for x, _ in c.reports:
-                if x.lat is None or x.coarse:
-                    continue
-                same_area = bool(r.admin1) and r.admin1 == x.admin1
-                if not same_area and km_between(x.lat, x.lon, r.lat, r.lon) > (  # type: ignore[arg-type]
-                        REGION_KM if "region" in (x.feature, r.feature) else km):
-                    return None
         why.append(f"places in the same country ({c.value('place_name')} / {r.place_name}), one of them a "
-                   "country or region")
-    elif lat is not None and r.lat is not None:
-        d = km_between(lat, lon, r.lat, r.lon)  # type: ignore[arg-type]
-        same_area = bool(r.admin1) and r.admin1 == c.value("admin1") and r.country == c.value("country")
-        # A district or province is measured from its centre: a town in it may lie a region's width away.
-        near_region = region and r.country == c.value("country") and d <= REGION_KM
-        if d > km and not same_area and not near_region:
-            return None
-        why.append(f"places {d:.1f} km apart ({c.value('place_name')} / {r.place_name})"
-                   + (f", same admin area {r.admin1}" if same_area and d > km else ""))
-        return d + gap, "; ".join(why)
-    if not ("actor1" in r.named and any("actor1" in x.named and x.actor1 == r.actor1 for x, _ in c.reports)):
-        return None  # no place to compare: only the same named actor1 vouches for it
-    why.append("the same named actor1" if coarse else "no place to compare; the same named actor1")
+                   "country or sea")
+    # Only one actor (not two arms of one state: "the government" and "the ministry" act apart) vouches.
+    if not ("actor1" in r.named and any("actor1" in x.named and same_actor(
+            x.actor1, x.names.get("actor1"), r.actor1, r.names.get("actor1")) for x, _ in c.reports)):  # type: ignore[arg-type]
+        where = "only a country or sea to compare" if placed and r.lat is not None else "no place to compare"
+        return (f"{where} ({c.value('place_name')} / {r.place_name}) and no named actor1 in common "
+                f"({c.value('actor1')} / {r.actor1})")
+    why.append("the same named actor1" if placed and r.lat is not None else
+               "no place to compare; the same named actor1")
     return km + gap, "; ".join(why)
+
+
+def _near(x: EventReport, r: EventReport, km: float) -> bool:
+    """Whether two fine places may be where one event happened: within `km`, in the same first-level
+    area, or a town within a region's width of the region's centre."""
+    d = km_between(x.lat, x.lon, r.lat, r.lon)  # type: ignore[arg-type]
+    if d <= km or (r.admin1 and r.admin1 == x.admin1 and r.country == x.country):
+        return True
+    return "region" in (x.feature, r.feature) and r.country == x.country and d <= REGION_KM
+
+
+def _modes_apart(c: Canonical, r: EventReport) -> str | None:
+    """Outlets word the weapon differently ("drone strike", "explosion", "setting fire"); a sexual assault
+    is an act of its own kind, a kidnapping is not the attack beside it (a report whose act is an
+    abduction joins no report that tells of its own harm and of no one taken), and a shooting is not a
+    bombing.
+    (``x.mode`` may be None: ``r.modes | {r.mode}`` then holds None, which is no weapon.)"""
+    reports = [x for x, _ in c.reports] + [r]
+    modes = {x.mode for x in reports if x.mode}
+    own = modes & MODE_APART
+    if own and len(modes) > 1:
+        return f"modes {' / '.join(sorted(modes))}"
+    if any(x.mode == "abduct" for x in reports) and any(not x.taken and _harmed(x) for x in reports):
+        return "an abduction and an assault that tells of no one taken but of its own harm"
+    # A shooting and a bombing are two attacks, unless one report tells of both (a complex attack).
+    theirs = {WEAPONS[m] for x, _ in c.reports for m in x.modes | {x.mode} if m in WEAPONS}
+    ours = {WEAPONS[m] for m in r.modes | {r.mode} if m in WEAPONS}
+    if theirs and ours and not theirs & ours:
+        return f"weapons differ: {'/'.join(sorted(theirs))} / {'/'.join(sorted(ours))}"
+    return None
+
+
+def _harmed(x: EventReport) -> bool:
+    """Whether a report tells of harm of its own: people killed or hurt, or a weapon ("gunmen attacked a
+    village, killing six" is not "gunmen carried off pupils")."""
+    return bool(x.fatalities or x.injured) or bool((x.modes | {x.mode}) - {None, "abduct"})
+
+
+def one_actor(a: EventReport, b: EventReport, role: str) -> bool:
+    """Whether two reports' actors in `role` may be one side: `same_actor` by id and name, or two arms
+    of one state ("pakistan-police", "khyber-pakhtunkhwa-police": both state forces of one country)."""
+    if same_actor(getattr(a, role), a.names.get(role), getattr(b, role), b.names.get(role)):
+        return True
+    country = a.countries.get(role)
+    return a.sides.get(role) == b.sides.get(role) == "state" and bool(country) and country == b.countries.get(role)
 
 
 NAME_STOP = {"the", "of", "for", "and", "al", "wal", "el", "de", "la", "in", "to"}
@@ -178,23 +264,29 @@ def _initials(name: str) -> str:
 
 
 def same_actor(a_id: str, a_name: str | None, b_id: str, b_name: str | None) -> bool:
-    """Whether two articles' actor ids may be one actor: the same id; a state and its own forces or
-    government (`russia`, `russia-military`); a name and its abbreviation ("ELN", "National Liberation
-    Army (ELN)"; "JNIM", "Jama'at Nusrat al-Islam wal-Muslimin"); or one name inside the other
-    ("Islamic State", "Islamic State Sahel Province" are not: a longer name is another group)."""
-    if a_id == b_id:
+    """Whether two articles' actor ids may be one actor: the same id, or the same but for a plural
+    (`houthi`, `houthis`); a state and its own forces or government (`russia`, `russia-military`;
+    `myanmar-junta`, `myanmar-military`); a group and its branch ("Islamic State", "Islamic State Sahel
+    Province"); a name and its abbreviation ("ELN", "National Liberation Army (ELN)"; `rsf`, "Rapid
+    Support Forces"; "JNIM", "Jama'at Nusrat al-Islam wal-Muslimin"); or one name with and without its
+    abbreviation. A longer name that is no branch is another group ("Islamic State", "Islamic State
+    Supporters Front")."""
+    if a_id == b_id or _key(a_id) == _key(b_id):
         return True
-    if a_id.startswith(b_id + "-") or b_id.startswith(a_id + "-"):
-        head = a_id[len(b_id) + 1:] if a_id.startswith(b_id + "-") else b_id[len(a_id) + 1:]
-        return head in STATE_ARMS
-    a_state, _, a_arm = a_id.rpartition("-")
-    b_state, _, b_arm = b_id.rpartition("-")
-    if a_state and a_state == b_state and a_arm in STATE_ARMS and b_arm in STATE_ARMS:
+    for longer, shorter in ((a_id, b_id), (b_id, a_id)):
+        if longer.startswith(shorter + "-") and _arm_or_branch(longer[len(shorter) + 1:]):
+            return True  # "russia", "russia-military"; "islamic-state", "islamic-state-sahel-province"
+    a_state, b_state = _state_of(a_id), _state_of(b_id)
+    if a_state and a_state == b_state:
         return True  # "myanmar-government", "myanmar-military": one state's arms
     a_name, b_name = a_name or a_id, b_name or b_id
-    if _bare(a_name) and _bare(a_name) == _bare(b_name):
+    a_bare, b_bare = _bare(a_name), _bare(b_name)
+    if a_bare and a_bare == b_bare:
         return True  # "National Liberation Army (ELN)", "National Liberation Army"
-    for short, long in ((a_name, b_name), (b_name, a_name)):
+    for longer, shorter in ((a_bare, b_bare), (b_bare, a_bare)):
+        if shorter and longer.startswith(shorter + "-") and longer.rsplit("-", 1)[-1] in BRANCH_WORDS:
+            return True  # "Islamic State", "Islamic State West Africa Province": the group and its branch
+    for (short, short_id), long in (((a_name, a_id), b_name), ((b_name, b_id), a_name)):
         s = short.strip().replace(".", "")
         if s.isupper() and len(s) >= 2:
             if f"({s})" in long.replace(".", "") or f"({s}" in long.replace(".", ""):
@@ -203,151 +295,69 @@ def same_actor(a_id: str, a_name: str | None, b_id: str, b_name: str | None) -> 
             if len(s) >= 3 and len(initials) >= 3 and (
                     initials.startswith(s.lower()) or s.lower().startswith(initials)):
                 return True
+        elif short_id.isalpha() and 3 <= len(short_id) <= 6 and short_id == _initials(long):
+            return True  # an id that is the other's initials: `rsf`, "Rapid Support Forces"
     return False
 
 
-STATE_ARMS = {"military", "government", "police", "forces", "army", "security-forces"}
+# The words after a state's id that make one of its arms: `russia-military`, `myanmar-junta`.
+STATE_ARMS = {"military", "government", "police", "forces", "army", "security-forces", "armed-forces", "junta",
+              "regime", "navy", "air-force", "troops", "soldiers", "authorities", "security", "military-junta",
+              "defence-forces", "defense-forces", "national-army", "national-police", "federal-police",
+              "federal-government", "interior-ministry", "defence-ministry", "defense-ministry"}
+
+
+# The last word of a group's name that makes it a branch of the group named by the words before it:
+# outlets name the attackers by the branch or by the group ("Islamic State Sahel Province", "Islamic State").
+BRANCH_WORDS = {"province", "branch", "wing", "affiliate"}
+
+
+def _arm_or_branch(tail: str) -> bool:
+    return tail in STATE_ARMS or tail.rsplit("-", 1)[-1] in BRANCH_WORDS
+
+
+def _state_of(actor_id: str) -> str | None:
+    """The state an id names one arm of (`myanmar-military`: myanmar), else None."""
+    for arm in sorted(STATE_ARMS, key=len, reverse=True):
+        if actor_id.endswith("-" + arm) and len(actor_id) > len(arm) + 1:
+            return actor_id[:-len(arm) - 1]
+    return None
+
+
+def _key(actor_id: str) -> str:
+    """An id without its plurals: `houthis`, `houthi`."""
+    return "-".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                    for w in actor_id.split("-"))
 
 
 def _bare(name: str) -> str:
-    """A name without its parenthetical abbreviation and punctuation, lower-cased."""
+    """A name without its parenthetical abbreviation, punctuation and plurals, lower-cased."""
     head = name.split("(")[0]
-    return " ".join(w for w in head.lower().replace("-", " ").split() if w not in NAME_STOP)
+    return _key("-".join(w for w in head.lower().replace("-", " ").split() if w not in NAME_STOP))
 
 
-FIRST = "first report"  # the reason of a canonical event's first report
-
-
-def sort_key(r: EventReport) -> tuple[str, str, str, int, str]:
-    """The greedy order: date, then publication, then document and story event (a total order: the last
-    part, the story event's id, only breaks ties between ids such as "s1" and "s01")."""
-    return r.date, r.published or "", r.doc_id, _event_order(r.event_id), r.event_id
-
-
-def canonical_id(r: EventReport) -> str:
-    """A canonical event's id: derived from its first report."""
-    return "c" + hashlib.sha1(f"{r.doc_id}:{r.event_id}".encode()).hexdigest()[:12]
-
-
-def best_fit(window: Iterable[Canonical], r: EventReport, km: float, days: int) -> tuple[float, str, Canonical] | None:
-    """The canonical event of `window` (in creation order) that `r` fits best: the lowest score, the earliest
-    created among equals; never one that holds a report of r's own article. None: r starts its own."""
-    best: tuple[float, str, Canonical] | None = None
-    for c in window:
-        if any(x.doc_id == r.doc_id for x, _ in c.reports):
-            continue  # one article's distinct events stay distinct (its own coreference decided)
-        found = match(c, r, km, days)
-        if found is not None and (best is None or found[0] < best[0]):
-            best = (found[0], found[1], c)
-    return best
-
-
-KM_PER_DEGREE = 111.0  # of latitude (111.2 on the mean sphere): a band this many km wide per degree is wide enough
-WILD = ("wild",)  # the blocking key of a report without a place or a country: it may fit anywhere
-
-
-class Window:
-    """The open canonical events of one type, in creation order, with a blocking index: which of them a
-    report may fit at all.
-
-    It rests on one invariant of the rules (`match`; tests/test_dedup_update.py checks it on random pairs):
-    a report whose place has coordinates and a country never joins a canonical event all of whose reports
-    have places with coordinates in other countries, each more than `km` away. So a report is matched
-    against the events with a report in its country, or with one in its band of latitude (or the two
-    beside it: bands `km` wide hold every place within `km`), or with one that has no place or country;
-    a report without a place or a country is matched against every open event. Exact: the best event is
-    the one a scan of the whole window finds (``blocking=False`` scans it, for tests)."""
-
-    def __init__(self, km: float, blocking: bool = True) -> None:
-        self.events: deque[Canonical] = deque()
-        self.blocking = blocking
-        self._width = max(km, 0.001) / KM_PER_DEGREE
-        self._order: dict[str, int] = {}  # canonical id -> creation number
-        self._by_id: dict[str, Canonical] = {}
-        self._keys: dict[str, set[tuple[Any, ...]]] = {}
-        self._index: dict[tuple[Any, ...], set[str]] = {}
-
-    def __iter__(self) -> Iterator[Canonical]:
-        return iter(self.events)
-
-    def _keys_of(self, r: EventReport) -> tuple[tuple[Any, ...], ...]:
-        if r.lat is None or r.lon is None or not r.country:
-            return (WILD,)
-        return ("country", r.country), ("band", math.floor(r.lat / self._width))
-
-    def _index_report(self, c: Canonical, r: EventReport) -> None:
-        for key in self._keys_of(r):
-            if key not in self._keys[c.id]:
-                self._keys[c.id].add(key)
-                self._index.setdefault(key, set()).add(c.id)
-
-    def add(self, c: Canonical) -> None:
-        """A canonical event opened now (or one open at the start of an incremental pass)."""
-        self.events.append(c)
-        self._order[c.id] = len(self._order)
-        self._by_id[c.id], self._keys[c.id] = c, set()
-        for r, _ in c.reports:
-            self._index_report(c, r)
-
-    def join(self, c: Canonical, r: EventReport, reason: str) -> None:
-        c.reports.append((r, reason))
-        self._index_report(c, r)
-
-    def close(self, day: dt.date, days: int) -> None:
-        """Close the events whose first report is over `days` before `day` (reports come in date order)."""
-        while self.events and (day - self.events[0].first.day).days > days:
-            c = self.events.popleft()
-            for key in self._keys.pop(c.id):
-                self._index[key].discard(c.id)
-            del self._by_id[c.id], self._order[c.id]
-
-    def pick(self, ids: Iterable[str]) -> list[Canonical]:
-        """The open events among `ids`, in creation order."""
-        return sorted((self._by_id[i] for i in ids if i in self._by_id), key=lambda c: self._order[c.id])
-
-    def candidates(self, r: EventReport) -> list[Canonical]:
-        """The open events `r` may fit, in creation order."""
-        if not self.blocking or r.lat is None or r.lon is None or not r.country:
-            return list(self.events)
-        band = math.floor(r.lat / self._width)
-        keys = (WILD, ("country", r.country), ("band", band - 1), ("band", band), ("band", band + 1))
-        return self.pick(set().union(*(self._index.get(key, ()) for key in keys)))
-
-
-def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1, *, blocking: bool = True) -> list[Canonical]:
-    """Greedy clustering in date order; each report joins the best-fitting canonical event."""
-    windows: dict[str, Window] = {}
-    out: list[Canonical] = []
-    for r in sorted(reports, key=sort_key):
-        window = windows.setdefault(r.type, Window(km, blocking))
-        # Canonical events whose first date is too old can never match again (sorted by date).
-        window.close(r.day, days)
-        best = best_fit(window.candidates(r), r, km, days)
-        if best is None:
-            c = Canonical(id=canonical_id(r), reports=[(r, FIRST)])
-            window.add(c)
-            out.append(c)
-        else:
-            window.join(best[2], r, best[1])
-    return out
-
-
-def _event_order(event_id: str) -> int:
-    return int(event_id[1:]) if event_id[1:].isdigit() else 0
-
-
-def load_reports(store: Store, where: str = "", params: Sequence[Any] = ()) -> list[EventReport]:
-    """The real, dated, specific story events of every stored document (or of those `where`, SQL on
-    ``story_events s``, selects)."""
+def load_reports(store: Store, doc_ids: Sequence[str] | None = None) -> list[EventReport]:
+    """The real, dated, specific story events of every stored document (or of `doc_ids`: at most 500)."""
+    ids = list(doc_ids or ())
+    marks = ", ".join("?" * len(ids)) or "NULL"
     rows = store.query(
         "SELECT s.doc_id, s.story_event_id, s.type, s.mode, s.actor1, s.actor2, s.date, s.lat, s.lon, s.country, "
-        "s.admin1, s.feature, s.place_name, s.trigger_text, s.modality, s.mentions, d.published, "
-        "a1.type AS actor1_type, a2.type AS actor2_type, a1.name AS actor1_name, a2.name AS actor2_name, "
-        "a1.country AS actor1_country, a2.country AS actor2_country "
+        "s.admin1, s.feature, s.place_name, s.place_precision, s.trigger_text, s.modality, s.mentions, s.figures, "
+        "s.fatalities, s.injured, "
+        "d.published, a1.type AS actor1_type, a2.type AS actor2_type, a1.name AS actor1_name, "
+        "a2.name AS actor2_name, a1.country AS actor1_country, a2.country AS actor2_country "
         "FROM story_events s JOIN documents d ON d.id = s.doc_id "
         "LEFT JOIN actors a1 ON a1.doc_id = s.doc_id AND a1.actor_id = s.actor1 "
         "LEFT JOIN actors a2 ON a2.doc_id = s.doc_id AND a2.actor_id = s.actor2 "
-        + (f"WHERE {where} " if where else "") + "ORDER BY s.doc_id, s.story_event_id", params)
+        + (f"WHERE s.doc_id IN ({marks}) " if doc_ids is not None else "") + "ORDER BY s.doc_id, s.story_event_id",
+        ids)
+    # What tells of people taken: a mention whose act is an abduction, a figure of people abducted.
+    mention_modes: dict[tuple[str, str], str] = {(r["doc_id"], r["event_id"]): r["mode"] for r in store.query(
+        "SELECT doc_id, event_id, mode FROM events WHERE mode IS NOT NULL"
+        + (f" AND doc_id IN ({marks})" if doc_ids is not None else ""), ids)}
+    abducted = {(r["doc_id"], str(r["idx"])) for r in store.query(
+        "SELECT doc_id, idx FROM figures WHERE category = 'abducted'"
+        + (f" AND doc_id IN ({marks})" if doc_ids is not None else ""), ids)}
     out = []
     for row in rows:
         date = row["date"] or ""
@@ -358,12 +368,37 @@ def load_reports(store: Store, where: str = "", params: Sequence[Any] = ()) -> l
             dt.date.fromisoformat(date[:10])
         except ValueError:
             continue
+        mentions = _mentions(row["mentions"])
+        doc = row["doc_id"]
+        modes = {mention_modes[(doc, m)] for m in mentions if (doc, m) in mention_modes}
+        taken = (row["mode"] == "abduct" or "abduct" in modes
+                 or any((doc, f) in abducted for f in _mentions(row["figures"])))
         out.append(EventReport(
-            row["doc_id"], row["story_event_id"], row["type"], row["mode"], row["actor1"], row["actor2"], date[:10],
+            doc, row["story_event_id"], row["type"], row["mode"], row["actor1"], row["actor2"], date[:10],
             row["lat"], row["lon"], row["country"], row["admin1"], row["place_name"], row["published"],
-            _mentions(row["mentions"]), _named(row), row["feature"], _sides(row),
-            {role: row[f"{role}_name"] for role in ("actor1", "actor2") if row[f"{role}_name"]}))
+            mentions, _named(row), row["feature"], _sides(row),
+            {role: row[f"{role}_name"] for role in ("actor1", "actor2") if row[f"{role}_name"]},
+            {role: row[f"{role}_country"] for role in ("actor1", "actor2") if row[f"{role}_country"]},
+            row["place_precision"], taken, modes, False,
+            {role: row[f"{role}_type"] for role in ("actor1", "actor2") if row[role] and row[f"{role}_type"]},
+            row["fatalities"], row["injured"]))
+    _mark_borrowed(out)
     return out
+
+
+def _mark_borrowed(reports: list[EventReport]) -> None:
+    """"... also attacked a police station in a nearby town": a second event of one article whose own
+    place the text did not give takes the story's place, where the article's main event happened; that
+    place says nothing about where the second one was."""
+    by_doc: dict[tuple[str, str], list[EventReport]] = {}
+    for r in reports:
+        by_doc.setdefault((r.doc_id, r.type), []).append(r)
+    for group in by_doc.values():
+        for r in group:
+            if r.precision in ("story", "dateline") and r.lat is not None and any(
+                    x is not r and x.precision not in ("story", "dateline") and (x.lat, x.lon) == (r.lat, r.lon)
+                    for x in group):
+                r.borrowed = True
 
 
 def _mentions(value: str | None) -> list[str]:
@@ -384,7 +419,11 @@ KIND_WORDS = {
     "militias", "militiamen", "protester", "protesters", "demonstrator", "demonstrators", "civilian", "civilians",
     "resident", "residents", "official", "officials", "authorities", "authority", "military", "unidentified",
     "unknown", "suspected", "assailant", "assailants", "bandit", "bandits", "gang", "gangs", "the", "a", "an", "of",
-    "local", "state", "federal", "regime", "junta", "terrorist", "terrorists", "extremist", "extremists"}
+    "local", "state", "federal", "regime", "junta", "terrorist", "terrorists", "extremist", "extremists",
+    "bomber", "bombers", "suicide", "sniper", "snipers", "shooter", "shooters", "kidnapper", "kidnappers", "abductor",
+    "abductors", "raider", "raiders", "perpetrator", "perpetrators", "culprit", "culprits", "islamist", "islamists",
+    "separatist", "separatists", "guerrilla", "guerrillas", "paramilitary", "paramilitaries", "insurgency", "suspect",
+    "suspects", "motorcycle", "masked", "heavily"}
 
 
 SIDES = {"state": "state", "military": "state", "government": "state", "ministry": "state",
@@ -416,6 +455,8 @@ def deduplicate(store: Store, km: float = 25.0, days: int = 1) -> int:
     Rebuilds at once (two ingests finishing together) write one after the other, and the one that writes
     sees every document stored before it writes: if documents came in while it clustered, it clusters again
     (the third time holding the lock, so it cannot fall behind). `update` does the same work incrementally."""
+    from .dedup_cluster import cluster, rebuild_tables
+
     for attempt in range(3):
         last = attempt == 2
         seen = None if last else _document_count(store)
@@ -454,75 +495,11 @@ def _pending(store: Store) -> list[str]:
 RULES_VERSION = 1  # bump when the merge rules change: a store clustered by older rules is rebuilt in full
 
 
-def state_key(km: float, days: int) -> str:
-    """What the stored canonical events were clustered with: an incremental update is exact only on top of
-    tables the same rules, version and settings wrote."""
-    from . import __version__
+def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1) -> list[Canonical]:
+    """Greedy clustering in date order; each report joins the best-fitting canonical event (dedup_cluster.py)."""
+    from .dedup_cluster import cluster as run
 
-    return f"eventwire {__version__}; rules {RULES_VERSION}; km={km:g}; days={days}"
-
-
-CANONICAL_COLUMNS = ("id", "type", "mode", "date", "lat", "lon", "country", "place_name", "actor1", "actor2",
-                     "reports", "documents", "first_published", "last_published", "fatalities", "fatalities_min",
-                     "fatalities_max", "injured", "injured_min", "injured_max")
-INSERT_CANONICAL = (f"INSERT INTO canonical_events ({', '.join(CANONICAL_COLUMNS)}) "
-                    f"VALUES ({', '.join('?' * len(CANONICAL_COLUMNS))})")
-Figures = dict[tuple[str, str], tuple[int | None, int | None]]  # (doc_id, story_event_id) -> (fatalities, injured)
-
-
-def load_figures(store: Store, where: str, params: Sequence[Any] = ()) -> Figures:
-    """The tolls of the story events `where` (SQL on ``story_events s``) selects."""
-    rows = store.query(f"SELECT s.doc_id, s.story_event_id, s.fatalities, s.injured FROM story_events s WHERE {where}",
-                       params)
-    return {(r["doc_id"], r["story_event_id"]): (r["fatalities"], r["injured"]) for r in rows
-            if r["fatalities"] is not None or r["injured"] is not None}
-
-
-def _running(c: Canonical, figures: Figures, which: int) -> tuple[int | None, int | None, int | None]:
-    """A toll across the reports, as each source gives it: the latest report's (by publication), the lowest
-    and the highest. None of them is "the" toll: sources are kept side by side, never reconciled."""
-    told = [((r.published or "", sort_key(r)), figures[(r.doc_id, r.event_id)][which]) for r, _ in c.reports
-            if figures.get((r.doc_id, r.event_id), (None, None))[which] is not None]
-    if not told:
-        return None, None, None
-    values = [v for _, v in told]
-    return max(told)[1], min(values), max(values)  # type: ignore[type-var]
-
-
-def canonical_row(c: Canonical, figures: Figures) -> tuple[Any, ...]:
-    """A canonical_events row (CANONICAL_COLUMNS) from its reports."""
-    published = sorted(r.published for r, _ in c.reports if r.published)
-    return (c.id, c.first.type, c.value("mode"), c.first.date, c.value("lat"), c.value("lon"),
-            c.value("country"), c.value("place_name"), c.value("actor1"), c.value("actor2"),
-            len(c.reports), len({r.doc_id for r, _ in c.reports}),
-            published[0] if published else None, published[-1] if published else None,
-            *_running(c, figures, 0), *_running(c, figures, 1))
-
-
-UPSERT_LINK = ("INSERT INTO event_links VALUES (?, ?, ?, ?) ON CONFLICT (doc_id, story_event_id) "
-               "DO UPDATE SET canonical_id = excluded.canonical_id, reason = excluded.reason")
-
-
-def rebuild_tables(store: Store, canon: list[Canonical], km: float, days: int, pending: Sequence[str]) -> None:
-    """Inside the dedup lock: replace both tables with `canon`, record what they were made with, and
-    clear the pending marks of the documents clustered."""
-    figures = load_figures(store, "s.fatalities IS NOT NULL OR s.injured IS NOT NULL")
-    event_rows = [canonical_row(c, figures) for c in canon]
-    link_rows = [(r.doc_id, r.event_id, c.id, reason) for c in canon for r, reason in c.reports]
-    store.backend.execute("DELETE FROM event_links")
-    store.backend.execute("DELETE FROM canonical_events")
-    if event_rows:
-        store.backend.executemany(INSERT_CANONICAL, event_rows)
-    if link_rows:
-        store.backend.executemany("INSERT INTO event_links VALUES (?, ?, ?, ?)", link_rows)
-    save_state(store, km, days, pending)
-
-
-def save_state(store: Store, km: float, days: int, pending: Sequence[str]) -> None:
-    store.backend.execute("INSERT INTO dedup_state VALUES ('clustered_with', ?) ON CONFLICT (name) "
-                          "DO UPDATE SET value = excluded.value", (state_key(km, days),))
-    if pending:
-        store.backend.executemany("DELETE FROM dedup_pending WHERE doc_id = ?", [(d,) for d in pending])
+    return run(reports, km, days)
 
 
 def explain(store: Store, canonical_id: str) -> str | None:

@@ -36,20 +36,16 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .dedup import (
+from .dedup import Canonical, EventReport, load_reports
+from .dedup_cluster import (
     FIRST,
     INSERT_CANONICAL,
     UPSERT_LINK,
-    Canonical,
-    EventReport,
-    Figures,
     Window,
     best_fit,
     canonical_id,
     canonical_row,
     cluster,
-    load_figures,
-    load_reports,
     rebuild_tables,
     save_state,
     sort_key,
@@ -110,15 +106,13 @@ def update(store: Store, doc_ids: Iterable[str] | None = None, *, km: float = 25
 
 def _incremental(store: Store, docs: list[str], km: float, days: int, stats: UpdateStats) -> None:
     stats.documents = len(docs)
-    figures: Figures = {}
     new: list[EventReport] = []
     for start in range(0, len(docs), 500):
         chunk = docs[start:start + 500]
         marks = ", ".join("?" * len(chunk))
         linked = {(r["doc_id"], r["story_event_id"]) for r in store.query(
             f"SELECT doc_id, story_event_id FROM event_links WHERE doc_id IN ({marks})", chunk)}
-        new += [r for r in load_reports(store, f"s.doc_id IN ({marks})", chunk) if (r.doc_id, r.event_id) not in linked]
-        figures.update(load_figures(store, f"s.doc_id IN ({marks})", chunk))
+        new += [r for r in load_reports(store, chunk) if (r.doc_id, r.event_id) not in linked]
     stats.new_reports = len(new)
     by_type: dict[str, list[EventReport]] = {}
     for r in new:
@@ -127,22 +121,22 @@ def _incremental(store: Store, docs: list[str], km: float, days: int, stats: Upd
     links: dict[tuple[str, str], tuple[str, str]] = {}  # the stored links read
     skip = {(r.doc_id, r.event_id) for r in new}
     for type_, reports in sorted(by_type.items()):
-        stored = _Block(store, type_, days, skip, figures, links, stats)
+        stored = _Block(store, type_, days, skip, links, stats)
         reports.sort(key=sort_key)
         i = 0
         while i < len(reports):
             i = _pass(stored, reports, i, km, days, changes, stats)
-    _write(store, changes, links, figures, stats)
+    _write(store, changes, links, stats)
 
 
 class _Block:
     """The stored (linked) story events of one type, read a run of days at a time through the index
     story_events (type, date), each day's in the greedy order."""
 
-    def __init__(self, store: Store, type_: str, days: int, skip: set[tuple[str, str]], figures: Figures,
+    def __init__(self, store: Store, type_: str, days: int, skip: set[tuple[str, str]],
                  links: dict[tuple[str, str], tuple[str, str]], stats: UpdateStats) -> None:
         self.store, self.type, self.skip, self.stats = store, type_, skip, stats
-        self.figures, self.links = figures, links  # shared by the blocks: what was read, for writing
+        self.links = links  # shared by the blocks: the stored links read, to write only those that change
         # days read at once past the one asked for: a pass usually ends `days` after its last new report
         self.span = dt.timedelta(days=max(days, 1))
         self.by_day: dict[dt.date, list[Stored]] = {}
@@ -161,18 +155,16 @@ class _Block:
             d = _plus(end, 1)
 
     def _read(self, lo: dt.date, hi: dt.date) -> None:
-        where = "s.type = ? AND s.date >= ? AND s.date < ?"
+        """The story events of this type dated lo..hi, with their links. A report is read with its whole
+        document (load_reports derives some fields from the document's other story events)."""
         params = (self.type, lo.isoformat(), _plus(hi, 1).isoformat() if hi < dt.date.max else "9999-99")
-        found: dict[tuple[str, str], tuple[str, str]] = {}
-        for row in self.store.query(
-                "SELECT s.doc_id, s.story_event_id, s.fatalities, s.injured, l.canonical_id, l.reason "
-                "FROM story_events s LEFT JOIN event_links l ON l.doc_id = s.doc_id AND "
-                f"l.story_event_id = s.story_event_id WHERE {where}", params):
-            key = (row["doc_id"], row["story_event_id"])
-            if row["canonical_id"] is not None:
-                found[key] = (row["canonical_id"], row["reason"])
-            if row["fatalities"] is not None or row["injured"] is not None:
-                self.figures[key] = (row["fatalities"], row["injured"])
+        rows = self.store.query(
+            "SELECT s.doc_id, s.story_event_id, l.canonical_id, l.reason FROM story_events s LEFT JOIN event_links l "
+            "ON l.doc_id = s.doc_id AND l.story_event_id = s.story_event_id "
+            "WHERE s.type = ? AND s.date >= ? AND s.date < ?", params)
+        in_range = {(r["doc_id"], r["story_event_id"]) for r in rows}
+        found = {(r["doc_id"], r["story_event_id"]): (r["canonical_id"], r["reason"]) for r in rows
+                 if r["canonical_id"] is not None}
         self.links.update(found)
         d = lo
         while True:
@@ -180,14 +172,18 @@ class _Block:
             if d >= hi:
                 break
             d = _plus(d, 1)
-        for r in load_reports(self.store, where, params):
-            key = (r.doc_id, r.event_id)
-            if key in self.skip or key not in found:
-                continue  # new now, or stored since by another writer (its own update clusters it)
-            if not lo <= r.day <= hi:
-                raise _Inconsistent  # a date the database orders otherwise than its day: never guess
-            self.by_day[r.day].append((r, *found[key]))
-            self.stats.stored_read += 1
+        docs = sorted({doc for doc, _ in in_range})
+        for start in range(0, len(docs), 500):
+            for r in load_reports(self.store, docs[start:start + 500]):
+                key = (r.doc_id, r.event_id)
+                if r.type != self.type or (key not in in_range and not lo <= r.day <= hi):
+                    continue  # the document's other story events
+                if (key in in_range) != (lo <= r.day <= hi):
+                    raise _Inconsistent  # a date the database orders otherwise than its day: never guess
+                if key in self.skip or key not in found:
+                    continue  # new now, or stored since by another writer (its own update clusters it)
+                self.by_day[r.day].append((r, *found[key]))
+                self.stats.stored_read += 1
         for d in range((hi - lo).days + 1):
             self.by_day[lo + dt.timedelta(days=d)].sort(key=lambda x: sort_key(x[0]))
 
@@ -311,13 +307,13 @@ def _same(c: Canonical | None, members: list[Member] | None) -> bool:
 
 
 def _write(store: Store, changes: dict[str, Canonical | None], links: dict[tuple[str, str], tuple[str, str]],
-           figures: Figures, stats: UpdateStats) -> None:
+           stats: UpdateStats) -> None:
     """Write the events that changed (remove those that are no more) and the links that changed."""
     if not changes:
         return
     ids = sorted(changes)
     store.backend.executemany("DELETE FROM canonical_events WHERE id = ?", [(cid,) for cid in ids])
-    rows = [canonical_row(c, figures) for c in (changes[cid] for cid in ids) if c is not None]
+    rows = [canonical_row(c) for c in (changes[cid] for cid in ids) if c is not None]
     if rows:
         store.backend.executemany(INSERT_CANONICAL, rows)
     link_rows = [(r.doc_id, r.event_id, c.id, why) for c in (changes[cid] for cid in ids) if c is not None

@@ -6,6 +6,11 @@
     geojson_features(report, records="story") -> (features, skipped)   Points; events without coordinates counted
     write_events(results, fmt, out, err, records="story") -> (total, failed)
 
+Every format is made from one full record per event (``event_records``: the csv columns and what the
+other formats need beyond them), which the store keeps per story event (``STORED_FIELDS``), so the
+store's exports never read a report: ``RecordWriter(fmt, out).write(record)`` / ``text_chunks(records,
+fmt)`` write records as they come; Parquet is in exports_parquet.py.
+
 ``records`` picks what a row is: ``"story"`` (the default) one row per real-world event of the
 story (``Report.story_events``: the row an analyst codes, its fields resolved from all its
 mentions), ``"mention"`` one row per event mention (``Report.events``, as before story events
@@ -19,14 +24,22 @@ section "Event formats".
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import re
-from collections.abc import Iterable
+import io
+import operator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, TextIO
 
 from . import __version__
+from .exports_codes import (
+    ACLED_INTER,
+    FEATURE_CLASS,
+    GEO_PRECISION,
+    QUAD,
+    SECTOR,
+    country_names,
+    day_date,
+)
 from .schema import Acled, Actor, ErrorReport, Event, Figure, Offsets, Place, Report, Span, StoryEvent, dumps
 
 FORMATS = ("plover-json", "acled-csv", "csv", "geojson")
@@ -60,32 +73,6 @@ _COUNTED = ("killed", "injured", "abducted", "released", "detained")
 
 # ACLED codes events that took place: a denied, hypothetical or planned event is not one.
 _ACLED_MODALITIES = ("asserted", "reported")
-
-_QUAD = {  # PLOVER quad categories: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict
-    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1),
-    **dict.fromkeys(("COOPERATE", "AID", "RETREAT", "INVESTIGATE"), 2),
-    **dict.fromkeys(("REQUEST", "DEMAND", "ACCUSE", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION"), 3),
-    **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"), 4),
-}
-
-# eventwire actor type -> CAMEO/PLOVER sector code; types with no clear sector are left out.
-_SECTOR = {"military": "MIL", "government": "GOV", "ministry": "GOV", "party": "PTY", "igo": "IGO",
-           "ngo": "NGO", "media": "MED", "population": "CVL"}
-
-# eventwire actor type -> ACLED inter code (1 state forces, 7 civilians, 8 external/other forces).
-# armed_group stays empty: rebel (2), political (3) and identity (4) militias cannot be told apart here.
-_ACLED_INTER = {"state": 1, "military": 1, "government": 1, "ministry": 1, "population": 7, "igo": 8}
-
-# place feature -> ACLED geo_precision (1 the town itself, 2 near/part of it, 3 a larger region)
-_GEO_PRECISION = {"city": 1, "landmark": 1, "other": 2, "water": 2, "region": 3, "country": 3}
-
-# place feature -> GeoNames feature class (P populated place, A admin area, H water, S spot, L area)
-_FEATURE_CLASS = {"city": "P", "region": "A", "country": "A", "water": "H", "landmark": "S", "other": "L"}
-
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-
 
 # -- shared look-ups ---------------------------------------------------------------------------
 
@@ -141,43 +128,6 @@ def evidence_text(report: Report, event: Event) -> str | None:
     if event.evidence is None:
         return None
     return report.text[event.evidence.start:event.evidence.end]
-
-
-_SHORT_NAMES = {"PSE": "Palestine", "RUS": "Russia", "COD": "Democratic Republic of Congo",
-                "COG": "Republic of Congo"}
-
-
-@lru_cache(maxsize=512)
-def _country(alpha3: str) -> tuple[str | None, str | None, int | None]:
-    """(name, alpha-2, numeric) of an ISO 3166 alpha-3 code; pycountry is a dependency already."""
-    import pycountry
-
-    c = pycountry.countries.get(alpha_3=alpha3)
-    if c is None:
-        return None, None, None
-    # the short name, as ACLED writes it: "Iran", not "Iran, Islamic Republic of"
-    name = _SHORT_NAMES.get(alpha3) or getattr(c, "common_name", None) or c.name.split(", ")[0]
-    return name, c.alpha_2, int(c.numeric)
-
-
-def day_date(value: str | None) -> tuple[str | None, int | None]:
-    """A TIMEX3 value as one ISO day and ACLED's time_precision (1 day, 2 week, 3 month).
-
-    A week is coded as its Wednesday (a weekend as its Saturday), a month as its 15th: the middle of
-    the period, as ACLED does.  Anything vaguer (a year, 'XXXX-11-24', 'PAST_REF') gives (None, None).
-    """
-    if not value:
-        return None, None
-    try:
-        if m := _DAY.match(value):
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), 1
-        if m := _WEEK.match(value):
-            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 3).isoformat(), 2
-        if m := _MONTH.match(value):
-            return dt.date(int(m[1]), int(m[2]), 15).isoformat(), 3
-    except ValueError:  # 2023-02-30, week 54: not a date
-        return None, None
-    return None, None
 
 
 # -- one row's view of a story event or an event mention ----------------------------------------
@@ -282,16 +232,32 @@ def _evidence(report: Report, evidence: Offsets | None) -> str | None:
     return None if evidence is None else report.text[evidence.start:evidence.end]
 
 
-# -- the formats -------------------------------------------------------------------------------
+# -- one record per event: the csv columns and what the other formats need beyond them -------------
 
-def event_rows(report: Report, records: str = "story") -> list[dict[str, Any]]:
-    """One flat row (CSV_COLUMNS) per story event (or, with ``records="mention"``, per event mention)."""
+# What acled-csv and plover-json read of an event beyond the csv columns. A record (``event_records``) has
+# CSV_COLUMNS then these; the store keeps every record (less canonical_id, which the dedup decides) as a
+# JSON array in STORED_FIELDS order, so every format is written from the store without reading a report.
+RECORD_EXTRAS = ("story", "outlet", "near", "detained", "actor1_type", "actor1_text", "actor2_type", "actor2_text",
+                 "figures", "acled", "trigger")
+RECORD_FIELDS = (*CSV_COLUMNS, *RECORD_EXTRAS)
+STORED_FIELDS = tuple(f for f in RECORD_FIELDS if f != "canonical_id")
+assert CSV_COLUMNS[-1] == "canonical_id"  # the stored array starts with the csv row less its last column
+
+
+def _actor_text(actor: Actor | None) -> str | None:
+    return None if actor is None else actor.mentions[0].text if actor.mentions else actor.name
+
+
+def event_records(report: Report, records: str = "story") -> list[dict[str, Any]]:
+    """One full record (RECORD_FIELDS) per story event (or, with ``records="mention"``, per event mention):
+    every format's row is made from it (csv_row, acled_row, plover_record, geojson_feature)."""
     actors = _actors(report)
-    rows = []
+    outlet = _outlet(report)
+    out = []
     for e in _items(report, records):
         a1, a2, by = actors.get(e.actor1 or ""), actors.get(e.actor2 or ""), actors.get(e.reported_by or "")
         p = e.place
-        rows.append({
+        out.append({
             "doc_id": report.id, "doc_url": report.url, "doc_title": report.title, "doc_published": report.published,
             "event_id": e.id, "type": e.type, "mode": e.mode, "modality": e.modality,
             "reported_by": e.reported_by, "reported_by_name": by.name if by else None,
@@ -317,8 +283,38 @@ def event_rows(report: Report, records: str = "story") -> list[dict[str, Any]]:
             # the mention it repeats; and (from the store) the canonical event several articles' reports became
             "mentions": " ".join(e.mentions) or None, "story_event": e.story_event,
             "main": e.main, "same_as": e.same_as, "canonical_id": e.canonical_id,
+            # beyond the csv columns
+            "story": e.story, "outlet": outlet, "near": e.near, "detained": e.counts["detained"],
+            "actor1_type": a1.type if a1 else None, "actor1_text": _actor_text(a1),
+            "actor2_type": a2.type if a2 else None, "actor2_text": _actor_text(a2),
+            "figures": [{"category": f.category, "value": f.value, "low": f.low, "high": f.high,
+                         "qualifier": f.qualifier, "scope": f.scope, "since": f.since, "reported_by": f.reported_by,
+                         "text": f.text} for f in e.figures],
+            "acled": e.acled.model_dump(mode="json") if e.acled else None,
+            "trigger": e.trigger.model_dump(mode="json") if e.trigger else None,
         })
-    return rows
+    return out
+
+
+def record_from_stored(values: list[Any], canonical_id: Any = None) -> dict[str, Any]:
+    """A record from its stored JSON array (fields a newer eventwire appended are None in an older row)."""
+    rec = dict(zip(STORED_FIELDS, values, strict=False))
+    for name in STORED_FIELDS[len(values):]:
+        rec[name] = None
+    rec["canonical_id"] = canonical_id
+    return rec
+
+
+# -- the formats -------------------------------------------------------------------------------
+
+def csv_row(rec: dict[str, Any]) -> dict[str, Any]:
+    """The flat row (CSV_COLUMNS) of a record."""
+    return {c: rec[c] for c in CSV_COLUMNS}
+
+
+def event_rows(report: Report, records: str = "story") -> list[dict[str, Any]]:
+    """One flat row (CSV_COLUMNS) per story event (or, with ``records="mention"``, per event mention)."""
+    return [csv_row(rec) for rec in event_records(report, records)]
 
 
 def _disorder_type(event_type: str, sub_event_type: str | None) -> str | None:
@@ -348,127 +344,139 @@ def _outlet(report: Report) -> str | None:
     return (report.dateline.agency if report.dateline else None) or report.site
 
 
-def _source(report: Report) -> str:
-    return _outlet(report) or report.url or report.id
+def _mention_ids(rec: dict[str, Any]) -> list[str]:
+    return rec["mentions"].split() if rec["mentions"] else []
+
+
+def acled_row(rec: dict[str, Any]) -> dict[str, Any] | None:
+    """The ACLED-named row (ACLED_COLUMNS) of a record; None when it has no ACLED type or did not take place."""
+    event_type, sub_event_type = rec["acled_event_type"], rec["acled_sub_event_type"]
+    if not event_type or rec["modality"] not in _ACLED_MODALITIES:
+        return None
+    located = rec["place_text"] is not None  # the event has a place (a place always has its text)
+    cc3 = rec["place_country"]
+    name, _, numeric = country_names(cc3) if cc3 else (None, None, None)
+    date, precision = day_date(rec["date"])
+    type1, type2 = rec["actor1_type"], rec["actor2_type"]  # an actor of the report always has a type
+    inter1 = ACLED_INTER.get(type1) if type1 is not None else None
+    inter2 = ACLED_INTER.get(type2) if type2 is not None else None
+    tags = [f"eventwire doc={rec['doc_id']}", f"event={rec['event_id']}", f"type={rec['type']}",
+            f"modality={rec['modality']}"]
+    if mentions := _mention_ids(rec):
+        tags.append(f"mentions={','.join(mentions)}")
+    if rec["reported_by"]:
+        by = rec["reported_by_name"]
+        tags.append(f"reported_by={by if by is not None else rec['reported_by']}")
+    if rec["confidence"] is not None:
+        tags.append(f"confidence={rec['confidence']:g}")
+    return {
+        **dict.fromkeys(ACLED_COLUMNS),
+        "event_id_cnty": f"{cc3 or 'XXX'}:{rec['doc_id']}:{rec['event_id']}",
+        "event_date": date, "year": date[:4] if date else None, "time_precision": precision,
+        "disorder_type": _disorder_type(event_type, sub_event_type),
+        "event_type": event_type, "sub_event_type": sub_event_type,
+        "actor1": rec["actor1_name"] if type1 is not None else None, "inter1": inter1,
+        "actor2": rec["actor2_name"] if type2 is not None else None, "inter2": inter2,
+        "interaction": _interaction(inter1, inter2, type2 is not None),
+        "civilian_targeting": "Civilian targeting"
+        if event_type == "Violence against civilians" or inter2 == 7 else None,
+        "iso": numeric, "country": name, "admin1": rec["place_admin1"] if located else None,
+        "location": (rec["place_name"] or rec["place_text"]) if located else None,
+        "latitude": rec["place_lat"] if located else None, "longitude": rec["place_lon"] if located else None,
+        # a place that is only where the event was told (the sentence's or the dateline's) is at best
+        # "near" the event: 2, not 1
+        "geo_precision": max(GEO_PRECISION.get(rec["place_feature"] or "", 2), 2 if rec["near"] else 1)
+        if located and rec["place_lat"] is not None else None,
+        "source": rec["outlet"] or rec["doc_url"] or rec["doc_id"], "notes": rec["evidence_text"],
+        "fatalities": rec["killed"] or 0,  # ACLED writes 0 when no death is reported
+        "tags": "; ".join(tags),
+    }
 
 
 def acled_rows(report: Report, records: str = "story") -> list[dict[str, Any]]:
     """ACLED-named rows (ACLED_COLUMNS) for the story events (or event mentions) that have an ACLED
     type and took place.  Events without an ACLED mapping, and negated, hypothetical or planned
     ones, give no row.  FATALITIES is a story event's ``fatalities`` (a mention's linked killed figures)."""
-    actors = _actors(report)
-    rows = []
-    for e in _items(report, records):
-        if e.acled is None or not e.acled.event_type or e.modality not in _ACLED_MODALITIES:
-            continue
-        a1, a2, by = actors.get(e.actor1 or ""), actors.get(e.actor2 or ""), actors.get(e.reported_by or "")
-        p = e.place
-        cc3 = p.country if p else None
-        name, _, numeric = _country(cc3) if cc3 else (None, None, None)
-        date, precision = day_date(e.date)
-        inter1 = _ACLED_INTER.get(a1.type) if a1 else None
-        inter2 = _ACLED_INTER.get(a2.type) if a2 else None
-        tags = [f"eventwire doc={report.id}", f"event={e.id}", f"type={e.type}", f"modality={e.modality}"]
-        if e.mentions:
-            tags.append(f"mentions={','.join(e.mentions)}")
-        if e.reported_by:
-            tags.append(f"reported_by={by.name if by else e.reported_by}")
-        if e.confidence is not None:
-            tags.append(f"confidence={e.confidence:g}")
-        rows.append({
-            **dict.fromkeys(ACLED_COLUMNS),
-            "event_id_cnty": f"{cc3 or 'XXX'}:{report.id}:{e.id}",
-            "event_date": date, "year": date[:4] if date else None, "time_precision": precision,
-            "disorder_type": _disorder_type(e.acled.event_type, e.acled.sub_event_type),
-            "event_type": e.acled.event_type, "sub_event_type": e.acled.sub_event_type,
-            "actor1": a1.name if a1 else None, "inter1": inter1,
-            "actor2": a2.name if a2 else None, "inter2": inter2,
-            "interaction": _interaction(inter1, inter2, a2 is not None),
-            "civilian_targeting": "Civilian targeting"
-            if e.acled.event_type == "Violence against civilians" or inter2 == 7 else None,
-            "iso": numeric, "country": name, "admin1": p.admin1 if p else None,
-            "location": (p.name or p.text) if p else None,
-            "latitude": p.lat if p else None, "longitude": p.lon if p else None,
-            # a place that is only where the event was told (the sentence's or the dateline's) is at best
-            # "near" the event: 2, not 1
-            "geo_precision": max(_GEO_PRECISION.get(p.feature or "", 2), 2 if e.near else 1)
-            if p and p.lat is not None else None,
-            "source": _source(report), "notes": _evidence(report, e.evidence),
-            "fatalities": e.counts["killed"] or 0,  # ACLED writes 0 when no death is reported
-            "tags": "; ".join(tags),
-        })
-    return rows
+    return [row for rec in event_records(report, records) if (row := acled_row(rec)) is not None]
 
 
-def _plover_actor(actor: Actor | None, actor_id: str | None) -> list[dict[str, Any]]:
-    if actor is None:
+def _plover_actor(rec: dict[str, Any], role: str) -> list[dict[str, Any]]:
+    actor_id, actor_type = rec[f"{role}_id"], rec[f"{role}_type"]
+    if actor_type is None:  # an id the report's actors do not hold
         return [{"identifier_id": actor_id}] if actor_id else []
     return [{
-        "code": actor.country, "sector": _SECTOR.get(actor.type), "actor_text": actor.mentions[0].text
-        if actor.mentions else actor.name, "identifier_id": actor.id, "identifier_text": actor.name,
-        "type": actor.type,
+        "code": rec[f"{role}_country"], "sector": SECTOR.get(actor_type), "actor_text": rec[f"{role}_text"],
+        "identifier_id": actor_id, "identifier_text": rec[f"{role}_name"], "type": actor_type,
     }]
+
+
+def plover_record(rec: dict[str, Any]) -> dict[str, Any]:
+    """The PLOVER-style JSON event record of a record: PLOVER's JSON field names, eventwire's extras."""
+    date, precision = day_date(rec["date"])
+    loc = None
+    if rec["place_text"] is not None:
+        cc3 = rec["place_country"]
+        name, alpha2, _ = country_names(cc3) if cc3 else (None, None, None)
+        loc = {"geonameid": rec["place_geonameid"], "name": rec["place_name"], "text": rec["place_text"],
+               "latitude": rec["place_lat"], "longitude": rec["place_lon"],
+               "feature class": FEATURE_CLASS.get(rec["place_feature"] or ""), "feature": rec["place_feature"],
+               "country code": alpha2, "cc3": cc3, "country": name, "admin1": rec["place_admin1"],
+               "precision": rec["place_precision"]}
+    record = {
+        "id": f"{rec['doc_id']}:{rec['event_id']}",
+        "story_id": rec["doc_id"],
+        "date": date if precision == 1 else None,  # PLOVER wants a day; vaguer dates stay in date_value
+        "date_value": rec["date"], "date_from": rec["date_from"],
+        "event": [rec["type"]], "mode": [rec["mode"]] if rec["mode"] else [], "context": [],
+        "quad_code": QUAD.get(rec["type"]),
+        "source": _plover_actor(rec, "actor1"),
+        "recipient": _plover_actor(rec, "actor2"),
+        "event_loc": loc,
+        "event_text": [rec["trigger_text"]] if rec["trigger"] is not None else [],
+        "text": rec["evidence_text"],
+        "text_info": {"is_story": False, "start": rec["evidence_start"], "end": rec["evidence_end"]}
+        if rec["evidence_start"] is not None else None,
+        "cite_info": {"citation": rec["doc_id"], "url": rec["doc_url"], "title": rec["doc_title"],
+                      "published": rec["doc_published"], "publication": rec["outlet"],
+                      "language": "en", "coder": f"eventwire {__version__}"},
+        "dead": rec["killed"], "injured": rec["injured"], "arrested": rec["detained"],
+        "modality": rec["modality"], "reported_by": rec["reported_by"], "reported_by_name": rec["reported_by_name"],
+        "confidence": rec["confidence"],
+        "trigger": rec["trigger"],
+        "figures": rec["figures"] or [],
+        "acled": rec["acled"],
+    }
+    if rec["story"]:
+        record["mentions"] = _mention_ids(rec)
+    else:
+        record["story_event"] = rec["story_event"]
+    return record
 
 
 def plover_records(report: Report, records: str = "story") -> list[dict[str, Any]]:
     """One PLOVER-style JSON event record per story event (or event mention): PLOVER's JSON field
     names, eventwire's extras."""
-    actors = _actors(report)
-    out = []
-    for e in _items(report, records):
-        p = e.place
-        by = actors.get(e.reported_by or "")
-        date, precision = day_date(e.date)
-        loc = None
-        if p is not None:
-            name, alpha2, _ = _country(p.country) if p.country else (None, None, None)
-            loc = {"geonameid": p.geonameid, "name": p.name, "text": p.text, "latitude": p.lat, "longitude": p.lon,
-                   "feature class": _FEATURE_CLASS.get(p.feature or ""), "feature": p.feature,
-                   "country code": alpha2, "cc3": p.country, "country": name, "admin1": p.admin1,
-                   "precision": e.place_precision}
-        record = {
-            "id": f"{report.id}:{e.id}",
-            "story_id": report.id,
-            "date": date if precision == 1 else None,  # PLOVER wants a day; vaguer dates stay in date_value
-            "date_value": e.date, "date_from": e.date_from,
-            "event": [e.type], "mode": [e.mode] if e.mode else [], "context": [],
-            "quad_code": _QUAD.get(e.type),
-            "source": _plover_actor(actors.get(e.actor1 or ""), e.actor1),
-            "recipient": _plover_actor(actors.get(e.actor2 or ""), e.actor2),
-            "event_loc": loc,
-            "event_text": [e.trigger.text] if e.trigger else [],
-            "text": _evidence(report, e.evidence),
-            "text_info": {"is_story": False, "start": e.evidence.start, "end": e.evidence.end} if e.evidence else None,
-            "cite_info": {"citation": report.id, "url": report.url, "title": report.title,
-                          "published": report.published, "publication": _outlet(report),
-                          "language": "en", "coder": f"eventwire {__version__}"},
-            "dead": e.counts["killed"], "injured": e.counts["injured"], "arrested": e.counts["detained"],
-            "modality": e.modality, "reported_by": e.reported_by, "reported_by_name": by.name if by else None,
-            "confidence": e.confidence,
-            "trigger": e.trigger.model_dump(mode="json") if e.trigger else None,
-            "figures": [{"category": f.category, "value": f.value, "low": f.low, "high": f.high,
-                         "qualifier": f.qualifier, "scope": f.scope, "since": f.since, "reported_by": f.reported_by,
-                         "text": f.text} for f in e.figures],
-            "acled": e.acled.model_dump(mode="json") if e.acled else None,
-        }
-        if e.story:
-            record["mentions"] = e.mentions
-        else:
-            record["story_event"] = e.story_event
-        out.append(record)
-    return out
+    return [plover_record(rec) for rec in event_records(report, records)]
+
+
+def geojson_feature(rec: dict[str, Any]) -> dict[str, Any] | None:
+    """The Point feature (properties = the csv columns) of a record; None when its place has no coordinates."""
+    if rec["place_lat"] is None or rec["place_lon"] is None:
+        return None
+    return {"type": "Feature", "id": f"{rec['doc_id']}:{rec['event_id']}",
+            "geometry": {"type": "Point", "coordinates": [rec["place_lon"], rec["place_lat"]]},
+            "properties": csv_row(rec)}
 
 
 def geojson_features(report: Report, records: str = "story") -> tuple[list[dict[str, Any]], int]:
     """Point features (properties = the csv columns) for events with a located place, and how many had none."""
     features, skipped = [], 0
-    for row in event_rows(report, records):
-        if row["place_lat"] is None or row["place_lon"] is None:
+    for rec in event_records(report, records):
+        feature = geojson_feature(rec)
+        if feature is None:
             skipped += 1
-            continue
-        features.append({"type": "Feature", "id": f"{report.id}:{row['event_id']}",
-                         "geometry": {"type": "Point", "coordinates": [row["place_lon"], row["place_lat"]]},
-                         "properties": row})
+        else:
+            features.append(feature)
     return features, skipped
 
 
@@ -480,32 +488,73 @@ def error_line(report: ErrorReport) -> str:
     return f"eventwire: {report.id if report.id is not None else '-'}: {report.error.code}: {message}"
 
 
-def _cell(value: Any) -> Any:
-    return "" if value is None else value
+_CSV_VALUES = operator.itemgetter(*CSV_COLUMNS)
+_CSV_STORED = len(CSV_COLUMNS) - 1  # a stored record's first values are the csv row less canonical_id
+
+
+class RecordWriter:
+    """Writes records (``event_records``, or the store's) in one of FORMATS to ``out`` as they come:
+    ``write(record)`` each, then ``finish()`` (GeoJSON's closing lines; returns the events it left out
+    for want of coordinates). CSV: one header line, even with no events; UTF-8, LF line ends, fields
+    quoted as needed. GeoJSON: one FeatureCollection, one feature per line, with the number of events
+    left out in the foreign member ``eventwire:skipped``."""
+
+    def __init__(self, fmt: str, out: TextIO) -> None:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown event format {fmt!r}; expected one of {', '.join(FORMATS)}")
+        self.fmt, self.out = fmt, out
+        self.written = self.skipped = 0
+        self._csv = csv.writer(out, lineterminator="\n") if fmt in ("csv", "acled-csv") else None
+        if self._csv is not None:
+            self._csv.writerow(CSV_COLUMNS if fmt == "csv" else ACLED_COLUMNS)
+        elif fmt == "geojson":
+            out.write('{"type": "FeatureCollection", "features": [\n')
+
+    def write(self, rec: dict[str, Any]) -> None:
+        # the csv module writes None as an empty field
+        if self.fmt == "csv":
+            self._csv.writerow(_CSV_VALUES(rec))  # type: ignore[union-attr]
+        elif self.fmt == "acled-csv":
+            row = acled_row(rec)
+            if row is not None:
+                self._csv.writerow(row.values())  # type: ignore[union-attr]
+        elif self.fmt == "plover-json":
+            self.out.write(dumps(plover_record(rec)) + "\n")
+        else:
+            feature = geojson_feature(rec)
+            if feature is None:
+                self.skipped += 1
+                return
+            self.out.write((",\n" if self.written else "") + dumps(feature))
+            self.written += 1
+
+    def write_stored(self, values: list[Any], canonical_id: Any) -> None:
+        """A record as the store keeps it (STORED_FIELDS values); csv is written straight from them."""
+        if self.fmt == "csv":
+            row = values[:_CSV_STORED]
+            row.append(canonical_id)
+            self._csv.writerow(row)  # type: ignore[union-attr]
+        else:
+            self.write(record_from_stored(values, canonical_id))
+
+    def finish(self) -> int:
+        if self.fmt == "geojson":
+            self.out.write(f'\n], "eventwire:skipped": {self.skipped}}}\n')
+        return self.skipped
 
 
 def write_events(results: Iterable[Report | ErrorReport], fmt: str, out: TextIO, err: TextIO,
                  records: str = "story") -> tuple[int, int]:
     """Write the events of ``results`` to ``out`` in ``fmt`` (one of FORMATS), as the reports arrive:
-    one record per story event, or per event mention with ``records="mention"``.
+    one record per story event, or per event mention with ``records="mention"`` (see RecordWriter).
 
-    Error reports go to ``err``, one line each.  Returns (documents, failed documents).
-    CSV: one header line, even with no events; UTF-8, LF line ends, fields quoted as needed.
-    GeoJSON: one FeatureCollection, one feature per line, with the number of events left out
-    for want of coordinates in the foreign member ``eventwire:skipped`` (and a line on ``err``).
+    Error reports go to ``err``, one line each, as does the number of events GeoJSON left out for want
+    of coordinates.  Returns (documents, failed documents).
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown event format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    writer = RecordWriter(fmt, out)
     check_records(records)
-    writer = None
-    if fmt in ("csv", "acled-csv"):
-        columns = CSV_COLUMNS if fmt == "csv" else ACLED_COLUMNS
-        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        out.flush()
-    elif fmt == "geojson":
-        out.write('{"type": "FeatureCollection", "features": [\n')
-    total = failed = skipped = written = 0
+    out.flush()
+    total = failed = 0
     for r in results:
         total += 1
         if isinstance(r, ErrorReport):
@@ -513,35 +562,41 @@ def write_events(results: Iterable[Report | ErrorReport], fmt: str, out: TextIO,
             err.write(error_line(r) + "\n")
             err.flush()
             continue
-        if writer is not None:
-            for row in event_rows(r, records) if fmt == "csv" else acled_rows(r, records):
-                writer.writerow({k: _cell(v) for k, v in row.items()})
-        elif fmt == "plover-json":
-            for rec in plover_records(r, records):
-                out.write(dumps(rec) + "\n")
-        else:
-            features, n = geojson_features(r, records)
-            skipped += n
-            for feature in features:
-                out.write((",\n" if written else "") + dumps(feature))
-                written += 1
+        for rec in event_records(r, records):
+            writer.write(rec)
         out.flush()
-    if fmt == "geojson":
-        out.write(f'\n], "eventwire:skipped": {skipped}}}\n')
-        out.flush()
-        if skipped:
-            err.write(f"eventwire: {skipped} events without coordinates left out of the GeoJSON\n")
+    skipped = writer.finish()
+    out.flush()
+    if skipped:
+        err.write(f"eventwire: {skipped} events without coordinates left out of the GeoJSON\n")
     return total, failed
 
 
+def text_chunks(records: Iterable[Any], fmt: str, size: int = 1 << 16, stored: bool = False) -> Iterator[str]:
+    """``records`` written in ``fmt`` (one of FORMATS), as pieces of about ``size`` characters: a download that
+    holds one piece in memory, however many records. ``stored``: the records are (values, canonical_id) pairs
+    as the store keeps them (see RecordWriter.write_stored)."""
+    buf = io.StringIO()
+    writer = RecordWriter(fmt, buf)
+    for rec in records:
+        if stored:
+            writer.write_stored(*rec)
+        else:
+            writer.write(rec)
+        if buf.tell() >= size:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    writer.finish()
+    yield buf.getvalue()
+
+
+# -- Parquet (the writer: exports_parquet.py) ---------------------------------------------------
+
 def write_parquet(reports: Iterable[Report], path: str, records: str = "story") -> int:
-    """The csv format's rows (CSV_COLUMNS, one per story event or event mention) as a Parquet file;
-    returns the row count."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    """The csv format's rows (CSV_COLUMNS, one per story event or event mention) as a Parquet file, written
+    by row groups as the reports arrive; returns the row count."""
+    from .exports_parquet import write_parquet_records
 
     check_records(records)
-    rows = [row for r in reports for row in event_rows(r, records)]
-    columns = {name: [row.get(name) for row in rows] for name in CSV_COLUMNS}
-    pq.write_table(pa.table(columns), path)
-    return len(rows)
+    return write_parquet_records((rec for r in reports for rec in event_records(r, records)), path)

@@ -618,6 +618,13 @@ class Gazetteer:
             "ORDER BY COALESCE(e.population, 0) DESC, e.id LIMIT 1", (iso3.upper(),))
         return Entry(*rows[0]) if rows else None
 
+    def capital(self, iso3: str) -> Entry | None:
+        """The capital city of a country (ISO 3166-1 alpha-3), as GeoNames marks it (PPLC)."""
+        rows = self._rows(
+            f"SELECT {_COLUMNS} FROM entries e WHERE e.country = ? AND e.feature_code = 'PPLC' "
+            "ORDER BY COALESCE(e.population, 0) DESC, e.id LIMIT 1", (iso3.upper(),))
+        return Entry(*rows[0]) if rows else None
+
 
 _per_process: dict[tuple[int, Path], Gazetteer] = {}
 _per_process_lock = threading.Lock()

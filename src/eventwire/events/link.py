@@ -73,9 +73,12 @@ def pick_place(sent: Span, clause: tuple[int, int], trig: Token, places: list[tu
     spans = _attached_spans(trig)
     # a place the act is done to is where it happened ("the strikes hit Gaza City", "Kavo was shelled"):
     # the object's head word lies in the place
-    attached = [(i, p) for i, p in places if any(a <= p.start and p.end <= b for a, b in spans)]
-    if not attached and targets and trig.pos_ == "VERB":  # (a locative phrase says it more precisely)
-        heads = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+    attached = [(i, p) for i, p in places if any(a <= p.start and p.end <= b for a, b in spans)
+                and not _owner(sent, p)]
+    if not attached and targets and trig.pos_ in ("VERB", "NOUN"):  # (a locative phrase says it more precisely)
+        # "the shelling of El Fasher": a nominal act's of-object is what it was done to
+        heads = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")] if trig.pos_ == "VERB" else [
+            g for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         attached = [(i, p) for i, p in places if any(p.start <= h.idx < p.end for h in heads)
                     and p.feature not in ("country", None)]
     if attached:
@@ -89,6 +92,19 @@ def pick_place(sent: Span, clause: tuple[int, int], trig: Token, places: list[tu
     if dateline_place is not None:
         return dateline_place, "dateline"
     return None, None
+
+
+def _owner(sent: Span, p: Place) -> bool:
+    """A country that says whose someone is, not where: "by Sudan's Rapid Support Forces", "Ukraine's
+    navy" (a possessive or a modifier of a word that is no place)."""
+    if p.feature != "country":
+        return False
+    span = sent.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in ("poss", "compound") and root.head.i >= span.end and root.head.pos_ in ("NOUN", "PROPN") \
+        and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
 
 
 def _is_date(t: Time) -> bool:
@@ -173,9 +189,22 @@ def pick_date(sent: Span, clause: tuple[int, int], trig: Token, times: list[Time
     """The event's date: one in its clause, else elsewhere in the sentence, else the publication date.
     A date on a verb of saying dates only the statement (and a statement reported by it, `statement`)."""
     trig_start = trig.idx
-    dates = [t for t in times if _is_date(t) and sent.start_char <= t.start and t.end <= sent.end_char
-             and not _since_anchor(sent, t, trig) and not _attributive_elsewhere(sent, t, trig)
-             and (statement or not _saying_date(sent, t, trig))]
+    in_sent = [t for t in times if _is_date(t) and sent.start_char <= t.start and t.end <= sent.end_char
+               and not _since_anchor(sent, t, trig) and not _attributive_elsewhere(sent, t, trig)]
+    dates = [t for t in in_sent if statement or not _saying_date(sent, t, trig)]
+    offset = _offset_clause(trig)
+    if offset is not None:
+        # "deployed on Friday, two days after fighters hacked villagers to death": the act is dated from the
+        # clause it is measured from (or the day someone spoke, else publication), not with that clause's date
+        (start, end), days = offset
+        own = [t for t in dates if start <= t.start and t.end <= end]
+        if own:
+            return _value(min(own, key=lambda t: abs(t.start - trig_start))), "text"
+        ref = [t for t in in_sent if not (start <= t.start and t.end <= end)]
+        day = _value(min(ref, key=lambda t: abs(t.start - trig_start))) if ref else published
+        shifted = _shift(day, days)
+        if shifted is not None:
+            return shifted, "text" if ref else "published"
     inside = [t for t in dates if clause[0] <= t.start and t.end <= clause[1]]
     pool = inside or dates
     if pool:
@@ -183,6 +212,50 @@ def pick_date(sent: Span, clause: tuple[int, int], trig: Token, times: list[Time
     if published:
         return published, "published"
     return None, None
+
+
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
+_SPAN_DAYS = {"day": 1, "week": 7, "hour": 0}
+
+
+def _offset_clause(trig: Token) -> tuple[tuple[int, int], int] | None:
+    """For an act in a clause measured from another ("two days after gunmen stormed ...", "a week after
+    the attack", "three days before ..."): (the clause's character span, days to add to the other
+    clause's date: -2, -7, +3); None when the act is in no such clause (or its span is not in days)."""
+    cur = trig
+    for _ in range(6):
+        word = cur if cur.dep_ == "prep" and cur.lower_ in ("after", "before") else next(
+            (c for c in cur.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        if word is not None:
+            span = next((c for c in [*word.children, *cur.children] if c.dep_ == "npadvmod"
+                         and c.lemma_.lower() in _SPAN_DAYS), None)
+            if span is None:
+                return None
+            count = next((c for c in span.children if c.dep_ in ("nummod", "det")), None)
+            n = 1 if count is None else (int(count.text) if count.text.isdigit() else _COUNT.get(count.lower_))
+            if n is None or n > 31:
+                return None
+            head = word if word is cur else cur
+            left = min(head.left_edge.i, span.left_edge.i)
+            doc = trig.doc
+            right = doc[head.right_edge.i]
+            days = n * _SPAN_DAYS[span.lemma_.lower()]
+            return (doc[left].idx, right.idx + len(right.text)), -days if word.lower_ == "after" else days
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _shift(day: str | None, days: int) -> str | None:
+    if not day or len(day) < 10:
+        return None
+    from datetime import date, timedelta
+    try:
+        return (date.fromisoformat(day[:10]) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
 
 
 def assign_figures(sent: Span, figures: list[tuple[int, Figure]],

@@ -539,7 +539,9 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
 
 MEMBER_NOUNS = {"fighter", "fighters", "member", "members", "soldier", "soldiers", "troop", "troops", "militant",
                 "militants", "gunman", "gunmen", "unit", "militiaman", "cadre",
-                "operative", "loyalist", "supporter", "partisan", "insurgent", "rebel", "staff", "personnel",
+                "operative", "loyalist", "supporter", "partisan", "insurgent", "insurgents", "rebel", "rebels",
+                "jihadist", "jihadists", "extremist", "extremists", "militiamen", "combatant", "combatants", "staff",
+                "personnel",
                 "official", "officials", "officer", "officers", "agent", "agents", "employee", "employees"}
 MEDIATOR_NOUNS = {"mediator", "broker", "intermediary", "go-between", "facilitator"}
 PARTNER_NOUNS = {"partner", "counterpart", "interlocutor"}

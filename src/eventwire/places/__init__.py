@@ -29,6 +29,19 @@ THRESHOLD_PERSON = 5.0
 THRESHOLD_EMBEDDED = 6.5
 THRESHOLD_LOCATIVE = 4.0
 THRESHOLD_INSIDE = 9.0
+THRESHOLD_LOCATIVE_ALTERNATE = 4.5  # a town of some 30,000 named by another spelling
+_STRICT_LOCATIVE = frozenset({"in", "near", "outside"})
+SPONSORING = frozenset({"backed", "led", "supported", "sponsored", "funded", "armed", "aligned", "allied", "brokered",
+                        "trained", "financed"})
+# Verbs whose object is a place when it is a town's name: no one storms or besieges a person.
+TAKING_VERBS = frozenset({"storm", "overrun", "overran", "shell", "besiege", "retake", "recapture", "capture", "seize",
+                          "raid", "invade", "occupy", "encircle", "bombard", "evacuate"})
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before character ``start``, lower-cased."""
+    words = text[max(0, start - 20):start].split()
+    return words[-1].lower() if words else ""
 
 
 def _usable(e: Entry) -> bool:
@@ -127,6 +140,18 @@ def _accept(m: Mention, ents: list[DocSpan], person_words: tuple[frozenset[str],
             (prior(c) for c in cands if c.name_kind == "primary"), default=0.0) >= THRESHOLD_LOCATIVE:
         # "in Clarinda", "near Coggeshall", even when the model calls it a person or an
         # organisation; by a place's own name, not an alternate one ("from Hamas": Hamm)
+        return True
+    if m.after_locative and (m.label is None or whole) and m.start > 0 and text and \
+            _word_before(text, m.start_char) in _STRICT_LOCATIVE and max(
+            (prior(c) for c in cands if c.name_kind == "alternate" and c.feature == "city"),
+            default=0.0) >= THRESHOLD_LOCATIVE_ALTERNATE:
+        # "in Jowhar" (Jawhar): a town's other spelling, right after "in" or "near" (not "from")
+        return True
+    if whole and ent is not None and m.label in ("PERSON", "ORG") and ent.root.dep_ == "dobj" and \
+            ent.root.head.lemma_.lower() in TAKING_VERBS and max(
+            (prior(c) for c in cands if c.name_kind == "primary" and c.feature == "city"),
+            default=0.0) >= THRESHOLD_LOCATIVE:
+        # "gang members stormed Mirebalais", "the army retook Kolofata": what is stormed or retaken is a place
         return True
     if m.label is None:
         return best >= THRESHOLD_FREE
@@ -439,10 +464,42 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
         text = doc_text[m.start_char:m.end_char]
         if r.drop or (m.source == "site" and r.precision != "near"):
             continue  # a facility counts only where the text says what it lies near
+        if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in SPONSORING:
+            continue  # "the Rwanda-backed M23", "the Saudi-led coalition": whose backing, not where
         if e is None:
             places.append(Place(start=m.start_char, end=m.end_char, text=text, confidence=0.0))
             continue
         places.append(Place(start=m.start_char, end=m.end_char, text=text, name=e.name, geonameid=e.geonameid,
                             lat=e.lat, lon=e.lon, country=e.country, admin1=e.admin1, feature=e.feature,
                             confidence=r.confidence, precision=r.precision))
-    return places
+    capitals = _capitals(doc, places, gazetteer)
+    return sorted(places + capitals, key=lambda p: p.start) if capitals else places
+
+
+def _capitals(doc: Doc, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """"Haiti's capital", "the Somali capital": the country's capital city, where the text does not
+    name it ("the Somali capital, Mogadishu" names it)."""
+    out = []
+    ends = {p.end: p for p in places}
+    starts = {p.start for p in places}
+    for tok in doc:
+        if tok.lower_ != "capital" or tok.i < 1 or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        nxt = tok.i + 1
+        while nxt < len(doc) and doc[nxt].is_punct:
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].idx in starts:
+            continue
+        prev = doc[tok.i - 1]
+        iso3 = None
+        if prev.text in ("'s", "’s") and tok.i >= 2:
+            owner = ends.get(doc[tok.i - 2].idx + len(doc[tok.i - 2].text))
+            iso3 = owner.country if owner is not None and owner.feature == "country" else None
+        elif prev.ent_type_ == "NORP":
+            iso3 = _demonym_of(prev.text, gazetteer) or None
+        e = gazetteer.capital(iso3) if iso3 else None
+        if e is not None and tok.idx not in starts:
+            out.append(Place(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, name=e.name,
+                             geonameid=e.geonameid, lat=e.lat, lon=e.lon, country=e.country, admin1=e.admin1,
+                             feature=e.feature, confidence=0.9, precision="exact"))
+    return out

@@ -34,6 +34,17 @@ _LEADING = frozenset({"the", "The", "THE"})
 _JOINERS = frozenset({"of", "and", "de", "del", "la", "al", "el", "-", "upon", "on", "du", "des", "da", "do", "'s"})
 # Prepositions that put a place after them far more often than a person or a brand.
 _LOCATIVE = frozenset({"in", "near", "outside", "from", "at", "between"})
+
+
+def _locative_before(doc: Doc, i: int) -> bool:
+    """Whether the words before token ``i`` put a place there: a locative preposition ("in Clarinda"),
+    or "of" after a common noun ("the shelling of El Fasher", "neighbourhoods of Omdurman"), where the
+    model often reads an Arabic town's name as a person's or an organisation's."""
+    if i < 1:
+        return False
+    if doc[i - 1].lower_ in _LOCATIVE:
+        return True
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].pos_ == "NOUN" and doc[i - 2].is_lower
 # Labels whose text is never a place, even when a gazetteer has the string.
 _NEVER = frozenset({"NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"})
 
@@ -154,7 +165,7 @@ def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry
                 match = Mention(i, j, span.text, span.start_char, span.end_char, "gazetteer", ent_label[i],
                                 candidates, tok.is_stop,
                                 after_comma=i >= 2 and doc[i - 1].text == "," and taken[i - 2],
-                                after_locative=i >= 1 and doc[i - 1].lower_ in _LOCATIVE)
+                                after_locative=_locative_before(doc, i))
                 break
         if match is not None and match.label in (None, "PERSON") and _inside_longer_name(doc, match, taken):
             match.in_longer_name = True  # "Nelson" in "Nelson Mandela", "Jordan" in "Michael Jordan"

@@ -25,7 +25,7 @@ from typing import Any
 from ..schema import Report
 from .backends import Backend, connect
 from .migrations import DOCUMENT_TABLES, MIGRATIONS
-from .rows import document_id, report_rows
+from .rows import actor_name_rows, document_id, report_rows
 
 __all__ = ["IngestError", "Store", "Written", "document_id", "open_store"]
 
@@ -121,6 +121,7 @@ class Store:
         now = _now()
         # in id order, so two writers at once take their row locks in one order (no deadlock)
         batch = sorted(((document_id(r.text), r, source) for r, source in reports), key=lambda x: x[0])
+        names: set[tuple[str, str]] = set()  # the actor_names look-up: once per batch, in key order (no deadlock)
         with self.backend.transaction():
             for doc_id, report, source in batch:
                 rows = report_rows(report, doc_id, source=source, ingested_at=now)
@@ -137,6 +138,9 @@ class Store:
                 # the dedup has not seen it yet (dedup.update clears the mark once it has)
                 self.backend.execute("INSERT INTO dedup_pending VALUES (?) ON CONFLICT DO NOTHING", (doc_id,))
                 added.append(doc_id)
+                names |= actor_name_rows(report)
+            if names:
+                self.backend.executemany("INSERT INTO actor_names VALUES (?, ?) ON CONFLICT DO NOTHING", sorted(names))
             for err in sorted(errors, key=lambda e: e.source):
                 self.backend.execute(
                     "INSERT INTO ingest_errors VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (source) DO UPDATE SET "

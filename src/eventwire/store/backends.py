@@ -84,6 +84,12 @@ class SQLiteBackend(Backend):
         self.conn.execute("PRAGMA foreign_keys=ON")
         self._lock = threading.RLock()
         self._depth = 0
+        self._owner: int | None = None  # the thread whose transaction is open
+        # Reads outside a transaction run on a connection of their thread's own (WAL: readers see the last commit
+        # and never wait for the writer), so requests in threads read at once instead of one after the other.
+        self._readers = threading.local()
+        self._reader_conns: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()  # not self._lock: a write holds that one for its whole transaction
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         with self._lock:
@@ -94,8 +100,24 @@ class SQLiteBackend(Backend):
             self.conn.executemany(sql, [tuple(r) for r in rows])
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        reader = self._reader() if sql.lstrip()[:6].upper() in ("SELECT", "WITH") else None
+        if reader is not None:
+            return [dict(r) for r in reader.execute(sql, tuple(params)).fetchall()]
         with self._lock:
             return [dict(r) for r in self.conn.execute(sql, tuple(params)).fetchall()]
+
+    def _reader(self) -> sqlite3.Connection | None:
+        """This thread's read connection; None inside this thread's transaction (which must see its own writes)."""
+        if self._owner == threading.get_ident() or self.url in ("", ":memory:") or self.url.startswith("file:"):
+            return None
+        conn = getattr(self._readers, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.url, timeout=60, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            self._readers.conn = conn
+            with self._readers_lock:
+                self._reader_conns.append(conn)
+        return conn
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -109,6 +131,7 @@ class SQLiteBackend(Backend):
                 return
             self.conn.execute("BEGIN IMMEDIATE")
             self._depth = 1
+            self._owner = threading.get_ident()
             try:
                 yield
             except BaseException:
@@ -118,6 +141,7 @@ class SQLiteBackend(Backend):
                 self.conn.execute("COMMIT")
             finally:
                 self._depth = 0
+                self._owner = None
 
     def lock(self, name: str) -> None:
         pass  # BEGIN IMMEDIATE: one writing transaction at a time already
@@ -134,6 +158,10 @@ class SQLiteBackend(Backend):
             raise StoreUnavailable(f"the SQLite store {self.url!r} cannot be read") from exc
 
     def close(self) -> None:
+        with self._readers_lock:
+            for conn in self._reader_conns:
+                conn.close()
+            self._reader_conns.clear()
         self.conn.close()
 
 
@@ -298,7 +326,8 @@ def pg_options(url: str) -> tuple[str, int, int]:
 
     timeout = positive("connect_timeout", DEFAULT_CONNECT_TIMEOUT)
     size = positive("pool_size", DEFAULT_POOL_SIZE)
-    rest = urlencode([(k, v) for k, v in query if k != "pool_size"])
+    # %20, not '+': libpq reads '+' as itself (options=-c%20name%3Dvalue must reach it with its space)
+    rest = urlencode([(k, v) for k, v in query if k != "pool_size"], quote_via=quote)
     return urlunsplit(parts._replace(query=rest)), timeout, size
 
 

@@ -44,9 +44,43 @@ def _backfill_story_events(backend: Backend) -> None:
         last = batch[-1]["id"]
 
 
+BACKFILL_BATCH = 200  # documents read per query when a migration fills a new table from the stored reports
+
+
+def _backfill_story_rows(backend: Backend) -> None:
+    """The served rows of the documents stored before migration 4, from their stored reports, BACKFILL_BATCH
+    documents at a time (bounded memory)."""
+    from ..schema import Report
+    from .rows import actor_name_rows, serving_rows
+
+    last = ""
+    while True:
+        batch = backend.query("SELECT id, source, report FROM documents WHERE id > ? ORDER BY id LIMIT ?",
+                              (last, BACKFILL_BATCH))
+        if not batch:
+            return
+        rows: dict[str, list[tuple]] = {}
+        names: set[tuple[str, str]] = set()
+        for doc in batch:
+            try:
+                report = Report.from_json(doc["report"])
+            except ValueError:  # a report this version cannot read: it keeps its other rows
+                continue
+            for table, table_rows in serving_rows(report, doc["id"], doc["source"]).items():
+                rows.setdefault(table, []).extend(table_rows)
+            names |= actor_name_rows(report)
+        for table, table_rows in rows.items():
+            if table_rows:
+                backend.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(table_rows[0]))}) "
+                                    "ON CONFLICT DO NOTHING", table_rows)
+        if names:
+            backend.executemany("INSERT INTO actor_names VALUES (?, ?) ON CONFLICT DO NOTHING", sorted(names))
+        last = batch[-1]["id"]
+
+
 def _backfill_running_tolls(backend: Backend) -> None:
     """The running tolls of the canonical events stored already, from their linked story events (as
-    dedup.canonical_row computes them: the latest report's by publication, then in the greedy order)."""
+    dedup_cluster.canonical_row computes them: the latest report's by publication, then in the greedy order)."""
     for col in ("fatalities", "injured"):
         members = ("FROM event_links l JOIN story_events s ON s.doc_id = l.doc_id AND s.story_event_id = "
                    "l.story_event_id JOIN documents d ON d.id = l.doc_id "
@@ -197,9 +231,45 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
             PRIMARY KEY (doc_id, story_event_id))""",
         "CREATE INDEX event_links_canonical ON event_links (canonical_id)",
     ]),
+    (4, "story events as served rows: filter columns, a sort key, the record of every format", [
+        # What GET /events, GET /export and `eventwire export` read (store/select.py): every filter is a column
+        # here, every index ends in sort_key (the order rows are served in), and the record is the row of every
+        # export format, so a page is served without reading a report. See docs/store.md.
+        """CREATE TABLE story_rows (
+            doc_id TEXT NOT NULL REFERENCES documents (id),
+            story_event_id TEXT NOT NULL,
+            sort_key TEXT NOT NULL,
+            type TEXT NOT NULL,
+            country TEXT,
+            lat DOUBLE PRECISION, lon DOUBLE PRECISION, cell INTEGER,
+            actor1 TEXT, actor2 TEXT, actor1_name TEXT, actor2_name TEXT,
+            acled_type TEXT, acled_sub_type TEXT,
+            PRIMARY KEY (doc_id, story_event_id))""",
+        "CREATE UNIQUE INDEX story_rows_sort_key ON story_rows (sort_key)",
+        "CREATE INDEX story_rows_type_sort_key ON story_rows (type, sort_key)",
+        "CREATE INDEX story_rows_country_sort_key ON story_rows (country, sort_key)",
+        "CREATE INDEX story_rows_actor1_sort_key ON story_rows (actor1, sort_key)",
+        "CREATE INDEX story_rows_actor2_sort_key ON story_rows (actor2, sort_key)",
+        "CREATE INDEX story_rows_cell_sort_key_lat_lon ON story_rows (cell, sort_key, lat, lon)",
+        "CREATE INDEX story_rows_acled_type_sort_key ON story_rows (acled_type, sort_key)",
+        "CREATE INDEX story_rows_acled_sub_type_sort_key ON story_rows (acled_sub_type, sort_key)",
+        """CREATE TABLE story_records (
+            doc_id TEXT NOT NULL REFERENCES documents (id),
+            story_event_id TEXT NOT NULL,
+            record TEXT NOT NULL,
+            PRIMARY KEY (doc_id, story_event_id))""",
+        """CREATE TABLE document_sources (
+            doc_id TEXT PRIMARY KEY REFERENCES documents (id),
+            text TEXT NOT NULL)""",
+        """CREATE TABLE actor_names (
+            actor_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (actor_id, name))""",
+        _backfill_story_rows,
+    ]),
     (5, "incremental dedup: running tolls of canonical events, documents the dedup has not seen, its state", [
         # A toll revised across reports (12 dead, then 17): the latest report's, the lowest and the highest,
-        # each as its sources give it (dedup.py `_running`); never a value chosen between them.
+        # each as its sources give it (dedup_cluster.py `_running`); never a value chosen between them.
         *[f"ALTER TABLE canonical_events ADD COLUMN {name} BIGINT" for name in (
             "fatalities", "fatalities_min", "fatalities_max", "injured", "injured_min", "injured_max")],
         "CREATE INDEX canonical_events_type_date ON canonical_events (type, date)",
@@ -215,4 +285,4 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
 
 # Tables that hold one document's extraction, in the order rows are written (documents first).
 DOCUMENT_TABLES = ("documents", "places", "times", "actors", "actor_mentions", "quotes", "figures", "events",
-                   "event_figures", "story_events")
+                   "event_figures", "story_events", "story_rows", "story_records", "document_sources")

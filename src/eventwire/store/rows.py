@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
 from typing import Any
 
-from ..exports import event_extra, event_place, story_place
+from ..exports import STORED_FIELDS, event_extra, event_place, event_records, story_place
 from ..schema import Report
 
 
@@ -53,6 +55,7 @@ def report_rows(report: Report, doc_id: str, *, source: str | None, ingested_at:
             event_extra(e, "content_type")))
         rows["event_figures"] += [(doc_id, e.id, i) for i in sorted(set(e.figures)) if 0 <= i < len(report.figures)]
     rows["story_events"] = story_event_rows(report, doc_id)
+    rows.update(serving_rows(report, doc_id, source))
     return rows
 
 
@@ -73,3 +76,74 @@ def story_event_rows(report: Report, doc_id: str) -> list[tuple]:
             s.confidence, json.dumps(list(s.mentions)),
             json.dumps(sorted({i for i in s.figures if 0 <= i < len(report.figures)}))))
     return rows
+
+
+# -- the served rows (migration 4): what GET /events and the exports read ----------------------------------------
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+UNDATED = "99999999"  # an undated story event's day in its sort key: after every dated one
+
+
+def sort_key(date: str | None, doc_id: str, story_event_id: str) -> str:
+    """The order story events are served in: the event's day, then the document, then the story event's order in
+    it (``s2`` before ``s10``); undated ones last. Digits and lower-case hex at fixed widths (then the story
+    event's id, which ties nothing but a malformed id), so every collation orders it as bytes do."""
+    day = date[:10].replace("-", "") if date and _DAY.match(date) else UNDATED
+    tail = story_event_id[1:]
+    order = min(int(tail), 999_999) if tail.isdigit() else 0
+    return f"{day}{doc_id}{order:06d}{story_event_id}"
+
+
+def cell(lat: float | None, lon: float | None) -> int | None:
+    """The 1-degree grid cell of a point (bbox filters look only at the cells the box covers)."""
+    if lat is None or lon is None or not (math.isfinite(lat) and math.isfinite(lon)):
+        return None
+    row = math.floor(min(max(lat, -90.0), 90.0)) + 90
+    column = math.floor(min(max(lon, -180.0), 180.0)) + 180
+    return row * 361 + column
+
+
+def _lower(value: str | None) -> str | None:
+    return value.lower() if value is not None else None
+
+
+def serving_rows(report: Report, doc_id: str, source: str | None) -> dict[str, list[tuple]]:
+    """The ``story_rows``, ``story_records`` and ``document_sources`` rows of a stored report."""
+    actors = _first_actors(report)
+    story_rows, story_records = [], []
+    for s, rec in zip(report.story_events, event_records(report, "story"), strict=True):
+        a1, a2 = actors.get(s.actor1 or ""), actors.get(s.actor2 or "")
+        story_rows.append((
+            doc_id, s.id, sort_key(s.date, doc_id, s.id), s.type, _upper(rec["place_country"]),
+            rec["place_lat"], rec["place_lon"], cell(rec["place_lat"], rec["place_lon"]), s.actor1, s.actor2,
+            _lower(a1.name) if a1 else None, _lower(a2.name) if a2 else None,
+            _lower(rec["acled_event_type"]), _lower(rec["acled_sub_event_type"])))
+        values = [rec[f] for f in STORED_FIELDS]
+        story_records.append((doc_id, s.id, json.dumps(values, ensure_ascii=False, separators=(",", ":"))))
+    searched = " ".join(x or "" for x in (source, report.site, report.url)).lower()
+    return {"story_rows": story_rows, "story_records": story_records, "document_sources": [(doc_id, searched)]}
+
+
+def _first_actors(report: Report) -> dict[str, Any]:
+    """The report's actors by id; of two with one id, the first (as the ``actors`` table keeps it)."""
+    actors: dict[str, Any] = {}
+    for a in report.actors:
+        actors.setdefault(a.id, a)
+    return actors
+
+
+def _upper(value: str | None) -> str | None:
+    return value.upper() if value is not None else None
+
+
+def actor_name_rows(report: Report) -> set[tuple[str, str]]:
+    """(actor id, its name in this report, lower-cased; '' without one) of every actor1 and actor2 of the report's
+    story events: the ``actor_names`` look-up, where an ``actor=`` filter finds the ids it means."""
+    actors = _first_actors(report)
+    found = set()
+    for s in report.story_events:
+        for actor_id in (s.actor1, s.actor2):
+            if actor_id:
+                actor = actors.get(actor_id)
+                found.add((actor_id, (actor.name or "").lower() if actor else ""))
+    return found

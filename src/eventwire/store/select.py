@@ -1,24 +1,45 @@
-"""Reports out of the store, with their events filtered, for exports and the API.
+"""Story events out of the store: filtered, ordered and paged in SQL; reports for jsonl and event mentions.
 
     EventFilter(date_from=, date_to=, type=, country=, bbox=, actor=, source=, dedup=, acled_type=)
-    story_keys(store, flt) -> list[StoryKey]        the matching story events, in publication order (SQL)
-    reports_for(store, keys) -> Iterator[Report]     their reports, each holding only those story events
-    select_reports(store, flt, records="story") -> Iterator[Report]
+    page(store, flt, limit, offset=0, cursor=None) -> Page(rows, next_cursor)    one page, by keyset
+    count(store, flt, cap=TOTAL_CAP) -> (total, exact)                           counted up to a cap
+    stream(store, flt, batch=BATCH) -> Iterator[Row]                             every match, batch by batch
+    select_reports(store, flt, records="story") -> Iterator[Report]              reports holding the matches
 
-Story events (the default records) are filtered in SQL on the ``story_events`` table and its
-indexes, so a page of ``GET /events`` reads only the reports it shows. Event mentions
-(``records="mention"``) are filtered on the stored reports, as before story events existed.
+Story events (the default records) are served from ``story_rows`` (a column per filter, indexes that end
+in ``sort_key``) and ``story_records`` (each event's record, the row of every export format): a page or a
+batch reads only its own rows and never a report. Rows come in ``sort_key`` order — the event's day, then
+the document, then the story event's order — so a date range is a range of the index, and a cursor is the
+last row's sort key. Filters that are a choice of values (an actor's ids as actor1 or actor2, the grid
+cells of a bbox, an ACLED type or sub-type) run as one ordered, limited query per value, merged (UNION):
+each reads only its own index range however large the store. Event mentions (``records="mention"``) are
+filtered on the stored reports, as before story events existed (not for stores at scale).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import datetime as dt
+import json
+import math
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
-from ..exports import check_records, event_place
+from ..exports import check_records, event_place, record_from_stored
 from ..schema import Event, Report
 from . import Store
+from .rows import UNDATED, cell
+
+TOTAL_CAP = 1_000  # `total` is exact up to this many matches, then "at least this many"
+BATCH = 2_000  # rows per query when streaming an export
+MAX_ARMS = 36  # ordered queries merged for one page at most (a bbox of 6 x 6 one-degree cells)
+MAX_IN = 2_000  # values an IN list may name (actor ids, grid cells); past it the filter is read row by row
+SORT_MAX = 2_000  # matches an IN list may bring to be sorted; past it rows are read in order and tested
+REPORTS_PER_QUERY = 50  # reports read per query for jsonl (memory: that many reports' JSON)
 
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:
@@ -49,43 +70,6 @@ class EventFilter:
     source: str | None = None  # part of the document's source (file), site or url
     dedup: bool = False  # one row per canonical event: its first report only
     acled_type: str | None = None  # ACLED event type or sub-event type (case-insensitive)
-
-    def where(self) -> tuple[str, list[Any]]:
-        """The filter as SQL over ``story_events s``, ``documents d`` and actors ``a1``, ``a2``."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if self.type:
-            clauses.append("s.type = ?")
-            params.append(self.type.upper())
-        if self.acled_type:
-            clauses.append("(LOWER(s.acled_event_type) = ? OR LOWER(s.acled_sub_event_type) = ?)")
-            params += [self.acled_type.lower()] * 2
-        # story event dates are ISO days or null: a filter on dates leaves the undated out
-        if self.date_from:
-            clauses.append("s.date IS NOT NULL AND SUBSTR(s.date, 1, 10) >= ?")
-            params.append(self.date_from)
-        if self.date_to:
-            clauses.append("s.date IS NOT NULL AND SUBSTR(s.date, 1, 10) <= ?")
-            params.append(self.date_to)
-        if self.country:
-            clauses.append("UPPER(s.country) = ?")
-            params.append(self.country.upper())
-        if self.bbox:
-            west, south, east, north = self.bbox
-            clauses.append("s.lon BETWEEN ? AND ? AND s.lat BETWEEN ? AND ?")
-            params += [west, east, south, north]
-        if self.actor:
-            pattern = _like(self.actor)
-            clauses.append("(" + " OR ".join(f"LOWER(COALESCE({c}, '')) LIKE ? ESCAPE '!'"
-                                             for c in ("s.actor1", "a1.name", "s.actor2", "a2.name")) + ")")
-            params += [pattern] * 4
-        if self.source:
-            clauses.append("LOWER(COALESCE(d.source, '') || ' ' || COALESCE(d.site, '') || ' ' || "
-                           "COALESCE(d.url, '')) LIKE ? ESCAPE '!'")
-            params.append(_like(self.source))
-        if self.dedup:
-            clauses.append("l.reason = 'first report'")
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def keeps(self, report: Report, event: Event, first_reports: set[tuple[str, str]] | None, doc_id: str) -> bool:
         """Whether an event mention passes (``records="mention"``): the same rules on the mention's fields."""
@@ -119,6 +103,337 @@ class EventFilter:
         return not (first_reports is not None and (doc_id, event.id) not in first_reports)
 
 
+# -- the filter as SQL over story_rows ------------------------------------------------------------------------------
+
+def _day(value: str) -> str:
+    return value[:10].replace("-", "")
+
+
+def _day_after(value: str) -> str:
+    """The sort-key bound below which every event of ``value``'s day (or earlier) lies."""
+    try:
+        return (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=1)).strftime("%Y%m%d")
+    except ValueError:  # not a day ("2024-03"): as a string comparison on the stored date would take it
+        return _day(value)
+
+
+def _cells(bbox: tuple[float, float, float, float]) -> list[int] | None:
+    """The grid cells a box covers (see rows.cell); None when there are more than MAX_IN."""
+    west, south, east, north = (v if math.isfinite(v) else math.copysign(1e9, v) for v in bbox)  # cell() clamps
+    low, high = cell(south, west), cell(north, east)
+    if low is None or high is None:
+        return None
+    rows, columns = high // 361 - low // 361 + 1, high % 361 - low % 361 + 1
+    if rows * columns > MAX_IN:
+        return None
+    return [(low // 361 + i) * 361 + low % 361 + j for i in range(rows) for j in range(columns)]
+
+
+@dataclass
+class _Plan:
+    """A filter as SQL on ``story_rows``: ``where`` holds for every row, and a row matches one of ``arms`` (each
+    an equality on a column whose index ends in sort_key; a single empty arm when there is none). ``{t}`` stands
+    for the table's alias."""
+
+    where: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+    arms: list[tuple[str, list[Any]]] = field(default_factory=lambda: [("", [])])
+    empty: bool = False  # nothing can match (an actor no stored event names)
+    # Too many values for arms: an IN list that finds the matches through an index, but unordered (they are
+    # sorted); used only when they are few (SORT_MAX): many matches are found sooner reading rows in order
+    # (``dense``: window by window of the sort_key index, so no planner may sort the whole table instead).
+    hint: tuple[str, list[Any]] | None = None
+    dense: bool = False
+    low: str | None = None  # the sort keys the filter allows: low <= key < high (its dates)
+    high: str | None = None
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.where.append(clause)
+        self.params.extend(params)
+
+    def arm_sql(self, arm: tuple[str, list[Any]], *extra: tuple[str, list[Any]], alias: str = "r") -> tuple[str, list]:
+        """`` WHERE …`` of one arm (with more conditions) on ``story_rows <alias>``, and its parameters."""
+        clauses = [c for c in (arm[0], *self.where, *(e[0] for e in extra)) if c]
+        params = [*arm[1], *self.params, *(p for e in extra for p in e[1])]
+        return ((" WHERE " + " AND ".join(clauses)).replace("{t}", alias) if clauses else ""), params
+
+    def any_arm(self) -> tuple[str, list[Any]]:
+        """The arms as one condition (for counting)."""
+        if len(self.arms) == 1:
+            return self.arms[0]
+        return "(" + " OR ".join(a[0] for a in self.arms) + ")", [p for a in self.arms for p in a[1]]
+
+
+def _actor_ids(store: Store, pattern: str) -> list[str]:
+    """The ids of the actors whose id or (in some report) name holds the pattern: the small look-up first."""
+    rows = store.query("SELECT DISTINCT actor_id FROM actor_names WHERE name LIKE ? ESCAPE '!' "
+                       "OR LOWER(actor_id) LIKE ? ESCAPE '!' ORDER BY actor_id", (pattern, pattern))
+    return [r["actor_id"] for r in rows]
+
+
+def _plan(store: Store, flt: EventFilter) -> _Plan:
+    plan = _Plan()
+    if flt.type:
+        plan.add("{t}.type = ?", flt.type.upper())
+    # story event dates are ISO days or null; the day leads the sort key, and undated events sort last
+    if flt.date_from:
+        plan.low = _day(flt.date_from)
+        plan.add("{t}.sort_key >= ?", plan.low)
+    if flt.date_from or flt.date_to:  # a filter on dates leaves the undated out
+        plan.high = min(_day_after(flt.date_to), UNDATED) if flt.date_to else UNDATED
+        plan.add("{t}.sort_key < ?", plan.high)
+    if flt.country:
+        plan.add("{t}.country = ?", flt.country.upper())
+    arms: list[tuple[str, list[Any]]] | None = None
+    if flt.actor:
+        # the exact rule (the actor's id, or its name in this event's report) on every row; the ids from the
+        # look-up only pick the index ranges that can hold a match
+        pattern = _like(flt.actor)
+        plan.add("(" + " OR ".join(f"{column} LIKE ? ESCAPE '!'" for column in (
+            "LOWER(COALESCE({t}.actor1, ''))", "COALESCE({t}.actor1_name, '')",
+            "LOWER(COALESCE({t}.actor2, ''))", "COALESCE({t}.actor2_name, '')")) + ")", *[pattern] * 4)
+        ids = _actor_ids(store, pattern)
+        if not ids:
+            plan.empty = True
+        elif 2 * len(ids) <= MAX_ARMS:
+            arms = [(f"{{t}}.{role} = ?", [i]) for role in ("actor1", "actor2") for i in ids]
+        elif len(ids) <= MAX_IN:
+            marks = ", ".join("?" * len(ids))
+            plan.hint = (f"({{t}}.actor1 IN ({marks}) OR {{t}}.actor2 IN ({marks}))", [*ids, *ids])
+    if flt.bbox:
+        west, south, east, north = flt.bbox
+        plan.add("{t}.lat BETWEEN ? AND ? AND {t}.lon BETWEEN ? AND ?", south, north, west, east)
+        cells = _cells(flt.bbox)
+        if arms is None and plan.hint is None and cells is not None:
+            if len(cells) <= MAX_ARMS:
+                arms = [("{t}.cell = ?", [c]) for c in cells]
+            elif len(cells) <= MAX_IN:
+                plan.hint = (f"{{t}}.cell IN ({', '.join('?' * len(cells))})", cells)
+    if flt.acled_type:
+        name = flt.acled_type.lower()
+        plan.add("({t}.acled_type = ? OR {t}.acled_sub_type = ?)", name, name)
+        if arms is None and plan.hint is None:
+            arms = [("{t}.acled_type = ?", [name]), ("{t}.acled_sub_type = ?", [name])]
+    if flt.source:  # a substring of every document's source, site and URL: a scan of the narrow look-up, once
+        found = store.query("SELECT doc_id FROM document_sources WHERE text LIKE ? ESCAPE '!' LIMIT ?",
+                            (_like(flt.source), MAX_IN + 1))
+        if not found:
+            plan.empty = True
+        elif len(found) <= MAX_IN:
+            plan.add(f"{{t}}.doc_id IN ({', '.join('?' * len(found))})", *(r["doc_id"] for r in found))
+        else:
+            plan.add("{t}.doc_id IN (SELECT doc_id FROM document_sources WHERE text LIKE ? ESCAPE '!')",
+                     _like(flt.source))
+    if flt.dedup:
+        plan.add("EXISTS (SELECT 1 FROM event_links l WHERE l.doc_id = {t}.doc_id AND l.story_event_id = "
+                 "{t}.story_event_id AND l.reason = 'first report')")
+    if arms:
+        plan.arms = arms
+    return plan
+
+
+def _keys(store: Store, plan: _Plan, after: str | None, limit: int, offset: int = 0,
+          extra: tuple[tuple[str, list[Any]], ...] = (), columns: str = "sort_key") -> list[dict[str, Any]]:
+    """The matches after ``after`` (``columns``: their sort key, and more if asked), from the ``offset``-th on,
+    ``limit`` at most. The sort key alone is read from the index (an offset skips index entries, not rows)."""
+    if plan.dense:
+        return _window_keys(store, plan, after, limit, offset, extra, columns)
+    extra = (*extra, *([("{t}.sort_key > ?", [after])] if after is not None else []))
+    parts, params = [], []
+    selected = ", ".join(f"r.{c.strip()}" for c in columns.split(","))
+    for arm in plan.arms:
+        where, arm_params = plan.arm_sql(arm, *extra)
+        parts.append(f"SELECT {selected} FROM story_rows r{where} ORDER BY r.sort_key LIMIT ?")
+        params += [*arm_params, offset + limit]
+    if len(parts) == 1:
+        sql = parts[0] + " OFFSET ?"
+        params.append(offset)
+    else:
+        sql = " UNION ".join(f"SELECT {columns} FROM ({p}) a{i}" for i, p in enumerate(parts))
+        sql += " ORDER BY sort_key LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return store.query(sql, params)
+
+
+WINDOW = 1_024  # sort keys in the first window of a scan in order (each next one twice as many)
+
+
+def _window_keys(store: Store, plan: _Plan, after: str | None, limit: int, offset: int,
+                 extra: tuple[tuple[str, list[Any]], ...], columns: str) -> list[dict[str, Any]]:
+    """_keys for many matches: the rows read in sort_key order, a window of the index at a time (its far edge found
+    on the index alone), so a query reads about (offset + limit) / the share of rows that match, whatever plan
+    the database would pick for the filter alone."""
+    found: list[dict[str, Any]] = []
+    # where the next window starts: after the cursor, or at the filter's first day
+    start, op = (after, ">") if after is not None and (plan.low is None or after >= plan.low) else (plan.low, ">=")
+    size = WINDOW
+    while len(found) < offset + limit:
+        bounds = ([(f"sort_key {op} ?", start)] if start is not None else []) + \
+            ([("sort_key < ?", plan.high)] if plan.high is not None else [])
+        where = (" WHERE " + " AND ".join(c for c, _ in bounds)) if bounds else ""
+        far = store.query(f"SELECT sort_key FROM story_rows{where} ORDER BY sort_key LIMIT 1 OFFSET ?",
+                          [*(v for _, v in bounds), size - 1])
+        edge = far[0]["sort_key"] if far else None
+        window = ([(f"{{t}}.sort_key {op} ?", [start])] if start is not None else []) + \
+            ([("{t}.sort_key <= ?", [edge])] if edge is not None else [])
+        where, params = plan.arm_sql(plan.any_arm(), *extra, *window)
+        selected = ", ".join(f"r.{c.strip()}" for c in columns.split(","))
+        found += store.query(f"SELECT {selected} FROM story_rows r{where} ORDER BY r.sort_key LIMIT ?",
+                             [*params, offset + limit - len(found)])
+        if edge is None:
+            break
+        start, op, size = edge, ">", size * 2
+    return found[offset:offset + limit]
+
+
+@dataclass
+class Row:
+    """One served story event: its sort key, its document (the store's id), its record as stored
+    (exports.STORED_FIELDS values) and its canonical event (from the dedup)."""
+
+    sort_key: str
+    doc_id: str
+    values: list[Any]
+    canonical_id: str | None
+
+    @cached_property
+    def record(self) -> dict[str, Any]:
+        """The full record (exports.RECORD_FIELDS)."""
+        return record_from_stored(self.values, self.canonical_id)
+
+
+_FETCH = ("SELECT r.sort_key, r.doc_id, x.record, l.canonical_id FROM story_rows r "
+          "JOIN story_records x ON x.doc_id = r.doc_id AND x.story_event_id = r.story_event_id "
+          "LEFT JOIN event_links l ON l.doc_id = r.doc_id AND l.story_event_id = r.story_event_id")
+
+
+def _row(r: dict[str, Any]) -> Row:
+    return Row(r["sort_key"], r["doc_id"], json.loads(r["record"]), r["canonical_id"])
+
+
+def _fetch(store: Store, keys: list[str]) -> list[Row]:
+    """The rows of ``keys``, in their order."""
+    found: dict[str, Row] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        for r in store.query(f"{_FETCH} WHERE r.sort_key IN ({', '.join('?' * len(chunk))})", chunk):
+            found[r["sort_key"]] = _row(r)
+    return [found[k] for k in keys if k in found]
+
+
+# -- cursors ---------------------------------------------------------------------------------------------------------
+
+_CURSOR = re.compile(r"^1:(\d{8}[0-9a-f]{32}\d{6}[\x21-\x7e]{1,64})$")
+
+
+def encode_cursor(key: str) -> str:
+    """An opaque cursor: the rows after ``key``."""
+    return base64.urlsafe_b64encode(f"1:{key}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> str:
+    """The sort key a cursor stands for; ValueError when it is not one encode_cursor made."""
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii")
+    except (binascii.Error, ValueError):
+        text = ""
+    m = _CURSOR.match(text) if len(cursor) <= 200 else None
+    if m is None:
+        raise ValueError("cursor: not a cursor this server gave; pass next_cursor back as it came, "
+                         "or start again without one")
+    return m[1]
+
+
+# -- pages, counts, streams ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[Row]
+    next_cursor: str | None  # None: this page holds the last match
+    total: int  # the matches (all of them, whatever the cursor and offset), up to the cap
+    total_exact: bool  # False: there are at least ``total``
+
+
+def _count(store: Store, plan: _Plan, cap: int) -> int:
+    """The matches, counting no further than cap + 1."""
+    where, params = plan.arm_sql(plan.any_arm())
+    return int(store.query(f"SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM story_rows r{where} LIMIT ?) t",
+                           [*params, cap + 1])[0]["n"])
+
+
+def _settle(store: Store, plan: _Plan) -> int | None:
+    """Take the plan's IN list when it finds few matches (returns their count, up to SORT_MAX + 1)."""
+    if plan.hint is None:
+        return None
+    hinted = _Plan([*plan.where, plan.hint[0]], plan.params + plan.hint[1], plan.arms)
+    n = _count(store, hinted, SORT_MAX)
+    if n <= SORT_MAX:
+        plan.add(plan.hint[0], *plan.hint[1])
+    else:
+        plan.dense = True
+    plan.hint = None
+    return n
+
+
+def page(store: Store, flt: EventFilter, limit: int, offset: int = 0, cursor: str | None = None,
+         cap: int | None = None) -> Page:
+    """The ``limit`` matches after the cursor (from the start without one), skipping ``offset`` of them first;
+    ``next_cursor`` continues after this page (rows added meanwhile after it are found, none is served twice).
+    ``total`` counts every match up to ``cap`` (default TOTAL_CAP; more when it was counted anyway)."""
+    cap = TOTAL_CAP if cap is None else cap
+    after = decode_cursor(cursor) if cursor else None
+    plan = _plan(store, flt)
+    if plan.empty:
+        return Page([], None, 0, True)
+    counted = _settle(store, plan)
+    keys = [k["sort_key"] for k in _keys(store, plan, after, limit + 1, offset)]
+    more = len(keys) > limit
+    keys = keys[:limit]
+    if after is None and not more and (keys or not offset):  # the page saw every match
+        total, exact = offset + len(keys), True
+    else:
+        if counted is None:
+            counted = _count(store, plan, cap)
+        else:
+            cap = SORT_MAX  # counted further already
+        total, exact = min(counted, cap), counted <= cap
+    return Page(_fetch(store, keys), encode_cursor(keys[-1]) if more and keys else None, total, exact)
+
+
+def count(store: Store, flt: EventFilter, cap: int = TOTAL_CAP) -> tuple[int, bool]:
+    """(matches, exact): exact up to ``cap``; past it (cap, False), having read no more than cap + 1 of them."""
+    plan = _plan(store, flt)
+    if plan.empty:
+        return 0, True
+    if plan.hint is not None:
+        plan.add(plan.hint[0], *plan.hint[1])
+    n = _count(store, plan, cap)
+    return min(n, cap), n <= cap
+
+
+def stream(store: Store, flt: EventFilter, batch: int = BATCH) -> Iterator[Row]:
+    """Every match, in order, ``batch`` rows per query (memory holds one batch, however many match); each query
+    starts after the last row served, so rows written meanwhile are served at most once."""
+    plan = _plan(store, flt)
+    if plan.empty:
+        return
+    _settle(store, plan)
+    after: str | None = None
+    while True:
+        if len(plan.arms) == 1 and not plan.dense:  # one ordered query brings the rows themselves
+            extra = [("{t}.sort_key > ?", [after])] if after is not None else []
+            where, params = plan.arm_sql(plan.arms[0], *extra)
+            rows = [_row(r) for r in store.query(f"{_FETCH}{where} ORDER BY r.sort_key LIMIT ?", [*params, batch])]
+        else:
+            rows = _fetch(store, [k["sort_key"] for k in _keys(store, plan, after, batch)])
+        yield from rows
+        if len(rows) < batch:
+            return
+        after = rows[-1].sort_key
+
+
+# -- reports ---------------------------------------------------------------------------------------------------------
+
 @dataclass(frozen=True)
 class StoryKey:
     """One stored story event: its document (the store's id), its id in the report, its canonical event."""
@@ -128,22 +443,23 @@ class StoryKey:
     canonical_id: str | None
 
 
-def _order(story_event_id: str) -> tuple[int, str]:
-    tail = story_event_id[1:]
-    return (int(tail) if tail.isdigit() else 0, story_event_id)
-
-
 def story_keys(store: Store, flt: EventFilter) -> list[StoryKey]:
-    """The story events the filter keeps, in publication order (then document, then story order)."""
-    where, params = flt.where()
-    rows = store.query(
-        "SELECT s.doc_id, s.story_event_id, l.canonical_id, d.published FROM story_events s "
-        "JOIN documents d ON d.id = s.doc_id "
-        "LEFT JOIN actors a1 ON a1.doc_id = s.doc_id AND a1.actor_id = s.actor1 "
-        "LEFT JOIN actors a2 ON a2.doc_id = s.doc_id AND a2.actor_id = s.actor2 "
-        "LEFT JOIN event_links l ON l.doc_id = s.doc_id AND l.story_event_id = s.story_event_id" + where, params)
-    rows.sort(key=lambda r: (r["published"] or "", r["doc_id"], _order(r["story_event_id"])))
-    return [StoryKey(r["doc_id"], r["story_event_id"], r["canonical_id"]) for r in rows]
+    """The story events the filter keeps, in the served order."""
+    return [StoryKey(r.doc_id, r.record["event_id"], r.canonical_id) for r in stream(store, flt)]
+
+
+def _only(report: Report, wanted: dict[str, str | None]) -> Report:
+    """The report holding only the story events ``wanted`` (id -> canonical id) and their mentions, each marked
+    with its ``canonical_id``."""
+    report.story_events = [s for s in report.story_events if s.id in wanted]
+    canonical_of = {}
+    for s in report.story_events:
+        s.canonical_id = wanted[s.id]  # type: ignore[attr-defined]
+        canonical_of.update(dict.fromkeys(s.mentions, wanted[s.id]))
+    report.events = [e for e in report.events if e.id in canonical_of]
+    for e in report.events:
+        e.canonical_id = canonical_of[e.id]  # type: ignore[attr-defined]
+    return report
 
 
 def reports_for(store: Store, keys: list[StoryKey]) -> Iterator[Report]:
@@ -158,26 +474,53 @@ def reports_for(store: Store, keys: list[StoryKey]) -> Iterator[Report]:
         wanted = {k.story_event_id: k.canonical_id for k in keys[start:end]}
         start = end
         report = store.report(doc_id)
-        if report is None:
-            continue
-        report.story_events = [s for s in report.story_events if s.id in wanted]
-        canonical_of = {}
-        for s in report.story_events:
-            s.canonical_id = wanted[s.id]  # type: ignore[attr-defined]
-            canonical_of.update(dict.fromkeys(s.mentions, wanted[s.id]))
-        report.events = [e for e in report.events if e.id in canonical_of]
-        for e in report.events:
-            e.canonical_id = canonical_of[e.id]  # type: ignore[attr-defined]
-        yield report
+        if report is not None:
+            yield _only(report, wanted)
 
 
-def select_reports(store: Store, flt: EventFilter, records: str = "story") -> Iterator[Report]:
-    """Stored reports in publication order, each holding only the matching story events (and their
-    mentions) or, with ``records="mention"``, only the matching event mentions (and the story events
-    they belong to); reports with none are left out. Every kept record carries the ``canonical_id`` of
-    its story event's canonical event."""
+def _story_reports(store: Store, flt: EventFilter, batch: int) -> Iterator[Report]:
+    """One report per document holding a match, in the order of its first match; a batch of first matches per
+    query, then the matches and reports of REPORTS_PER_QUERY documents per query (memory: one batch of keys and
+    that many reports)."""
+    plan = _plan(store, flt)
+    if plan.empty:
+        return
+    _settle(store, plan)
+    # the row is its document's first match: no match of the same document sorts before it
+    arm, arm_params = plan.any_arm()
+    inner, inner_params = plan.arm_sql((arm, arm_params), ("{t}.doc_id = r.doc_id AND {t}.sort_key < r.sort_key", []),
+                                       alias="q")
+    first = f"NOT EXISTS (SELECT 1 FROM story_rows q{inner})"
+    after: str | None = None
+    while True:
+        keys = _keys(store, plan, after, batch, extra=((first, inner_params),), columns="sort_key, doc_id")
+        for start in range(0, len(keys), REPORTS_PER_QUERY):  # their matches and reports, a few documents a query
+            docs = [k["doc_id"] for k in keys[start:start + REPORTS_PER_QUERY]]
+            marks = ", ".join("?" * len(docs))
+            where, params = plan.arm_sql((arm, arm_params), (f"{{t}}.doc_id IN ({marks})", docs))
+            wanted: dict[str, dict[str, str | None]] = {d: {} for d in docs}
+            for o in store.query("SELECT r.doc_id, r.story_event_id, l.canonical_id FROM story_rows r LEFT JOIN "
+                                 "event_links l ON l.doc_id = r.doc_id AND l.story_event_id = r.story_event_id"
+                                 f"{where}", params):
+                wanted[o["doc_id"]][o["story_event_id"]] = o["canonical_id"]
+            found = store.query(f"SELECT id, report FROM documents WHERE id IN ({marks})", docs)
+            stored = {r["id"]: r["report"] for r in found}
+            for doc_id in docs:
+                if doc_id in stored:
+                    yield _only(Report.from_json(stored.pop(doc_id)), wanted[doc_id])
+        if len(keys) < batch:
+            return
+        after = keys[-1]["sort_key"]
+
+
+def select_reports(store: Store, flt: EventFilter, records: str = "story", batch: int = BATCH) -> Iterator[Report]:
+    """Stored reports, each holding only the matching story events (and their mentions) or, with
+    ``records="mention"``, only the matching event mentions (and the story events they belong to); reports
+    with none are left out. Story events: one report per document, in the order of its first match (see
+    stream); mentions: in publication order. Every kept record carries the ``canonical_id`` of its story
+    event's canonical event."""
     if check_records(records) == "story":
-        yield from reports_for(store, story_keys(store, flt))
+        yield from _story_reports(store, flt, batch)
         return
     links = {(r["doc_id"], r["story_event_id"]): (r["canonical_id"], r["reason"])
              for r in store.query("SELECT doc_id, story_event_id, canonical_id, reason FROM event_links")}

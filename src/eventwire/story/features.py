@@ -303,6 +303,18 @@ def _long_ago(own: str | None, published: str | None) -> bool:
     return (pub - end).days > 14
 
 
+TOLL_NOUNS = {"toll", "tally", "count", "number"}
+
+
+def _toll_update(verb: Token, tok: Token) -> bool:
+    """"The death toll from Wednesday's attack has risen to 36": what rises is one event's count, not a
+    trend of events (the mention is the toll's own word or sits in the toll's phrase)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in TOLL_NOUNS or not verb.is_ancestor(tok):
+        return False
+    return subject.left_edge.i <= tok.i <= subject.right_edge.i and tok.tag_ not in ("NNS", "NNPS")
+
+
 def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
     view.clause_root = _clause_root(tok, triggers)
     verb = _governing_verb(tok)
@@ -320,7 +332,8 @@ def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
     # "attacks have grown", "violence is rising": a trend; not "a rally ... quickly grew tense" (one event
     # named in the singular, the verb saying how it went)
     view.trend = verb.lemma_.lower() in TREND_VERBS and verb is not tok and not (
-        tok.tag_ == "NN" and lemma not in GENERIC_NOUNS and any(c.dep_ in ("acomp", "oprd") for c in verb.children))
+        tok.tag_ == "NN" and lemma not in GENERIC_NOUNS and any(c.dep_ in ("acomp", "oprd") for c in verb.children)) \
+        and not _toll_update(verb, tok)
     view.background = view.background or (view.tense == "pluperfect" and not _reported(verb)) or \
         _past_cue(verb, tok) or \
         _long_ago(view.own_date, view.published)

@@ -951,6 +951,7 @@
   }
 
   let browseSeq = 0;  // only the latest request's answer is shown
+  const MAX_OFFSET = 10000;  // GET /events' largest offset (deeper pages need its cursor)
 
   async function browse(offset, quiet) {
     const seq = ++browseSeq;
@@ -968,10 +969,13 @@
       const total = Number(data.total) || 0;
       const lim = Number(data.limit) || limit;
       renderBrowse(rows);
+      // a total past the server's cap is "at least" (total_exact false); next_cursor says whether more follow
       $("#browse-count").textContent = total
-        ? "events " + (browseOffset + 1) + "–" + (browseOffset + rows.length) + " of " + total : "no events";
+        ? "events " + (browseOffset + 1) + "–" + (browseOffset + rows.length) + " of " + total
+          + (data.total_exact === false ? "+" : "") : "no events";
+      const more = data.next_cursor ? true : browseOffset + rows.length < total;
       $("#browse-prev").disabled = browseOffset <= 0;
-      $("#browse-next").disabled = browseOffset + rows.length >= total;
+      $("#browse-next").disabled = !more || browseOffset + lim > MAX_OFFSET;
       $("#browse-prev").dataset.offset = String(Math.max(0, browseOffset - lim));
       $("#browse-next").dataset.offset = String(browseOffset + lim);
       drawBrowseMarkers(rows);

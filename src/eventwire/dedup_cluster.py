@@ -1,0 +1,202 @@
+"""The clustering machinery of the dedup, shared by the full rebuild (dedup.deduplicate) and the
+incremental update (dedup_update.py): the greedy order, the window of open canonical events with its
+blocking index, and the rows the two tables get. The rules (`match`) and the reports (`load_reports`) are
+dedup.py's.
+
+    cluster(reports, km=25, days=1) -> [Canonical]        (greedy, in sort_key order, per type)
+    rebuild_tables(store, canon, km, days, pending)        (both tables replaced, inside the dedup lock)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from .dedup import RULES_VERSION, Canonical, EventReport, match
+from .store import Store
+
+FIRST = "first report"  # the reason of a canonical event's first report
+
+
+def sort_key(r: EventReport) -> tuple[str, str, str, int, str]:
+    """The greedy order: date, then publication, then document and story event (a total order: the last
+    part, the story event's id, only breaks ties between ids such as "s1" and "s01")."""
+    return r.date, r.published or "", r.doc_id, _event_order(r.event_id), r.event_id
+
+
+def canonical_id(r: EventReport) -> str:
+    """A canonical event's id: derived from its first report."""
+    return "c" + hashlib.sha1(f"{r.doc_id}:{r.event_id}".encode()).hexdigest()[:12]
+
+
+def best_fit(window: Iterable[Canonical], r: EventReport, km: float, days: int) -> tuple[float, str, Canonical] | None:
+    """The canonical event of `window` (in creation order) that `r` fits best: the lowest score, the earliest
+    created among equals; never one that holds a report of r's own article. None: r starts its own."""
+    best: tuple[float, str, Canonical] | None = None
+    for c in window:
+        if any(x.doc_id == r.doc_id for x, _ in c.reports):
+            continue  # one article's distinct events stay distinct (its own coreference decided)
+        found = match(c, r, km, days)
+        if found is not None and (best is None or found[0] < best[0]):
+            best = (found[0], found[1], c)
+    return best
+
+
+KM_PER_DEGREE = 111.0  # of latitude (111.2 on the mean sphere): a band this many km wide per degree is wide enough
+WILD = ("wild",)  # the blocking key of a report without a place or a country: it may fit anywhere
+
+
+class Window:
+    """The open canonical events of one type, in creation order, with a blocking index: which of them a
+    report may fit at all.
+
+    It rests on one invariant of the rules (`match`; tests/test_dedup_update.py checks it on random pairs):
+    a report whose place has coordinates and a country never joins a canonical event all of whose reports
+    have places with coordinates in other countries, each more than `km` away. So a report is matched
+    against the events with a report in its country, or with one in its band of latitude (or the two
+    beside it: bands `km` wide hold every place within `km`), or with one that has no place or country;
+    a report without a place or a country is matched against every open event. Exact: the best event is
+    the one a scan of the whole window finds (``blocking=False`` scans it, for tests)."""
+
+    def __init__(self, km: float, blocking: bool = True) -> None:
+        self.events: deque[Canonical] = deque()
+        self.blocking = blocking
+        self._width = max(km, 0.001) / KM_PER_DEGREE
+        self._order: dict[str, int] = {}  # canonical id -> creation number
+        self._by_id: dict[str, Canonical] = {}
+        self._keys: dict[str, set[tuple[Any, ...]]] = {}
+        self._index: dict[tuple[Any, ...], set[str]] = {}
+
+    def __iter__(self) -> Iterator[Canonical]:
+        return iter(self.events)
+
+    def _keys_of(self, r: EventReport) -> tuple[tuple[Any, ...], ...]:
+        if r.lat is None or r.lon is None or not r.country:
+            return (WILD,)
+        return ("country", r.country), ("band", math.floor(r.lat / self._width))
+
+    def _index_report(self, c: Canonical, r: EventReport) -> None:
+        for key in self._keys_of(r):
+            if key not in self._keys[c.id]:
+                self._keys[c.id].add(key)
+                self._index.setdefault(key, set()).add(c.id)
+
+    def add(self, c: Canonical) -> None:
+        """A canonical event opened now (or one open at the start of an incremental pass)."""
+        self.events.append(c)
+        self._order[c.id] = len(self._order)
+        self._by_id[c.id], self._keys[c.id] = c, set()
+        for r, _ in c.reports:
+            self._index_report(c, r)
+
+    def join(self, c: Canonical, r: EventReport, reason: str) -> None:
+        c.reports.append((r, reason))
+        self._index_report(c, r)
+
+    def close(self, day: dt.date, days: int) -> None:
+        """Close the events whose first report is over `days` before `day` (reports come in date order)."""
+        while self.events and (day - self.events[0].first.day).days > days:
+            c = self.events.popleft()
+            for key in self._keys.pop(c.id):
+                self._index[key].discard(c.id)
+            del self._by_id[c.id], self._order[c.id]
+
+    def pick(self, ids: Iterable[str]) -> list[Canonical]:
+        """The open events among `ids`, in creation order."""
+        return sorted((self._by_id[i] for i in ids if i in self._by_id), key=lambda c: self._order[c.id])
+
+    def candidates(self, r: EventReport) -> list[Canonical]:
+        """The open events `r` may fit, in creation order."""
+        if not self.blocking or r.lat is None or r.lon is None or not r.country:
+            return list(self.events)
+        band = math.floor(r.lat / self._width)
+        keys = (WILD, ("country", r.country), ("band", band - 1), ("band", band), ("band", band + 1))
+        return self.pick(set().union(*(self._index.get(key, ()) for key in keys)))
+
+
+def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1, *, blocking: bool = True) -> list[Canonical]:
+    """Greedy clustering in date order; each report joins the best-fitting canonical event."""
+    windows: dict[str, Window] = {}
+    out: list[Canonical] = []
+    for r in sorted(reports, key=sort_key):
+        window = windows.setdefault(r.type, Window(km, blocking))
+        # Canonical events whose first date is too old can never match again (sorted by date).
+        window.close(r.day, days)
+        best = best_fit(window.candidates(r), r, km, days)
+        if best is None:
+            c = Canonical(id=canonical_id(r), reports=[(r, FIRST)])
+            window.add(c)
+            out.append(c)
+        else:
+            window.join(best[2], r, best[1])
+    return out
+
+
+def _event_order(event_id: str) -> int:
+    return int(event_id[1:]) if event_id[1:].isdigit() else 0
+
+
+def state_key(km: float, days: int) -> str:
+    """What the stored canonical events were clustered with: an incremental update is exact only on top of
+    tables the same rules, version and settings wrote."""
+    from . import __version__
+
+    return f"eventwire {__version__}; rules {RULES_VERSION}; km={km:g}; days={days}"
+
+
+CANONICAL_COLUMNS = ("id", "type", "mode", "date", "lat", "lon", "country", "place_name", "actor1", "actor2",
+                     "reports", "documents", "first_published", "last_published", "fatalities", "fatalities_min",
+                     "fatalities_max", "injured", "injured_min", "injured_max")
+INSERT_CANONICAL = (f"INSERT INTO canonical_events ({', '.join(CANONICAL_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(CANONICAL_COLUMNS))})")
+
+
+def _running(c: Canonical, which: str) -> tuple[int | None, int | None, int | None]:
+    """A toll across the reports (`which`: fatalities or injured), as each source gives it: the latest
+    report's (by publication, then in the greedy order), the lowest and the highest. None of them is "the"
+    toll: sources are kept side by side, never reconciled."""
+    told = [((r.published or "", sort_key(r)), getattr(r, which)) for r, _ in c.reports
+            if getattr(r, which) is not None]
+    if not told:
+        return None, None, None
+    values = [v for _, v in told]
+    return max(told)[1], min(values), max(values)  # type: ignore[type-var]
+
+
+def canonical_row(c: Canonical) -> tuple[Any, ...]:
+    """A canonical_events row (CANONICAL_COLUMNS) from its reports."""
+    published = sorted(r.published for r, _ in c.reports if r.published)
+    return (c.id, c.first.type, c.value("mode"), c.first.date, c.value("lat"), c.value("lon"),
+            c.value("country"), c.value("place_name"), c.value("actor1"), c.value("actor2"),
+            len(c.reports), len({r.doc_id for r, _ in c.reports}),
+            published[0] if published else None, published[-1] if published else None,
+            *_running(c, "fatalities"), *_running(c, "injured"))
+
+
+UPSERT_LINK = ("INSERT INTO event_links VALUES (?, ?, ?, ?) ON CONFLICT (doc_id, story_event_id) "
+               "DO UPDATE SET canonical_id = excluded.canonical_id, reason = excluded.reason")
+
+
+def rebuild_tables(store: Store, canon: list[Canonical], km: float, days: int, pending: Sequence[str]) -> None:
+    """Inside the dedup lock: replace both tables with `canon`, record what they were made with, and
+    clear the pending marks of the documents clustered."""
+    event_rows = [canonical_row(c) for c in canon]
+    link_rows = [(r.doc_id, r.event_id, c.id, reason) for c in canon for r, reason in c.reports]
+    store.backend.execute("DELETE FROM event_links")
+    store.backend.execute("DELETE FROM canonical_events")
+    if event_rows:
+        store.backend.executemany(INSERT_CANONICAL, event_rows)
+    if link_rows:
+        store.backend.executemany("INSERT INTO event_links VALUES (?, ?, ?, ?)", link_rows)
+    save_state(store, km, days, pending)
+
+
+def save_state(store: Store, km: float, days: int, pending: Sequence[str]) -> None:
+    store.backend.execute("INSERT INTO dedup_state VALUES ('clustered_with', ?) ON CONFLICT (name) "
+                          "DO UPDATE SET value = excluded.value", (state_key(km, days),))
+    if pending:
+        store.backend.executemany("DELETE FROM dedup_pending WHERE doc_id = ?", [(d,) for d in pending])
