@@ -106,13 +106,13 @@ def update(store: Store, doc_ids: Iterable[str] | None = None, *, km: float = 25
 
 def _incremental(store: Store, docs: list[str], km: float, days: int, stats: UpdateStats) -> None:
     stats.documents = len(docs)
-    new: list[EventReport] = []
+    cache = _Documents(store)
+    linked: set[tuple[str, str]] = set()
     for start in range(0, len(docs), 500):
         chunk = docs[start:start + 500]
-        marks = ", ".join("?" * len(chunk))
-        linked = {(r["doc_id"], r["story_event_id"]) for r in store.query(
-            f"SELECT doc_id, story_event_id FROM event_links WHERE doc_id IN ({marks})", chunk)}
-        new += [r for r in load_reports(store, chunk) if (r.doc_id, r.event_id) not in linked]
+        linked |= {(r["doc_id"], r["story_event_id"]) for r in store.query(
+            f"SELECT doc_id, story_event_id FROM event_links WHERE doc_id IN ({', '.join('?' * len(chunk))})", chunk)}
+    new = [r for rs in cache.get(docs).values() for r in rs if (r.doc_id, r.event_id) not in linked]
     stats.new_reports = len(new)
     by_type: dict[str, list[EventReport]] = {}
     for r in new:
@@ -121,12 +121,34 @@ def _incremental(store: Store, docs: list[str], km: float, days: int, stats: Upd
     links: dict[tuple[str, str], tuple[str, str]] = {}  # the stored links read
     skip = {(r.doc_id, r.event_id) for r in new}
     for type_, reports in sorted(by_type.items()):
-        stored = _Block(store, type_, days, skip, links, stats)
+        block = _Block(store, type_, days, skip, links, cache, stats)
+        # read at once what the passes will need at least: `days` either side of each new report
+        block.ensure_all([(_plus(r.day, -days), _plus(r.day, days + 1)) for r in reports])
         reports.sort(key=sort_key)
         i = 0
         while i < len(reports):
-            i = _pass(stored, reports, i, km, days, changes, stats)
+            i = _pass(block, reports, i, km, days, changes, stats)
     _write(store, changes, links, stats)
+
+
+class _Documents:
+    """The reports of each document read so far (load_reports derives some fields of a report from its
+    document's other story events, so a document is read whole, once, whatever types it has)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.reports: dict[str, list[EventReport]] = {}
+
+    def get(self, doc_ids: Iterable[str]) -> dict[str, list[EventReport]]:
+        wanted = list(dict.fromkeys(doc_ids))
+        missing = [d for d in wanted if d not in self.reports]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            for d in chunk:
+                self.reports[d] = []
+            for r in load_reports(self.store, chunk):
+                self.reports[r.doc_id].append(r)
+        return {d: self.reports[d] for d in wanted}
 
 
 class _Block:
@@ -134,8 +156,8 @@ class _Block:
     story_events (type, date), each day's in the greedy order."""
 
     def __init__(self, store: Store, type_: str, days: int, skip: set[tuple[str, str]],
-                 links: dict[tuple[str, str], tuple[str, str]], stats: UpdateStats) -> None:
-        self.store, self.type, self.skip, self.stats = store, type_, skip, stats
+                 links: dict[tuple[str, str], tuple[str, str]], cache: _Documents, stats: UpdateStats) -> None:
+        self.store, self.type, self.skip, self.cache, self.stats = store, type_, skip, cache, stats
         self.links = links  # shared by the blocks: the stored links read, to write only those that change
         # days read at once past the one asked for: a pass usually ends `days` after its last new report
         self.span = dt.timedelta(days=max(days, 1))
@@ -143,49 +165,50 @@ class _Block:
 
     def ensure(self, lo: dt.date, hi: dt.date) -> None:
         """Read the days lo..hi not read yet."""
-        d = lo
-        while d <= hi:
-            if d in self.by_day:
-                d = _plus(d, 1)
-                continue
-            end = d
-            while end < hi and _plus(end, 1) not in self.by_day:
-                end = _plus(end, 1)
-            self._read(d, end)
-            d = _plus(end, 1)
+        self.ensure_all([(lo, hi)])
 
-    def _read(self, lo: dt.date, hi: dt.date) -> None:
-        """The story events of this type dated lo..hi, with their links. A report is read with its whole
-        document (load_reports derives some fields from the document's other story events)."""
+    def ensure_all(self, ranges: list[tuple[dt.date, dt.date]]) -> None:
+        """Read the days of `ranges` not read yet: one query per run of days, their documents together."""
+        missing = sorted({d for lo, hi in ranges for d in _days(lo, hi) if d not in self.by_day})
+        runs: list[tuple[dt.date, dt.date]] = []
+        for d in missing:
+            if runs and _plus(runs[-1][1], 1) == d:
+                runs[-1] = (runs[-1][0], d)
+            else:
+                runs.append((d, d))
+        scanned = [(lo, hi, self._scan(lo, hi)) for lo, hi in runs]
+        reports = self.cache.get(doc for _, _, keys in scanned for doc, _ in keys)
+        for lo, hi, keys in scanned:
+            self._fill(lo, hi, keys, reports)
+
+    def _scan(self, lo: dt.date, hi: dt.date) -> set[tuple[str, str]]:
+        """The story events of this type dated lo..hi (the index), their links kept."""
         params = (self.type, lo.isoformat(), _plus(hi, 1).isoformat() if hi < dt.date.max else "9999-99")
         rows = self.store.query(
             "SELECT s.doc_id, s.story_event_id, l.canonical_id, l.reason FROM story_events s LEFT JOIN event_links l "
             "ON l.doc_id = s.doc_id AND l.story_event_id = s.story_event_id "
             "WHERE s.type = ? AND s.date >= ? AND s.date < ?", params)
-        in_range = {(r["doc_id"], r["story_event_id"]) for r in rows}
-        found = {(r["doc_id"], r["story_event_id"]): (r["canonical_id"], r["reason"]) for r in rows
-                 if r["canonical_id"] is not None}
-        self.links.update(found)
-        d = lo
-        while True:
+        self.links.update({(r["doc_id"], r["story_event_id"]): (r["canonical_id"], r["reason"]) for r in rows
+                           if r["canonical_id"] is not None})
+        return {(r["doc_id"], r["story_event_id"]) for r in rows}
+
+    def _fill(self, lo: dt.date, hi: dt.date, keys: set[tuple[str, str]],
+              reports: dict[str, list[EventReport]]) -> None:
+        for d in _days(lo, hi):
             self.by_day[d] = []
-            if d >= hi:
-                break
-            d = _plus(d, 1)
-        docs = sorted({doc for doc, _ in in_range})
-        for start in range(0, len(docs), 500):
-            for r in load_reports(self.store, docs[start:start + 500]):
+        for doc in {doc for doc, _ in keys}:
+            for r in reports[doc]:
                 key = (r.doc_id, r.event_id)
-                if r.type != self.type or (key not in in_range and not lo <= r.day <= hi):
+                if r.type != self.type or (key not in keys and not lo <= r.day <= hi):
                     continue  # the document's other story events
-                if (key in in_range) != (lo <= r.day <= hi):
+                if (key in keys) != (lo <= r.day <= hi):
                     raise _Inconsistent  # a date the database orders otherwise than its day: never guess
-                if key in self.skip or key not in found:
+                if key in self.skip or key not in self.links:
                     continue  # new now, or stored since by another writer (its own update clusters it)
-                self.by_day[r.day].append((r, *found[key]))
+                self.by_day[r.day].append((r, *self.links[key]))
                 self.stats.stored_read += 1
-        for d in range((hi - lo).days + 1):
-            self.by_day[lo + dt.timedelta(days=d)].sort(key=lambda x: sort_key(x[0]))
+        for d in _days(lo, hi):
+            self.by_day[d].sort(key=lambda x: sort_key(x[0]))
 
     def _next_date(self, d: dt.date) -> dt.date | None:
         """The first day from d on that has story events of this type (one index lookup; dates that are no
@@ -329,6 +352,12 @@ def _plus(d: dt.date, n: int) -> dt.date:
         return d + dt.timedelta(days=n)
     except OverflowError:
         return dt.date.max if n > 0 else dt.date.min
+
+
+def _days(lo: dt.date, hi: dt.date) -> Iterator[dt.date]:
+    """lo..hi, both included."""
+    for n in range((hi - lo).days + 1):
+        yield lo + dt.timedelta(days=n)
 
 
 def _day(value: str) -> dt.date | None:
