@@ -146,6 +146,8 @@ def write(store: Store, docs: Iterator[tuple[str, str, list[dict[str, Any]]]], p
         if len(story_rows) >= 5000:
             flush()
     flush()
+    if store.dialect == "postgresql":
+        b.execute("ANALYZE")  # as autovacuum would have by then in a store that lives: plans for its sizes
     return n
 
 

@@ -55,30 +55,35 @@ def test_updates_in_any_batch_order_equal_a_full_rebuild(db_url, seed):
 
 
 def test_blocking_never_hides_a_match(tmp_path):
-    """The invariant the blocking index rests on (dedup.Window), checked against the rules as they are: a
-    report with a place and a country never joins an event whose reports all lie in other countries, more
-    than km away. And clustering with the index gives what a scan of every open event gives."""
+    """The invariants the blocking index rests on (dedup_cluster.Window), checked against the rules as they
+    are: (1) a report with coordinates and a country never joins an event whose placed reports all have a
+    country, none of its reports the report's country, none within km; (2) a report without coordinates
+    joins only on a named actor1 of its own. And clustering with the index gives what a scan of every open
+    event gives."""
     rng = random.Random(5)
     with open_store(str(tmp_path / "pairs.db")) as store:
         store.write([(r, r.id) for r in random_docs(rng, 240, spread=2)])
         reports = load_reports(store)
-    checked = matched = 0
-    for _ in range(6000):
+    apart = unnamed = matched = 0
+    for _ in range(8000):
         r = rng.choice(reports)
         pool = [x for x in reports if x.type == r.type and x.doc_id != r.doc_id]
         members = rng.sample(pool, min(len(pool), rng.randint(1, 3)))
         if len({x.doc_id for x in members}) < len(members):
             continue
         c = Canonical("cx", [(x, "x") for x in sorted(members, key=lambda x: x.date)])
-        apart = r.lat is not None and r.lon is not None and bool(r.country) and all(
-            x.lat is not None and x.lon is not None and x.country and x.country != r.country
-            and km_between(x.lat, x.lon, r.lat, r.lon) > 25 for x in members)  # type: ignore[arg-type]
+        placed = [x for x in members if x.lat is not None]
         found = match(c, r, 25.0, 1)
-        if apart:
-            checked += 1
-            assert found is None, (c, r)
         matched += found is not None
-    assert checked >= 100 and matched >= 100  # both sides of the invariant were seen
+        if r.lat is not None and r.lon is not None and r.country and placed and all(x.country for x in placed) \
+                and all(x.country != r.country for x in members) and all(
+                    km_between(x.lat, x.lon, r.lat, r.lon) > 25 for x in placed):  # type: ignore[arg-type]
+            apart += 1
+            assert found is None, ("1", c, r)
+        if r.lat is None and "actor1" not in r.named:
+            unnamed += 1
+            assert found is None, ("2", c, r)
+    assert apart >= 100 and unnamed >= 30 and matched >= 100  # each side of the invariants was seen
     for km, days in ((25.0, 1), (5.0, 0), (60.0, 2)):
         blocked, scanned = cluster(reports, km, days), cluster(reports, km, days, blocking=False)
         assert [(c.id, [(x.doc_id, x.event_id, why) for x, why in c.reports]) for c in blocked] == [

@@ -47,20 +47,22 @@ def best_fit(window: Iterable[Canonical], r: EventReport, km: float, days: int) 
 
 
 KM_PER_DEGREE = 111.0  # of latitude (111.2 on the mean sphere): a band this many km wide per degree is wide enough
-WILD = ("wild",)  # the blocking key of a report without a place or a country: it may fit anywhere
+WILD = ("wild",)  # the blocking key of an event with no coordinates, or some without a country: any may fit it
 
 
 class Window:
     """The open canonical events of one type, in creation order, with a blocking index: which of them a
     report may fit at all.
 
-    It rests on one invariant of the rules (`match`; tests/test_dedup_update.py checks it on random pairs):
-    a report whose place has coordinates and a country never joins a canonical event all of whose reports
-    have places with coordinates in other countries, each more than `km` away. So a report is matched
-    against the events with a report in its country, or with one in its band of latitude (or the two
-    beside it: bands `km` wide hold every place within `km`), or with one that has no place or country;
-    a report without a place or a country is matched against every open event. Exact: the best event is
-    the one a scan of the whole window finds (``blocking=False`` scans it, for tests)."""
+    It rests on two invariants of the rules (`match`; tests/test_dedup_update.py checks both on random
+    pairs): (1) a report whose place has coordinates and a country never joins a canonical event whose
+    reports with coordinates all have a country, none of its reports has the report's country, and none
+    lies within `km` of it; (2) a report without coordinates joins only on a named actor1 of its own. So a
+    placed report is matched against the events with a report in its country, or with coordinates in
+    its band of latitude or the two beside it (bands `km` wide hold every place within `km`), or with no
+    coordinates at all or some without a country ("wild"); a report without coordinates and a named
+    actor1 against none; any other against every open event. Exact: the best event is the one a scan of
+    the whole window finds (``blocking=False`` scans it, for tests)."""
 
     def __init__(self, km: float, blocking: bool = True) -> None:
         self.events: deque[Canonical] = deque()
@@ -74,28 +76,32 @@ class Window:
     def __iter__(self) -> Iterator[Canonical]:
         return iter(self.events)
 
-    def _keys_of(self, r: EventReport) -> tuple[tuple[Any, ...], ...]:
-        if r.lat is None or r.lon is None or not r.country:
-            return (WILD,)
-        return ("country", r.country), ("band", math.floor(r.lat / self._width))
+    def _keys_for(self, c: Canonical) -> set[tuple[Any, ...]]:
+        keys: set[tuple[Any, ...]] = {("country", x.country) for x, _ in c.reports if x.country}
+        placed = [x for x, _ in c.reports if x.lat is not None]
+        keys |= {("band", math.floor(x.lat / self._width)) for x in placed}  # type: ignore[operator]
+        if not placed or any(not x.country for x in placed):
+            keys.add(WILD)
+        return keys
 
-    def _index_report(self, c: Canonical, r: EventReport) -> None:
-        for key in self._keys_of(r):
-            if key not in self._keys[c.id]:
-                self._keys[c.id].add(key)
-                self._index.setdefault(key, set()).add(c.id)
+    def _index_event(self, c: Canonical) -> None:
+        old, new = self._keys[c.id], self._keys_for(c)
+        for key in old - new:
+            self._index[key].discard(c.id)
+        for key in new - old:
+            self._index.setdefault(key, set()).add(c.id)
+        self._keys[c.id] = new
 
     def add(self, c: Canonical) -> None:
         """A canonical event opened now (or one open at the start of an incremental pass)."""
         self.events.append(c)
         self._order[c.id] = len(self._order)
         self._by_id[c.id], self._keys[c.id] = c, set()
-        for r, _ in c.reports:
-            self._index_report(c, r)
+        self._index_event(c)
 
     def join(self, c: Canonical, r: EventReport, reason: str) -> None:
         c.reports.append((r, reason))
-        self._index_report(c, r)
+        self._index_event(c)
 
     def close(self, day: dt.date, days: int) -> None:
         """Close the events whose first report is over `days` before `day` (reports come in date order)."""
@@ -109,13 +115,24 @@ class Window:
         """The open events among `ids`, in creation order."""
         return sorted((self._by_id[i] for i in ids if i in self._by_id), key=lambda c: self._order[c.id])
 
-    def candidates(self, r: EventReport) -> list[Canonical]:
-        """The open events `r` may fit, in creation order."""
-        if not self.blocking or r.lat is None or r.lon is None or not r.country:
-            return list(self.events)
+    def candidates(self, r: EventReport, among: set[str] | None = None) -> list[Canonical]:
+        """The open events `r` may fit (of `among`, when given), in creation order."""
+        ids = self._ids(r)
+        if among is not None:
+            ids = among if ids is None else ids & among
+        return list(self.events) if ids is None else self.pick(ids)
+
+    def _ids(self, r: EventReport) -> set[str] | None:
+        """The ids of the open events `r` may fit; None: all of them."""
+        if not self.blocking:
+            return None
+        if r.lat is None:
+            return None if "actor1" in r.named else set()
+        if r.lon is None or not r.country:
+            return None
         band = math.floor(r.lat / self._width)
         keys = (WILD, ("country", r.country), ("band", band - 1), ("band", band), ("band", band + 1))
-        return self.pick(set().union(*(self._index.get(key, ()) for key in keys)))
+        return set().union(*(self._index.get(key, ()) for key in keys))
 
 
 def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1, *, blocking: bool = True) -> list[Canonical]:

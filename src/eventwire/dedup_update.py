@@ -4,7 +4,7 @@ tables are then exactly what a full rebuild (``dedup.deduplicate``) would write.
     update(store, doc_ids=None, km=25, days=1) -> UpdateStats     (also dedup.update)
 
 **Why it equals a rebuild.** The rebuild is greedy: it takes the reports in one total order
-(``dedup.sort_key``, date first) and, per PLOVER type (a report only ever joins one of its own type), each
+(``dedup_cluster.sort_key``, date first) and, per PLOVER type (a report only ever joins one of its own type), each
 joins the best event of its *window*: the canonical events of its type whose first report is at most
 `days` before it. So what happens from a point k of the order on depends only on the window state at k
 (those events, with their reports before k) and on the reports after k. A new report n changes nothing
@@ -20,7 +20,7 @@ changed are written.
 **Bounded.** A stored report taken again is matched only against the events of D and the event it joined
 in the stored pass (B): every other open event is the same in both passes, and the stored pass found none
 of them better than B (nor any at all, when it started its own event); only when B itself is in D is it
-matched against the window, as a new report is (through the blocking index, ``dedup.Window``). What a
+matched against the window, as a new report is (through the blocking index, ``dedup_cluster.Window``). What a
 new report reads is its block: its type × the days from `days` before it to where its changes close,
 through the index ``story_events (type, date)``.
 
@@ -53,7 +53,6 @@ from .dedup_cluster import (
 )
 from .store import Store
 
-ONE = dt.timedelta(days=1)
 Stored = tuple[EventReport, str, str]  # a stored report, its canonical id and the reason it was merged
 Member = tuple[str, str, str]  # doc_id, story_event_id, reason
 
@@ -296,14 +295,17 @@ def _pass(block: _Block, new: list[EventReport], j: int, km: float, days: int, c
                 raise _Inconsistent
             if was == own:
                 olds[own], first_day[own] = [(r.doc_id, r.event_id, why)], r.day
-                candidates = window.pick(differ)
+                candidates = window.candidates(r, differ)
             else:
                 if was not in olds:
                     raise _Inconsistent
                 olds[was].append((r.doc_id, r.event_id, why))
-                candidates = window.candidates(r) if was in differ else window.pick(differ | {was})
-                if was not in differ and not any(c.id == was for c in candidates):
-                    raise _Inconsistent
+                if was in differ:
+                    candidates = window.candidates(r)
+                else:  # the event it joined, and those of D the blocking index lets it fit
+                    candidates = window.pick({was} | {c.id for c in window.candidates(r, differ)})
+                    if not any(c.id == was for c in candidates):
+                        raise _Inconsistent
             touched.add(was)
             best = best_fit(candidates, r, km, days)
         if best is None:
