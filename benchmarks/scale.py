@@ -81,17 +81,13 @@ def store_url(backend: str, workdir: Path, reuse: bool) -> Iterator[str]:
 
 
 def dedup_update(store: Any) -> dict[str, Any]:
-    """Bring the dedup up to date the way ingest does: incrementally when this eventwire can."""
-    from eventwire import dedup
+    """Bring the dedup up to date the way ingest does: incrementally (a full rebuild when it has none yet)."""
+    from eventwire.dedup_update import update
 
     t0 = time.perf_counter()
-    if hasattr(dedup, "update"):
-        stats = dedup.update(store)
-        how = "incremental"
-    else:
-        stats = dedup.deduplicate(store)
-        how = "full rebuild"
-    return {"seconds": round(time.perf_counter() - t0, 2), "how": how, "result": _jsonable(stats)}
+    stats = update(store)
+    return {"seconds": round(time.perf_counter() - t0, 2), "how": "rebuild" if stats.rebuilt else "incremental",
+            "result": _jsonable(stats)}
 
 
 def _jsonable(value: Any) -> Any:
@@ -104,15 +100,17 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def generate(url: str, docs: int, seed: int, reuse: bool) -> dict[str, Any]:
+def generate(url: str, docs: int, seed: int, reuse: bool, dedup: bool = True) -> dict[str, Any]:
     import scale_data
     from eventwire.store import open_store
 
     with open_store(url) as store:
         have = store.counts()
         if reuse and have["documents"] >= docs:
+            done = dedup_update(store) if dedup else None  # what a store generated without it still lacks
+            have = store.counts()
             return {"reused": True, "documents": have["documents"], "story_events": have["story_events"],
-                    "canonical_events": have["canonical_events"]}
+                    "canonical_events": have["canonical_events"], "dedup": done}
         t0 = time.perf_counter()
         batch: list = []
         written = 0
@@ -126,11 +124,11 @@ def generate(url: str, docs: int, seed: int, reuse: bool) -> dict[str, Any]:
         if batch:
             written += len(store.write_batch(batch).added)
         write_s = time.perf_counter() - t0
-        dedup = dedup_update(store)
+        done = dedup_update(store) if dedup else None
         counts = store.counts()
     return {"reused": False, "documents": counts["documents"], "story_events": counts["story_events"],
             "canonical_events": counts["canonical_events"], "write_seconds": round(write_s, 1),
-            "write_docs_per_s": round(written / write_s, 1), "dedup": dedup}
+            "write_docs_per_s": round(written / write_s, 1), "dedup": done}
 
 
 # -- the server ------------------------------------------------------------------------------------------------
@@ -391,8 +389,10 @@ def run_backend(backend: str, args: argparse.Namespace) -> dict[str, Any]:
                               "server_processes": args.processes}
     with store_url(backend, workdir, args.reuse) as url:
         print(f"[{backend}] generating {args.docs} documents", file=sys.stderr)
-        result["store"] = generate(url, args.docs, args.seed, args.reuse)
+        result["store"] = generate(url, args.docs, args.seed, args.reuse, dedup=not args.generate_only)
         print(f"[{backend}] {result['store']}", file=sys.stderr)
+        if args.generate_only:
+            return result
         plan = query_plan(url, args.seed)
         with server(url, args.processes) as (base, pid):
             result["single_client"] = single_client(base, plan)
@@ -423,6 +423,7 @@ def main() -> int:
     ap.add_argument("--reuse", action="store_true", help="use a store of that size generated before")
     ap.add_argument("--verify-rebuild", action="store_true", help="check the incremental dedup against a rebuild")
     ap.add_argument("--no-save", action="store_true", help="do not write benchmarks/scale.json")
+    ap.add_argument("--generate-only", action="store_true", help="build the store (for a later --reuse) and stop")
     args = ap.parse_args()
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
     results = {b: run_backend(b, args) for b in backends}
@@ -430,8 +431,7 @@ def main() -> int:
         saved = json.loads(OUT.read_text()) if OUT.exists() else {}
         saved.update(results)
         OUT.write_text(json.dumps(saved, indent=1) + "\n")
-    print(json.dumps({b: {k: r.get(k) for k in ("store", "paced", "saturating", "export", "incremental")}
-                      for b, r in results.items()}))
+    print(json.dumps(results))
     return 0
 
 
