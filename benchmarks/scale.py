@@ -33,6 +33,7 @@ import argparse
 import asyncio
 import contextlib
 import csv
+import datetime as dt
 import json
 import os
 import random
@@ -344,7 +345,7 @@ def export_stream(base: str, url: str, pid: int, processes: int) -> dict[str, An
 
 # -- incremental dedup -------------------------------------------------------------------------------------------
 
-def incremental(url: str, new: int, seed: int, verify: bool) -> dict[str, Any]:
+def incremental(url: str, new: int, seed: int, verify: bool, span_days: int) -> dict[str, Any]:
     import scale_data
     from eventwire.store import open_store
 
@@ -352,17 +353,21 @@ def incremental(url: str, new: int, seed: int, verify: bool) -> dict[str, Any]:
         before = store.counts()
         batch = []
         t0 = time.perf_counter()
-        # a new seed: other incidents, over the same years; doc numbers after the store's
-        for report, source in scale_data.reports(new, seed=seed + 1000):
+        # a new seed: other incidents, dated in the store's last `span_days` days (the news that comes in next
+        # overlaps the days stored last); span_days 0: spread over all the store's years (the worst case)
+        start = scale_data.END - dt.timedelta(days=span_days) if span_days else scale_data.START
+        world = scale_data.World(seed, start=start)
+        for report, source in scale_data.reports(new, seed=seed + 1000 + span_days, world=world):
             report.id = "new-" + report.id
-            report.text = report.text + " (late edition)"
+            report.text = report.text + f" (late edition {span_days})"
             batch.append((report, source))
         written = 0
         for i in range(0, len(batch), 1000):
             written += len(store.write_batch(batch[i:i + 1000]).added)
         write_s = time.perf_counter() - t0
         dedup = dedup_update(store)
-        out = {"new_documents": written, "story_events_before": before["story_events"], "write_seconds":
+        out = {"span_days": span_days or "all",
+               "new_documents": written, "story_events_before": before["story_events"], "write_seconds":
                round(write_s, 1), "dedup": dedup}
         if verify:
             from eventwire.dedup import deduplicate
@@ -404,7 +409,7 @@ def run_backend(backend: str, args: argparse.Namespace) -> dict[str, Any]:
             result["export"] = export_stream(base, url, pid, args.processes)
             print(f"[{backend}] export {result['export']}", file=sys.stderr)
         if args.new:
-            result["incremental"] = incremental(url, args.new, args.seed, args.verify_rebuild)
+            result["incremental"] = incremental(url, args.new, args.seed, args.verify_rebuild, args.new_span_days)
             print(f"[{backend}] incremental {result['incremental']}", file=sys.stderr)
     return result
 
@@ -414,6 +419,8 @@ def main() -> int:
     ap.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     ap.add_argument("--docs", type=int, default=250_000)
     ap.add_argument("--new", type=int, default=10_000)
+    ap.add_argument("--new-span-days", type=int, default=30,
+                    help="the new reports' incidents fall in the store's last N days (0: over all its years)")
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--seed", type=int, default=1)
