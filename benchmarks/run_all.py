@@ -106,6 +106,21 @@ BENCHES: dict[str, dict[str, Any]] = {
     "dedup-test": {"cmd": ["dedup_eval.py", "--gold", "benchmarks/dedup_gold_test.jsonl"], "local": True,
                    "gate": False, "stage": "store",
                    "what": "held-out corpus written by another engineer without seeing the rules, scored once"},
+    "dedup-tune2": {"cmd": ["dedup_eval.py", "--gold", "benchmarks/dedup_gold_tune2.jsonl"], "local": True,
+                    "gate": False, "stage": "store", "what": "a second invented tuning corpus (issue 15)"},
+    "dedup-real": {"cmd": ["dedup_eval.py", "--gold", "benchmarks/dedup_real_tune.jsonl"], "local": True,
+                   "gate": False, "stage": "store",
+                   "what": "real reports rewritten: several outlets per incident + same-country same-week "
+                           "distractors (tuning)"},
+    "dedup-real-test": {"cmd": ["dedup_eval.py", "--gold", "benchmarks/dedup_real_test.jsonl"], "local": True,
+                        "gate": False, "stage": "store",
+                        "what": "real reports rewritten, other incidents, coded blind (held out)"},
+    "dask-ingest": {"cmd": ["dask_ingest.py"], "local": True, "gate": False, "stage": "store",
+                    "what": "GeoWebNews 200 docs: ingest on a local Dask cluster into PostgreSQL vs plain ingest vs "
+                            "the writer alone"},
+    "scale": {"cmd": ["scale.py", "--reuse", "--verify-rebuild"], "local": True, "gate": False, "stage": "store",
+              "what": "1,000,000 story events in 250,000 synthetic documents, SQLite and PostgreSQL: API latency "
+                      "under 50 clients, export rate and memory, incremental dedup of 10,000 documents (issue 15)"},
     "load": {"cmd": ["load_test.py"], "local": True, "gate": False, "stage": "api",
              "what": "50 concurrent clients posting documents and reading events, loopback, SQLite and PostgreSQL"},
     "serve-attack": {"cmd": ["serve_under_attack.py"], "local": True, "gate": False, "stage": "api",
@@ -587,7 +602,9 @@ def store_section(results: dict[str, Any]) -> list[str]:
                   "(16 × the one-worker rate × that efficiency, "
                   "capped by the single writer); on a Dask cluster, workers × the one-worker rate, capped by the "
                   f"writer's {s['writer_docs_per_s']} docs/s into SQLite.", ""]
-    for name, label in (("dedup", "tuning corpus"), ("dedup-test", "held-out corpus")):
+    for name, label in (("dedup", "tuning corpus"), ("dedup-tune2", "second tuning corpus"),
+                        ("dedup-test", "held-out corpus"), ("dedup-real", "real reports, tuning"),
+                        ("dedup-real-test", "real reports, held out")):
         dedup = results.get(name)
         if not dedup:
             continue
@@ -597,7 +614,71 @@ def store_section(results: dict[str, Any]) -> list[str]:
                   f"{d.get('articles')} articles of {d.get('incidents')} incidents ({d.get('pairs_gold')} gold pairs, "
                   f"{d.get('pairs_predicted')} predicted); false merges with the {d.get('distractors')} distractor "
                   f"articles: {d.get('false_merges_with_distractors')}; merges among distractors (no gold): "
-                  f"{d.get('distractor_merges')}. See docs/notes/dedup-eval.md.", ""]
+                  f"{d.get('distractor_merges')}"
+                  + (f"; each article's main event only: P {d['main_precision']}, R {d['main_recall']}, "
+                     f"F1 {d['main_f1']}" if "main_f1" in d else "") + ". See docs/notes/dedup-eval.md.", ""]
+    dask = results.get("dask-ingest")
+    if dask:
+        k = dask["summary"]
+        lines += [f"Ingest on Dask into PostgreSQL (`{dask['command']}`, {dask['date']}, {k['docs']} GeoWebNews "
+                  f"articles, {k['cores']} cores, `--dask {k['dask']}`): {k['dask_docs_per_s']} docs/s "
+                  f"({k['per_worker_docs_per_s']} per worker); plain `ingest -w 0` {k['plain_docs_per_s']} docs/s; "
+                  f"the writer alone {k['writer_docs_per_s']} docs/s, so a cluster of 32 workers would store about "
+                  f"{k['projected_32_workers_docs_per_s']} docs/s. See docs/distributed.md.", ""]
+    return lines
+
+
+def scale_section(results: dict[str, Any]) -> list[str]:
+    """Issue 15: a million story events served, exported and deduplicated."""
+    scale = results.get("scale")
+    if not scale:
+        return []
+    lines = ["## The dataset at scale", "",
+             f"`{scale['command']}` ({scale['date']}; build the stores first with `python benchmarks/scale.py "
+             "--generate-only`): synthetic reports written with `Store.write_batch` (benchmarks/scale_data.py: "
+             "realistic dates, countries, places, types, actors; 1 in 3 incidents told by 2–3 outlets), then "
+             "`eventwire serve --processes N` on 127.0.0.1 and an asyncio client process on the same machine.", "",
+             "| backend | documents | story events | server processes | paced: p50 / p99 ms | saturating: req/s, "
+             "p50 / p99 ms | /health p99 ms (paced / saturating) | export rows/s | server peak RSS | incremental "
+             "dedup of new docs | = rebuild |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for backend in ("sqlite", "postgresql"):
+        r = scale["summary"].get(backend)
+        if not r:
+            continue
+        st, pa, sa, ex, inc = (r.get(k) or {} for k in ("store", "paced", "saturating", "export", "incremental"))
+        ded = inc.get("dedup") or {}
+        lines.append(
+            f"| {backend} | {st.get('documents')} | {st.get('story_events')} | {r.get('server_processes', '—')} | "
+            f"{pa.get('events_p50_ms')} / {pa.get('events_p99_ms')} | {sa.get('req_per_s')}, "
+            f"{sa.get('events_p50_ms')} / {sa.get('events_p99_ms')} | {pa.get('health_p99_ms')} / "
+            f"{sa.get('health_p99_ms')} | {ex.get('rows_per_s')} ({ex.get('rows')} rows) | "
+            f"{ex.get('server_peak_rss_mb')} MB | {inc.get('new_documents')} in {ded.get('seconds')} s "
+            f"({ded.get('how')}) | {inc.get('identical_to_rebuild', '—')} |")
+    lines += ["", "*Paced*: 50 clients, each waiting about a second between requests (a person paging); "
+              "*saturating*: 50 clients each sending the next request as soon as the last is answered, so latency "
+              "is the queue behind the server's cores. Queries: a country and a month, a 1°×1° box, an actor, a "
+              "type over a year, page 100 (offset 4,950). Per query kind and single-client times are in "
+              "`benchmarks/results.json` (`scale`).", ""]
+    for backend in ("sqlite", "postgresql"):
+        r = scale["summary"].get(backend) or {}
+        inc, wide = r.get("incremental") or {}, r.get("incremental_all_years") or {}
+        bits = []
+        if inc.get("rebuild_seconds"):
+            bits.append(f"a full rebuild of the same store takes {inc['rebuild_seconds']} s")
+        if wide:
+            bits.append(f"10,000 new documents whose incidents are spread over all seven years (the worst case: "
+                        f"every day's window is reopened) take {(wide.get('dedup') or {}).get('seconds')} s, "
+                        f"identical to a rebuild: {wide.get('identical_to_rebuild', '—')}")
+        if bits:
+            lines += [f"{backend}: " + "; ".join(bits) + ".", ""]
+    lines += ["Issue 15's targets: `GET /events` p50 ≤ 50 ms and p99 ≤ 250 ms under 50 clients, /health p99 ≤ "
+              "100 ms, export ≥ 50,000 rows/s in ≤ 1 GB, incremental dedup of 10,000 reports ≤ 60 s. This machine "
+              "has 2 cores shared by the server, the 50 clients and other jobs. With clients paging like people "
+              "(paced) `GET /events` meets p50 and p99 on both backends, /health p99 on PostgreSQL but not on SQLite; "
+              "with 50 clients saturating the 2 cores none of the latency targets is met (the cores, not the "
+              "queries: single-client p50s are 9–31 ms). Export memory is met (≤ 210 MB), its rate is not "
+              "(13–16k rows/s). The incremental dedup equals the rebuild but takes about 110 s.", ""]
     return lines
 
 
@@ -830,6 +911,7 @@ def write_markdown(results: dict[str, Any], floors: dict[str, float]) -> None:
                   f"25 %); events: {100 * c['events_ratio']:.1f} % (issue 5's ceiling: 15 %); all eventwire stages: "
                   f"{100 * c['all_stages_ratio']:.1f} %.", ""]
     lines += store_section(results)
+    lines += scale_section(results)
     lines += api_section(results)
     lines += hardening_section(results)
     machines = sorted({r.get("machine", "") for r in results.values()})

