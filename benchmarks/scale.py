@@ -356,10 +356,12 @@ def incremental(url: str, new: int, seed: int, verify: bool, span_days: int) -> 
         # a new seed: other incidents, dated in the store's last `span_days` days (the news that comes in next
         # overlaps the days stored last); span_days 0: spread over all the store's years (the worst case)
         start = scale_data.END - dt.timedelta(days=span_days) if span_days else scale_data.START
-        world = scale_data.World(seed, start=start)
-        for report, source in scale_data.reports(new, seed=seed + 1000 + span_days, world=world):
-            report.id = "new-" + report.id
-            report.text = report.text + f" (late edition {span_days})"
+        # tagged by the store's size, so that each run adds reports the store does not hold yet
+        tag = before["documents"]
+        world = scale_data.World(seed + tag, start=start)
+        for report, source in scale_data.reports(new, seed=seed + 1000 + span_days + tag, world=world):
+            report.id = f"new{tag}-" + report.id
+            report.text = report.text + f" (late edition {span_days}, {tag})"
             batch.append((report, source))
         written = 0
         for i in range(0, len(batch), 1000):
@@ -398,17 +400,21 @@ def run_backend(backend: str, args: argparse.Namespace) -> dict[str, Any]:
         print(f"[{backend}] {result['store']}", file=sys.stderr)
         if args.generate_only:
             return result
+        parts = set(args.parts.split(","))
         plan = query_plan(url, args.seed)
-        with server(url, args.processes) as (base, pid):
-            result["single_client"] = single_client(base, plan)
-            print(f"[{backend}] single client {result['single_client']}", file=sys.stderr)
-            result["paced"] = asyncio.run(_load(base, plan, args.clients, args.seconds, think=1.0))
-            print(f"[{backend}] paced {result['paced']}", file=sys.stderr)
-            result["saturating"] = asyncio.run(_load(base, plan, args.clients, args.seconds, think=0.0))
-            print(f"[{backend}] saturating {result['saturating']}", file=sys.stderr)
-            result["export"] = export_stream(base, url, pid, args.processes)
-            print(f"[{backend}] export {result['export']}", file=sys.stderr)
-        if args.new:
+        if parts & {"load", "export"}:
+            with server(url, args.processes) as (base, pid):
+                if "load" in parts:
+                    result["single_client"] = single_client(base, plan)
+                    print(f"[{backend}] single client {result['single_client']}", file=sys.stderr)
+                    result["paced"] = asyncio.run(_load(base, plan, args.clients, args.seconds, think=1.0))
+                    print(f"[{backend}] paced {result['paced']}", file=sys.stderr)
+                    result["saturating"] = asyncio.run(_load(base, plan, args.clients, args.seconds, think=0.0))
+                    print(f"[{backend}] saturating {result['saturating']}", file=sys.stderr)
+                if "export" in parts:
+                    result["export"] = export_stream(base, url, pid, args.processes)
+                    print(f"[{backend}] export {result['export']}", file=sys.stderr)
+        if args.new and "incremental" in parts:
             result["incremental"] = incremental(url, args.new, args.seed, args.verify_rebuild, args.new_span_days)
             print(f"[{backend}] incremental {result['incremental']}", file=sys.stderr)
     return result
@@ -430,13 +436,16 @@ def main() -> int:
     ap.add_argument("--reuse", action="store_true", help="use a store of that size generated before")
     ap.add_argument("--verify-rebuild", action="store_true", help="check the incremental dedup against a rebuild")
     ap.add_argument("--no-save", action="store_true", help="do not write benchmarks/scale.json")
+    ap.add_argument("--parts", default="load,export,incremental",
+                    help="what to measure, comma-separated: load, export, incremental [default: all]")
     ap.add_argument("--generate-only", action="store_true", help="build the store (for a later --reuse) and stop")
     args = ap.parse_args()
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
     results = {b: run_backend(b, args) for b in backends}
     if not args.no_save:
         saved = json.loads(OUT.read_text()) if OUT.exists() else {}
-        saved.update(results)
+        for backend, result in results.items():  # a run of some parts keeps the other parts' numbers
+            saved.setdefault(backend, {}).update(result)
         OUT.write_text(json.dumps(saved, indent=1) + "\n")
     print(json.dumps(results))
     return 0

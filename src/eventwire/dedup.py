@@ -50,6 +50,7 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .events.coref import GENERIC
@@ -104,7 +105,7 @@ class EventReport:
         """No point to measure from: a country or sea, or a place borrowed from another event."""
         return self.feature in COARSE or self.borrowed
 
-    @property
+    @cached_property
     def day(self) -> dt.date:
         return dt.date.fromisoformat(self.date[:10])
 
@@ -258,11 +259,13 @@ def one_actor(a: EventReport, b: EventReport, role: str) -> bool:
 NAME_STOP = {"the", "of", "for", "and", "al", "wal", "el", "de", "la", "in", "to"}
 
 
+@lru_cache(maxsize=1 << 16)
 def _initials(name: str) -> str:
     words = [w for w in name.lower().replace("-", " ").replace("'", "").split() if w not in NAME_STOP]
     return "".join(w[0] for w in words if w[:1].isalpha())
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked millions of times by a dedup of a big store
 def same_actor(a_id: str, a_name: str | None, b_id: str, b_name: str | None) -> bool:
     """Whether two articles' actor ids may be one actor: the same id, or the same but for a plural
     (`houthi`, `houthis`); a state and its own forces or government (`russia`, `russia-military`;
@@ -316,6 +319,7 @@ def _arm_or_branch(tail: str) -> bool:
     return tail in STATE_ARMS or tail.rsplit("-", 1)[-1] in BRANCH_WORDS
 
 
+@lru_cache(maxsize=1 << 16)
 def _state_of(actor_id: str) -> str | None:
     """The state an id names one arm of (`myanmar-military`: myanmar), else None."""
     for arm in sorted(STATE_ARMS, key=len, reverse=True):
@@ -324,12 +328,14 @@ def _state_of(actor_id: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(actor_id: str) -> str:
     """An id without its plurals: `houthis`, `houthi`."""
     return "-".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
                     for w in actor_id.split("-"))
 
 
+@lru_cache(maxsize=1 << 16)
 def _bare(name: str) -> str:
     """A name without its parenthetical abbreviation, punctuation and plurals, lower-cased."""
     head = name.split("(")[0]

@@ -32,6 +32,7 @@ the advisory lock ``dedup``: two updates at once run one after the other, the se
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -270,6 +271,7 @@ def _pass(block: _Block, new: list[EventReport], j: int, km: float, days: int, c
     for cid in opened:  # in the greedy order: the events' creation order
         window.add(news[cid])
     differ: set[str] = set()  # D
+    closing: list[tuple[dt.date, str]] = []
     stored = block.after(k0, d0)
     old = next(stored, None)
     i = j
@@ -277,9 +279,13 @@ def _pass(block: _Block, new: list[EventReport], j: int, km: float, days: int, c
         is_new = i < len(new) and (old is None or sort_key(new[i]) < sort_key(old[0]))
         r = new[i] if is_new else old[0]  # type: ignore[index]
         window.close(r.day, days)
-        for cid in [c for c in differ if (r.day - first_day[c]).days > days]:
-            changes[cid] = news.get(cid)  # closed: final
-            differ.discard(cid)
+        # the events of D whose first report is over `days` old are closed: final (a heap by first day, as
+        # reports come in day order; an entry whose event left D or got another first day is stale)
+        while closing and (r.day - closing[0][0]).days > days:
+            day, cid = heapq.heappop(closing)
+            if cid in differ and first_day[cid] == day:
+                changes[cid] = news.get(cid)
+                differ.discard(cid)
         own = canonical_id(r)
         touched = set()
         if is_new:
@@ -321,6 +327,7 @@ def _pass(block: _Block, new: list[EventReport], j: int, km: float, days: int, c
                 differ.discard(cid)
             else:
                 differ.add(cid)
+                heapq.heappush(closing, (first_day[cid], cid))
     for cid in differ:  # the stored reports ended: every event is final
         changes[cid] = news.get(cid)
     return i
