@@ -15,28 +15,29 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/eventwire-wheel.XXXXXX")
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 echo "smoke_wheel: work folder $work"
 step() { echo "smoke_wheel: $1 ($((SECONDS - t0)) s)"; t0=$SECONDS; }
+# pip's and the build's own output goes to a log, shown when a step fails
+quiet() { "$@" >> "$work/steps.log" 2>&1 || { tail -60 "$work/steps.log"; echo "smoke_wheel: failed: $*" >&2; exit 1; }; }
 t0=$SECONDS; start=$SECONDS
 
 # Build from a clean copy of the tracked files (never from a working tree's build/ or egg-info leftovers).
 mkdir "$work/src"
 git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$work/src"
 "$PYTHON" -m venv "$work/build-env"
-"$work/build-env/bin/python" -m pip install --quiet --upgrade pip build
-"$work/build-env/bin/python" -m build --outdir "$work/dist" "$work/src" > "$work/build.log" 2>&1 \
-  || { tail -40 "$work/build.log"; exit 1; }
-step "built $(cd "$work/dist" && ls)"
+quiet "$work/build-env/bin/python" -m pip install --upgrade pip build
+quiet "$work/build-env/bin/python" -m build --outdir "$work/dist" "$work/src"
+step "built $(cd "$work/dist" && echo *)"
 "$work/build-env/bin/python" "$root/scripts/check_dist.py" --src "$work/src" "$work"/dist/eventwire-*.whl "$work"/dist/eventwire-*.tar.gz
 step "checked the wheel's and the sdist's files"
 # CITATION.cff against the CFF 1.2.0 schema (cffconvert pins jsonschema<4: it gets a venv of its own, not the
 # project's)
 "$PYTHON" -m venv "$work/cff-env"
-"$work/cff-env/bin/python" -m pip install --quiet cffconvert==2.0.0
+quiet "$work/cff-env/bin/python" -m pip install cffconvert==2.0.0
 "$work/cff-env/bin/cffconvert" --validate -i "$work/src/CITATION.cff"
 step "validated CITATION.cff"
 
 "$PYTHON" -m venv "$work/venv"
-"$work/venv/bin/python" -m pip install --quiet --upgrade pip
-"$work/venv/bin/python" -m pip install --quiet "$work"/dist/eventwire-*.whl
+quiet "$work/venv/bin/python" -m pip install --upgrade pip
+quiet "$work/venv/bin/python" -m pip install "$work"/dist/eventwire-*.whl
 step "installed the wheel and its dependencies into an empty venv"
 
 # Run it away from the checkout (only the installed package is importable), with its own cache folder.
