@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import json
 import logging
 import threading
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
@@ -32,13 +33,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from . import __version__
-from .errors import EventwireError, InputError, StoreUnavailable
+from .errors import EventwireError, InputError, MixedExtractions, StoreUnavailable
 from .exports import FORMATS as EVENT_FORMATS
 from .exports import RECORDS, csv_row, event_records, event_rows, text_chunks
 from .ingest import normalize_date
+from .provenance import current as current_provenance
 from .schema import ErrorReport, Report
 from .settings import Settings
 from .store import IngestError, Store, document_id, open_store
+from .store.extractions import check_single, incoming_of
 from .store.select import EventFilter, Row, decode_cursor, parse_bbox, select_reports, stream
 from .store.select import page as events_page
 from .web.bodies import ApiError, precheck
@@ -179,7 +182,8 @@ def _story_row(row: Row) -> dict[str, Any]:
 MAX_OFFSET = 10_000  # deeper than this, page with the cursor: an offset is read to be skipped
 
 
-def _export_body(store: Store, flt: EventFilter, fmt: str, kind: str) -> Iterator[bytes]:
+def _export_body(store: Store, flt: EventFilter, fmt: str, kind: str,
+                 provenance: dict[str, Any] | None = None) -> Iterator[bytes]:
     """The download, piece by piece: story events straight from their stored records (memory: one batch);
     jsonl and event mentions from the reports, one at a time."""
     if fmt == "jsonl":
@@ -187,16 +191,17 @@ def _export_body(store: Store, flt: EventFilter, fmt: str, kind: str) -> Iterato
         lines = ((r.to_json() + "\n").encode() for r in reports)
         return _joined(lines)
     if kind == "story" and fmt != "parquet":
-        pieces = text_chunks(((r.values, r.canonical_id) for r in stream(store, flt)), fmt, stored=True)
+        pieces = text_chunks(((r.values, r.canonical_id) for r in stream(store, flt)), fmt, stored=True,
+                             provenance=provenance)
         return (piece.encode() for piece in pieces)
     records = ((r.record for r in stream(store, flt)) if kind == "story"
                else (rec for r in select_reports(store, flt, records=kind) for rec in event_records(r, kind)))
     if fmt == "parquet":
         from .exports_parquet import parquet_chunks
 
-        return parquet_chunks(records)
+        return parquet_chunks(records, provenance=provenance)
     assert fmt in EVENT_FORMATS
-    return (piece.encode() for piece in text_chunks(records, fmt))
+    return (piece.encode() for piece in text_chunks(records, fmt, provenance=provenance))
 
 
 def _joined(pieces: Iterator[bytes], size: int = 1 << 16) -> Iterator[bytes]:
@@ -217,7 +222,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
                max_body: int = 5_000_000, pipeline: Pipeline | None = None, workers: int | None = None,
                read_token: str | None = None, allowed_hosts: Iterable[str] = DEFAULT_HOSTS,
                queue_timeout_s: float = 60.0, body_timeout_s: float = 30.0,
-               worker_factory: Callable[[Settings], Any] = load_worker_pipeline) -> FastAPI:
+               worker_factory: Callable[[Settings], Any] = load_worker_pipeline, allow_mixed: bool = False) -> FastAPI:
     """The API and the page over the store `db` (None: extraction only).
 
     Extraction runs in `workers` processes (default 2), each request's within ``settings.request_timeout_s``
@@ -225,6 +230,8 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
     process instead (``workers`` 0: tests, embedding; no deadline there). `token` guards writes,
     `read_token` reads of stored data; `allowed_hosts` are the Host names served (``*`` for any).
     `worker_factory(settings)` builds a worker's pipeline (a module-level function; tests swap it).
+    POST /documents refuses (409 ``mixed_extractions``) documents whose extraction differs from the store's, unless
+    `allow_mixed` (store/extractions.py).
     """
     settings = settings or Settings.from_env()
     if workers is None:
@@ -284,11 +291,15 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
         return error_response(500, "internal", f"internal error (request {rid}); the server log has the details",
                               request_id=rid)
 
-    @app.get("/health", summary="Liveness, the extraction workers, and whether the store answers (503 when not)")
+    made_by = current_provenance(settings).model_dump(mode="json")  # what this server's reports carry
+
+    @app.get("/health", summary="Liveness, the version and extraction, the workers, and whether the store answers "
+                                "(503 when not)")
     async def health() -> Any:  # async: never queued behind anything in the thread pool
         workers = extractor.status()
         if state.db is None:
-            return {"status": "ok", "version": __version__, "store": False, "workers": workers}
+            return {"status": "ok", "version": __version__, "store": False, "workers": workers,
+                    "provenance": made_by}
         import asyncio
         import logging
 
@@ -305,9 +316,9 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
         except TimeoutError:
             ok = False
         if ok:
-            return {"status": "ok", "version": __version__, "store": True, "workers": workers}
+            return {"status": "ok", "version": __version__, "store": True, "workers": workers, "provenance": made_by}
         return JSONResponse({"status": "unavailable", "version": __version__, "store": False, "workers": workers,
-                             "error": {
+                             "provenance": made_by, "error": {
             "code": "store_unavailable", "message": "the store does not answer; requests that need it fail until "
             "it is back, and the server reconnects by itself"}}, status_code=503)
 
@@ -341,11 +352,19 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
             bad = [IngestError(source=src, source_id=r.id, code=r.error.code, message=r.error.message)
                    for r, src in zip(reports, sources, strict=True) if isinstance(r, ErrorReport)]
             with state.store_lock:
+                if good:  # one extraction per store: refused before anything is written
+                    try:
+                        check_single(store, incoming_of(r for r, _ in good), allow_mixed=allow_mixed)
+                    except MixedExtractions:
+                        raise ApiError(409, "mixed_extractions", "the store holds reports made by another "
+                                       "extraction (eventwire version, model, gazetteer or settings) than this "
+                                       "server's: re-extract the store (`eventwire reextract`) or start the server "
+                                       "with --allow-mixed") from None
                 stored = len(store.write_batch(good, bad).added)
                 if stored:  # the new story events join the canonical events now: reads never rebuild them
                     from .dedup import update
 
-                    update(store)
+                    update(store, allow_mixed=allow_mixed)
             return {"stored": stored, "skipped": len(entries) - len(todo) + (len(good) - stored),
                     "documents": fresh,
                     "errors": [{"source": e.source_id, "code": e.code, "message": e.message} for e in bad]}
@@ -425,8 +444,13 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
             raise ApiError(400, "bad_filter", f"format {format!r}: use one of {', '.join(EXPORT_FORMATS)}")
         kind = _records(records, settings)
         store = state.store()
-        headers = {"Content-Disposition": f'attachment; filename="events.{format.split("-")[-1]}"'}
-        body = _export_body(store, flt, format, kind)
+        from .cli_release import store_provenance
+
+        made = store_provenance(store, format, kind, flt)
+        # every format: the extractions in a header (ASCII JSON); GeoJSON and Parquet also carry it inside
+        headers = {"Content-Disposition": f'attachment; filename="events.{format.split("-")[-1]}"',
+                   "X-Eventwire-Provenance": json.dumps(made, ensure_ascii=True, sort_keys=True)}
+        body = _export_body(store, flt, format, kind, made)
         first = next(body, b"")  # here, so a store that fails at once is a 503, not a cut-off download
         media = MEDIA[format] + ("" if format == "parquet" else "; charset=utf-8")
         return StreamingResponse(itertools.chain([first], body), media_type=media, headers=headers)

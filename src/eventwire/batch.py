@@ -17,12 +17,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .dedup import update
-from .errors import InputError
+from .errors import InputError, MixedExtractions
 from .ingest import Document, read_inputs
 from .pipeline import Pipeline
 from .schema import ErrorReport, Report
 from .settings import Settings
 from .store import IngestError, Store, document_id
+from .store.extractions import check_single
 
 Extractor = Callable[[Iterable[Document | InputError]], Iterator[Report | ErrorReport]]
 
@@ -35,6 +36,7 @@ class IngestSummary:
     errors: list[IngestError] = field(default_factory=list)
     seconds: float = 0.0
     canonical_events: int = 0
+    dedup_refused: str | None = None  # why the dedup did not run (MixedExtractions: the store holds several)
 
     @property
     def failed(self) -> int:
@@ -50,11 +52,16 @@ def ingest(paths: Sequence[str], store: Store, pipeline: Pipeline | None, *, set
            input_format: str = "auto", published: str | None = None, processes: int | None = None,
            commit_every: int = 64, extractor: Extractor | None = None,
            progress: Callable[[IngestSummary], None] | None = None, dedup: bool = True,
-           follow_links: bool = False) -> IngestSummary:
+           follow_links: bool = False, allow_mixed: bool = False) -> IngestSummary:
     """Store every new document of `paths`. `extractor` replaces the local pipeline (e.g. Dask:
-    then `pipeline` may be None and `settings` says how to read the inputs)."""
+    then `pipeline` may be None and `settings` says how to read the inputs). With `dedup`, a store whose reports
+    were made by another extraction than the pipeline's is refused before anything is read (MixedExtractions),
+    unless `allow_mixed`; with an extractor, the dedup step says so after storing (``dedup_refused``)."""
     if pipeline is None and (extractor is None or settings is None):
         raise ValueError("ingest needs a pipeline, or an extractor and settings")
+    if dedup and pipeline is not None:
+        incoming = {pipeline.provenance.extraction_id: pipeline.provenance.model_dump(mode="json")}
+        check_single(store, incoming, allow_mixed=allow_mixed)
     settings = settings or pipeline.settings  # type: ignore[union-attr]
     summary = IngestSummary()
     started = time.perf_counter()
@@ -112,6 +119,9 @@ def ingest(paths: Sequence[str], store: Store, pipeline: Pipeline | None, *, set
             done, failed = [], []
     flush(done, failed)
     if dedup:  # incremental: the documents stored now (and any an earlier run left pending) join the rest
-        summary.canonical_events = update(store).canonical_events
+        try:
+            summary.canonical_events = update(store, allow_mixed=allow_mixed).canonical_events
+        except MixedExtractions as exc:  # stored, but not clustered: `eventwire reextract`, then `eventwire dedup`
+            summary.dedup_refused = exc.message
     summary.seconds = time.perf_counter() - started
     return summary

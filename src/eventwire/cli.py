@@ -10,7 +10,7 @@ from typing import TextIO
 import click
 
 from . import __version__
-from .errors import ERROR_CODES, EventwireError, InputError
+from .errors import ERROR_CODES, EventwireError, InputError, MixedExtractions
 from .exports import FORMATS as EVENT_FORMATS
 from .exports import write_events
 from .ingest import INPUT_FORMATS, normalize_date, read_inputs
@@ -38,6 +38,8 @@ Error codes:
 """ + "\n".join(f"  {code:<21}{meaning}" for code, meaning in ERROR_CODES.items())
 
 
+ALLOW_MIXED_HELP = ("Cluster reports of different extractions (eventwire version, model, gazetteer or settings) "
+                    "together; refused by default: see `eventwire reextract`.")
 RECORDS_HELP = ("What one row of an event format is: story: one per real-world event of the story (its "
                 "mentions joined); mention: one per event mention [default: story; env EVENTWIRE_RECORDS].")
 
@@ -83,9 +85,13 @@ def main() -> None:
               help="mention: every event mention; sentence: each sentence's main event only, as PLOVER "
                    "and ICEWS code [default: mention; env EVENTWIRE_EVENTS].")
 @click.option("--records", type=click.Choice(RECORD_KINDS), default=None, help=RECORDS_HELP)
+@click.option("--provenance", "provenance_path", type=click.Path(dir_okay=False), default=None, metavar="JSON",
+              help="Also write what made the output (eventwire, model, gazetteer, settings) to this file; reports "
+                   "carry it themselves, and GeoJSON in its top-level 'eventwire:provenance'.")
 def extract(inputs: tuple[str, ...], published: str | None, output_format: str, input_format: str,
             model: str | None, processes: int | None, max_bytes: int | None, granularity: str | None,
-            records: str | None, max_chars: int | None = None, follow_links: bool = False) -> None:
+            records: str | None, max_chars: int | None = None, follow_links: bool = False,
+            provenance_path: str | None = None) -> None:
     """Extract a report from each article in FILE... (standard input when none is given, or for -)."""
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
@@ -98,6 +104,12 @@ def extract(inputs: tuple[str, ...], published: str | None, output_format: str, 
         raise click.UsageError(exc.message) from None
     documents = read_inputs(list(inputs), input_format=input_format, published=published,
                             settings=pipeline.settings, follow_links=follow_links)
+    if provenance_path:
+        from .cli_release import write_provenance
+        from .provenance import export_provenance
+
+        write_provenance(provenance_path, export_provenance(
+            [pipeline.provenance.model_dump(mode="json")], fmt=output_format, records=pipeline.settings.records))
     counts = _write(pipeline.pipe(documents), output_format, sys.stdout, records=pipeline.settings.records)
     total, failed = counts
     if failed:
@@ -201,9 +213,10 @@ def _open(db: str):  # type: ignore[no-untyped-def]
               help="Skip the cross-article dedup afterwards (`eventwire dedup` catches up).")
 @click.option("--follow-links", is_flag=True,
               help="Read symbolic links in a directory that point outside it (refused by default).")
+@click.option("--allow-mixed", is_flag=True, help=ALLOW_MIXED_HELP)
 def ingest(paths: tuple[str, ...], db: str, input_format: str, published: str | None, workers: int | None,
            dask_address: str | None, model: str | None, commit_every: int, no_dedup: bool,
-           follow_links: bool = False) -> None:
+           follow_links: bool = False, allow_mixed: bool = False) -> None:
     """Read articles from PATH... and store their reports in the store --db."""
     from .batch import ingest as run_ingest
     from .settings import Settings
@@ -225,16 +238,22 @@ def ingest(paths: tuple[str, ...], db: str, input_format: str, published: str | 
         raise click.UsageError(exc.message) from None
     store = _open(db)
     with store, _progress() as show:
-        summary = run_ingest(list(paths), store, pipeline, settings=settings, input_format=input_format,
-                             published=published, processes=workers, commit_every=commit_every,
-                             extractor=extractor, progress=show, dedup=not no_dedup, follow_links=follow_links)
+        try:
+            summary = run_ingest(list(paths), store, pipeline, settings=settings, input_format=input_format,
+                                 published=published, processes=workers, commit_every=commit_every,
+                                 extractor=extractor, progress=show, dedup=not no_dedup, follow_links=follow_links,
+                                 allow_mixed=allow_mixed)
+        except MixedExtractions as exc:  # refused before anything was read
+            raise click.ClickException(exc.message) from None
     rate = summary.stored / summary.seconds if summary.seconds else 0.0
     click.echo(f"read {summary.read} inputs: stored {summary.stored} new documents, {summary.skipped} stored "
                f"already, {summary.failed} failed ({summary.seconds:.1f} s, {rate:.1f} docs/s)"
                + (f"; {summary.canonical_events} canonical events" if not no_dedup else ""))
     for err in summary.errors:
         click.echo(f"  failed {err.source}: {err.code}: {err.message}")
-    if summary.failed:
+    if summary.dedup_refused:
+        click.echo(f"eventwire: the documents are stored but not deduplicated: {summary.dedup_refused}", err=True)
+    if summary.failed or summary.dedup_refused:
         sys.exit(1)
 
 
@@ -272,12 +291,17 @@ class _progress:
 @click.option("--rebuild", is_flag=True,
               help="Rebuild every canonical event from scratch (the default adds the documents stored since the "
                    "last dedup; both give the same tables).")
-def dedup(db: str, km: float, days: int, rebuild: bool = False) -> None:
+@click.option("--allow-mixed", is_flag=True, help=ALLOW_MIXED_HELP)
+def dedup(db: str, km: float, days: int, rebuild: bool = False, allow_mixed: bool = False) -> None:
     """Bring the canonical events up to date: the story events of several articles that report one event, merged."""
     from .dedup import deduplicate, update
 
     with _open(db) as store:
-        n = deduplicate(store, km=km, days=days) if rebuild else update(store, km=km, days=days).canonical_events
+        try:
+            n = (deduplicate(store, km=km, days=days, allow_mixed=allow_mixed) if rebuild
+                 else update(store, km=km, days=days, allow_mixed=allow_mixed).canonical_events)
+        except MixedExtractions as exc:
+            raise click.ClickException(exc.message) from None
         reports = store.counts()["event_links"]
     click.echo(f"{n} canonical events from {reports} story events")
 
@@ -342,12 +366,16 @@ def _bbox(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 @click.option("--acled-type", default=None, help="Only events of this ACLED event type or sub-event type.")
 @click.option("--dedup", "dedup_only", is_flag=True, help="One row per canonical event (its first report).")
 @click.option("--records", type=click.Choice(RECORD_KINDS), default=None, help=RECORDS_HELP)
+@click.option("--provenance", "provenance_path", type=click.Path(dir_okay=False), default=None, metavar="JSON",
+              help="Where to write what made the rows (extractions, format, filters) [default: with --output F, "
+                   "F.provenance.json; GeoJSON and Parquet also carry it inside].")
 def export(db: str, output_format: str, output: str | None, date_from: str | None, date_to: str | None,
            event_type: str | None, country: str | None, bbox: tuple[float, float, float, float] | None,
            actor: str | None, source: str | None, acled_type: str | None, dedup_only: bool,
-           records: str | None) -> None:
+           records: str | None, provenance_path: str | None = None) -> None:
     """Export the stored story events (or event mentions; as jsonl, the reports) with filters."""
     from .exports import RecordWriter, event_records
+    from .provenance import sidecar_path
     from .settings import Settings
     from .store.select import EventFilter, select_reports, stream
 
@@ -360,13 +388,18 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
     if output_format == "parquet" and not output:
         raise click.UsageError("parquet needs a file: add --output PATH")
     with _open(db) as store:
+        from .cli_release import store_provenance, write_provenance
+
+        made_by = store_provenance(store, output_format, records, flt)
+        if provenance_path or output:
+            write_provenance(provenance_path or sidecar_path(output), made_by)  # type: ignore[arg-type]
         # story events stream from their stored records, a batch at a time; event mentions come from the reports
         rows = ((r.record for r in stream(store, flt)) if records == "story"
                 else (rec for r in select_reports(store, flt, records=records) for rec in event_records(r, records)))
         if output_format == "parquet":
             from .exports_parquet import write_parquet_records
 
-            n = write_parquet_records(rows, output)
+            n = write_parquet_records(rows, output, provenance=made_by)
             click.echo(f"{n} {'story events' if records == 'story' else 'event mentions'} written to {output}",
                        err=True)
             return
@@ -376,7 +409,7 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
                 for r in select_reports(store, flt, records=records):
                     out.write(r.to_json() + "\n")
             else:
-                writer = RecordWriter(output_format, out)
+                writer = RecordWriter(output_format, out, made_by)
                 if records == "story":
                     for row in stream(store, flt):
                         writer.write_stored(row.values, row.canonical_id)
@@ -425,10 +458,12 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
               show_default=True, metavar="N",
               help="Server processes sharing the port, for many readers at once (one core each); each has "
                    "max(1, workers / N) extraction workers [env EVENTWIRE_SERVE_PROCESSES].")
+@click.option("--allow-mixed", is_flag=True, help="Store posted documents in a store of another extraction "
+              "(eventwire version, model, gazetteer or settings) and cluster them together; refused (409) by default.")
 def serve(db: str | None, host: str, port: int, model: str | None, max_body: int, workers: int,
           request_timeout: float | None, queue_timeout: float, max_documents: int | None,
           allowed_hosts: tuple[str, ...], read_token: str | None, timeout_keep_alive: int, timeout_read: float,
-          limit_concurrency: int, max_header_bytes: int, processes: int) -> None:
+          limit_concurrency: int, max_header_bytes: int, processes: int, allow_mixed: bool = False) -> None:
     """Serve the HTTP API and the web page (see docs/api.md: tokens, hosts, limits, running behind a proxy)."""
     import os
 
@@ -451,7 +486,7 @@ def serve(db: str | None, host: str, port: int, model: str | None, max_body: int
     def make_app(workers: int) -> FastAPI:
         return create_app(db, settings=settings, token=os.environ.get("EVENTWIRE_TOKEN") or None, max_body=max_body,
                           workers=workers, read_token=read_token or None, allowed_hosts=hosts,
-                          queue_timeout_s=queue_timeout, body_timeout_s=timeout_read)
+                          queue_timeout_s=queue_timeout, body_timeout_s=timeout_read, allow_mixed=allow_mixed)
 
     options = {"timeout_keep_alive": timeout_keep_alive, "timeout_read": timeout_read,
                "limit_concurrency": limit_concurrency, "max_header_bytes": max_header_bytes}
@@ -472,6 +507,11 @@ def schema() -> None:
     """Print the JSON Schema of a report."""
     click.echo(json.dumps(json_schema(), indent=2, sort_keys=True))
 
+
+from .cli_release import provenance, reextract  # noqa: E402  (commands of their own module, added to the group)
+
+main.add_command(reextract)
+main.add_command(provenance)
 
 if __name__ == "__main__":
     main()

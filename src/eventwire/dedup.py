@@ -34,6 +34,7 @@ why it was merged is kept in ``event_links.reason`` (one row per story event) an
 
     deduplicate(store, km=25, days=1) -> number of canonical events   (rebuilds both tables)
     update(store, doc_ids=None, km=25, days=1) -> UpdateStats        (incremental; the same tables)
+    (both refuse a store of several extractions, MixedExtractions, unless allow_mixed=True)
     explain(store, canonical_id) -> text
     refusal(canonical, report) -> the rule that keeps them apart, or None
 
@@ -455,14 +456,18 @@ def _named(row: dict[str, Any]) -> set[str]:
     return out
 
 
-def deduplicate(store: Store, km: float = 25.0, days: int = 1) -> int:
+def deduplicate(store: Store, km: float = 25.0, days: int = 1, *, allow_mixed: bool = False) -> int:
     """Rebuild canonical_events and event_links from the stored story events; returns the canonical count.
+    MixedExtractions when the store holds reports of several extractions, unless `allow_mixed`
+    (store/extractions.py).
 
     Rebuilds at once (two ingests finishing together) write one after the other, and the one that writes
     sees every document stored before it writes: if documents came in while it clustered, it clusters again
     (the third time holding the lock, so it cannot fall behind). `update` does the same work incrementally."""
     from .dedup_cluster import cluster, rebuild_tables
+    from .store.extractions import check_single
 
+    check_single(store, allow_mixed=allow_mixed)
     for attempt in range(3):
         last = attempt == 2
         seen = None if last else _document_count(store)
@@ -480,12 +485,16 @@ def deduplicate(store: Store, km: float = 25.0, days: int = 1) -> int:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def update(store: Store, doc_ids: Iterable[str] | None = None, km: float = 25.0, days: int = 1) -> Any:
+def update(store: Store, doc_ids: Iterable[str] | None = None, km: float = 25.0, days: int = 1, *,
+           allow_mixed: bool = False) -> Any:
     """Bring the canonical events up to date with the documents stored since the last dedup (and `doc_ids`),
     incrementally; the tables are then those a full rebuild would write. Returns an ``UpdateStats``
-    (see dedup_update.py)."""
+    (see dedup_update.py). MixedExtractions when the store holds reports of several extractions, unless
+    `allow_mixed` (store/extractions.py)."""
     from .dedup_update import update as run
+    from .store.extractions import check_single
 
+    check_single(store, allow_mixed=allow_mixed)
     return run(store, doc_ids, km=km, days=days)
 
 

@@ -6,8 +6,10 @@
     │            bad_json, bad_record, bad_html, bad_date, unreadable
     ├── ModelError                 the spaCy pipeline cannot be loaded (code: model_not_found)
     ├── SettingsError              a setting has an invalid value (code: bad_setting)
-    └── StoreUnavailable           the store does not answer, or the connection to it was lost
-                                   (code: store_unavailable; the same call may succeed later)
+    ├── StoreUnavailable           the store does not answer, or the connection to it was lost
+    │                              (code: store_unavailable; the same call may succeed later)
+    └── MixedExtractions           a dedup would cluster reports of different extractions (code: mixed_extractions;
+                                   `eventwire reextract`, or --allow-mixed)
 
 Every error carries a stable machine-readable ``code`` (the JSONL ``error.code``
 field of ../shared/SCHEMA.md) and a message that names the input and says how
@@ -35,6 +37,8 @@ ERROR_CODES: dict[str, str] = {
     "bad_setting": "a setting has an invalid value",
     "store_unavailable": "the store does not answer, or the connection to it was lost; a write that reports this "
                          "was not confirmed: send it again (writes are idempotent)",
+    "mixed_extractions": "the store would hold reports of different extractions (eventwire version, model, gazetteer "
+                         "or settings) in one dedup: re-extract them (`eventwire reextract`) or pass --allow-mixed",
 }
 
 
@@ -77,3 +81,10 @@ class StoreUnavailable(EventwireError):
     same call may succeed later. HTTP: 503."""
 
     code = "store_unavailable"
+
+
+class MixedExtractions(EventwireError):
+    """A dedup would cluster reports made by different extractions (provenance.py); the store refuses unless told
+    to (--allow-mixed). HTTP: 409."""
+
+    code = "mixed_extractions"

@@ -497,12 +497,14 @@ class RecordWriter:
     ``write(record)`` each, then ``finish()`` (GeoJSON's closing lines; returns the events it left out
     for want of coordinates). CSV: one header line, even with no events; UTF-8, LF line ends, fields
     quoted as needed. GeoJSON: one FeatureCollection, one feature per line, with the number of events
-    left out in the foreign member ``eventwire:skipped``."""
+    left out in the foreign member ``eventwire:skipped`` and, when given, the export's provenance in
+    ``eventwire:provenance`` (provenance.export_provenance)."""
 
-    def __init__(self, fmt: str, out: TextIO) -> None:
+    def __init__(self, fmt: str, out: TextIO, provenance: dict[str, Any] | None = None) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"unknown event format {fmt!r}; expected one of {', '.join(FORMATS)}")
         self.fmt, self.out = fmt, out
+        self.provenance = provenance  # GeoJSON: the foreign member "eventwire:provenance" (provenance.py)
         self.written = self.skipped = 0
         self._csv = csv.writer(out, lineterminator="\n") if fmt in ("csv", "acled-csv") else None
         if self._csv is not None:
@@ -539,7 +541,8 @@ class RecordWriter:
 
     def finish(self) -> int:
         if self.fmt == "geojson":
-            self.out.write(f'\n], "eventwire:skipped": {self.skipped}}}\n')
+            tail = f', "eventwire:provenance": {dumps(self.provenance)}' if self.provenance is not None else ""
+            self.out.write(f'\n], "eventwire:skipped": {self.skipped}{tail}}}\n')
         return self.skipped
 
 
@@ -555,6 +558,7 @@ def write_events(results: Iterable[Report | ErrorReport], fmt: str, out: TextIO,
     check_records(records)
     out.flush()
     total = failed = 0
+    made_by: dict[str, dict[str, Any]] = {}  # the extractions of the reports written (GeoJSON's provenance)
     for r in results:
         total += 1
         if isinstance(r, ErrorReport):
@@ -562,9 +566,15 @@ def write_events(results: Iterable[Report | ErrorReport], fmt: str, out: TextIO,
             err.write(error_line(r) + "\n")
             err.flush()
             continue
+        if r.provenance is not None:
+            made_by.setdefault(r.provenance.extraction_id, r.provenance.model_dump(mode="json"))
         for rec in event_records(r, records):
             writer.write(rec)
         out.flush()
+    if made_by:
+        from .provenance import export_provenance
+
+        writer.provenance = export_provenance(list(made_by.values()), fmt=fmt, records=records)
     skipped = writer.finish()
     out.flush()
     if skipped:
@@ -572,12 +582,13 @@ def write_events(results: Iterable[Report | ErrorReport], fmt: str, out: TextIO,
     return total, failed
 
 
-def text_chunks(records: Iterable[Any], fmt: str, size: int = 1 << 16, stored: bool = False) -> Iterator[str]:
+def text_chunks(records: Iterable[Any], fmt: str, size: int = 1 << 16, stored: bool = False,
+                provenance: dict[str, Any] | None = None) -> Iterator[str]:
     """``records`` written in ``fmt`` (one of FORMATS), as pieces of about ``size`` characters: a download that
     holds one piece in memory, however many records. ``stored``: the records are (values, canonical_id) pairs
-    as the store keeps them (see RecordWriter.write_stored)."""
+    as the store keeps them (see RecordWriter.write_stored). ``provenance``: GeoJSON's, see RecordWriter."""
     buf = io.StringIO()
-    writer = RecordWriter(fmt, buf)
+    writer = RecordWriter(fmt, buf, provenance)
     for rec in records:
         if stored:
             writer.write_stored(*rec)
@@ -597,6 +608,17 @@ def write_parquet(reports: Iterable[Report], path: str, records: str = "story") 
     """The csv format's rows (CSV_COLUMNS, one per story event or event mention) as a Parquet file, written
     by row groups as the reports arrive; returns the row count."""
     from .exports_parquet import write_parquet_records
+    from .provenance import export_provenance
 
     check_records(records)
-    return write_parquet_records((rec for r in reports for rec in event_records(r, records)), path)
+    made_by: dict[str, dict[str, Any]] = {}
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for r in reports:
+            if r.provenance is not None:
+                made_by.setdefault(r.provenance.extraction_id, r.provenance.model_dump(mode="json"))
+            yield from event_records(r, records)
+
+    # the key-value metadata goes in the footer: the reports' extractions are known once all are written
+    return write_parquet_records(rows(), path, provenance=lambda: export_provenance(
+        list(made_by.values()), fmt="parquet", records=records) if made_by else None)

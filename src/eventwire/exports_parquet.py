@@ -3,14 +3,21 @@
     ParquetRows(path or binary file).write(rows) ... .close() -> rows written
     write_parquet_records(records, path) -> rows written      records: dicts holding the csv columns
     parquet_chunks(records) -> Iterator[bytes]                 the file's bytes, one row group at a time (HTTP)
+
+Each takes the export's ``provenance`` (provenance.export_provenance; or a function that gives it once the rows
+are written): it goes in the file's key-value metadata under ``eventwire:provenance``, as JSON.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .exports import CSV_COLUMNS
+
+Provenance = dict[str, Any] | Callable[[], dict[str, Any] | None] | None
+PROVENANCE_KEY = "eventwire:provenance"
 
 _PARQUET_INTS = ("place_geonameid", "fatalities", "killed", "injured", "abducted", "released", "trigger_start",
                  "trigger_end", "evidence_start", "evidence_end")
@@ -46,11 +53,12 @@ class ParquetRows:
     """The csv columns as Parquet, one row group per ``write(rows)`` call (rows: dicts holding the csv
     columns), to a path or a binary file object; memory holds one row group."""
 
-    def __init__(self, sink: Any) -> None:
+    def __init__(self, sink: Any, provenance: Provenance = None) -> None:
         import pyarrow.parquet as pq
 
         self.schema = parquet_schema()
         self.writer = pq.ParquetWriter(sink, self.schema)
+        self.provenance = provenance
         self.rows = 0
 
     def write(self, rows: list[dict[str, Any]]) -> None:
@@ -63,6 +71,9 @@ class ParquetRows:
         self.rows += len(rows)
 
     def close(self) -> int:
+        found = self.provenance() if callable(self.provenance) else self.provenance
+        if found is not None:
+            self.writer.add_key_value_metadata({PROVENANCE_KEY: json.dumps(found, ensure_ascii=False, sort_keys=True)})
         self.writer.close()
         return self.rows
 
@@ -81,10 +92,11 @@ def _groups(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[
         yield batch
 
 
-def write_parquet_records(records: Iterable[dict[str, Any]], sink: Any, group: int = PARQUET_ROW_GROUP) -> int:
+def write_parquet_records(records: Iterable[dict[str, Any]], sink: Any, group: int = PARQUET_ROW_GROUP,
+                          provenance: Provenance = None) -> int:
     """The csv columns of ``records`` as a Parquet file (a path or a binary file object), ``group`` rows per row
     group as they come; returns the row count."""
-    out = ParquetRows(sink)
+    out = ParquetRows(sink, provenance)
     for batch in _groups(records, group):
         out.write(batch)
     return out.close()
@@ -118,11 +130,12 @@ class _Chunks:
         return data
 
 
-def parquet_chunks(records: Iterable[dict[str, Any]], group: int = PARQUET_ROW_GROUP) -> Iterator[bytes]:
+def parquet_chunks(records: Iterable[dict[str, Any]], group: int = PARQUET_ROW_GROUP,
+                   provenance: Provenance = None) -> Iterator[bytes]:
     """The bytes of the Parquet file of ``records``, one row group at a time (then the footer): a download that
     holds one row group in memory, however many rows."""
     sink = _Chunks()
-    out = ParquetRows(sink)
+    out = ParquetRows(sink, provenance)
     for batch in _groups(records, group):
         out.write(batch)
         yield sink.take()

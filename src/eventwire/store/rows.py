@@ -59,6 +59,14 @@ def report_rows(report: Report, doc_id: str, *, source: str | None, ingested_at:
     return rows
 
 
+UNKNOWN_EXTRACTION = "unknown"  # a report that carries no provenance (made by hand, or stored before it existed)
+
+
+def extraction_of(report: Report) -> str:
+    """The id of the extraction that made `report` (its provenance's extraction_id), or 'unknown'."""
+    return report.provenance.extraction_id if report.provenance is not None else UNKNOWN_EXTRACTION
+
+
 def story_event_rows(report: Report, doc_id: str) -> list[tuple]:
     """The ``story_events`` rows of a report: one per story event, its place's fields copied in."""
     rows = []
