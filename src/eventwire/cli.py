@@ -148,9 +148,12 @@ def gazetteer() -> None:
               help="Where to write the index [default: $EVENTWIRE_CACHE or ~/.cache/eventwire].")
 def gazetteer_build(path: str | None) -> None:
     """Rebuild the index from the installed GeoNames data packages (about a minute)."""
-    from .gazetteer import content_hash, rebuild
+    from pathlib import Path
 
-    built = rebuild(path)
+    from .gazetteer import building, content_hash, default_index_path, rebuild
+
+    with building(Path(path) if path else default_index_path()):
+        built = rebuild(path)
     click.echo(f"{built} (content {content_hash(built)[:12]})")
 
 
