@@ -177,9 +177,18 @@ DB_OPTION = click.option("--db", "db", envvar="EVENTWIRE_DB", required=True, met
                          help="Store: a SQLite file path (or sqlite:///PATH) or postgresql://… [env EVENTWIRE_DB].")
 
 
-def _open(db: str):  # type: ignore[no-untyped-def]
+def _open(db: str, *, existing: bool = False):  # type: ignore[no-untyped-def]
+    """The store at `db`; with `existing` (the commands that read one) a SQLite file that is not there is a usage
+    error, not a new empty store."""
+    from pathlib import Path
+
     from .store import open_store
 
+    path = db[len("sqlite:///"):] if db.startswith("sqlite:///") else db
+    # a SQLite file (PostgreSQL: a database that is not there fails to connect)
+    if existing and "://" not in path and not Path(path).is_file():
+        raise click.BadParameter(f"no store at {path!r}: store documents there first with "
+                                 f"`eventwire ingest FILE... --db {db}`", param_hint="'--db'")
     try:
         return open_store(db)
     except EventwireError as exc:
@@ -279,7 +288,7 @@ def dedup(db: str, km: float, days: int, rebuild: bool = False) -> None:
     """Bring the canonical events up to date: the story events of several articles that report one event, merged."""
     from .dedup import deduplicate, update
 
-    with _open(db) as store:
+    with _open(db, existing=True) as store:
         n = deduplicate(store, km=km, days=days) if rebuild else update(store, km=km, days=days).canonical_events
         reports = store.counts()["event_links"]
     click.echo(f"{n} canonical events from {reports} story events")
@@ -292,7 +301,7 @@ def explain(event_id: str, db: str) -> None:
     """Show why the reports of canonical event EVENT_ID were merged, with their evidence."""
     from .dedup import explain as explain_event
 
-    with _open(db) as store:
+    with _open(db, existing=True) as store:
         text = explain_event(store, event_id)
     if text is None:
         raise click.UsageError(f"no canonical event {event_id!r} in {db}; list them with "
@@ -308,9 +317,11 @@ def explain(event_id: str, db: str) -> None:
               help="Also draw the series to this PNG file.")
 def totals(db: str, category: str | None, source: str | None, plot_path: str | None) -> None:
     """Running totals per source: how each cumulative count evolved across dispatches."""
+    from .filters import check_category
     from .totals import format_series, plot_series, series
 
-    with _open(db) as store:
+    category = _filter(lambda: check_category(category))
+    with _open(db, existing=True) as store:
         found = series(store, category=category, source=source)
     click.echo(format_series(found), nl=False)
     if plot_path:
@@ -321,13 +332,14 @@ def totals(db: str, category: str | None, source: str | None, plot_path: str | N
 STORE_FORMATS = ("csv", "jsonl", "geojson", "parquet", "plover-json", "acled-csv")
 
 
-def _bbox(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, ...] | None:
-    from .store.select import parse_bbox
+def _filter(check):  # type: ignore[no-untyped-def]
+    """check() with a FilterError made a usage error naming the option, as the API names its parameter."""
+    from .filters import FLAGS, FilterError
 
     try:
-        return None if value is None else parse_bbox(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+        return check()
+    except FilterError as exc:
+        raise click.BadParameter(f"{exc.value!r}: {exc.problem}", param_hint=f"'{FLAGS[exc.name]}'") from None
 
 
 @main.command()
@@ -335,34 +347,35 @@ def _bbox(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 @click.option("--format", "output_format", type=click.Choice(STORE_FORMATS), default="csv", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write here instead of standard output (required for parquet).")
-@click.option("--from", "date_from", callback=_check_date, metavar="YYYY-MM-DD", help="Events on or after.")
-@click.option("--to", "date_to", callback=_check_date, metavar="YYYY-MM-DD", help="Events on or before.")
+@click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Events on or after.")
+@click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Events on or before.")
 @click.option("--type", "event_type", default=None, metavar="PLOVER", help="Only this PLOVER type.")
 @click.option("--country", default=None, metavar="ISO3", help="Only events placed in this country.")
-@click.option("--bbox", callback=_bbox, default=None, metavar="W,S,E,N", help="Only events placed in this box.")
+@click.option("--bbox", default=None, metavar="W,S,E,N", help="Only events placed in this box.")
 @click.option("--actor", default=None, help="Only events with an actor whose id or name contains this.")
 @click.option("--source", default=None, help="Only documents whose source, site or URL contains this.")
 @click.option("--acled-type", default=None, help="Only events of this ACLED event type or sub-event type.")
 @click.option("--dedup", "dedup_only", is_flag=True, help="One row per canonical event (its first report).")
 @click.option("--records", type=click.Choice(RECORD_KINDS), default=None, help=RECORDS_HELP)
 def export(db: str, output_format: str, output: str | None, date_from: str | None, date_to: str | None,
-           event_type: str | None, country: str | None, bbox: tuple[float, float, float, float] | None,
+           event_type: str | None, country: str | None, bbox: str | None,
            actor: str | None, source: str | None, acled_type: str | None, dedup_only: bool,
            records: str | None) -> None:
     """Export the stored story events (or event mentions; as jsonl, the reports) with filters."""
     from .exports import RecordWriter, event_records
+    from .filters import make_filter
     from .settings import Settings
-    from .store.select import EventFilter, select_reports, stream
+    from .store.select import select_reports, stream
 
     try:
         records = Settings.from_env(records=records).records
     except EventwireError as exc:
         raise click.UsageError(exc.message) from None
-    flt = EventFilter(date_from=date_from, date_to=date_to, type=event_type, country=country, bbox=bbox,
-                      actor=actor, source=source, dedup=dedup_only, acled_type=acled_type)
+    flt = _filter(lambda: make_filter(date_from=date_from, date_to=date_to, type=event_type, country=country, bbox=bbox,
+                                      actor=actor, source=source, dedup=dedup_only, acled_type=acled_type))
     if output_format == "parquet" and not output:
         raise click.UsageError("parquet needs a file: add --output PATH")
-    with _open(db) as store:
+    with _open(db, existing=True) as store:
         # story events stream from their stored records, a batch at a time; event mentions come from the reports
         rows = ((r.record for r in stream(store, flt)) if records == "story"
                 else (rec for r in select_reports(store, flt, records=records) for rec in event_records(r, records)))
