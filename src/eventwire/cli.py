@@ -168,9 +168,12 @@ Examples:
 \b
 Inputs: files and directories (recursive), by extension: .txt, .html, .jsonl, .csv, .rss/.atom,
 .warc(.gz). The same text is stored once, whatever file it came from: rerunning a command (after
-a crash, or with more files) stores only what is new. Every input that is not stored is listed
-with its reason (and kept in the store's ingest_errors table). Exit status: 0 when every input
-was stored or was stored already, 1 when any failed, 2 for usage errors.
+a crash, or with more files) stores only what is new. A text stored already under other metadata
+(another published date, title, URL or site) is listed with what was kept (the stored);
+--update-metadata applies the new instead (the text is extracted again: dates relative to the
+publication date move with it). Every input that is not stored is listed with its reason (and kept
+in the store's ingest_errors table). Exit status: 0 when every input was stored or was stored
+already, 1 when any failed, 2 for usage errors.
 """
 
 DB_OPTION = click.option("--db", "db", envvar="EVENTWIRE_DB", required=True, metavar="URL",
@@ -213,9 +216,13 @@ def _open(db: str, *, existing: bool = False):  # type: ignore[no-untyped-def]
               help="Skip the cross-article dedup afterwards (`eventwire dedup` catches up).")
 @click.option("--follow-links", is_flag=True,
               help="Read symbolic links in a directory that point outside it (refused by default).")
+@click.option("--update-metadata", is_flag=True,
+              help="A text stored already under another published date, title, URL or site takes this input's "
+                   "(extracted again; its canonical events rebuilt when its events' dates change). Without it the "
+                   "stored metadata is kept, and each such input is listed.")
 def ingest(paths: tuple[str, ...], db: str, input_format: str, published: str | None, workers: int | None,
            dask_address: str | None, model: str | None, commit_every: int, no_dedup: bool,
-           follow_links: bool = False) -> None:
+           follow_links: bool = False, update_metadata: bool = False) -> None:
     """Read articles from PATH... and store their reports in the store --db."""
     from .batch import ingest as run_ingest
     from .settings import Settings
@@ -239,15 +246,34 @@ def ingest(paths: tuple[str, ...], db: str, input_format: str, published: str | 
     with store, _progress() as show:
         summary = run_ingest(list(paths), store, pipeline, settings=settings, input_format=input_format,
                              published=published, processes=workers, commit_every=commit_every,
-                             extractor=extractor, progress=show, dedup=not no_dedup, follow_links=follow_links)
+                             extractor=extractor, progress=show, dedup=not no_dedup, follow_links=follow_links,
+                             update_metadata=update_metadata)
     rate = summary.stored / summary.seconds if summary.seconds else 0.0
     click.echo(f"read {summary.read} inputs: stored {summary.stored} new documents, {summary.skipped} stored "
                f"already, {summary.failed} failed ({summary.seconds:.1f} s, {rate:.1f} docs/s)"
                + (f"; {summary.canonical_events} canonical events" if not no_dedup else ""))
+    _say_conflicts(summary)
     for err in summary.errors:
         click.echo(f"  failed {err.source}: {err.code}: {err.message}")
     if summary.failed:
         sys.exit(1)
+
+
+def _say_conflicts(summary) -> None:  # type: ignore[no-untyped-def]
+    """Each input whose text was stored already under other metadata, and what the store holds now."""
+    if not summary.conflicts:
+        return
+    if summary.updated:
+        click.echo(f"{summary.updated} stored already under other metadata: updated to this run's, extracted again "
+                   + (f"({summary.redated} with other event dates: the canonical events are rebuilt in full)"
+                      if summary.redated else "(their events unchanged)"))
+    if kept := [c for c in summary.conflicts if not c.updated]:
+        click.echo(f"{len(kept)} stored already under other metadata: kept the stored (--update-metadata applies "
+                   "this run's)")
+    for c in summary.conflicts:
+        diff = ", ".join(f"{f} {old!r} -> {new!r}" if c.updated else f"{f} {old!r} (this input: {new!r})"
+                         for f, (old, new) in c.fields.items())
+        click.echo(f"  {'updated' if c.updated else 'kept'} {c.source} (document {c.doc_id[:12]}): {diff}")
 
 
 class _progress:
