@@ -1,6 +1,9 @@
 # Two commands for a new user on a fresh machine:
 #   make demo   installs eventwire into .venv and runs it on the bundled (synthetic) sample
-#   make test   installs eventwire with its test tools into .venv and runs the linter and the tests
+#   make test   installs eventwire with its test tools into .venv and runs the linter and the whole suite:
+#               it installs Debian's postgresql and chromium for the store and browser tests when it can
+#               (root or passwordless sudo), else stops naming what is missing (scripts/check_test_deps.py);
+#               `make test SKIP_BROWSER=1` / `SKIP_POSTGRES=1` leave a half out, and say so loudly
 #   make serve  stores the samples and serves the web page and the API on http://127.0.0.1:8000/
 PYTHON ?= python3
 VENV   ?= .venv
@@ -25,10 +28,11 @@ serve: install
 	$(BIN)/eventwire serve --db examples.db
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 
 test: lint
-	$(BIN)/python -m pytest
+	SKIP_BROWSER=$(SKIP_BROWSER) SKIP_POSTGRES=$(SKIP_POSTGRES) \
+	  $(BIN)/python scripts/check_test_deps.py -- $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Accuracy and speed on the public gold data in ../shared/benchmarks (rewrites BENCHMARKS.md).
 bench: install

@@ -694,7 +694,7 @@ def test_military_rulers_are_a_junta_and_assailants_are_attackers(run):
 def test_a_named_police_force_is_a_state_force_and_mercenaries_are_armed(run):
     report = run("Rebels killed nine members of the Border Police Force on Monday. The minister accused "
                  "foreign mercenaries of looting the mines.")
-    assert owner(report, "Border Police Force").type == "military"
+    assert owner(report, "Border Police Force").type == "police"  # a state force, not an armed group
     assert owner(report, "foreign mercenaries").type == "armed_group"
 
 
@@ -717,7 +717,7 @@ def test_a_spokesperson_speaks_for_the_body_the_phrase_names(run):
     people = {a.name: a for a in r.actors if a.type == "person"}
     actors = by_id(r)
     police = actors[people["Daniel Mwangi"].attributes["speaks_for"]]
-    assert police.type == "military" and police.country == "KEN" and "police" in police.name.lower()
+    assert police.type == "police" and police.country == "KEN" and "police" in police.name.lower()
     assert "red crescent" in actors[people["Amina Farah"].attributes["speaks_for"]].name.lower()
     assert people["Peter Otieno"].attributes.get("speaks_for")  # "who speaks for ..."
     city = actors[people["Ali Hassan"].attributes["speaks_for"]]
@@ -757,3 +757,58 @@ def test_an_outlet_that_reports_is_no_antecedent(run):
     r = run("Rebels fired rockets at Goma on Saturday. According to the Reuters news agency, the rebels said "
             "they would fire again, and it was not clear whether they had.")
     assert all(a.type != "media" for a in r.actors if any(m.text in ("they", "it") for m in a.mentions))
+
+
+# -- a state's forces are three types; a rights group is an organization (issue 16) ----------------------------
+
+FORCES = ("NAIROBI, June 4 (Reuters) - Kenyan police fired tear gas at protesters in Nairobi on Tuesday. "
+          "Border guards detained 30 migrants near the frontier, and the gendarmerie arrested two smugglers. "
+          "The coast guard rescued 12 fishermen. Israeli intelligence said it had warned of the plot, and "
+          "the State Security Service said it had arrested a suspect.")
+
+
+def test_police_gendarmerie_guards_and_intelligence_are_not_the_military(run):
+    r = run(FORCES)
+    police = owner(r, "Kenyan police")
+    assert (police.type, police.country, police.id) == ("police", "KEN", "kenya-police")
+    assert owner(r, "Border guards").type == "police" and "border-guard" in owner(r, "Border guards").id
+    assert owner(r, "the gendarmerie").type == "police" and "gendarmerie" in owner(r, "the gendarmerie").id
+    assert owner(r, "The coast guard").type == "police" and "coast-guard" in owner(r, "The coast guard").id
+    # each its own force, none merged into the police or typed a population ("guards")
+    assert len({owner(r, m).id for m in ("Kenyan police", "Border guards", "the gendarmerie",
+                                         "The coast guard")}) == 4
+    assert owner(r, "Israeli intelligence").type == "intelligence"
+    assert owner(r, "Israeli intelligence").id == "israel-intelligence"
+    assert owner(r, "Security Service").type == "intelligence"  # "the State Security Service"
+    assert not any(a.type == "military" for a in r.actors)
+
+
+def test_a_rights_group_is_an_organization_not_a_person(run):
+    r = run("Police officers beat three journalists in Dhaka on Monday, according to the rights group Odhikar. "
+            "Iran Human Rights, a Norway-based rights group, said 12 protesters were killed in Zahedan. "
+            "The Human Rights Commission of Pakistan said police arrested 40 people in Lahore. "
+            "HRCP chairperson Asad Butt said the detentions were illegal.")
+    assert owner(r, "Odhikar").type == "ngo"
+    assert owner(r, "Iran Human Rights").type == "ngo"
+    assert owner(r, "Norway-based rights group") is owner(r, "Iran Human Rights")  # one organization
+    commission = next(a for a in r.actors if a.name.startswith("Human Rights Commission"))
+    assert commission.type == "ngo"  # a national rights body, not an intergovernmental one
+    assert owner(r, "Asad Butt").type == "person" and owner(r, "Asad Butt").attributes.get("role") == "Chairperson"
+    # the words for people do not make an organization of a person: "the group's leader X" stays a person
+    leader = run("The group's leader Abubakar Shekau said the attack was revenge.")
+    assert owner(leader, "Abubakar Shekau").type == "person"
+
+
+def test_state_forces_keep_their_codes_downstream(run):
+    from eventwire.exports import event_records
+    from eventwire.exports_codes import ACLED_INTER, SECTOR
+
+    assert SECTOR["police"] == "COP" and SECTOR["intelligence"] == "SPY" and SECTOR["military"] == "MIL"
+    assert ACLED_INTER["police"] == ACLED_INTER["intelligence"] == ACLED_INTER["military"] == 1
+    r = run("NAIROBI, June 4 (Reuters) - Riot police shot dead three protesters in Nairobi on Tuesday, "
+            "witnesses said.", published="2024-06-04")
+    [assault] = [s for s in r.story_events if s.type == "ASSAULT"]
+    assert by_id(r)[assault.actor1].type == "police"
+    rec = next(x for x in event_records(r, "story") if x["type"] == "ASSAULT")
+    assert rec["actor1_type"] == "police"
+    assert rec["acled_event_type"] in ("Violence against civilians", "Protests")

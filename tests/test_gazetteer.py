@@ -7,6 +7,7 @@ network access blocked to prove the build reads only installed packages.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import socket
 import sqlite3
@@ -284,3 +285,35 @@ def test_open_for_process_shares_one_gazetteer(index_path: Path) -> None:
     g = gazetteer.open_for_process(index_path)
     assert gazetteer.open_for_process(str(index_path)) is g
     assert g.lookup("Doha")
+
+
+def test_a_build_shows_a_progress_line_on_stderr_and_a_cached_index_shows_none(
+        index_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The first run's 25-45 s build says what it is doing on stderr (never stdout: JSON goes there)."""
+    def fake_rebuild(path: Path | str | None = None) -> Path:
+        gazetteer._stage("cities (GeoNames cities500)")
+        return Path(path)
+
+    monkeypatch.setattr(gazetteer, "rebuild", fake_rebuild)
+    capsys.readouterr()
+    gazetteer.build_index(tmp_path / "missing.sqlite")
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "building the GeoNames place index" in err and "done once; about 20-45 s" in err
+    assert "GeoNames place index built in" in err and str(tmp_path / "missing.sqlite") in err
+    gazetteer.build_index(index_path)  # up to date: silent
+    assert capsys.readouterr() == ("", "")
+
+
+def test_on_a_terminal_the_progress_line_is_redrawn_with_the_stage_and_seconds(tmp_path: Path) -> None:
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Tty()
+    with gazetteer.building(tmp_path / "g.sqlite", stream=stream, tick=0.05):
+        gazetteer._stage("writing the index")
+        time.sleep(0.3)
+    text = stream.getvalue()
+    assert text.count("\r") >= 3 and "writing the index … 0 s" in text and "\n" not in text[:-1]
+    assert text.endswith("\n") and "built in 0 s" in text

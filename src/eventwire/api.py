@@ -33,16 +33,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from . import __version__
-from .errors import EventwireError, InputError, MixedExtractions, StoreUnavailable
+from .errors import EventwireError, MixedExtractions, StoreUnavailable
 from .exports import FORMATS as EVENT_FORMATS
 from .exports import RECORDS, csv_row, event_records, event_rows, text_chunks
-from .ingest import normalize_date
+from .filters import FilterError, check_category, make_filter
 from .provenance import current as current_provenance
 from .schema import ErrorReport, Report
 from .settings import Settings
 from .store import IngestError, Store, document_id, open_store
 from .store.extractions import check_single, incoming_of
-from .store.select import EventFilter, Row, decode_cursor, parse_bbox, select_reports, stream
+from .store.select import EventFilter, Row, decode_cursor, select_reports, stream
 from .store.select import page as events_page
 from .web.bodies import ApiError, precheck
 from .web.security import DEFAULT_HOSTS, Guard, error_response, read_guard, request_id, write_guard
@@ -56,8 +56,6 @@ __all__ = ["DEFAULT_WORKERS", "ApiError", "create_app"]
 log = logging.getLogger("eventwire.api")
 DEFAULT_WORKERS = 2
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 EXPORT_FORMATS = ("csv", "jsonl", "geojson", "parquet", "plover-json", "acled-csv")
 MEDIA = {"csv": "text/csv", "acled-csv": "text/csv", "jsonl": "application/x-ndjson",
          "plover-json": "application/x-ndjson", "geojson": "application/geo+json",
@@ -112,21 +110,7 @@ def _reports(items: Iterable[dict[str, Any]]) -> list[Report | ErrorReport]:
     return [ErrorReport.model_validate(d) if "error" in d else Report.model_validate(d) for d in items]
 
 
-# -- filters -----------------------------------------------------------------------------------
-
-def _date(value: str | None, name: str) -> str | None:
-    try:
-        return normalize_date(value, source=name)
-    except InputError as exc:
-        raise ApiError(400, "bad_filter", f"{name}: {exc.message}") from None
-
-
-def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    try:
-        return None if value is None else parse_bbox(value)
-    except ValueError as exc:
-        raise ApiError(400, "bad_filter", str(exc)) from None
-
+# -- filters (checked by filters.py, as the CLI checks them) ------------------------------------
 
 def event_filter(
         date_from: str | None = Query(None, alias="from", description="events on or after (YYYY-MM-DD)"),
@@ -139,13 +123,11 @@ def event_filter(
         dedup: bool = Query(False, description="one row per canonical event"),
         acled_type: str | None = Query(None, description="ACLED event type or sub-event type"),
 ) -> EventFilter:
-    if type is not None and type.upper() not in PLOVER_TYPES:
-        raise ApiError(400, "bad_filter", f"type {type!r} is not a PLOVER type ({', '.join(PLOVER_TYPES)})")
-    if country is not None and not (len(country) == 3 and country.isalpha()):
-        raise ApiError(400, "bad_filter", f"country {country!r}: give an ISO 3166-1 alpha-3 code such as SDN")
-    return EventFilter(date_from=_date(date_from, "from"), date_to=_date(date_to, "to"),
-                       type=type.upper() if type else None, country=country.upper() if country else None,
-                       bbox=_bbox(bbox), actor=actor, source=source, dedup=dedup, acled_type=acled_type)
+    try:
+        return make_filter(date_from=date_from, date_to=date_to, type=type, country=country, bbox=bbox, actor=actor,
+                           source=source, dedup=dedup, acled_type=acled_type)
+    except FilterError as exc:
+        raise ApiError(400, "bad_filter", exc.message) from None
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
@@ -432,6 +414,10 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
     def totals(category: str | None = Query(None), source: str | None = Query(None)) -> dict[str, Any]:
         from .totals import series
 
+        try:
+            category = check_category(category)
+        except FilterError as exc:
+            raise ApiError(400, "bad_filter", exc.message) from None
         found = series(state.store(), category=category, source=source)
         return {"series": [{"label": s.label, "category": s.category, "who": s.who, "reported_by": s.reported_by,
                             "since": s.since, "revisions": s.revisions(),

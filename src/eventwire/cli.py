@@ -160,9 +160,12 @@ def gazetteer() -> None:
               help="Where to write the index [default: $EVENTWIRE_CACHE or ~/.cache/eventwire].")
 def gazetteer_build(path: str | None) -> None:
     """Rebuild the index from the installed GeoNames data packages (about a minute)."""
-    from .gazetteer import content_hash, rebuild
+    from pathlib import Path
 
-    built = rebuild(path)
+    from .gazetteer import building, content_hash, default_index_path, rebuild
+
+    with building(Path(path) if path else default_index_path()):
+        built = rebuild(path)
     click.echo(f"{built} (content {content_hash(built)[:12]})")
 
 
@@ -177,18 +180,30 @@ Examples:
 \b
 Inputs: files and directories (recursive), by extension: .txt, .html, .jsonl, .csv, .rss/.atom,
 .warc(.gz). The same text is stored once, whatever file it came from: rerunning a command (after
-a crash, or with more files) stores only what is new. Every input that is not stored is listed
-with its reason (and kept in the store's ingest_errors table). Exit status: 0 when every input
-was stored or was stored already, 1 when any failed, 2 for usage errors.
+a crash, or with more files) stores only what is new. A text stored already under other metadata
+(another published date, title, URL or site) is listed with what was kept (the stored);
+--update-metadata applies the new instead (the text is extracted again: dates relative to the
+publication date move with it). Every input that is not stored is listed with its reason (and kept
+in the store's ingest_errors table). Exit status: 0 when every input was stored or was stored
+already, 1 when any failed, 2 for usage errors.
 """
 
 DB_OPTION = click.option("--db", "db", envvar="EVENTWIRE_DB", required=True, metavar="URL",
                          help="Store: a SQLite file path (or sqlite:///PATH) or postgresql://… [env EVENTWIRE_DB].")
 
 
-def _open(db: str):  # type: ignore[no-untyped-def]
+def _open(db: str, *, existing: bool = False):  # type: ignore[no-untyped-def]
+    """The store at `db`; with `existing` (the commands that read one) a SQLite file that is not there is a usage
+    error, not a new empty store."""
+    from pathlib import Path
+
     from .store import open_store
 
+    path = db[len("sqlite:///"):] if db.startswith("sqlite:///") else db
+    # a SQLite file (PostgreSQL: a database that is not there fails to connect)
+    if existing and "://" not in path and not Path(path).is_file():
+        raise click.BadParameter(f"no store at {path!r}: store documents there first with "
+                                 f"`eventwire ingest FILE... --db {db}`", param_hint="'--db'")
     try:
         return open_store(db)
     except EventwireError as exc:
@@ -214,9 +229,13 @@ def _open(db: str):  # type: ignore[no-untyped-def]
 @click.option("--follow-links", is_flag=True,
               help="Read symbolic links in a directory that point outside it (refused by default).")
 @click.option("--allow-mixed", is_flag=True, help=ALLOW_MIXED_HELP)
+@click.option("--update-metadata", is_flag=True,
+              help="A text stored already under another published date, title, URL or site takes this input's "
+                   "(extracted again; its canonical events rebuilt when its events' dates change). Without it the "
+                   "stored metadata is kept, and each such input is listed.")
 def ingest(paths: tuple[str, ...], db: str, input_format: str, published: str | None, workers: int | None,
            dask_address: str | None, model: str | None, commit_every: int, no_dedup: bool,
-           follow_links: bool = False, allow_mixed: bool = False) -> None:
+           follow_links: bool = False, allow_mixed: bool = False, update_metadata: bool = False) -> None:
     """Read articles from PATH... and store their reports in the store --db."""
     from .batch import ingest as run_ingest
     from .settings import Settings
@@ -242,19 +261,37 @@ def ingest(paths: tuple[str, ...], db: str, input_format: str, published: str | 
             summary = run_ingest(list(paths), store, pipeline, settings=settings, input_format=input_format,
                                  published=published, processes=workers, commit_every=commit_every,
                                  extractor=extractor, progress=show, dedup=not no_dedup, follow_links=follow_links,
-                                 allow_mixed=allow_mixed)
+                                 allow_mixed=allow_mixed, update_metadata=update_metadata)
         except MixedExtractions as exc:  # refused before anything was read
             raise click.ClickException(exc.message) from None
     rate = summary.stored / summary.seconds if summary.seconds else 0.0
     click.echo(f"read {summary.read} inputs: stored {summary.stored} new documents, {summary.skipped} stored "
                f"already, {summary.failed} failed ({summary.seconds:.1f} s, {rate:.1f} docs/s)"
                + (f"; {summary.canonical_events} canonical events" if not no_dedup else ""))
+    _say_conflicts(summary)
     for err in summary.errors:
         click.echo(f"  failed {err.source}: {err.code}: {err.message}")
     if summary.dedup_refused:
         click.echo(f"eventwire: the documents are stored but not deduplicated: {summary.dedup_refused}", err=True)
     if summary.failed or summary.dedup_refused:
         sys.exit(1)
+
+
+def _say_conflicts(summary) -> None:  # type: ignore[no-untyped-def]
+    """Each input whose text was stored already under other metadata, and what the store holds now."""
+    if not summary.conflicts:
+        return
+    if summary.updated:
+        click.echo(f"{summary.updated} stored already under other metadata: updated to this run's, extracted again "
+                   + (f"({summary.redated} with other event dates: the canonical events are rebuilt in full)"
+                      if summary.redated else "(their events unchanged)"))
+    if kept := [c for c in summary.conflicts if not c.updated]:
+        click.echo(f"{len(kept)} stored already under other metadata: kept the stored (--update-metadata applies "
+                   "this run's)")
+    for c in summary.conflicts:
+        diff = ", ".join(f"{f} {old!r} -> {new!r}" if c.updated else f"{f} {old!r} (this input: {new!r})"
+                         for f, (old, new) in c.fields.items())
+        click.echo(f"  {'updated' if c.updated else 'kept'} {c.source} (document {c.doc_id[:12]}): {diff}")
 
 
 class _progress:
@@ -296,7 +333,7 @@ def dedup(db: str, km: float, days: int, rebuild: bool = False, allow_mixed: boo
     """Bring the canonical events up to date: the story events of several articles that report one event, merged."""
     from .dedup import deduplicate, update
 
-    with _open(db) as store:
+    with _open(db, existing=True) as store:
         try:
             n = (deduplicate(store, km=km, days=days, allow_mixed=allow_mixed) if rebuild
                  else update(store, km=km, days=days, allow_mixed=allow_mixed).canonical_events)
@@ -313,7 +350,7 @@ def explain(event_id: str, db: str) -> None:
     """Show why the reports of canonical event EVENT_ID were merged, with their evidence."""
     from .dedup import explain as explain_event
 
-    with _open(db) as store:
+    with _open(db, existing=True) as store:
         text = explain_event(store, event_id)
     if text is None:
         raise click.UsageError(f"no canonical event {event_id!r} in {db}; list them with "
@@ -329,9 +366,11 @@ def explain(event_id: str, db: str) -> None:
               help="Also draw the series to this PNG file.")
 def totals(db: str, category: str | None, source: str | None, plot_path: str | None) -> None:
     """Running totals per source: how each cumulative count evolved across dispatches."""
+    from .filters import check_category
     from .totals import format_series, plot_series, series
 
-    with _open(db) as store:
+    category = _filter(lambda: check_category(category))
+    with _open(db, existing=True) as store:
         found = series(store, category=category, source=source)
     click.echo(format_series(found), nl=False)
     if plot_path:
@@ -342,13 +381,14 @@ def totals(db: str, category: str | None, source: str | None, plot_path: str | N
 STORE_FORMATS = ("csv", "jsonl", "geojson", "parquet", "plover-json", "acled-csv")
 
 
-def _bbox(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, ...] | None:
-    from .store.select import parse_bbox
+def _filter(check):  # type: ignore[no-untyped-def]
+    """check() with a FilterError made a usage error naming the option, as the API names its parameter."""
+    from .filters import FLAGS, FilterError
 
     try:
-        return None if value is None else parse_bbox(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+        return check()
+    except FilterError as exc:
+        raise click.BadParameter(f"{exc.value!r}: {exc.problem}", param_hint=f"'{FLAGS[exc.name]}'") from None
 
 
 @main.command()
@@ -356,11 +396,11 @@ def _bbox(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 @click.option("--format", "output_format", type=click.Choice(STORE_FORMATS), default="csv", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write here instead of standard output (required for parquet).")
-@click.option("--from", "date_from", callback=_check_date, metavar="YYYY-MM-DD", help="Events on or after.")
-@click.option("--to", "date_to", callback=_check_date, metavar="YYYY-MM-DD", help="Events on or before.")
+@click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Events on or after.")
+@click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Events on or before.")
 @click.option("--type", "event_type", default=None, metavar="PLOVER", help="Only this PLOVER type.")
 @click.option("--country", default=None, metavar="ISO3", help="Only events placed in this country.")
-@click.option("--bbox", callback=_bbox, default=None, metavar="W,S,E,N", help="Only events placed in this box.")
+@click.option("--bbox", default=None, metavar="W,S,E,N", help="Only events placed in this box.")
 @click.option("--actor", default=None, help="Only events with an actor whose id or name contains this.")
 @click.option("--source", default=None, help="Only documents whose source, site or URL contains this.")
 @click.option("--acled-type", default=None, help="Only events of this ACLED event type or sub-event type.")
@@ -370,24 +410,25 @@ def _bbox(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
               help="Where to write what made the rows (extractions, format, filters) [default: with --output F, "
                    "F.provenance.json; GeoJSON and Parquet also carry it inside].")
 def export(db: str, output_format: str, output: str | None, date_from: str | None, date_to: str | None,
-           event_type: str | None, country: str | None, bbox: tuple[float, float, float, float] | None,
+           event_type: str | None, country: str | None, bbox: str | None,
            actor: str | None, source: str | None, acled_type: str | None, dedup_only: bool,
            records: str | None, provenance_path: str | None = None) -> None:
     """Export the stored story events (or event mentions; as jsonl, the reports) with filters."""
     from .exports import RecordWriter, event_records
+    from .filters import make_filter
     from .provenance import sidecar_path
     from .settings import Settings
-    from .store.select import EventFilter, select_reports, stream
+    from .store.select import select_reports, stream
 
     try:
         records = Settings.from_env(records=records).records
     except EventwireError as exc:
         raise click.UsageError(exc.message) from None
-    flt = EventFilter(date_from=date_from, date_to=date_to, type=event_type, country=country, bbox=bbox,
-                      actor=actor, source=source, dedup=dedup_only, acled_type=acled_type)
+    flt = _filter(lambda: make_filter(date_from=date_from, date_to=date_to, type=event_type, country=country, bbox=bbox,
+                                      actor=actor, source=source, dedup=dedup_only, acled_type=acled_type))
     if output_format == "parquet" and not output:
         raise click.UsageError("parquet needs a file: add --output PATH")
-    with _open(db) as store:
+    with _open(db, existing=True) as store:
         from .cli_release import store_provenance, write_provenance
 
         made_by = store_provenance(store, output_format, records, flt)

@@ -63,7 +63,7 @@ REGION_KM = 150.0  # how far a town may lie from the centre of the region named 
 # Acts done to someone, whose second actor is the victim: an army camp attacked is not a market. In other
 # acts (a withdrawal, a march) the second actor is whom the act concerns, and outlets name it loosely.
 DONE_TO = {"ASSAULT", "COERCE"}
-FIGHTING = {"state", "military", "armed_group"}  # the actor types whose doers contradict (see judge)
+FIGHTING = {"state", "military", "police", "intelligence", "armed_group"}  # types whose doers contradict (judge)
 MODE_APART = {"sexual"}  # an act of its own kind; an abduction is kept apart by what the reports tell (_modes_apart)
 # How the harm was done, as far apart as outlets never word one attack: shot, or blown up / struck from afar.
 # ("A drone strike", "shelling", "an explosion" are one family: outlets word the one weapon differently.)
@@ -416,8 +416,8 @@ def _mentions(value: str | None) -> list[str]:
     return [str(m) for m in found] if isinstance(found, list) else []
 
 
-NAMED_TYPES = {"state", "military", "government", "ministry", "armed_group", "party", "igo", "ngo", "media",
-               "person"}
+NAMED_TYPES = {"state", "military", "police", "intelligence", "government", "ministry", "armed_group", "party", "igo",
+               "ngo", "media", "person"}
 # Words that name a kind of actor, not an actor: "rebels", "gunmen", "security forces", "the army".
 KIND_WORDS = {
     "rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "gunman", "gunmen", "fighter", "fighters",
@@ -433,8 +433,9 @@ KIND_WORDS = {
     "suspects", "motorcycle", "masked", "heavily"}
 
 
-SIDES = {"state": "state", "military": "state", "government": "state", "ministry": "state",
-         "armed_group": "nonstate", "population": "civilian"}  # an army camp attacked is not a market
+# an army camp attacked is not a market
+SIDES = {"state": "state", "military": "state", "police": "state", "intelligence": "state", "government": "state",
+         "ministry": "state", "armed_group": "nonstate", "population": "civilian"}
 
 
 def _sides(row: dict[str, Any]) -> dict[str, str]:

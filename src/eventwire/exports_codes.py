@@ -15,12 +15,13 @@ QUAD = {  # PLOVER quad categories: 1 verbal coop., 2 material coop., 3 verbal c
 }
 
 # eventwire actor type -> CAMEO/PLOVER sector code; types with no clear sector are left out.
-SECTOR = {"military": "MIL", "government": "GOV", "ministry": "GOV", "party": "PTY", "igo": "IGO",
-           "ngo": "NGO", "media": "MED", "population": "CVL"}
+SECTOR = {"military": "MIL", "police": "COP", "intelligence": "SPY", "government": "GOV", "ministry": "GOV",
+          "party": "PTY", "igo": "IGO", "ngo": "NGO", "media": "MED", "population": "CVL"}
 
 # eventwire actor type -> ACLED inter code (1 state forces, 7 civilians, 8 external/other forces).
 # armed_group stays empty: rebel (2), political (3) and identity (4) militias cannot be told apart here.
-ACLED_INTER = {"state": 1, "military": 1, "government": 1, "ministry": 1, "population": 7, "igo": 8}
+ACLED_INTER = {"state": 1, "military": 1, "police": 1, "intelligence": 1, "government": 1, "ministry": 1,
+               "population": 7, "igo": 8}
 
 # place feature -> ACLED geo_precision (1 the town itself, 2 near/part of it, 3 a larger region)
 GEO_PRECISION = {"city": 1, "landmark": 1, "other": 2, "water": 2, "region": 3, "country": 3}

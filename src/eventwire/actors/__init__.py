@@ -51,6 +51,9 @@ _PERSON_NOUNS = TITLES - {"prime", "vice", "deputy", "of", "state", "foreign", "
                           "health", "finance", "political", "military", "top", "senior", "former", "supreme",
                           "crown", "mr.", "mrs.", "ms.", "dr.", *TITLE_ABBREVIATIONS}
 
+# Descriptions of an organization: in apposition with a name ("the rights group Odhikar"), they say the name is an
+# organization, not a person, even when the tagger called it one
+ORGANIZATION_KINDS = {"group", "org", "armed", "agency", "media", "party"}
 
 # People named by what they are or do: an unnamed speaker is a person ("a trader", "one witness").
 _HUMAN_NOUNS = {"source", "witness", "resident", "trader", "doctor", "nurse", "farmer", "teacher", "journalist",
@@ -213,7 +216,7 @@ class ActorTable:
             where = place if kind == "police" else None
             actor_id = description_id(kb, kind, country, where, None, None)
             name = description_name(kb, kind, country, where, None, None)
-            type_ = "military"  # a police force is a state's armed force in event data
+            type_ = kind  # the state's military, or its police
         elif kind == "government" and country and self._resolver is not None:
             # the government a coup overthrows
             kb = self._resolver.kb
@@ -309,8 +312,8 @@ class ActorTable:
             words = (d.name or "").lower().split()
             c = next((x for x in reversed(res.clusters) if x.type == "person"
                       and x.name.lower().split()[-len(words):] == words), None) if words else None
-        elif d.kind in ("military", "police", "government", "officials", "ministry", "armed", "group", "party",
-                        "media", "agency", "population"):
+        elif d.kind in ("military", "police", "intelligence", "government", "officials", "ministry", "armed", "group",
+                        "party", "media", "agency", "population"):
             c = res.antecedent(d)
         if c is None:
             return None
@@ -528,9 +531,19 @@ def find_actors(doc: Doc, kb: Knowledge | None = None) -> ActorTable:
             ent = rec.ent_of[d.appos_of] if d.appos_of is not None else None
             partner = next((res.by_head[i] for i in range(ent.start, ent.end) if i in res.by_head), None) \
                 if ent is not None else None
+        named = rec.proper_name_at(d.appos_of) if partner is None and d.appos_of is not None else None
+        if named is not None and d.kind in ORGANIZATION_KINDS and d.type not in ("other", "person"):
+            # "Iran Human Rights, a Norway-based rights group,": a name nothing made an actor, which the
+            # description says is an organization
+            partner = res.add(Desc(named.start_char, named.end_char, d.type, "org", d.appos_of, name=named.text))
         if partner is not None:
             if partner.type == "other" and d.type != "other":
                 partner.type = d.type
+            elif partner.type == "person" and d.kind in ORGANIZATION_KINDS and d.type not in ("other", "person"):
+                # "the rights group Odhikar", "X, a rebel group,": the description says what the name is, whatever
+                # the tagger thought (a one-word name of a group is easily tagged PERSON)
+                partner.type, partner.kind = d.type, "org"
+                partner.attributes.pop("role", None)
             res.attach(partner, d)
         elif d.kind != "role":
             d.appos_of = None

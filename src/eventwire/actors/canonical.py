@@ -13,7 +13,8 @@ from typing import Any
 
 from .knowledge import Knowledge, slug
 
-_KIND_NOUN = {"military": "Military", "police": "Police", "government": "Government", "group": "Group",
+_KIND_NOUN = {"military": "Military", "police": "Police", "intelligence": "Intelligence", "government": "Government",
+              "group": "Group",
               "party": "Party", "armed": "Militants", "media": "Media", "agency": "Agency"}
 
 

@@ -23,12 +23,13 @@ from .canonical import description_id, description_name
 from .knowledge import Knowledge, norm, slug
 from .recognize import Desc
 
-DESCRIPTIVE = {"military", "police", "government", "officials", "ministry", "armed", "group", "party", "media",
-               "agency", "population"}
-ORG_TYPES = {"state", "military", "government", "ministry", "armed_group", "party", "igo", "ngo", "media", "other"}
+DESCRIPTIVE = {"military", "police", "intelligence", "government", "officials", "ministry", "armed", "group", "party",
+               "media", "agency", "population"}
+ORG_TYPES = {"state", "military", "police", "intelligence", "government", "ministry", "armed_group", "party", "igo",
+             "ngo", "media", "other"}
 # Kinds that, when unqualified and new, borrow the country of the state in focus ("Qatar regretted ...
 # A foreign ministry statement said"): they are organs of a state.
-STATE_ORGANS = {"ministry", "government", "military", "police"}
+STATE_ORGANS = {"ministry", "government", "military", "police", "intelligence"}
 # Armed nouns that name no one by themselves: "militants" right after an armed group is named are its own.
 GENERIC_ARMED = {"militants", "fighters", "insurgents", "jihadists", "terrorists", "rebels", "extremists",
                  "guerrillas", "separatists", "attackers", "assailants", "raiders"}
@@ -318,7 +319,8 @@ class Resolver:
             if c.type not in want:
                 return False
         elif d.kind == "media" or d.kind == "agency":
-            if c.type not in ({"media"} if d.kind == "media" else {"media", "igo", "government", "ngo"}):
+            if c.type not in ({"media"} if d.kind == "media" else {"media", "igo", "government", "ngo",
+                                                                   "intelligence"}):
                 return False
         elif c.kind != d.kind and not (c.kind == "entry" and c.type == d.type):
             return False

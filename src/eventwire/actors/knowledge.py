@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import SettingsError
 
 ACTOR_TYPES = ("state", "military", "government", "ministry", "armed_group", "party", "igo", "ngo",
-               "media", "person", "population", "other")
+               "media", "person", "population", "other", "police", "intelligence")
 ENV_VAR = "EVENTWIRE_ACTORS"
 
 

@@ -31,7 +31,15 @@ WEAPONS = {"warplanes", "jets", "drones", "helicopters", "gunships", "warships",
 # Collective nouns that are whoever they are "of" ("a band of Abu Sayyaf fighters")
 COLLECTIVES = {"band", "bands", "unit", "units", "squad", "contingent", "column", "cell", "cells", "detachment",
                "group", "groups", "team", "dozens", "hundreds", "scores", "thousands"}
-POLICE = {"police", "policemen", "gendarmerie"}
+# A state's police (type police): its police, gendarmerie, and its border and coast guards
+POLICE = {"police", "policemen", "policewomen", "gendarmerie", "gendarmes", "constabulary", "coastguard",
+          "coastguards"}
+GUARDS = {"guard", "guards"}  # police with a border word before them ("border guards"), else people who guard
+BORDER_WORDS = {"border", "coast", "frontier"}
+# A state's intelligence or security service (type intelligence): a service or an agency that a word before it
+# says is one ("the intelligence service", "the State Security Service", "Israel's spy agency")
+INTELLIGENCE_HEADS = {"service", "services", "agency", "agencies"}
+INTELLIGENCE_WORDS = {"intelligence", "counterintelligence", "counter-intelligence", "spy", "secret", "security"}
 GOVERNMENT = {"government", "administration", "cabinet", "authorities", "authority", "regime", "junta", "rulers",
               "presidency"}
 OFFICIALS = {"officials", "diplomats", "negotiators", "lawmakers", "ministers", "leaders",
@@ -78,6 +86,7 @@ PORTFOLIOS = {"health", "foreign", "defense", "defence", "interior", "finance", 
               "awqaf", "displacement", "migration", "mining", "fisheries", "immigration", "refugees", "treasury",
               "aid", "emergency"}
 TITLES = {"president", "minister", "prime", "premier", "chancellor", "king", "queen", "emir", "prince", "sheikh",
+          "chairperson",
           "general", "gen.", "lt.", "col.", "colonel", "major", "commander", "chief", "leader", "ambassador",
           "envoy", "mayor", "governor", "senator", "sen.", "rep.", "speaker", "pope", "secretary", "spokesman",
           "spokeswoman", "spokesperson", "director", "head", "deputy", "vice", "adviser", "advisor", "official",
@@ -98,12 +107,15 @@ TITLE_ABBREVIATIONS = {"gov.": "governor", "gen.": "general", "col.": "colonel",
 # fire service"): an actor when something before the head says whose or which one it is.
 INSTITUTIONS = {"office", "service", "commission", "directorate", "inspectorate", "secretariat", "bureau",
                 "tribunal", "prosecutor's office"}
-ACTOR_WORDS = (MILITARY | POLICE | GOVERNMENT | OFFICIALS | MINISTRY | ARMED | MEMBERS | GROUPS | PARTY | MEDIA
-               | POPULATION | MEMBER_HEADS | UNITS | COLLECTIVES | WEAPONS | INSTITUTIONS | {"agency", "agencies"})
+ACTOR_WORDS = (MILITARY | POLICE | GUARDS | {"intelligence"} | GOVERNMENT | OFFICIALS | MINISTRY | ARMED | MEMBERS
+               | GROUPS | PARTY | MEDIA | POPULATION | MEMBER_HEADS | UNITS | COLLECTIVES | WEAPONS | INSTITUTIONS
+               | {"agency", "agencies"})
 # Heads that, capitalized inside an ORG name, make a proper name rather than a description
 NAMED_KINDS = {"group", "party", "media", "agency"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 POSSESSIVES = {"its", "their", "his", "her"}
+# Entity labels that never name an organization (a proper name in apposition with "a rights group" may carry any other)
+NOT_ORG_ENTS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}
 ORG_PRONOUNS = {"it", "its", "they", "them", "their"}
 CONTROL_VERBS = {"control", "run", "lead", "govern", "administer", "dominate"}
 BACKING_VERBS = {"back", "support", "sponsor", "fund", "arm", "ally"}
@@ -403,7 +415,7 @@ class Recognizer:
         used: set[int] = set()
         for t in tokens:
             if t.dep_ == "compound" and t.head.i == root.i and self.actor_kind(t, tokens) in (
-                    "ministry", "government", "military", "police"):
+                    "ministry", "government", "military", "police", "intelligence"):
                 sub = [x for x in tokens if x.i <= t.i]
                 while len(sub) > 1 and sub[0].lower_ in ("a", "an"):  # the article belongs to "statement"
                     sub = sub[1:]
@@ -491,7 +503,7 @@ class Recognizer:
         chunk = self.chunk_of.get(obj.i)
         if chunk is None:
             return None
-        kinds = {"org", "entry", "military", "police", "armed"} | (
+        kinds = {"org", "entry", "military", "police", "intelligence", "armed"} | (
             {"population"} if head.lower_ in COLLECTIVES else set())
         for d in self.chunk(list(chunk), obj):
             if d.head == obj.i and d.kind in kinds and d.type not in ("state", "person"):
@@ -624,8 +636,11 @@ class Recognizer:
             return None
         if low in MINISTRY:
             return "ministry" if low == "ministry" or mods & PORTFOLIOS else None
-        if low in POLICE:
+        if low in POLICE or (low in GUARDS and mods & BORDER_WORDS):
             return "police"
+        if (low in INTELLIGENCE_HEADS and mods & INTELLIGENCE_WORDS) or (
+                low == "intelligence" and any(self.kb.demonym(t.text) for t in tokens if t.i < head.i)):
+            return "intelligence"  # "Israeli intelligence said": the state's service
         if low in ("force", "forces") and mods & {"air", "security", "defense", "defence", "armed", "police",
                                                   "government", "special", "rapid", "naval", "ground"} | {
                                                       t.lower_ for t in tokens if self.kb.demonym(t.text)}:
@@ -693,7 +708,7 @@ class Recognizer:
                 member_of = entry
                 used.add(t.i)
                 continue
-            eth = self.ethnic_of(t) if kind in ("military", "police", "armed", "population") else None
+            eth = self.ethnic_of(t) if kind in ("military", "police", "intelligence", "armed", "population") else None
             if eth:  # "Kurdish forces", "Fulani militants": a people, not a state (no country, no state organ)
                 if d.place is None:
                     d.place, d.ethnic = eth, True
@@ -739,7 +754,7 @@ class Recognizer:
                         if child.i == head.i + 1 and obj.i == child.i + 1:  # the mention is "the Ministry of Commerce"
                             d.end = obj.idx + len(obj)
             if child.dep_ == "prep" and child.lower_ == "of" and kind in ("military", "government", "population",
-                                                                         "officials", "police"):
+                                                                         "officials", "police", "intelligence"):
                 for obj in child.children:
                     kind_cp, iso, place = self.country_place(obj)
                     if iso and not d.country:
@@ -747,6 +762,9 @@ class Recognizer:
                         if kind_cp == "place":
                             d.place = self._ent_text(obj)
         partner = self.appos_partner(head) if head.tag_ != "NNS" else None  # "airlines – A, B and C": a list
+        if partner is None and kind in ("group", "armed", "agency", "media", "party") and head.dep_ == "appos" and \
+                self.proper_name_at(head.head.i) is not None:
+            partner = head.head  # "Iran Human Rights, a Norway-based rights group,": whatever the tagger made of it
         if partner is not None:
             d.appos_of = partner.i  # "the official news agency, Wafa": the same actor
         if (member_of is not None and kind in ("armed", "military", "org")) or (
@@ -786,7 +804,8 @@ class Recognizer:
             name = self.text[names[0].idx:end]
             # ("the Central Reserve Police Force" is a state's police, not an armed group)
             police = kind == "police" or any(t.lower_ in ("police", "gendarmerie") for t in tokens)
-            kind_type = "military" if police else ("armed_group" if kind in ("military", "armed") else None)
+            kind_type = "police" if police else "intelligence" if kind == "intelligence" else (
+                "armed_group" if kind in ("military", "armed") else None)
             yield Desc(names[0].idx, end, kind_type or self.org_type_words({t.lower_ for t in tokens}), "org",
                        head.i, name=name)
             return
@@ -809,7 +828,8 @@ class Recognizer:
             d.type = ("igo" if q & {"un", "u.n.", "united"} else "ngo" if q & NGO_QUALIFIERS
                       else "media" if q & MEDIA_QUALIFIERS or any(_WEB_NAME.search(w) for w in q) else "government")
         else:
-            d.type = {"military": "military", "police": "military", "government": "government",
+            d.type = {"military": "military", "police": "police", "intelligence": "intelligence",
+                      "government": "government",
                       "officials": "government", "ministry": "ministry", "armed": "armed_group",
                       "party": "party", "media": "media", "population": "population"}.get(d.kind, "other")
         if d.kind in ("officials", "population", "media") or (d.kind == "armed" and head.lower_ in ARMED):
@@ -823,7 +843,7 @@ class Recognizer:
             d.label = "civilians"  # "residents", "villagers", "people": ACLED's Civilians
         if d.kind == "population" and head.lower_ in ("demonstrators", "protestors"):
             d.label = "protesters"  # one actor however the crowd is called
-        if d.ethnic and d.kind in ("military", "police"):  # "Kurdish forces": a people's armed men, no state's
+        if d.ethnic and d.kind in ("military", "police", "intelligence"):  # "Kurdish forces": no state's
             d.type, d.label = "armed_group", head.lower_
         if d.kind == "agency":  # "aid agencies", "news agency"
             d.label = " ".join([w for w in sorted(q & (NGO_QUALIFIERS | MEDIA_QUALIFIERS))] + [head.lower_])
@@ -841,8 +861,11 @@ class Recognizer:
                 d.type = "ngo"
         if d.kind in ("group", "org") and head.lower_ in ("coalition", "alliance") and d.state_led:
             d.type = "military"  # "the Saudi-led coalition": states' forces under one command, no NGO
-        if d.kind == "police":
-            d.label = "police"
+        if d.kind == "police":  # a state's gendarmerie, border guard and coast guard are forces of their own
+            low = head.lower_
+            d.label = ("gendarmerie" if low in ("gendarmerie", "gendarmes") else
+                       "coast guard" if low.startswith("coastguard") or (low in GUARDS and "coast" in q) else
+                       "border guard" if low in GUARDS else "police")
 
     def entity(self, ent: Span, root: Token, tokens: list[Token], nested: bool = False) -> Iterator[Desc]:
         """A named entity: a known actor, a person, a state, a population or an organization."""
@@ -888,6 +911,13 @@ class Recognizer:
             if place.feature == "country" or is_subject(root):  # type: ignore[attr-defined]
                 yield from self.gpe(start, end, root, body)  # a place the tagger took for a name ("Kyiv said")
             return
+        described = self.described_type(tokens, ent)
+        if described is not None and ent.label_ in ("PERSON", "ORG"):
+            # "the rights group Odhikar", "the rebel group M23", "the newspaper Haaretz": the noun before the name
+            # says it is an organization (and which kind), whatever the tagger made of a one-word name
+            org_type = self.org_type(ent)
+            yield Desc(start, end, described if described != "other" else org_type, "org", head, name=body)
+            return
         if ent.label_ == "PERSON":
             if any(t.i in self.places for t in ent) or not any(t.pos_ == "PROPN" for t in ent) or (
                     norm(body) in self.kb.capitals or norm(body) in self.kb.countries) or (
@@ -920,6 +950,41 @@ class Recognizer:
                 return  # "in eastern Ghouta": an unknown name in a place phrase is a place the tagger missed
             yield Desc(start, end, self.org_type(ent), "org", head, name=body)
 
+    def proper_name_at(self, i: int) -> Span | None:
+        """The proper name whose head is token `i` (its entity, or its capitalized compound words), when it may
+        name an organization: not a place, a people, a date or a number."""
+        tok = self.doc[i]
+        if tok.pos_ != "PROPN" or i in self.places or tok.ent_type_ in NOT_ORG_ENTS:
+            return None
+        ent = self.ent_of[i]
+        if ent is not None:
+            return ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+        first = i
+        while first > 0 and self.doc[first - 1].dep_ == "compound" and self.doc[first - 1].head.i == i and \
+                self.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        return self.doc[first:i + 1]
+
+    def described_type(self, tokens: list[Token], ent: Span) -> str | None:
+        """The type of organization a noun right before a name in one phrase says the name is ("the rights group
+        Odhikar" -> ngo, "the militant group X" -> armed_group, "the newspaper X" -> media; "other" for a group
+        of no known kind); None when no such noun comes right before it."""
+        pre = [t for t in tokens if t.i < ent.start]
+        if not pre or pre[-1].i != ent.start - 1 or pre[-1].pos_ != "NOUN":
+            return None
+        noun, words = pre[-1].lower_, {t.lower_ for t in pre}
+        if noun in GROUPS | {"organisation", "organization", "agency"}:
+            if words & ARMED_QUALIFIERS:
+                return "armed_group"
+            if words & NGO_QUALIFIERS:
+                return "ngo"
+            return "media" if noun == "agency" and words & MEDIA_QUALIFIERS else "other"
+        if noun in MEDIA - {"agency", "network"}:
+            return "media"
+        if noun in PARTY:
+            return "party"
+        return None
+
     def gpe(self, start: int, end: int, root: Token, body: str) -> Iterator[Desc]:
         """A country acting is a state; a capital as subject stands for its state; other places are not actors."""
         kind_cp, iso, _ = self.country_place(root)
@@ -938,8 +1003,11 @@ class Recognizer:
     def org_type_words(self, words: set[str]) -> str:
         if words & {"ministry"}:
             return "ministry"
-        if words & {"police", "gendarmerie", "constabulary"}:
-            return "military"  # a state's police force ("Central Reserve Police Force")
+        if words & {"police", "gendarmerie", "constabulary", "coastguard"} or (words & GUARDS and words & BORDER_WORDS):
+            return "police"  # a state's police force ("Central Reserve Police Force", "State Border Guard Service")
+        if words & {"intelligence", "counterintelligence"} or (words & {"security", "secret"} and words & {
+                "service", "services"}):
+            return "intelligence"  # "Inter-Services Intelligence", "the Federal Security Service"
         if words & {"army", "forces", "military", "navy", "brigades", "corps"}:
             return "military" if words & {"army", "navy", "military"} else "armed_group"
         if words & {"party"}:
@@ -949,6 +1017,9 @@ class Recognizer:
         if words & {"news", "times", "post", "press", "tv", "television", "radio", "journal", "herald",
                     "agency", "broadcasting", "gazette", "tribune", "channel"}:
             return "media"
+        if words & {"rights"} and not words & {"united", "nations", "un", "european", "african", "inter-american",
+                                               "court", "council"}:
+            return "ngo"  # "the Human Rights Commission of Pakistan", "Iran Human Rights": not an IGO, not a person
         if words & {"united", "nations", "council", "organization", "organisation", "commission", "community",
                     "court", "bank", "fund", "league"}:
             return "igo"

@@ -31,7 +31,7 @@ OFFICES = {"ministry", "office", "department", "agency", "council", "commission"
            "presidency", "party"}
 # bodies that speak through a spokesperson (a person named beside them is theirs)
 BODY_TYPES = {"military", "armed_group", "government", "ministry", "party", "igo", "ngo", "state", "other",
-              "police"}
+              "police", "intelligence"}
 
 
 def _spokes_token(name_head: Token) -> Token | None:

@@ -6,7 +6,7 @@ from ..schema import Acled
 
 BATTLE_TRIGGERS = {"clash", "fighting", "fight", "battle", "shootout", "gunfight", "firefight", "skirmish"}
 SHELL_TRIGGERS = {"shell", "shelling", "bombard", "bombardment", "artillery", "mortar", "rocket", "missile"}
-ARMED = {"military", "armed_group"}
+ARMED = {"military", "police", "intelligence", "armed_group"}  # a state's forces, or an armed group
 CROWD_CONTROL = {"tear gas", "water cannon", "disperse"}
 CIVIL = {"population", "person"}
 

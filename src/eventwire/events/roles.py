@@ -291,7 +291,8 @@ def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None, members: b
     return None
 
 
-ORGANISATIONS = {"military", "police", "government", "ministry", "armed_group", "party", "igo", "ngo", "state"}
+ORGANISATIONS = {"military", "police", "intelligence", "government", "ministry", "armed_group", "party", "igo", "ngo",
+                 "state"}
 
 
 def _organisation(doc: Doc, tok: Token, actors: ActorTable) -> bool:

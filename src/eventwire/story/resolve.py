@@ -29,10 +29,18 @@ from spacy.tokens import Doc
 from ..actors import ActorTable
 from ..events.acled import acled_for
 from ..quotes.cues import CLAUSE_VERBS
-from ..schema import Dateline, Figure, Offsets, Place, Quote, Span, StoryEvent, Time
+from ..schema import STATE_FORCE_TYPES, Dateline, Figure, Offsets, Place, Quote, Span, StoryEvent, Time
 from .actor_ranker import ActorRanker, kind_of
 from .actor_ranker import candidates as ranker_candidates
 from .features import NATURE, MentionView, nature_words
+
+
+def story_type(actor_type: str) -> str:
+    """An actor's type as this stage reads it: a state's police and intelligence services as its military. Its
+    scorer and actor ranker (data/story_*.json) were trained when every state force was typed military, and its
+    rules treat a state's forces alike."""
+    return "military" if actor_type in STATE_FORCE_TYPES else actor_type
+
 
 CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
 # Nouns that name a doer without naming who: a named actor in the same event is better.
@@ -90,7 +98,7 @@ class Story:
              actors: ActorTable | None, figures: list[Figure], quotes: list[Quote], dateline: Dateline | None,
              published: str | None) -> Story:
         actor_list = actors.actors if actors is not None else []
-        actor_type = {a.id: a.type for a in actor_list}
+        actor_type = {a.id: story_type(a.type) for a in actor_list}
         sents = list(doc.sents)
         story_sent_starts = [x.start_char for x in sents]
         lead_end = sents[min(1, len(sents) - 1)].end_char if sents else 0
@@ -181,7 +189,7 @@ class Story:
         if self.actors is not None and actor_id not in self.actor_by_id:
             a = self.actors.get(actor_id)
             if a is not None:
-                self.actor_by_id[a.id], self.actor_names[a.id], self.actor_type[a.id] = a, a.name, a.type
+                self.actor_by_id[a.id], self.actor_names[a.id], self.actor_type[a.id] = a, a.name, story_type(a.type)
 
     def actors_between(self, start: int, end: int) -> list[tuple[int, str]]:
         """(offset, actor id) of the actor mentions that start in [start, end), in text order."""
