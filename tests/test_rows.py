@@ -269,6 +269,10 @@ class _Counting:
         self.queries.append(sql)
         return self.store.query(sql, params)
 
+    def query_rows(self, sql, params=()):
+        self.queries.append(sql)
+        return self.store.query_rows(sql, params)
+
     def report(self, doc_id):
         return self.store.report(doc_id)
 

@@ -18,7 +18,7 @@ of them, and the others find it present. Tables: see migrations.py and docs/stor
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -161,6 +161,10 @@ class Store:
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return self.backend.query(sql, params)
+
+    def query_rows(self, sql: str, params: Sequence[Any] = ()) -> Sequence[Mapping[str, Any]]:
+        """Rows read by column name (Backend.query_rows): for the read paths that stream many rows."""
+        return self.backend.query_rows(sql, params)
 
     def report(self, doc_id: str) -> Report | None:
         rows = self.backend.query("SELECT report FROM documents WHERE id = ?", (doc_id,))

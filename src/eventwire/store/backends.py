@@ -15,7 +15,7 @@ import hashlib
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -39,6 +39,11 @@ class Backend:
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
+
+    def query_rows(self, sql: str, params: Sequence[Any] = ()) -> Sequence[Mapping[str, Any]]:
+        """As ``query``, but the rows as the driver gives them (read by column name, not copied to dicts):
+        for the read paths that stream many rows."""
+        return self.query(sql, params)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -105,6 +110,13 @@ class SQLiteBackend(Backend):
             return [dict(r) for r in reader.execute(sql, tuple(params)).fetchall()]
         with self._lock:
             return [dict(r) for r in self.conn.execute(sql, tuple(params)).fetchall()]
+
+    def query_rows(self, sql: str, params: Sequence[Any] = ()) -> Sequence[Mapping[str, Any]]:
+        reader = self._reader() if sql.lstrip()[:6].upper() in ("SELECT", "WITH") else None
+        if reader is not None:
+            return reader.execute(sql, tuple(params)).fetchall()  # sqlite3.Row: by name, without a copy
+        with self._lock:
+            return self.conn.execute(sql, tuple(params)).fetchall()
 
     def _reader(self) -> sqlite3.Connection | None:
         """This thread's read connection; None inside this thread's transaction (which must see its own writes)."""

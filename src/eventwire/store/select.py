@@ -24,7 +24,7 @@ import datetime as dt
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -307,7 +307,7 @@ _FETCH = ("SELECT r.sort_key, r.doc_id, x.record, l.canonical_id FROM story_rows
           "LEFT JOIN event_links l ON l.doc_id = r.doc_id AND l.story_event_id = r.story_event_id")
 
 
-def _row(r: dict[str, Any]) -> Row:
+def _row(r: Mapping[str, Any]) -> Row:
     return Row(r["sort_key"], r["doc_id"], json.loads(r["record"]), r["canonical_id"])
 
 
@@ -316,7 +316,7 @@ def _fetch(store: Store, keys: list[str]) -> list[Row]:
     found: dict[str, Row] = {}
     for start in range(0, len(keys), 500):
         chunk = keys[start:start + 500]
-        for r in store.query(f"{_FETCH} WHERE r.sort_key IN ({', '.join('?' * len(chunk))})", chunk):
+        for r in store.query_rows(f"{_FETCH} WHERE r.sort_key IN ({', '.join('?' * len(chunk))})", chunk):
             found[r["sort_key"]] = _row(r)
     return [found[k] for k in keys if k in found]
 
@@ -423,7 +423,7 @@ def stream(store: Store, flt: EventFilter, batch: int = BATCH) -> Iterator[Row]:
         if len(plan.arms) == 1 and not plan.dense:  # one ordered query brings the rows themselves
             extra = [("{t}.sort_key > ?", [after])] if after is not None else []
             where, params = plan.arm_sql(plan.arms[0], *extra)
-            rows = [_row(r) for r in store.query(f"{_FETCH}{where} ORDER BY r.sort_key LIMIT ?", [*params, batch])]
+            rows = [_row(r) for r in store.query_rows(f"{_FETCH}{where} ORDER BY r.sort_key LIMIT ?", [*params, batch])]
         else:
             rows = _fetch(store, [k["sort_key"] for k in _keys(store, plan, after, batch)])
         yield from rows
