@@ -5,12 +5,12 @@
 Endpoints (OpenAPI at /openapi.json): POST /extract (reports, nothing stored), POST /documents
 (store), GET /documents/{id} (the whole report: story events and event mentions), GET /events (story
 events, filtered and paginated; event mentions with records=mention), GET /events/{canonical_id},
-GET /totals, GET /export, GET /health, and the page at / (assets under /static, all shipped in the
-package). Errors are JSON: {"error": {"code", "message"}} with a 4xx status for bad requests, and a
-500 says only "internal error" and the request id (the details go to the server log); no endpoint
-fetches a URL; bodies larger than ``max_body`` bytes are refused with 413. Extraction runs in worker
-processes under a deadline (web/workers.py); hosts, origins and tokens are checked, and security
-headers sent, by web/security.py. See docs/api.md.
+GET /totals, GET /export, GET /health, the page's own reads (GET /timeline, /map, /facets), and the
+page at / (assets under /static, all shipped in the package). Errors are JSON: {"error": {"code",
+"message"}} with a 4xx status for bad requests, and a 500 says only "internal error" and the request
+id (the details go to the server log); no endpoint fetches a URL; bodies larger than ``max_body``
+bytes are refused with 413. Extraction runs in worker processes under a deadline (web/workers.py);
+hosts, origins and tokens are checked, and security headers sent, by web/security.py. See docs/api.md.
 """
 
 from __future__ import annotations
@@ -417,6 +417,32 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
         return {"series": [{"label": s.label, "category": s.category, "who": s.who, "reported_by": s.reported_by,
                             "since": s.since, "revisions": s.revisions(),
                             "points": [p.__dict__ for p in s.points]} for s in found]}
+
+    @app.get("/timeline", summary="Story events per day for the /events filters (the page's histogram)",
+             dependencies=reads)
+    def timeline(flt: Filters) -> dict[str, Any]:
+        from .store.overview import timeline as days
+
+        found = days(state.store(), flt)
+        return {"days": [{"day": d, "count": n} for d, n in found.days], "undated": found.undated,
+                "total": found.total}
+
+    @app.get("/map", summary="The located story events for the /events filters (the page's map)", dependencies=reads)
+    def map_points(flt: Filters, limit: int = Query(2_000, ge=1, le=5_000, description="points at most")) -> Any:
+        from .store.overview import map_points as located
+
+        found = located(state.store(), flt, limit)
+        return {"points": found.points, "truncated": found.truncated, "cells": found.cells}
+
+    @app.get("/facets", summary="The store's countries and PLOVER types with their counts (the page's filters)",
+             dependencies=reads)
+    def facets() -> dict[str, Any]:
+        from .exports_codes import country_names
+        from .store.overview import facets as counted
+
+        found = counted(state.store())
+        return {"countries": [{"code": c, "name": country_names(c)[0], "count": n} for c, n in found.countries],
+                "types": [{"type": t, "count": n} for t, n in found.types], "total": found.total}
 
     @app.get("/export", summary="Stored story events (or event mentions) in an export format", dependencies=reads)
     def export(flt: Filters, format: str = Query("csv", description="|".join(EXPORT_FORMATS)),
