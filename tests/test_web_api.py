@@ -107,3 +107,18 @@ def test_the_page_reads_are_validated_bounded_and_guarded(store_url):
         assert c.get("/facets", headers=auth).json()["total"] == 7
     with TestClient(create_app(None, workers=0), base_url="http://localhost") as c:
         assert c.get("/timeline").json()["error"]["code"] == "no_store"
+
+
+def test_document_links_name_the_canonical_event_of_each_story_event(client, store_url):
+    from eventwire.store import document_id
+
+    doc = document_id(make_story_report().text)
+    body = client.get(f"/documents/{doc}/links").json()
+    assert body["doc_id"] == doc
+    links = {x["event_id"]: x for x in body["links"]}
+    events = {e["event_id"]: e["canonical_id"] for e in client.get("/events", params={"limit": 500}).json()["events"]
+              if e["doc_id"] == doc}
+    assert {k: v["canonical_id"] for k, v in links.items()} == {k: v for k, v in events.items() if v}
+    assert links and all(x["reports"] >= 1 and x["documents"] >= 1 and x["reason"] for x in links.values())
+    r = client.get("/documents/nope/links")
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"

@@ -5,12 +5,13 @@
 Endpoints (OpenAPI at /openapi.json): POST /extract (reports, nothing stored), POST /documents
 (store), GET /documents/{id} (the whole report: story events and event mentions), GET /events (story
 events, filtered and paginated; event mentions with records=mention), GET /events/{canonical_id},
-GET /totals, GET /export, GET /health, the page's own reads (GET /timeline, /map, /facets), and the
-page at / (assets under /static, all shipped in the package). Errors are JSON: {"error": {"code",
-"message"}} with a 4xx status for bad requests, and a 500 says only "internal error" and the request
-id (the details go to the server log); no endpoint fetches a URL; bodies larger than ``max_body``
-bytes are refused with 413. Extraction runs in worker processes under a deadline (web/workers.py);
-hosts, origins and tokens are checked, and security headers sent, by web/security.py. See docs/api.md.
+GET /totals, GET /export, GET /health, the page's own reads (GET /timeline, /map, /facets,
+/documents/{id}/links), and the page at / (assets under /static, all shipped in the package). Errors
+are JSON: {"error": {"code", "message"}} with a 4xx status for bad requests, and a 500 says only
+"internal error" and the request id (the details go to the server log); no endpoint fetches a URL;
+bodies larger than ``max_body`` bytes are refused with 413. Extraction runs in worker processes under
+a deadline (web/workers.py); hosts, origins and tokens are checked, and security headers sent, by
+web/security.py. See docs/api.md.
 """
 
 from __future__ import annotations
@@ -362,6 +363,19 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
         if report is None:
             raise ApiError(404, "not_found", f"no document {doc_id!r} in the store")
         return {"doc_id": doc_id, **report.to_dict()}
+
+    @app.get("/documents/{doc_id}/links", summary="The canonical event of each of a stored document's story events",
+             dependencies=reads)
+    def document_links(doc_id: str) -> dict[str, Any]:
+        store = state.store()
+        if not store.query("SELECT id FROM documents WHERE id = ?", (doc_id,)):
+            raise ApiError(404, "not_found", f"no document {doc_id!r} in the store")
+        rows = store.query("SELECT l.story_event_id, l.canonical_id, l.reason, c.reports, c.documents "
+                           "FROM event_links l JOIN canonical_events c ON c.id = l.canonical_id WHERE l.doc_id = ? "
+                           "ORDER BY l.story_event_id", (doc_id,))
+        return {"doc_id": doc_id, "links": [{"event_id": r["story_event_id"], "canonical_id": r["canonical_id"],
+                                             "reason": r["reason"], "reports": int(r["reports"]),
+                                             "documents": int(r["documents"])} for r in rows]}
 
     @app.get("/events", summary="Stored story events (or event mentions), filtered and paginated", dependencies=reads)
     def events(flt: Filters, limit: int = Query(50, ge=1, le=500),
