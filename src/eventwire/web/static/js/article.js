@@ -83,8 +83,9 @@ function showReport(report) {
     drawMarkers([]);
     return;
   }
-  $("#article-title").textContent = report.title || "Untitled article";
-  document.title = (report.title || "Article") + " — eventwire";
+  const name = report.title || "Article " + show(report.id || report.doc_id) + (report.site ? " (" + report.site + ")" : "");
+  $("#article-title").textContent = name;
+  document.title = name + " — eventwire";
   renderMeta(report);
   renderText($("#article"));
   renderStoryEvents(report);

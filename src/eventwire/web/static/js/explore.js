@@ -285,7 +285,8 @@ function listPopup(members, total) {
   const points = members.filter((m) => !m.aggregate);
   for (const m of points.slice(0, 12)) {
     list.appendChild(h("li", null, typeSwatch(m.type), " ", h("strong", null, show(m.type)), " ",
-      show(m.place_name), " · ", m.date ? dayLabel(m.date) : "no day", links(m)));
+      show(m.place_name), " · ", m.date ? dayLabel(m.date) : "no day", present(m.fatalities) ? " · " + m.fatalities + " killed" : "",
+      links(m)));
   }
   const more = total - Math.min(12, points.length);
   return h("div", { className: "popup" }, h("div", { className: "popup-type" }, formatNumber(total) + " events here"), list,
@@ -324,13 +325,13 @@ function drawMap(data, st) {
   note.textContent = formatNumber(located) + " event" + (located === 1 ? "" : "s") + " on the map"
     + (data.truncated ? " (the first " + formatNumber((data.points || []).length) + " one by one, the rest counted per "
       + "1° square: narrow the filters to see them all)" : "") + ".";
-  typeLegend($("#explore-legend"), facets ? facets.types.map((t) => t.type) : items.map((it) => it.type));
+  typeLegend($("#explore-legend"), items.length ? items.map((it) => it.type) : facets ? facets.types.map((t) => t.type) : []);
   if (!clusters) return;
   clusters.set(items);
   const at = /^(\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(st.at || "");
   fitting = true;
   if (at) map.setView([Number(at[2]), Number(at[3])], Number(at[1]), { animate: false });
-  else if (clusters.bounds()) map.fitBounds(clusters.bounds().pad(0.25), { maxZoom: 6, animate: false });
+  else if (clusters.bounds()) map.fitBounds(clusters.bounds().pad(0.25), { maxZoom: 4, animate: false });
   else map.setView([20, 10], 1.5, { animate: false });
   setTimeout(() => { fitting = false; }, 0);
 }
@@ -417,7 +418,8 @@ function renderPage(data, st) {
   const what = st.dedup ? "real-world event" : "report";
   $("#explore-summary").replaceChildren(h("strong", null, data ? formatNumber(total) + plus + " " + what
     + (total === 1 ? "" : "s") : "—"), filters.length ? " · " + filters.map((f) => f[1]).join(" · ") : " · everything stored",
-  st.dedup ? h("span", { className: "hint" }, " (each listed once, however many outlets told it)") : null);
+  h("span", { className: "hint" }, st.dedup ? " (each listed once, however many outlets told it)"
+    : " (every outlet's report of an event, one row each)"));
   if (!data || rows.length) return;
   if (facets && facets.total === 0) {
     box.appendChild(empty("The store is empty", "Nothing has been stored yet. Store an article on the “Read an article” "

@@ -88,7 +88,7 @@ export class Timeline {
     this.X = X;
     this.dayAt = (px) => x0 + (px - M.l) / (W - M.l - M.r) * (x1 - x0);
     const top = Math.max(1, ...list.map((b) => b.count));
-    const step = niceStep(0, top, 3);
+    const step = Math.max(1, niceStep(0, top, 3));  // counts: whole ticks
     const ymax = Math.ceil(top / step) * step;
     const Y = (v) => H - M.b - v / ymax * (H - M.t - M.b);
     const total = list.reduce((t, b) => t + b.count, 0);
@@ -112,10 +112,12 @@ export class Timeline {
     svg.appendChild(s("line", { x1: M.l, x2: W - M.r, y1: Y(0), y2: Y(0), class: "axis" }));
     const labels = Math.max(2, Math.floor((W - M.l - M.r) / 90));
     const every = Math.max(1, Math.ceil(list.length / labels));
+    let year = null;  // a label names the year when it is not the previous label's
     for (let i = 0; i < list.length; i += every) {
       const b = list[i];
-      const text = unit === "month" ? monthLabel(isoDay(b.start), i === 0 || isoDay(b.start).slice(5, 7) === "01")
-        : dayLabel(isoDay(b.start)).replace(/ \d{4}$/, i === 0 ? "$&" : "");
+      const day = isoDay(b.start);
+      const text = unit === "month" ? monthLabel(day, day.slice(0, 4) !== year) : dayLabel(day).replace(/ \d{4}$/, day.slice(0, 4) !== year ? "$&" : "");
+      year = day.slice(0, 4);
       svg.appendChild(s("text", { x: X(b.start), y: H - 6, "text-anchor": i === 0 ? "start" : "middle", class: "tick" }, text));
     }
     if (from !== null && to !== null) {
