@@ -79,12 +79,22 @@ def test_map_lists_located_story_events_and_counts_cells_past_its_limit(client):
     assert sum(c["count"] for c in few["cells"]) == len(points)
     kassala = [c for c in few["cells"] if c["type"] == "ASSAULT" and abs(c["lat"] - 15.451) < 1e-3]
     assert kassala and kassala[0]["count"] == 2  # s1 and s4 (its place the story's)
+    assert few["cells_complete"] is True and body["cells_complete"] is True
     assert [p["event_id"] for p in client.get("/map", params={"type": "PROTEST"}).json()["points"]] == ["s2", "s1"]
+
+
+def test_map_cells_are_a_bounded_read(client, monkeypatch):
+    from eventwire.store import overview
+
+    monkeypatch.setattr(overview, "MAX_CELL_ROWS", 3)
+    body = client.get("/map", params={"limit": 1}).json()
+    assert body["truncated"] is True and body["cells_complete"] is False
+    assert sum(c["count"] for c in body["cells"]) == 3
 
 
 def test_facets_name_the_countries_and_types_in_the_store(client):
     body = client.get("/facets").json()
-    assert body["total"] == 7
+    assert body["total"] == 7 and client.get("/facets").json() == body  # the second from the cache
     assert body["countries"][0] == {"code": "SDN", "name": "Sudan", "count": 3}
     assert {c["code"]: c["count"] for c in body["countries"]} == {"SDN": 3, "FJI": 2, "RUS": 1}
     assert {t["type"]: t["count"] for t in body["types"]} == {"ASSAULT": 4, "PROTEST": 2, "CONSULT": 1}
@@ -122,3 +132,13 @@ def test_document_links_name_the_canonical_event_of_each_story_event(client, sto
     assert links and all(x["reports"] >= 1 and x["documents"] >= 1 and x["reason"] for x in links.values())
     r = client.get("/documents/nope/links")
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+
+
+def test_facets_are_counted_again_after_a_write_through_the_api(tmp_path, pipeline):
+    text = "KHARTOUM, March 5 (Reuters) - Gunmen attacked a market in Omdurman on Monday, killing nine people."
+    with TestClient(create_app(str(tmp_path / "f.db"), settings=pipeline.settings, pipeline=pipeline),
+                    base_url="http://localhost") as c:
+        assert c.get("/facets").json() == {"countries": [], "types": [], "total": 0}
+        assert c.post("/documents", json={"text": text, "published": "2024-03-05"}).json()["stored"] == 1
+        after = c.get("/facets").json()  # within the cache's lifetime, but the write dropped it
+        assert after["total"] >= 1 and after["countries"][0]["code"] == "SDN"

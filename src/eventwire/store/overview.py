@@ -2,7 +2,8 @@
 
     timeline(store, flt) -> Timeline        story events per day (the undated counted apart)
     map_points(store, flt, limit) -> MapPoints   the located story events, in the served order, up to ``limit``;
-                                            past it, every match counted per 1-degree cell and type as well
+                                            past it, the matches counted per 1-degree cell and type as well
+                                            (the first MAX_CELL_ROWS of them: ``cells_complete`` says if all)
     facets(store) -> Facets                 the countries and PLOVER types of the whole store, with their counts
 
 The filters are planned as select.py plans them (the same rules, the same indexes); none of these reads a report
@@ -21,6 +22,7 @@ from .select import EventFilter, _keys, _Plan, _plan, _settle
 
 MAX_DAYS = 40_000  # a century and more of days
 MAX_CELLS = 20_000  # (cell, type) groups
+MAX_CELL_ROWS = 100_000  # matches read to count cells: ~1 s on a store of a million story events (docs/web.md)
 MAX_COUNTRIES = 300
 MAX_POINTS = 5_000
 
@@ -40,8 +42,9 @@ class Timeline:
 @dataclass(frozen=True)
 class MapPoints:
     points: list[dict[str, Any]]  # in the served order (select.py's sort key)
-    truncated: bool  # more located matches than the limit: ``cells`` counts them all
+    truncated: bool  # more located matches than the limit: ``cells`` counts them
     cells: list[dict[str, Any]] = field(default_factory=list)  # {lat, lon (the mean), type, count}
+    cells_complete: bool = True  # False: ``cells`` counts only the first MAX_CELL_ROWS matches read
 
 
 @dataclass(frozen=True)
@@ -114,11 +117,14 @@ def map_points(store: Store, flt: EventFilter, limit: int = 2_000) -> MapPoints:
         found = _where(store, flt, _LOCATED)
         assert found is not None
         where, params = found
-        rows = store.query(f"SELECT r.cell AS cell, r.type AS type, COUNT(*) AS n, AVG(r.lat) AS lat, "
-                           f"AVG(r.lon) AS lon FROM story_rows r{where} GROUP BY r.cell, r.type "
-                           "ORDER BY n DESC, cell, type LIMIT ?", [*params, MAX_CELLS])
+        # a bounded read: counting every match of a million would take seconds (GROUP BY reads each row)
+        rows = store.query("SELECT c.cell AS cell, c.type AS type, COUNT(*) AS n, AVG(c.lat) AS lat, "
+                           "AVG(c.lon) AS lon FROM (SELECT r.cell AS cell, r.type AS type, r.lat AS lat, "
+                           f"r.lon AS lon FROM story_rows r{where} LIMIT ?) c GROUP BY c.cell, c.type "
+                           "ORDER BY n DESC, cell, type LIMIT ?", [*params, MAX_CELL_ROWS, MAX_CELLS])
         cells = [{"lat": round(float(r["lat"]), 4), "lon": round(float(r["lon"]), 4), "type": r["type"],
                   "count": int(r["n"])} for r in rows]
+        return MapPoints(points, truncated, cells, sum(c["count"] for c in cells) < MAX_CELL_ROWS)
     return MapPoints(points, truncated, cells)
 
 

@@ -48,6 +48,7 @@ function apiQuery(st, dates) {
 
 let state = parseState(new URLSearchParams());
 let facets = null;  // GET /facets: {countries, types, total}
+let facetsReady = Promise.resolve();
 let map = null, clusters = null, highlight = null, timeline = null;
 let seq = 0, pageSeq = 0;
 let cursors = [null];  // the cursor of every page read so far (Previous goes back one)
@@ -186,7 +187,8 @@ async function loadFacets() {
 }
 
 export function refreshFacets() {
-  return loadFacets();
+  facetsReady = loadFacets();
+  return facetsReady;
 }
 
 // -- loading ----------------------------------------------------------------------------------------------------
@@ -211,11 +213,13 @@ export async function showExplore(params) {
   cursors = [null];
   ensureMap();
   if (map) map.invalidateSize();
-  if (!facets) await loadFacets();
   fillForm(state);
+  if (!facets) facetsReady = loadFacets();
   await load();
 }
 
+/** The table, the map and the timeline, each drawn as soon as its answer comes (at scale the timeline's count
+ * takes longest); resolves when all three are in. */
 async function load() {
   const mine = ++seq;
   const st = state;
@@ -223,30 +227,31 @@ async function load() {
   clear($("#explore-problem"));
   updateDownloads(st);
   const q = apiQuery(st);
-  const [rows, points, days] = await Promise.allSettled([
-    api("events?" + q + "&limit=" + st.limit),
-    api("map?" + q + "&limit=" + MAP_LIMIT),
-    api("timeline?" + apiQuery(st, false)),
-  ]);
-  if (mine !== seq) return;
-  $("#explore").removeAttribute("aria-busy");
-  if (days.status === "fulfilled") {
-    timeline.set(days.value.days || [], days.value.undated, { from: st.from, to: st.to });
-    fillMonths(days.value.days || []);
-    timeline.restoreFocus();
-  } else {
-    timeline.set([], 0, {});
-  }
-  if (points.status === "fulfilled") drawMap(points.value, st);
-  else if (clusters) clusters.set([]);
-  if (rows.status === "fulfilled") {
-    renderPage(rows.value, st);
-  } else {
+  const table = api("events?" + q + "&limit=" + st.limit).then(async (data) => {
+    if (mine !== seq) return;
+    if (!(data.events || []).length) await facetsReady;  // the empty state says whether the store is empty
+    if (mine === seq) renderPage(data, st);
+  }, (err) => {
+    if (mine !== seq) return;
     renderPage(null, st);
-    const err = rows.reason;
     $("#explore-problem").appendChild(problem("Loading events", err));
     showError("Events", err);
-  }
+  });
+  const points = api("map?" + q + "&limit=" + MAP_LIMIT).then((data) => {
+    if (mine === seq) drawMap(data, st);
+  }, () => {
+    if (mine === seq && clusters) clusters.set([]);
+  });
+  const days = api("timeline?" + apiQuery(st, false)).then((data) => {
+    if (mine !== seq) return;
+    timeline.set(data.days || [], data.undated, { from: st.from, to: st.to });
+    fillMonths(data.days || []);
+    timeline.restoreFocus();
+  }, () => {
+    if (mine === seq) timeline.set([], 0, {});
+  });
+  await Promise.all([table, points, days]);
+  if (mine === seq) $("#explore").removeAttribute("aria-busy");
 }
 
 async function loadPage(cursor) {
@@ -322,9 +327,10 @@ function drawMap(data, st) {
   const items = mapItems(data);
   const located = items.reduce((t, it) => t + (it.weight || 1), 0);
   const note = $("#map-note");
-  note.textContent = formatNumber(located) + " event" + (located === 1 ? "" : "s") + " on the map"
-    + (data.truncated ? " (the first " + formatNumber((data.points || []).length) + " one by one, the rest counted per "
-      + "1° square: narrow the filters to see them all)" : "") + ".";
+  note.textContent = formatNumber(located) + (data.cells_complete === false ? "+" : "") + " event" + (located === 1 ? "" : "s")
+    + " on the map" + (data.truncated ? " (the first " + formatNumber((data.points || []).length) + " one by one, the rest "
+      + "counted per 1° square" + (data.cells_complete === false ? ", of the first " + formatNumber(located) + " matches" : "")
+      + ": narrow the filters to see them all)" : "") + ".";
   typeLegend($("#explore-legend"), items.length ? items.map((it) => it.type) : facets ? facets.types.map((t) => t.type) : []);
   if (!clusters) return;
   clusters.set(items);
