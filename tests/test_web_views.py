@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+import time
 import urllib.request
 
 import pytest
@@ -323,3 +324,28 @@ def test_empty_and_error_states_are_explained(browser, server, sample_server):
     goto(page, sample_server, "#/article/nope")
     expect(page.locator("#article-problem .problem")).to_contain_text("not_found")
     page.context.close()
+
+
+def test_the_walkthrough_answers_in_under_a_minute(page, sample_server):
+    """docs/web.md: what happened in Sudan in June 2023, and who says so? Four actions from the page's first view."""
+    cid = _omdurman(sample_server)
+    started = time.monotonic()
+    page.fill("#f-country", "Sudan")
+    page.press("#f-country", "Enter")
+    _settle(page)
+    page.select_option("#f-month", "2023-06")
+    _settle(page)
+    assert "from=2023-06-01&to=2023-06-30&country=SDN" in page.url
+    row = page.locator(f'#explore-table tbody tr[data-canonical-id="{cid}"]')
+    assert "Omdurman" in row.inner_text() and len(_rows(page)) == 1
+    row.focus()
+    page.keyboard.press("Enter")
+    _settle(page)
+    page.wait_for_function("() => !document.querySelector('#event-reports .excerpt.pending')", timeout=20_000)
+    rows = page.locator("#event-figures tbody tr")
+    answer = [" ".join(rows.nth(i).inner_text().split()) for i in range(rows.count())]
+    for outlet, killed, who in (("AFP", "23", "volunteer"), ("Sudan Post", "19", "Health Ministry"),
+                                ("Nile Wire", "31", "Group")):
+        line = next(x for x in answer if x.startswith(outlet))
+        assert f" {killed} " in line + " " and who in line, line
+    assert time.monotonic() - started < 60

@@ -4,7 +4,7 @@
  * figures linked to it; hovering or focusing an event lights its evidence sentences and triggers in the text.
  */
 import {
-  $, ApiError, api, clear, clearError, dayLabel, describeError, empty, h, onActivate, present, problem, setStatus,
+  $, chip, ApiError, api, clear, clearError, dayLabel, describeError, empty, h, onActivate, present, problem, setStatus,
   show, showError, typeSwatch,
 } from "./core.js";
 import { baseMap, pointMarker } from "./geo.js";
@@ -128,10 +128,10 @@ function renderStoryEvents(report) {
     const item = h("li", { className: "story-event", tabindex: "0", "data-event-index": String(i), "data-event-id": se.id,
       "aria-label": se.id + " " + show(se.type) + (se.date ? " on " + se.date : "") + ": focus to see its evidence, Enter to select" },
     h("div", { className: "se-head" }, typeSwatch(se.type), " ", h("strong", null, show(se.type)),
-      se.mode ? " / " + se.mode : "", se.modality && se.modality !== "asserted" ? h("span", { className: "chip" }, se.modality) : null,
+      se.mode ? " / " + se.mode : "", se.modality && se.modality !== "asserted" ? chip(se.modality) : null,
       h("span", { className: "se-id hint" }, se.id + " · " + (se.mentions || []).length + " mention" + ((se.mentions || []).length === 1 ? "" : "s"))),
     h("div", null, show(actorName(se.actor1)), " → ", show(actorName(se.actor2))),
-    h("div", { className: "hint" }, sp ? placeLabel(sp.place) : "no place", sp && sp.precision ? h("span", { className: "chip" }, sp.precision) : null,
+    h("div", { className: "hint" }, sp ? placeLabel(sp.place) : "no place", sp && sp.precision ? chip(sp.precision) : null,
       " · ", se.date ? dayLabel(se.date) : "no day",
       present(se.fatalities) ? " · " + se.fatalities + " killed" : "", present(se.injured) ? " · " + se.injured + " injured" : ""),
     (se.figures || []).length ? h("ul", { className: "figure-list", "aria-label": "figures linked to it" }, (se.figures || []).map(figureLine)) : null,

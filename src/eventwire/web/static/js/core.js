@@ -167,6 +167,12 @@ export function problem(context, err) {
     h("span", null, err && err.message ? err.message : String(err)), h("p", { className: "hint" }, advice));
 }
 
+/** A small label after some text (its place's precision, "highest"): a space, then the chip (so read aloud
+ * or copied, "Omdurman attached" stays two words). */
+export function chip(text, extra) {
+  return [" ", h("span", { className: "chip" + (extra ? " " + extra : "") }, text)];
+}
+
 /** An empty state: a title, a sentence saying why, and actions (nodes). */
 export function empty(title, text, ...actions) {
   return h("div", { className: "empty" }, h("p", { className: "empty-title" }, title),

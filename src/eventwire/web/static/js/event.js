@@ -5,7 +5,7 @@
  * (GET /documents/{id}, a few at a time).
  */
 import {
-  $, api, clear, codePointIndex, dayLabel, empty, formatNumber, h, present, problem, show, showError, sliceText,
+  $, chip, api, clear, codePointIndex, dayLabel, empty, formatNumber, h, present, problem, show, showError, sliceText,
   typeSwatch,
 } from "./core.js";
 import { baseMap } from "./geo.js";
@@ -83,11 +83,11 @@ function figuresTable(reports) {
         const bar = h("span", { className: "toll-bar" });
         bar.style.width = (hi ? Math.max(4, 100 * Number(v) / hi) : 0) + "%";  // CSSOM: the CSP allows no style attribute
         td.append(h("span", { className: "toll-track", "aria-hidden": "true" }, bar), h("span", { className: "toll-value" }, formatNumber(v)));
-        if (lo !== hi && Number(v) === hi) td.append(h("span", { className: "chip high" }, "highest"));
-        if (lo !== hi && Number(v) === lo) td.append(h("span", { className: "chip low" }, "lowest"));
+        if (lo !== hi && Number(v) === hi) td.append(...chip("highest", "high"));
+        if (lo !== hi && Number(v) === lo) td.append(...chip("lowest", "low"));
         return td;
       }),
-      h("td", null, show(r.place_name), r.place_precision ? h("span", { className: "chip" }, r.place_precision) : null),
+      h("td", null, show(r.place_name), r.place_precision ? chip(r.place_precision) : null),
       h("td", { className: "nowrap" }, r.date ? dayLabel(r.date) : "—")));
   }
   return h("div", { className: "table-wrap" }, h("table", { className: "data figures-table", id: "event-figures" },

@@ -4,7 +4,7 @@
  * be shared; the download links (GET /export) carry the same filters: they give exactly the events that match.
  */
 import {
-  $, $$, ACLED_TYPES, PLOVER, api, clear, dayLabel, downloadWithToken, empty, formatNumber, h, monthLabel,
+  $, chip, $$, ACLED_TYPES, PLOVER, api, clear, dayLabel, downloadWithToken, empty, formatNumber, h, monthLabel,
   onActivate, present, problem, show, showError, typeSwatch, typeGroup,
 } from "./core.js";
 import { Clusters, baseMap, pointMarker, typeLegend } from "./geo.js";
@@ -280,7 +280,7 @@ function popup(item) {
   return h("div", { className: "popup" },
     h("div", { className: "popup-type" }, typeSwatch(item.type), " ", show(item.type) + (item.mode ? " / " + item.mode : "")),
     h("div", null, show(item.place_name) + (item.country ? ", " + item.country : ""),
-      item.place_precision ? h("span", { className: "chip" }, item.place_precision) : null),
+      item.place_precision ? chip(item.place_precision) : null),
     h("div", null, item.date ? dayLabel(item.date) : "no day", present(item.fatalities) ? " · " + item.fatalities + " killed" : ""),
     links(item));
 }
@@ -373,7 +373,7 @@ function renderRows(rows) {
       r.trigger_text ? h("span", { className: "hint" }, " · “" + r.trigger_text + "”") : null),
     evidence ? h("div", { className: "evidence clamp" }, evidence) : null),
     h("td", null, show(r.place_name), r.place_country ? h("span", { className: "hint" }, " " + r.place_country) : null,
-      r.place_precision ? h("div", null, h("span", { className: "chip" }, r.place_precision)) : null),
+      r.place_precision ? h("div", null, chip(r.place_precision)) : null),
     h("td", { className: "num" }, show(killed)),
     h("td", { className: "num" }, show(r.injured)),
     h("td", { className: "source" }, h("div", null, show(r.doc_title || r.source_id || r.doc_id)),
