@@ -349,3 +349,14 @@ def test_the_walkthrough_answers_in_under_a_minute(page, sample_server):
         line = next(x for x in answer if x.startswith(outlet))
         assert f" {killed} " in line + " " and who in line, line
     assert time.monotonic() - started < 60
+
+
+def test_the_skip_link_moves_the_focus_and_stays_on_the_view(page, sample_server):
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#/explore") and page.evaluate("document.activeElement.id") == "explore-title"
+    goto(page, sample_server, "#/totals")
+    page.focus(".skip")
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#/totals") and page.evaluate("document.activeElement.id") == "totals-title"

@@ -46,7 +46,7 @@ export async function route() {
   if (moved) {
     clearError();
     setStatus("");
-    const heading = $(VIEWS[view] + " h2");
+    const heading = $$(VIEWS[view] + " h2").find((el) => el.getClientRects().length);
     if (heading && document.activeElement && document.activeElement !== document.body) heading.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }
@@ -86,6 +86,13 @@ function initToken() {
 }
 
 function init() {
+  // the skip link: the addresses after # are the views', so it moves the focus instead of following its href
+  $(".skip").addEventListener("click", (ev) => {
+    ev.preventDefault();
+    const view = [...new Set(Object.values(VIEWS))].map((sel) => $(sel)).find((el) => !el.hidden);
+    const target = view && ($$("h2", view).find((el) => el.getClientRects().length) || view);
+    if (target) { target.setAttribute("tabindex", "-1"); target.focus(); }
+  });
   initToken();
   initExplore();
   initTotals();
