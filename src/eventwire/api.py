@@ -5,12 +5,13 @@
 Endpoints (OpenAPI at /openapi.json): POST /extract (reports, nothing stored), POST /documents
 (store), GET /documents/{id} (the whole report: story events and event mentions), GET /events (story
 events, filtered and paginated; event mentions with records=mention), GET /events/{canonical_id},
-GET /totals, GET /export, GET /health, and the page at / (assets under /static, all shipped in the
-package). Errors are JSON: {"error": {"code", "message"}} with a 4xx status for bad requests, and a
-500 says only "internal error" and the request id (the details go to the server log); no endpoint
-fetches a URL; bodies larger than ``max_body`` bytes are refused with 413. Extraction runs in worker
-processes under a deadline (web/workers.py); hosts, origins and tokens are checked, and security
-headers sent, by web/security.py. See docs/api.md.
+GET /totals, GET /export, GET /health, the page's own reads (GET /timeline, /map, /facets,
+/documents/{id}/links), and the page at / (assets under /static, all shipped in the package). Errors
+are JSON: {"error": {"code", "message"}} with a 4xx status for bad requests, and a 500 says only
+"internal error" and the request id (the details go to the server log); no endpoint fetches a URL;
+bodies larger than ``max_body`` bytes are refused with 413. Extraction runs in worker processes under
+a deadline (web/workers.py); hosts, origins and tokens are checked, and security headers sent, by
+web/security.py. See docs/api.md.
 """
 
 from __future__ import annotations
@@ -162,6 +163,7 @@ def _story_row(row: Row) -> dict[str, Any]:
 
 
 MAX_OFFSET = 10_000  # deeper than this, page with the cursor: an offset is read to be skipped
+FACETS_TTL_S = 30.0  # GET /facets is counted again after this long (or after a write through the API)
 
 
 def _export_body(store: Store, flt: EventFilter, fmt: str, kind: str,
@@ -224,6 +226,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
         WorkerPool(settings, workers, queue_timeout_s=queue_timeout_s, factory=worker_factory) if workers
         else LocalExtractor(settings, pipeline))
     state = _State(db, settings, extractor)
+    facets_cache: dict[str, Any] = {}  # GET /facets, for FACETS_TTL_S (a write drops it)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -343,6 +346,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
                                        "server's: re-extract the store (`eventwire reextract`) or start the server "
                                        "with --allow-mixed") from None
                 stored = len(store.write_batch(good, bad).added)
+                facets_cache.clear()
                 if stored:  # the new story events join the canonical events now: reads never rebuild them
                     from .dedup import update
 
@@ -363,6 +367,19 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
         if report is None:
             raise ApiError(404, "not_found", f"no document {doc_id!r} in the store")
         return {"doc_id": doc_id, **report.to_dict()}
+
+    @app.get("/documents/{doc_id}/links", summary="The canonical event of each of a stored document's story events",
+             dependencies=reads)
+    def document_links(doc_id: str) -> dict[str, Any]:
+        store = state.store()
+        if not store.query("SELECT id FROM documents WHERE id = ?", (doc_id,)):
+            raise ApiError(404, "not_found", f"no document {doc_id!r} in the store")
+        rows = store.query("SELECT l.story_event_id, l.canonical_id, l.reason, c.reports, c.documents "
+                           "FROM event_links l JOIN canonical_events c ON c.id = l.canonical_id WHERE l.doc_id = ? "
+                           "ORDER BY l.story_event_id", (doc_id,))
+        return {"doc_id": doc_id, "links": [{"event_id": r["story_event_id"], "canonical_id": r["canonical_id"],
+                                             "reason": r["reason"], "reports": int(r["reports"]),
+                                             "documents": int(r["documents"])} for r in rows]}
 
     @app.get("/events", summary="Stored story events (or event mentions), filtered and paginated", dependencies=reads)
     def events(flt: Filters, limit: int = Query(50, ge=1, le=500),
@@ -422,6 +439,39 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
         return {"series": [{"label": s.label, "category": s.category, "who": s.who, "reported_by": s.reported_by,
                             "since": s.since, "revisions": s.revisions(),
                             "points": [p.__dict__ for p in s.points]} for s in found]}
+
+    @app.get("/timeline", summary="Story events per day for the /events filters (the page's histogram)",
+             dependencies=reads)
+    def timeline(flt: Filters) -> dict[str, Any]:
+        from .store.overview import timeline as days
+
+        found = days(state.store(), flt)
+        return {"days": [{"day": d, "count": n} for d, n in found.days], "undated": found.undated,
+                "total": found.total}
+
+    @app.get("/map", summary="The located story events for the /events filters (the page's map)", dependencies=reads)
+    def map_points(flt: Filters, limit: int = Query(2_000, ge=1, le=5_000, description="points at most")) -> Any:
+        from .store.overview import map_points as located
+
+        found = located(state.store(), flt, limit)
+        return {"points": found.points, "truncated": found.truncated, "cells": found.cells,
+                "cells_complete": found.cells_complete}
+
+    @app.get("/facets", summary="The store's countries and PLOVER types with their counts (the page's filters)",
+             dependencies=reads)
+    def facets() -> dict[str, Any]:
+        import time
+
+        from .exports_codes import country_names
+        from .store.overview import facets as counted
+
+        # counted over the whole store (about 0.5 s at a million story events): kept FACETS_TTL_S, dropped on a write
+        if facets_cache.get("at", -FACETS_TTL_S) + FACETS_TTL_S < time.monotonic():
+            found = counted(state.store())
+            facets_cache.update(at=time.monotonic(), value={
+                "countries": [{"code": c, "name": country_names(c)[0], "count": n} for c, n in found.countries],
+                "types": [{"type": t, "count": n} for t, n in found.types], "total": found.total})
+        return facets_cache["value"]
 
     @app.get("/export", summary="Stored story events (or event mentions) in an export format", dependencies=reads)
     def export(flt: Filters, format: str = Query("csv", description="|".join(EXPORT_FORMATS)),
