@@ -24,7 +24,7 @@ demo: install
 
 # The web page and the API on the bundled samples: http://127.0.0.1:8000/
 serve: install
-	$(BIN)/eventwire ingest examples/sample.jsonl --db examples.db --workers 1
+	$(BIN)/eventwire ingest examples/sample.jsonl examples/followups.jsonl --db examples.db --workers 1
 	$(BIN)/eventwire serve --db examples.db
 
 lint: install
