@@ -279,6 +279,14 @@ def test_record_values_win_over_html_metadata():
     assert (doc.published, doc.title) == ("2024-03-07", "Own title")
 
 
+def test_jsonl_site_or_outlet_names_who_published_it():
+    lines = jsonl({"id": "a", "text": EN, "site": "Harbour Gazette"}, {"id": "b", "text": EN, "outlet": "Delta Wire"},
+                  {"id": "c", "text": EN}, {"id": "d", "text": EN, "outlet": 7})
+    a, b, c, d = iter_jsonl(lines, source="f.jsonl", settings=S)
+    assert (a.site, b.site, c.site) == ("Harbour Gazette", "Delta Wire", None)
+    assert d.code == "bad_record" and "'outlet'" in d.message
+
+
 def test_oversized_jsonl_line_is_refused_and_the_rest_read(tmp_path: Path):
     path = tmp_path / "docs.jsonl"
     big = json.dumps({"id": "big", "text": "word " * 400})

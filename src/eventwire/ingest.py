@@ -260,7 +260,7 @@ def _finish(text: str, *, id: str, source: str, published: str | None, title: st
 
 
 def _from_html(html: str, *, id: str, source: str, published: str | None, title: str | None,
-               url: str | None, settings: Settings) -> Document:
+               url: str | None, settings: Settings, site: str | None = None) -> Document:
     import trafilatura  # deferred: plain-text runs should not pay lxml/trafilatura start-up
 
     try:
@@ -286,7 +286,7 @@ def _from_html(html: str, *, id: str, source: str, published: str | None, title:
     return _finish(text, id=id, source=source, published=published,
                    title=title or getattr(extracted, "title", None),
                    url=url or getattr(extracted, "url", None),
-                   site=getattr(extracted, "sitename", None), settings=settings)
+                   site=site or getattr(extracted, "sitename", None), settings=settings)
 
 
 def document_from_bytes(data: bytes, *, id: str, source: str, input_format: str = "text",
@@ -315,7 +315,8 @@ def document_from_bytes(data: bytes, *, id: str, source: str, input_format: str 
 
 
 def document_from_text(text: str, *, id: str, source: str, published: str | None = None,
-                       title: str | None = None, url: str | None = None, settings: Settings) -> Document:
+                       title: str | None = None, url: str | None = None, settings: Settings,
+                       site: str | None = None) -> Document:
     """A document from text already decoded (a JSONL record, an API call); raises ``InputError``."""
     published = normalize_date(published, source=source, id=id)
     _check_size(text, source=source, id=id, settings=settings)
@@ -323,7 +324,7 @@ def document_from_text(text: str, *, id: str, source: str, published: str | None
         raise _error("not_text", "the text contains NUL characters, so it looks like binary data; "
                      "give it plain text", source=source, id=id)
     return _finish(_normalize_text(text), id=id, source=source, published=published, title=title,
-                   url=url, site=None, settings=settings)
+                   url=url, site=site, settings=settings)
 
 
 def document_from_record(record: object, *, source: str, settings: Settings) -> Document:
@@ -345,12 +346,13 @@ def document_from_record(record: object, *, source: str, settings: Settings) -> 
         raise _error("bad_record", f"'id' is {raw_id!r}; it must be a non-empty string",
                      source=source, id=source)
     fields: dict[str, str | None] = {}
-    for key in ("title", "url"):
+    # "site" (or "outlet", as news datasets often call it): who published it, shown as the report's outlet
+    for key, name in (("title", "title"), ("url", "url"), ("site", "site"), ("outlet", "site")):
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise _error("bad_record", f"'{key}' is a {type(value).__name__}; it must be a string",
                          source=source, id=doc_id)
-        fields[key] = value or None
+        fields[name] = fields.get(name) or value or None
     published = record.get("published")
     if published is not None and not isinstance(published, str):
         raise _error("bad_date", f"'published' is {published!r}; write it as a string "
