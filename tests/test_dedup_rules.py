@@ -358,12 +358,16 @@ def test_load_reports_reads_the_victims_sides_from_every_mention(db_url):
         article("v-3", "Bandits attacked an army post in Kajuru on Sunday, killing soldiers and two herders.",
                 [("nigeria-military", "Nigerian Army", "military", "soldiers"),
                  ("civilians", "Civilians", "population", "two herders")]),
+        # the target one side claims gives no side to victims the report words as "people"
+        article("v-4", "Bandits attacked Kajuru on Sunday; 17 people died. The army said it had struck bandits.",
+                [("civilians", "Civilians", "population", "17 people"),
+                 ("kajuru-gang", "Kajuru Gang", "armed_group", "struck bandits")]),
     ]
     with open_store(db_url) as store:
         store.write([(r, f"mem:{r.id}") for r in reports])
         found = {r.doc_id: r for r in load_reports(store)}
     victims = {r.id: found[document_id(r.text)].victim_sides for r in reports}
-    assert victims == {"v-1": set(), "v-2": {"civilian"}, "v-3": {"civilian", "state"}}
+    assert victims == {"v-1": set(), "v-2": {"civilian"}, "v-3": {"civilian", "state"}, "v-4": set()}
 
 
 def test_two_towns_of_one_area_on_two_days_are_two_events():

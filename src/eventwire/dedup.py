@@ -443,15 +443,19 @@ PEOPLE_WORDS = {"people", "persons", "person", "individuals", "others", "other",
 
 def _victims(doc: str, actors: list[tuple[str | None, str | None]],
              worded: dict[tuple[str, str], list[str]]) -> set[str]:
-    """The sides of a report's victims (its own second actor and its mentions'): a force, a group, or
-    civilians the text names as such ("villagers", "worshippers"), not "people" alone."""
+    """The sides of a report's victims: its own second actor's (a force, a group, or civilians the text
+    names as such, "villagers", not "people" alone), widened by its mentions' ("killing nine soldiers and
+    three civilians"). Mentions give no side to a report whose own victims have none: "17 people were
+    killed ... the military said it had struck a Hamas command post" is not a strike on Hamas."""
     out = set()
-    for actor, kind in actors:
+    for i, (actor, kind) in enumerate(actors):
         side = SIDES.get(kind or "") if actor else None
         if side == "civilian" and not any(_says_who(text) for text in worded.get((doc, actor or ""), ())):
-            continue
+            side = None
         if side:
             out.add(side)
+        elif i == 0:
+            return set()
     return out
 
 
