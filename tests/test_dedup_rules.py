@@ -309,3 +309,71 @@ def test_eval_counts_a_distractors_mentions_in_passing_apart():
                        lambda store, cid: "", 0, {})["summary"]
     assert (summary["true_pairs"], summary["false_pairs_with_distractors"]) == (1, 4)
     assert summary["false_pairs_with_distractors_in_passing"] == 2
+
+
+NIGERIAN_ARMY = ("nigeria-military", "Nigerian Army", "military", "NGA")
+CIVILIANS = ("civilians", "Civilians", "population", None)
+KAJURU = ("Kajuru", 10.32, 7.68, "NGA", "Kaduna", "city")  # 35 km from Kaduna, in the same state
+KADUNA_STATE = ("Kaduna State", 10.4, 7.6, "NGA", "Kaduna", "region")
+
+
+def test_victims_of_one_attack_worded_as_two_sides_do_not_contradict():
+    camp = rep("a", place=KADUNA, actor2=NIGERIAN_ARMY)  # "stormed an army camp, killing nine soldiers"
+    market = rep("b", place=KADUNA, actor2=CIVILIANS)  # "killed 12 traders at the market"
+    assert not joins(market, camp)  # an army camp attacked is not a market
+    # "killing nine soldiers and three civilians": a report that tells of victims of both sides
+    both = rep("c", place=KADUNA, actor2=CIVILIANS)
+    both.victims = {"civilian", "state"}
+    assert joins(both, camp) and joins(camp, both)
+    # "40 people died in an assault on an army post": "people" alone is no side
+    people = rep("d", place=KADUNA, actor2=CIVILIANS)
+    people.victims = set()
+    assert joins(people, camp) and joins(camp, people)
+
+
+def test_load_reports_reads_the_victims_sides_from_every_mention(db_url):
+    from eventwire.schema import Actor, Event, Mention
+
+    def article(report_id: str, text: str, victims: list[tuple[str, str, str, str]]):
+        from story_reports import incident_report
+
+        r = incident_report(report_id, text, place=("Kajuru", 10.32, 7.68, "NGA", "Kaduna"), date="2025-02-09",
+                            actor1=("bandits", "Bandits", "armed_group"), trigger="attacked")
+        for i, (actor_id, name, kind, said) in enumerate(victims):
+            start = text.index(said)
+            r.actors.append(Actor(id=actor_id, name=name, type=kind,  # type: ignore[arg-type]
+                                  mentions=[Mention(start=start, end=start + len(said), text=said)]))
+            if i == 0:
+                r.story_events[0].actor2 = r.events[0].actor2 = actor_id
+            else:
+                r.events.append(Event(**{**r.events[0].model_dump(), "id": f"e{i + 1}", "actor2": actor_id}))
+                r.story_events[0].mentions.append(f"e{i + 1}")
+        return r
+
+    reports = [
+        article("v-1", "Bandits attacked an army post in Kajuru on Sunday; 40 people died.",
+                [("civilians", "Civilians", "population", "40 people")]),
+        article("v-2", "Bandits attacked Kajuru on Sunday, killing five villagers.",
+                [("civilians", "Civilians", "population", "villagers")]),
+        article("v-3", "Bandits attacked an army post in Kajuru on Sunday, killing soldiers and two herders.",
+                [("nigeria-military", "Nigerian Army", "military", "soldiers"),
+                 ("civilians", "Civilians", "population", "two herders")]),
+        # the target one side claims gives no side to victims the report words as "people"
+        article("v-4", "Bandits attacked Kajuru on Sunday; 17 people died. The army said it had struck bandits.",
+                [("civilians", "Civilians", "population", "17 people"),
+                 ("kajuru-gang", "Kajuru Gang", "armed_group", "struck bandits")]),
+    ]
+    with open_store(db_url) as store:
+        store.write([(r, f"mem:{r.id}") for r in reports])
+        found = {r.doc_id: r for r in load_reports(store)}
+    victims = {r.id: found[document_id(r.text)].victim_sides for r in reports}
+    assert victims == {"v-1": set(), "v-2": {"civilian"}, "v-3": {"civilian", "state"}, "v-4": set()}
+
+
+def test_two_towns_of_one_area_on_two_days_are_two_events():
+    first = rep("a", place=KADUNA, date="2025-02-09")
+    assert joins(rep("b", place=KAJURU, date="2025-02-09"), first)  # one day: the same state vouches
+    assert not joins(rep("c", place=KAJURU, date="2025-02-10"), first)  # other town and other day
+    assert joins(rep("d", place=KADUNA, date="2025-02-10"), first)  # the same town a day apart
+    # a town inside the region named for the event is no other place
+    assert joins(rep("e", place=KAJURU, date="2025-02-10"), rep("f", place=KADUNA_STATE, date="2025-02-09"))

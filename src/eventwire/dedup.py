@@ -12,12 +12,14 @@ of them, so each article brings at most one report per real event. Two reports a
   same country, or (when one is a region, measured from its centre) in the same country within 150 km;
   a country (or sea) is no point to measure from, nor is the story's place that a second event of an
   article borrowed from its main one: it only has to be the same country, and, like a report with no
-  place, the two must name the same actor1 (a finer place beside it still has to fit);
+  place, the two must name the same actor1 (a finer place beside it still has to fit); two towns beyond
+  ``km`` on two days are two events (outlets disagree on the day or on the town, seldom on both);
 * their actors do not contradict: two named actors (a state, force, group, party, body or person)
   in the same role must be one (``one_actor``: a state and its arms, a group and its branch, an id
   and its initials, two forces of one state); state forces and a non-state armed group in the same
   role are two sides even unnamed ("government troops" / "rebel fighters"), and so are the victims of
-  an attack or a detention (an army camp attacked is not a market); kinds of actors ("rebels",
+  an attack or a detention (an army camp attacked is not a market) unless a report tells of victims of
+  both sides ("soldiers and civilians"; "40 people" is no side); kinds of actors ("rebels",
   "gunmen") and targets written as common nouns ("the market", "people", "civilians") are how each
   outlet words them and never contradict;
 * their modes do not contradict: the weapon is worded differently by each outlet ("drone strike",
@@ -100,6 +102,15 @@ class EventReport:
     kinds: dict[str, str] = field(default_factory=dict)  # role -> the actor's type (state, military, person, ...)
     fatalities: int | None = None
     injured: int | None = None
+    # The sides of its victims, from its own second actor and its mentions' ("killing nine soldiers and three
+    # civilians"); "people" alone is no side. None: the second actor's side (a report built by hand).
+    victims: set[str] | None = None
+
+    @property
+    def victim_sides(self) -> set[str]:
+        if self.victims is not None:
+            return self.victims
+        return {self.sides["actor2"]} if "actor2" in self.sides else set()
 
     @property
     def coarse(self) -> bool:
@@ -159,9 +170,15 @@ def judge(c: Canonical, r: EventReport, km: float, days: int) -> tuple[float, st
         weighs = (lambda x, role=role: x.kinds.get(role) in FIGHTING) if role == "actor1" else (lambda x: True)
         # "government troops" and "rebel fighters" name no one, but they are not the same side
         their_side = next((x.sides[role] for x, _ in c.reports if role in x.sides and weighs(x)), None)
-        if their_side and role in r.sides and weighs(r) and r.sides[role] != their_side and (
-                role == "actor1" or r.type in DONE_TO):
+        if role == "actor1" and their_side and role in r.sides and weighs(r) and r.sides[role] != their_side:
             return f"{role} on two sides: {their_side} / {r.sides[role]}"
+        if role == "actor2" and r.type in DONE_TO:
+            # An attack on a base kills soldiers and civilians: victims contradict only when no report on
+            # either side tells of a victim of the other's side.
+            theirs_v = set().union(*(x.victim_sides for x, _ in c.reports))
+            if theirs_v and r.victim_sides and not theirs_v & r.victim_sides:
+                return (f"{role} on two sides: {'/'.join(sorted(theirs_v))} / "
+                        f"{'/'.join(sorted(r.victim_sides))}")
         holder = next((x for x, _ in c.reports if role in x.named and weighs(x)), None)
         theirs = getattr(holder, role) if holder is not None else None
         ours = getattr(r, role) if role in r.named and weighs(r) else None
@@ -190,6 +207,14 @@ def judge(c: Canonical, r: EventReport, km: float, days: int) -> tuple[float, st
                     d = km_between(x.lat, x.lon, r.lat, r.lon)  # type: ignore[arg-type]
                     return (f"places {d:.0f} km apart ({x.place_name} / {r.place_name}), admin1 "
                             f"{x.admin1} / {r.admin1}")
+                # Outlets disagree on the day (overnight, the day it was reported) or on the town (a village or
+                # its district town), seldom on both: two towns of one area on two days are two events (a town
+                # inside a region named for it is no disagreement).
+                d = km_between(x.lat, x.lon, r.lat, r.lon)  # type: ignore[arg-type]
+                inside = "region" in (x.feature, r.feature) and bool(r.admin1) and r.admin1 == x.admin1
+                if d > km and x.day != r.day and not inside:
+                    return (f"places {d:.0f} km apart ({x.place_name} / {r.place_name}) on two days "
+                            f"({x.date} / {r.date})")
             anchor = fine[0]
             d = km_between(anchor.lat, anchor.lon, r.lat, r.lon)  # type: ignore[arg-type]
             same_area = d > km and bool(r.admin1) and r.admin1 == anchor.admin1
@@ -362,6 +387,19 @@ def load_reports(store: Store, doc_ids: Sequence[str] | None = None) -> list[Eve
     mention_modes: dict[tuple[str, str], str] = {(r["doc_id"], r["event_id"]): r["mode"] for r in store.query(
         "SELECT doc_id, event_id, mode FROM events WHERE mode IS NOT NULL"
         + (f" AND doc_id IN ({marks})" if doc_ids is not None else ""), ids)}
+    # Whom each mention tells was harmed (its second actor), and which victims the text names as civilians
+    # rather than as "people" (an outlet's "40 people died" at an army post were mostly soldiers).
+    mention_victims: dict[tuple[str, str], tuple[str, str]] = {
+        (r["doc_id"], r["event_id"]): (r["actor2"], r["type"]) for r in store.query(
+            "SELECT e.doc_id, e.event_id, e.actor2, a.type FROM events e "
+            "JOIN actors a ON a.doc_id = e.doc_id AND a.actor_id = e.actor2"
+            + (f" WHERE e.doc_id IN ({marks})" if doc_ids is not None else ""), ids)}
+    worded: dict[tuple[str, str], list[str]] = {}
+    for r in store.query(
+            "SELECT m.doc_id, m.actor_id, m.text FROM actor_mentions m "
+            "JOIN actors a ON a.doc_id = m.doc_id AND a.actor_id = m.actor_id WHERE a.type = 'population'"
+            + (f" AND m.doc_id IN ({marks})" if doc_ids is not None else ""), ids):
+        worded.setdefault((r["doc_id"], r["actor_id"]), []).append(r["text"])
     abducted = {(r["doc_id"], str(r["idx"])) for r in store.query(
         "SELECT doc_id, idx FROM figures WHERE category = 'abducted'"
         + (f" AND doc_id IN ({marks})" if doc_ids is not None else ""), ids)}
@@ -388,9 +426,43 @@ def load_reports(store: Store, doc_ids: Sequence[str] | None = None) -> list[Eve
             {role: row[f"{role}_country"] for role in ("actor1", "actor2") if row[f"{role}_country"]},
             row["place_precision"], taken, modes, False,
             {role: row[f"{role}_type"] for role in ("actor1", "actor2") if row[role] and row[f"{role}_type"]},
-            row["fatalities"], row["injured"]))
+            row["fatalities"], row["injured"],
+            _victims(doc, [(row["actor2"], row["actor2_type"])] + [
+                mention_victims[(doc, m)] for m in mentions if (doc, m) in mention_victims], worded)))
     _mark_borrowed(out)
     return out
+
+
+# Words that tell of people harmed without saying who they were: "40 people", "dozens", "the victims".
+PEOPLE_WORDS = {"people", "persons", "person", "individuals", "others", "other", "victims", "victim", "one", "them",
+                "they", "those", "the", "a", "an", "some", "many", "more", "far", "at", "least", "dozens", "scores",
+                "hundreds", "thousands", "tens", "of", "several", "dead", "bodies", "casualties", "lives", "and",
+                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "twenty", "thirty", "forty", "fifty", "hundred", "everyone", "all", "most", "group", "number"}
+
+
+def _victims(doc: str, actors: list[tuple[str | None, str | None]],
+             worded: dict[tuple[str, str], list[str]]) -> set[str]:
+    """The sides of a report's victims: its own second actor's (a force, a group, or civilians the text
+    names as such, "villagers", not "people" alone), widened by its mentions' ("killing nine soldiers and
+    three civilians"). Mentions give no side to a report whose own victims have none: "17 people were
+    killed ... the military said it had struck a Hamas command post" is not a strike on Hamas."""
+    out = set()
+    for i, (actor, kind) in enumerate(actors):
+        side = SIDES.get(kind or "") if actor else None
+        if side == "civilian" and not any(_says_who(text) for text in worded.get((doc, actor or ""), ())):
+            side = None
+        if side:
+            out.add(side)
+        elif i == 0:
+            return set()
+    return out
+
+
+def _says_who(text: str) -> bool:
+    """Whether a mention of victims says who they were ("villagers"), not only how many ("40 people")."""
+    words = (w.strip(".,;:'\"()") for w in text.lower().replace("-", " ").split())
+    return any(w and w not in PEOPLE_WORDS and not w.replace(",", "").isdigit() for w in words)
 
 
 def _mark_borrowed(reports: list[EventReport]) -> None:
@@ -508,7 +580,7 @@ def _pending(store: Store) -> list[str]:
     return [r["doc_id"] for r in store.query("SELECT doc_id FROM dedup_pending")]
 
 
-RULES_VERSION = 1  # bump when the merge rules change: a store clustered by older rules is rebuilt in full
+RULES_VERSION = 2  # bump when the merge rules change: a store clustered by older rules is rebuilt in full
 
 
 def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1) -> list[Canonical]:
