@@ -34,7 +34,8 @@ def main() -> int:
     for line in smoke.stdout.splitlines():
         m = STEP.match(line)
         if m:
-            steps[m.group(1).split(" (")[0][:60]] = int(m.group(2))
+            name = "built the sdist and the wheel" if m.group(1).startswith("built ") else m.group(1)
+            steps[name] = int(m.group(2))
     reports = next((line.split(": ", 1)[1] for line in smoke.stdout.splitlines()
                     if line.startswith("smoke_wheel: ") and " reports, " in line), None)
     print("\n".join(f"{k}: {v} s" for k, v in steps.items()), file=sys.stderr)

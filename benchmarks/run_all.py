@@ -675,6 +675,15 @@ def scale_section(results: dict[str, Any]) -> list[str]:
             bits.append(f"10,000 new documents whose incidents are spread over all seven years (the worst case: "
                         f"every day's window is reopened) take {(wide.get('dedup') or {}).get('seconds')} s, "
                         f"identical to a rebuild: {wide.get('identical_to_rebuild', '—')}")
+        if wide.get("note"):
+            bits.append(f"that last run was {wide['note']}")
+        if r.get("note"):
+            bits.append(r["note"])
+        if inc.get("story_events_before") and inc["story_events_before"] > 1_000_000:
+            bits.append(f"this store held {inc['story_events_before']:,} story events when the 10,000 came: an earlier "
+                        "run's 10,000 reports of the same last 30 days make those days' windows denser (the update "
+                        f"read {(inc.get('dedup') or {}).get('result', {}).get('stored_read', '?'):,} stored story "
+                        "events)")
         if bits:
             lines += [f"{backend}: " + "; ".join(bits) + ".", ""]
     lines += ["Issue 15's targets: `GET /events` p50 ≤ 50 ms and p99 ≤ 250 ms under 50 clients, /health p99 ≤ "

@@ -379,6 +379,14 @@ def incremental(url: str, new: int, seed: int, verify: bool, span_days: int) -> 
             deduplicate(store)
             out["rebuild_seconds"] = round(time.perf_counter() - t0, 1)
             out["identical_to_rebuild"] = links == _links(store)
+    if verify and url.startswith("postgresql"):
+        # the rebuild rewrote every canonical event and link: without a vacuum the next run reads dead rows
+        # (measured: export 4,954 → 13,920 rows/s, paced p99 650 → 389 ms); a team does the same after --rebuild
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE canonical_events")
+            conn.execute("VACUUM ANALYZE event_links")
     return out
 
 
