@@ -574,3 +574,55 @@ def test_deaths_left_by_a_collision_are_no_attack(extract):
                 "Gunmen opened fire on a bus near Volos on Monday, leaving 12 people dead.")
     assaults = _of_type(r, "ASSAULT")
     assert len(assaults) == 1 and "Gunmen" in _evidence(r, assaults[0])
+
+
+# --------------------------------------------------------------------------- expansion: places, sides, parties
+
+
+def test_a_restatement_listing_the_towns_hit_gives_one_record_per_town(extract):
+    r = extract(
+        "Government aircraft killed nine civilians in northern Syria on Sunday, a monitoring group said.\n"
+        "The group said Sunday's strikes hit Kafr Nabl and Maarat al-Numan, two towns in Idlib province.\n")
+    places = {r.places[s.place].text for s in _of_type(r, "ASSAULT") if s.place is not None}
+    assert {"Kafr Nabl", "Maarat al-Numan"} <= places, [(r.places[s.place].text if s.place is not None else None)
+                                                         for s in _of_type(r, "ASSAULT")]
+
+
+def test_disorder_in_cities_listed_after_among_them_is_one_record_per_city(extract):
+    r = extract("Looting broke out overnight in several cities, among them Arequipa, Cusco and Puno, "
+                "police said on Monday.\n", published="2024-03-12")
+    places = {r.places[s.place].text for s in _of_type(r, "COERCE") if s.place is not None}
+    assert {"Arequipa", "Cusco", "Puno"} <= places
+
+
+def test_countries_listed_as_helpers_do_not_split_an_attack(extract):
+    r = extract(
+        "Army jets bombed a village in Sagaing on Monday, killing 11 people, residents said.\n"
+        "\"The attack shows how the army has grown stronger with the help of Russia and China,\" an activist said.\n")
+    assaults = _of_type(r, "ASSAULT")
+    assert assaults and all(r.places[s.place].text not in ("Russia", "China") for s in assaults
+                            if s.place is not None)
+
+
+def test_a_fight_told_as_reciprocal_is_coded_both_ways(extract):
+    r = extract("Supporters of the ruling party and supporters of the opposition fought each other on Sunday "
+                "in Bogra, leaving one man dead.\n")
+    assaults = _of_type(r, "ASSAULT")
+    pairs = {(s.actor1, s.actor2) for s in assaults}
+    assert len(assaults) >= 2 and any((b, a) in pairs for a, b in pairs if a != b), pairs
+
+
+def test_a_reaction_by_several_states_is_one_record_per_state(extract):
+    r = extract("Mali, Burkina Faso and Niger recalled their ambassadors from Algeria on Sunday after the "
+                "downing of a drone.\n")
+    doers = {next(a.name for a in r.actors if a.id == s.actor1).lower() for s in _of_type(r, "SANCTION")}
+    assert any("burkina" in d for d in doers) and any("mali" in d for d in doers) and any(
+        "niger" in d for d in doers), doers
+
+
+def test_people_carried_off_are_abducted_and_goods_carried_off_are_looted(extract):
+    r = extract("Gunmen stormed a boarding school in Zamfara state on Thursday and carried off scores of pupils, "
+                "police said.\n")
+    assert any(e.trigger.text == "carried" and e.type == "ASSAULT" for e in r.events)
+    r = extract("Raiders carried off cattle and grain from the village of Gusau on Thursday, police said.\n")
+    assert any(e.trigger.text == "carried" and e.type == "COERCE" for e in r.events)

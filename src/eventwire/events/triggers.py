@@ -192,7 +192,7 @@ PEOPLE = CAPTIVES | RELEASED | WANTED | {
     "girl", "boy", "priest", "nun", "pupil", "schoolgirl", "schoolboy", "farmer", "trader", "traveller",
     "traveler", "engineer", "doctor", "nurse", "resident", "them", "him", "her", "us", "more", "others",
     "other", "some", "dozen", "dozens", "hundreds", "person", "wife", "husband", "son", "daughter", "family",
-    "missionary", "businessman", "teacher", "herder", "fisherman", "villagers", "women", "children"}
+    "missionary", "businessman", "teacher", "herder", "fisherman", "villagers", "women", "children", "victim"}
 SEIZE_PEOPLE = {"seize", "grab", "snatch", "capture"}
 # Where the taken are brought for their own sake ("the wounded were taken to hospital").
 CARE = {"hospital", "clinic", "safety", "shelter", "morgue", "infirmary", "facility", "centre", "center",
@@ -475,6 +475,10 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
     if lemma in ("make", "carry") and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("off", "away")
                                          for c in kids) and (
             lemma == "carry" or any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)):
+        taken = _patients(tok) + [g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                                  if g.dep_ == "pobj"]
+        if taken and all(_person(p) and not p.like_num for p in taken):
+            return Trigger(tok, "ASSAULT", "abduct", False, start, end)  # "carried off scores of students"
         return Trigger(tok, "COERCE", "looting", False, start, end)
     # "who was still being held by the military", "forces holding the president": detention
     if lemma == "hold" and not any(c.dep_ in ("oprd", "acomp", "ccomp") for c in kids) and not (

@@ -1,6 +1,9 @@
-"""Expansion of a story record: one record per place when the evidence mention lists several places
-hit, and both directions of a clash between two fighting sides. Each record looks at its first
-mention's sentence only: linear in mentions.
+"""Expansion of a story record, as analysts code (CONVENTIONS: "one event per place", "one per actor
+in multi-actor reactions", "both directions of a clash"): one record per place when the event's
+sentences list several places hit (the evidence sentence's list, else a restatement's: "the strikes
+hit A and B"); one per party when several react together ("A, B and C recalled their envoys"); and
+both directions of a clash or of a fight told as reciprocal ("fought each other"). Each record reads
+its own mentions' parses only: linear in mentions.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from typing import Any
 from ..events.acled import BATTLE_TRIGGERS
 from ..schema import StoryEvent
 from .features import MentionView
-from .resolve import Story, place_head
+from .resolve import PLACE_RANK, Story, place_head
 
 # Sides that fight: a clash between two of them is coded both ways (CONVENTIONS: "both directions of a clash").
 FIGHTING_TYPES = {"military", "armed_group", "state", "government", "population"}
@@ -64,21 +67,162 @@ def _mutual(tok: Any) -> bool:
     return False
 
 
+def _target_places(v: MentionView, story: Story) -> list[int]:
+    """Places listed as what the act hit ("strikes hit Saraqeb and Ehsim", "shelled A, B and C"):
+    the direct object of the trigger (or the subject of its passive) and its conjuncts."""
+    tok = v.token
+    if tok is None:
+        return []
+    targets = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in tok.children):
+        targets += [c for c in tok.children if c.dep_ == "nsubj"]  # "the villages came under fire"
+    # "the villages of A, B and C", "two towns, A and B": the names hang off the target noun
+    targets += [g for t in list(targets) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+    targets += [c for t in list(targets) for c in t.children if c.dep_ == "appos"]
+    if not targets:
+        return []
+    for i in story.places_between(v.sent_start, v.sent_end):
+        h = place_head(story, i)
+        if h is not None and h.i in {t.i for t in targets}:
+            places = _coordinated_places(v, i, story)
+            if len(places) > 1:
+                return places
+    return []
+
+
+def _own_list(v: MentionView, story: Story, evidence: bool = False) -> list[int]:
+    """The places one mention lists for its act: what it hit, else its own place's conjuncts. Towns,
+    districts and regions only: countries listed together are more often allies, sponsors or the
+    scope of a war ("with the help of Russia and China", "overran parts of Iraq and Syria")."""
+    places = _target_places(v, story)
+    if not places and evidence and v.event.place is not None:
+        places = _coordinated_places(v, v.event.place, story)  # the evidence mention's attached list
+        return places if len(places) > 1 else []
+    if not places:
+        own = v.event.place
+        if own is None and getattr(v.event, "place_precision", None) == "clause":
+            own = getattr(v.event, "place_guess", None)  # a place of the clause the parse did not attach
+        places = _coordinated_places(v, own, story) if own is not None else []
+    if len(places) < 2 or any(story._rank(i) >= PLACE_RANK["country"] for i in places):
+        return []
+    return places
+
+
+def _place_list(record: StoryEvent, members: list[MentionView], story: Story) -> list[int]:
+    """The places the event's sentences list for the act, when one lists several (else []): the
+    evidence sentence's list, else a restatement's ("the strikes hit A and B") when the record's own
+    place is none of a finer one."""
+    first = [v for v in members if v.sent_index == members[0].sent_index]
+    for v in first:
+        places = _own_list(v, story, evidence=True)
+        if places:
+            return places
+    if record.place is not None and record.place_precision == "sentence":
+        holder = next((v for v in first if getattr(v.event, "place_guess", None) == record.place), None)
+        if holder is not None:
+            places = _coordinated_places(holder, record.place, story)
+            if len(places) > 1:
+                return places
+    for v in members:
+        if v.sent_index == members[0].sent_index:
+            continue
+        places = _own_list(v, story)
+        if places and (record.place is None or record.place in places
+                       or story._rank(record.place) >= min(story._rank(i) for i in places)):
+            return places
+    return []
+
+
+def _reciprocal(tok: Any) -> bool:
+    """A fight told as reciprocal: "fought each other", "attacked one another", "clashed with each other"."""
+    if tok is None:
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+             if g.dep_ == "pobj"]
+    return any((o.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in o.children))
+               or (o.lower_ == "another" and o.i > 0 and o.doc[o.i - 1].lower_ == "one") for o in objs)
+
+
+# Reactions each party makes on its own account: "A, B and C recalled their envoys" is three acts
+# (CONVENTIONS: "one per actor in multi-actor reactions"); agreements and talks are one act of all.
+REACTIONS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "SANCTION", "CONCEDE"}
+
+
+def _doer_of(tok: Any, story: Story) -> str | None:
+    """The actor a subject token names: an actor mention over it, else a country named as the
+    doer ("Mali, Burkina Faso and Niger recalled ...": the states)."""
+    for start, actor_id in story.actors_between(tok.idx, tok.idx + len(tok.text) + 1):
+        if start <= tok.idx:
+            return actor_id
+    sub = tok.doc[tok.left_edge.i:tok.i + 1]
+    for _start, actor_id in story.actors_between(sub.start_char, tok.idx + len(tok.text)):
+        return actor_id
+    for i in story.places_between(sub.start_char, tok.idx + len(tok.text)):
+        q = story.places[i]
+        if q.feature == "country" and q.country and story.actors is not None:
+            actor_id = story.actors.implied("state", q.country)
+            story.learn_actor(actor_id)
+            return actor_id
+    return None
+
+
+def _conjoined_doers(record: StoryEvent, members: list[MentionView], story: Story) -> list[str]:
+    """The parties of a reaction whose subject lists several ("A, B and C condemned ...")."""
+    tok = members[0].token
+    if tok is None:
+        return []
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return []
+    chain, todo = [subj], [subj]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj" and c not in chain:
+                chain.append(c)
+                todo.append(c)
+    if len(chain) < 2:
+        return []
+    doers: list[str] = []
+    for t in sorted(chain, key=lambda t: t.i):
+        actor_id = _doer_of(t, story)
+        if actor_id is None:
+            return []  # a list the stage cannot name in full: keep the one record
+        if actor_id not in doers:
+            doers.append(actor_id)
+    if len(doers) < 2:
+        return []
+    given = story.co_doers.get(tok.i, set())
+    if len(given) > 1:
+        # the events stage gave the parties it could name a mention each: the record of the first adds
+        # the rest ("Burkina Faso", a country the actor table does not hold as a party)
+        first = next((d for d in doers if d in given), None)
+        return [d for d in doers if d not in given] if record.actor1 == first else []
+    return doers if record.actor1 is None or record.actor1 in doers or story.generic_actor(record.actor1) else []
+
+
 def expand(record: StoryEvent, members: list[MentionView], story: Story) -> list[StoryEvent]:
     """One record per place when a mention lists several places attacked, and both directions of a
     clash between two fighting sides."""
     out = [record]
-    if record.place is not None and record.place_precision == "attached" and record.type in ("ASSAULT", "PROTEST",
-                                                                                              "COERCE"):
-        # the evidence mention's own list: a restatement's does not split the event
-        holder = next((v for v in members if v.sent_index == members[0].sent_index
-                       and v.event.place == record.place), None)
-        if holder is not None:
-            places = _coordinated_places(holder, record.place, story)
-            if len(places) > 1:
-                out = [record.model_copy(update={"place": i}) for i in places]
-    if record.type == "ASSAULT" and _mutual(members[0].token) and record.actor1 and record.actor2 and \
+    if record.type in ("ASSAULT", "PROTEST", "COERCE"):
+        places = _place_list(record, members, story)
+        if places:
+            out = [record.model_copy(update={"place": i, "place_precision": record.place_precision
+                                             if i == record.place else "attached"}) for i in places]
+    if record.type in REACTIONS:
+        doers = _conjoined_doers(record, members, story)
+        if doers:
+            keep = [r for r in out if r.actor1 not in doers and len(story.co_doers.get(
+                members[0].token.i, ())) > 1]  # type: ignore[union-attr]
+            out = keep + [r.model_copy(update={"actor1": d, "actor2": r.actor2 if r.actor2 not in doers else None})
+                          for r in out for d in doers]
+    if record.type != "ASSAULT" or not (record.actor1 and record.actor2):
+        return out
+    if _reciprocal(members[0].token) or (_mutual(members[0].token) and \
             story.actor_type.get(record.actor1) in FIGHTING_TYPES and \
-            story.actor_type.get(record.actor2) in FIGHTING_TYPES:
+            story.actor_type.get(record.actor2) in FIGHTING_TYPES):
         out += [r.model_copy(update={"actor1": r.actor2, "actor2": r.actor1}) for r in out]
     return out
