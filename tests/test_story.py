@@ -626,3 +626,12 @@ def test_people_carried_off_are_abducted_and_goods_carried_off_are_looted(extrac
     assert any(e.trigger.text == "carried" and e.type == "ASSAULT" for e in r.events)
     r = extract("Raiders carried off cattle and grain from the village of Gusau on Thursday, police said.\n")
     assert any(e.trigger.text == "carried" and e.type == "COERCE" for e in r.events)
+
+
+def test_a_statement_recalled_from_years_ago_is_background_but_a_past_attack_is_coded(extract):
+    r = extract(
+        "Gunmen killed four farmers near Dori on Monday, officials said.\n"
+        "The government had rejected talks with the armed groups in 2019, and the same group killed 30 "
+        "people in an attack on a market in Djibo in 2020.\n")
+    assert not _of_type(r, "REJECT"), [(_evidence(r, s), s.type) for s in r.story_events]
+    assert any("2020" in _evidence(r, s) for s in _of_type(r, "ASSAULT"))

@@ -30,6 +30,34 @@ ANONYMITY = {"name", "identify", "quote", "disclose"}
 NO_EVENT_OBJECTS = {"comment", "comments", "clarification", "information", "details", "confirmation"}
 
 
+# Background acts analysts code: discrete attacks, seizures and coups, deployments, agreements and releases
+# (CONVENTIONS: "a dated past attack, a named ceasefire"). A statement, a protest or a sanction
+# months before the report is background the report recalls, not an event of its own.
+BACKGROUND_CODED = {"ASSAULT", "COERCE", "MOBILIZE", "AGREE", "RETREAT"}
+BACKGROUND_DAYS = 60
+
+
+def _age_days(published: str | None, date: str | None) -> int | None:
+    """Days from the end of the period a date names ("2013", "2024-06", "2024-06-18") to publication."""
+    if not published or not date or not date[:4].isdigit():
+        return None
+    from datetime import date as day
+    try:
+        pub = day.fromisoformat(published[:10])
+        if len(date) >= 10:
+            end = day.fromisoformat(date[:10])
+        elif len(date) == 7 and date[5:7].isdigit():
+            month = int(date[5:7])
+            end = day(int(date[:4]) + month // 12, month % 12 + 1, 1)  # the first day after the month
+        elif len(date) == 4:
+            end = day(int(date[:4]) + 1, 1, 1)
+        else:
+            return None
+    except ValueError:
+        return None
+    return (pub - end).days
+
+
 def rule_out(v: MentionView, story: Story) -> str | None:
     """Why analysts would not code this mention as an event of its own (None: they might)."""
     e = v.event
@@ -42,6 +70,10 @@ def rule_out(v: MentionView, story: Story) -> str | None:
         return "ended"
     if v.habitual or v.trend:
         return "habitual"
+    if e.type not in BACKGROUND_CODED:
+        age = _age_days(v.published, v.own_date)
+        if age is not None and age > BACKGROUND_DAYS:
+            return "background"  # "the sanctions imposed in 2014", "rebels who rejected the 2016 deal"
     # ("an army offensive this year": a year or a month is no incident's date)
     if v.generic_noun and (v.own_date is None or len(v.own_date) <= 7) and e.place is None and not e.figures:
         return "generic"
