@@ -635,3 +635,13 @@ def test_a_statement_recalled_from_years_ago_is_background_but_a_past_attack_is_
         "people in an attack on a market in Djibo in 2020.\n")
     assert not _of_type(r, "REJECT"), [(_evidence(r, s), s.type) for s in r.story_events]
     assert any("2020" in _evidence(r, s) for s in _of_type(r, "ASSAULT"))
+
+
+def test_an_act_whose_subject_is_no_one_is_negated_and_no_group_is_no_actor(extract):
+    r = extract("Gunmen attacked a police post in Kaga on Monday, killing two officers, police said.\n"
+                "No troops were deployed to the area and nobody was arrested, a resident said.\n"
+                "No group claimed the attack.\n")
+    negated = {e.trigger.text for e in r.events if e.modality == "negated"}
+    assert {"deployed", "arrested"} <= negated, [(e.trigger.text, e.modality) for e in r.events]
+    assert not _of_type(r, "MOBILIZE") and not _of_type(r, "COERCE")
+    assert not any("no group" in a.name.lower() for a in r.actors)

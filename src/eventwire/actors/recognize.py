@@ -344,6 +344,8 @@ class Recognizer:
         if root.pos_ != "PRON" and not any(t.ent_iob_ != "O" or t.pos_ == "PROPN" or t.lower_ in ACTOR_WORDS
                                            for t in tokens):
             return
+        if any(t.dep_ == "det" and t.lower_ == "no" and t.head.i == root.i for t in tokens):
+            return  # "no group claimed the attack": nobody, not an actor
         tokens = self.trim(tokens)
         if not tokens:
             return

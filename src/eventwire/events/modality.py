@@ -1,7 +1,8 @@
 """Modality of an event: asserted | reported | hypothetical | negated | planned.
 
 Walks from the trigger up its clause chain (at most a few heads; linear overall):
-* negated: "not"/"never" on the trigger or a governing verb, or a governor "refuse/fail/decline to";
+* negated: "not"/"never" on the trigger or a governing verb, a subject "no one"/"no X"/"nobody", or a
+  governor "refuse/fail/decline to";
 * hypothetical: "if"/"unless" marking the clause, "would/could/might", or a governor "warn/threaten ...
   against"; "warned that X would ..." too;
 * planned: "will"/"shall"/"going to", or a governor "plan/intend/vow/prepare/expect to"; an act that
@@ -40,6 +41,10 @@ def modality(tok: Token, quote: Quote | None, speaker: str | None) -> tuple[str,
         if neg_ok and ((any(c.dep_ == "neg" for c in kids) and cur.pos_ in ("VERB", "AUX")) or (depth == 0 and any(
                 c.dep_ == "neg" or (c.lower_ == "no" and c.dep_ == "det") for c in kids))):
             return "negated", None
+        if depth == 0 and cur.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in kids):
+            return "negated", None  # "no fighters were stationed there", "nobody was arrested"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
             return "hypothetical", None
         if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in HYPO_MODALS for c in kids):
