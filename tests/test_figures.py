@@ -496,3 +496,24 @@ def test_people_hit_who_later_died_are_killed(pipeline):
                          "in hospital. Four were wounded and two of them later died.", published="2024-05-06")
     got = [(f.category, f.value) for f in r.figures]
     assert got[0] == ("killed", 2) and ("injured", 4) in got
+
+
+def test_a_document_speaks_for_whoever_issued_it(extract):
+    r = extract("A statement from Ahmed Salif, the governor of the region, put the number of dead at 15.\n"
+                "Photographs released by the Karen Human Rights Group showed the bodies of two children.\n"
+                "According to a statement the army issued on Friday, 11 soldiers were killed.\n",
+                published="2024-05-10")
+    figs = _by_text(r)
+    assert "salif" in _source(r, figs["15"]).lower()
+    assert "karen" in _source(r, figs["two children"]).lower()
+    assert any(w in _source(r, figs["11 soldiers"]).lower() for w in ("army", "military"))
+
+
+def test_hearsay_about_a_person_and_a_clause_about_an_act_name_no_source(extract):
+    r = extract("Omar Haddad, a 24-year-old said to have served time in prison, killed four people in the "
+                "attack.\n"
+                "The group said it was behind an assault on a hotel in Sirte that killed 10 people.\n",
+                published="2024-05-10")
+    figs = _by_text(r)
+    assert figs["four people"].reported_by is None
+    assert figs["10 people"].reported_by is None

@@ -25,6 +25,10 @@ say tell report announce state add confirm claim accuse allege estimate count ci
 reveal indicate explain stress write tweet post record document tally inform testify acknowledge admit
 """.split())  # noqa: SIM905
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "this", "that"}
+# Things that "say" on someone's behalf: the source is whose they are ("a statement from the governor",
+# "photographs released by the group", "a statement the army issued"), none when the text names no one.
+DOCUMENTS = {"statement", "communique", "communiqué", "photograph", "photo", "footage", "video", "image",
+             "finding", "report", "letter", "document", "record", "post", "message", "data", "figure", "note"}
 
 
 class Cue:
@@ -66,7 +70,7 @@ def _cues(sent: Span) -> list[Cue]:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             pobj = next((p for p in t.doc[t.i + 1].children if p.dep_ == "pobj"), None)
             if pobj is not None:
-                out.append(Cue(t, pobj))
+                out.append(Cue(t, _owner(pobj)))
         elif lemma == "cite" and t.tag_ == "VBG":
             obj = next((c for c in t.children if c.dep_ == "dobj"), None)
             if obj is not None:
@@ -77,8 +81,54 @@ def _cues(sent: Span) -> list[Cue]:
                 continue  # "32 deaths were reported": no source named
             if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "live") for c in t.children):
                 continue  # "the fire claimed the lives of 45 miners": no speech
-            out.append(Cue(t, _subject(t)))
+            if lemma == "say" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                                      for c in t.children):
+                continue  # "a sympathiser said to have served time": hearsay about him, no source
+            out.append(Cue(t, _owner(_subject(t))))
     return out
+
+
+def _owner(src: Token | None) -> Token | None:
+    """The one a document speaks for ("a statement from X", "photographs released by X", "a statement X
+    issued", "X's statement"); else the document itself ("unconfirmed reports say", "official figures
+    show": the source the text names)."""
+    if src is None or src.lemma_.lower() not in DOCUMENTS:
+        return src
+    return _issuer(src) or src
+
+
+def _issuer(src: Token) -> Token | None:
+    """Who issued a document: "a statement from X", "photographs released by X", "a statement X
+    issued", "X's statement" (None when the text names no one)."""
+    for c in src.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() not in DOCUMENTS:
+                return obj
+        if c.dep_ in ("acl", "relcl"):
+            for g in c.children:
+                if g.dep_ == "nsubj" and g.lower_ not in ("that", "which", "who"):
+                    return g  # "a statement the army issued"
+                if g.dep_ == "agent":
+                    obj = next((x for x in g.children if x.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj  # "photographs released by the CHRO"
+    return None
+
+
+def _in_relative_clause(head: Token, cue: Token) -> bool:
+    """The figure sits in a relative clause about an act on the way up to the cue ("X said it was behind
+    an assault on a hotel that killed 10"): the outlet's own background, not what the cue reports."""
+    cur = head
+    for _ in range(12):
+        if cur.i == cue.i or cur.head is cur:
+            return False
+        if cur.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in cur.children):
+            return True  # "an assault that killed 10", "the fighting, which has killed 35" (not "members it killed")
+        cur = cur.head
+    return False
 
 
 def _subordinator(verb: Token) -> Token | None:
@@ -229,6 +279,15 @@ class Attributor:
                 continue  # the figure is (in) the speaker: "Hundreds of protesters said ..."
             if cue.lo <= head.i <= cue.hi and (best is None or cue.hi - cue.lo < best.hi - best.lo):
                 best = cue
+        if best is not None and _in_relative_clause(head, best.token) and (quote is None or quote.kind != "direct"):
+            return None
+        if quote is not None and quote.kind != "direct" and quote.speaker_start is not None:
+            said_by = self.doc.char_span(quote.speaker_start, quote.speaker_end or quote.speaker_start + 1,
+                                         alignment_mode="expand")
+            if said_by is not None and len(said_by) and said_by.root.lemma_.lower() in DOCUMENTS:
+                owner = _issuer(said_by.root)  # "according to a statement the army issued, 11 were killed"
+                if owner is not None:
+                    return self._resolve(owner)
         if quote is not None:
             # the quotes stage wins, unless a speech cue with its own source sits inside the quote and
             # governs the figure: "A said 23 were killed, while police said 11 had died" (nested speech)
