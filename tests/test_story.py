@@ -645,3 +645,11 @@ def test_an_act_whose_subject_is_no_one_is_negated_and_no_group_is_no_actor(extr
     assert {"deployed", "arrested"} <= negated, [(e.trigger.text, e.modality) for e in r.events]
     assert not _of_type(r, "MOBILIZE") and not _of_type(r, "COERCE")
     assert not any("no group" in a.name.lower() for a in r.actors)
+
+
+def test_a_landslide_told_by_rain_and_mud_yields_no_attack_but_a_rain_of_bullets_does(extract):
+    r = extract("At least 25 people died and dozens were missing on Friday after a hillside gave way onto a "
+                "town near Coban. Heavy rain had loosened the slope, and rescuers dug through mud.\n")
+    assert not _of_type(r, "ASSAULT"), [(_evidence(r, s), s.type) for s in r.story_events]
+    r = extract("Gunmen unleashed a rain of bullets on a bus near Kano on Friday, killing 12 people.\n")
+    assert _of_type(r, "ASSAULT")

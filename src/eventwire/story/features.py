@@ -28,7 +28,10 @@ NATURE = {"earthquake", "quake", "aftershock", "flood", "flooding", "floodwater"
           "heatwave", "avalanche", "eruption", "volcano", "lightning", "rainfall", "downpour",
           "monsoon", "blizzard", "outbreak", "cholera", "epidemic", "pandemic",
           "crash", "collision", "derailment", "accident", "capsize", "stampede",
-          "disaster", "famine", "drown", "tremor", "magnitude"}
+          "disaster", "famine", "drown", "tremor", "magnitude", "rain", "rainstorm", "mud", "mudflow", "rockslide",
+          "deluge", "inundation", "sinkhole", "snowstorm"}
+# Words of nature also used of fire from weapons: "a rain of rockets", "a hail of bullets".
+OF_WEAPONS = {"rain", "hail", "storm"}
 # "an outbreak of ethnic bloodshed", "an eruption of violence": a word of nature used of violence.
 VIOLENCE_NOUNS = GENERIC_NOUNS | {"clash", "clashes", "attack", "killing", "protest", "rioting", "riot", "anger",
                                   "gunfire", "shelling", "strike"}
@@ -40,8 +43,8 @@ def nature_words(tokens: Any) -> set[str]:
     out = set()
     for t in tokens:
         lemma = t.lemma_.lower()
-        if lemma in NATURE and not any(c.dep_ == "prep" and c.lower_ == "of" and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in VIOLENCE_NOUNS for g in c.children) for c in t.children):
+        if lemma in NATURE and not any(c.dep_ == "prep" and c.lower_ == "of" and (lemma in OF_WEAPONS or any(
+                g.dep_ == "pobj" and g.lemma_.lower() in VIOLENCE_NOUNS for g in c.children)) for c in t.children):
             out.add(lemma)
     return out
 
