@@ -653,3 +653,12 @@ def test_a_landslide_told_by_rain_and_mud_yields_no_attack_but_a_rain_of_bullets
     assert not _of_type(r, "ASSAULT"), [(_evidence(r, s), s.type) for s in r.story_events]
     r = extract("Gunmen unleashed a rain of bullets on a bus near Kano on Friday, killing 12 people.\n")
     assert _of_type(r, "ASSAULT")
+
+
+def test_a_relative_phrase_is_no_doer(extract):
+    r = extract("Israeli troops killed four gunmen in Jenin on Tuesday, officials said.\n"
+                "Both sides said the dead included Omar Saleh, whose brother was behind an attack in Haifa in "
+                "April that killed three people.\n")
+    names = {a.id: a.name.lower() for a in r.actors}
+    doers = [names.get(s.actor1, "") for s in r.story_events if s.actor1]
+    assert doers and not any(d.startswith(("whose", "its", "their")) for d in doers), doers

@@ -699,7 +699,10 @@ def resolve(members: list[MentionView], story: Story, score: float,
     actor1, actor2 = _body_of(story, actor1), _body_of(story, actor2)  # a spokesperson's words are the body's
     if type_ == "PROTEST" and actor1 is None and story.actors is not None:
         actor1 = _crowd_of(members, story, actor2)
-    actor1, actor2 = (None if a in story.outlets or _a_time(story, a) else a for a in (actor1, actor2))
+    actor1, actor2 = (None if a in story.outlets or _a_time(story, a) or _unnamed(story, a) else a
+                      for a in (actor1, actor2))
+    if type_ in ("ASSAULT", "COERCE", "PROTEST") and story.actor_type.get(actor1 or "") == "media":
+        actor1 = None  # "..., Reuters reported": the outlet is no doer
     if type_ in NEGOTIATING:
         actor1, actor2 = _negotiator(story, actor1), _negotiator(story, actor2)
     if actor2 == actor1 or (first.token is not None and type_ not in SIDES
@@ -739,6 +742,18 @@ def resolve(members: list[MentionView], story: Story, score: float,
         acled=acled, mentions=[v.event.id for v in members], **({"target": target} if target else {}),
         trigger=Span(**e.trigger.model_dump()) if e.trigger else None,
         evidence=Offsets(start=first.sent_start, end=first.sent_end), confidence=round(score, 3))
+
+
+POSSESSIVES = {"its", "their", "his", "her", "whose", "our", "my", "your"}
+
+
+def _unnamed(story: Story, actor_id: str | None) -> bool:
+    """An 'actor' the table kept as a bare pronoun or a relative phrase ("its", "whose brother"): it names
+    no one a user could read."""
+    if actor_id is None:
+        return False
+    words = story.actor_names.get(actor_id, actor_id).lower().split()
+    return bool(words) and (words[0] in POSSESSIVES or (len(words) == 1 and words[0] in THIRD_PERSON))
 
 
 CROWD_NOUNS = {"protester", "protestor", "demonstrator", "marcher", "supporter", "crowd", "student", "youth",
