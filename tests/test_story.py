@@ -662,3 +662,12 @@ def test_a_relative_phrase_is_no_doer(extract):
     names = {a.id: a.name.lower() for a in r.actors}
     doers = [names.get(s.actor1, "") for s in r.story_events if s.actor1]
     assert doers and not any(d.startswith(("whose", "its", "their")) for d in doers), doers
+
+
+def test_a_target_of_the_event_acting_later_is_another_event(extract):
+    r = extract("Gunmen ambushed a bus near Gharyan on Friday, killing three fighters of the Zintan Brigade, "
+                "officials said.\nThe Zintan Brigade stormed a checkpoint near the town, witnesses said.\n",
+                published="2025-09-20")
+    assaults = _of_type(r, "ASSAULT")
+    assert len(assaults) == 2, [(s.actor1, s.actor2, s.mentions) for s in assaults]
+    assert "gunmen" in _names(r, assaults[0].actor1)

@@ -53,6 +53,7 @@ class Group:
     date: str | None = None
     actor1: str | None = None
     actor2: str | None = None
+    targets: set[str] = field(default_factory=set)  # every actor2 its mentions give
     places: set[int] = field(default_factory=set)
     guess: int | None = None  # where its first mention's sentence places it, when nothing is attached
     mode: str | None = None
@@ -174,8 +175,9 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
             COERCE_KINDS.get(e.mode, e.mode) != COERCE_KINDS.get(g.mode, g.mode):
         return False  # a curfew, arrests and looting in one story are three acts
     # The other side hitting back is another event ("police returned fire on the gunmen").
-    if ((e.actor1 and e.actor1 == g.actor2) or (e.actor2 and g.actor1 and e.actor2 == g.actor1)):
-        return False
+    if ((e.actor1 and (e.actor1 == g.actor2 or e.actor1 in g.targets)) or (
+            e.actor2 and g.actor1 and e.actor2 == g.actor1)):
+        return False  # (against any target the event's mentions give: "killing two soldiers" ... "soldiers searched")
     if e.actor1 and g.actor1 and e.actor1 != g.actor1 and not (
             story.generic_actor(e.actor1) or story.generic_actor(g.actor1)):
         return False
@@ -228,6 +230,8 @@ def cluster(chosen: list[MentionView], story: Story) -> list[Group]:
         home.actor1 = home.actor1 if home.actor1 and not story.generic_actor(home.actor1) else (
             e.actor1 or home.actor1)
         home.actor2 = home.actor2 or e.actor2
+        if e.actor2:
+            home.targets.add(e.actor2)
         home.mode = home.mode or e.mode
         if e.place is not None:
             home.places.add(e.place)
