@@ -70,8 +70,10 @@ def main() -> None:
     else:
         feed = "".join(json.dumps({"id": g["id"], "text": g["text"], "published": g["published"]}) + "\n"
                        for g in gold)
+        # a dateline is a format: openings of German, Portuguese or Spanish pages are read too
+        env = {**os.environ, "EVENTWIRE_CHECK_LANGUAGE": "0"}
         proc = subprocess.run(shlex.split(args.cmd) + ["extract", "--input-format", "jsonl", "--format", "jsonl"],
-                              input=feed, capture_output=True, text=True)
+                              input=feed, capture_output=True, text=True, env=env)
         if proc.returncode != 0:
             sys.stderr.write(proc.stderr[-3000:])
             sys.exit(f"score.py: extractor exited {proc.returncode}")

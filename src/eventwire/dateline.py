@@ -48,27 +48,22 @@ import re
 from collections.abc import Callable
 
 from .dateline_agencies import AGENCIES
-from .dateline_agencies import NOT_PLACES as _NOT_PLACES
 from .dateline_dates import LEAD_DATES as _LEAD_DATES
 from .dateline_dates import STAMP as _STAMP
 from .dateline_dates import date_at as _date
 from .dateline_dates import weekday_at as _weekday
+from .dateline_names import agency_dash_date as _agency_dash_date
+from .dateline_names import all_caps as _all_caps
+from .dateline_names import gazetteer_knows as _gazetteer_knows
+from .dateline_names import is_agency as _is_agency
+from .dateline_names import listed_non_place as _listed_non_place
+from .dateline_names import outlet as _outlet
+from .dateline_names import place_span as _place
+from .dateline_names import region_only as _region_only
+from .dateline_names import strip_span as _strip_span
 from .schema import Dateline, Span
 
 __all__ = ["parse_dateline"]
-
-_L = r"[^\W\d_]"  # one letter, any script
-
-# A place-name token: dotted initials ("D.C.", "N.Y.") or letters joined by ' ’ - ("Deir al-Balah").
-_TOKEN = re.compile(rf"(?:{_L}\.){{2,}}|{_L}+(?:['’\-]{_L}+)*")
-# Lower-case connectors inside a place name ("Rio de Janeiro", "Isle of Man"), never at its ends.
-_PARTICLES = frozenset({
-    "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el", "al", "ad",
-    "ar", "as", "ash", "az", "bin", "ibn", "abu", "van", "von", "der", "den", "of", "upon", "sur", "am",
-    "im", "y", "e",
-})
-# Lower-case Arabic article glued to a name: "al-Mawasi", "el-Arish".
-_PREFIXED = re.compile(rf"(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)-|[dl]['’]){_L}")  # also "Côte d'Ivoire"
 
 _COMMA = re.compile(r",[ \t]*")
 _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
@@ -81,7 +76,6 @@ _WIRE_AGENCY = re.compile(r"[ \t]*--\(([^()\n]{2,40})\)--")  # NEW YORK--(BUSINE
 _SEP = re.compile(r"[ \t]*\.?[ \t]*(?:(?:-{1,3}|_|:|•)(?=\s|$)|[–—―])")
 
 _AGENCIES = AGENCIES
-_ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,10})*")  # "KUNA", "NNN-AGENCIES"
 # What may follow an agency when no separator closes the dateline: the lead sentence itself.
 _SENTENCE_START = re.compile(r"[ \t]+[\"“'‘]?[A-Z0-9]")
 
@@ -162,19 +156,6 @@ def _agency_first(text: str, pos: int, published: str | None,
     if sep is None or ":" in sep.group() or not _SENTENCE_START.match(text, sep.end()):
         return None
     return _dateline(text, pos, sep.end(), [], [], when, agency)
-
-
-def _gazetteer_knows(name: str) -> bool:
-    """A city of 10,000 or more, a first-level region or a country of that name."""
-    try:
-        from .gazetteer import open_for_process
-
-        entries = open_for_process().lookup(name)
-    except Exception:  # no index (a bare install): only the stricter shapes count
-        return False
-    return any(e.name_kind in ("primary", "alternate") and (
-        e.feature == "country" or e.feature_code == "ADM1" or (e.feature == "city" and (e.population or 0) >= 10_000))
-        for e in entries)
 
 
 def _starts(text: str) -> list[int]:
@@ -350,21 +331,6 @@ _PERIOD = re.compile(r"\.[ \t]+")
 _PERIOD_LEAD = re.compile(r"\.[ \t]+[\"“'‘]?[A-Z]")
 _END_OF_LINE = re.compile(r"[ \t]*\n\s*[\"“'‘]?[A-Z0-9]")  # the lead on the next line
 _GLUED_HYPHEN = re.compile(r"[ \t]+-(?=[\"“A-Z])")  # Reuters' "(Reuters) -The ..."
-_CITY_OF_A_REGION = 100_000
-
-
-def _region_only(name: str) -> bool:
-    """A country or first-level region with no city of 100,000 of that name ("Kenya", "Georgia")."""
-    try:
-        from .gazetteer import open_for_process
-
-        entries = [e for e in open_for_process().lookup(name) if e.name_kind in ("primary", "alternate")]
-    except Exception:
-        return False
-    return any(e.feature == "country" or e.feature_code == "ADM1" for e in entries) and not any(
-        e.feature == "city" and (e.population or 0) >= _CITY_OF_A_REGION for e in entries)
-
-
 # "SANAA Aug 24", "TASHKENT. July 4": an ALL-CAPS place and its date with no comma between.
 _CAPS_TO_DATE = re.compile(r"\.?[ \t]+")
 _SPACE = re.compile(r"[ \t]+")
@@ -506,15 +472,6 @@ def _strict_enough(text: str, first: tuple[int, int], has_date: bool, has_agency
     return _all_caps(name)
 
 
-def _all_caps(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
-
-
-def _listed_non_place(name: str) -> bool:
-    return any(w.lower() in _NOT_PLACES for w in name.split())
-
-
 def _agency_only(text: str, pos: int) -> Dateline | None:
     """CNN's opening: ``(CNN) —`` or ``(CNN)Text``; only for known agencies."""
     m = _PAREN.match(text, pos)
@@ -528,96 +485,3 @@ def _agency_only(text: str, pos: int) -> Dateline | None:
     end = sep.end() if sep else m.end()
     return Dateline(start=pos, end=end, text=text[pos:end], agency=name)
 
-
-def _place(text: str, pos: int, *, qualifier: bool = False) -> tuple[int, int] | None:
-    """The span of a capitalised place name at ``pos`` (up to six tokens), or None.  A ``qualifier``
-    may be joined by "and" ("Trinidad and Tobago", "(Jammu and Kashmir)")."""
-    tokens: list[tuple[int, int, bool]] = []  # start, end, is a particle
-    p = pos
-    caps = False  # the name opens with an ALL-CAPS word of three letters or more
-    while len(tokens) < 6:
-        m = _TOKEN.match(text, p)
-        if m is None:
-            break
-        word, end = m.group(), m.end()
-        particle = False
-        if tokens and caps and not word.isupper() and word.lower() not in _PARTICLES:
-            break  # "SANAA Aug 24": an ALL-CAPS name ends where the capitals end
-        if tokens and any(pattern.match(text, m.start()) for pattern in _LEAD_DATES[:1]):
-            break  # "Kabul Jan 5 (AFP)": the date is no part of the name
-        if word[0].isupper():
-            # "St. Louis", "ST. LOUIS", "ATLANTA, Ga. (AP)": keep a short abbreviation's period.
-            short = (len(word) <= 5 and word[1:].islower()) or (len(word) <= 3 and word.isupper())
-            if (short and text.startswith(".", end)
-                    and text[end + 1:end + 2] in (" ", ",", "(", "—", "–", "-", ":")):
-                end += 1
-        elif tokens and (word.lower() in _PARTICLES or (qualifier and word == "and")):
-            particle = True
-        elif not _PREFIXED.match(word):
-            break
-        if not tokens:
-            caps = len(word) >= 3 and word.isupper()
-        tokens.append((m.start(), end, particle))
-        # Words of one name are separated by exactly one space on the same line.
-        if not (text.startswith(" ", end) and _TOKEN.match(text, end + 1)):
-            break
-        p = end + 1
-    while tokens and tokens[-1][2]:
-        tokens.pop()
-    if not tokens:
-        return None
-    return tokens[0][0], tokens[-1][1]
-
-
-def _is_agency(name: str, *, after: bool) -> bool:
-    """A known agency ("Reuters", "AP/AFP"), or an unknown acronym right before the separator."""
-    parts = [part.strip() for part in name.split("/")]
-    if all(part.lower() in _AGENCIES for part in parts):
-        return True
-    # "dpa/GNA": a known agency and an unknown acronym, right before the separator; or a service
-    # named after a known agency ("Thomson Reuters Foundation", "AFP Relaxnews")
-    return after and all(part.lower() in _AGENCIES or _ACRONYM.fullmatch(part) or _names_agency(part)
-                         for part in parts)
-
-
-_DASH_IN_PAREN = re.compile(r"[ \t]+[–—-][ \t]+")
-
-
-def _agency_dash_date(text: str, m: re.Match[str], published: str | None) -> tuple[tuple[int, int], str | None] | None:
-    """The agency and the date in one bracket, as some services write them: "(APP – Oct 30, 2022)". The
-    date must fill the rest of the bracket; each name on either side of a slash is an agency or an
-    outlet's capitalised name."""
-    inner = _strip_span(text, m.start(1), m.end(1))
-    dash = _DASH_IN_PAREN.search(text, inner[0], inner[1])
-    if dash is None:
-        return None
-    d = _date(text, dash.end(), published)
-    if d is None or d[1] != inner[1]:
-        return None
-    name = text[inner[0]:dash.start()]
-    if not all(part.strip().lower() in _AGENCIES or _outlet(part.strip()) or _ACRONYM.fullmatch(part.strip())
-               for part in name.split("/")):
-        return None
-    return (inner[0], dash.start()), d[0]
-
-
-def _outlet(name: str) -> bool:
-    """An outlet's name: one to four capitalised words ("UN News", "Al Jazeera")."""
-    words = name.split()
-    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
-
-
-def _names_agency(name: str) -> bool:
-    words = name.split()
-    if not 1 < len(words) <= 4 or not all(w[:1].isupper() for w in words):
-        return False
-    return any(" ".join(words[i:j]).lower() in _AGENCIES
-               for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1))
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
