@@ -62,17 +62,19 @@ def main() -> None:
     ap.add_argument("--reports", help="score this reports.jsonl instead of running the extractor")
     args = ap.parse_args()
 
-    gold = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
+    with open(args.gold, encoding="utf-8") as f:
+        gold = [json.loads(line) for line in f if line.strip()]
     if args.part != "all":
         gold = [g for g in gold if g["part"] == args.part]
     if args.reports:
-        out = open(args.reports, encoding="utf-8").read()
+        with open(args.reports, encoding="utf-8") as f:
+            out = f.read()
     else:
         feed = "".join(json.dumps({"id": g["id"], "text": g["text"], "published": g["published"]}) + "\n"
                        for g in gold)
         # a dateline is a format: openings of German, Portuguese or Spanish pages are read too
         env = {**os.environ, "EVENTWIRE_CHECK_LANGUAGE": "0"}
-        proc = subprocess.run(shlex.split(args.cmd) + ["extract", "--input-format", "jsonl", "--format", "jsonl"],
+        proc = subprocess.run([*shlex.split(args.cmd), "extract", "--input-format", "jsonl", "--format", "jsonl"],
                               input=feed, capture_output=True, text=True, env=env)
         if proc.returncode != 0:
             sys.stderr.write(proc.stderr[-3000:])

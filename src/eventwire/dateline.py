@@ -16,6 +16,10 @@ which agency) it was filed::
     By Jane Doe WASHINGTON (Reuters) -           March 3, 2024 — Gunmen killed ...
     TEMA, Ghana | Xinhua | Ghanaian ...         By IANS, Mumbai : ...   AFP, Kabul
     ASTANA. KAZINFORM - ...                      LONDON (Reuters) -The ...
+    Srinagar, Nov 12 An encounter ...            Nairobi (HAN) January 10, 2015 – ...
+    ANKARA-Anadolu Agency  /  BERLIN  (a line of its own above the lead)
+    (MENAFN- Kuwait News Agency (KUNA)) KUWAIT, Nov 22 (KUNA) --
+    PESHAWAR, (UrduPoint / Pakistan Point News - 20th Apr, 2020 ) :The ...
 
 ``places`` holds the cities the dispatch was filed from (EFE joins several with slashes);
 a state, region or country that qualifies the city ("KANSAS CITY, Mo.", "BEIRUT,
@@ -28,8 +32,9 @@ The parser is deliberately strict, because a false dateline puts a wrong place
 and date at the top of every report: it fires only on an ALL-CAPS place, or on a
 capitalised place followed by a date and/or an agency, and in both cases only
 when a separator (``-``, ``--``, ``–``, ``—``, ``.-``, ``:``, ``•``) closes it --
-or, after a known agency or an ALL-CAPS place with a date, when the lead sentence
-starts right after it ("(AFP) Fifteen", "MAIDUGURI, Nigeria, Sept 3 At least").
+or, after a known agency, or an ALL-CAPS place (or a town the gazetteer knows) with a date,
+when the lead sentence starts right after it ("(AFP) Fifteen", "MAIDUGURI, Nigeria, Sept 3
+At least", "Srinagar, Nov 12 An").
 A date may come first ("Feb. 7 (UPI) --", "July 21, 2019 (NEW YORK) -") or stand alone
 before a dash and the lead.  A capitalised place with nothing but a separator ("Beira —
 At least ...", "Dhaka: The ...") counts when the gazetteer knows it (or the region or
@@ -37,9 +42,13 @@ country qualifying it: "Musa Khel, Balochistan –") as a sizeable place and a s
 starts after it; after a bare colon, capitals too must be known and the sentence must read
 like a lead (ten words or more, mostly lower case), since "Obama: ..." and "HUFFPOLLSTER:
 ..." open headlines, and the place must be no country ("Kenya: Police fire ...").  A line
-of its own ends a dateline with a date or an agency ("Ludhiana, December 8").  It looks at
-the start of the text, past up to three short heading lines (title, byline) above the first
-paragraph, past an "Updated: ..." stamp, and past a byline on the dateline's own line.
+of its own ends a dateline with a date or an agency ("Ludhiana, December 8"), or with
+nothing when the place is a town the gazetteer knows, in capitals or with its qualifier
+("BERLIN", "Mainz, Germany"), and a lead follows.  An agency's name is no place ("IRNA -
+Islamic Republic News Agency").  It looks at the start of the text, past up to six short
+heading lines (title, date, outlet, byline) above the first paragraph, past an "Updated: ..."
+stamp or a bracketed credit, and past a byline on the dateline's own line.  Month names may
+be French, Spanish, Portuguese, Italian, German, Indonesian or Malay ("Havana, Juin 9 (EFE)").
 """
 
 from __future__ import annotations
@@ -72,15 +81,16 @@ _BRACKET = re.compile(r"[ \t]*\[([^\[\]\n]{1,40})\]")  # "London [U.K.], Feb. 9 
 _SLASH_AGENCY = re.compile(r"\.?[ \t]+/([A-Za-z][\w .&-]{1,40}?)/(?:\.(?=[ \t]+[A-Z\"“]))?")
 _WIRE_AGENCY = re.compile(r"[ \t]*--\(([^()\n]{2,40})\)--")  # NEW YORK--(BUSINESS WIRE)--
 # The separator; ".-" is EFE's.  Hyphens and colons need a space after them ("UPDATE 2-Israel" is no
-# dateline); en and em dashes may touch the next word.
-_SEP = re.compile(r"[ \t]*\.?[ \t]*(?:(?:-{1,3}|_|:|•)(?=\s|$)|[–—―])")
+# dateline); en and em dashes may touch the next word, and so may a colon with a space before it
+# ("PESHAWAR, (...) :Police held ...").
+_SEP = re.compile(r"[ \t]+:(?=[\"“'‘]?[A-Z0-9])|[ \t]*\.?[ \t]*(?:(?:-{1,4}|_|:|•)(?=\s|$)|[–—―])")
 
 _AGENCIES = AGENCIES
 # What may follow an agency when no separator closes the dateline: the lead sentence itself.
 _SENTENCE_START = re.compile(r"[ \t]+[\"“'‘]?[A-Z0-9]")
 
 
-_HEADING_LINES = 3  # short lines (title, byline) looked past to find the first paragraph
+_HEADING_LINES = 6  # short lines (title, date, outlet, byline) looked past to find the first paragraph
 _HEADING_MAX = 200
 
 
@@ -167,9 +177,10 @@ def _starts(text: str) -> list[int]:
             break
         starts.append(pos)
         nl = text.find("\n", pos)
-        stamp = _STAMP.match(text, pos)
+        stamp = _STAMP.match(text, pos) or _CREDIT.match(text, pos)
         if stamp and text[stamp.end():nl if nl >= 0 else len(text)].strip():
-            starts.append(stamp.end())  # "Updated: 2008-08-30 11:09 URUMQI -- Police ..."
+            # "Updated: 2008-08-30 11:09 URUMQI -- Police ...", "(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -"
+            starts.append(stamp.end())
         line = text[pos:nl if nl >= 0 else len(text)].rstrip()
         # A line ending like a sentence is the first paragraph, not a heading: stop there.
         if nl < 0 or len(line) > _HEADING_MAX or line.endswith((".", "!", "?", ";", ",", '"', "”")):
@@ -177,6 +188,11 @@ def _starts(text: str) -> list[int]:
         rest = text[nl:]
         pos = nl + len(rest) - len(rest.lstrip())
     return starts
+
+
+# A syndication credit in brackets before the dateline: "(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -",
+# "[February 07, 2008]  BANGKOK, Thailand (AP) --".
+_CREDIT = re.compile(r"(?:\((?:[^()\n]|\([^()\n]*\)){2,100}\)|\[[^\[\]\n]{2,60}\])[ \t]+(?=[A-Z])")
 
 
 def _parse_at(text: str, pos: int, published: str | None, known_place: Callable[[str], bool]) -> Dateline | None:
@@ -190,6 +206,9 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
     first = _place(text, pos)
     if first is None:
         return None
+    name = text[first[0]:first[1]]
+    if name.lower() in _AGENCIES and (name.isupper() or not known_place(name)):
+        return None  # "IRNA - Islamic Republic News Agency": an agency's name is no place
     places = [first]
     qualifiers: list[tuple[int, int]] = []  # "KYIV, Ukraine", "KANSAS CITY, Mo.": not a second place
     p = first[1]
@@ -264,6 +283,13 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
                 # after the date a bracket is no qualifier: "GENEVA, Jan 5 (UN News) -"
                 agency, p = inner, m.end()
                 break
+            sp = _SPACE.match(text, m.end())
+            d = _date(text, sp.end(), published) if sp and agency is None and not dated else None
+            if d is not None and _SEP.match(text, d[1]) and _is_agency(name, after=True):
+                # the date after the agency: "Nairobi (HAN) January 10, 2015 – ..."
+                agency, (when, p) = inner, d
+                has_date = dated = True
+                break
             qualifier = _place(text, inner[0], qualifier=True)
             if not dated and qualifier is not None and qualifier[1] == inner[1]:  # "(Palestinian Territories)"
                 qualifiers.append(qualifier)
@@ -283,6 +309,10 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             agency, p = bare
             lenient = True
             break
+        bare = _bare_agency(text, p + 1, line_end=True) if text.startswith("-", p) and agency is None else None
+        if bare is not None:  # "ANKARA-Anadolu Agency" on a line of its own
+            agency, p = bare
+            break
         m = _SLASH_AGENCY.match(text, p)
         if m and agency is None:
             agency, p = _strip_span(text, m.start(1), m.end(1)), m.end()
@@ -293,14 +323,19 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         sep_end: int | None = p
     else:
         sep_end = _closing(text, p, agency, lenient=lenient)
-    if sep_end is None and has_date and caps:
-        # "MAIDUGURI, Nigeria, Sept 3 At least five ...", "HAVANA, Mar 9. The ...": capitals and a date,
-        # then the lead
+    names = [text[s:e] for s, e in places]
+    if sep_end is None and has_date and (caps or all(known_place(n) and not _region_only(n) for n in names)):
+        # "MAIDUGURI, Nigeria, Sept 3 At least five ...", "HAVANA, Mar 9. The ...", "Srinagar, Nov 12 An
+        # encounter ...": capitals, or a town the gazetteer knows, and a date, then the lead
         m = _PERIOD_LEAD.match(text, p)
         sep_end = p if _SENTENCE_START.match(text, p) else p + 1 if m else None
     if sep_end is None and (has_date or agency) and _END_OF_LINE.match(text, p) and (
             caps or all(known_place(text[s:e]) for s, e in places)):  # not a byline "John Doe (AP)"
         sep_end = p  # the dateline on a line of its own: "Ludhiana, December 8", "AFP, Kabul"
+    own_line = sep_end is None and agency is None and not dated and _own_line(
+        text, p, caps or bool(qualifiers), names, known_place)
+    if own_line:
+        sep_end = p  # "BERLIN", "Mainz, Germany" on a line of its own above the lead
     if sep_end is None:
         return None
     if agency is None:  # "KABUL — (AFP) — ...": the agency after the separator
@@ -309,12 +344,11 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             agency, sep_end = after
     sep = _SEP.match(text, p)
     colon = sep is not None and ":" in sep.group() and not has_date and agency is None
-    if colon or not _strict_enough(text, places[0], has_date, agency is not None):
+    if not own_line and (colon or not _strict_enough(text, places[0], has_date, agency is not None)):
         # "Beira — At least three people ...", "Dhaka: The group said ...", "Musa Khel, Balochistan – ...":
         # a known place (or a known region or country qualifying it), a separator, and the lead sentence.
         # A colon alone asks this of capitals too: "HUFFPOLLSTER:", "MIKE PENCE:" open headlines and
         # transcripts.
-        names = [text[s:e] for s, e in places]
         known = all(known_place(n) for n in names) or any(known_place(text[s:e]) for s, e in qualifiers)
         if not (sep and _SENTENCE_START.match(text, sep_end)
                 and not any(_listed_non_place(n) for n in names) and known):
@@ -324,6 +358,16 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             # one naming its country
             return None
     return _dateline(text, places[0][0] if start is None else start, sep_end, places, qualifiers, when, agency)
+
+
+def _own_line(text: str, p: int, marked: bool, names: list[str], known_place: Callable[[str], bool]) -> bool:
+    """A place alone on its line, in capitals or with its qualifier ("BERLIN", "Mainz, Germany"), a
+    city the gazetteer knows (no country: "COLOMBIA" labels a section), and a lead below it."""
+    m = _END_OF_LINE.match(text, p)
+    if m is None or not marked or any(_listed_non_place(n) for n in names):
+        return False
+    lead = m.end() - 1
+    return _reads_like_a_lead(text, lead) and all(known_place(n) and not _region_only(n) for n in names)
 
 
 _PIPE_AGENCY = re.compile(r"[ \t]*\|[ \t]*([^|\n]{2,40}?)[ \t]*\|")  # "Kampala, Uganda | THE INDEPENDENT |"
@@ -339,9 +383,10 @@ _AGENCY_AFTER = re.compile(r"[ \t]*(?:\(([^()\n]{2,40})\)|([A-Z][A-Za-z.&]*(?:-[
                            r"(?: [A-Z][A-Za-z.&]*(?:-[A-Za-z]+)*){0,2}))")
 
 
-def _bare_agency(text: str, p: int, *, lead: bool = False) -> tuple[tuple[int, int], int] | None:
+def _bare_agency(text: str, p: int, *, lead: bool = False,
+                 line_end: bool = False) -> tuple[tuple[int, int], int] | None:
     """A known agency with no brackets, right before the separator (or, with ``lead``, the lead
-    sentence): (its span, where the separator starts)."""
+    sentence; with ``line_end``, the end of the line): (its span, where the separator starts)."""
     m = _AGENCY_AFTER.match(text, p)
     if m is None or m.group(2) is None:
         return None
@@ -351,7 +396,8 @@ def _bare_agency(text: str, p: int, *, lead: bool = False) -> tuple[tuple[int, i
         end = m.start(2) + len(name)
         # not a two-letter one, which is as often a postal code ("SCRANTON, PA —")
         if len(name) > 2 and name.lower() in _AGENCIES and (
-                _SEP.match(text, end) or (lead and _SENTENCE_START.match(text, end))):
+                _SEP.match(text, end) or (lead and _SENTENCE_START.match(text, end))
+                or (line_end and _END_OF_LINE.match(text, end))):
             return (m.start(2), end), end
     return None
 

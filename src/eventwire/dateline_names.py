@@ -31,11 +31,16 @@ ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,10})*")  # "KUNA", "NNN-AGENCIES"
 
 
 def gazetteer_knows(name: str) -> bool:
-    """A city of 10,000 or more, a first-level region or a country of that name."""
+    """A city of 10,000 or more, a first-level region or a country of that name; an Arabic name with
+    its article glued on ("ALMUKALLA", "Elfasher") counts as the name without it."""
     try:
         from .gazetteer import open_for_process
 
-        entries = open_for_process().lookup(name)
+        gazetteer = open_for_process()
+        names = [name]
+        if _GLUED_ARTICLE.match(name):
+            names.append(name[2:])
+        entries = [e for n in names for e in gazetteer.lookup(n)]
     except Exception:  # no index (a bare install): only the stricter shapes count
         return False
     return any(e.name_kind in ("primary", "alternate") and (
@@ -43,19 +48,27 @@ def gazetteer_knows(name: str) -> bool:
         for e in entries)
 
 
+_GLUED_ARTICLE = re.compile(r"(?i:al|el)[^\W\d_]{4,}$")
+
+
 _CITY_OF_A_REGION = 100_000
 
 
 def region_only(name: str) -> bool:
-    """A country or first-level region with no city of 100,000 of that name ("Kenya", "Georgia")."""
+    """A country or first-level region with no city of 100,000 of that name, nor a town of 10,000 of
+    that name in the same country ("Kenya", "Georgia"; not "Putrajaya", a territory named after its
+    town)."""
     try:
         from .gazetteer import open_for_process
 
         entries = [e for e in open_for_process().lookup(name) if e.name_kind in ("primary", "alternate")]
     except Exception:
         return False
-    return any(e.feature == "country" or e.feature_code == "ADM1" for e in entries) and not any(
-        e.feature == "city" and (e.population or 0) >= _CITY_OF_A_REGION for e in entries)
+    regions = {e.country for e in entries if e.feature == "country" or e.feature_code == "ADM1"}
+    return bool(regions) and not any(
+        e.feature == "city" and ((e.population or 0) >= _CITY_OF_A_REGION
+                                 or (e.country in regions and (e.population or 0) >= 10_000))
+        for e in entries)
 
 
 def all_caps(name: str) -> bool:
@@ -78,6 +91,9 @@ def place_span(text: str, pos: int, *, qualifier: bool = False) -> tuple[int, in
         if m is None:
             break
         word, end = m.group(), m.end()
+        head = word.split("-", 1)[0]
+        if "-" in word and len(head) >= 3 and head.isupper() and not word.isupper():
+            word, end = head, m.start() + len(head)  # "ANKARA-Anadolu Agency": the capitals are the place
         particle = False
         if tokens and caps and not word.isupper() and word.lower() not in _PARTICLES:
             break  # "SANAA Aug 24": an ALL-CAPS name ends where the capitals end
@@ -107,11 +123,17 @@ def place_span(text: str, pos: int, *, qualifier: bool = False) -> tuple[int, in
     return tokens[0][0], tokens[-1][1]
 
 
+_SERVICE = re.compile(r"[A-Za-z]{2,5}")
+
+
 def is_agency(name: str, *, after: bool) -> bool:
     """A known agency ("Reuters", "AP/AFP"), or an unknown acronym right before the separator."""
     parts = [part.strip() for part in name.split("/")]
     if all(part.lower() in AGENCIES for part in parts):
         return True
+    if after and any(part.lower() in AGENCIES for part in parts) and all(
+            part.lower() in AGENCIES or _SERVICE.fullmatch(part) for part in parts):
+        return True  # a known agency and its regional service: "dpa/lnw"
     # "dpa/GNA": a known agency and an unknown acronym, right before the separator; or a service
     # named after a known agency ("Thomson Reuters Foundation", "AFP Relaxnews")
     return after and all(part.lower() in AGENCIES or ACRONYM.fullmatch(part) or names_agency(part)
