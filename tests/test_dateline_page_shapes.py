@@ -65,6 +65,20 @@ SHAPES: list[tuple[str, str, list[str], str | None, str | None]] = [
      " state elections next month.", ["PUTRAJAYA"], None, None),
     ("glued_article_colon", "ALMUKALLA: Aircraft flew dozens of released prisoners to the city's airport on"
      " Friday, the aid group said.", ["ALMUKALLA"], None, None),
+    # a known town and a period (The Citizen, Daily Monitor)
+    ("known_town_period", "Mwanza. Only a few of the region's schools have a science laboratory, a survey"
+     " released on Monday shows.", ["Mwanza"], None, None),
+    # a double hyphen glued to the lead (Dow Jones)
+    ("caps_glued_double_hyphen", "FRANKFURT--Shares fell in early trade on Monday.", ["FRANKFURT"], None, None),
+    # the date in brackets after capitals (Radio Dabanga)
+    ("caps_date_in_brackets", "NYALA (3 March) Residents said gunmen looted the market overnight.", ["NYALA"],
+     "2024-03-03", None),
+    # the date after the separator
+    ("date_after_dash", "Gulu, Uganda — March 3, 2024 The army said it had arrested four men.", ["Gulu"],
+     "2024-03-03", None),
+    # a colon opening a lead hard-wrapped mid-sentence
+    ("colon_wrapped_lead", "Peshawar: Four men, two of them wanted for a string\nof robberies, were arrested on"
+     " Sunday, police said.", ["Peshawar"], None, None),
 ]
 
 NOT_DATELINES: list[tuple[str, str]] = [
@@ -81,6 +95,11 @@ NOT_DATELINES: list[tuple[str, str]] = [
     ("credit_then_lead", "(NEWSFEED- Gulf Wire Service) Officials said at least 14 people were killed."),
     # a credit line naming an agency above a lead
     ("agency_credit_line", "TASS\nThis is a developing story.\nOfficials said at least 14 people were killed."),
+    # a country and a period; a month abbreviation and its period
+    ("country_period", "Kenya. Only a few of the country's schools have a science laboratory, a survey shows."),
+    ("month_period", "Nov. 28 was the day the talks collapsed, officials said on Monday in the capital."),
+    # a headline after a name and a colon, wrapped over two lines, stays a headline
+    ("wrapped_headline_colon", "Nairobi: Families Of Victims Don't Care\nAbout Politics, Just Change Now"),
 ]
 
 

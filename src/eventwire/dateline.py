@@ -20,6 +20,8 @@ which agency) it was filed::
     ANKARA-Anadolu Agency  /  BERLIN  (a line of its own above the lead)
     (MENAFN- Kuwait News Agency (KUNA)) KUWAIT, Nov 22 (KUNA) --
     PESHAWAR, (UrduPoint / Pakistan Point News - 20th Apr, 2020 ) :The ...
+    Arusha. Only 14 per cent ...                 LONDON--Oil edged lower ...
+    KASSAB (19 June) The government ...          Kampala, Uganda — January 30, 2026 The ...
 
 ``places`` holds the cities the dispatch was filed from (EFE joins several with slashes);
 a state, region or country that qualifies the city ("KANSAS CITY, Mo.", "BEIRUT,
@@ -81,9 +83,9 @@ _BRACKET = re.compile(r"[ \t]*\[([^\[\]\n]{1,40})\]")  # "London [U.K.], Feb. 9 
 _SLASH_AGENCY = re.compile(r"\.?[ \t]+/([A-Za-z][\w .&-]{1,40}?)/(?:\.(?=[ \t]+[A-Z\"“]))?")
 _WIRE_AGENCY = re.compile(r"[ \t]*--\(([^()\n]{2,40})\)--")  # NEW YORK--(BUSINESS WIRE)--
 # The separator; ".-" is EFE's.  Hyphens and colons need a space after them ("UPDATE 2-Israel" is no
-# dateline); en and em dashes may touch the next word, and so may a colon with a space before it
-# ("PESHAWAR, (...) :Police held ...").
-_SEP = re.compile(r"[ \t]+:(?=[\"“'‘]?[A-Z0-9])|[ \t]*\.?[ \t]*(?:(?:-{1,4}|_|:|•)(?=\s|$)|[–—―])")
+# dateline); en and em dashes may touch the next word, and so may a double hyphen ("LONDON--Oil ...")
+# and a colon with a space before it ("PESHAWAR, (...) :Police held ...").
+_SEP = re.compile(r"[ \t]+:(?=[\"“'‘]?[A-Z0-9])|[ \t]*\.?[ \t]*(?:(?:-{1,4}|_|:|•)(?=\s|$)|-{2,4}(?=[\"“'‘A-Z])|[–—―])")
 
 _AGENCIES = AGENCIES
 # What may follow an agency when no separator closes the dateline: the lead sentence itself.
@@ -276,6 +278,11 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             break
         if m:
             inner = _strip_span(text, m.start(1), m.end(1))
+            d = None if dated else _date(text, inner[0], published)
+            if d is not None and d[1] == inner[1]:  # the date in brackets: "KASSAB (19 June) The ..."
+                when, p = d[0], m.end()
+                has_date = dated = True
+                continue
             name, after = text[inner[0]:inner[1]], _SEP.match(text, m.end()) is not None
             # capitals and a date may run into the lead past any acronym: "HAVANA, Mar 6 (PL) Cuban ..."
             lenient = has_date and caps and bool(_SENTENCE_START.match(text, m.end()))
@@ -336,15 +343,27 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         text, p, caps or bool(qualifiers), names, known_place)
     if own_line:
         sep_end = p  # "BERLIN", "Mainz, Germany" on a line of its own above the lead
+    lead = _period_lead(text, p) if sep_end is None and agency is None and not dated else None
+    period = lead is not None and not any(_listed_non_place(n) for n in names) and _reads_like_a_lead(
+        text, lead[1]) and all(known_place(n) and not _region_only(n) for n in names)
+    if period:
+        sep_end = lead[0]  # "Arusha. Only 14 per cent ...": a known town and a period
     if sep_end is None:
         return None
     if agency is None:  # "KABUL — (AFP) — ...": the agency after the separator
         after = _agency_after(text, sep_end)
         if after is not None:
             agency, sep_end = after
+    if not dated:  # the date after the separator: "Kampala, Uganda — January 30, 2026 The ..."
+        sp = _SPACE.match(text, sep_end)
+        d = _date(text, sp.end() if sp else sep_end, published)
+        if d is not None and (_SENTENCE_START.match(text, d[1]) or _SEP.match(text, d[1])):
+            then = _SEP.match(text, d[1])
+            when, sep_end = d[0], then.end() if then else d[1]
+            has_date = dated = True
     sep = _SEP.match(text, p)
     colon = sep is not None and ":" in sep.group() and not has_date and agency is None
-    if not own_line and (colon or not _strict_enough(text, places[0], has_date, agency is not None)):
+    if not (own_line or period) and (colon or not _strict_enough(text, places[0], has_date, agency is not None)):
         # "Beira — At least three people ...", "Dhaka: The group said ...", "Musa Khel, Balochistan – ...":
         # a known place (or a known region or country qualifying it), a separator, and the lead sentence.
         # A colon alone asks this of capitals too: "HUFFPOLLSTER:", "MIKE PENCE:" open headlines and
@@ -358,6 +377,19 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             # one naming its country
             return None
     return _dateline(text, places[0][0] if start is None else start, sep_end, places, qualifiers, when, agency)
+
+
+_LETTER_START = re.compile(r"[ \t]+[\"“'‘]?[A-Z]")
+
+
+def _period_lead(text: str, p: int) -> tuple[int, int] | None:
+    """(end of the dateline, start of the lead) when a period and the lead follow the place."""
+    m = _PERIOD_LEAD.match(text, p)
+    if m is not None:
+        return p + 1, m.end() - 1
+    if p > 0 and text[p - 1] == "." and (m := _LETTER_START.match(text, p)):  # "Gulu." kept its period
+        return p, m.end() - 1
+    return None
 
 
 def _own_line(text: str, p: int, marked: bool, names: list[str], known_place: Callable[[str], bool]) -> bool:
@@ -421,6 +453,7 @@ def _agency_after(text: str, p: int) -> tuple[tuple[int, int], int] | None:
 
 
 _LEAD_MIN_WORDS = 10
+_LEAD_MAX = 600  # characters of a hard-wrapped lead read
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3}[.!?])\s")  # "statehood. ", not "U.S. "
 
@@ -431,6 +464,11 @@ def _reads_like_a_lead(text: str, p: int) -> bool:
     speaker's name ("Obama: Families Of Victims Don't Care About Politics")."""
     nl = text.find("\n", p)
     line = text[p:nl if nl >= 0 else len(text)]
+    while nl >= 0 and len(line) < _LEAD_MAX and text[nl + 1:nl + 2].islower():
+        # a lead hard-wrapped mid-sentence ("Five militants including two\nsenior ...")
+        end = text.find("\n", nl + 1)
+        line += " " + text[nl + 1:end if end >= 0 else len(text)]
+        nl = end
     words = _WORD.findall(_SENTENCE_END.split(line, 1)[0])
     if len(words) < _LEAD_MIN_WORDS:
         return False
