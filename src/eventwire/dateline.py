@@ -16,6 +16,12 @@ which agency) it was filed::
     By Jane Doe WASHINGTON (Reuters) -           March 3, 2024 — Gunmen killed ...
     TEMA, Ghana | Xinhua | Ghanaian ...         By IANS, Mumbai : ...   AFP, Kabul
     ASTANA. KAZINFORM - ...                      LONDON (Reuters) -The ...
+    Srinagar, Nov 12 An encounter ...            Nairobi (HAN) January 10, 2015 – ...
+    ANKARA-Anadolu Agency  /  BERLIN  (a line of its own above the lead)
+    (MENAFN- Kuwait News Agency (KUNA)) KUWAIT, Nov 22 (KUNA) --
+    PESHAWAR, (UrduPoint / Pakistan Point News - 20th Apr, 2020 ) :The ...
+    Arusha. Only 14 per cent ...                 LONDON--Oil edged lower ...
+    KASSAB (19 June) The government ...          Kampala, Uganda — January 30, 2026 The ...
 
 ``places`` holds the cities the dispatch was filed from (EFE joins several with slashes);
 a state, region or country that qualifies the city ("KANSAS CITY, Mo.", "BEIRUT,
@@ -28,8 +34,9 @@ The parser is deliberately strict, because a false dateline puts a wrong place
 and date at the top of every report: it fires only on an ALL-CAPS place, or on a
 capitalised place followed by a date and/or an agency, and in both cases only
 when a separator (``-``, ``--``, ``–``, ``—``, ``.-``, ``:``, ``•``) closes it --
-or, after a known agency or an ALL-CAPS place with a date, when the lead sentence
-starts right after it ("(AFP) Fifteen", "MAIDUGURI, Nigeria, Sept 3 At least").
+or, after a known agency, or an ALL-CAPS place (or a town the gazetteer knows) with a date,
+when the lead sentence starts right after it ("(AFP) Fifteen", "MAIDUGURI, Nigeria, Sept 3
+At least", "Srinagar, Nov 12 An").
 A date may come first ("Feb. 7 (UPI) --", "July 21, 2019 (NEW YORK) -") or stand alone
 before a dash and the lead.  A capitalised place with nothing but a separator ("Beira —
 At least ...", "Dhaka: The ...") counts when the gazetteer knows it (or the region or
@@ -37,9 +44,13 @@ country qualifying it: "Musa Khel, Balochistan –") as a sizeable place and a s
 starts after it; after a bare colon, capitals too must be known and the sentence must read
 like a lead (ten words or more, mostly lower case), since "Obama: ..." and "HUFFPOLLSTER:
 ..." open headlines, and the place must be no country ("Kenya: Police fire ...").  A line
-of its own ends a dateline with a date or an agency ("Ludhiana, December 8").  It looks at
-the start of the text, past up to three short heading lines (title, byline) above the first
-paragraph, past an "Updated: ..." stamp, and past a byline on the dateline's own line.
+of its own ends a dateline with a date or an agency ("Ludhiana, December 8"), or with
+nothing when the place is a town the gazetteer knows, in capitals or with its qualifier
+("BERLIN", "Mainz, Germany"), and a lead follows.  An agency's name is no place ("IRNA -
+Islamic Republic News Agency").  It looks at the start of the text, past up to six short
+heading lines (title, date, outlet, byline) above the first paragraph, past an "Updated: ..."
+stamp or a bracketed credit, and past a byline on the dateline's own line.  Month names may
+be French, Spanish, Portuguese, Italian, German, Indonesian or Malay ("Havana, Juin 9 (EFE)").
 """
 
 from __future__ import annotations
@@ -48,27 +59,22 @@ import re
 from collections.abc import Callable
 
 from .dateline_agencies import AGENCIES
-from .dateline_agencies import NOT_PLACES as _NOT_PLACES
 from .dateline_dates import LEAD_DATES as _LEAD_DATES
 from .dateline_dates import STAMP as _STAMP
 from .dateline_dates import date_at as _date
 from .dateline_dates import weekday_at as _weekday
+from .dateline_names import agency_dash_date as _agency_dash_date
+from .dateline_names import all_caps as _all_caps
+from .dateline_names import gazetteer_knows as _gazetteer_knows
+from .dateline_names import is_agency as _is_agency
+from .dateline_names import listed_non_place as _listed_non_place
+from .dateline_names import outlet as _outlet
+from .dateline_names import place_span as _place
+from .dateline_names import region_only as _region_only
+from .dateline_names import strip_span as _strip_span
 from .schema import Dateline, Span
 
 __all__ = ["parse_dateline"]
-
-_L = r"[^\W\d_]"  # one letter, any script
-
-# A place-name token: dotted initials ("D.C.", "N.Y.") or letters joined by ' ’ - ("Deir al-Balah").
-_TOKEN = re.compile(rf"(?:{_L}\.){{2,}}|{_L}+(?:['’\-]{_L}+)*")
-# Lower-case connectors inside a place name ("Rio de Janeiro", "Isle of Man"), never at its ends.
-_PARTICLES = frozenset({
-    "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el", "al", "ad",
-    "ar", "as", "ash", "az", "bin", "ibn", "abu", "van", "von", "der", "den", "of", "upon", "sur", "am",
-    "im", "y", "e",
-})
-# Lower-case Arabic article glued to a name: "al-Mawasi", "el-Arish".
-_PREFIXED = re.compile(rf"(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)-|[dl]['’]){_L}")  # also "Côte d'Ivoire"
 
 _COMMA = re.compile(r",[ \t]*")
 _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
@@ -77,16 +83,16 @@ _BRACKET = re.compile(r"[ \t]*\[([^\[\]\n]{1,40})\]")  # "London [U.K.], Feb. 9 
 _SLASH_AGENCY = re.compile(r"\.?[ \t]+/([A-Za-z][\w .&-]{1,40}?)/(?:\.(?=[ \t]+[A-Z\"“]))?")
 _WIRE_AGENCY = re.compile(r"[ \t]*--\(([^()\n]{2,40})\)--")  # NEW YORK--(BUSINESS WIRE)--
 # The separator; ".-" is EFE's.  Hyphens and colons need a space after them ("UPDATE 2-Israel" is no
-# dateline); en and em dashes may touch the next word.
-_SEP = re.compile(r"[ \t]*\.?[ \t]*(?:(?:-{1,3}|_|:|•)(?=\s|$)|[–—―])")
+# dateline); en and em dashes may touch the next word, and so may a double hyphen ("LONDON--Oil ...")
+# and a colon with a space before it ("PESHAWAR, (...) :Police held ...").
+_SEP = re.compile(r"[ \t]+:(?=[\"“'‘]?[A-Z0-9])|[ \t]*\.?[ \t]*(?:(?:-{1,4}|_|:|•)(?=\s|$)|-{2,4}(?=[\"“'‘A-Z])|[–—―])")
 
 _AGENCIES = AGENCIES
-_ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,10})*")  # "KUNA", "NNN-AGENCIES"
 # What may follow an agency when no separator closes the dateline: the lead sentence itself.
 _SENTENCE_START = re.compile(r"[ \t]+[\"“'‘]?[A-Z0-9]")
 
 
-_HEADING_LINES = 3  # short lines (title, byline) looked past to find the first paragraph
+_HEADING_LINES = 6  # short lines (title, date, outlet, byline) looked past to find the first paragraph
 _HEADING_MAX = 200
 
 
@@ -164,19 +170,6 @@ def _agency_first(text: str, pos: int, published: str | None,
     return _dateline(text, pos, sep.end(), [], [], when, agency)
 
 
-def _gazetteer_knows(name: str) -> bool:
-    """A city of 10,000 or more, a first-level region or a country of that name."""
-    try:
-        from .gazetteer import open_for_process
-
-        entries = open_for_process().lookup(name)
-    except Exception:  # no index (a bare install): only the stricter shapes count
-        return False
-    return any(e.name_kind in ("primary", "alternate") and (
-        e.feature == "country" or e.feature_code == "ADM1" or (e.feature == "city" and (e.population or 0) >= 10_000))
-        for e in entries)
-
-
 def _starts(text: str) -> list[int]:
     """Where a dateline may begin: the first line, and below up to three short heading lines."""
     starts: list[int] = []
@@ -186,9 +179,10 @@ def _starts(text: str) -> list[int]:
             break
         starts.append(pos)
         nl = text.find("\n", pos)
-        stamp = _STAMP.match(text, pos)
+        stamp = _STAMP.match(text, pos) or _CREDIT.match(text, pos)
         if stamp and text[stamp.end():nl if nl >= 0 else len(text)].strip():
-            starts.append(stamp.end())  # "Updated: 2008-08-30 11:09 URUMQI -- Police ..."
+            # "Updated: 2008-08-30 11:09 URUMQI -- Police ...", "(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -"
+            starts.append(stamp.end())
         line = text[pos:nl if nl >= 0 else len(text)].rstrip()
         # A line ending like a sentence is the first paragraph, not a heading: stop there.
         if nl < 0 or len(line) > _HEADING_MAX or line.endswith((".", "!", "?", ";", ",", '"', "”")):
@@ -196,6 +190,11 @@ def _starts(text: str) -> list[int]:
         rest = text[nl:]
         pos = nl + len(rest) - len(rest.lstrip())
     return starts
+
+
+# A syndication credit in brackets before the dateline: "(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -",
+# "[February 07, 2008]  BANGKOK, Thailand (AP) --".
+_CREDIT = re.compile(r"(?:\((?:[^()\n]|\([^()\n]*\)){2,100}\)|\[[^\[\]\n]{2,60}\])[ \t]+(?=[A-Z])")
 
 
 def _parse_at(text: str, pos: int, published: str | None, known_place: Callable[[str], bool]) -> Dateline | None:
@@ -209,6 +208,9 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
     first = _place(text, pos)
     if first is None:
         return None
+    name = text[first[0]:first[1]]
+    if name.lower() in _AGENCIES and (name.isupper() or not known_place(name)):
+        return None  # "IRNA - Islamic Republic News Agency": an agency's name is no place
     places = [first]
     qualifiers: list[tuple[int, int]] = []  # "KYIV, Ukraine", "KANSAS CITY, Mo.": not a second place
     p = first[1]
@@ -276,12 +278,24 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             break
         if m:
             inner = _strip_span(text, m.start(1), m.end(1))
+            d = None if dated else _date(text, inner[0], published)
+            if d is not None and d[1] == inner[1]:  # the date in brackets: "KASSAB (19 June) The ..."
+                when, p = d[0], m.end()
+                has_date = dated = True
+                continue
             name, after = text[inner[0]:inner[1]], _SEP.match(text, m.end()) is not None
             # capitals and a date may run into the lead past any acronym: "HAVANA, Mar 6 (PL) Cuban ..."
             lenient = has_date and caps and bool(_SENTENCE_START.match(text, m.end()))
             if agency is None and (_is_agency(name, after=after or lenient) or (dated and after and _outlet(name))):
                 # after the date a bracket is no qualifier: "GENEVA, Jan 5 (UN News) -"
                 agency, p = inner, m.end()
+                break
+            sp = _SPACE.match(text, m.end())
+            d = _date(text, sp.end(), published) if sp and agency is None and not dated else None
+            if d is not None and _SEP.match(text, d[1]) and _is_agency(name, after=True):
+                # the date after the agency: "Nairobi (HAN) January 10, 2015 – ..."
+                agency, (when, p) = inner, d
+                has_date = dated = True
                 break
             qualifier = _place(text, inner[0], qualifier=True)
             if not dated and qualifier is not None and qualifier[1] == inner[1]:  # "(Palestinian Territories)"
@@ -302,6 +316,10 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             agency, p = bare
             lenient = True
             break
+        bare = _bare_agency(text, p + 1, line_end=True) if text.startswith("-", p) and agency is None else None
+        if bare is not None:  # "ANKARA-Anadolu Agency" on a line of its own
+            agency, p = bare
+            break
         m = _SLASH_AGENCY.match(text, p)
         if m and agency is None:
             agency, p = _strip_span(text, m.start(1), m.end(1)), m.end()
@@ -312,28 +330,44 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         sep_end: int | None = p
     else:
         sep_end = _closing(text, p, agency, lenient=lenient)
-    if sep_end is None and has_date and caps:
-        # "MAIDUGURI, Nigeria, Sept 3 At least five ...", "HAVANA, Mar 9. The ...": capitals and a date,
-        # then the lead
+    names = [text[s:e] for s, e in places]
+    if sep_end is None and has_date and (caps or all(known_place(n) and not _region_only(n) for n in names)):
+        # "MAIDUGURI, Nigeria, Sept 3 At least five ...", "HAVANA, Mar 9. The ...", "Srinagar, Nov 12 An
+        # encounter ...": capitals, or a town the gazetteer knows, and a date, then the lead
         m = _PERIOD_LEAD.match(text, p)
         sep_end = p if _SENTENCE_START.match(text, p) else p + 1 if m else None
     if sep_end is None and (has_date or agency) and _END_OF_LINE.match(text, p) and (
             caps or all(known_place(text[s:e]) for s, e in places)):  # not a byline "John Doe (AP)"
         sep_end = p  # the dateline on a line of its own: "Ludhiana, December 8", "AFP, Kabul"
+    own_line = sep_end is None and agency is None and not dated and _own_line(
+        text, p, caps or bool(qualifiers), names, known_place)
+    if own_line:
+        sep_end = p  # "BERLIN", "Mainz, Germany" on a line of its own above the lead
+    lead = _period_lead(text, p) if sep_end is None and agency is None and not dated else None
+    period = lead is not None and not any(_listed_non_place(n) for n in names) and _reads_like_a_lead(
+        text, lead[1]) and all(known_place(n) and not _region_only(n) for n in names)
+    if period:
+        sep_end = lead[0]  # "Arusha. Only 14 per cent ...": a known town and a period
     if sep_end is None:
         return None
     if agency is None:  # "KABUL — (AFP) — ...": the agency after the separator
         after = _agency_after(text, sep_end)
         if after is not None:
             agency, sep_end = after
+    if not dated:  # the date after the separator: "Kampala, Uganda — January 30, 2026 The ..."
+        sp = _SPACE.match(text, sep_end)
+        d = _date(text, sp.end() if sp else sep_end, published)
+        if d is not None and (_SENTENCE_START.match(text, d[1]) or _SEP.match(text, d[1])):
+            then = _SEP.match(text, d[1])
+            when, sep_end = d[0], then.end() if then else d[1]
+            has_date = dated = True
     sep = _SEP.match(text, p)
     colon = sep is not None and ":" in sep.group() and not has_date and agency is None
-    if colon or not _strict_enough(text, places[0], has_date, agency is not None):
+    if not (own_line or period) and (colon or not _strict_enough(text, places[0], has_date, agency is not None)):
         # "Beira — At least three people ...", "Dhaka: The group said ...", "Musa Khel, Balochistan – ...":
         # a known place (or a known region or country qualifying it), a separator, and the lead sentence.
         # A colon alone asks this of capitals too: "HUFFPOLLSTER:", "MIKE PENCE:" open headlines and
         # transcripts.
-        names = [text[s:e] for s, e in places]
         known = all(known_place(n) for n in names) or any(known_place(text[s:e]) for s, e in qualifiers)
         if not (sep and _SENTENCE_START.match(text, sep_end)
                 and not any(_listed_non_place(n) for n in names) and known):
@@ -345,26 +379,34 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
     return _dateline(text, places[0][0] if start is None else start, sep_end, places, qualifiers, when, agency)
 
 
+_LETTER_START = re.compile(r"[ \t]+[\"“'‘]?[A-Z]")
+
+
+def _period_lead(text: str, p: int) -> tuple[int, int] | None:
+    """(end of the dateline, start of the lead) when a period and the lead follow the place."""
+    m = _PERIOD_LEAD.match(text, p)
+    if m is not None:
+        return p + 1, m.end() - 1
+    if p > 0 and text[p - 1] == "." and (m := _LETTER_START.match(text, p)):  # "Gulu." kept its period
+        return p, m.end() - 1
+    return None
+
+
+def _own_line(text: str, p: int, marked: bool, names: list[str], known_place: Callable[[str], bool]) -> bool:
+    """A place alone on its line, in capitals or with its qualifier ("BERLIN", "Mainz, Germany"), a
+    city the gazetteer knows (no country: "COLOMBIA" labels a section), and a lead below it."""
+    m = _END_OF_LINE.match(text, p)
+    if m is None or not marked or any(_listed_non_place(n) for n in names):
+        return False
+    lead = m.end() - 1
+    return _reads_like_a_lead(text, lead) and all(known_place(n) and not _region_only(n) for n in names)
+
+
 _PIPE_AGENCY = re.compile(r"[ \t]*\|[ \t]*([^|\n]{2,40}?)[ \t]*\|")  # "Kampala, Uganda | THE INDEPENDENT |"
 _PERIOD = re.compile(r"\.[ \t]+")
 _PERIOD_LEAD = re.compile(r"\.[ \t]+[\"“'‘]?[A-Z]")
 _END_OF_LINE = re.compile(r"[ \t]*\n\s*[\"“'‘]?[A-Z0-9]")  # the lead on the next line
 _GLUED_HYPHEN = re.compile(r"[ \t]+-(?=[\"“A-Z])")  # Reuters' "(Reuters) -The ..."
-_CITY_OF_A_REGION = 100_000
-
-
-def _region_only(name: str) -> bool:
-    """A country or first-level region with no city of 100,000 of that name ("Kenya", "Georgia")."""
-    try:
-        from .gazetteer import open_for_process
-
-        entries = [e for e in open_for_process().lookup(name) if e.name_kind in ("primary", "alternate")]
-    except Exception:
-        return False
-    return any(e.feature == "country" or e.feature_code == "ADM1" for e in entries) and not any(
-        e.feature == "city" and (e.population or 0) >= _CITY_OF_A_REGION for e in entries)
-
-
 # "SANAA Aug 24", "TASHKENT. July 4": an ALL-CAPS place and its date with no comma between.
 _CAPS_TO_DATE = re.compile(r"\.?[ \t]+")
 _SPACE = re.compile(r"[ \t]+")
@@ -373,9 +415,10 @@ _AGENCY_AFTER = re.compile(r"[ \t]*(?:\(([^()\n]{2,40})\)|([A-Z][A-Za-z.&]*(?:-[
                            r"(?: [A-Z][A-Za-z.&]*(?:-[A-Za-z]+)*){0,2}))")
 
 
-def _bare_agency(text: str, p: int, *, lead: bool = False) -> tuple[tuple[int, int], int] | None:
+def _bare_agency(text: str, p: int, *, lead: bool = False,
+                 line_end: bool = False) -> tuple[tuple[int, int], int] | None:
     """A known agency with no brackets, right before the separator (or, with ``lead``, the lead
-    sentence): (its span, where the separator starts)."""
+    sentence; with ``line_end``, the end of the line): (its span, where the separator starts)."""
     m = _AGENCY_AFTER.match(text, p)
     if m is None or m.group(2) is None:
         return None
@@ -385,7 +428,8 @@ def _bare_agency(text: str, p: int, *, lead: bool = False) -> tuple[tuple[int, i
         end = m.start(2) + len(name)
         # not a two-letter one, which is as often a postal code ("SCRANTON, PA —")
         if len(name) > 2 and name.lower() in _AGENCIES and (
-                _SEP.match(text, end) or (lead and _SENTENCE_START.match(text, end))):
+                _SEP.match(text, end) or (lead and _SENTENCE_START.match(text, end))
+                or (line_end and _END_OF_LINE.match(text, end))):
             return (m.start(2), end), end
     return None
 
@@ -409,6 +453,7 @@ def _agency_after(text: str, p: int) -> tuple[tuple[int, int], int] | None:
 
 
 _LEAD_MIN_WORDS = 10
+_LEAD_MAX = 600  # characters of a hard-wrapped lead read
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3}[.!?])\s")  # "statehood. ", not "U.S. "
 
@@ -419,6 +464,11 @@ def _reads_like_a_lead(text: str, p: int) -> bool:
     speaker's name ("Obama: Families Of Victims Don't Care About Politics")."""
     nl = text.find("\n", p)
     line = text[p:nl if nl >= 0 else len(text)]
+    while nl >= 0 and len(line) < _LEAD_MAX and text[nl + 1:nl + 2].islower():
+        # a lead hard-wrapped mid-sentence ("Five militants including two\nsenior ...")
+        end = text.find("\n", nl + 1)
+        line += " " + text[nl + 1:end if end >= 0 else len(text)]
+        nl = end
     words = _WORD.findall(_SENTENCE_END.split(line, 1)[0])
     if len(words) < _LEAD_MIN_WORDS:
         return False
@@ -506,15 +556,6 @@ def _strict_enough(text: str, first: tuple[int, int], has_date: bool, has_agency
     return _all_caps(name)
 
 
-def _all_caps(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
-
-
-def _listed_non_place(name: str) -> bool:
-    return any(w.lower() in _NOT_PLACES for w in name.split())
-
-
 def _agency_only(text: str, pos: int) -> Dateline | None:
     """CNN's opening: ``(CNN) —`` or ``(CNN)Text``; only for known agencies."""
     m = _PAREN.match(text, pos)
@@ -528,96 +569,3 @@ def _agency_only(text: str, pos: int) -> Dateline | None:
     end = sep.end() if sep else m.end()
     return Dateline(start=pos, end=end, text=text[pos:end], agency=name)
 
-
-def _place(text: str, pos: int, *, qualifier: bool = False) -> tuple[int, int] | None:
-    """The span of a capitalised place name at ``pos`` (up to six tokens), or None.  A ``qualifier``
-    may be joined by "and" ("Trinidad and Tobago", "(Jammu and Kashmir)")."""
-    tokens: list[tuple[int, int, bool]] = []  # start, end, is a particle
-    p = pos
-    caps = False  # the name opens with an ALL-CAPS word of three letters or more
-    while len(tokens) < 6:
-        m = _TOKEN.match(text, p)
-        if m is None:
-            break
-        word, end = m.group(), m.end()
-        particle = False
-        if tokens and caps and not word.isupper() and word.lower() not in _PARTICLES:
-            break  # "SANAA Aug 24": an ALL-CAPS name ends where the capitals end
-        if tokens and any(pattern.match(text, m.start()) for pattern in _LEAD_DATES[:1]):
-            break  # "Kabul Jan 5 (AFP)": the date is no part of the name
-        if word[0].isupper():
-            # "St. Louis", "ST. LOUIS", "ATLANTA, Ga. (AP)": keep a short abbreviation's period.
-            short = (len(word) <= 5 and word[1:].islower()) or (len(word) <= 3 and word.isupper())
-            if (short and text.startswith(".", end)
-                    and text[end + 1:end + 2] in (" ", ",", "(", "—", "–", "-", ":")):
-                end += 1
-        elif tokens and (word.lower() in _PARTICLES or (qualifier and word == "and")):
-            particle = True
-        elif not _PREFIXED.match(word):
-            break
-        if not tokens:
-            caps = len(word) >= 3 and word.isupper()
-        tokens.append((m.start(), end, particle))
-        # Words of one name are separated by exactly one space on the same line.
-        if not (text.startswith(" ", end) and _TOKEN.match(text, end + 1)):
-            break
-        p = end + 1
-    while tokens and tokens[-1][2]:
-        tokens.pop()
-    if not tokens:
-        return None
-    return tokens[0][0], tokens[-1][1]
-
-
-def _is_agency(name: str, *, after: bool) -> bool:
-    """A known agency ("Reuters", "AP/AFP"), or an unknown acronym right before the separator."""
-    parts = [part.strip() for part in name.split("/")]
-    if all(part.lower() in _AGENCIES for part in parts):
-        return True
-    # "dpa/GNA": a known agency and an unknown acronym, right before the separator; or a service
-    # named after a known agency ("Thomson Reuters Foundation", "AFP Relaxnews")
-    return after and all(part.lower() in _AGENCIES or _ACRONYM.fullmatch(part) or _names_agency(part)
-                         for part in parts)
-
-
-_DASH_IN_PAREN = re.compile(r"[ \t]+[–—-][ \t]+")
-
-
-def _agency_dash_date(text: str, m: re.Match[str], published: str | None) -> tuple[tuple[int, int], str | None] | None:
-    """The agency and the date in one bracket, as some services write them: "(APP – Oct 30, 2022)". The
-    date must fill the rest of the bracket; each name on either side of a slash is an agency or an
-    outlet's capitalised name."""
-    inner = _strip_span(text, m.start(1), m.end(1))
-    dash = _DASH_IN_PAREN.search(text, inner[0], inner[1])
-    if dash is None:
-        return None
-    d = _date(text, dash.end(), published)
-    if d is None or d[1] != inner[1]:
-        return None
-    name = text[inner[0]:dash.start()]
-    if not all(part.strip().lower() in _AGENCIES or _outlet(part.strip()) or _ACRONYM.fullmatch(part.strip())
-               for part in name.split("/")):
-        return None
-    return (inner[0], dash.start()), d[0]
-
-
-def _outlet(name: str) -> bool:
-    """An outlet's name: one to four capitalised words ("UN News", "Al Jazeera")."""
-    words = name.split()
-    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
-
-
-def _names_agency(name: str) -> bool:
-    words = name.split()
-    if not 1 < len(words) <= 4 or not all(w[:1].isupper() for w in words):
-        return False
-    return any(" ".join(words[i:j]).lower() in _AGENCIES
-               for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1))
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

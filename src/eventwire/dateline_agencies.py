@@ -12,8 +12,9 @@ __all__ = ["AGENCIES", "NOT_PLACES"]
 
 AGENCIES = frozenset(a.lower() for a in (
     # global and European wires
-    "Reuters", "AP", "AFP", "EFE", "dpa", "ANSA", "ANSAmed", "AGI", "Adnkronos", "UPI", "CNN", "BBC", "Bloomberg",
-    "Associated Press", "Agence France-Presse", "The Canadian Press", "Press Association", "AP Photo", "CP", "PA",
+    "Reuters", "Reuter", "AP", "AFP", "EFE", "dpa", "ANSA", "ANSAmed", "AGI", "Adnkronos", "UPI", "CNN", "BBC",
+    "Bloomberg", "Associated Press", "Agence France-Presse", "The Canadian Press", "Press Association", "AP Photo",
+    "CP", "PA",
     "AAP", "IPS", "Europa Press", "Lusa", "Agerpres", "PAP", "CTK", "ČTK", "TASR", "MTI", "HINA", "Tanjug", "BTA",
     "ANA-MPA", "STA", "MIA", "ATA", "Fena", "SRNA", "ANP", "Belga", "APA", "SDA", "Keystone-SDA", "NTB", "TT",
     "STT", "Ritzau", "LETA", "ELTA", "BNS",
@@ -22,16 +23,21 @@ AGENCIES = frozenset(a.lower() for a in (
     "Trend", "AzerTac", "Azertag", "Armenpress", "Kazinform", "AKIpress", "Kabar", "Khovar", "UzA",
     # Middle East and North Africa
     "Anadolu", "Anadolu Agency", "AA", "WAFA", "KUNA", "SPA", "IRNA", "Tasnim", "Fars", "Mehr", "ISNA", "QNA", "MENA",
-    "WAM", "Petra", "SANA", "NNA", "BNA", "ONA", "SABA", "MAP", "APS", "TAP", "LANA", "SUNA",
+    "WAM", "Petra", "SANA", "NNA", "BNA", "ONA", "SABA", "MAP", "APS", "TAP", "LANA", "SUNA", "INA", "NINA",
+    "Kuwait News Agency", "Saudi Press Agency", "Emirates News Agency", "Qatar News Agency", "Oman News Agency",
+    "Islamic Republic News Agency", "Tasnim News Agency", "Fars News Agency", "Mehr News Agency",
     # South and East Asia, Pacific
     "Xinhua", "Xinhua News", "Kyodo", "Kyodo News", "Jiji", "Jiji Press", "NHK", "Yonhap", "KCNA", "CNA", "Bernama",
-    "Antara", "PNA", "VNA", "TNA", "IANS", "PTI", "ANI", "UNI", "UNB", "BSS", "APP", "NA", "Pajhwok"
+    "Antara", "PNA", "VNA", "TNA", "IANS", "PTI", "ANI", "UNI", "UNB", "BSS", "APP", "NA", "Pajhwok", "Bakhtar",
+    "Press Trust of India", "Indo-Asian News Service", "Asian News International",
+    "Associated Press of Pakistan", "Philippine News Agency", "Yonhap News Agency", "Xinhua News Agency",
     # Africa
     "NAN", "GNA", "NNN", "KBC", "KNA", "ENA", "AIM", "NAMPA", "New Ziana", "Sapa", "APA", "AIP", "ACP",
+    "News Agency of Nigeria", "Ghana News Agency", "Kenya News Agency",
     # Americas
     "Prensa Latina", "PL", "Notimex", "Télam", "Telam", "Andina",
     # press-release wires
-    "Business Wire", "GLOBE NEWSWIRE", "PRNewswire",
+    "Business Wire", "GLOBE NEWSWIRE", "PRNewswire", "dpa-AFX", "AFX", "RTTNews", "Dow Jones",
 ))
 
 # Capitalised openers that are no place: section labels, acronyms of actors, days and months.

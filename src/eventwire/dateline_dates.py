@@ -12,8 +12,27 @@ __all__ = ["LEAD_DATES", "STAMP", "date_at", "weekday_at"]
 
 _L = r"[^\W\d_]"  # one letter, any script
 
+# Month names in the languages of the wires that date their copy in their own (AFP and dpa in French and
+# German, EFE in Spanish, Lusa in Portuguese, ANSA in Italian, ANTARA and Bernama in Indonesian and Malay),
+# which also turn up in English copy ("Havana, Juin 9 (EFE)").
+_FOREIGN_MONTHS = {
+    1: "janvier enero janeiro gennaio januar januari",
+    2: "février fevrier febrero fevereiro febbraio februar februari",
+    3: "mars marzo março marco märz maerz maret",
+    4: "avril abril aprile",
+    5: "mai mayo maio maggio mei",
+    6: "juin junio junho giugno juni",
+    7: "juillet julio julho luglio juli julai",
+    8: "août aout agosto agustus ogos",
+    9: "septembre septiembre setiembre setembro settembre",
+    10: "octobre octubre outubro ottobre oktober",
+    11: "novembre noviembre novembro",
+    12: "décembre decembre diciembre dezembro dicembre dezember desember disember",
+}
+_FOREIGN = {name: number for number, names in _FOREIGN_MONTHS.items() for name in names.split()}
 _MONTH = r"(?P<mon>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-         rf"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))(?!{_L})\.?"
+         rf"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|" \
+         rf"{'|'.join(sorted(_FOREIGN, key=len, reverse=True))}))(?!{_L})\.?"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:(?:,?[ \t]+|/)(?P<year>(?:19|20)\d\d)(?!\d))?"  # "Jan. 5, 2024", ENA's "March 3/2024"
 _WEEKDAY = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?[ \t]+)?"
@@ -62,12 +81,17 @@ def date_at(text: str, pos: int, published: str | None) -> tuple[str | None, int
         if m is None:
             continue
         groups = m.groupdict()
-        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS.get(groups["mon"].lower()[:3])
+        month = int(groups["mnum"]) if groups.get("mnum") else _month_number(groups["mon"])
         if month is None:  # a case-folding oddity ("ſep") matched the pattern but names no month
             continue
         year = int(groups["year"]) if groups.get("year") else None
         return _resolve(year, month, int(groups["day"]), published), m.end()
     return None
+
+
+def _month_number(name: str) -> int | None:
+    name = name.lower()
+    return _FOREIGN.get(name) or _MONTHS.get(name[:3])
 
 
 def _resolve(year: int | None, month: int, day: int, published: str | None) -> str | None:
