@@ -598,7 +598,7 @@ def test_disorder_in_cities_listed_after_among_them_is_one_record_per_city(extra
 def test_countries_listed_as_helpers_do_not_split_an_attack(extract):
     r = extract(
         "Army jets bombed a village in Sagaing on Monday, killing 11 people, residents said.\n"
-        "\"The attack shows how the army has grown stronger with the help of Russia and China,\" an activist said.\n")
+        "\"The raid proves the junta now flies jets supplied by Russia and China,\" an activist said.\n")
     assaults = _of_type(r, "ASSAULT")
     assert assaults and all(r.places[s.place].text not in ("Russia", "China") for s in assaults
                             if s.place is not None)

@@ -94,7 +94,7 @@ def _target_places(v: MentionView, story: Story) -> list[int]:
 def _own_list(v: MentionView, story: Story, evidence: bool = False) -> list[int]:
     """The places one mention lists for its act: what it hit, else its own place's conjuncts. Towns,
     districts and regions only: countries listed together are more often allies, sponsors or the
-    scope of a war ("with the help of Russia and China", "overran parts of Iraq and Syria")."""
+    scope of a war ("armed by Iran and Syria", "fighters from Iraq and Syria")."""
     places = _target_places(v, story)
     if not places and evidence and v.event.place is not None:
         places = _coordinated_places(v, v.event.place, story)  # the evidence mention's attached list
