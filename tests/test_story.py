@@ -671,3 +671,11 @@ def test_a_target_of_the_event_acting_later_is_another_event(extract):
     assaults = _of_type(r, "ASSAULT")
     assert len(assaults) == 2, [(s.actor1, s.actor2, s.mentions) for s in assaults]
     assert "gunmen" in _names(r, assaults[0].actor1)
+
+
+def test_an_unnamed_bomber_and_the_group_that_claims_the_attack_are_one_event(extract):
+    r = extract("A suicide bomber drove a car into a tea shop in Baidoa on Thursday, killing 11 people, police said.\n"
+                "Al-Shabaab said it was behind Thursday's attack and warned that more would follow.\n",
+                published="2024-03-09")
+    assaults = _of_type(r, "ASSAULT")
+    assert len(assaults) == 1, [(_evidence(r, s), s.actor1) for s in assaults]

@@ -181,9 +181,13 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
     if e.actor1 and g.actor1 and e.actor1 != g.actor1 and not (
             story.generic_actor(e.actor1) or story.generic_actor(g.actor1)):
         return False
-    if e.actor1 and g.actor1 and e.actor1 != g.actor1 and (
-            _side(story.actor_type.get(e.actor1)) != _side(story.actor_type.get(g.actor1))):
-        return False  # unnamed "gunmen" are no state's soldiers: "soldiers exchanged fire" is the army's act
+    if e.actor1 and g.actor1 and e.actor1 != g.actor1:
+        side_e, side_g = _side(story.actor_type.get(e.actor1)), _side(story.actor_type.get(g.actor1))
+        # unnamed "gunmen" are no state's soldiers ("soldiers exchanged fire" is the army's act); but an
+        # unnamed doer of no side ("a suicide bomber") may be the armed group that claims the attack
+        if side_e != side_g and not ((story.generic_actor(e.actor1) and side_g != "state" and side_e == "other")
+                                     or (story.generic_actor(g.actor1) and side_e != "state" and side_g == "other")):
+            return False
     # Against the group's finest places: once it has a town, its country no longer makes every other
     # town of that country the same event ("raids across Yemen ... in Ans ... in Hajja").
     fine = [p for p in g.places if story._rank(p) < 4] or list(g.places)
