@@ -812,3 +812,11 @@ def test_state_forces_keep_their_codes_downstream(run):
     rec = next(x for x in event_records(r, "story") if x["type"] == "ASSAULT")
     assert rec["actor1_type"] == "police"
     assert rec["acled_event_type"] in ("Violence against civilians", "Protests")
+
+
+def test_a_name_with_its_abbreviation_in_brackets_keeps_the_closing_bracket(pipeline):
+    r = pipeline.extract("The deal was struck by the Sudan People's Liberation Movement (SPLM) and the Sudanese "
+                         "government in 2011.\n", published="2024-05-10")
+    names = [a.name for a in r.actors]
+    assert all(n.count("(") == n.count(")") for n in names), names
+    assert not r.span_errors()

@@ -94,6 +94,15 @@ _SAY_VERBS = {"say", "claim", "announce", "confirm", "state", "boast"}
 _BUCKET = 64  # characters per bucket of the mention index
 
 
+def _balanced(name: str) -> str:
+    """A name with an opened bracket closed ("Movement (SPLM" -> "Movement (SPLM)"), or cut before a bracket
+    that holds nothing ("Police (" -> "Police")."""
+    if name.count("(") <= name.count(")"):
+        return name
+    head, _, inner = name.rpartition("(")
+    return f"{head}({inner.strip()})" if inner.strip() else head.rstrip()
+
+
 class ActorTable:
     """The document's actors and a span index over their mentions."""
 
@@ -149,12 +158,15 @@ class ActorTable:
         """The schema.Actor for a cluster (created once; later mentions are appended to it)."""
         actor = self._by_id.get(c.id)
         if actor is None:
-            actor = Actor(id=c.id, name=c.name, type=c.type, country=c.country, attributes=c.attributes)
+            actor = Actor(id=c.id, name=_balanced(c.name), type=c.type, country=c.country, attributes=c.attributes)
             self._append(actor)
         known = set(self._spans[actor.id])
         for m in c.mentions:
-            if (m.start, m.end) not in known:
-                self.add_mention(actor, m.start, m.end, text[m.start:m.end], again=True)
+            end = m.end
+            if text[m.start:end].count("(") > text[m.start:end].count(")") and text[end:end + 1] == ")":
+                end += 1  # "the Sudan People's Liberation Movement (SPLM)": the parser left the bracket out
+            if (m.start, end) not in known:
+                self.add_mention(actor, m.start, end, text[m.start:end], again=True)
         actor.country = actor.country or c.country
         if actor.type == "other":
             actor.type = c.type  # type: ignore[assignment]
