@@ -679,3 +679,17 @@ def test_an_unnamed_bomber_and_the_group_that_claims_the_attack_are_one_event(ex
                 published="2024-03-09")
     assaults = _of_type(r, "ASSAULT")
     assert len(assaults) == 1, [(_evidence(r, s), s.actor1) for s in assaults]
+
+
+def test_lives_lost_in_an_attack_are_its_victims_and_deaths_in_a_collapse_are_no_attack(extract):
+    r = extract("Five soldiers lost their lives near the border on Sunday as rebel fighters shelled their post.\n")
+    assert any(e.trigger.text == "lost" and e.type == "ASSAULT" and e.actor1 is None for e in r.events)
+    r = extract("Four miners died when a tunnel collapsed at the Kibali mine on Sunday.\n")
+    assert not _of_type(r, "ASSAULT")
+
+
+def test_scuffles_faulting_and_cadres_held_are_events(extract):
+    r = extract("Scuffles with police broke out in Novi Sad on Sunday, and rights groups faulted the police for "
+                "the force used.\nThree cadres of the banned group were held in Imphal on Monday.\n")
+    types = {(e.trigger.text, e.type) for e in r.events}
+    assert {("Scuffles", "ASSAULT"), ("faulted", "ACCUSE"), ("held", "COERCE")} <= types, types

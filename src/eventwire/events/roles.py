@@ -443,7 +443,9 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                 a1, a2 = actor_for(doc, _subject(tok.head), actors), a1
             if lemma == "come" and _pobj(tok, {"under"}) is not None:  # "soldiers came under fire": the targets
                 a1, a2 = None, victim(doc, subj, actors)
-            if lemma == "die":  # the dead are the victims, not the attackers
+            if lemma == "die" or (lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life"
+                                                          for c in tok.children)):
+                # the dead are the victims, not the attackers ("died", "lost their lives")
                 a1, a2 = None, victim(doc, subj, actors) if a1 is None else a1
                 via = _pobj(tok, {"in", "during", "amid", "from"})
                 if via is not None and via.i in nominal_actor:

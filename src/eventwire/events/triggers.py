@@ -186,7 +186,8 @@ SECURITY = {"police", "policeman", "policemen", "officer", "security", "force", 
 # Those seized whom an arrest is about ("a suspect was seized").
 WANTED = {"suspect", "militant", "fighter", "insurgent", "gunman", "jihadist", "rebel", "terrorist", "smuggler",
           "trafficker", "criminal", "fugitive", "escapee", "attacker", "bomber", "kidnapper", "bandit", "member",
-          "leader", "commander", "looter", "rioter", "robber", "thief", "culprit", "perpetrator"}
+          "leader", "commander", "looter", "rioter", "robber", "thief", "culprit", "perpetrator", "cadre",
+          "operative", "guerrilla", "separatist", "extremist", "dealer"}
 # People who can be seized or taken ("some 40 of them were taken", "20 more were seized").
 PEOPLE = CAPTIVES | RELEASED | WANTED | {
     "girl", "boy", "priest", "nun", "pupil", "schoolgirl", "schoolboy", "farmer", "trader", "traveller",
@@ -486,8 +487,8 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
             (c.dep_ == "nsubj" and _place_like(c)) or (c.dep_ == "advmod" and c.lower_ == "where") or (
                 c.dep_ == "nsubj" and c.lemma_.lower() in FACILITIES) for c in kids):  # "prisons hold 30,000"
         patients = _patients(tok)
-        if any(p.ent_type_ == "PERSON" or p.lemma_.lower() in CAPTIVES or (p.like_num and p.dep_ == "nsubjpass")
-               for p in patients) and (
+        if any(p.ent_type_ == "PERSON" or p.lemma_.lower() in CAPTIVES | WANTED
+               or (p.like_num and p.dep_ == "nsubjpass") for p in patients) and (
                 any(c.dep_ in ("agent", "dobj") for c in kids) or tok.dep_ in ("acl", "relcl") or (
                     # "38 were held in Hatay"; not "was held up"
                     any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "prt" for c in kids))):

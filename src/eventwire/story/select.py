@@ -21,7 +21,7 @@ NOT_CODED_MODALITY = {"hypothetical", "negated", "planned"}
 ARMED_TYPES = {"military", "armed_group", "state", "government", "police"}
 # Verbal acts whose object is no event: "did not reply to requests for comment".
 # Casualty words that report a death or injury without saying anyone caused it.
-CASUALTY_ONLY = {"kill", "die", "death", "dead", "injure", "hurt", "wound", "burn"}
+CASUALTY_ONLY = {"kill", "die", "death", "dead", "injure", "hurt", "wound", "burn", "lose"}
 # Causes that are no one's act: "a fire broke out ..., killing three", "the blaze killed", "the crash left".
 ACCIDENT_CAUSES = {"fire", "blaze", "flame", "collapse", "crash", "accident", "smoke", "heat", "stampede",
                    "derailment", "collision", "fumes", "leak", "short-circuit", "electrocution"}
@@ -86,7 +86,7 @@ def rule_out(v: MentionView, story: Story) -> str | None:
         if any(story.cumulative(i) for i in e.figures) and not armed:
             return "running total"
         if (v.nature_near or story.nature) and not armed and (tok is None or tok.lemma_.lower() in (
-                "die", "kill", "death", "dead", "injure", "hurt", "wound", "destroy")):
+                "die", "kill", "death", "dead", "injure", "hurt", "wound", "destroy", "lose")):
             return "nature"
     if e.type == "ASSAULT" and tok is not None and tok.lemma_.lower() in CASUALTY_ONLY:
         if not e.actor1 and _accidental(tok):
@@ -129,6 +129,10 @@ def _accidental(tok: Token) -> bool:
         verbs.append(cur)
     if any(v.lemma_.lower() in ACCIDENT_VERBS for v in verbs[1:]):
         return True  # "collided", "derailed", "capsized": no one's act
+    for c in tok.children:  # "died when a tunnel collapsed", "lost their lives after a fire broke out"
+        if c.dep_ == "advcl" and (c.lemma_.lower() in ACCIDENT_VERBS or any(
+                g.dep_ in ("nsubj", "nsubjpass") and g.lemma_.lower() in ACCIDENT_CAUSES for g in c.children)):
+            return True
     for verb in verbs:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass", "agent") and (c.lemma_.lower() in ACCIDENT_CAUSES or any(
