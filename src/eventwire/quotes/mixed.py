@@ -121,7 +121,7 @@ def attribution_above(doc: Doc, text: str, lo: int, hi: int, in_quote: list[bool
             # 'According to the army, "about 15 rockets" were fired'; but 'X said they killed "...",
             # according to Y' (hung on 'killed'): X's words, when a speech verb stands higher up
             source = (according, src)
-        if t.dep_ not in ("xcomp", "ccomp", "conj", "relcl", "acl", "advcl"):
+        if t.dep_ not in ("xcomp", "ccomp", "conj", "relcl", "acl", "advcl", "pcomp", "pobj"):  # gerunds too
             return source or _inverted_cue(t, hi, in_quote)  # '... had gone "berserk", the governor wrote'
     return source
 
