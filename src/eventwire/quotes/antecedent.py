@@ -72,6 +72,8 @@ class Speakers:
         self._by_token: dict[int, str] | None = None  # actor id -> 'he' / 'she', from a title or an earlier pronoun
         self._titles: dict[str, set[str]] = {}  # actor id -> titles and nouns its speaker phrases gave it
         self._named: dict[str, bool] = {}
+        self._resolved: dict[int, str] = {}  # speaker token -> the actor found for it here
+        self._person_ids: set[str] = set()  # actors a he/she or a person's title was found to stand for
 
     def _type(self, actor_id: str) -> str | None:
         if actor_id not in self._types and self.actors is not None:
@@ -82,7 +84,8 @@ class Speakers:
     def _fits(self, word: str, tok: Token, actor_id: str) -> bool:
         """Whether the actor named at `tok` can be 'he'/'she' (a person) or 'it'/'they' (anything else)."""
         type_ = self._type(actor_id)
-        person = type_ == "person" or tok.ent_type_ == "PERSON"
+        person = type_ == "person" or tok.ent_type_ == "PERSON" or (
+            tok.pos_ != "PROPN" and self._resolved.get(tok.i) == actor_id and actor_id in self._person_ids)
         kind = _PERSONAL[word]
         if kind == "person":  # a name the tagger could not type may be a person's
             # but not a plural, nor a lone capitalized word opening a sentence that the tagger gave no
@@ -95,10 +98,12 @@ class Speakers:
         """Remember a speaker: a named one as a candidate antecedent, a he/she as that actor's gender."""
         if actor_id is None:
             return
+        self._resolved[tok.i] = actor_id
         if tok.lower_ in ("he", "she"):
             self._gender.setdefault(actor_id, tok.lower_)
+            self._person_ids.add(actor_id)
         if tok.pos_ == "PRON":
-            if tok.lower_ in ("he", "she") and self._type(actor_id) == "person" and not self.in_quote[tok.i]:
+            if tok.lower_ in ("he", "she") and not self.in_quote[tok.i]:
                 self.recent.append((tok.i, actor_id))  # the chain goes on: 'He said ...' then 'the UN chief said'
                 del self.recent[:-_KEEP]
             return
@@ -187,6 +192,8 @@ class Speakers:
                     continue
                 word = "it"
             if self._someone_else(i, tok, actor_id, word) is None:
+                if kind == "person":
+                    self._person_ids.add(actor_id)
                 return actor_id
             return default
         return default
@@ -262,7 +269,8 @@ class Speakers:
         return self._by_token.get(k)
 
     def _someone_else(self, lo: int, pron: Token, actor_id: str, word: str) -> tuple[str, bool] | None:
-        """(the actor, whether it is a main subject) of the last place between the earlier speaker and
+        """(the actor, whether it is a main subject or named in the pronoun's paragraph) of the last place
+        between the earlier speaker and
         the pronoun where a sentence's main subject names another actor of the pronoun's kind, or (for
         he/she) another person is named outside what anyone is reported to say ('The storm destroyed
         the home of Maria Lopez. "...," she said'); None when there is none."""
@@ -270,21 +278,25 @@ class Speakers:
         assert self.actors is not None
         person = _PERSONAL[word] == "person"
         found: tuple[str, bool] | None = None
+        subject_sent = -1
         for k in range(lo + 1, pron.i):
             t = doc[k]
             if self.in_quote[k] or t.pos_ not in ("PROPN", "NOUN"):
                 continue
-            main_subject = t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
+            main_subject = (t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT") or _subjectless_opener(t)
             named = person and t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and not self.reported[k]
             if not (main_subject or named):
                 continue
-            other = self._actor_at(k)
+            other = self._resolved.get(k) or self._actor_at(k)
             if other is None or other == actor_id or self._gender.get(other, word) != word:
                 continue  # the speaker again, or someone the pronoun cannot be ('Mr. X said' before 'she')
             if main_subject and self._fits(word, t, other):
-                found = (other, True)
-            elif named and self._type(other) == "person" and other in self._full:
-                found = (other, False)
+                found, subject_sent = (other, True), t.sent.start
+            elif named and other in self._full and (self._type(other) == "person" or self._type(other) == "other") \
+                    and not (found is not None and found[1] and subject_sent == t.sent.start):
+                # a person named in the pronoun's own paragraph, not beside a subject who is the one
+                # the sentence is about ('shelling flattened Bairi Ram's house. "...," he said')
+                found = (other, self.para_of(t.idx) == self.para_of(pron.idx))
         return found
 
 
@@ -292,3 +304,19 @@ def _lone_opener(tok: Token) -> bool:
     """A single capitalized word with no entity type opening its sentence ('Inquiries showed ...')."""
     return bool(tok.is_sent_start) and not tok.ent_type_ and not any(c.dep_ == "compound" for c in tok.children) \
         and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN")
+
+
+def _subjectless_opener(t: Token) -> bool:
+    """The last word of a name that opens a sentence the parse found no subject in ('The National
+    Weather Service forecast storms ...', with 'forecast' taken for a noun): what the sentence is about."""
+    doc = t.doc
+    if t.pos_ != "PROPN" or t.ent_type_ not in ("ORG", "PERSON") \
+            or (t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I"):
+        return False
+    lo = t.i
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    sent = t.sent
+    if any(not (doc[k].is_punct or doc[k].is_space or doc[k].dep_ == "det") for k in range(sent.start, lo)):
+        return False
+    return not any(w.dep_ in ("nsubj", "nsubjpass") for w in sent)
