@@ -206,3 +206,11 @@ def test_a_name_opening_a_sentence_the_parse_found_no_subject_in_is_its_subject(
                  pos=["DET", "PROPN", "PROPN", "PROPN", "VERB", "ADJ", "NOUN", "PUNCT"],
                  ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"])
     assert not _subjectless_opener(parsed[3])  # a parse with a subject needs no guess
+
+
+def test_a_relative_clause_between_name_and_cue_does_not_lend_its_object(speaker_of):
+    text = ("In a statement published by rebel media, Khalid Omar al-Tamimi, who heads the rebels\u2019 Committee "
+            "for Detainee Affairs, described those released as \u201curgent medical cases\u201d among whom were the "
+            "wounded.")
+    _, q = speaker_of(text, "urgent medical")
+    assert q.speaker_text.startswith("Khalid Omar")
