@@ -214,3 +214,13 @@ def test_a_relative_clause_between_name_and_cue_does_not_lend_its_object(speaker
             "wounded.")
     _, q = speaker_of(text, "urgent medical")
     assert q.speaker_text.startswith("Khalid Omar")
+
+
+def test_it_goes_with_the_body_opening_a_paragraph_the_parse_glued_on(speaker_of):
+    text = ("On Monday Carolina Vidal, Peru's interior minister, termed the expulsion \u201calarming,\u201d and "
+            "President Luis Vera said it was built on \u201ca pile of lies.\u201d\n"
+            "Bolivia's Foreign Ministry, in turn, issued a note regretting the Peruvian move, which it called "
+            "\u201chasty and unjustified.\u201d")
+    name, q = speaker_of(text, "hasty")
+    assert q.speaker_text == "it"
+    assert name is not None and "Foreign Ministry" in name

@@ -283,7 +283,8 @@ class Speakers:
             t = doc[k]
             if self.in_quote[k] or t.pos_ not in ("PROPN", "NOUN"):
                 continue
-            main_subject = (t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT") or _subjectless_opener(t)
+            main_subject = (t.dep_ in ("nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or _glued(t.head))) \
+                or _subjectless_opener(t)
             named = person and t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and not self.reported[k]
             if not (main_subject or named):
                 continue
@@ -308,7 +309,8 @@ def _lone_opener(tok: Token) -> bool:
 
 def _subjectless_opener(t: Token) -> bool:
     """The last word of a name that opens a sentence the parse found no subject in ('The National
-    Weather Service forecast storms ...', with 'forecast' taken for a noun): what the sentence is about."""
+    Weather Service forecast storms ...', with 'forecast' taken for a noun), or opens a paragraph the
+    parse glued onto the one before: what the sentence is about."""
     doc = t.doc
     if t.pos_ != "PROPN" or t.ent_type_ not in ("ORG", "PERSON") \
             or (t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I"):
@@ -316,7 +318,22 @@ def _subjectless_opener(t: Token) -> bool:
     lo = t.i
     while lo > 0 and doc[lo].ent_iob_ == "I":
         lo -= 1
+    # a name opening its paragraph that the parse hung on a word of the paragraph before (paragraphs
+    # glued into one sentence): the new paragraph is about it
+    p_lo = lo
+    while p_lo > 0 and "\n" not in doc[p_lo - 1].text_with_ws and lo - p_lo < 3:
+        p_lo -= 1
+    if (p_lo == 0 or "\n" in doc[p_lo - 1].text_with_ws) and t.head.i < p_lo \
+            and all(doc[k].is_punct or doc[k].dep_ == "det" for k in range(p_lo, lo)):
+        return True
     sent = t.sent
     if any(not (doc[k].is_punct or doc[k].is_space or doc[k].dep_ == "det") for k in range(sent.start, lo)):
         return False
     return not any(w.dep_ in ("nsubj", "nsubjpass") for w in sent)
+
+
+def _glued(verb: Token) -> bool:
+    """True when the parse hung `verb` on a word of an earlier paragraph (paragraphs glued into one
+    sentence): its clause is the main clause of its own paragraph."""
+    head = verb.head
+    return head.i < verb.i and any("\n" in verb.doc[k].text_with_ws for k in range(head.i, verb.i))
