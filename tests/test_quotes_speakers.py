@@ -224,3 +224,11 @@ def test_it_goes_with_the_body_opening_a_paragraph_the_parse_glued_on(speaker_of
     name, q = speaker_of(text, "hasty")
     assert q.speaker_text == "it"
     assert name is not None and "Foreign Ministry" in name
+
+
+def test_a_capital_naming_something_in_a_reported_clause_chose_the_words(speaker_of):
+    text = ("On Wednesday an opposition leader said the party had accepted the mediators' plan and was ready to "
+            "discuss the details, a step Nairobi called a 'welcome signal.'")
+    name, q = speaker_of(text, "welcome signal")
+    assert q.speaker_text == "Nairobi"
+    assert name == "Kenya"  # the capital speaks for its state

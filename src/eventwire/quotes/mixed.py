@@ -44,8 +44,11 @@ def overlaps(a: Found, b: Found) -> bool:
 
 def outer_report(text: str, hit: tuple[Token, Token | None], in_quote: list[bool]) -> tuple[Token, Token | None]:
     """'Lynch said she recalled thinking, "..."': a cue inside the clause another speaker reports
-    is part of that report; the outermost reporter is the speaker."""
+    is part of that report; the outermost reporter is the speaker.  Not from a naming verb ('X said
+    it was a step Washington called a "hopeful sign"'): who named it chose the words."""
     t = hit[0]
+    if t.lemma_.lower() in _NAMING and hit[1] is not None:
+        return hit
     for _ in range(3):
         up = t.head
         if t.dep_ != "ccomp" or up.pos_ != "VERB" or up.i > t.i or in_quote[up.i] \

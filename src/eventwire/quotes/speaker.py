@@ -191,7 +191,15 @@ def _subject(verb: Token, depth: int) -> Token | None:
                 return None  # 'some were charged with "treason"': the subject is the one named or accused
         if len(subjects) > 1:
             # two subjects ("WASHINGTON (AP) - Clinton has said", "In Salem, New Hampshire, Smith
-            # said"): not a place or date, and after a dash the one nearest before the verb
+            # said"): not a place or date, and after a dash the one nearest before the verb; but a
+            # name right before the verb is its subject ('a step Washington called ...': the capital
+            # speaks for its state)
+            right_before = next((c for c in subjects if c.i < tok.i and c.pos_ == "PROPN" and c.ent_type_ == "GPE"
+                                 and all(w.dep_ in ("aux", "neg", "advmod") for w in tok.doc[c.i + 1:tok.i])
+                                 and any(o.pos_ == "NOUN" and o.i < c.i and o.dep_ == "nsubj" for o in subjects)),
+                                None)
+            if right_before is not None:
+                return right_before
             subjects = [c for c in subjects if c.ent_type_ not in _NOT_SPEAKERS] or subjects
             before = [c for c in subjects if c.i < tok.i]
             if len(before) > 1 and any(is_dash(t) for t in tok.doc[before[0].i:before[-1].i]):
