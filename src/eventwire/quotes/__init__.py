@@ -540,7 +540,7 @@ def find_quotes(doc: Doc, actors: ActorTable | None = None) -> list[Quote]:
             if actors is not None:
                 c_start, c_end = actor_core(doc, f.speaker)
                 speaker_id = actors.resolve(doc, c_start, c_end) or actors.ensure(doc, c_start, c_end)
-                speaker_id = speakers.speaker_id(f.speaker, speaker_id)
+                speaker_id = speakers.speaker_id(f.speaker, speaker_id, (lo, hi))
                 speakers.seen(f.speaker, speaker_id, (lo, hi))
             if f.inherited:
                 fields["speaker_from"] = f.inherited if isinstance(f.inherited, str) else "adjacent quote"

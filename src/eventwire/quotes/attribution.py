@@ -81,6 +81,9 @@ def speaker_for(cue: Token, in_quote: list[bool], lo: int = -1, hi: int = -1,
         elif depth == 0 and t.ent_type_ in ("DATE", "TIME") and t.pos_ in ("PROPN", "NOUN", "NUM"):
             pass  # 'on Saturday said': not a speaker
         elif depth == 0 and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            owner = _relative_owner(t, steps=6)
+            if owner is not None and owner.i >= lo and not in_quote[owner.i] and doc[cue.i - 1].is_punct:
+                return owner  # 'X, who leads the Y Committee, described': not the committee
             return t.head if t.dep_ == "compound" and t.head.i < cue.i else t
         elif depth == 0 and t.is_upper and len(t.text) > 1 and t.pos_ in ("AUX", "VERB") and i == cue.i - 1:
             return t  # '"...," IS said': an acronym the tagger took for a verb
@@ -105,11 +108,11 @@ def speaker_for(cue: Token, in_quote: list[bool], lo: int = -1, hi: int = -1,
     return None
 
 
-def _relative_owner(cue: Token) -> Token | None:
+def _relative_owner(cue: Token, steps: int = 4) -> Token | None:
     """The noun whose relative clause swallowed a subjectless cue ('a source who did not want to be
     named said ...'), or None."""
     t = cue
-    for _ in range(4):
+    for _ in range(steps):
         if t.head.i == t.i:
             return None
         if t.dep_ == "relcl":

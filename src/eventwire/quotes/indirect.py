@@ -54,6 +54,9 @@ def subordinated_after(cue: Token, clause: Token) -> bool:
         m.dep_ == "mark" and m.lower_ in SUBORDINATORS and clause.right_edge.i < m.i < cue.i for m in cue.children)
 
 
+_REFLEXIVES = frozenset(["itself", "themselves", "himself", "herself"])
+
+
 def _across_paragraphs(t: Token, c: Token) -> bool:
     """'"... examined."' + new paragraph 'The mayor said X died': a clause the parse hung on the cue
     from another paragraph is not what it reports."""
@@ -78,9 +81,9 @@ def _content_of(t: Token, lemma: str) -> tuple[int, int] | None:
                 return c.left_edge.i, c.right_edge.i + 1
         dobj = next((c for c in children if c.dep_ == "dobj"), None)
         oprd = next((c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > t.i), None)
-        if dobj is not None and oprd is not None:
+        if dobj is not None and oprd is not None and dobj.lower_ not in _REFLEXIVES:
             return dobj.left_edge.i, oprd.right_edge.i + 1
-        return None
+        return None  # 'a faction that calls itself X' names itself; it reports nothing
     if lemma in XCOMP_VERBS:
         for c in children:
             if c.dep_ == "xcomp" and c.i > t.i:

@@ -44,8 +44,11 @@ def overlaps(a: Found, b: Found) -> bool:
 
 def outer_report(text: str, hit: tuple[Token, Token | None], in_quote: list[bool]) -> tuple[Token, Token | None]:
     """'Lynch said she recalled thinking, "..."': a cue inside the clause another speaker reports
-    is part of that report; the outermost reporter is the speaker."""
+    is part of that report; the outermost reporter is the speaker.  Not from a naming verb ('X said
+    it was a step Washington called a "hopeful sign"'): who named it chose the words."""
     t = hit[0]
+    if t.lemma_.lower() in _NAMING and hit[1] is not None:
+        return hit
     for _ in range(3):
         up = t.head
         if t.dep_ != "ccomp" or up.pos_ != "VERB" or up.i > t.i or in_quote[up.i] \
@@ -121,7 +124,7 @@ def attribution_above(doc: Doc, text: str, lo: int, hi: int, in_quote: list[bool
             # 'According to the army, "about 15 rockets" were fired'; but 'X said they killed "...",
             # according to Y' (hung on 'killed'): X's words, when a speech verb stands higher up
             source = (according, src)
-        if t.dep_ not in ("xcomp", "ccomp", "conj", "relcl", "acl", "advcl"):
+        if t.dep_ not in ("xcomp", "ccomp", "conj", "relcl", "acl", "advcl", "pcomp", "pobj"):  # gerunds too
             return source or _inverted_cue(t, hi, in_quote)  # '... had gone "berserk", the governor wrote'
     return source
 

@@ -11,6 +11,15 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NOT_SPEAKERS = ("GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "NORP", "PRODUCT",
                  "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE")
 _EDGE_TRIM = {"punct", "cc", "case"}
+# verbs whose passive subject is the one named, judged or accused, never the speaker
+_PASSIVE_TARGETS = frozenset(["call", "describe", "dub", "term", "label", "brand", "characterize", "characterise",
+                              "accuse", "charge", "blame", "condemn", "denounce", "criticize", "criticise"])
+_OFFICE_WORDS = frozenset(["office", "cabinet", "secretariat", "bureau", "residence", "administration"])
+# titles that name a person ('Ana Ruiz, Chile's interior minister' is Ana Ruiz, not Chile)
+_PERSON_TITLES = frozenset(["minister", "president", "premier", "chancellor", "governor", "mayor", "senator",
+                            "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "secretary",
+                            "commander", "general", "chief", "director", "adviser", "advisor", "leader", "head",
+                            "chairman", "chairwoman", "official", "lawmaker", "deputy", "prosecutor", "judge"])
 _DASHES = ("\u2014", "\u2013", "-", "--")
 
 
@@ -127,11 +136,19 @@ def _participle_owner(verb: Token) -> Token | None:
                 if t.pos_ in ("VERB", "AUX"):
                     return t
         return None
+    if verb.lemma_.lower() in _PASSIVE_TARGETS and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # 'X reported that Moscow expelled them, accusing them of ...': the expeller accuses
     if verb.dep_ == "advcl" and comma and head.dep_ == "ccomp" and head.head.pos_ == "VERB" \
             and head.head.lemma_.lower() in CLAUSE_VERBS and head.head.i < head.i \
             and not any("\n" in doc[k].text_with_ws for k in range(head.head.i, verb.i)):
         return head.head  # the participle goes with the report, not with the reported clause
     return None
+
+
+def _crosses_line(a: Token, b: Token) -> bool:
+    """True when a line break lies between tokens `a` and `b` (a parse glued across paragraphs)."""
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in a.doc[k].text_with_ws for k in range(lo, hi))
 
 
 def is_dash(t: Token) -> bool:
@@ -167,15 +184,31 @@ def _subject(verb: Token, depth: int) -> Token | None:
                          None)
             if agent is not None:
                 return agent  # 'Smith was asked by the host, "..."': the host speaks
+            agent = _by_phrase(tok)
+            if agent is not None:
+                return agent  # 'the groups have been branded "terrorists" by the military'
+            if tok.lemma_.lower() in _PASSIVE_TARGETS:
+                return None  # 'some were charged with "treason"': the subject is the one named or accused
         if len(subjects) > 1:
             # two subjects ("WASHINGTON (AP) - Clinton has said", "In Salem, New Hampshire, Smith
-            # said"): not a place or date, and after a dash the one nearest before the verb
+            # said"): not a place or date, and after a dash the one nearest before the verb; but a
+            # name right before the verb is its subject ('a step Washington called ...': the capital
+            # speaks for its state)
+            right_before = next((c for c in subjects if c.i < tok.i and c.pos_ == "PROPN" and c.ent_type_ == "GPE"
+                                 and all(w.dep_ in ("aux", "neg", "advmod") for w in tok.doc[c.i + 1:tok.i])
+                                 and any(o.pos_ == "NOUN" and o.i < c.i and o.dep_ == "nsubj" for o in subjects)),
+                                None)
+            if right_before is not None:
+                return right_before
             subjects = [c for c in subjects if c.ent_type_ not in _NOT_SPEAKERS] or subjects
             before = [c for c in subjects if c.i < tok.i]
             if len(before) > 1 and any(is_dash(t) for t in tok.doc[before[0].i:before[-1].i]):
                 return before[-1]
         if subjects:
             return subjects[0]
+        glued = _after_date(tok)
+        if glued is not None:
+            return glued
         for child in tok.children:  # passive: "was told by X" -> the agent
             if child.dep_ == "agent":
                 for gc in child.children:
@@ -188,9 +221,13 @@ def _subject(verb: Token, depth: int) -> Token | None:
                 and any(c.dep_ == "poss" for c in tok.head.children):
             tok = tok.head.head  # 'blamed his reluctance to condemn ...': the noun does not speak
             continue
+        if tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.lemma_.lower() in DOCUMENT_NOUNS \
+                and tok.head.head.lower_ in ("in", "via", "through") and tok.head.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head.head  # 'the Pope, in a written message, called on ...': the writer speaks
+            continue
         if tok.dep_ == "acl" and (tok.head.pos_ in ("NOUN", "PROPN") or _is_age(tok.head)):
             if tok.i > 0 and tok.doc[tok.i - 1].text == "," and tok.head.head.pos_ == "VERB" \
-                    and tok.head.dep_ in ("dobj", "pobj"):
+                    and tok.head.dep_ in ("dobj", "pobj") and not _crosses_line(tok.head.head, tok):
                 tok = tok.head.head  # "criticized Romney, adding ...": the adding is the critic's
                 continue
             return tok.head  # "a statement saying ..."
@@ -198,6 +235,34 @@ def _subject(verb: Token, depth: int) -> Token | None:
             tok = tok.head
             continue
         return None
+    return None
+
+
+def _after_date(verb: Token) -> Token | None:
+    """'On Sunday numerous countries condemned ...', 'On Monday Ana Ruiz called ...': a subject the
+    parse hung on the opening date's preposition, or None."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i or prep.i != prep.sent.start \
+                or not any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
+            continue
+        objs = [c for c in prep.children if c.dep_ in ("pobj", "conj", "appos") and c.pos_ in ("NOUN", "PROPN")
+                and c.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC") and c.i < verb.i]
+        if objs and any(t.ent_type_ in ("DATE", "TIME") and t.i < objs[-1].i for t in prep.subtree):
+            return objs[-1]
+    return None
+
+
+def _by_phrase(verb: Token) -> Token | None:
+    """The 'by X' of a passive verb that the parse hung on its complement ('branded "terrorists" by
+    the military'), or None; not a date ('by Monday')."""
+    for c in verb.children:
+        for p in [c] if c.dep_ == "prep" else [g for g in c.children if g.dep_ == "prep"] \
+                if c.dep_ in ("oprd", "attr", "dobj", "xcomp") else []:
+            if p.lower_ != "by":
+                continue
+            obj = next((g for g in p.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in ("DATE", "TIME"):
+                return obj
     return None
 
 
@@ -247,13 +312,33 @@ def _a_name(t: Token) -> bool:
     return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_)
 
 
+def _self_name(head: Token) -> tuple[int, int] | None:
+    """The name a speaker gives itself in a relative clause after it ('the faction, which calls
+    itself the Central General Staff', 'a group calling itself X'): its character span, or None."""
+    for clause in head.children:
+        if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in ("call", "name", "style") \
+                or not any(c.lower_ in ("itself", "themselves", "himself", "herself") for c in clause.children):
+            continue
+        name = next((c for c in clause.children if c.dep_ in ("oprd", "xcomp", "attr", "dobj")
+                     and c.lower_ not in ("itself", "themselves", "himself", "herself")), None)
+        if name is not None and (name.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in name.children)):
+            lo, hi = noun_phrase(name)
+            span = head.doc[lo:hi]
+            return span.start_char, span.end_char
+    return None
+
+
 def actor_core(doc: Doc, head: Token) -> tuple[int, int]:
     """Character span to resolve the speaker's actor: the owner of a document ('a statement from
     the ministry' -> 'the ministry'), else the named entity around the head, else the head."""
     # "Ana Ruiz, Peru's interior minister": the title is the person's, not Peru's; "Peru's interior minister,
     # Ana Ruiz" likewise
     if head.ent_type_ != "PERSON" and head.pos_ == "NOUN":
-        if head.dep_ == "appos" and _a_name(head.head):
+        if head.dep_ == "appos" and (_a_name(head.head) or (
+                head.lemma_.lower() in _PERSON_TITLES and head.head.pos_ == "PROPN"
+                and head.head.ent_type_ not in _NOT_SPEAKERS)):
+            # 'Ana Ruiz, Chile's interior minister': a minister is a person, whatever type the tagger
+            # gave the name
             return actor_core(doc, head.head)
         named = next((c for c in head.children if c.dep_ == "appos" and _a_name(c)), None)
         if named is not None:
@@ -266,6 +351,15 @@ def actor_core(doc: Doc, head: Token) -> tuple[int, int]:
                 for gc in child.children:
                     if gc.dep_ == "pobj" and gc.pos_ in ("PROPN", "NOUN"):
                         return actor_core(doc, gc)
+            if child.dep_ == "acl" and child.tag_ == "VBN":  # 'a statement issued by the PM's office'
+                for agent in child.children:
+                    by = next((gc for gc in agent.children if gc.dep_ == "pobj" and gc.pos_ in ("PROPN", "NOUN")),
+                              None) if agent.dep_ == "agent" else None
+                    if by is not None:
+                        return actor_core(doc, by)
+    named = _self_name(head)
+    if named is not None:  # 'the faction, which calls itself the Central General Staff'
+        return named
     if head.ent_type_:
         lo = hi = head.i
         while lo > 0 and doc[lo].ent_iob_ == "I":
@@ -278,6 +372,11 @@ def actor_core(doc: Doc, head: Token) -> tuple[int, int]:
         lo = head.i
         while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].head is head and _a_name(doc[lo - 1]):
             lo -= 1  # "Ana Ruiz" (not "Monday Ana Ruiz")
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.i < lo), None)
+        if poss is not None and head.lower_ in _OFFICE_WORDS:
+            lo = poss.left_edge.i  # "the Prime Minister's Office": the office, named by its holder
+            while lo < poss.i and doc[lo].dep_ == "det":
+                lo += 1
         return doc[lo].idx, head.idx + len(head.text)
     lo, hi = noun_phrase(head)
     span = doc[lo:hi]
