@@ -75,6 +75,9 @@ def test_blocking_never_hides_a_match(tmp_path):
         placed = [x for x in members if x.lat is not None]
         found = match(c, r, 25.0, 1)
         matched += found is not None
+        # the fast path (places refused first, no reason) gives the same answer and score
+        fast = match(c, r, 25.0, 1, explain=False)
+        assert (fast is None) == (found is None) and (fast is None or fast[0] == found[0]), ("fast", c, r)  # type: ignore[index]
         if r.lat is not None and r.lon is not None and r.country and placed and all(x.country for x in placed) \
                 and all(x.country != r.country for x in members) and all(
                     km_between(x.lat, x.lon, r.lat, r.lon) > 25 for x in placed):  # type: ignore[arg-type]

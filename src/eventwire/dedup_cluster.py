@@ -38,11 +38,15 @@ def best_fit(window: Iterable[Canonical], r: EventReport, km: float, days: int) 
     created among equals; never one that holds a report of r's own article. None: r starts its own."""
     best: tuple[float, str, Canonical] | None = None
     for c in window:
-        if any(x.doc_id == r.doc_id for x, _ in c.reports):
+        if c.has_doc(r.doc_id):
             continue  # one article's distinct events stay distinct (its own coreference decided)
-        found = match(c, r, km, days)
+        found = match(c, r, km, days, explain=False)  # the reason of the best fit only, below
         if found is not None and (best is None or found[0] < best[0]):
             best = (found[0], found[1], c)
+    if best is not None:
+        found = match(best[2], r, km, days)
+        assert found is not None and found[0] == best[0]
+        best = (found[0], found[1], best[2])
     return best
 
 
