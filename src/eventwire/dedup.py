@@ -129,6 +129,8 @@ class Canonical:
     # the articles of its reports, rebuilt when reports were added (they are only ever appended)
     _docs: set[str] = field(default_factory=set, repr=False, compare=False)
     _docs_n: int = field(default=0, repr=False, compare=False)
+    _placed: tuple[list[EventReport], list[EventReport], str | None] = field(
+        default=([], [], None), repr=False, compare=False)
 
     @property
     def first(self) -> EventReport:
@@ -136,10 +138,21 @@ class Canonical:
 
     def has_doc(self, doc_id: str) -> bool:
         """Whether a report of article `doc_id` is here (a set kept in step with `reports`)."""
+        self._refresh()
+        return doc_id in self._docs
+
+    def placed(self) -> tuple[list[EventReport], list[EventReport], str | None]:
+        """Its reports with coordinates, those of them at a fine place, and the first country they give."""
+        self._refresh()
+        return self._placed
+
+    def _refresh(self) -> None:
         if self._docs_n != len(self.reports):
             self._docs = {x.doc_id for x, _ in self.reports}
+            placed = [x for x, _ in self.reports if x.lat is not None]
+            self._placed = (placed, [x for x in placed if not x.coarse],
+                            next((x.country for x in placed if x.country), None))
             self._docs_n = len(self.reports)
-        return doc_id in self._docs
 
     def value(self, name: str) -> Any:
         """The first report's value of a field that any report gives."""
@@ -169,22 +182,22 @@ def _places_refuse(c: Canonical, r: EventReport, km: float) -> bool:
     they say."""
     if r.lat is None:
         return False
-    placed = [x for x, _ in c.reports if x.lat is not None]
+    placed, fine, country = c.placed()
     if not placed:
         return False
-    country = next((x.country for x in placed if x.country), None)
     if r.country and country and r.country != country:
         return True
     if r.coarse:
         return False
-    for x in placed:
-        if x.coarse:
-            continue
-        if not _near(x, r, km):
-            return True
+    for x in fine:  # `_near` and the two-days rule of `judge`, one distance each
         d = km_between(x.lat, x.lon, r.lat, r.lon)  # type: ignore[arg-type]
-        inside = "region" in (x.feature, r.feature) and bool(r.admin1) and r.admin1 == x.admin1
-        if d > km and x.day != r.day and not inside:
+        if d <= km:
+            continue
+        region = "region" in (x.feature, r.feature)
+        if not ((r.admin1 and r.admin1 == x.admin1 and r.country == x.country)
+                or (region and r.country == x.country and d <= REGION_KM)):
+            return True
+        if x.day != r.day and not (region and bool(r.admin1) and r.admin1 == x.admin1):
             return True
     return False
 
