@@ -61,12 +61,15 @@ class Window:
     It rests on two invariants of the rules (`match`; tests/test_dedup_update.py checks both on random
     pairs): (1) a report whose place has coordinates and a country never joins a canonical event whose
     reports with coordinates all have a country, none of its reports has the report's country, and none
-    lies within `km` of it; (2) a report without coordinates joins only on a named actor1 of its own. So a
-    placed report is matched against the events with a report in its country, or with coordinates in
-    its band of latitude or the two beside it (bands `km` wide hold every place within `km`), or with no
-    coordinates at all or some without a country ("wild"); a report without coordinates and a named
-    actor1 against none; any other against every open event. Exact: the best event is the one a scan of
-    the whole window finds (``blocking=False`` scans it, for tests)."""
+    lies within `km` of it; (2) a report without coordinates joins only on a named actor1 of its own; (3) a
+    report at a fine place joins an event with fine places only when each is within `km`, in its first-level
+    area, or a region of its country (``dedup._places_refuse``). So a report at a fine place is matched
+    against the events with coordinates in its band of latitude or the two beside it (bands `km` wide hold
+    every place within `km`), with a fine place in its first-level area or a region of its country, placed
+    at no finer than its country, or with no coordinates at all or some without a country ("wild"); a
+    report placed at a country, sea or region against those with a report in its country too; a report
+    without coordinates and a named actor1 against none; any other against every open event. Exact: the
+    best event is the one a scan of the whole window finds (``blocking=False`` scans it, for tests)."""
 
     def __init__(self, km: float, blocking: bool = True) -> None:
         self.events: deque[Canonical] = deque()
@@ -82,10 +85,16 @@ class Window:
 
     def _keys_for(self, c: Canonical) -> set[tuple[Any, ...]]:
         keys: set[tuple[Any, ...]] = {("country", x.country) for x, _ in c.reports if x.country}
-        placed = [x for x, _ in c.reports if x.lat is not None]
+        placed, fine, _ = c.placed()
         keys |= {("band", math.floor(x.lat / self._width)) for x in placed}  # type: ignore[operator]
         if not placed or any(not x.country for x in placed):
             keys.add(WILD)
+        # what a report at a fine place may meet (`dedup._places_refuse`): an event placed at no finer than a
+        # country or sea, a fine place of its own first-level area, or a region of its country
+        if not fine:
+            keys |= {("coarse", x.country) for x in placed if x.country}
+        keys |= {("admin1", x.country, x.admin1) for x in fine if x.country and x.admin1}
+        keys |= {("region", x.country) for x in fine if x.country and x.feature == "region"}
         return keys
 
     def _index_event(self, c: Canonical) -> None:
@@ -135,7 +144,11 @@ class Window:
         if r.lon is None or not r.country:
             return None
         band = math.floor(r.lat / self._width)
-        keys = (WILD, ("country", r.country), ("band", band - 1), ("band", band), ("band", band + 1))
+        keys: tuple[tuple[Any, ...], ...] = (WILD, ("band", band - 1), ("band", band), ("band", band + 1))
+        if r.coarse or r.feature == "region":
+            keys += (("country", r.country),)  # a country (or a region's width) holds what it may meet
+        else:
+            keys += (("coarse", r.country), ("admin1", r.country, r.admin1), ("region", r.country))
         return set().union(*(self._index.get(key, ()) for key in keys))
 
 
