@@ -4,6 +4,7 @@
     page(store, flt, limit, offset=0, cursor=None) -> Page(rows, next_cursor)    one page, by keyset
     count(store, flt, cap=TOTAL_CAP) -> (total, exact)                           counted up to a cap
     stream(store, flt, batch=BATCH) -> Iterator[Row]                             every match, batch by batch
+    csv_lines(store, flt) -> Iterator[str]                                       every match as csv lines
     select_reports(store, flt, records="story") -> Iterator[Report]              reports holding the matches
 
 Story events (the default records) are served from ``story_rows`` (a column per filter, indexes that end
@@ -24,18 +25,19 @@ import datetime as dt
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..exports import check_records, event_place, record_from_stored
+from ..exports import check_records, csv_tail, event_place, record_from_stored
 from ..schema import Event, Report
 from . import Store
 from .rows import UNDATED, cell
 
 TOTAL_CAP = 1_000  # `total` is exact up to this many matches, then "at least this many"
 BATCH = 2_000  # rows per query when streaming an export
+LINES_BATCH = 5_000  # csv lines per query (a line is a few hundred bytes, a record's decoded values far more)
 MAX_ARMS = 36  # ordered queries merged for one page at most (a bbox of 6 x 6 one-degree cells)
 MAX_IN = 2_000  # values an IN list may name (actor ids, grid cells); past it the filter is read row by row
 SORT_MAX = 2_000  # matches an IN list may bring to be sorted; past it rows are read in order and tested
@@ -307,18 +309,28 @@ _FETCH = ("SELECT r.sort_key, r.doc_id, x.record, l.canonical_id FROM story_rows
           "LEFT JOIN event_links l ON l.doc_id = r.doc_id AND l.story_event_id = r.story_event_id")
 
 
+# a csv export's rows: the stored line (migration 7) and the canonical id, nothing decoded
+_LINES = ("SELECT r.sort_key, x.csv, l.canonical_id FROM story_rows r JOIN story_lines x ON x.sort_key = r.sort_key "
+          "LEFT JOIN event_links l ON l.doc_id = x.doc_id AND l.story_event_id = x.story_event_id")
+
+
 def _row(r: Mapping[str, Any]) -> Row:
     return Row(r["sort_key"], r["doc_id"], json.loads(r["record"]), r["canonical_id"])
 
 
-def _fetch(store: Store, keys: list[str]) -> list[Row]:
-    """The rows of ``keys``, in their order."""
-    found: dict[str, Row] = {}
+def _fetch_rows(store: Store, select: str, keys: list[str]) -> list[Mapping[str, Any]]:
+    """The rows of ``keys`` (``select``: _FETCH or _LINES), in their order."""
+    found: dict[str, Mapping[str, Any]] = {}
     for start in range(0, len(keys), 500):
         chunk = keys[start:start + 500]
-        for r in store.query_rows(f"{_FETCH} WHERE r.sort_key IN ({', '.join('?' * len(chunk))})", chunk):
-            found[r["sort_key"]] = _row(r)
+        for r in store.query_rows(f"{select} WHERE r.sort_key IN ({', '.join('?' * len(chunk))})", chunk):
+            found[r["sort_key"]] = r
     return [found[k] for k in keys if k in found]
+
+
+def _fetch(store: Store, keys: list[str]) -> list[Row]:
+    """The rows of ``keys``, in their order."""
+    return [_row(r) for r in _fetch_rows(store, _FETCH, keys)]
 
 
 # -- cursors ---------------------------------------------------------------------------------------------------------
@@ -411,9 +423,10 @@ def count(store: Store, flt: EventFilter, cap: int = TOTAL_CAP) -> tuple[int, bo
     return min(n, cap), n <= cap
 
 
-def stream(store: Store, flt: EventFilter, batch: int = BATCH) -> Iterator[Row]:
-    """Every match, in order, ``batch`` rows per query (memory holds one batch, however many match); each query
-    starts after the last row served, so rows written meanwhile are served at most once."""
+def _batches(store: Store, flt: EventFilter, batch: int, select: str) -> Iterator[Sequence[Mapping[str, Any]]]:
+    """Every match as ``select`` reads it (_FETCH or _LINES), in order, ``batch`` rows per query (memory holds one
+    batch, however many match); each query starts after the last row served, so rows written meanwhile are served
+    at most once."""
     plan = _plan(store, flt)
     if plan.empty:
         return
@@ -423,13 +436,27 @@ def stream(store: Store, flt: EventFilter, batch: int = BATCH) -> Iterator[Row]:
         if len(plan.arms) == 1 and not plan.dense:  # one ordered query brings the rows themselves
             extra = [("{t}.sort_key > ?", [after])] if after is not None else []
             where, params = plan.arm_sql(plan.arms[0], *extra)
-            rows = [_row(r) for r in store.query_rows(f"{_FETCH}{where} ORDER BY r.sort_key LIMIT ?", [*params, batch])]
+            rows = store.query_rows(f"{select}{where} ORDER BY r.sort_key LIMIT ?", [*params, batch])
         else:
-            rows = _fetch(store, [k["sort_key"] for k in _keys(store, plan, after, batch)])
-        yield from rows
+            rows = _fetch_rows(store, select, [k["sort_key"] for k in _keys(store, plan, after, batch)])
+        if rows:
+            yield rows
         if len(rows) < batch:
             return
-        after = rows[-1].sort_key
+        after = rows[-1]["sort_key"]
+
+
+def stream(store: Store, flt: EventFilter, batch: int = BATCH) -> Iterator[Row]:
+    """Every match, in order, ``batch`` rows per query (see _batches)."""
+    for rows in _batches(store, flt, batch, _FETCH):
+        yield from [_row(r) for r in rows]
+
+
+def csv_lines(store: Store, flt: EventFilter, batch: int = LINES_BATCH) -> Iterator[str]:
+    """Every match as the csv format's lines (no header), a piece of text per batch of ``batch`` rows: each its
+    stored line (story_lines) and its canonical id, the same bytes as the csv writer makes of its record."""
+    for rows in _batches(store, flt, batch, _LINES):
+        yield "".join([r["csv"] + csv_tail(r["canonical_id"]) for r in rows])
 
 
 # -- reports ---------------------------------------------------------------------------------------------------------
