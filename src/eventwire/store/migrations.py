@@ -127,6 +127,12 @@ def _backfill_story_lines(backend: Backend) -> None:
         last = batch[-1]["sort_key"]
 
 
+def _analyze_story_lines(backend: Backend) -> None:
+    """PostgreSQL: the new table's statistics now, not at autovacuum's next pass (SQLite keeps none unless asked)."""
+    if backend.dialect == "postgresql":
+        backend.execute("ANALYZE story_lines")
+
+
 MIGRATIONS: list[tuple[int, str, list[Step]]] = [
     (1, "documents, extractions, errors, canonical events", [
         """CREATE TABLE documents (
@@ -339,6 +345,7 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
         _create_story_lines,
         "CREATE INDEX story_lines_doc_id ON story_lines (doc_id)",
         _backfill_story_lines,
+        _analyze_story_lines,
     ]),
 ]
 

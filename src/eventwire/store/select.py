@@ -37,7 +37,8 @@ from .rows import UNDATED, cell
 
 TOTAL_CAP = 1_000  # `total` is exact up to this many matches, then "at least this many"
 BATCH = 2_000  # rows per query when streaming an export
-LINES_BATCH = 5_000  # csv lines per query (a line is a few hundred bytes, a record's decoded values far more)
+LINES_BATCH = 5_000  # csv lines per batch (a line is a few hundred bytes, a record's decoded values far more)
+LINES_CHUNK = 500  # rows read per query by their keys (psycopg caches the parse of a statement this short)
 MAX_ARMS = 36  # ordered queries merged for one page at most (a bbox of 6 x 6 one-degree cells)
 MAX_IN = 2_000  # values an IN list may name (actor ids, grid cells); past it the filter is read row by row
 SORT_MAX = 2_000  # matches an IN list may bring to be sorted; past it rows are read in order and tested
@@ -166,11 +167,39 @@ class _Plan:
         return "(" + " OR ".join(a[0] for a in self.arms) + ")", [p for a in self.arms for p in a[1]]
 
 
-def _actor_ids(store: Store, pattern: str) -> list[str]:
-    """The ids of the actors whose id or (in some report) name holds the pattern: the small look-up first."""
-    rows = store.query("SELECT DISTINCT actor_id FROM actor_names WHERE name LIKE ? ESCAPE '!' "
-                       "OR LOWER(actor_id) LIKE ? ESCAPE '!' ORDER BY actor_id", (pattern, pattern))
-    return [r["actor_id"] for r in rows]
+MAX_NAMES = 50  # names of one actor an arm lists (past it the arm tests its rows' names with LIKE)
+
+
+def _actor_ids(store: Store, pattern: str) -> tuple[list[str], dict[str, list[str]]]:
+    """The actors whose id or (in some report) name holds the pattern, from the small look-up: the ids that hold
+    it themselves, and the others with the names (lower case, as story_rows keeps them) that hold it. The same
+    LIKE as the rule on story_rows decides, so an arm built from them finds exactly the rows the rule keeps."""
+    rows = store.query("SELECT actor_id, name, CASE WHEN LOWER(actor_id) LIKE ? ESCAPE '!' THEN 1 ELSE 0 END AS by_id "
+                       "FROM actor_names WHERE name LIKE ? ESCAPE '!' OR LOWER(actor_id) LIKE ? ESCAPE '!' "
+                       "ORDER BY actor_id, name", (pattern, pattern, pattern))
+    by_id = sorted({r["actor_id"] for r in rows if r["by_id"]})
+    by_name: dict[str, list[str]] = {}
+    for r in rows:
+        if r["actor_id"] not in by_id:  # its name matched (the WHERE): only the rows giving it that name match
+            by_name.setdefault(r["actor_id"], []).append(r["name"])
+    return by_id, by_name
+
+
+def _actor_arms(by_id: list[str], by_name: dict[str, list[str]], pattern: str) -> list[tuple[str, list[Any]]]:
+    """One arm per actor and role: an id that holds the text matches every row naming it there, and needs no
+    test on the row, so the database reads its index range in order and stops after the page (a LIKE on the row
+    would be a guess to its planner: PostgreSQL, taking it for rare, read every row of the actor, then sorted);
+    an actor found by a name matches the rows that give it one of those names."""
+    arms: list[tuple[str, list[Any]]] = []
+    for role in ("actor1", "actor2"):
+        arms += [(f"{{t}}.{role} = ?", [i]) for i in by_id]
+        for i, names in by_name.items():
+            if len(names) <= MAX_NAMES:
+                arms.append((f"({{t}}.{role} = ? AND {{t}}.{role}_name IN ({', '.join('?' * len(names))}))",
+                             [i, *names]))
+            else:
+                arms.append((f"({{t}}.{role} = ? AND {{t}}.{role}_name LIKE ? ESCAPE '!')", [i, pattern]))
+    return arms
 
 
 def _plan(store: Store, flt: EventFilter) -> _Plan:
@@ -188,20 +217,23 @@ def _plan(store: Store, flt: EventFilter) -> _Plan:
         plan.add("{t}.country = ?", flt.country.upper())
     arms: list[tuple[str, list[Any]]] | None = None
     if flt.actor:
-        # the exact rule (the actor's id, or its name in this event's report) on every row; the ids from the
-        # look-up only pick the index ranges that can hold a match
+        # the rule: the actor's id, or its name in this event's report, holds the text (actor1 or actor2). A few
+        # actors: an arm each (their union is the rule, see _actor_arms); more: the rule on every row, and the ids
+        # from the look-up pick the index ranges that can hold a match
         pattern = _like(flt.actor)
-        plan.add("(" + " OR ".join(f"{column} LIKE ? ESCAPE '!'" for column in (
-            "LOWER(COALESCE({t}.actor1, ''))", "COALESCE({t}.actor1_name, '')",
-            "LOWER(COALESCE({t}.actor2, ''))", "COALESCE({t}.actor2_name, '')")) + ")", *[pattern] * 4)
-        ids = _actor_ids(store, pattern)
+        by_id, by_name = _actor_ids(store, pattern)
+        ids = sorted({*by_id, *by_name})
         if not ids:
             plan.empty = True
         elif 2 * len(ids) <= MAX_ARMS:
-            arms = [(f"{{t}}.{role} = ?", [i]) for role in ("actor1", "actor2") for i in ids]
-        elif len(ids) <= MAX_IN:
-            marks = ", ".join("?" * len(ids))
-            plan.hint = (f"({{t}}.actor1 IN ({marks}) OR {{t}}.actor2 IN ({marks}))", [*ids, *ids])
+            arms = _actor_arms(by_id, by_name, pattern)
+        else:
+            plan.add("(" + " OR ".join(f"{column} LIKE ? ESCAPE '!'" for column in (
+                "LOWER(COALESCE({t}.actor1, ''))", "COALESCE({t}.actor1_name, '')",
+                "LOWER(COALESCE({t}.actor2, ''))", "COALESCE({t}.actor2_name, '')")) + ")", *[pattern] * 4)
+            if len(ids) <= MAX_IN:
+                marks = ", ".join("?" * len(ids))
+                plan.hint = (f"({{t}}.actor1 IN ({marks}) OR {{t}}.actor2 IN ({marks}))", [*ids, *ids])
     if flt.bbox:
         west, south, east, north = flt.bbox
         plan.add("{t}.lat BETWEEN ? AND ? AND {t}.lon BETWEEN ? AND ?", south, north, west, east)
@@ -309,9 +341,11 @@ _FETCH = ("SELECT r.sort_key, r.doc_id, x.record, l.canonical_id FROM story_rows
           "LEFT JOIN event_links l ON l.doc_id = r.doc_id AND l.story_event_id = r.story_event_id")
 
 
-# a csv export's rows: the stored line (migration 7) and the canonical id, nothing decoded
-_LINES = ("SELECT r.sort_key, x.csv, l.canonical_id FROM story_rows r JOIN story_lines x ON x.sort_key = r.sort_key "
-          "LEFT JOIN event_links l ON l.doc_id = x.doc_id AND l.story_event_id = x.story_event_id")
+# a csv export's rows, by sort key: the stored line (migration 7) and the canonical id, nothing decoded. Read by
+# their keys (found on the filter's index alone), not joined to story_rows in one query: PostgreSQL would merge
+# that join with story_lines' key index (its rows in key order when a migration filled it) from the first key on.
+_LINES = ("SELECT r.sort_key, r.csv, l.canonical_id FROM story_lines r "
+          "LEFT JOIN event_links l ON l.doc_id = r.doc_id AND l.story_event_id = r.story_event_id")
 
 
 def _row(r: Mapping[str, Any]) -> Row:
@@ -321,8 +355,8 @@ def _row(r: Mapping[str, Any]) -> Row:
 def _fetch_rows(store: Store, select: str, keys: list[str]) -> list[Mapping[str, Any]]:
     """The rows of ``keys`` (``select``: _FETCH or _LINES), in their order."""
     found: dict[str, Mapping[str, Any]] = {}
-    for start in range(0, len(keys), 500):
-        chunk = keys[start:start + 500]
+    for start in range(0, len(keys), LINES_CHUNK):
+        chunk = keys[start:start + LINES_CHUNK]
         for r in store.query_rows(f"{select} WHERE r.sort_key IN ({', '.join('?' * len(chunk))})", chunk):
             found[r["sort_key"]] = r
     return [found[k] for k in keys if k in found]
@@ -433,17 +467,22 @@ def _batches(store: Store, flt: EventFilter, batch: int, select: str) -> Iterato
     _settle(store, plan)
     after: str | None = None
     while True:
-        if len(plan.arms) == 1 and not plan.dense:  # one ordered query brings the rows themselves
+        if select == _FETCH and len(plan.arms) == 1 and not plan.dense:  # one ordered query brings the rows
             extra = [("{t}.sort_key > ?", [after])] if after is not None else []
             where, params = plan.arm_sql(plan.arms[0], *extra)
             rows = store.query_rows(f"{select}{where} ORDER BY r.sort_key LIMIT ?", [*params, batch])
-        else:
-            rows = _fetch_rows(store, select, [k["sort_key"] for k in _keys(store, plan, after, batch)])
+            last = rows[-1]["sort_key"] if rows else None
+            found = len(rows)
+        else:  # the keys, then their rows
+            keys = [k["sort_key"] for k in _keys(store, plan, after, batch)]
+            rows = _fetch_rows(store, select, keys)
+            last = keys[-1] if keys else None
+            found = len(keys)
         if rows:
             yield rows
-        if len(rows) < batch:
+        if found < batch:
             return
-        after = rows[-1]["sort_key"]
+        after = last
 
 
 def stream(store: Store, flt: EventFilter, batch: int = BATCH) -> Iterator[Row]:
