@@ -103,6 +103,7 @@ def test_migration_7_fills_the_lines_of_a_store_written_before_it(db_url, monkey
         before = {flt: _records_csv(store, flt) for flt in FILTERS}
         # the store as eventwire wrote it at schema 6
         store.backend.execute("DROP TABLE story_lines")
+        store.backend.execute("DROP INDEX IF EXISTS event_links_doc_id_story_event_id_canonical_id")
         store.backend.execute("DELETE FROM schema_migrations WHERE version = 7")
     monkeypatch.setattr(migrations, "LINES_BATCH", 9)  # several batches
     with open_store(db_url) as store:
@@ -137,3 +138,28 @@ def test_a_rewritten_document_replaces_its_lines(db_url):
         exported = CSV_HEADER + "".join(csv_lines(store, EventFilter(date_from="2024-07-01")))
         assert exported == _records_csv(store, EventFilter(date_from="2024-07-01"))
         assert exported.count('"Dispatch, revised"') == len(new.story_events)
+
+
+@pytest.mark.postgres
+def test_postgresql_reads_canonical_ids_from_an_index_alone(db_url):
+    """PostgreSQL: an export's canonical ids come from the index on (doc_id, story_event_id, canonical_id) once
+    VACUUM has run, not from the key's index and then the table."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's index-only scans")
+    import psycopg
+
+    _store(db_url)
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        with conn.cursor() as cur:  # links of other documents: a table of many pages, as at scale
+            cur.executemany("INSERT INTO event_links VALUES (%s, %s, %s, 'first report')",
+                            [(f"{i:032x}", "s1", f"c{i:012x}") for i in range(1, 30_001)])
+        conn.execute("VACUUM ANALYZE event_links")
+        conn.execute("SET enable_seqscan = off")  # a table this small would be read whole
+        conn.execute("SET enable_bitmapscan = off")
+        conn.execute("SET enable_mergejoin = off")  # the nested loop of an export's batch, as at scale
+        conn.execute("SET enable_hashjoin = off")
+        keys = [r[0] for r in conn.execute("SELECT sort_key FROM story_lines ORDER BY sort_key LIMIT 20")]
+        plan = "\n".join(r[0] for r in conn.execute(
+            "EXPLAIN " + sel._LINES.replace("?", "%s") + f" WHERE r.sort_key IN ({', '.join(['%s'] * len(keys))})",
+            keys))
+    assert "Index Only Scan using event_links_doc_id_story_event_id_canonical_id" in plan, plan

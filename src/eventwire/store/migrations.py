@@ -133,6 +133,15 @@ def _analyze_story_lines(backend: Backend) -> None:
         backend.execute("ANALYZE story_lines")
 
 
+def _index_canonical_ids(backend: Backend) -> None:
+    """PostgreSQL: each story event's canonical id from an index alone (an index-only scan, once VACUUM has marked
+    the table's pages all-visible), not from the key's index and then the table: half the time of an export's
+    join to event_links. SQLite reads its rows through the key's own index already."""
+    if backend.dialect == "postgresql":
+        backend.execute("CREATE INDEX event_links_doc_id_story_event_id_canonical_id "
+                        "ON event_links (doc_id, story_event_id, canonical_id)")
+
+
 MIGRATIONS: list[tuple[int, str, list[Step]]] = [
     (1, "documents, extractions, errors, canonical events", [
         """CREATE TABLE documents (
@@ -346,6 +355,7 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
         "CREATE INDEX story_lines_doc_id ON story_lines (doc_id)",
         _backfill_story_lines,
         _analyze_story_lines,
+        _index_canonical_ids,
     ]),
 ]
 
