@@ -179,6 +179,7 @@ def test_a_store_that_does_not_answer_is_a_503_not_a_400(client, monkeypatch):
         raise StoreUnavailable("connection lost: server closed the connection unexpectedly (10.0.0.5:5432)")
 
     monkeypatch.setattr(Store, "query", down)
+    monkeypatch.setattr(Store, "query_rows", down)
     r = client.get("/events")
     assert r.status_code == 503 and r.json()["error"]["code"] == "store_unavailable"
     assert "10.0.0.5" not in r.text  # nothing of the connection is echoed

@@ -224,7 +224,7 @@ def test_a_store_from_before_gets_its_tolls_and_is_rebuilt_on_the_next_update(db
         for r in docs:
             rows = report_rows(r, document_id(r.text), source="old", ingested_at="2026-01-01")
             for table, table_rows in rows.items():
-                if table_rows:
+                if table_rows and table != "story_lines":  # migration 7's
                     backend.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(table_rows[0]))})",
                                         table_rows)
             ids.append(document_id(r.text))

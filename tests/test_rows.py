@@ -264,6 +264,7 @@ class _Counting:
 
     def __init__(self, store) -> None:
         self.store, self.queries = store, []
+        self.dialect = store.dialect
 
     def query(self, sql, params=()):
         self.queries.append(sql)

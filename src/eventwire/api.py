@@ -35,15 +35,15 @@ from starlette.requests import ClientDisconnect
 
 from . import __version__
 from .errors import EventwireError, MixedExtractions, StoreUnavailable
+from .exports import CSV_HEADER, RECORDS, csv_row, event_records, event_rows, text_chunks
 from .exports import FORMATS as EVENT_FORMATS
-from .exports import RECORDS, csv_row, event_records, event_rows, text_chunks
 from .filters import FilterError, check_category, make_filter
 from .provenance import current as current_provenance
 from .schema import ErrorReport, Report
 from .settings import Settings
 from .store import IngestError, Store, document_id, open_store
 from .store.extractions import check_single, incoming_of
-from .store.select import EventFilter, Row, decode_cursor, select_reports, stream
+from .store.select import EventFilter, Row, csv_lines, decode_cursor, select_reports, stream
 from .store.select import page as events_page
 from .web.bodies import ApiError, precheck
 from .web.security import DEFAULT_HOSTS, Guard, error_response, read_guard, request_id, write_guard
@@ -168,12 +168,14 @@ FACETS_TTL_S = 30.0  # GET /facets is counted again after this long (or after a 
 
 def _export_body(store: Store, flt: EventFilter, fmt: str, kind: str,
                  provenance: dict[str, Any] | None = None) -> Iterator[bytes]:
-    """The download, piece by piece: story events straight from their stored records (memory: one batch);
-    jsonl and event mentions from the reports, one at a time."""
+    """The download, piece by piece: story events straight from their stored records, or for csv their stored lines
+    (memory: one batch); jsonl and event mentions from the reports, one at a time."""
     if fmt == "jsonl":
         reports = select_reports(store, flt, records=kind)
         lines = ((r.to_json() + "\n").encode() for r in reports)
         return _joined(lines)
+    if kind == "story" and fmt == "csv":  # the stored lines, nothing decoded
+        return (piece.encode() for piece in itertools.chain([CSV_HEADER], csv_lines(store, flt)))
     if kind == "story" and fmt != "parquet":
         pieces = text_chunks(((r.values, r.canonical_id) for r in stream(store, flt)), fmt, stored=True,
                              provenance=provenance)

@@ -414,11 +414,11 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
            actor: str | None, source: str | None, acled_type: str | None, dedup_only: bool,
            records: str | None, provenance_path: str | None = None) -> None:
     """Export the stored story events (or event mentions; as jsonl, the reports) with filters."""
-    from .exports import RecordWriter, event_records
+    from .exports import CSV_HEADER, RecordWriter, event_records
     from .filters import make_filter
     from .provenance import sidecar_path
     from .settings import Settings
-    from .store.select import select_reports, stream
+    from .store.select import csv_lines, select_reports, stream
 
     try:
         records = Settings.from_env(records=records).records
@@ -449,6 +449,10 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
             if output_format == "jsonl":
                 for r in select_reports(store, flt, records=records):
                     out.write(r.to_json() + "\n")
+            elif output_format == "csv" and records == "story":  # the stored lines, nothing decoded
+                out.write(CSV_HEADER)
+                for piece in csv_lines(store, flt):
+                    out.write(piece)
             else:
                 writer = RecordWriter(output_format, out, made_by)
                 if records == "story":

@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import io
 import operator
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -490,6 +491,33 @@ def error_line(report: ErrorReport) -> str:
 
 _CSV_VALUES = operator.itemgetter(*CSV_COLUMNS)
 _CSV_STORED = len(CSV_COLUMNS) - 1  # a stored record's first values are the csv row less canonical_id
+
+
+def csv_head(values: list[Any]) -> str:
+    """A stored record's csv line up to its last field: the csv values less ``canonical_id``, each followed by its
+    comma. The store keeps it (``story_lines``) so that a csv export writes a row without decoding the record:
+    the row is this, then the canonical id (``csv_tail``) and the line end, the same bytes as ``write_stored``'s."""
+    return _csv_line([*values[:_CSV_STORED], None])[:-1]  # None: an empty last field
+
+
+def _csv_line(values: Iterable[Any]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(values)
+    return buf.getvalue()
+
+
+CSV_HEADER = _csv_line(CSV_COLUMNS)  # the csv format's first line
+
+_PLAIN = re.compile(r"[A-Za-z0-9_.:-]*")  # a field the csv module writes as it is (no quote, comma or line break)
+
+
+def csv_tail(canonical_id: Any) -> str:
+    """The last field of a csv line and its line end, as the csv module writes it."""
+    if canonical_id is None:
+        return "\n"
+    if isinstance(canonical_id, str) and _PLAIN.fullmatch(canonical_id):
+        return canonical_id + "\n"
+    return _csv_line(["", canonical_id])[1:]  # less the empty first field's comma
 
 
 class RecordWriter:

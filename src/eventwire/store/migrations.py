@@ -67,7 +67,8 @@ def _backfill_story_rows(backend: Backend) -> None:
             except ValueError:  # a report this version cannot read: it keeps its other rows
                 continue
             for table, table_rows in serving_rows(report, doc["id"], doc["source"]).items():
-                rows.setdefault(table, []).extend(table_rows)
+                if table != "story_lines":  # migration 7's table, which fills it next
+                    rows.setdefault(table, []).extend(table_rows)
             names |= actor_name_rows(report)
         for table, table_rows in rows.items():
             if table_rows:
@@ -90,6 +91,55 @@ def _backfill_running_tolls(backend: Backend) -> None:
             f"{col}_max = (SELECT MAX(s.{col}) {members}), "
             f"{col} = (SELECT s.{col} {members} ORDER BY COALESCE(d.published, '') DESC, s.date DESC, "
             "l.doc_id DESC LIMIT 1)")
+
+
+LINES_BATCH = 5_000  # story events read per query when migration 7 fills story_lines
+
+
+def _create_story_lines(backend: Backend) -> None:
+    """``story_lines``: on SQLite a table clustered on its key (WITHOUT ROWID), so that the lines of an export, read
+    in sort_key order, lie side by side in the file; PostgreSQL keeps every table as a heap with its key's index."""
+    backend.execute("""CREATE TABLE story_lines (
+        sort_key TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents (id),
+        story_event_id TEXT NOT NULL,
+        csv TEXT NOT NULL)""" + (" WITHOUT ROWID" if backend.dialect == "sqlite" else ""))
+
+
+def _backfill_story_lines(backend: Backend) -> None:
+    """The csv lines of the story events stored before migration 7, from their stored records (the same values
+    write_stored wrote them from), LINES_BATCH at a time in sort_key order."""
+    import json
+
+    from ..exports import csv_head
+
+    last = ""
+    while True:
+        batch = backend.query(
+            "SELECT r.sort_key, r.doc_id, r.story_event_id, x.record FROM story_rows r JOIN story_records x "
+            "ON x.doc_id = r.doc_id AND x.story_event_id = r.story_event_id WHERE r.sort_key > ? "
+            "ORDER BY r.sort_key LIMIT ?", (last, LINES_BATCH))
+        if not batch:
+            return
+        backend.executemany("INSERT INTO story_lines VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                            [(r["sort_key"], r["doc_id"], r["story_event_id"], csv_head(json.loads(r["record"])))
+                             for r in batch])
+        last = batch[-1]["sort_key"]
+
+
+def _analyze_story_lines(backend: Backend) -> None:
+    """PostgreSQL: the new table's statistics now, not at autovacuum's next pass (SQLite keeps none unless asked)."""
+    if backend.dialect == "postgresql":
+        backend.execute("ANALYZE story_lines")
+
+
+def _index_canonical_ids(backend: Backend) -> None:
+    """PostgreSQL: each story event's canonical id from an index alone (an index-only scan, once VACUUM has marked
+    the table's pages all-visible), not from the key's index and then the table: half the time of an export's
+    join to event_links. SQLite reads its rows through the key's own index already."""
+    if backend.dialect == "postgresql":
+        backend.execute("CREATE INDEX event_links_doc_id_story_event_id_canonical_id "
+                        "ON event_links (doc_id, story_event_id, canonical_id)")
 
 
 MIGRATIONS: list[tuple[int, str, list[Step]]] = [
@@ -297,8 +347,18 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
         "INSERT INTO extractions VALUES ('unknown', 'null')",
         "INSERT INTO document_extractions (doc_id, extraction) SELECT id, 'unknown' FROM documents",
     ]),
+    (7, "export lines: each story event's csv line, in the served order", [
+        # A csv export writes each row from its stored line (exports.csv_head: the csv columns less canonical_id)
+        # and its canonical id, reading no record JSON; keyed by sort_key, the order rows are served in. See
+        # docs/store.md, "Where an export's time goes".
+        _create_story_lines,
+        "CREATE INDEX story_lines_doc_id ON story_lines (doc_id)",
+        _backfill_story_lines,
+        _analyze_story_lines,
+        _index_canonical_ids,
+    ]),
 ]
 
 # Tables that hold one document's extraction, in the order rows are written (documents first).
 DOCUMENT_TABLES = ("documents", "places", "times", "actors", "actor_mentions", "quotes", "figures", "events",
-                   "event_figures", "story_events", "story_rows", "story_records", "document_sources")
+                   "event_figures", "story_events", "story_rows", "story_records", "document_sources", "story_lines")

@@ -8,7 +8,7 @@ import math
 import re
 from typing import Any
 
-from ..exports import STORED_FIELDS, event_extra, event_place, event_records, story_place
+from ..exports import STORED_FIELDS, csv_head, event_extra, event_place, event_records, story_place
 from ..schema import Report
 
 
@@ -116,20 +116,23 @@ def _lower(value: str | None) -> str | None:
 
 
 def serving_rows(report: Report, doc_id: str, source: str | None) -> dict[str, list[tuple]]:
-    """The ``story_rows``, ``story_records`` and ``document_sources`` rows of a stored report."""
+    """The ``story_rows``, ``story_records``, ``document_sources`` and ``story_lines`` rows of a stored report."""
     actors = _first_actors(report)
-    story_rows, story_records = [], []
+    story_rows, story_records, story_lines = [], [], []
     for s, rec in zip(report.story_events, event_records(report, "story"), strict=True):
         a1, a2 = actors.get(s.actor1 or ""), actors.get(s.actor2 or "")
+        key = sort_key(s.date, doc_id, s.id)
         story_rows.append((
-            doc_id, s.id, sort_key(s.date, doc_id, s.id), s.type, _upper(rec["place_country"]),
+            doc_id, s.id, key, s.type, _upper(rec["place_country"]),
             rec["place_lat"], rec["place_lon"], cell(rec["place_lat"], rec["place_lon"]), s.actor1, s.actor2,
             _lower(a1.name) if a1 else None, _lower(a2.name) if a2 else None,
             _lower(rec["acled_event_type"]), _lower(rec["acled_sub_event_type"])))
         values = [rec[f] for f in STORED_FIELDS]
         story_records.append((doc_id, s.id, json.dumps(values, ensure_ascii=False, separators=(",", ":"))))
+        story_lines.append((key, doc_id, s.id, csv_head(values)))
     searched = " ".join(x or "" for x in (source, report.site, report.url)).lower()
-    return {"story_rows": story_rows, "story_records": story_records, "document_sources": [(doc_id, searched)]}
+    return {"story_rows": story_rows, "story_records": story_records, "document_sources": [(doc_id, searched)],
+            "story_lines": story_lines}
 
 
 def _first_actors(report: Report) -> dict[str, Any]:

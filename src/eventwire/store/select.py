@@ -4,6 +4,7 @@
     page(store, flt, limit, offset=0, cursor=None) -> Page(rows, next_cursor)    one page, by keyset
     count(store, flt, cap=TOTAL_CAP) -> (total, exact)                           counted up to a cap
     stream(store, flt, batch=BATCH) -> Iterator[Row]                             every match, batch by batch
+    csv_lines(store, flt) -> Iterator[str]                                       every match as csv lines
     select_reports(store, flt, records="story") -> Iterator[Report]              reports holding the matches
 
 Story events (the default records) are served from ``story_rows`` (a column per filter, indexes that end
@@ -24,18 +25,20 @@ import datetime as dt
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..exports import check_records, event_place, record_from_stored
+from ..exports import check_records, csv_tail, event_place, record_from_stored
 from ..schema import Event, Report
 from . import Store
 from .rows import UNDATED, cell
 
 TOTAL_CAP = 1_000  # `total` is exact up to this many matches, then "at least this many"
 BATCH = 2_000  # rows per query when streaming an export
+LINES_BATCH = 5_000  # csv lines per batch (a line is a few hundred bytes, a record's decoded values far more)
+LINES_CHUNK = 500  # rows read per query by their keys (psycopg caches the parse of a statement this short)
 MAX_ARMS = 36  # ordered queries merged for one page at most (a bbox of 6 x 6 one-degree cells)
 MAX_IN = 2_000  # values an IN list may name (actor ids, grid cells); past it the filter is read row by row
 SORT_MAX = 2_000  # matches an IN list may bring to be sorted; past it rows are read in order and tested
@@ -164,11 +167,39 @@ class _Plan:
         return "(" + " OR ".join(a[0] for a in self.arms) + ")", [p for a in self.arms for p in a[1]]
 
 
-def _actor_ids(store: Store, pattern: str) -> list[str]:
-    """The ids of the actors whose id or (in some report) name holds the pattern: the small look-up first."""
-    rows = store.query("SELECT DISTINCT actor_id FROM actor_names WHERE name LIKE ? ESCAPE '!' "
-                       "OR LOWER(actor_id) LIKE ? ESCAPE '!' ORDER BY actor_id", (pattern, pattern))
-    return [r["actor_id"] for r in rows]
+MAX_NAMES = 50  # names of one actor an arm lists (past it the arm tests its rows' names with LIKE)
+
+
+def _actor_ids(store: Store, pattern: str) -> tuple[list[str], dict[str, list[str]]]:
+    """The actors whose id or (in some report) name holds the pattern, from the small look-up: the ids that hold
+    it themselves, and the others with the names (lower case, as story_rows keeps them) that hold it. The same
+    LIKE as the rule on story_rows decides, so an arm built from them finds exactly the rows the rule keeps."""
+    rows = store.query("SELECT actor_id, name, CASE WHEN LOWER(actor_id) LIKE ? ESCAPE '!' THEN 1 ELSE 0 END AS by_id "
+                       "FROM actor_names WHERE name LIKE ? ESCAPE '!' OR LOWER(actor_id) LIKE ? ESCAPE '!' "
+                       "ORDER BY actor_id, name", (pattern, pattern, pattern))
+    by_id = sorted({r["actor_id"] for r in rows if r["by_id"]})
+    by_name: dict[str, list[str]] = {}
+    for r in rows:
+        if r["actor_id"] not in by_id:  # its name matched (the WHERE): only the rows giving it that name match
+            by_name.setdefault(r["actor_id"], []).append(r["name"])
+    return by_id, by_name
+
+
+def _actor_arms(by_id: list[str], by_name: dict[str, list[str]], pattern: str) -> list[tuple[str, list[Any]]]:
+    """One arm per actor and role: an id that holds the text matches every row naming it there, and needs no
+    test on the row, so the database reads its index range in order and stops after the page (a LIKE on the row
+    would be a guess to its planner: PostgreSQL, taking it for rare, read every row of the actor, then sorted);
+    an actor found by a name matches the rows that give it one of those names."""
+    arms: list[tuple[str, list[Any]]] = []
+    for role in ("actor1", "actor2"):
+        arms += [(f"{{t}}.{role} = ?", [i]) for i in by_id]
+        for i, names in by_name.items():
+            if len(names) <= MAX_NAMES:
+                arms.append((f"({{t}}.{role} = ? AND {{t}}.{role}_name IN ({', '.join('?' * len(names))}))",
+                             [i, *names]))
+            else:
+                arms.append((f"({{t}}.{role} = ? AND {{t}}.{role}_name LIKE ? ESCAPE '!')", [i, pattern]))
+    return arms
 
 
 def _plan(store: Store, flt: EventFilter) -> _Plan:
@@ -186,20 +217,23 @@ def _plan(store: Store, flt: EventFilter) -> _Plan:
         plan.add("{t}.country = ?", flt.country.upper())
     arms: list[tuple[str, list[Any]]] | None = None
     if flt.actor:
-        # the exact rule (the actor's id, or its name in this event's report) on every row; the ids from the
-        # look-up only pick the index ranges that can hold a match
+        # the rule: the actor's id, or its name in this event's report, holds the text (actor1 or actor2). A few
+        # actors: an arm each (their union is the rule, see _actor_arms); more: the rule on every row, and the ids
+        # from the look-up pick the index ranges that can hold a match
         pattern = _like(flt.actor)
-        plan.add("(" + " OR ".join(f"{column} LIKE ? ESCAPE '!'" for column in (
-            "LOWER(COALESCE({t}.actor1, ''))", "COALESCE({t}.actor1_name, '')",
-            "LOWER(COALESCE({t}.actor2, ''))", "COALESCE({t}.actor2_name, '')")) + ")", *[pattern] * 4)
-        ids = _actor_ids(store, pattern)
+        by_id, by_name = _actor_ids(store, pattern)
+        ids = sorted({*by_id, *by_name})
         if not ids:
             plan.empty = True
         elif 2 * len(ids) <= MAX_ARMS:
-            arms = [(f"{{t}}.{role} = ?", [i]) for role in ("actor1", "actor2") for i in ids]
-        elif len(ids) <= MAX_IN:
-            marks = ", ".join("?" * len(ids))
-            plan.hint = (f"({{t}}.actor1 IN ({marks}) OR {{t}}.actor2 IN ({marks}))", [*ids, *ids])
+            arms = _actor_arms(by_id, by_name, pattern)
+        else:
+            plan.add("(" + " OR ".join(f"{column} LIKE ? ESCAPE '!'" for column in (
+                "LOWER(COALESCE({t}.actor1, ''))", "COALESCE({t}.actor1_name, '')",
+                "LOWER(COALESCE({t}.actor2, ''))", "COALESCE({t}.actor2_name, '')")) + ")", *[pattern] * 4)
+            if len(ids) <= MAX_IN:
+                marks = ", ".join("?" * len(ids))
+                plan.hint = (f"({{t}}.actor1 IN ({marks}) OR {{t}}.actor2 IN ({marks}))", [*ids, *ids])
     if flt.bbox:
         west, south, east, north = flt.bbox
         plan.add("{t}.lat BETWEEN ? AND ? AND {t}.lon BETWEEN ? AND ?", south, north, west, east)
@@ -233,7 +267,7 @@ def _plan(store: Store, flt: EventFilter) -> _Plan:
 
 
 def _keys(store: Store, plan: _Plan, after: str | None, limit: int, offset: int = 0,
-          extra: tuple[tuple[str, list[Any]], ...] = (), columns: str = "sort_key") -> list[dict[str, Any]]:
+          extra: tuple[tuple[str, list[Any]], ...] = (), columns: str = "sort_key") -> Sequence[Mapping[str, Any]]:
     """The matches after ``after`` (``columns``: their sort key, and more if asked), from the ``offset``-th on,
     ``limit`` at most. The sort key alone is read from the index (an offset skips index entries, not rows)."""
     if plan.dense:
@@ -252,18 +286,18 @@ def _keys(store: Store, plan: _Plan, after: str | None, limit: int, offset: int 
         sql = " UNION ".join(f"SELECT {columns} FROM ({p}) a{i}" for i, p in enumerate(parts))
         sql += " ORDER BY sort_key LIMIT ? OFFSET ?"
         params += [limit, offset]
-    return store.query(sql, params)
+    return store.query_rows(sql, params)
 
 
 WINDOW = 1_024  # sort keys in the first window of a scan in order (each next one twice as many)
 
 
 def _window_keys(store: Store, plan: _Plan, after: str | None, limit: int, offset: int,
-                 extra: tuple[tuple[str, list[Any]], ...], columns: str) -> list[dict[str, Any]]:
+                 extra: tuple[tuple[str, list[Any]], ...], columns: str) -> Sequence[Mapping[str, Any]]:
     """_keys for many matches: the rows read in sort_key order, a window of the index at a time (its far edge found
     on the index alone), so a query reads about (offset + limit) / the share of rows that match, whatever plan
     the database would pick for the filter alone."""
-    found: list[dict[str, Any]] = []
+    found: list[Mapping[str, Any]] = []
     # where the next window starts: after the cursor, or at the filter's first day
     start, op = (after, ">") if after is not None and (plan.low is None or after >= plan.low) else (plan.low, ">=")
     size = WINDOW
@@ -278,8 +312,8 @@ def _window_keys(store: Store, plan: _Plan, after: str | None, limit: int, offse
             ([("{t}.sort_key <= ?", [edge])] if edge is not None else [])
         where, params = plan.arm_sql(plan.any_arm(), *extra, *window)
         selected = ", ".join(f"r.{c.strip()}" for c in columns.split(","))
-        found += store.query(f"SELECT {selected} FROM story_rows r{where} ORDER BY r.sort_key LIMIT ?",
-                             [*params, offset + limit - len(found)])
+        found += store.query_rows(f"SELECT {selected} FROM story_rows r{where} ORDER BY r.sort_key LIMIT ?",
+                                  [*params, offset + limit - len(found)])
         if edge is None:
             break
         start, op, size = edge, ">", size * 2
@@ -307,18 +341,34 @@ _FETCH = ("SELECT r.sort_key, r.doc_id, x.record, l.canonical_id FROM story_rows
           "LEFT JOIN event_links l ON l.doc_id = r.doc_id AND l.story_event_id = r.story_event_id")
 
 
+# a csv export's rows: the stored line (migration 7) and the canonical id, nothing decoded. On SQLite joined to the
+# filter's rows in one query (a nested loop: a quarter less work than the two below); on PostgreSQL read by their
+# keys (found on the filter's index alone), as PostgreSQL would merge that join with story_lines' key index (its
+# rows in key order when a migration filled it) from the first key on.
+_LINES_JOINED = ("SELECT r.sort_key, x.csv, l.canonical_id FROM story_rows r JOIN story_lines x "
+                 "ON x.sort_key = r.sort_key LEFT JOIN event_links l ON l.doc_id = x.doc_id "
+                 "AND l.story_event_id = x.story_event_id")
+_LINES = ("SELECT r.sort_key, r.csv, l.canonical_id FROM story_lines r "
+          "LEFT JOIN event_links l ON l.doc_id = r.doc_id AND l.story_event_id = r.story_event_id")
+
+
 def _row(r: Mapping[str, Any]) -> Row:
     return Row(r["sort_key"], r["doc_id"], json.loads(r["record"]), r["canonical_id"])
 
 
+def _fetch_rows(store: Store, select: str, keys: list[str]) -> list[Mapping[str, Any]]:
+    """The rows of ``keys`` (``select``: _FETCH or _LINES), in their order."""
+    found: dict[str, Mapping[str, Any]] = {}
+    for start in range(0, len(keys), LINES_CHUNK):
+        chunk = keys[start:start + LINES_CHUNK]
+        for r in store.query_rows(f"{select} WHERE r.sort_key IN ({', '.join('?' * len(chunk))})", chunk):
+            found[r["sort_key"]] = r
+    return [found[k] for k in keys if k in found]
+
+
 def _fetch(store: Store, keys: list[str]) -> list[Row]:
     """The rows of ``keys``, in their order."""
-    found: dict[str, Row] = {}
-    for start in range(0, len(keys), 500):
-        chunk = keys[start:start + 500]
-        for r in store.query_rows(f"{_FETCH} WHERE r.sort_key IN ({', '.join('?' * len(chunk))})", chunk):
-            found[r["sort_key"]] = _row(r)
-    return [found[k] for k in keys if k in found]
+    return [_row(r) for r in _fetch_rows(store, _FETCH, keys)]
 
 
 # -- cursors ---------------------------------------------------------------------------------------------------------
@@ -355,10 +405,22 @@ class Page:
 
 
 def _count(store: Store, plan: _Plan, cap: int) -> int:
-    """The matches, counting no further than cap + 1."""
-    where, params = plan.arm_sql(plan.any_arm())
-    return int(store.query(f"SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM story_rows r{where} LIMIT ?) t",
-                           [*params, cap + 1])[0]["n"])
+    """The matches, counting no further than cap + 1. Several arms on PostgreSQL: the union of each arm's first
+    cap + 1 keys (each read in order from its own index, and stopped), which holds every match when there are at
+    most cap, and more than cap when there are more; not one query on their OR, which PostgreSQL answers by
+    reading every entry of every arm's index range into a bitmap first (SQLite reads the OR's indexes a row at a
+    time and stops after cap + 1: half the work of the union)."""
+    if len(plan.arms) == 1 or store.dialect == "sqlite":
+        where, params = plan.arm_sql(plan.any_arm())
+        return int(store.query(f"SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM story_rows r{where} LIMIT ?) t",
+                               [*params, cap + 1])[0]["n"])
+    parts, params = [], []
+    for i, arm in enumerate(plan.arms):
+        where, arm_params = plan.arm_sql(arm)
+        parts.append(f"SELECT sort_key FROM (SELECT r.sort_key FROM story_rows r{where} ORDER BY r.sort_key "
+                     f"LIMIT ?) a{i}")
+        params += [*arm_params, cap + 1]
+    return int(store.query(f"SELECT COUNT(*) AS n FROM ({' UNION '.join(parts)}) t", params)[0]["n"])
 
 
 def _settle(store: Store, plan: _Plan) -> int | None:
@@ -411,25 +473,46 @@ def count(store: Store, flt: EventFilter, cap: int = TOTAL_CAP) -> tuple[int, bo
     return min(n, cap), n <= cap
 
 
-def stream(store: Store, flt: EventFilter, batch: int = BATCH) -> Iterator[Row]:
-    """Every match, in order, ``batch`` rows per query (memory holds one batch, however many match); each query
-    starts after the last row served, so rows written meanwhile are served at most once."""
+def _batches(store: Store, flt: EventFilter, batch: int, select: str,
+             joined: str | None) -> Iterator[Sequence[Mapping[str, Any]]]:
+    """Every match as ``select`` reads it by keys (_FETCH or _LINES), in order, ``batch`` rows per query (memory
+    holds one batch, however many match); each query starts after the last row served, so rows written meanwhile
+    are served at most once. ``joined``: the same rows in one query on ``story_rows r``, for a filter of one arm."""
     plan = _plan(store, flt)
     if plan.empty:
         return
     _settle(store, plan)
     after: str | None = None
     while True:
-        if len(plan.arms) == 1 and not plan.dense:  # one ordered query brings the rows themselves
+        if joined and len(plan.arms) == 1 and not plan.dense:  # one ordered query brings the rows
             extra = [("{t}.sort_key > ?", [after])] if after is not None else []
             where, params = plan.arm_sql(plan.arms[0], *extra)
-            rows = [_row(r) for r in store.query_rows(f"{_FETCH}{where} ORDER BY r.sort_key LIMIT ?", [*params, batch])]
-        else:
-            rows = _fetch(store, [k["sort_key"] for k in _keys(store, plan, after, batch)])
-        yield from rows
-        if len(rows) < batch:
+            rows = store.query_rows(f"{joined}{where} ORDER BY r.sort_key LIMIT ?", [*params, batch])
+            last = rows[-1]["sort_key"] if rows else None
+            found = len(rows)
+        else:  # the keys, then their rows
+            keys = [k["sort_key"] for k in _keys(store, plan, after, batch)]
+            rows = _fetch_rows(store, select, keys)
+            last = keys[-1] if keys else None
+            found = len(keys)
+        if rows:
+            yield rows
+        if found < batch:
             return
-        after = rows[-1].sort_key
+        after = last
+
+
+def stream(store: Store, flt: EventFilter, batch: int = BATCH) -> Iterator[Row]:
+    """Every match, in order, ``batch`` rows per query (see _batches)."""
+    for rows in _batches(store, flt, batch, _FETCH, _FETCH):
+        yield from [_row(r) for r in rows]
+
+
+def csv_lines(store: Store, flt: EventFilter, batch: int = LINES_BATCH) -> Iterator[str]:
+    """Every match as the csv format's lines (no header), a piece of text per batch of ``batch`` rows: each its
+    stored line (story_lines) and its canonical id, the same bytes as the csv writer makes of its record."""
+    for rows in _batches(store, flt, batch, _LINES, _LINES_JOINED if store.dialect == "sqlite" else None):
+        yield "".join([r["csv"] + csv_tail(r["canonical_id"]) for r in rows])
 
 
 # -- reports ---------------------------------------------------------------------------------------------------------
