@@ -623,6 +623,11 @@ def test_saying_someone_was_behind_an_attack_is_an_accusation(extract):
     assert _one(r2, "responsible").type == "ACCUSE" and _one(r2, "killing").type == "ASSAULT"
     assert not _of_type(extract("The group said it was behind the bombing."), "ACCUSE")  # a claim of its own
     assert not extract("The governor is responsible for security.").events
+    # the act named earlier in the sentence: "... and police said the Harrow Brigade was responsible"
+    r3 = extract("A bomb on Sunday killed three guards, and police said the Harrow Brigade was responsible.")
+    e3 = _one(r3, "responsible")
+    assert e3.type == "ACCUSE" and "Harrow Brigade" in (_name(r3, e3.actor2) or "")
+    assert not _of_type(extract("Police said the Harrow Brigade was not responsible."), "ACCUSE")
 
 
 def test_force_at_a_protest_is_coded_with_the_protest_as_main_event(extract):

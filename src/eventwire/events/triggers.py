@@ -170,6 +170,8 @@ PROMISES = {"pledge", "promise", "vow", "swear"}
 THREAT_VERBS = {"avenge", "retaliate", "punish", "revenge", "crush", "attack", "strike", "kill", "disrupt",
                 "annihilate", "retake", "liberate"}
 ASSERT_DEPS = ("ccomp", "acl", "appos")
+# Verbs that put an unnamed act on someone: "police said the gang was responsible".
+SAY_ALLEGE = {"say", "tell", "state", "add", "believe", "suspect", "conclude", "allege", "insist", "confirm"}
 ATTRIBUTION = {"plan", "plot", "orchestrate", "mastermind", "behind", "responsible", "sponsor", "order",
                "carry", "commit", "stage", "direct"}
 RESCUED = {"people", "person", "survivor", "victim", "child", "body", "resident", "man", "woman", "family",
@@ -583,6 +585,9 @@ def _adjective(tok: Token) -> Trigger | None:
             (g for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
              if g.dep_ == "pobj"), None)
         said = tok.head.head  # "charged that X was behind the murder": the charge is the accusation
+        if act is None and lower != "behind" and tok.head.dep_ == "ccomp" and said.lemma_.lower() in SAY_ALLEGE and \
+                not any(c.dep_ == "neg" for c in tok.head.children):
+            return Trigger(tok, "ACCUSE", "allege", False, start, end)  # "authorities said the Front was responsible"
         if act is not None and any(e.type in ("ASSAULT", "COERCE") for e in ENTRIES.get(
                 (act.lemma_.lower(), "N"), ENTRIES.get((act.lower_, "N"), ()))) and not any(
                 e.type == "ACCUSE" and _fits(said, e, set()) for e in ENTRIES.get((said.lemma_.lower(), "V"), ())):
