@@ -867,3 +867,12 @@ def test_a_question_asked_and_a_reply_declined_are_no_events(extract):
     assert not extract("Asked whether he had been mistreated, the former governor declined to reply.").events
     assert not extract("Reporters asked the minister what had happened in Tarrow.").events
     assert _one(extract("The mayor asked residents to leave their homes."), "asked").type == "REQUEST"
+
+
+def test_the_source_of_according_to_is_not_the_doer(extract):
+    # the tagger may take "strikes" for a verb and hang the opening phrase on it
+    r = extract("According to the Velmar ministry, strikes that hit roads and bridges in the province "
+                "also killed 13 people.")
+    ministry = next(a.id for a in r.actors if "ministry" in a.name.lower())
+    assert all(e.actor1 != ministry for e in r.events)
+    assert all(s.actor1 != ministry for s in r.story_events)

@@ -304,10 +304,19 @@ def _organisation(doc: Doc, tok: Token, actors: ActorTable) -> bool:
     return actor is not None and actor.type in ORGANISATIONS
 
 
+CLAUSE_LEFTS = {"prep", "advcl", "advmod", "npadvmod", "mark", "punct", "cc"}
+
+
 def _left_edge(tok: Token) -> Token:
     """The first word of the phrase `tok` heads, not reaching back into the dateline the parser may
     hang on it ("MAIDUGURI, Nigeria, Sept 3 At least five villagers were shot")."""
     left = tok.left_edge
+    lefts = list(tok.lefts)
+    while lefts and lefts[0].dep_ in CLAUSE_LEFTS:
+        # "According to the ministry, strikes ...": a phrase the parser hung on the head is no part of
+        # the name (a head mis-tagged as a verb takes the sentence's opening phrase)
+        lefts.pop(0)
+        left = lefts[0].left_edge if lefts else tok
     doc = tok.doc
     dl = doc._.eventwire_dateline if Doc.has_extension("eventwire_dateline") else None
     if dl is not None and left.idx < dl.end <= tok.idx:
