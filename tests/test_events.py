@@ -876,3 +876,14 @@ def test_the_source_of_according_to_is_not_the_doer(extract):
     ministry = next(a.id for a in r.actors if "ministry" in a.name.lower())
     assert all(e.actor1 != ministry for e in r.events)
     assert all(s.actor1 != ministry for s in r.story_events)
+
+
+def test_force_named_as_the_means_of_a_verb_is_that_verb_subjects(extract):
+    r = extract("Riot police pushed the marchers back with tear gas near the Dalvik town hall.")
+    e = _one(r, "gas")
+    assert e.type == "ASSAULT" and "police" in (_name(r, e.actor1) or "").lower()
+    assert "marchers" in (_name(r, e.actor2) or "").lower()
+    r2 = extract("The marchers were met with tear gas by riot police.")
+    assert "police" in (_name(r2, _one(r2, "gas").actor1) or "").lower()
+    assert not _of_type(r2, "CONSULT")  # "were met with": a reception, not a meeting
+    assert _of_type(extract("The minister met the opposition leader on Monday."), "CONSULT")

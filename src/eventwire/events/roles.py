@@ -500,6 +500,17 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
             a1 = actor_for(doc, _subject(tok.head.head), actors)  # "X was behind the attack"
         if a1 is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of"):
             a1 = actor_for(doc, _accused(tok.head.head), actors)  # "blamed the rebels for the massacre"
+        if a1 is None and type_ == "ASSAULT" and tok.dep_ == "pobj" and tok.head.lower_ == "with" and \
+                tok.head.head.pos_ == "VERB":
+            # the means of a verb's act: "police pushed the crowd back with tear gas" (police did it, to the
+            # crowd); "protesters were met with tear gas" (done to them)
+            gov = tok.head.head
+            if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in gov.children):
+                a1 = actor_for(doc, _pobj(gov, {"by"}), actors)
+                a2 = a2 or victim(doc, next((c for c in gov.children if c.dep_ in PASS_SUBJ), None), actors)
+            else:
+                a1 = actor_for(doc, _subject(gov) or _inherited(gov), actors)
+                a2 = a2 or victim(doc, next((c for c in gov.children if c.dep_ == "dobj"), None), actors)
         pos = tok
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CONTAINERS:
             pos = tok.head.head  # "launched a series of attacks"

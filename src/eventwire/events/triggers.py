@@ -885,8 +885,8 @@ def classify(tok: Token) -> Trigger | None:
             (pos == "V" and _objects(tok) & NOT_RELEASED)  # "released a report", "a statement released later"
             or (pos == "N" and mods & {"press", "news", "media"})):  # "a press release"
         return None
-    if lemma == "meet" and obj & NOT_MET:
-        return None
+    if lemma == "meet" and (obj & NOT_MET or (pos == "V" and any(c.dep_ == "auxpass" for c in tok.children))):
+        return None  # "met the demands"; "protesters were met with tear gas": a reception, not a meeting
     if lemma == "ask" and (not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") or (
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))  # "ask for X to"
                                    for c in tok.children) or _anonymous(tok)):
