@@ -887,3 +887,11 @@ def test_force_named_as_the_means_of_a_verb_is_that_verb_subjects(extract):
     assert "police" in (_name(r2, _one(r2, "gas").actor1) or "").lower()
     assert not _of_type(r2, "CONSULT")  # "were met with": a reception, not a meeting
     assert _of_type(extract("The minister met the opposition leader on Monday."), "CONSULT")
+
+
+def test_the_group_holding_a_target_place_is_not_the_target(extract):
+    r = extract("Warplanes struck a Tolva-held town on Sunday, killing five civilians.")
+    struck = _one(r, "struck")
+    assert "tolva" not in (_name(r, struck.actor2) or "").lower()
+    record = next(s for s in r.story_events if s.type == "ASSAULT")
+    assert "civilians" in (_name(r, record.actor2) or "").lower()

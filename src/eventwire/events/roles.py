@@ -278,6 +278,7 @@ def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None, members: b
     while left.i < tok.i and (left.dep_ in ("det", "predet", "punct", "cc", "nummod", "quantmod", "advmod")
                               or left.like_num):
         left = left.nbor()
+    left = _past_holder(tok, left)
     start, end = left.idx, tok.idx + len(tok.text)
     found = actors.resolve(doc, start, end)
     if found is not None:
@@ -304,7 +305,17 @@ def _organisation(doc: Doc, tok: Token, actors: ActorTable) -> bool:
     return actor is not None and actor.type in ORGANISATIONS
 
 
+# Participles that say who holds a place: its holder is no part of what the place is.
+CONTROLLED = {"held", "controlled", "occupied", "run", "dominated", "administered", "besieged"}
 CLAUSE_LEFTS = {"prep", "advcl", "advmod", "npadvmod", "mark", "punct", "cc"}
+
+
+def _past_holder(tok: Token, left: Token) -> Token:
+    """Where a target's name starts past a modifier that says who holds it: "a rebel-held town", "a
+    KNU-controlled village" name the town, not the group holding it."""
+    held = [c.i for c in tok.children if c.dep_ in ("amod", "compound") and left.i <= c.i < tok.i
+            and c.lower_ in CONTROLLED]
+    return tok.doc[max(held) + 1] if held else left
 
 
 def _left_edge(tok: Token) -> Token:
@@ -350,6 +361,7 @@ def target_for(doc: Doc, tok: Token | None, actors: ActorTable | None) -> str | 
         left = _left_edge(tok)
         while left.i < tok.i and left.dep_ in ("det", "predet", "punct", "cc", "quantmod", "advmod", "prep"):
             left = left.nbor()
+        left = _past_holder(tok, left)
         return actors.ensure(doc, left.idx, tok.idx + len(tok.text))
     return None
 
