@@ -693,3 +693,12 @@ def test_scuffles_faulting_and_cadres_held_are_events(extract):
                 "the force used.\nThree cadres of the banned group were held in Imphal on Monday.\n")
     types = {(e.trigger.text, e.type) for e in r.events}
     assert {("Scuffles", "ASSAULT"), ("faulted", "ACCUSE"), ("held", "COERCE")} <= types, types
+
+
+def test_a_condemnation_names_the_doer_of_the_act_not_its_victims(extract):
+    r = extract("The Security Council has condemned a recent attack in Ravela in which unidentified assailants "
+                "killed two UN peacekeepers.")
+    accuse = _of_type(r, "ACCUSE")
+    assert accuse
+    assert "united nations" not in _names(r, accuse[0].actor2)
+    assert "assailant" in _names(r, accuse[0].actor2)

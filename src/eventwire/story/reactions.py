@@ -93,6 +93,10 @@ def reaction_targets(resolved: list[tuple[Any, StoryEvent]], groups: list[Any], 
             # one condemns or blames a party: not the victims, a weapon or a place ("branded the strike on
             # a housing estate a terrorist attack")
             rec.actor2 = None
+        if rec.type == "ACCUSE" and rec.actor2 is not None and g.members and g.members[0].token is not None and any(
+                done is not None and done.actor2 == rec.actor2 and done.actor1 not in (None, rec.actor2)
+                for done in (record_of.get(id(h)) for h in _object_groups(g.members[0].token, g, by_token))):
+            rec.actor2 = None  # "condemned the attack in which assailants killed UN peacekeepers": not the victims
         if rec.actor2 is not None or not g.members or g.members[0].token is None:
             continue
         tok = g.members[0].token
@@ -104,17 +108,7 @@ def reaction_targets(resolved: list[tuple[Any, StoryEvent]], groups: list[Any], 
             rec.actor2 = _other_side(tok, story, rec.actor1)
         if rec.type not in REACTIONS or rec.actor2 is not None:
             continue
-        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        objects += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
-                    for p in c.children if p.dep_ in ("pobj", "pcomp")]
-        if tok.dep_ in ("dobj", "pobj") and tok.pos_ != "VERB":  # "a condemnation of the attack"
-            objects += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        for obj in objects:
-            # the act itself, or an act in the object phrase ("the attempt to seize power")
-            hit = next((by_token[t.i] for t in itertools.islice(obj.subtree, 64)
-                        if t.i in by_token and by_token[t.i] is not g), None)
-            if hit is None:
-                continue
+        for hit in _object_groups(tok, g, by_token):
             done = record_of.get(id(hit))
             doer = done.actor1 if done is not None else next(
                 (v.event.actor1 for v in hit.members if v.event.actor1), None)
@@ -128,6 +122,23 @@ def reaction_targets(resolved: list[tuple[Any, StoryEvent]], groups: list[Any], 
             if doer is not None:
                 rec.actor2 = doer.actor1
     _pair_denials([rec for _, rec in resolved], [g for g, _ in resolved])
+
+
+def _object_groups(tok: Any, g: Any, by_token: dict[int, Any]) -> list[Any]:
+    """The groups of the acts a reaction is about: its objects ("condemned the attack"), or an act in the
+    object phrase ("the attempt to seize power"), "a condemnation of the attack"."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+                for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    if tok.dep_ in ("dobj", "pobj") and tok.pos_ != "VERB":
+        objects += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    out = []
+    for obj in objects:
+        hit = next((by_token[t.i] for t in itertools.islice(obj.subtree, 64)
+                    if t.i in by_token and by_token[t.i] is not g), None)
+        if hit is not None:
+            out.append(hit)
+    return out
 
 
 def _pair_denials(records: list[StoryEvent], groups: list[Any]) -> None:
