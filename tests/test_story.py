@@ -702,3 +702,13 @@ def test_a_condemnation_names_the_doer_of_the_act_not_its_victims(extract):
     assert accuse
     assert "united nations" not in _names(r, accuse[0].actor2)
     assert "assailant" in _names(r, accuse[0].actor2)
+
+
+def test_a_protest_is_never_against_a_crowd(extract):
+    r = extract("The army used tear gas on Wednesday to scatter protesters in the streets of Lomar, and "
+                "demonstrators were still out in the north of the city early on Thursday. Opposition supporters "
+                "had gathered to reject the election result.")
+    protests = _of_type(r, "PROTEST")
+    assert protests
+    for p in protests:
+        assert not any(w in _names(r, p.actor2) for w in ("protester", "demonstrator", "supporter"))

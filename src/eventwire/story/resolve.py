@@ -696,6 +696,8 @@ def resolve(members: list[MentionView], story: Story, score: float,
     if ranker is not None and "actor2" in ranker:
         actor2 = ranker.choose("actor2", ranker_candidates(members, story, actor2, actor1, "actor2"), actor2,
                                kind_of(type_))
+    if type_ == "PROTEST" and _a_crowd(story, actor2):
+        actor2 = None  # whom a protest is against is never a crowd of protesters or supporters
     actor1, actor2 = _body_of(story, actor1), _body_of(story, actor2)  # a spokesperson's words are the body's
     if type_ == "PROTEST" and actor1 is None and story.actors is not None:
         actor1 = _crowd_of(members, story, actor2)
@@ -759,6 +761,11 @@ def _unnamed(story: Story, actor_id: str | None) -> bool:
 CROWD_NOUNS = {"protester", "protestor", "demonstrator", "marcher", "supporter", "crowd", "student", "youth",
                "worker", "activist", "rioter", "people", "resident", "mob", "opponent", "backer", "thousand",
                "hundred"}
+
+
+def _a_crowd(story: Story, actor_id: str | None) -> bool:
+    words = story.actor_names.get(actor_id or "", "").lower().split()
+    return bool(words) and words[-1].rstrip("s") in CROWDS - {"worker", "student"}
 
 
 def _crowd_of(members: list[MentionView], story: Story, actor2: str | None) -> str | None:
