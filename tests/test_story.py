@@ -712,3 +712,9 @@ def test_a_protest_is_never_against_a_crowd(extract):
     assert protests
     for p in protests:
         assert not any(w in _names(r, p.actor2) for w in ("protester", "demonstrator", "supporter"))
+
+
+def test_an_act_restated_in_apposition_is_one_record(extract):
+    r = extract("Investigators were reconstructing Monday evening's rampage through the centre of Lindau by a "
+                "lone gunman, an attack later claimed by the Tolva Front.")
+    assert len(_of_type(r, "ASSAULT")) == 1

@@ -201,8 +201,11 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
     if same_sent:
         # One sentence may tell two incidents: "the blast struck during the funeral of a man who was
         # killed in a car bombing on Tuesday". Mentions join when they share a clause.
+        same_as = getattr(e, "same_as", None)  # "the rampage ..., an attack claimed by X": an apposition
         return any(m.clause_root == v.clause_root or m.token is None or v.token is None
-                   or _governs(m, v) or _governs(v, m) for m in _last_sentence(g))
+                   or _governs(m, v) or _governs(v, m) or (same_as is not None and m.event.id == same_as
+                                                           and v.token.dep_ == "appos")
+                   for m in _last_sentence(g))
     # A later sentence: a restatement ("the raid", "the attack", "were killed") of this incident.
     if e.type in ("ASSAULT", "COERCE", "PROTEST") or v.definite or getattr(e, "same_as", None):
         return True
