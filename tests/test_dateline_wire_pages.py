@@ -45,6 +45,20 @@ SHAPES: list[tuple[str, str, list[str], str | None, str | None]] = [
     # an agency in brackets closed by a period
     ("agency_then_period", "Bremen (dpa/lni). Divers searched the river for hours on Thursday, police said.",
      ["Bremen"], None, "dpa/lni"),
+    # a known agency alone opens the lead
+    ("bare_agency_first", "AFP - Gunmen killed four villagers in the north on Monday, officials said.", [], None,
+     "AFP"),
+    # a bare agency after the date, closed by a period (Armenpress)
+    ("bare_agency_period", "GYUMRI, MARCH 4, ARMENPRESS. Officials said the new bridge would open in May.",
+     ["GYUMRI"], "2024-03-04", "ARMENPRESS"),
+    # an outlet's web name in brackets
+    ("web_name_in_brackets", "Samarkand, Uzbekistan (SilkRoadNews.uz) --" + LEAD, ["Samarkand"], None,
+     "SilkRoadNews.uz"),
+    # the agency between slashes with spaces (Kabar)
+    ("slash_agency_spaced", "OSH, March 4 / Kabar /. Officials said the new bridge would open in May.", ["OSH"],
+     "2024-03-04", "Kabar"),
+    # a national agency from the curated supplement, longer than an acronym is taken to be
+    ("listed_national_agency", "ERDENET, March 4 (MONTSAME)" + LEAD, ["ERDENET"], "2024-03-04", "MONTSAME"),
     # a month alone (no day) between the country and the separator
     ("month_alone", "SANTA CLARA, Cuba, March, — Residents queued for bread from before dawn on Monday.",
      ["SANTA CLARA"], None, None),
@@ -55,6 +69,8 @@ NOT_DATELINES: list[tuple[str, str]] = [
     ("date_time_stamp", "March 4, 2024 - 18:01 EAT\n\nOfficials said at least 14 people were killed overnight."),
     # a country (no city) in mixed case and a dash: a headline or a feed's header, not a dateline
     ("country_dash_headline", "Kenya – Police fire tear gas at protesters in the capital on Monday"),
+    # a capitalised word that merely starts like an agency's name is no credit
+    ("agency_word_in_a_name", "Prime Minister Jane Doe - a profile of the new leader"),
     ("country_dash_feed_header", "Malawi – Nyasa Daily Feed Mon, 04 Mar 2024 10:00:00 +0000 Storm nears the coast"),
 ]
 

@@ -66,6 +66,7 @@ from .dateline_lines import END_OF_LINE as _END_OF_LINE
 from .dateline_lines import deep_starts as _deep_starts
 from .dateline_lines import reads_like_a_lead as _reads_like_a_lead
 from .dateline_lines import starts as _starts
+from .dateline_names import WEB_NAME as _WEB_NAME
 from .dateline_names import agency_dash_date as _agency_dash_date
 from .dateline_names import all_caps as _all_caps
 from .dateline_names import gazetteer_knows as _gazetteer_knows
@@ -83,7 +84,7 @@ _COMMA = re.compile(r",[ \t]*")
 _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
 _BRACKET = re.compile(r"[ \t]*\[([^\[\]\n]{1,40})\]")  # "London [U.K.], Feb. 9 (ANI):"
 # NEW YORK, ... /PRNewswire/ --; TASS's "MOSCOW, March 3. /TASS/. Russian forces ..."
-_SLASH_AGENCY = re.compile(r"\.?[ \t]+/([A-Za-z][\w .&-]{1,40}?)/(?:\.(?=[ \t]+[A-Z\"“]))?")
+_SLASH_AGENCY = re.compile(r"\.?[ \t]+/[ \t]?([A-Za-z][\w .&-]{1,40}?)[ \t]?/(?:\.(?=[ \t]+[A-Z\"“]))?")
 _WIRE_AGENCY = re.compile(r"[ \t]*--\(([^()\n]{2,40})\)--")  # NEW YORK--(BUSINESS WIRE)--
 # The separator; ".-" is EFE's.  Hyphens and colons need a space after them ("UPDATE 2-Israel" is no
 # dateline); en and em dashes may touch the next word, and so may a double hyphen ("LONDON--Oil ...")
@@ -188,21 +189,31 @@ def _agency_first(text: str, pos: int, published: str | None,
 
 def _parse_at(text: str, pos: int, published: str | None, known_place: Callable[[str], bool]) -> Dateline | None:
     return (_place_first(text, pos, published, known_place) or _date_first(text, pos, published)
-            or _agency_only(text, pos) or _web_outlet(text, pos))
+            or _agency_only(text, pos) or _credit_first(text, pos))
 
 
 _TIME = re.compile(r"[ \t]*\d{1,2}[:.h]\d\d(?!\d)")
-# An outlet's web name opening the lead: "PanARMENIAN.Net - The ...", "News.az - ...".
-_WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]{2,}(?:\.[A-Za-z0-9-]+)*\.(?i:com|net|org|info|news|tv|[a-z]{2})(?![\w.])")
+_NAME_FIRST = re.compile(r"[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}")
 
 
-def _web_outlet(text: str, pos: int) -> Dateline | None:
-    """An outlet's web name (a domain) and a separator open the lead, as a credit stands in a dateline."""
-    m = _WEB_NAME.match(text, pos)
-    sep = _SEP.match(text, m.end()) if m else None
-    if m is None or sep is None or ":" in sep.group() or not _SENTENCE_START.match(text, sep.end()):
+def _credit_first(text: str, pos: int) -> Dateline | None:
+    """A known agency, or an outlet's web name, and a separator open a sentence that reads like a lead:
+    "AFP - Gunmen ...", "PanARMENIAN.Net - The ...".  The longest such name wins."""
+    m = _NAME_FIRST.match(text, pos)
+    if m is None:
         return None
-    return Dateline(start=pos, end=sep.end(), text=text[pos:sep.end()], agency=m.group())
+    words = m.group().split(" ")
+    for k in range(len(words), 0, -1):
+        name = " ".join(words[:k])
+        end = pos + len(name)
+        if not (_WEB_NAME.fullmatch(name) or (len(name) > 2 and name.lower() in _AGENCIES)):
+            continue
+        sep = _SEP.match(text, end)
+        if sep is None or ":" in sep.group() or not _reads_like_a_lead(text, sep.end() + (
+                len(text) - sep.end() - len(text[sep.end():].lstrip()))):
+            return None  # "IRNA - Islamic Republic News Agency" is a credit line, not a lead
+        return Dateline(start=pos, end=sep.end(), text=text[pos:sep.end()], agency=name)
+    return None
 
 
 def _place_first(text: str, pos: int, published: str | None, known_place: Callable[[str], bool], *,
@@ -447,11 +458,12 @@ def _bare_agency(text: str, p: int, *, lead: bool = False,
         return None
     words = m.group(2).split()
     for k in range(len(words), 0, -1):  # "IRNA --", not "IRNA Officials"
-        name = " ".join(words[:k])
+        name = " ".join(words[:k]).rstrip(".")  # "ARMENPRESS. The ...": the period closes the dateline
         end = m.start(2) + len(name)
         # not a two-letter one, which is as often a postal code ("SCRANTON, PA —")
         if len(name) > 2 and name.lower() in _AGENCIES and (
                 _SEP.match(text, end) or (lead and _SENTENCE_START.match(text, end))
+                or _PERIOD_LEAD.match(text, end)  # "YEREVAN, JANUARY 5, ARMENPRESS. The ..."
                 or (line_end and _END_OF_LINE.match(text, end))):
             return (m.start(2), end), end
     return None
