@@ -60,9 +60,13 @@ from collections.abc import Callable
 
 from .dateline_agencies import AGENCIES
 from .dateline_dates import LEAD_DATES as _LEAD_DATES
-from .dateline_dates import STAMP as _STAMP
 from .dateline_dates import date_at as _date
 from .dateline_dates import weekday_at as _weekday
+from .dateline_lines import END_OF_LINE as _END_OF_LINE
+from .dateline_lines import deep_starts as _deep_starts
+from .dateline_lines import reads_like_a_lead as _reads_like_a_lead
+from .dateline_lines import starts as _starts
+from .dateline_names import WEB_NAME as _WEB_NAME
 from .dateline_names import agency_dash_date as _agency_dash_date
 from .dateline_names import all_caps as _all_caps
 from .dateline_names import gazetteer_knows as _gazetteer_knows
@@ -80,7 +84,7 @@ _COMMA = re.compile(r",[ \t]*")
 _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
 _BRACKET = re.compile(r"[ \t]*\[([^\[\]\n]{1,40})\]")  # "London [U.K.], Feb. 9 (ANI):"
 # NEW YORK, ... /PRNewswire/ --; TASS's "MOSCOW, March 3. /TASS/. Russian forces ..."
-_SLASH_AGENCY = re.compile(r"\.?[ \t]+/([A-Za-z][\w .&-]{1,40}?)/(?:\.(?=[ \t]+[A-Z\"“]))?")
+_SLASH_AGENCY = re.compile(r"\.?[ \t]+/[ \t]?([A-Za-z][\w .&-]{1,40}?)[ \t]?/(?:\.(?=[ \t]+[A-Z\"“]))?")
 _WIRE_AGENCY = re.compile(r"[ \t]*--\(([^()\n]{2,40})\)--")  # NEW YORK--(BUSINESS WIRE)--
 # The separator; ".-" is EFE's.  Hyphens and colons need a space after them ("UPDATE 2-Israel" is no
 # dateline); en and em dashes may touch the next word, and so may a double hyphen ("LONDON--Oil ...")
@@ -90,10 +94,6 @@ _SEP = re.compile(r"[ \t]+:(?=[\"“'‘]?[A-Z0-9])|[ \t]*\.?[ \t]*(?:(?:-{1,4}|
 _AGENCIES = AGENCIES
 # What may follow an agency when no separator closes the dateline: the lead sentence itself.
 _SENTENCE_START = re.compile(r"[ \t]+[\"“'‘]?[A-Z0-9]")
-
-
-_HEADING_LINES = 6  # short lines (title, date, outlet, byline) looked past to find the first paragraph
-_HEADING_MAX = 200
 
 
 def parse_dateline(text: str, published: str | None = None, *,
@@ -106,7 +106,8 @@ def parse_dateline(text: str, published: str | None = None, *,
     nor capitals ("Beira — ..."); by default the gazetteer answers.
     """
     known = known_place or _gazetteer_knows
-    for pos in _starts(text):
+    tried = _starts(text)
+    for pos in tried:
         found = _agency_first(text, pos, published, known)
         if found is None and _BYLINE.match(text, pos):
             found = _after_byline(text, pos, published, known)
@@ -114,7 +115,23 @@ def parse_dateline(text: str, published: str | None = None, *,
             found = _parse_at(text, pos, published, known)
         if found is not None:
             return found
+    for pos in _deep_starts(text, tried):
+        # below a standfirst, long captions or bullet lines: only a strong wire dateline
+        found = _place_first(text, pos, published, known)
+        if found is not None and _strong(found):
+            return found
     return None
+
+
+def _strong(d: Dateline) -> bool:
+    """A wire dateline that cannot be a heading: capitals with an agency or a date ("NEW YORK, Sept. 22,
+    2023 /PRNewswire/ --", "SHARM EL-SHEIKH, Egypt (AP) —"), or a known agency and a date ("Doha,
+    September 14 (QNA) -")."""
+    if not d.places:
+        return False
+    if _all_caps(d.places[0]) and (d.agency or d.date):
+        return True
+    return bool(d.date and d.agency and all(part.strip().lower() in _AGENCIES for part in d.agency.split("/")))
 
 
 _BYLINE = re.compile(r"(?:By|BY)[ \t]+[A-Z]")
@@ -170,36 +187,33 @@ def _agency_first(text: str, pos: int, published: str | None,
     return _dateline(text, pos, sep.end(), [], [], when, agency)
 
 
-def _starts(text: str) -> list[int]:
-    """Where a dateline may begin: the first line, and below up to three short heading lines."""
-    starts: list[int] = []
-    pos = len(text) - len(text.lstrip())
-    for _ in range(_HEADING_LINES + 1):
-        if pos >= len(text):
-            break
-        starts.append(pos)
-        nl = text.find("\n", pos)
-        stamp = _STAMP.match(text, pos) or _CREDIT.match(text, pos)
-        if stamp and text[stamp.end():nl if nl >= 0 else len(text)].strip():
-            # "Updated: 2008-08-30 11:09 URUMQI -- Police ...", "(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -"
-            starts.append(stamp.end())
-        line = text[pos:nl if nl >= 0 else len(text)].rstrip()
-        # A line ending like a sentence is the first paragraph, not a heading: stop there.
-        if nl < 0 or len(line) > _HEADING_MAX or line.endswith((".", "!", "?", ";", ",", '"', "”")):
-            break
-        rest = text[nl:]
-        pos = nl + len(rest) - len(rest.lstrip())
-    return starts
-
-
-# A syndication credit in brackets before the dateline: "(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -",
-# "[February 07, 2008]  BANGKOK, Thailand (AP) --".
-_CREDIT = re.compile(r"(?:\((?:[^()\n]|\([^()\n]*\)){2,100}\)|\[[^\[\]\n]{2,60}\])[ \t]+(?=[A-Z])")
-
-
 def _parse_at(text: str, pos: int, published: str | None, known_place: Callable[[str], bool]) -> Dateline | None:
     return (_place_first(text, pos, published, known_place) or _date_first(text, pos, published)
-            or _agency_only(text, pos))
+            or _agency_only(text, pos) or _credit_first(text, pos))
+
+
+_TIME = re.compile(r"[ \t]*\d{1,2}[:.h]\d\d(?!\d)")
+_NAME_FIRST = re.compile(r"[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}")
+
+
+def _credit_first(text: str, pos: int) -> Dateline | None:
+    """A known agency, or an outlet's web name, and a separator open a sentence that reads like a lead:
+    "AFP - Gunmen ...", "PanARMENIAN.Net - The ...".  The longest such name wins."""
+    m = _NAME_FIRST.match(text, pos)
+    if m is None:
+        return None
+    words = m.group().split(" ")
+    for k in range(len(words), 0, -1):
+        name = " ".join(words[:k])
+        end = pos + len(name)
+        if not (_WEB_NAME.fullmatch(name) or (len(name) > 2 and name.lower() in _AGENCIES)):
+            continue
+        sep = _SEP.match(text, end)
+        if sep is None or ":" in sep.group() or not _reads_like_a_lead(text, sep.end() + (
+                len(text) - sep.end() - len(text[sep.end():].lstrip()))):
+            return None  # "IRNA - Islamic Republic News Agency" is a credit line, not a lead
+        return Dateline(start=pos, end=sep.end(), text=text[pos:sep.end()], agency=name)
+    return None
 
 
 def _place_first(text: str, pos: int, published: str | None, known_place: Callable[[str], bool], *,
@@ -218,6 +232,8 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
     while text.startswith("/", p):
         nxt = _place(text, p + 1)
         if nxt is None:
+            if _SLASH_BEFORE_BRACKET.match(text, p):  # "Khartum/ (AFP)": the second city dropped
+                p += 1
             break
         places.append(nxt)
         p = nxt[1]
@@ -249,6 +265,10 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             if d is not None:  # "KABUL, Monday (AP) —"
                 dated = True
                 when, p = d
+                continue
+            month = None if dated else _MONTH_ALONE.match(text, q)
+            if month is not None:  # "HAVANA, Cuba, August, —": a month with no day is no date
+                p = month.end()
                 continue
             bare = None if agency else _bare_agency(text, q)
             if bare is not None:  # "TEHRAN, IRNA --", "Moscow, SANA-"
@@ -283,7 +303,9 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
                 when, p = d[0], m.end()
                 has_date = dated = True
                 continue
-            name, after = text[inner[0]:inner[1]], _SEP.match(text, m.end()) is not None
+            # "Hamburg (dpa/lno). Clothes ...": a period may close the bracketed agency too
+            name = text[inner[0]:inner[1]]
+            after = _SEP.match(text, m.end()) is not None or _PERIOD_LEAD.match(text, m.end()) is not None
             # capitals and a date may run into the lead past any acronym: "HAVANA, Mar 6 (PL) Cuban ..."
             lenient = has_date and caps and bool(_SENTENCE_START.match(text, m.end()))
             if agency is None and (_is_agency(name, after=after or lenient) or (dated and after and _outlet(name))):
@@ -324,6 +346,10 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         if m and agency is None:
             agency, p = _strip_span(text, m.start(1), m.end(1)), m.end()
         break
+    sp = _SPACE.match(text, p) if agency is None and dated else None
+    bare = _bare_agency(text, sp.end(), line_end=True) if sp else None
+    if bare is not None:  # "TOKYO, April 13 Kyodo" on a line of its own
+        agency, p = bare
     m = _WIRE_AGENCY.match(text, p)
     if m and agency is None:  # NAIROBI, Kenya--(BUSINESS WIRE)--
         agency, p = _strip_span(text, m.start(1), m.end(1)), m.end()
@@ -372,6 +398,8 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         if not (sep and _SENTENCE_START.match(text, sep_end)
                 and not any(_listed_non_place(n) for n in names) and known):
             return None
+        if not qualifiers and any(_region_only(n) for n in names):
+            return None  # "Kenya – Police fire ...", "Oman – Muscat Daily ...": a country heads a headline
         if colon and (not _reads_like_a_lead(text, sep_end) or any(_region_only(n) for n in names)):
             # "Clinton: Time for a new strategy." is a headline quoting a person; "Kenya: Police fire ..."
             # one naming its country
@@ -405,8 +433,11 @@ def _own_line(text: str, p: int, marked: bool, names: list[str], known_place: Ca
 _PIPE_AGENCY = re.compile(r"[ \t]*\|[ \t]*([^|\n]{2,40}?)[ \t]*\|")  # "Kampala, Uganda | THE INDEPENDENT |"
 _PERIOD = re.compile(r"\.[ \t]+")
 _PERIOD_LEAD = re.compile(r"\.[ \t]+[\"“'‘]?[A-Z]")
-_END_OF_LINE = re.compile(r"[ \t]*\n\s*[\"“'‘]?[A-Z0-9]")  # the lead on the next line
-_GLUED_HYPHEN = re.compile(r"[ \t]+-(?=[\"“A-Z])")  # Reuters' "(Reuters) -The ..."
+_GLUED_HYPHEN = re.compile(r"[ \t]*-(?=[\"“A-Z])")  # Reuters' "(Reuters) -The ...", SANA's "Damascus, SANA-On"
+_AGENCY_GLUED = re.compile(r"[A-Z][A-Za-z.&]{2,}(?=-[\"“A-Z])")
+_SLASH_BEFORE_BRACKET = re.compile(r"/[ \t]+\(")
+_MONTH_ALONE = re.compile(r"(?i:january|february|march|april|may|june|july|august|september|october|november|"
+                          r"december)(?![^\W\d_]),?(?=[ \t]*[-–—])")
 # "SANAA Aug 24", "TASHKENT. July 4": an ALL-CAPS place and its date with no comma between.
 _CAPS_TO_DATE = re.compile(r"\.?[ \t]+")
 _SPACE = re.compile(r"[ \t]+")
@@ -419,16 +450,20 @@ def _bare_agency(text: str, p: int, *, lead: bool = False,
                  line_end: bool = False) -> tuple[tuple[int, int], int] | None:
     """A known agency with no brackets, right before the separator (or, with ``lead``, the lead
     sentence; with ``line_end``, the end of the line): (its span, where the separator starts)."""
+    glued = _AGENCY_GLUED.match(text, p)
+    if glued is not None and glued.group().lower() in _AGENCIES:  # "Damascus, SANA-On the ..."
+        return glued.span(), glued.end()
     m = _AGENCY_AFTER.match(text, p)
     if m is None or m.group(2) is None:
         return None
     words = m.group(2).split()
     for k in range(len(words), 0, -1):  # "IRNA --", not "IRNA Officials"
-        name = " ".join(words[:k])
+        name = " ".join(words[:k]).rstrip(".")  # "ARMENPRESS. The ...": the period closes the dateline
         end = m.start(2) + len(name)
         # not a two-letter one, which is as often a postal code ("SCRANTON, PA —")
         if len(name) > 2 and name.lower() in _AGENCIES and (
                 _SEP.match(text, end) or (lead and _SENTENCE_START.match(text, end))
+                or _PERIOD_LEAD.match(text, end)  # "YEREVAN, JANUARY 5, ARMENPRESS. The ..."
                 or (line_end and _END_OF_LINE.match(text, end))):
             return (m.start(2), end), end
     return None
@@ -452,30 +487,6 @@ def _agency_after(text: str, p: int) -> tuple[tuple[int, int], int] | None:
     return None
 
 
-_LEAD_MIN_WORDS = 10
-_LEAD_MAX = 600  # characters of a hard-wrapped lead read
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_SENTENCE_END = re.compile(r"(?<=[a-z]{3}[.!?])\s")  # "statehood. ", not "U.S. "
-
-
-def _reads_like_a_lead(text: str, p: int) -> bool:
-    """Whether the sentence from ``p`` reads like a news lead: ten words or more, most of them in
-    lower case ("Dhaka: The group said on Saturday that it had ..."), not a headline after a
-    speaker's name ("Obama: Families Of Victims Don't Care About Politics")."""
-    nl = text.find("\n", p)
-    line = text[p:nl if nl >= 0 else len(text)]
-    while nl >= 0 and len(line) < _LEAD_MAX and text[nl + 1:nl + 2].islower():
-        # a lead hard-wrapped mid-sentence ("Five militants including two\nsenior ...")
-        end = text.find("\n", nl + 1)
-        line += " " + text[nl + 1:end if end >= 0 else len(text)]
-        nl = end
-    words = _WORD.findall(_SENTENCE_END.split(line, 1)[0])
-    if len(words) < _LEAD_MIN_WORDS:
-        return False
-    capitalised = sum(1 for w in words[1:] if w[0].isupper())
-    return capitalised <= 0.4 * (len(words) - 1)
-
-
 def _closing(text: str, p: int, agency: tuple[int, int] | None, *, lenient: bool = False) -> int | None:
     """Where the dateline ends: after its separator, or right after a known agency (any agency when
     ``lenient``) when the lead sentence follows it ("(AFP) Fifteen people")."""
@@ -487,6 +498,8 @@ def _closing(text: str, p: int, agency: tuple[int, int] | None, *, lenient: bool
     glued = _GLUED_HYPHEN.match(text, p)
     if glued is not None:
         return glued.end()
+    if _PERIOD_LEAD.match(text, p):  # "Hamburg (dpa/lno). Clothes ..."
+        return p + 1
     if (lenient or text[agency[0]:agency[1]].lower() in _AGENCIES) and _SENTENCE_START.match(text, p):
         return p
     return None
@@ -537,7 +550,8 @@ def _date_first(text: str, pos: int, published: str | None) -> Dateline | None:
     if not places and agency is None:
         # "March 3, 2024 — Gunmen killed ...": the date alone, a dash, and the lead sentence
         sep = _SEP.match(text, p)
-        if sep is None or ":" in sep.group() or not _SENTENCE_START.match(text, sep.end()):
+        if sep is None or ":" in sep.group() or not _SENTENCE_START.match(text, sep.end()) or _TIME.match(
+                text, sep.end()):  # "December 20, 2017 - 18:01 AMT" is a stamp
             return None
         return _dateline(text, pos, sep.end(), [], [], when, None)
     end = _closing(text, p, agency)

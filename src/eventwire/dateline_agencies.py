@@ -38,6 +38,13 @@ AGENCIES = frozenset(a.lower() for a in (
     "Prensa Latina", "PL", "Notimex", "Télam", "Telam", "Andina",
     # press-release wires
     "Business Wire", "GLOBE NEWSWIRE", "PRNewswire", "dpa-AFX", "AFX", "RTTNews", "Dow Jones",
+    # more national and regional agencies (a curated supplement; names as their datelines write them)
+    "ITAR-TASS", "Moldpres", "IPN", "AGERPRES", "FoNet", "Kosovapress", "AMNA", "CNA", "ATS",
+    "epd", "KNA", "LaPresse", "PA Media", "Agencia Brasil", "Agência Brasil", "ABI", "ACN", "AVN", "Colprensa",
+    "CMC", "MONTSAME", "KPL", "AKP", "Lanka Puvath", "NNI", "INP", "PPI", "KNO", "ANGOP", "AIB", "ABP", "AGP", "AMI",
+    "ATOP", "ACI", "SONNA", "SLENA", "LINA", "PANA", "MANA", "ZANIS", "BOPA", "RNA", "UNA", "IHA", "DHA", "ANKA",
+    "ILKHA", "ANHA", "ISNA", "ILNA", "IQNA", "ABNA", "MNA", "FNA", "IRNA", "Shafaq News", "Armenpress", "ARKA",
+    "Azertac", "Trend News Agency", "Kabar", "24.kg", "Asia-Plus", "Turkmen State News Agency",
 ))
 
 # Capitalised openers that are no place: section labels, acronyms of actors, days and months.

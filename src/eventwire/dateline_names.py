@@ -10,7 +10,7 @@ import re
 from .dateline_agencies import AGENCIES, NOT_PLACES
 from .dateline_dates import LEAD_DATES, date_at
 
-__all__ = ["ACRONYM", "agency_dash_date", "all_caps", "gazetteer_knows", "is_agency", "listed_non_place",
+__all__ = ["ACRONYM", "WEB_NAME", "agency_dash_date", "all_caps", "gazetteer_knows", "is_agency", "listed_non_place",
            "names_agency", "outlet", "place_span", "region_only", "strip_span"]
 
 _L = r"[^\W\d_]"  # one letter, any script
@@ -28,6 +28,8 @@ _PREFIXED = re.compile(rf"(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)-|[dl]['’
 
 
 ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,10})*")  # "KUNA", "NNN-AGENCIES"
+# An outlet's web name: "PanARMENIAN.Net", "News.az", "UzDaily.com".
+WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]{2,}(?:\.[A-Za-z0-9-]+)*\.(?i:com|net|org|info|news|tv|[a-z]{2})(?![\w.])")
 
 
 def gazetteer_knows(name: str) -> bool:
@@ -137,6 +139,7 @@ def is_agency(name: str, *, after: bool) -> bool:
     # "dpa/GNA": a known agency and an unknown acronym, right before the separator; or a service
     # named after a known agency ("Thomson Reuters Foundation", "AFP Relaxnews")
     return after and all(part.lower() in AGENCIES or ACRONYM.fullmatch(part) or names_agency(part)
+                         or WEB_NAME.fullmatch(part)
                          for part in parts)
 
 
