@@ -705,8 +705,8 @@ def test_a_condemnation_names_the_doer_of_the_act_not_its_victims(extract):
 
 
 def test_a_protest_is_never_against_a_crowd(extract):
-    r = extract("The army used tear gas on Wednesday to scatter protesters in the streets of Lomar, and "
-                "demonstrators were still out in the north of the city early on Thursday. Opposition supporters "
+    r = extract("Police fired tear gas at protesters on Tuesday in central Lomar, and "
+                "demonstrators stayed out near the port until dawn. Opposition supporters "
                 "had gathered to reject the election result.")
     protests = _of_type(r, "PROTEST")
     assert protests
