@@ -96,3 +96,9 @@ def test_below_many_heading_lines_only_a_strong_dateline_is_read():
     assert parse_dateline(heading + "\nKisumu: Officers searched the market overnight.", PUBLISHED) is None
     d = parse_dateline(heading + "\nKISUMU (KNA) - Officers searched the market overnight.", PUBLISHED)
     assert d is not None and (d.places, d.agency) == (["KISUMU"], "KNA")
+
+
+def test_a_lower_case_web_name_in_brackets_is_the_agency():
+    d = parse_dateline("Dhaka, Dec 5 (bdnews24.com) -- Police detained four men.", "2024-12-06")
+    assert d is not None and d.agency == "bdnews24.com" and d.places == ["Dhaka"] and d.date == "2024-12-05"
+    assert parse_dateline("See more at example.com - Police detained four men.", "2024-12-06") is None

@@ -29,7 +29,7 @@ _PREFIXED = re.compile(rf"(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)-|[dl]['’
 
 ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,10})*")  # "KUNA", "NNN-AGENCIES"
 # An outlet's web name: "PanARMENIAN.Net", "News.az", "UzDaily.com".
-WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]{2,}(?:\.[A-Za-z0-9-]+)*\.(?i:com|net|org|info|news|tv|[a-z]{2})(?![\w.])")
+WEB_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]{2,}(?:\.[A-Za-z0-9-]+)*\.(?i:com|net|org|info|news|tv|[a-z]{2})(?![\w.])")
 
 
 def gazetteer_knows(name: str) -> bool:
