@@ -738,7 +738,7 @@ def _pending(store: Store) -> list[str]:
     return [r["doc_id"] for r in store.query("SELECT doc_id FROM dedup_pending")]
 
 
-RULES_VERSION = 2  # bump when the merge rules change: a store clustered by older rules is rebuilt in full
+RULES_VERSION = 3  # bump when the merge rules change: a store clustered by older rules is rebuilt in full
 
 
 def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1) -> list[Canonical]:
