@@ -27,7 +27,11 @@ of them, so each article brings at most one report per real event. Two reports a
   assault is an act of its own kind, and an abduction joins only reports that tell of people taken;
 * both happened (asserted or reported), both have a day (a story event the text gives no day has
   none), and neither is a generic mention ("the war"); running totals since a date are not story
-  events at all (the story stage leaves them out).
+  events at all (the story stage leaves them out). A story event dated after its article, or an earlier
+  incident the article recalls after its lead ("a week after a massacre in ..."), is no report; a report
+  the story stage placed only at its country takes the first finer place of it that its article names (not
+  a dateline nor the capital), which fits as a place but never vouches for another such place
+  (dedup_reports.py).
 
 Two story events of one article are never merged (the story stage decided they are two events).
 Each report joins the compatible canonical event it fits best (the nearest in place, then in date);
@@ -446,7 +450,10 @@ def _bare(name: str) -> str:
 
 
 def load_reports(store: Store, doc_ids: Sequence[str] | None = None) -> list[EventReport]:
-    """The real, dated, specific story events of every stored document (or of `doc_ids`: at most 500)."""
+    """The real, dated, specific story events of every stored document (or of `doc_ids`: at most 500), less
+    those that are no report of their article (dedup_reports.py)."""
+    from .dedup_reports import after_publication, mark_recalled, stand_in
+
     ids = list(doc_ids or ())
     marks = ", ".join("?" * len(ids)) or "NULL"
     rows = store.query(
@@ -490,7 +497,7 @@ def load_reports(store: Store, doc_ids: Sequence[str] | None = None) -> list[Eve
             day = dt.date.fromisoformat(date[:10])
         except ValueError:
             continue
-        if _after_publication(day, row["published"]):
+        if after_publication(day, row["published"]):
             continue  # a real event is not reported before it happens: a weekday resolved forward
         mentions = _mentions(row["mentions"])
         doc = row["doc_id"]
@@ -509,8 +516,8 @@ def load_reports(store: Store, doc_ids: Sequence[str] | None = None) -> list[Eve
             _victims(doc, [(row["actor2"], row["actor2_type"])] + [
                 mention_victims[(doc, m)] for m in mentions if (doc, m) in mention_victims], worded)))
     _mark_borrowed(out)
-    _mark_recalled(out)
-    _stand_in(store, out)
+    mark_recalled(out)
+    stand_in(store, out)
     return [r for r in out if not r.recalled]
 
 
@@ -544,83 +551,6 @@ def _says_who(text: str) -> bool:
     """Whether a mention of victims says who they were ("villagers"), not only how many ("40 people")."""
     words = (w.strip(".,;:'\"()") for w in text.lower().replace("-", " ").split())
     return any(w and w not in PEOPLE_WORDS and not w.replace(",", "").isdigit() for w in words)
-
-
-def _stand_in(store: Store, reports: list[EventReport]) -> None:
-    """Give a report placed only at its country the first finer place of that country its article names
-    (not a dateline: a capital in capitals that begins the text)."""
-    wanted = sorted({r.doc_id for r in reports if r.feature == "country" and not r.borrowed and r.country})
-    first: dict[tuple[str, str], dict[str, Any] | None] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        marks = ', '.join('?' * len(chunk))
-        texts = {row["id"]: row["head"] for row in store.query(
-            f"SELECT id, substr(text, 1, 100) AS head FROM documents WHERE id IN ({marks})", chunk)}
-        for row in store.query(
-                "SELECT doc_id, start_char, text, name, lat, lon, country, admin1, feature FROM places "
-                "WHERE lat IS NOT NULL AND country IS NOT NULL AND feature IS NOT NULL "
-                "AND feature NOT IN ('country', 'water') "
-                f"AND doc_id IN ({marks}) ORDER BY doc_id, start_char", chunk):
-            if row["start_char"] < 100 and _opens(texts.get(row["doc_id"], ""), row["start_char"]):
-                continue  # a dateline: where the story was filed
-            if _is_capital(row["country"], row["lat"], row["lon"]):
-                continue  # where officials speak and outlets file from, not where it happened
-            first.setdefault((row["doc_id"], row["country"]), row)
-    for r in reports:
-        p = first.get((r.doc_id, r.country or "")) if r.feature == "country" and not r.borrowed else None
-        if p is not None:
-            r.given = (r.lat, r.lon, r.place_name)
-            r.lat, r.lon, r.admin1, r.feature, r.place_name = p["lat"], p["lon"], p["admin1"], p["feature"], p["name"]
-            r.stand_in = True
-
-
-def _opens(head: str, start: int) -> bool:
-    """Whether a place begins the text before any lower-case word: a dateline ("ABUJA, Nigeria (Reuters) -",
-    "Port-au-Prince, Haiti —")."""
-    return not any(w[:1].islower() for w in head[:start].split())
-
-
-@lru_cache(maxsize=1 << 10)
-def _capital(country: str) -> tuple[float, float] | None:
-    from .gazetteer import open_for_process
-
-    found = open_for_process().capital(country)
-    return (found.lat, found.lon) if found is not None and found.lat is not None else None
-
-
-def _is_capital(country: str, lat: float, lon: float) -> bool:
-    """Whether a place is its country's capital (within a few km of where the gazetteer puts it)."""
-    at = _capital(country)
-    return at is not None and km_between(at[0], at[1], lat, lon) <= 5.0  # type: ignore[arg-type]
-
-
-def _after_publication(day: dt.date, published: str | None) -> bool:
-    """Whether a day lies over a day after the article's publication (a day of slack for time zones)."""
-    try:
-        return published is not None and (day - dt.date.fromisoformat(published[:10])).days > 1
-    except ValueError:
-        return False
-
-
-def _mark_recalled(reports: list[EventReport]) -> None:
-    """"... only a week after a massacre left 115 dead", "where more than 100 people were killed last
-    Thursday": an article leads with its news; an incident of the same type that it tells later and dates
-    before its lead is one it recalls (background), not one it reports. It brings no new source and its
-    details are the background's (a vague day, a rounded toll); linked, it joins the article to every report
-    of that older incident. Such a report is left out (a report of its own elsewhere carries the incident)."""
-    by_doc: dict[tuple[str, str], list[EventReport]] = {}
-    for r in reports:
-        by_doc.setdefault((r.doc_id, r.type), []).append(r)
-    for group in by_doc.values():
-        group.sort(key=lambda x: (_event_number(x.event_id), x.event_id))
-        lead = group[0]
-        for r in group[1:]:
-            if r.day < lead.day:
-                r.recalled = True
-
-
-def _event_number(event_id: str) -> int:
-    return int(event_id[1:]) if event_id[1:].isdigit() else 0
 
 
 def _mark_borrowed(reports: list[EventReport]) -> None:
