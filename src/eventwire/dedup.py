@@ -27,7 +27,11 @@ of them, so each article brings at most one report per real event. Two reports a
   assault is an act of its own kind, and an abduction joins only reports that tell of people taken;
 * both happened (asserted or reported), both have a day (a story event the text gives no day has
   none), and neither is a generic mention ("the war"); running totals since a date are not story
-  events at all (the story stage leaves them out).
+  events at all (the story stage leaves them out). A story event dated after its article, or an earlier
+  incident the article recalls after its lead ("a week after a massacre in ..."), is no report; a report
+  the story stage placed only at its country takes the first finer place of it that its article names (not
+  a dateline nor the capital), which fits as a place but never vouches for another such place
+  (dedup_reports.py).
 
 Two story events of one article are never merged (the story stage decided they are two events).
 Each report joins the compatible canonical event it fits best (the nearest in place, then in date);
@@ -105,6 +109,12 @@ class EventReport:
     # The sides of its victims, from its own second actor and its mentions' ("killing nine soldiers and three
     # civilians"); "people" alone is no side. None: the second actor's side (a report built by hand).
     victims: set[str] | None = None
+    # Its place is the first finer place of its country that its article names, standing in for the country
+    # the story stage gave it ("in northwestern Nigeria" ... "Kuriga, a town in Kaduna State"): it fits as a fine
+    # place, but two stand-ins never vouch for each other. `given` keeps the story stage's place.
+    stand_in: bool = False
+    given: tuple[float | None, float | None, str | None] | None = None
+    recalled: bool = False  # an earlier incident its article recalls after its lead (load_reports leaves it out)
 
     @property
     def victim_sides(self) -> set[str]:
@@ -271,6 +281,12 @@ def judge(c: Canonical, r: EventReport, km: float, days: int, explain: bool = Tr
                 if d > km and x.day != r.day and not inside:
                     return (f"places {d:.0f} km apart ({x.place_name} / {r.place_name}) on two days "
                             f"({x.date} / {r.date})")
+            if r.stand_in and all(x.stand_in for x in fine):
+                # two places that only stand in for countries: the same named actor1 must vouch (below)
+                if explain:
+                    why.append(f"places {c.value('place_name')} / {r.place_name} named in the articles, "
+                               "not given for the event")
+                return _vouched(c, r, placed, why, km, gap, explain)
             anchor = fine[0]
             d = km_between(anchor.lat, anchor.lon, r.lat, r.lon)  # type: ignore[arg-type]
             same_area = d > km and bool(r.admin1) and r.admin1 == anchor.admin1
@@ -284,6 +300,12 @@ def judge(c: Canonical, r: EventReport, km: float, days: int, explain: bool = Tr
         if explain:
             why.append(f"places in the same country ({c.value('place_name')} / {r.place_name}), one of them a "
                        "country or sea")
+    return _vouched(c, r, placed, why, km, gap, explain)
+
+
+def _vouched(c: Canonical, r: EventReport, placed: list[EventReport], why: list[str], km: float, gap: int,
+             explain: bool) -> tuple[float, str] | str:
+    """Whether the same named actor1 vouches for a report with no place that fits by itself."""
     # Only one actor (not two arms of one state: "the government" and "the ministry" act apart) vouches.
     if not ("actor1" in r.named and any("actor1" in x.named and same_actor(
             x.actor1, x.names.get("actor1"), r.actor1, r.names.get("actor1")) for x, _ in c.reports)):  # type: ignore[arg-type]
@@ -428,7 +450,10 @@ def _bare(name: str) -> str:
 
 
 def load_reports(store: Store, doc_ids: Sequence[str] | None = None) -> list[EventReport]:
-    """The real, dated, specific story events of every stored document (or of `doc_ids`: at most 500)."""
+    """The real, dated, specific story events of every stored document (or of `doc_ids`: at most 500), less
+    those that are no report of their article (dedup_reports.py)."""
+    from .dedup_reports import after_publication, mark_recalled, stand_in
+
     ids = list(doc_ids or ())
     marks = ", ".join("?" * len(ids)) or "NULL"
     rows = store.query(
@@ -469,9 +494,11 @@ def load_reports(store: Store, doc_ids: Sequence[str] | None = None) -> list[Eve
                 or (row["trigger_text"] or "").lower() in GENERIC):
             continue
         try:
-            dt.date.fromisoformat(date[:10])
+            day = dt.date.fromisoformat(date[:10])
         except ValueError:
             continue
+        if after_publication(day, row["published"]):
+            continue  # a real event is not reported before it happens: a weekday resolved forward
         mentions = _mentions(row["mentions"])
         doc = row["doc_id"]
         modes = {mention_modes[(doc, m)] for m in mentions if (doc, m) in mention_modes}
@@ -489,7 +516,9 @@ def load_reports(store: Store, doc_ids: Sequence[str] | None = None) -> list[Eve
             _victims(doc, [(row["actor2"], row["actor2_type"])] + [
                 mention_victims[(doc, m)] for m in mentions if (doc, m) in mention_victims], worded)))
     _mark_borrowed(out)
-    return out
+    mark_recalled(out)
+    stand_in(store, out)
+    return [r for r in out if not r.recalled]
 
 
 # Words that tell of people harmed without saying who they were: "40 people", "dozens", "the victims".
@@ -639,7 +668,7 @@ def _pending(store: Store) -> list[str]:
     return [r["doc_id"] for r in store.query("SELECT doc_id FROM dedup_pending")]
 
 
-RULES_VERSION = 2  # bump when the merge rules change: a store clustered by older rules is rebuilt in full
+RULES_VERSION = 3  # bump when the merge rules change: a store clustered by older rules is rebuilt in full
 
 
 def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1) -> list[Canonical]:

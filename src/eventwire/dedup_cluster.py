@@ -204,8 +204,12 @@ def _running(c: Canonical, which: str) -> tuple[int | None, int | None, int | No
 def canonical_row(c: Canonical) -> tuple[Any, ...]:
     """A canonical_events row (CANONICAL_COLUMNS) from its reports."""
     published = sorted(r.published for r, _ in c.reports if r.published)
-    return (c.id, c.first.type, c.value("mode"), c.first.date, c.value("lat"), c.value("lon"),
-            c.value("country"), c.value("place_name"), c.value("actor1"), c.value("actor2"),
+    # the place the story stage gave each report (not one its article names that stands in for a country)
+    lat, lon, name = next(((r.given or (r.lat, r.lon, r.place_name)) for r, _ in c.reports
+                           if (r.given or (r.lat,))[0] is not None), (None, None, None))
+    name = name if lat is not None else c.value("place_name")
+    return (c.id, c.first.type, c.value("mode"), c.first.date, lat, lon,
+            c.value("country"), name, c.value("actor1"), c.value("actor2"),
             len(c.reports), len({r.doc_id for r, _ in c.reports}),
             published[0] if published else None, published[-1] if published else None,
             *_running(c, "fatalities"), *_running(c, "injured"))
