@@ -718,3 +718,10 @@ def test_an_act_restated_in_apposition_is_one_record(extract):
     r = extract("Investigators were reconstructing Monday evening's rampage through the centre of Lindau by a "
                 "lone gunman, an attack later claimed by the Tolva Front.")
     assert len(_of_type(r, "ASSAULT")) == 1
+
+
+def test_forces_described_by_a_participle_are_no_deployment(extract):
+    r = extract("Insurgents raided the village of Marola on Sunday and fought the soldiers stationed there.")
+    assert not _of_type(r, "MOBILIZE")
+    r2 = extract("The army deployed 400 soldiers to Marola on Sunday.")
+    assert _of_type(r2, "MOBILIZE")

@@ -81,6 +81,9 @@ def rule_out(v: MentionView, story: Story) -> str | None:
             not _done_once(v) and (
             e.place is None or story.places[e.place].feature in ("country", "water", None)):
         return "generic"  # "ISIS attacks in Iraq and Syria", "kidnappings for ransom"
+    if e.type == "MOBILIZE" and tok is not None and tok.tag_ == "VBN" and tok.dep_ == "acl" and \
+            tok.sent.root.tag_ in ("VBD", "VBZ", "VBP", "MD"):  # (a sentence with a finite verb is no misparse)
+        return "description"  # "the forces stationed there", "a unit dispatched from Baghdad killed ..."
     if e.type == "ASSAULT":
         armed = story.actor_type.get(e.actor1 or "") in ARMED_TYPES
         if any(story.cumulative(i) for i in e.figures) and not armed:
