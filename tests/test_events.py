@@ -895,3 +895,11 @@ def test_the_group_holding_a_target_place_is_not_the_target(extract):
     assert "tolva" not in (_name(r, struck.actor2) or "").lower()
     record = next(s for s in r.story_events if s.type == "ASSAULT")
     assert "civilians" in (_name(r, record.actor2) or "").lower()
+
+
+def test_calling_a_party_illegitimate_is_an_accusation(extract):
+    r = extract('On Monday the foreign minister called the junta in Veska "illegitimate".')
+    e = _one(r, "called")
+    assert e.type == "ACCUSE" and "junta" in (_name(r, e.actor2) or "").lower()
+    assert _one(extract("The opposition called the vote a sham."), "called").type == "ACCUSE"
+    assert not extract("She called her brother a friend.").events
