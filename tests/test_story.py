@@ -725,3 +725,9 @@ def test_forces_described_by_a_participle_are_no_deployment(extract):
     assert not _of_type(r, "MOBILIZE")
     r2 = extract("The army deployed 400 soldiers to Marola on Sunday.")
     assert _of_type(r2, "MOBILIZE")
+
+
+def test_places_joined_by_their_prepositions_are_one_record_each(extract):
+    r = extract("Troops fired tear gas in neighbourhoods of Valera as well as in Merida on Tuesday.")
+    places = {r.places[s.place].name for s in _of_type(r, "ASSAULT") if s.place is not None}
+    assert any("Valera" in p for p in places) and any("rida" in p for p in places)

@@ -35,6 +35,7 @@ def _coordinated_places(v: MentionView, place: int, story: Story) -> list[int]:
                     g.dep_ == "conj" for g in c.children))):
                 chain.add(c.i)
                 todo.append(c)
+    chain |= _coordinated_preps(first)
     if len(chain) < 2 or (first.head.lower_ == "between" and first.dep_ == "pobj"):
         return [place]  # "the road between A and B" names one stretch, not places hit
     out: list[int] = []
@@ -46,6 +47,21 @@ def _coordinated_places(v: MentionView, place: int, story: Story) -> list[int]:
         if h is not None and h.i in chain:
             out.append(i)
     return out if place in out else [place]
+
+
+def _coordinated_preps(head: Any) -> set[int]:
+    """Places named by prepositions joined to the one the place hangs on: "in Caracas as well as in San
+    Cristobal", "in neighbourhoods of A and in B" (the objects of the joined prepositions)."""
+    prep = head.head if head.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "in neighbourhoods of Caracas"
+    if prep is None or prep.pos_ != "ADP" or prep.lower_ not in ("in", "at", "on", "near", "around"):
+        return set()
+    out = set()
+    for c in prep.children:
+        if c.dep_ == "conj" and c.pos_ == "ADP":
+            out |= {g.i for g in c.children if g.dep_ == "pobj"}
+    return out | {head.i} if out else set()
 
 
 MUTUAL_OBJECTS = {"fire", "gunfire", "shot", "blow", "salvo", "barrage", "strike"}
