@@ -731,3 +731,13 @@ def test_places_joined_by_their_prepositions_are_one_record_each(extract):
     r = extract("Troops fired tear gas in neighbourhoods of Valera as well as in Merida on Tuesday.")
     places = {r.places[s.place].name for s in _of_type(r, "ASSAULT") if s.place is not None}
     assert any("Valera" in p for p in places) and any("rida" in p for p in places)
+
+
+def test_a_position_held_in_the_present_is_no_event(extract):
+    r = extract("Gunmen killed four guards at a depot in Lomar on Sunday. The army denies accusations from rights "
+                "groups of abuses against civilians.")
+    assert not _of_type(r, "REJECT")
+    r2 = extract("Rebels accused the army of shelling Lomar on Sunday. The army denies the accusation.")
+    assert _of_type(r2, "REJECT")  # the denial answers the story's accusation
+    r3 = extract('"Our government rejects these baseless claims," the minister said on Monday.')
+    assert _of_type(r3, "REJECT")  # said now, in the speaker's own words

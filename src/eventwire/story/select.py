@@ -81,6 +81,9 @@ def rule_out(v: MentionView, story: Story) -> str | None:
             not _done_once(v) and (
             e.place is None or story.places[e.place].feature in ("country", "water", None)):
         return "generic"  # "ISIS attacks in Iraq and Syria", "kidnappings for ransom"
+    if e.type in ("ACCUSE", "REJECT") and tok is not None and tok.tag_ in ("VBZ", "VBP") and not v.own_date and \
+            tok.lemma_.lower() in STANDING_VERBS and not v.in_quote and not _answers_one(tok):
+        return "standing"  # "the army denies accusations of atrocities", "the coalition, which accuses X of ..."
     if e.type == "MOBILIZE" and tok is not None and tok.tag_ == "VBN" and tok.dep_ == "acl" and \
             tok.sent.root.tag_ in ("VBD", "VBZ", "VBP", "MD"):  # (a sentence with a finite verb is no misparse)
         return "description"  # "the forces stationed there", "a unit dispatched from Baghdad killed ..."
@@ -101,6 +104,16 @@ def rule_out(v: MentionView, story: Story) -> str | None:
             c.dep_ == "xcomp" and c.lemma_.lower() in ANONYMITY for c in tok.children)):
         return "no event"  # "did not reply to requests for comment", "a source who asked not to be named"
     return None
+
+
+# Verbs whose simple present tells a position held, not a statement made.
+STANDING_VERBS = {"deny", "reject", "accuse", "blame", "dispute", "charge"}
+
+
+def _answers_one(tok: Token) -> bool:
+    """The denial answers one accusation of the story: "Russia denies the accusation"."""
+    return any(c.dep_ == "dobj" and c.tag_ == "NN" and any(d.lower_ in ("the", "this", "that") for d in c.children)
+               for c in tok.children)
 
 
 def select(mention_views: list[MentionView], story: Story) -> list[MentionView]:
