@@ -741,3 +741,10 @@ def test_a_position_held_in_the_present_is_no_event(extract):
     assert _of_type(r2, "REJECT")  # the denial answers the story's accusation
     r3 = extract('"Our government rejects these baseless claims," the minister said on Monday.')
     assert _of_type(r3, "REJECT")  # said now, in the speaker's own words
+
+
+def test_blame_for_most_of_the_attacks_is_no_event(extract):
+    r = extract("In the region, most of the attacks are blamed on the Tolva Front, a jihadist group.")
+    assert not _of_type(r, "ACCUSE")
+    r2 = extract("Police blamed the attack on the Tolva Front on Sunday.")
+    assert _of_type(r2, "ACCUSE")

@@ -84,6 +84,9 @@ def rule_out(v: MentionView, story: Story) -> str | None:
     if e.type in ("ACCUSE", "REJECT") and tok is not None and tok.tag_ in ("VBZ", "VBP") and not v.own_date and \
             tok.lemma_.lower() in STANDING_VERBS and not v.in_quote and not _answers_one(tok):
         return "standing"  # "the army denies accusations of atrocities", "the coalition, which accuses X of ..."
+    if e.type == "ACCUSE" and tok is not None and tok.lemma_.lower() in ("blame", "attribute") and any(
+            c.dep_ in ("nsubjpass", "dobj") and c.lower_ in SHARE_OF_ACTS for c in tok.children):
+        return "generic"  # "most of the attacks are blamed on X": a pattern, not one act blamed
     if e.type == "MOBILIZE" and tok is not None and tok.tag_ == "VBN" and tok.dep_ == "acl" and \
             tok.sent.root.tag_ in ("VBD", "VBZ", "VBP", "MD"):  # (a sentence with a finite verb is no misparse)
         return "description"  # "the forces stationed there", "a unit dispatched from Baghdad killed ..."
@@ -106,6 +109,7 @@ def rule_out(v: MentionView, story: Story) -> str | None:
     return None
 
 
+SHARE_OF_ACTS = {"most", "many", "some", "all", "much", "several", "half", "majority", "bulk", "dozens", "hundreds"}
 # Verbs whose simple present tells a position held, not a statement made.
 STANDING_VERBS = {"deny", "reject", "accuse", "blame", "dispute", "charge"}
 
