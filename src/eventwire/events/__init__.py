@@ -40,7 +40,16 @@ __all__ = ["find_events"]
 CLAIM_TYPES = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONCEDE"}
 CASUALTY = {"killed", "injured"}
 MEDIATION = {"mediate", "mediation", "mediator", "broker"}
-ENDED = {"end", "expire", "collapse", "break", "violate", "breach", "lapse"}
+ENDED = {"end", "expire", "collapse", "break", "violate", "breach", "lapse", "renege", "abandon", "scrap", "ditch",
+         "tear", "withdraw", "quit"}
+
+
+def _ends(verb: Token) -> bool:
+    """The verb ends what its preposition's object names: "after the truce ended", "reneged on the deal",
+    "went back on a deal", "pulled out of the accord"."""
+    lemma = verb.lemma_.lower()
+    prts = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    return lemma in ENDED or (lemma in ("go", "walk", "pull", "back") and bool(prts & {"back", "away", "out"}))
 # Claims whose speaker, when the clause names none, is who says it ("the vote was marred by fraud,
 # the opposition says"); and reactions that are one event per party ("A, B and C condemned").
 SPOKEN_CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT"}
@@ -387,7 +396,7 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                     extra["content_modality"] = cm
                 mode = mode or _content_mode(t.type, inner)
             if t.type in ("RETREAT", "AGREE") and not is_verb and (
-                    tok.head.lemma_.lower() in ENDED or (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ENDED)):
+                    tok.head.lemma_.lower() in ENDED or (tok.dep_ == "pobj" and _ends(tok.head.head))):
                 extra["phase"] = "ended"  # "after the truce ended", "the end of the ceasefire"
             pairs = [(a1, a2)]
             other = _reciprocal(doc, tok, actors)
