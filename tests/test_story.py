@@ -748,3 +748,11 @@ def test_blame_for_most_of_the_attacks_is_no_event(extract):
     assert not _of_type(r, "ACCUSE")
     r2 = extract("Police blamed the attack on the Tolva Front on Sunday.")
     assert _of_type(r2, "ACCUSE")
+
+
+def test_families_forced_from_their_homes_by_a_flood_is_no_coercion(extract):
+    r = extract("Flash floods swept through three villages near Garut on Sunday, killing nine people. In total, "
+                "450 families forced from their homes found shelter in schools and mosques.")
+    assert not _of_type(r, "COERCE")
+    r2 = extract("Gunmen forced 450 families from their homes in Garut on Sunday.")
+    assert _of_type(r2, "COERCE")

@@ -26,6 +26,7 @@ CASUALTY_ONLY = {"kill", "die", "death", "dead", "injure", "hurt", "wound", "bur
 ACCIDENT_CAUSES = {"fire", "blaze", "flame", "collapse", "crash", "accident", "smoke", "heat", "stampede",
                    "derailment", "collision", "fumes", "leak", "short-circuit", "electrocution"}
 ACCIDENT_VERBS = {"collide", "derail", "capsize", "overturn", "crash", "sink", "plunge", "topple", "collapse"}
+DISPLACING = {"force", "displace", "drive", "uproot", "chase"}
 ANONYMITY = {"name", "identify", "quote", "disclose"}
 NO_EVENT_OBJECTS = {"comment", "comments", "clarification", "information", "details", "confirmation"}
 
@@ -97,6 +98,9 @@ def rule_out(v: MentionView, story: Story) -> str | None:
         if (v.nature_near or story.nature) and not armed and (tok is None or tok.lemma_.lower() in (
                 "die", "kill", "death", "dead", "injure", "hurt", "wound", "destroy", "lose")):
             return "nature"
+    if e.type == "COERCE" and tok is not None and tok.lemma_.lower() in DISPLACING and (v.nature_near or story.nature) \
+            and story.actor_type.get(e.actor1 or "") not in ARMED_TYPES:
+        return "nature"  # "677 families forced from their homes found shelter" in a flood story: the water's doing
     if e.type == "ASSAULT" and tok is not None and tok.lemma_.lower() in CASUALTY_ONLY:
         if not e.actor1 and _accidental(tok):
             return "accident"
