@@ -910,3 +910,9 @@ def test_a_deal_gone_back_on_is_no_agreement_and_signing_one_is(extract):
     assert not any(s.type == "AGREE" for s in r.story_events)
     r2 = extract("The rebels and the government signed a peace deal on Monday.")
     assert _one(r2, "signed").type == "AGREE"
+
+
+def test_an_act_noun_naming_people_is_no_event(extract):
+    assert not extract("Footage the coup leaders had sent to reporters showed the president on a sofa.").events
+    assert not extract("Attack survivors told reporters they hid in a ditch.").events
+    assert _one(extract("The bomb attack killed five people."), "attack").type == "ASSAULT"

@@ -11,6 +11,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from ..figures.lexicon import PERSON_NOUNS
 from ..quotes.cues import CLAUSE_VERBS
 
 
@@ -904,11 +905,15 @@ def classify(tok: Token) -> Trigger | None:
         return None
     if lemma == "blame" and pos == "N" and tok.dep_ in ("compound", "amod"):
         return None  # "a blame game"
+    if pos == "N" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and (
+            tok.head.lemma_.lower() in PERSON_NOUNS or tok.head.lemma_.lower() in ORGANISERS):
+        return None  # "the coup leaders", "attack survivors", "protest organisers": people, not the act
     if lemma == "sign" and not (obj & (DEAL_OBJ | {"treaty", "declaration", "memorandum", "contract"})):
         return None
     return Trigger(tok, type_, mode, weak, start, end)
 
 
+ORGANISERS = {"organiser", "organizer", "plotter", "maker", "planner", "participant", "ringleader", "mastermind"}
 INSTRUMENT_NOUNS = {"gas", "teargas", "cannon", "bullet", "ammunition", "round"}
 RIOT_GEAR = {"police", "policeman", "officer", "squad", "unit", "gear", "shield", "control", "force", "trooper",
              "helmet", "van", "police-man", "cop"}
