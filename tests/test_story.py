@@ -756,3 +756,10 @@ def test_families_forced_from_their_homes_by_a_flood_is_no_coercion(extract):
     assert not _of_type(r, "COERCE")
     r2 = extract("Gunmen forced 450 families from their homes in Garut on Sunday.")
     assert _of_type(r2, "COERCE")
+
+
+def test_a_police_raid_that_makes_arrests_is_the_arrest(extract):
+    r = extract("Officers arrested three women suspected of selling heroin after a raid on a flat in Klang on Tuesday.")
+    assert _of_type(r, "COERCE") and not _of_type(r, "ASSAULT")
+    r2 = extract("Gunmen raided a police post in Cheras on Wednesday, killing two officers.")
+    assert _of_type(r2, "ASSAULT")

@@ -126,7 +126,22 @@ def _answers_one(tok: Token) -> bool:
 
 def select(mention_views: list[MentionView], story: Story) -> list[MentionView]:
     """The mentions that may be story events (the rest are left in ``Report.events`` only)."""
-    return [v for v in mention_views if rule_out(v, story) is None]
+    arrests = {v.sent_index for v in mention_views if v.event.type == "COERCE" and v.event.mode in ARRESTS}
+    return [v for v in mention_views if rule_out(v, story) is None and not _police_raid(v, story, arrests)]
+
+
+ARRESTS = {"arrest", "detention", "search"}
+RAIDS = {"raid", "sweep", "swoop"}
+POLICING = {"police", "military", "intelligence", "state", "government"}
+
+
+def _police_raid(v: MentionView, story: Story, arrests: set[int]) -> bool:
+    """A raid by police or troops that makes arrests in the same sentence is the arrest operation (COERCE),
+    not an attack: "police raided private homes and picked up 150 suspects", "arrested after a raid"."""
+    e = v.event
+    return e.type == "ASSAULT" and v.token is not None and v.token.lemma_.lower() in RAIDS and \
+        v.sent_index in arrests and (e.actor1 is None or story.actor_type.get(e.actor1) in POLICING) and \
+        not e.figures
 
 
 def _done_once(v: MentionView) -> bool:
