@@ -763,3 +763,11 @@ def test_a_police_raid_that_makes_arrests_is_the_arrest(extract):
     assert _of_type(r, "COERCE") and not _of_type(r, "ASSAULT")
     r2 = extract("Gunmen raided a police post in Cheras on Wednesday, killing two officers.")
     assert _of_type(r2, "ASSAULT")
+
+
+def test_parties_named_by_such_as_are_a_record_each(extract):
+    r = extract("The United States and the European Union, as well as close partners such as Australia and Japan, "
+                "voiced backing for the Philippines on Monday.")
+    doers = {_names(r, s.actor1) for s in _of_type(r, "SUPPORT")}
+    assert any("australia" in d for d in doers) and any("japan" in d for d in doers)
+    assert len(_of_type(r, "SUPPORT")) == 4

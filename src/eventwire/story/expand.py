@@ -184,6 +184,23 @@ def _doer_of(tok: Any, story: Story) -> str | None:
     return None
 
 
+def _named_members(chain: list[Any], story: Story) -> list[Any]:
+    """A conjunct that names no party but lists some stands for them: "close partners such as Australia
+    and Japan", "allies including France"."""
+    out = []
+    for t in chain:
+        named = None
+        if _doer_of(t, story) is None:
+            for c in t.children:
+                if c.dep_ == "prep" and (c.lower_ in ("including", "like") or (
+                        c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
+                    named = [g for g in c.children if g.dep_ == "pobj"]
+                    for g in list(named):
+                        named += [x for x in g.children if x.dep_ == "conj"]
+        out += named or [t]
+    return out
+
+
 def _conjoined_doers(record: StoryEvent, members: list[MentionView], story: Story) -> list[str]:
     """The parties of a reaction whose subject lists several ("A, B and C condemned ...")."""
     tok = members[0].token
@@ -202,7 +219,7 @@ def _conjoined_doers(record: StoryEvent, members: list[MentionView], story: Stor
     if len(chain) < 2:
         return []
     doers: list[str] = []
-    for t in sorted(chain, key=lambda t: t.i):
+    for t in sorted(_named_members(chain, story), key=lambda t: t.i):
         actor_id = _doer_of(t, story)
         if actor_id is None:
             return []  # a list the stage cannot name in full: keep the one record
