@@ -771,3 +771,9 @@ def test_parties_named_by_such_as_are_a_record_each(extract):
     doers = {_names(r, s.actor1) for s in _of_type(r, "SUPPORT")}
     assert any("australia" in d for d in doers) and any("japan" in d for d in doers)
     assert len(_of_type(r, "SUPPORT")) == 4
+
+
+def test_arrests_that_took_place_are_an_event(extract):
+    r = extract("Police held 40 suspects in Konya on Sunday. Dozens of other arrests took place in Izmir and Mersin.")
+    assert len(_of_type(r, "COERCE")) >= 2
+    assert not _of_type(extract("Arrests are common in the province."), "COERCE")

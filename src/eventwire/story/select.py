@@ -26,6 +26,7 @@ CASUALTY_ONLY = {"kill", "die", "death", "dead", "injure", "hurt", "wound", "bur
 ACCIDENT_CAUSES = {"fire", "blaze", "flame", "collapse", "crash", "accident", "smoke", "heat", "stampede",
                    "derailment", "collision", "fumes", "leak", "short-circuit", "electrocution"}
 ACCIDENT_VERBS = {"collide", "derail", "capsize", "overturn", "crash", "sink", "plunge", "topple", "collapse"}
+COUNTED = {"dozen", "dozens", "hundreds", "scores", "thousands", "number", "series", "wave", "spate"}
 DISPLACING = {"force", "displace", "drive", "uproot", "chase"}
 ANONYMITY = {"name", "identify", "quote", "disclose"}
 NO_EVENT_OBJECTS = {"comment", "comments", "clarification", "information", "details", "confirmation"}
@@ -150,6 +151,13 @@ def _done_once(v: MentionView) -> bool:
     tok = v.token
     if tok is not None and v.event.type == "PROTEST" and tok.dep_ == "nsubj" and tok.head.tag_ == "VBD":
         return True  # "demonstrators broke windows and tried to storm the city hall": a crowd did it, once
+    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "nsubj" and (
+            tok.head.head.like_num or tok.head.head.lemma_.lower() in COUNTED):
+        tok = tok.head.head  # "dozens of other arrests took place"
+    if tok is not None and tok.dep_ == "nsubj" and tok.head.tag_ == "VBD" and (
+            tok.head.lemma_.lower() in ("occur", "happen") or (tok.head.lemma_.lower() == "take" and any(
+                c.dep_ == "dobj" and c.lower_ == "place" for c in tok.head.children))):
+        return True  # "arrests took place in three provinces": they happened
     if tok is None or tok.dep_ not in ("dobj", "nsubjpass") or tok.head.pos_ != "VERB" or v.tense != "past":
         return False
     return any(c.ent_type_ in ("DATE", "TIME") for c in tok.head.subtree if c.i != tok.i) or any(
