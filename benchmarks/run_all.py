@@ -75,6 +75,9 @@ BENCHES: dict[str, dict[str, Any]] = {
                      "figures"},
     "geoparse": {"cmd": ["run.py", "geoparse"], "gate": True, "stage": "places",
                  "what": "GeoWebNews, 200 articles, 2,718 toponyms"},
+    "geoparse-skip-demonyms": {"cmd": ["run.py", "geoparse", "--scorer-args=--skip-demonyms"], "gate": False,
+                               "stage": "places", "what": "GeoWebNews without gold toponyms written as demonyms "
+                                                          "(issue 13's measure)"},
     "geoparse-lgl": {"cmd": ["run.py", "geoparse", "--data", "geoparse/lgl.jsonl"], "gate": True,
                      "stage": "places", "what": "LGL, 588 local US news articles, 5,088 toponyms"},
     "quotes-direct": {"cmd": ["run.py", "quotes", "--scorer-args=--kinds direct,mixed"], "gate": True,
@@ -925,6 +928,7 @@ def write_markdown(results: dict[str, Any], floors: dict[str, float]) -> None:
         "| set | overlap P | overlap R | overlap F1 | exact F1 | acc@161km | median km | date | command |",
         "|---|---|---|---|---|---|---|---|---|",
         geo_row("geoparse"),
+        geo_row("geoparse-skip-demonyms"),
         geo_row("geoparse-lgl"),
         "",
         PEERS_GEO,
