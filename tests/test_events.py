@@ -916,3 +916,10 @@ def test_an_act_noun_naming_people_is_no_event(extract):
     assert not extract("Footage the coup leaders had sent to reporters showed the president on a sofa.").events
     assert not extract("Attack survivors told reporters they hid in a ditch.").events
     assert _one(extract("The bomb attack killed five people."), "attack").type == "ASSAULT"
+
+
+def test_taking_cattle_is_looting_and_challenging_an_account_a_rejection(extract):
+    assert _one(extract("The raiders took 200 cattle as they fled the village."), "took").type == "COERCE"
+    assert not extract("She took the bus to work.").events
+    assert _one(extract("The minister's account has been challenged by two rights groups."), "challenged").type \
+        == "REJECT"
