@@ -923,3 +923,15 @@ def test_taking_cattle_is_looting_and_challenging_an_account_a_rejection(extract
     assert not extract("She took the bus to work.").events
     assert _one(extract("The minister's account has been challenged by two rights groups."), "challenged").type \
         == "REJECT"
+
+
+def test_neither_nor_negates_and_a_quoted_question_asks_nothing(extract):
+    r = extract("Neither the Velmar nor the Osk authorities had confirmed or denied that talks were under way.")
+    assert all(e.modality == "negated" for e in _of_type(r, "REJECT"))
+    assert not _of_type(extract('"Is it a crime to march?" asked a trader in Kisumu.'), "REQUEST")
+    assert _one(extract("The minister asked the UN to send aid."), "asked").type == "REQUEST"
+
+
+def test_hosting_people_counted_is_no_meeting(extract):
+    assert not _of_type(extract("Turkey hosts 3.6 million refugees from Syria."), "CONSULT")
+    assert _one(extract("Qatar hosted talks between the two sides on Monday."), "hosted").type == "CONSULT"

@@ -777,3 +777,8 @@ def test_arrests_that_took_place_are_an_event(extract):
     r = extract("Police held 40 suspects in Konya on Sunday. Dozens of other arrests took place in Izmir and Mersin.")
     assert len(_of_type(r, "COERCE")) >= 2
     assert not _of_type(extract("Arrests are common in the province."), "COERCE")
+
+
+def test_a_position_consistently_held_is_no_event(extract):
+    r = extract("The government has consistently rejected claims that the Tolva Front operates in the country.")
+    assert not _of_type(r, "REJECT")

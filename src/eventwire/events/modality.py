@@ -41,10 +41,14 @@ def modality(tok: Token, quote: Quote | None, speaker: str | None) -> tuple[str,
         if neg_ok and ((any(c.dep_ == "neg" for c in kids) and cur.pos_ in ("VERB", "AUX")) or (depth == 0 and any(
                 c.dep_ == "neg" or (c.lower_ == "no" and c.dep_ == "det") for c in kids))):
             return "negated", None
+        subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+        if depth == 0 and cur.pos_ in ("VERB", "AUX") and cur.dep_ == "conj" and not subjects:
+            subjects = [c for c in cur.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "... confirmed or denied"
         if depth == 0 and cur.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(
-                    d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in kids):
-            return "negated", None  # "no fighters were stationed there", "nobody was arrested"
+                c.lower_ in ("nobody", "none", "neither") or any(
+                    d.dep_ in ("det", "preconj") and d.lower_ in ("no", "neither") for d in c.children)
+                for c in subjects):
+            return "negated", None  # "no fighters were stationed there", "nobody was arrested", "neither A nor B"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
             return "hypothetical", None
         if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in HYPO_MODALS for c in kids):

@@ -797,6 +797,8 @@ def classify(tok: Token) -> Trigger | None:
                                                                                "advmod", "attr") and g.i < c.i
                                       for g in c.children) for c in tok.children):
         return None  # "asked whether he had been mistreated", "asked what had happened": a question, no demand
+    if lemma == "ask" and pos == "V" and _asks_a_quoted_question(tok):
+        return None  # "'Is it a crime to protest?' asked a trader": a question
     if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in NOT_REFUSED and not any(
             g.dep_ == "prt" for g in c.children) for c in tok.children):  # "refused to give up" is a refusal
         return None
@@ -919,6 +921,17 @@ RIOT_GEAR = {"police", "policeman", "officer", "squad", "unit", "gear", "shield"
              "helmet", "van", "police-man", "cop"}
 NO_COMMENT = {"comment", "interview", "response", "reaction", "information", "clarification", "confirmation",
               "anonymity"}
+
+
+def _asks_a_quoted_question(tok: Token) -> bool:
+    """The verb closes a quotation that ends in a question mark: '"Why?" she asked'."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= max(0, tok.i - 4) and (doc[i].is_punct or doc[i].is_quote):
+        if doc[i].text == "?" or doc[i].text.endswith("?"):
+            return True
+        i -= 1
+    return False
 
 
 def _anonymous(tok: Token) -> bool:

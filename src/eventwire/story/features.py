@@ -50,7 +50,8 @@ def nature_words(tokens: Any) -> set[str]:
 
 
 HABITUAL_ADVS = {"typically", "often", "usually", "frequently", "regularly", "routinely", "repeatedly",
-                 "sometimes", "increasingly", "generally", "commonly", "periodically"}
+                 "sometimes", "increasingly", "generally", "commonly", "periodically", "consistently", "continually",
+                 "constantly", "persistently", "always", "traditionally"}
 TREND_VERBS = {"step", "increase", "escalate", "intensify", "mount", "surge", "rise", "grow", "continue", "spread",
                "persist", "worsen", "spike", "soar", "decline", "drop", "fall", "ramp"}
 
