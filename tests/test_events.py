@@ -935,3 +935,8 @@ def test_neither_nor_negates_and_a_quoted_question_asks_nothing(extract):
 def test_hosting_people_counted_is_no_meeting(extract):
     assert not _of_type(extract("Turkey hosts 3.6 million refugees from Syria."), "CONSULT")
     assert _one(extract("Qatar hosted talks between the two sides on Monday."), "hosted").type == "CONSULT"
+
+
+def test_what_a_counted_object_is_decides_the_type(extract):
+    r = extract("Osk said four of its diplomats were being expelled by Velmar.")
+    assert _one(r, "expelled").type == "SANCTION"

@@ -281,7 +281,7 @@ def _objects(tok: Token) -> set[str]:
             for d in [c, *c.children]):
         out.add("person")  # "Mr Tavadze was beaten by police" (not "Nadal beat Federer": one person another)
     for p in _patients(tok):  # "a small group of protesters", "thousands of residents": what "of" names
-        if p.lemma_.lower() in QUANTITIES:
+        if p.lemma_.lower() in QUANTITIES or p.like_num:  # "four of their diplomats"
             out |= {g.lemma_.lower() for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj"}
     for c in tok.children:  # "ran down a street vendor": the parser may hang the object on the particle
