@@ -940,3 +940,9 @@ def test_hosting_people_counted_is_no_meeting(extract):
 def test_what_a_counted_object_is_decides_the_type(extract):
     r = extract("Osk said four of its diplomats were being expelled by Velmar.")
     assert _one(r, "expelled").type == "SANCTION"
+
+
+def test_a_place_naming_an_act_says_where_not_who(extract):
+    r = extract("Between 30 and 40 militants took part in the Musa Khel attacks, a local official said.")
+    e = _one(r, "attacks")
+    assert "musa" not in (_name(r, e.actor1) or "").lower()

@@ -221,6 +221,19 @@ def patient_possessive(tok: Token) -> Token | None:
     return None
 
 
+def _place_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens the places stage read as a place name (computed once per document)."""
+    cached = doc.user_data.get("eventwire_place_tokens")
+    if cached is None:
+        cached = set()
+        for place in (doc._.eventwire_places if Doc.has_extension("eventwire_places") else None) or []:
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None and place.feature not in ("country", None):
+                cached.update(range(span.start, span.end))
+        doc.user_data["eventwire_place_tokens"] = cached
+    return cached
+
+
 def _modifier_actor(tok: Token) -> tuple[int, int] | None:
     """The character span of the possessive or the actor-like pre-modifiers of a nominal trigger."""
     for c in tok.children:
@@ -230,7 +243,8 @@ def _modifier_actor(tok: Token) -> tuple[int, int] | None:
                 break  # who it was done to
             return c.left_edge.idx, c.idx + len(c.text)
     # "Israeli military campaign", "Taliban attack"; a place name as modifier is where, not who.
-    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+    placed = _place_tokens(tok.doc)
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.i not in placed
             and (c.ent_type_ in ("NORP", "ORG", "PERSON") or (c.pos_ == "PROPN" and not c.ent_type_)
                  or c.lemma_.lower() in {
                 "military", "army", "police", "rebel", "militant", "government", "security", "insurgent"})]
