@@ -62,34 +62,47 @@ def reports_for(store: Store, keys: list[StoryKey]) -> Iterator[Report]:
             yield _only(report, wanted)
 
 
+_ALL = 1 << 40  # a LIMIT no document's story events reach
+
+
 def _story_reports(store: Store, flt: EventFilter, batch: int) -> Iterator[Report]:
-    """One report per document holding a match, in the order of its first match; a batch of first matches per
-    query, then the matches and reports of REPORTS_PER_QUERY documents per query (memory: one batch of keys and
-    that many reports)."""
+    """One report per document holding a match, in the order of its first match: the matches read a batch at a
+    time in order, then for REPORTS_PER_QUERY of their documents at a time, each document's matches (its story
+    events found by the document's key, then the filter on them), and the reports of those whose first match is in
+    this batch (memory: one batch of keys and that many reports). Each document's matches are read through its
+    key: a filter's own index would read every match of the filter for each document (SQLite's planner took it for a
+    NOT EXISTS on earlier matches, and a query per 50 documents read the whole country-year each time; PostgreSQL's
+    generic plan for a query asking for the documents' keys did the same)."""
     plan = sel._plan(store, flt)
     if plan.empty:
         return
     sel._settle(store, plan)
-    # the row is its document's first match: no match of the same document sorts before it
     arm, arm_params = plan.any_arm()
-    inner, inner_params = plan.arm_sql((arm, arm_params), ("{t}.doc_id = r.doc_id AND {t}.sort_key < r.sort_key", []),
-                                       alias="q")
-    first = f"NOT EXISTS (SELECT 1 FROM story_rows q{inner})"
     after: str | None = None
     while True:
-        keys = sel._keys(store, plan, after, batch, extra=((first, inner_params),), columns="sort_key, doc_id")
-        for start in range(0, len(keys), sel.REPORTS_PER_QUERY):  # their matches and reports, a few documents a query
-            docs = [k["doc_id"] for k in keys[start:start + sel.REPORTS_PER_QUERY]]
+        keys = sel._keys(store, plan, after, batch, columns="sort_key, doc_id")
+        batch_docs = list(dict.fromkeys(k["doc_id"] for k in keys))  # in the order of their first match here
+        low = keys[0]["sort_key"] if keys else None
+        for start in range(0, len(batch_docs), sel.REPORTS_PER_QUERY):  # a few documents a query
+            docs = batch_docs[start:start + sel.REPORTS_PER_QUERY]
             marks = ", ".join("?" * len(docs))
-            where, params = plan.arm_sql((arm, arm_params), (f"{{t}}.doc_id IN ({marks})", docs))
+            # the documents' story events through their key (a subquery with a LIMIT: neither database pushes the
+            # filter into it, so neither reads the filter's own index instead), then the filter on them
+            where, params = plan.arm_sql((arm, arm_params))
             wanted: dict[str, dict[str, str | None]] = {d: {} for d in docs}
-            for o in store.query("SELECT r.doc_id, r.story_event_id, l.canonical_id FROM story_rows r LEFT JOIN "
-                                 "event_links l ON l.doc_id = r.doc_id AND l.story_event_id = r.story_event_id"
-                                 f"{where}", params):
+            first: dict[str, str] = {}  # each document's first match
+            for o in store.query("SELECT r.sort_key, r.doc_id, r.story_event_id, l.canonical_id FROM (SELECT * FROM "
+                                 f"story_rows WHERE doc_id IN ({marks}) LIMIT ?) r LEFT JOIN event_links l "
+                                 f"ON l.doc_id = r.doc_id AND l.story_event_id = r.story_event_id{where}",
+                                 [*docs, _ALL, *params]):
                 wanted[o["doc_id"]][o["story_event_id"]] = o["canonical_id"]
-            found = store.query(f"SELECT id, report FROM documents WHERE id IN ({marks})", docs)
+                first[o["doc_id"]] = min(first.get(o["doc_id"], o["sort_key"]), o["sort_key"])
+            new = [d for d in docs if low is not None and first.get(d, "") >= low]  # not met in an earlier batch
+            if not new:
+                continue
+            found = store.query(f"SELECT id, report FROM documents WHERE id IN ({', '.join('?' * len(new))})", new)
             stored = {r["id"]: r["report"] for r in found}
-            for doc_id in docs:
+            for doc_id in new:
                 if doc_id in stored:
                     yield _only(Report.from_json(stored.pop(doc_id)), wanted[doc_id])
         if len(keys) < batch:
