@@ -18,8 +18,9 @@ For each backend:
    between requests, as a person reading pages does) and *saturating* (each client sends its next
    request as soon as the last is answered). Meanwhile another client calls ``/health`` ten times a
    second. p50 / p99 per query kind and for /health.
-4. **export**: ``GET /export?format=csv`` of the busiest country's busiest year, read as a stream:
-   rows/s and the server process's peak RSS (VmHWM; the extraction workers are other processes).
+4. **export**: ``GET /export?format=csv`` of the busiest country's busiest year, read as a stream
+   ``--export-repeat`` times (rows/s: the median, and each run's with the machine's load), and the server
+   process's peak RSS (VmHWM; the extraction workers are other processes); ``--export-formats`` adds others.
 5. **incremental dedup**: ``--new`` more synthetic reports written, then the dedup brought up to date;
    seconds, and (``--verify-rebuild``) whether a full rebuild gives the same tables.
 
@@ -311,7 +312,27 @@ def single_client(base: str, plan: dict[str, list[str]], n: int = 20) -> dict[st
     return out
 
 
-def export_stream(base: str, url: str, pid: int, processes: int) -> dict[str, Any]:
+def _count_rows(fmt: str, lines: Iterator[str]) -> int:
+    """The rows of an export read as text: csv records (a quoted cell may hold a line break), GeoJSON features
+    (one a line between the collection's first and last lines), or lines (plover-json, jsonl)."""
+    if fmt in ("csv", "acled-csv"):
+        return sum(1 for _ in csv.reader(lines)) - 1  # less the header
+    n = sum(1 for line in lines if line)
+    return n - 2 if fmt == "geojson" else n
+
+
+def _timed_lines(response: Any, t0: float, first: list[float]) -> Iterator[str]:
+    for line in response.iter_lines():
+        if not first:
+            first.append(time.perf_counter() - t0)
+        yield line
+
+
+def export_stream(base: str, url: str, pid: int, processes: int, fmt: str = "csv", repeat: int = 1) -> dict[str, Any]:
+    """``GET /export`` of the busiest country-year in ``fmt``, read as a stream, ``repeat`` times: rows/s (the median
+    and each run's), and the server's peak RSS. Parquet is read whole, then its rows counted."""
+    import statistics
+
     import httpx
 
     from eventwire.store import open_store
@@ -320,26 +341,30 @@ def export_stream(base: str, url: str, pid: int, processes: int) -> dict[str, An
         top = store.query("SELECT country, SUBSTR(date, 1, 4) AS year, COUNT(*) AS n FROM story_events "
                           "WHERE country IS NOT NULL AND date IS NOT NULL GROUP BY country, SUBSTR(date, 1, 4) "
                           "ORDER BY n DESC LIMIT 1")[0]
-    path = f"/export?format=csv&country={top['country']}&from={top['year']}-01-01&to={top['year']}-12-31"
+    path = f"/export?format={fmt}&country={top['country']}&from={top['year']}-01-01&to={top['year']}-12-31"
     rss_before = server_rss_mb(pid, processes)
-    t0 = time.perf_counter()
-    first_byte = None
-    rows = -1  # the header
-    with httpx.Client(base_url=base, timeout=600, trust_env=False) as http, http.stream("GET", path) as r:
-        r.raise_for_status()
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        first: list[float] = []  # when the first line came
+        with httpx.Client(base_url=base, timeout=600, trust_env=False) as http, http.stream("GET", path) as r:
+            r.raise_for_status()
+            if fmt == "parquet":
+                import io
 
-        def lines() -> Iterator[str]:
-            nonlocal first_byte
-            for line in r.iter_lines():
-                if first_byte is None:
-                    first_byte = time.perf_counter() - t0
-                yield line
+                import pyarrow.parquet as pq
 
-        for _ in csv.reader(lines()):  # a quoted cell may hold a line break: count records, not lines
-            rows += 1
-    took = time.perf_counter() - t0
-    return {"query": path, "expected_rows": top["n"], "rows": rows, "seconds": round(took, 2),
-            "rows_per_s": round(rows / took, 1), "first_byte_ms": round(1000 * (first_byte or took), 1),
+                rows = pq.ParquetFile(io.BytesIO(r.read())).metadata.num_rows
+            else:
+                rows = _count_rows(fmt, _timed_lines(r, t0, first))
+        took = time.perf_counter() - t0
+        first_byte = first[0] if first else None
+        runs.append({"rows": rows, "seconds": round(took, 2), "rows_per_s": round(rows / took, 1),
+                     "first_byte_ms": round(1000 * (first_byte or took), 1), "load": round(os.getloadavg()[0], 2)})
+    rates = [run["rows_per_s"] for run in runs]
+    return {"query": path, "expected_rows": top["n"], "rows": runs[-1]["rows"], "seconds": runs[-1]["seconds"],
+            "rows_per_s": round(statistics.median(rates), 1), "rows_per_s_min": min(rates),
+            "rows_per_s_max": max(rates), "runs": runs, "first_byte_ms": runs[-1]["first_byte_ms"],
             "server_peak_rss_mb_before": rss_before, "server_peak_rss_mb": server_rss_mb(pid, processes)}
 
 
@@ -420,8 +445,10 @@ def run_backend(backend: str, args: argparse.Namespace) -> dict[str, Any]:
                     result["saturating"] = asyncio.run(_load(base, plan, args.clients, args.seconds, think=0.0))
                     print(f"[{backend}] saturating {result['saturating']}", file=sys.stderr)
                 if "export" in parts:
-                    result["export"] = export_stream(base, url, pid, args.processes)
-                    print(f"[{backend}] export {result['export']}", file=sys.stderr)
+                    for fmt in args.export_formats.split(","):
+                        done = export_stream(base, url, pid, args.processes, fmt, args.export_repeat)
+                        result["export" if fmt == "csv" else f"export_{fmt}"] = done
+                        print(f"[{backend}] export {fmt} {done}", file=sys.stderr)
         if args.new and "incremental" in parts:
             result["incremental"] = incremental(url, args.new, args.seed, args.verify_rebuild, args.new_span_days)
             print(f"[{backend}] incremental {result['incremental']}", file=sys.stderr)
@@ -446,6 +473,9 @@ def main() -> int:
     ap.add_argument("--no-save", action="store_true", help="do not write benchmarks/scale.json")
     ap.add_argument("--parts", default="load,export,incremental",
                     help="what to measure, comma-separated: load, export, incremental [default: all]")
+    ap.add_argument("--export-formats", default="csv",
+                    help="the export's formats, comma-separated (csv, geojson, plover-json, acled-csv, parquet, jsonl)")
+    ap.add_argument("--export-repeat", type=int, default=3, help="exports of each format (rows/s: their median)")
     ap.add_argument("--generate-only", action="store_true", help="build the store (for a later --reuse) and stop")
     args = ap.parse_args()
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)

@@ -176,18 +176,44 @@ def _export_body(store: Store, flt: EventFilter, fmt: str, kind: str,
         return _joined(lines)
     if kind == "story" and fmt == "csv":  # the stored lines, nothing decoded
         return (piece.encode() for piece in itertools.chain([CSV_HEADER], csv_lines(store, flt)))
-    if kind == "story" and fmt != "parquet":
-        pieces = text_chunks(((r.values, r.canonical_id) for r in stream(store, flt)), fmt, stored=True,
-                             provenance=provenance)
-        return (piece.encode() for piece in pieces)
-    records = ((r.record for r in stream(store, flt)) if kind == "story"
-               else (rec for r in select_reports(store, flt, records=kind) for rec in event_records(r, kind)))
+    if kind == "story":  # each stored record written from its values
+        rows = ((r.values, r.canonical_id) for r in stream(store, flt))
+        if fmt == "parquet":
+            from .exports_parquet import parquet_chunks
+
+            return parquet_chunks(rows, provenance=provenance, stored=True)
+        return (piece.encode() for piece in text_chunks(rows, fmt, stored=True, provenance=provenance))
+    records = (rec for r in select_reports(store, flt, records=kind) for rec in event_records(r, kind))
     if fmt == "parquet":
         from .exports_parquet import parquet_chunks
 
         return parquet_chunks(records, provenance=provenance)
     assert fmt in EVENT_FORMATS
     return (piece.encode() for piece in text_chunks(records, fmt, provenance=provenance))
+
+
+async def _ahead(first: bytes, body: Iterator[bytes]) -> AsyncIterator[bytes]:
+    """``first``, then ``body``'s pieces, each next one made in a worker thread while this one is sent: the store reads
+    the next batch while the client reads this one (one piece made ahead at most, so memory holds two)."""
+    import asyncio
+
+    from starlette.concurrency import run_in_threadpool
+
+    done = object()
+    pending = asyncio.ensure_future(run_in_threadpool(next, body, done))
+    try:
+        yield first
+        while True:
+            piece = await pending
+            if piece is done:
+                return
+            pending = asyncio.ensure_future(run_in_threadpool(next, body, done))
+            yield piece
+    finally:
+        # a client gone mid-download: the piece being made is dropped when its thread is done with the body
+        if not pending.done():
+            pending.cancel()
+        pending.add_done_callback(lambda f: f.cancelled() or f.exception())
 
 
 def _joined(pieces: Iterator[bytes], size: int = 1 << 16) -> Iterator[bytes]:
@@ -491,7 +517,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
         body = _export_body(store, flt, format, kind, made)
         first = next(body, b"")  # here, so a store that fails at once is a 503, not a cut-off download
         media = MEDIA[format] + ("" if format == "parquet" else "; charset=utf-8")
-        return StreamingResponse(itertools.chain([first], body), media_type=media, headers=headers)
+        return StreamingResponse(_ahead(first, body), media_type=media, headers=headers)
 
     static = resources.files("eventwire").joinpath("web/static")
     if static.is_dir():

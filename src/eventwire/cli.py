@@ -440,7 +440,9 @@ def export(db: str, output_format: str, output: str | None, date_from: str | Non
         if output_format == "parquet":
             from .exports_parquet import write_parquet_records
 
-            n = write_parquet_records(rows, output, provenance=made_by)
+            stored = records == "story"  # the stored values, no record made of each
+            n = write_parquet_records(((r.values, r.canonical_id) for r in stream(store, flt)) if stored else rows,
+                                      output, provenance=made_by, stored=stored)
             click.echo(f"{n} {'story events' if records == 'story' else 'event mentions'} written to {output}",
                        err=True)
             return

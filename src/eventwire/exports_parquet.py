@@ -70,6 +70,21 @@ class ParquetRows:
         self.writer.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
         self.rows += len(rows)
 
+    def write_stored(self, rows: list[tuple[list[Any], Any]]) -> None:
+        """``write`` for records as the store keeps them, (STORED_FIELDS values, canonical_id) pairs: the same row
+        group, its columns taken from the values as they are (no record made of each)."""
+        import pyarrow as pa
+
+        if not rows:
+            return
+        width = len(CSV_COLUMNS) - 1  # the stored values start with the csv columns less canonical_id
+        padding = [None] * width
+        table = [v[:width] if len(v) >= width else [*v, *padding[len(v):]] for v, _ in rows]
+        columns = [*zip(*table, strict=True), [cid for _, cid in rows]]
+        arrays = [_column(list(values), f.type) for values, f in zip(columns, self.schema, strict=True)]
+        self.writer.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+        self.rows += len(rows)
+
     def close(self) -> int:
         found = self.provenance() if callable(self.provenance) else self.provenance
         if found is not None:
@@ -81,8 +96,8 @@ class ParquetRows:
 PARQUET_ROW_GROUP = 10_000
 
 
-def _groups(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    batch: list[dict[str, Any]] = []
+def _groups(records: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
     for rec in records:
         batch.append(rec)
         if len(batch) >= size:
@@ -92,13 +107,16 @@ def _groups(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[
         yield batch
 
 
-def write_parquet_records(records: Iterable[dict[str, Any]], sink: Any, group: int = PARQUET_ROW_GROUP,
-                          provenance: Provenance = None) -> int:
+def write_parquet_records(records: Iterable[Any], sink: Any, group: int = PARQUET_ROW_GROUP,
+                          provenance: Provenance = None, stored: bool = False) -> int:
     """The csv columns of ``records`` as a Parquet file (a path or a binary file object), ``group`` rows per row
-    group as they come; returns the row count."""
+    group as they come; returns the row count. ``stored``: see parquet_chunks."""
     out = ParquetRows(sink, provenance)
     for batch in _groups(records, group):
-        out.write(batch)
+        if stored:
+            out.write_stored(batch)
+        else:
+            out.write(batch)
     return out.close()
 
 
@@ -130,14 +148,18 @@ class _Chunks:
         return data
 
 
-def parquet_chunks(records: Iterable[dict[str, Any]], group: int = PARQUET_ROW_GROUP,
-                   provenance: Provenance = None) -> Iterator[bytes]:
+def parquet_chunks(records: Iterable[Any], group: int = PARQUET_ROW_GROUP,
+                   provenance: Provenance = None, stored: bool = False) -> Iterator[bytes]:
     """The bytes of the Parquet file of ``records``, one row group at a time (then the footer): a download that
-    holds one row group in memory, however many rows."""
+    holds one row group in memory, however many rows. ``stored``: the records are (values, canonical_id) pairs as
+    the store keeps them (ParquetRows.write_stored)."""
     sink = _Chunks()
     out = ParquetRows(sink, provenance)
     for batch in _groups(records, group):
-        out.write(batch)
+        if stored:
+            out.write_stored(batch)
+        else:
+            out.write(batch)
         yield sink.take()
     out.close()
     yield sink.take()

@@ -5,7 +5,7 @@
     count(store, flt, cap=TOTAL_CAP) -> (total, exact)                           counted up to a cap
     stream(store, flt, batch=BATCH) -> Iterator[Row]                             every match, batch by batch
     csv_lines(store, flt) -> Iterator[str]                                       every match as csv lines
-    select_reports(store, flt, records="story") -> Iterator[Report]              reports holding the matches
+    select_reports(store, flt, records="story") -> Iterator[Report]              reports holding them (reports.py)
 
 Story events (the default records) are served from ``story_rows`` (a column per filter, indexes that end
 in ``sort_key``) and ``story_records`` (each event's record, the row of every export format): a page or a
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..exports import check_records, csv_tail, event_place, record_from_stored
+from ..exports import csv_tail, event_place, record_from_stored
 from ..schema import Event, Report
 from . import Store
 from .rows import UNDATED, cell
@@ -272,6 +272,12 @@ def _keys(store: Store, plan: _Plan, after: str | None, limit: int, offset: int 
     ``limit`` at most. The sort key alone is read from the index (an offset skips index entries, not rows)."""
     if plan.dense:
         return _window_keys(store, plan, after, limit, offset, extra, columns)
+    return store.query_rows(*_keys_sql(plan, after, limit, offset, extra, columns))
+
+
+def _keys_sql(plan: _Plan, after: str | None, limit: int, offset: int = 0,
+              extra: tuple[tuple[str, list[Any]], ...] = (), columns: str = "sort_key") -> tuple[str, list[Any]]:
+    """_keys as one query (not for a dense plan): its SQL and parameters."""
     extra = (*extra, *([("{t}.sort_key > ?", [after])] if after is not None else []))
     parts, params = [], []
     selected = ", ".join(f"r.{c.strip()}" for c in columns.split(","))
@@ -286,7 +292,7 @@ def _keys(store: Store, plan: _Plan, after: str | None, limit: int, offset: int 
         sql = " UNION ".join(f"SELECT {columns} FROM ({p}) a{i}" for i, p in enumerate(parts))
         sql += " ORDER BY sort_key LIMIT ? OFFSET ?"
         params += [limit, offset]
-    return store.query_rows(sql, params)
+    return sql, params
 
 
 WINDOW = 1_024  # sort keys in the first window of a scan in order (each next one twice as many)
@@ -341,15 +347,30 @@ _FETCH = ("SELECT r.sort_key, r.doc_id, x.record, l.canonical_id FROM story_rows
           "LEFT JOIN event_links l ON l.doc_id = r.doc_id AND l.story_event_id = r.story_event_id")
 
 
-# a csv export's rows: the stored line (migration 7) and the canonical id, nothing decoded. On SQLite joined to the
-# filter's rows in one query (a nested loop: a quarter less work than the two below); on PostgreSQL read by their
-# keys (found on the filter's index alone), as PostgreSQL would merge that join with story_lines' key index (its
-# rows in key order when a migration filled it) from the first key on.
-_LINES_JOINED = ("SELECT r.sort_key, x.csv, l.canonical_id FROM story_rows r JOIN story_lines x "
-                 "ON x.sort_key = r.sort_key LEFT JOIN event_links l ON l.doc_id = x.doc_id "
-                 "AND l.story_event_id = x.story_event_id")
+# a csv export's rows: the stored line (migration 7) and the canonical id, nothing decoded.
 _LINES = ("SELECT r.sort_key, r.csv, l.canonical_id FROM story_lines r "
           "LEFT JOIN event_links l ON l.doc_id = r.doc_id AND l.story_event_id = r.story_event_id")
+
+# A batch's rows in one query: the filter's next keys (found on its index, and stopped after the batch) joined to
+# what is read of each row. On PostgreSQL the keys' LIMIT tells the planner the batch is short, so it looks each row
+# up by its key (a nested loop: one query per batch, where reading them by IN lists of keys took 2.5 times its
+# time), and joined to the whole of story_rows instead, it merged the join with story_lines' key index from its
+# first key on. SQLite materializes such a subquery and sorts its rows again: there a filter of one arm is joined
+# to story_rows directly (_JOINED), in the index's order. {keys}: the keys' query (_keys_sql, ``_KEYED`` columns).
+_KEYED = {"lines": "sort_key", "records": "sort_key, doc_id, story_event_id"}
+_BATCH_OF = {
+    "lines": "SELECT k.sort_key, x.csv, l.canonical_id FROM ({keys}) k JOIN story_lines x ON x.sort_key = k.sort_key "
+             "LEFT JOIN event_links l ON l.doc_id = x.doc_id AND l.story_event_id = x.story_event_id "
+             "ORDER BY k.sort_key LIMIT ?",
+    "records": "SELECT k.sort_key, k.doc_id, x.record, l.canonical_id FROM ({keys}) k JOIN story_records x "
+               "ON x.doc_id = k.doc_id AND x.story_event_id = k.story_event_id LEFT JOIN event_links l "
+               "ON l.doc_id = k.doc_id AND l.story_event_id = k.story_event_id ORDER BY k.sort_key LIMIT ?",
+}
+_BY_KEYS = {"lines": _LINES, "records": _FETCH}
+_JOINED = {"lines": "SELECT r.sort_key, x.csv, l.canonical_id FROM story_rows r JOIN story_lines x "
+                    "ON x.sort_key = r.sort_key LEFT JOIN event_links l ON l.doc_id = x.doc_id "
+                    "AND l.story_event_id = x.story_event_id",
+           "records": _FETCH}
 
 
 def _row(r: Mapping[str, Any]) -> Row:
@@ -473,26 +494,30 @@ def count(store: Store, flt: EventFilter, cap: int = TOTAL_CAP) -> tuple[int, bo
     return min(n, cap), n <= cap
 
 
-def _batches(store: Store, flt: EventFilter, batch: int, select: str,
-             joined: str | None) -> Iterator[Sequence[Mapping[str, Any]]]:
-    """Every match as ``select`` reads it by keys (_FETCH or _LINES), in order, ``batch`` rows per query (memory
-    holds one batch, however many match); each query starts after the last row served, so rows written meanwhile
-    are served at most once. ``joined``: the same rows in one query on ``story_rows r``, for a filter of one arm."""
+def _batches(store: Store, flt: EventFilter, batch: int, what: str) -> Iterator[Sequence[Mapping[str, Any]]]:
+    """Every match as ``what`` reads it ("lines": _LINES' columns, "records": _FETCH's), in order, ``batch`` rows per
+    query (memory holds one batch, however many match); each query starts after the last row served, so rows
+    written meanwhile are served at most once."""
     plan = _plan(store, flt)
     if plan.empty:
         return
     _settle(store, plan)
     after: str | None = None
     while True:
-        if joined and len(plan.arms) == 1 and not plan.dense:  # one ordered query brings the rows
+        if store.dialect == "sqlite" and len(plan.arms) == 1 and not plan.dense:  # the filter's index, in order
             extra = [("{t}.sort_key > ?", [after])] if after is not None else []
             where, params = plan.arm_sql(plan.arms[0], *extra)
-            rows = store.query_rows(f"{joined}{where} ORDER BY r.sort_key LIMIT ?", [*params, batch])
+            rows = store.query_rows(f"{_JOINED[what]}{where} ORDER BY r.sort_key LIMIT ?", [*params, batch])
             last = rows[-1]["sort_key"] if rows else None
             found = len(rows)
-        else:  # the keys, then their rows
+        elif not plan.dense:  # one query: the next keys and their rows
+            sql, params = _keys_sql(plan, after, batch, columns=_KEYED[what])
+            rows = store.query_rows(_BATCH_OF[what].format(keys=sql), [*params, batch])
+            last = rows[-1]["sort_key"] if rows else None
+            found = len(rows)
+        else:  # the keys, window by window, then their rows
             keys = [k["sort_key"] for k in _keys(store, plan, after, batch)]
-            rows = _fetch_rows(store, select, keys)
+            rows = _fetch_rows(store, _BY_KEYS[what], keys)
             last = keys[-1] if keys else None
             found = len(keys)
         if rows:
@@ -504,137 +529,26 @@ def _batches(store: Store, flt: EventFilter, batch: int, select: str,
 
 def stream(store: Store, flt: EventFilter, batch: int = BATCH) -> Iterator[Row]:
     """Every match, in order, ``batch`` rows per query (see _batches)."""
-    for rows in _batches(store, flt, batch, _FETCH, _FETCH):
+    for rows in _batches(store, flt, batch, "records"):
         yield from [_row(r) for r in rows]
 
 
 def csv_lines(store: Store, flt: EventFilter, batch: int = LINES_BATCH) -> Iterator[str]:
     """Every match as the csv format's lines (no header), a piece of text per batch of ``batch`` rows: each its
     stored line (story_lines) and its canonical id, the same bytes as the csv writer makes of its record."""
-    for rows in _batches(store, flt, batch, _LINES, _LINES_JOINED if store.dialect == "sqlite" else None):
+    for rows in _batches(store, flt, batch, "lines"):
         yield "".join([r["csv"] + csv_tail(r["canonical_id"]) for r in rows])
 
 
-# -- reports ---------------------------------------------------------------------------------------------------------
+# -- reports (reports.py) -------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class StoryKey:
-    """One stored story event: its document (the store's id), its id in the report, its canonical event."""
-
-    doc_id: str
-    story_event_id: str
-    canonical_id: str | None
+_IN_REPORTS = ("StoryKey", "reports_for", "select_reports", "story_keys")
 
 
-def story_keys(store: Store, flt: EventFilter) -> list[StoryKey]:
-    """The story events the filter keeps, in the served order."""
-    return [StoryKey(r.doc_id, r.record["event_id"], r.canonical_id) for r in stream(store, flt)]
+def __getattr__(name: str) -> Any:
+    """The reports' functions live in reports.py; they are still found here, where they were."""
+    if name in _IN_REPORTS:
+        from . import reports
 
-
-def _only(report: Report, wanted: dict[str, str | None]) -> Report:
-    """The report holding only the story events ``wanted`` (id -> canonical id) and their mentions, each marked
-    with its ``canonical_id``."""
-    report.story_events = [s for s in report.story_events if s.id in wanted]
-    canonical_of = {}
-    for s in report.story_events:
-        s.canonical_id = wanted[s.id]  # type: ignore[attr-defined]
-        canonical_of.update(dict.fromkeys(s.mentions, wanted[s.id]))
-    report.events = [e for e in report.events if e.id in canonical_of]
-    for e in report.events:
-        e.canonical_id = canonical_of[e.id]  # type: ignore[attr-defined]
-    return report
-
-
-def reports_for(store: Store, keys: list[StoryKey]) -> Iterator[Report]:
-    """The reports of ``keys`` (in their order, one per run of a document), each holding only those story
-    events and their mentions, every one marked with its ``canonical_id``."""
-    start = 0
-    while start < len(keys):
-        doc_id = keys[start].doc_id
-        end = start
-        while end < len(keys) and keys[end].doc_id == doc_id:
-            end += 1
-        wanted = {k.story_event_id: k.canonical_id for k in keys[start:end]}
-        start = end
-        report = store.report(doc_id)
-        if report is not None:
-            yield _only(report, wanted)
-
-
-def _story_reports(store: Store, flt: EventFilter, batch: int) -> Iterator[Report]:
-    """One report per document holding a match, in the order of its first match; a batch of first matches per
-    query, then the matches and reports of REPORTS_PER_QUERY documents per query (memory: one batch of keys and
-    that many reports)."""
-    plan = _plan(store, flt)
-    if plan.empty:
-        return
-    _settle(store, plan)
-    # the row is its document's first match: no match of the same document sorts before it
-    arm, arm_params = plan.any_arm()
-    inner, inner_params = plan.arm_sql((arm, arm_params), ("{t}.doc_id = r.doc_id AND {t}.sort_key < r.sort_key", []),
-                                       alias="q")
-    first = f"NOT EXISTS (SELECT 1 FROM story_rows q{inner})"
-    after: str | None = None
-    while True:
-        keys = _keys(store, plan, after, batch, extra=((first, inner_params),), columns="sort_key, doc_id")
-        for start in range(0, len(keys), REPORTS_PER_QUERY):  # their matches and reports, a few documents a query
-            docs = [k["doc_id"] for k in keys[start:start + REPORTS_PER_QUERY]]
-            marks = ", ".join("?" * len(docs))
-            where, params = plan.arm_sql((arm, arm_params), (f"{{t}}.doc_id IN ({marks})", docs))
-            wanted: dict[str, dict[str, str | None]] = {d: {} for d in docs}
-            for o in store.query("SELECT r.doc_id, r.story_event_id, l.canonical_id FROM story_rows r LEFT JOIN "
-                                 "event_links l ON l.doc_id = r.doc_id AND l.story_event_id = r.story_event_id"
-                                 f"{where}", params):
-                wanted[o["doc_id"]][o["story_event_id"]] = o["canonical_id"]
-            found = store.query(f"SELECT id, report FROM documents WHERE id IN ({marks})", docs)
-            stored = {r["id"]: r["report"] for r in found}
-            for doc_id in docs:
-                if doc_id in stored:
-                    yield _only(Report.from_json(stored.pop(doc_id)), wanted[doc_id])
-        if len(keys) < batch:
-            return
-        after = keys[-1]["sort_key"]
-
-
-def select_reports(store: Store, flt: EventFilter, records: str = "story", batch: int = BATCH) -> Iterator[Report]:
-    """Stored reports, each holding only the matching story events (and their mentions) or, with
-    ``records="mention"``, only the matching event mentions (and the story events they belong to); reports
-    with none are left out. Story events: one report per document, in the order of its first match (see
-    stream); mentions: in publication order. Every kept record carries the ``canonical_id`` of its story
-    event's canonical event."""
-    if check_records(records) == "story":
-        yield from _story_reports(store, flt, batch)
-        return
-    links = {(r["doc_id"], r["story_event_id"]): (r["canonical_id"], r["reason"])
-             for r in store.query("SELECT doc_id, story_event_id, canonical_id, reason FROM event_links")}
-    sql = "SELECT id FROM documents d"
-    params: list[str] = []
-    if flt.source:
-        sql += (" WHERE LOWER(COALESCE(source, '') || ' ' || COALESCE(site, '') || ' ' || COALESCE(url, '')) "
-                "LIKE ? ESCAPE '!'")
-        params.append(_like(flt.source))
-    for row in store.query(sql + " ORDER BY published, id", params):
-        doc_id = row["id"]
-        report = store.report(doc_id)
-        if report is None:
-            continue
-        # a mention belongs to the canonical event of its story event; with dedup, a first report's story
-        # event is represented by its evidence mention (its first)
-        canonical_of: dict[str, str] = {}
-        firsts: set[tuple[str, str]] = set()
-        for s in report.story_events:
-            link = links.get((doc_id, s.id))
-            if link is None:
-                continue
-            canonical_of.update(dict.fromkeys(s.mentions, link[0]))
-            if link[1] == "first report" and s.mentions:
-                firsts.add((doc_id, s.mentions[0]))
-        kept = [e for e in report.events if flt.keeps(report, e, firsts if flt.dedup else None, doc_id)]
-        for e in kept:
-            if e.id in canonical_of:
-                e.canonical_id = canonical_of[e.id]  # type: ignore[attr-defined]
-        if kept:
-            report.events = kept
-            ids = {e.id for e in kept}
-            report.story_events = [s for s in report.story_events if ids.intersection(s.mentions)]
-            yield report
+        return getattr(reports, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
