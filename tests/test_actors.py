@@ -820,3 +820,12 @@ def test_a_name_with_its_abbreviation_in_brackets_keeps_the_closing_bracket(pipe
     names = [a.name for a in r.actors]
     assert all(n.count("(") == n.count(")") for n in names), names
     assert not r.span_errors()
+
+
+def test_islamists_of_a_named_group_written_without_its_hyphen_are_the_group(run):
+    report = run("Somalia's al Shabaab Islamists said they ambushed an army convoy near Afgoye on Monday. "
+                 "Al-Shabaab fighters later stormed a police post.")
+    ids = {a.id for a in report.actors if a.type == "armed_group"}
+    assert ids == {"al-shabaab"}
+    egypt = run("Egypt's Islamists won most seats in the vote.")
+    assert not any(a.type == "armed_group" for a in egypt.actors)  # a political current, not an armed group

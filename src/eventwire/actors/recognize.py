@@ -49,10 +49,13 @@ ARMED = {"militants", "fighters", "rebels", "insurgents", "militia", "militias",
          "mercenaries",
          "guerrillas", "paramilitaries", "extremists", "terrorists", "attackers", "assailants", "raiders", "gangs",
          "gang", "cartel", "cartels", "gangsters"}
-MEMBERS = {"fighters", "militants", "members", "gunmen", "operatives", "forces", "troops", "soldiers"}
+MEMBERS = {"fighters", "militants", "members", "gunmen", "operatives", "forces", "troops", "soldiers", "islamists"}
 # Heads that, tied to a named organization ("ISWAP fighters", "personnel of the Frontier Corps"), are that
 # organization as it acts; the armed ones also make it an armed group.
-MEMBER_HEADS = ARMED | MEMBERS | {"personnel", "commanders", "cadres", "units", "combatants", "staff"}
+MEMBER_HEADS = ARMED | MEMBERS | {"personnel", "commanders", "cadres", "units", "combatants", "staff", "islamists"}
+# Member nouns the tagger may take into a name ("al Shabaab Islamists") that never end one.
+NEVER_NAMES = {"islamists"}
+NAME_ARTICLES = {"al", "el", "ad", "ash", "as", "an", "ar", "at", "az"}
 ARMED_MEMBERS = (ARMED - {"attackers", "assailants", "raiders"}) | {"forces", "troops", "soldiers", "personnel",
                                                                   "commanders", "cadres", "units", "combatants",
                                                                   "operatives"}
@@ -465,10 +468,12 @@ class Recognizer:
                             return inst
         if not named_before:
             return None
-        if head.pos_ == "PROPN" or head.ent_type_ == "ORG":
+        if (head.pos_ == "PROPN" or head.ent_type_ == "ORG") and head.lower_ not in NEVER_NAMES:
             return None  # "the Allied Democratic Forces": the noun is part of the name
         pre = [t for t in tokens if t.i < head.i]
-        caps = [t for t in pre if t.text[:1].isupper() and t.lower_ != "the"]
+        # "al Shabaab Islamists": a lower-case article of an Arabic name is part of the name
+        caps = [t for t in pre if (t.text[:1].isupper() and t.lower_ != "the") or (
+            t.lower_ in NAME_ARTICLES and t.i + 1 < head.i and t.nbor().text[:1].isupper())]
         for k in range(len(caps) - 1):  # "Suspected Islamic State gunmen": a known name over several words
             for m in range(len(caps), k + 1, -1):
                 run = caps[k:m]

@@ -160,6 +160,34 @@ def _since_anchor(doc_tokens: Span, t: Time, trig: Token) -> bool:
     return False
 
 
+# "The attack comes after ...", "The bombing follows ...": what comes after the verb is an earlier incident.
+SEQUEL_VERBS = {"come", "follow"}
+
+
+def sequel_complement(tok: Token) -> Token | None:
+    """The head of the earlier incident's phrase when `tok` sits in one: "(the attack) comes after 37 civilians
+    were killed on Monday", "(the bombing) follows by a few days the deaths of three officers"."""
+    cur = tok
+    for _ in range(8):
+        head = cur.head
+        if head is cur:
+            return None
+        if head.lemma_.lower() in SEQUEL_VERBS and head.pos_ in ("VERB", "AUX") and (
+                (cur.dep_ == "prep" and cur.lower_ in ("after", "following"))
+                or (cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in cur.children))
+                or (cur.dep_ == "dobj" and head.lemma_.lower() == "follow")):
+            return cur
+        cur = head
+    return None
+
+
+def _sequel_elsewhere(sent: Span, t: Time, trig: Token) -> bool:
+    """A date in the earlier incident's phrase of "X comes after Y on Monday" dates Y, not X."""
+    tok = next((x for x in sent if x.idx >= t.start), None)
+    phrase = sequel_complement(tok) if tok is not None else None
+    return phrase is not None and not (phrase.left_edge.i <= trig.i <= phrase.right_edge.i)
+
+
 def _attributive_elsewhere(sent: Span, t: Time, trig: Token) -> bool:
     """'... to renew the June 4 ceasefire': a date that modifies another noun, or sits in a relative
     clause on another noun, dates that noun (or clause) only."""
@@ -190,7 +218,8 @@ def pick_date(sent: Span, clause: tuple[int, int], trig: Token, times: list[Time
     A date on a verb of saying dates only the statement (and a statement reported by it, `statement`)."""
     trig_start = trig.idx
     in_sent = [t for t in times if _is_date(t) and sent.start_char <= t.start and t.end <= sent.end_char
-               and not _since_anchor(sent, t, trig) and not _attributive_elsewhere(sent, t, trig)]
+               and not _since_anchor(sent, t, trig) and not _attributive_elsewhere(sent, t, trig)
+               and not _sequel_elsewhere(sent, t, trig)]
     dates = [t for t in in_sent if statement or not _saying_date(sent, t, trig)]
     offset = _offset_clause(trig)
     if offset is not None:
@@ -225,6 +254,8 @@ def _offset_clause(trig: Token) -> tuple[tuple[int, int], int] | None:
     clause's date: -2, -7, +3); None when the act is in no such clause (or its span is not in days)."""
     cur = trig
     for _ in range(6):
+        if cur.dep_ == "dobj" and cur.head.lemma_.lower() == "follow":
+            return _followed_by(cur)
         word = cur if cur.dep_ == "prep" and cur.lower_ in ("after", "before") else next(
             (c for c in cur.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
         if word is not None:
@@ -246,6 +277,21 @@ def _offset_clause(trig: Token) -> tuple[tuple[int, int], int] | None:
             return None
         cur = cur.head
     return None
+
+
+def _followed_by(obj: Token) -> tuple[tuple[int, int], int] | None:
+    """"It followed by one day an explosion on the bridge": the object happened that many days before."""
+    verb = obj.head
+    span = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+                 if g.dep_ == "pobj" and g.lemma_.lower() in _SPAN_DAYS), None)
+    if span is None:
+        return None
+    count = next((c for c in span.children if c.dep_ in ("nummod", "det")), None)
+    n = 1 if count is None else (int(count.text) if count.text.isdigit() else _COUNT.get(count.lower_))
+    if n is None or n > 31:
+        return None
+    right = obj.right_edge
+    return (obj.left_edge.idx, right.idx + len(right.text)), -n * _SPAN_DAYS[span.lemma_.lower()]
 
 
 def _shift(day: str | None, days: int) -> str | None:

@@ -41,6 +41,8 @@ DISTINCT_MODIFIERS = {"another", "separate", "second", "third", "earlier", "prev
 PLACE_NOUNS = {"village", "town", "city", "district", "province", "region", "county", "camp", "neighbourhood",
                "neighborhood", "locality", "market", "farm", "house", "home", "school", "mosque", "church", "base",
                "checkpoint", "post", "prison", "hospital"}
+# "in a nearby district", "in a neighbouring province": a place other than the one told before
+OTHER_PLACE = {"nearby", "neighbouring", "neighboring", "adjacent", "different"}
 # Adverbs on the verb that make the act a repeat: "bandits struck once more", "gunmen attacked again".
 REPEAT_ADVERBS = {"again", "more", "anew"}
 
@@ -81,7 +83,8 @@ def _distinct(v: MentionView) -> bool:
                 continue
             for g in c.children:
                 if g.dep_ == "pobj" and g.lemma_.lower() in PLACE_NOUNS and any(
-                        d.lower_ == "another" for d in g.children if d.dep_ == "det"):
+                        (d.lower_ == "another" and d.dep_ == "det") or (d.lower_ in OTHER_PLACE and d.dep_ == "amod")
+                        for d in g.children):
                     return True
     verb = tok if tok.pos_ == "VERB" else tok.head
     return any(c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in REPEAT_ADVERBS for c in verb.children)
@@ -200,7 +203,10 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
         return False  # "Hamas freed three hostages, and Israel in return released 369 prisoners"
     if same_sent:
         # One sentence may tell two incidents: "the blast struck during the funeral of a man who was
-        # killed in a car bombing on Tuesday". Mentions join when they share a clause.
+        # killed in a car bombing on Tuesday". Mentions join when they share a clause; "the attack comes
+        # after 37 civilians were killed" tells the earlier one apart.
+        if any(m.earlier != v.earlier for m in _last_sentence(g)):
+            return False
         same_as = getattr(e, "same_as", None)  # "the rampage ..., an attack claimed by X": an apposition
         return any(m.clause_root == v.clause_root or m.token is None or v.token is None
                    or _governs(m, v) or _governs(v, m) or (same_as is not None and m.event.id == same_as

@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..events.link import sequel_complement
 from ..figures.lexicon import PERSON_NOUNS
 from ..quotes.cues import CLAUSE_VERBS
 from ..schema import Event, Figure, Quote, Time
@@ -88,6 +89,7 @@ class MentionView:
     say_day: str | None = None  # the day of the statement it is reported in
     sent: Span | None = None
     lemmas: frozenset[str] = frozenset()  # of its sentence
+    earlier: bool = False  # in the earlier incident's phrase of "the attack comes after ..." / "... follows ..."
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -319,6 +321,17 @@ def _toll_update(verb: Token, tok: Token) -> bool:
     return subject.left_edge.i <= tok.i <= subject.right_edge.i and tok.tag_ not in ("NNS", "NNPS")
 
 
+def _earlier_incident(tok: Token, triggers: set[int]) -> bool:
+    """The mention tells the incident an act "comes after" or "follows" ("the attack comes after 37 civilians
+    were killed", "it followed by one day an explosion"): the subject is an act or stands for one; "the
+    reaction came after the president blamed the attack" recalls nothing earlier."""
+    phrase = sequel_complement(tok)
+    if phrase is None:
+        return False
+    subject = next((c for c in phrase.head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.i in triggers or subject.lower_ in ("it", "this"))
+
+
 def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
     view.clause_root = _clause_root(tok, triggers)
     verb = _governing_verb(tok)
@@ -338,7 +351,8 @@ def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
     view.trend = verb.lemma_.lower() in TREND_VERBS and verb is not tok and not (
         tok.tag_ == "NN" and lemma not in GENERIC_NOUNS and any(c.dep_ in ("acomp", "oprd") for c in verb.children)) \
         and not _toll_update(verb, tok)
-    view.background = view.background or (view.tense == "pluperfect" and not _reported(verb)) or \
+    view.earlier = _earlier_incident(tok, triggers)
+    view.background = view.background or view.earlier or (view.tense == "pluperfect" and not _reported(verb)) or \
         _past_cue(verb, tok) or \
         _long_ago(view.own_date, view.published)
 

@@ -1,0 +1,53 @@
+"""The story stage: telling one incident from another inside a story (an earlier incident recalled in the
+sentence that tells the new one, a place other than the one told before).
+
+All reports here are invented for these tests (real town names, invented incidents; groups fictional).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text: str, published: str | None = "2024-05-11"):
+        return pipeline.extract(text, published=published)
+
+    return run
+
+
+def _assaults(report):
+    return [s for s in report.story_events if s.type == "ASSAULT"]
+
+
+def _mention(report, trigger: str):
+    return next(e for e in report.events if e.trigger.text == trigger)
+
+
+def test_an_incident_that_the_new_one_comes_after_is_its_own_record(extract):
+    r = extract("Gunmen killed at least 16 people in a village in western Niger on Friday, officials said. "
+                "The attack comes after 37 civilians were killed on Monday in another village of the same region.")
+    dates = sorted(s.date or "" for s in _assaults(r))
+    assert dates == ["2024-05-06", "2024-05-10"]
+    # the day in the earlier incident's phrase dates that incident, not "the attack" that comes after it
+    assert _mention(r, "attack").date != "2024-05-06"
+
+
+def test_the_object_of_follows_is_an_earlier_incident(extract):
+    r = extract("A car bomb killed six soldiers at a checkpoint near Kirkuk on Thursday, police said. "
+                "The bombing follows the deaths of three police officers on Wednesday.")
+    bombing, deaths = _mention(r, "bombing").id, _mention(r, "deaths").id
+    assert not any(bombing in s.mentions and deaths in s.mentions for s in r.story_events)
+
+
+def test_followed_by_one_day_dates_the_earlier_incident(extract):
+    r = extract("Missiles hit an apartment block in the city on Sunday, killing 12 people. "
+                "It followed by one day an explosion on the main bridge to the peninsula.", published="2022-10-09")
+    assert _mention(r, "explosion").date == "2022-10-08"
+
+
+def test_an_act_in_a_nearby_district_is_another_incident(extract):
+    r = extract("Militants stormed a police station in Kalat on Monday, killing five officers. "
+                "Three more officers were killed in a nearby district, officials said.")
+    assert len(_assaults(r)) == 2
