@@ -51,3 +51,11 @@ def test_an_act_in_a_nearby_district_is_another_incident(extract):
     r = extract("Militants stormed a police station in Kalat on Monday, killing five officers. "
                 "Three more officers were killed in a nearby district, officials said.")
     assert len(_assaults(r)) == 2
+
+
+def test_parties_listed_after_a_fronted_phrase_are_the_doers(extract):
+    # the parser hangs "Chad, Sudan and Niger" on "Sunday": the list still names who recalled their envoys
+    r = extract("NDJAMENA, April 7 — In a joint statement issued on Sunday, Chad, Sudan and Niger pulled their "
+                "ambassadors out of Egypt.", published="2025-04-07")
+    doers = {a.name for s in r.story_events if s.type == "SANCTION" for a in r.actors if a.id == s.actor1}
+    assert doers == {"Chad", "Sudan", "Niger"}

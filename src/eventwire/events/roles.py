@@ -95,13 +95,42 @@ QUANTITY = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousa
 
 def _subject(tok: Token) -> Token | None:
     for c in tok.children:
-        if c.dep_ in SUBJ:
+        if c.dep_ in SUBJ and not _dateline_head(c):
             if c.lower_ in REL_PRONOUNS and tok.dep_ == "relcl":
                 return tok.head
             return c
+    if tok.pos_ in ("VERB", "AUX"):
+        fronted = _fronted_subject(tok)
+        if fronted is not None:
+            return fronted
     if tok.pos_ == "NOUN":  # a verb the tagger took for a noun: "ECOWAS condemns ...", its subject a compound
         return next((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i), None)
     return None
+
+
+def _dateline_head(tok: Token) -> bool:
+    """"BAMAKO, April 7 — ...": the parser may make the dateline's city the verb's subject."""
+    return tok.i == tok.sent.start and tok.ent_type_ == "GPE" and any(
+        c.ent_type_ == "DATE" for c in tok.children) and any(c.text in ("—", "–", "-", "--") for c in tok.subtree)
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """"In a statement issued on Sunday, Mali, Niger and Chad recalled ...": the parser may hang the subject
+    list on the fronted phrase's last noun ("Sunday"); the list runs up to the verb and names parties."""
+    if any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ or c.dep_ == "expl" for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if before is None or before.dep_ != "conj" or before.ent_type_ not in ("GPE", "ORG", "NORP", "PERSON"):
+        return None
+    first = before
+    while first.dep_ == "conj" and first.head.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    anchor = first.head  # the noun the parser hung the list on: it belongs to the fronted phrase
+    if first.dep_ != "conj" or anchor.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or not any(
+            c.dep_ == "prep" and c.i < verb.i and c.left_edge.i <= anchor.i <= c.right_edge.i
+            for c in verb.children):
+        return None
+    return first
 
 
 def actor1_head(tok: Token, is_verb: bool) -> Token | None:
