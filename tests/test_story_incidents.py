@@ -59,3 +59,22 @@ def test_parties_listed_after_a_fronted_phrase_are_the_doers(extract):
                 "ambassadors out of Egypt.", published="2025-04-07")
     doers = {a.name for s in r.story_events if s.type == "SANCTION" for a in r.actors if a.id == s.actor1}
     assert doers == {"Chad", "Sudan", "Niger"}
+
+
+def _place_names(report, type_: str) -> set[str]:
+    return {report.places[s.place].name for s in report.story_events if s.type == type_ and s.place is not None}
+
+
+def test_a_state_after_a_city_only_says_which_city(extract):
+    r = extract("A man who shot dead a woman outside a Kansas City, Missouri, bar was killed by a guard on Sunday.",
+                published="2020-01-20")
+    assert _place_names(r, "ASSAULT") == {"Kansas City"}
+    r2 = extract("An expanding fire advanced on Fort Nelson, British Columbia, and officials ordered 3,000 people "
+                 "to leave on Friday.", published="2024-05-12")
+    assert _place_names(r2, "COERCE") == {"Fort Nelson"}
+
+
+def test_a_sea_that_describes_a_town_is_not_the_place(extract):
+    r = extract("Nine people suspected of plotting attacks in Izmir were detained in the Aegean city on Monday.",
+                published="2017-02-07")
+    assert not any("Sea" in n for n in _place_names(r, "COERCE"))

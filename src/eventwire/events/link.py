@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -70,6 +71,10 @@ def pick_place(sent: Span, clause: tuple[int, int], trig: Token, places: list[tu
     "clause"/"sentence"/"dateline": a guess (returned for `place_guess`, not as the event's place).
     `targets`: the act is done to what it names (violence, coercion), so a place it is done to counts."""
     trig_start = trig.idx
+    qualifiers = _qualifiers(sent, places)
+    if qualifiers:  # "a Kansas City, Missouri, bar": the state only says which Kansas City
+        places = [(i, p) for i, p in places if i not in qualifiers]
+    places = [(i, p) for i, p in places if not _describes_town(sent, p)]
     spans = _attached_spans(trig)
     # a place the act is done to is where it happened ("the strikes hit Gaza City", "Kavo was shelled"):
     # the object's head word lies in the place
@@ -92,6 +97,36 @@ def pick_place(sent: Span, clause: tuple[int, int], trig: Token, places: list[tu
     if dateline_place is not None:
         return dateline_place, "dateline"
     return None, None
+
+
+def _qualifiers(sent: Span, places: list[tuple[int, Place]]) -> set[int]:
+    """Places that follow another after a comma and hold it ("Fort Nelson, British Columbia", "Kansas City,
+    Missouri", "Beira, Mozambique"): they say which town is meant, not a second place."""
+    out: set[int] = set()
+    text = sent.doc.text
+    for (_, a), (j, b) in pairwise(places):
+        if text[a.end:b.start].strip() != "," or b.feature not in ("region", "country") or a.feature in (
+                "region", "country") or not a.country or a.country != b.country:
+            continue
+        if b.feature == "country" or (a.admin1 and b.name and (a.admin1 == b.name or b.name in a.admin1)):
+            out.add(j)
+    return out
+
+
+SETTLEMENT_NOUNS = {"city", "town", "port", "village", "resort", "capital", "harbour", "harbor"}
+
+
+def _describes_town(sent: Span, p: Place) -> bool:
+    """A sea or lake that only describes a town ("detained in the Aegean city", "the Red Sea port of
+    Hodeidah"): the town is the place, not the water."""
+    if p.feature != "water":
+        return False
+    span = sent.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end and \
+        root.head.lemma_.lower() in SETTLEMENT_NOUNS
 
 
 def _owner(sent: Span, p: Place) -> bool:
