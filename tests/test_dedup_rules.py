@@ -248,7 +248,7 @@ def test_the_second_actor_of_a_withdrawal_does_not_split_it():
     a = rep("a", type="RETREAT", actor1=m23, actor2=("residents", "Residents", "population", None))
     b = rep("b", type="RETREAT", actor1=m23, actor2=("rwanda", "Rwanda", "state", "RWA"))
     assert joins(b, a)
-    market = rep("c", actor2=("residents", "Residents", "population", None))
+    market = rep("c", actor2=("residents", "Residents", "population", None), fatalities=5)
     assert not joins(rep("d", actor2=("army", "Army", "military", None)), market)  # a market is not an army camp
 
 
@@ -318,11 +318,11 @@ KADUNA_STATE = ("Kaduna State", 10.4, 7.6, "NGA", "Kaduna", "region")
 
 
 def test_victims_of_one_attack_worded_as_two_sides_do_not_contradict():
-    camp = rep("a", place=KADUNA, actor2=NIGERIAN_ARMY)  # "stormed an army camp, killing nine soldiers"
-    market = rep("b", place=KADUNA, actor2=CIVILIANS)  # "killed 12 traders at the market"
+    camp = rep("a", place=KADUNA, actor2=NIGERIAN_ARMY, fatalities=9)  # "stormed an army camp, killing nine soldiers"
+    market = rep("b", place=KADUNA, actor2=CIVILIANS, fatalities=12)  # "killed 12 traders at the market"
     assert not joins(market, camp)  # an army camp attacked is not a market
     # "killing nine soldiers and three civilians": a report that tells of victims of both sides
-    both = rep("c", place=KADUNA, actor2=CIVILIANS)
+    both = rep("c", place=KADUNA, actor2=CIVILIANS, fatalities=12)
     both.victims = {"civilian", "state"}
     assert joins(both, camp) and joins(camp, both)
     # "40 people died in an assault on an army post": "people" alone is no side
@@ -331,14 +331,45 @@ def test_victims_of_one_attack_worded_as_two_sides_do_not_contradict():
     assert joins(people, camp) and joins(camp, people)
 
 
+def test_civilians_near_an_attack_that_harmed_none_of_them_are_no_side():
+    # "insurgents attacked a gendarmerie school at dawn ... residents were told to keep away": the residents are
+    # the report's second actor, but it tells of no one killed or hurt; another outlet names the gendarmes.
+    school = rep("a", place=KADUNA, actor2=NIGERIAN_ARMY, fatalities=3)
+    residents = rep("b", place=KADUNA, actor2=CIVILIANS)
+    assert residents.victim_sides == set()
+    assert joins(residents, school) and joins(school, residents)
+    # told of harm, the civilians are a side again: a market raided is not the army camp attacked
+    hurt = rep("c", place=KADUNA, actor2=CIVILIANS)
+    hurt.injured = 4
+    assert hurt.victim_sides == {"civilian"} and not joins(hurt, school)
+
+
+def test_an_attack_told_beside_its_hostage_taking_tells_of_people_taken():
+    from eventwire.dedup_reports import mark_taken
+
+    # Article a: "gunmen opened fire on the train, killing the driver ... and took its passengers hostage"; the
+    # story stage kept the shooting (s1) and the hostage-taking (s2) apart. Article b: "militants hijacked the
+    # train and hold its passengers".
+    shooting = rep("a", place=KADUNA, mode="firearms", fatalities=1)
+    hostages = rep("a", place=KADUNA, mode="abduct", event_id="s2")
+    later = rep("a", place=KADUNA, mode="firearms", fatalities=2, event_id="s3", date="2025-05-08")
+    hijack = rep("b", place=KADUNA, mode="abduct")
+    raid = rep("c", place=KADUNA, mode="firearms", fatalities=6)  # another article: a raid, no one taken
+    assert not joins(shooting, hijack)
+    mark_taken([shooting, hostages, later, hijack, raid])
+    assert shooting.taken and joins(shooting, hijack)
+    assert not later.taken  # another day of the article's: another incident
+    assert not raid.taken and not joins(raid, hijack)  # a kidnapping is still not the attack beside it
+
+
 def test_load_reports_reads_the_victims_sides_from_every_mention(db_url):
     from eventwire.schema import Actor, Event, Mention
 
-    def article(report_id: str, text: str, victims: list[tuple[str, str, str, str]]):
+    def article(report_id: str, text: str, victims: list[tuple[str, str, str, str]], dead: int = 5):
         from story_reports import incident_report
 
         r = incident_report(report_id, text, place=("Kajuru", 10.32, 7.68, "NGA", "Kaduna"), date="2025-02-09",
-                            actor1=("bandits", "Bandits", "armed_group"), trigger="attacked")
+                            actor1=("bandits", "Bandits", "armed_group"), trigger="attacked", fatalities=dead)
         for i, (actor_id, name, kind, said) in enumerate(victims):
             start = text.index(said)
             r.actors.append(Actor(id=actor_id, name=name, type=kind,  # type: ignore[arg-type]
@@ -362,12 +393,16 @@ def test_load_reports_reads_the_victims_sides_from_every_mention(db_url):
         article("v-4", "Bandits attacked Kajuru on Sunday; 17 people died. The army said it had struck bandits.",
                 [("civilians", "Civilians", "population", "17 people"),
                  ("kajuru-gang", "Kajuru Gang", "armed_group", "struck bandits")]),
+        # villagers near an attack that tells of no one harmed are no side (residents told to stay indoors)
+        article("v-5", "Bandits attacked a police post in Kajuru on Sunday; villagers were told to stay indoors.",
+                [("civilians", "Civilians", "population", "villagers")], dead=0),
     ]
     with open_store(db_url) as store:
         store.write([(r, f"mem:{r.id}") for r in reports])
         found = {r.doc_id: r for r in load_reports(store)}
     victims = {r.id: found[document_id(r.text)].victim_sides for r in reports}
-    assert victims == {"v-1": set(), "v-2": {"civilian"}, "v-3": {"civilian", "state"}, "v-4": set()}
+    assert victims == {"v-1": set(), "v-2": {"civilian"}, "v-3": {"civilian", "state"}, "v-4": set(),
+                       "v-5": set()}
 
 
 def test_two_towns_of_one_area_on_two_days_are_two_events():

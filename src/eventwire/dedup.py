@@ -19,12 +19,14 @@ of them, so each article brings at most one report per real event. Two reports a
   and its initials, two forces of one state); state forces and a non-state armed group in the same
   role are two sides even unnamed ("government troops" / "rebel fighters"), and so are the victims of
   an attack or a detention (an army camp attacked is not a market) unless a report tells of victims of
-  both sides ("soldiers and civilians"; "40 people" is no side); kinds of actors ("rebels",
+  both sides ("soldiers and civilians"; "40 people", or civilians of a report that tells of no one harmed, are
+  no side); kinds of actors ("rebels",
   "gunmen") and targets written as common nouns ("the market", "people", "civilians") are how each
   outlet words them and never contradict;
 * their modes do not contradict: the weapon is worded differently by each outlet ("drone strike",
   "shelling", "explosion"), but a shooting is not a bombing unless one report tells of both, a sexual
-  assault is an act of its own kind, and an abduction joins only reports that tell of people taken;
+  assault is an act of its own kind, and an abduction joins only reports that tell of people taken (an
+  attack whose article tells of people taken that day does: a hijacking is both);
 * both happened (asserted or reported), both have a day (a story event the text gives no day has
   none), and neither is a generic mention ("the war"); running totals since a date are not story
   events at all (the story stage leaves them out). A story event dated after its article, or an earlier
@@ -118,9 +120,14 @@ class EventReport:
 
     @property
     def victim_sides(self) -> set[str]:
-        if self.victims is not None:
-            return self.victims
-        return {self.sides["actor2"]} if "actor2" in self.sides else set()
+        found = self.victims if self.victims is not None else (
+            {self.sides["actor2"]} if "actor2" in self.sides else set())
+        # Civilians are a side only when the report tells of harm: "residents were told to stay away", "the
+        # villagers fled" name people near an attack, not its victims (an army camp attacked is not a market
+        # raided, but the market's report tells of its dead).
+        if "civilian" in found and not (self.fatalities or self.injured):
+            return found - {"civilian"}
+        return found
 
     @property
     def coarse(self) -> bool:
@@ -452,7 +459,7 @@ def _bare(name: str) -> str:
 def load_reports(store: Store, doc_ids: Sequence[str] | None = None) -> list[EventReport]:
     """The real, dated, specific story events of every stored document (or of `doc_ids`: at most 500), less
     those that are no report of their article (dedup_reports.py)."""
-    from .dedup_reports import after_publication, mark_recalled, stand_in
+    from .dedup_reports import after_publication, mark_recalled, mark_taken, stand_in
 
     ids = list(doc_ids or ())
     marks = ", ".join("?" * len(ids)) or "NULL"
@@ -517,6 +524,7 @@ def load_reports(store: Store, doc_ids: Sequence[str] | None = None) -> list[Eve
                 mention_victims[(doc, m)] for m in mentions if (doc, m) in mention_victims], worded)))
     _mark_borrowed(out)
     mark_recalled(out)
+    mark_taken(out)
     stand_in(store, out)
     return [r for r in out if not r.recalled]
 
@@ -668,7 +676,7 @@ def _pending(store: Store) -> list[str]:
     return [r["doc_id"] for r in store.query("SELECT doc_id FROM dedup_pending")]
 
 
-RULES_VERSION = 3  # bump when the merge rules change: a store clustered by older rules is rebuilt in full
+RULES_VERSION = 4  # bump when the merge rules change: a store clustered by older rules is rebuilt in full
 
 
 def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1) -> list[Canonical]:

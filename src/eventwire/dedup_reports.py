@@ -92,6 +92,18 @@ def mark_recalled(reports: list[EventReport]) -> None:
                 r.recalled = True
 
 
+def mark_taken(reports: list[EventReport]) -> None:
+    """A hijacking or a raid that takes hostages is one incident told as an attack and an abduction ("gunmen
+    opened fire on the train ... took the passengers hostage"); the story stage may keep the two acts apart.
+    A report whose article tells, in another report of the same type and day, of people taken tells of people
+    taken too: an abduction stays apart only from reports whose articles tell of no one taken (dedup
+    ._modes_apart)."""
+    taken = {(r.doc_id, r.type, r.day) for r in reports if r.taken}
+    for r in reports:
+        if not r.taken and (r.doc_id, r.type, r.day) in taken:
+            r.taken = True
+
+
 def _event_number(event_id: str) -> int:
     return int(event_id[1:]) if event_id[1:].isdigit() else 0
 
