@@ -386,3 +386,11 @@ def test_a_refugee_camp_near_a_town_is_placed_at_the_town_and_a_region_holds_its
     assert camp.precision == "near" and camp.country == "LBN"
     places = found("She was barred from a [West Bank]GPE refugee camp on Tuesday .")
     assert places["West Bank"].feature == "region"
+
+
+def test_congo_alone_is_the_state_the_story_is_about(places_of):
+    east = _by_text(places_of("Gunmen killed five people in Rutshuru, in eastern Congo, on Sunday. M23 rebels have "
+                              "held parts of North Kivu since 2022."))
+    assert east["Congo"].country == "COD" and east["Rutshuru"].country == "COD"
+    west = _by_text(places_of("BRAZZAVILLE, Congo — Police fired tear gas at protesters in the capital on Sunday."))
+    assert west["Congo"].country == "COG"
