@@ -69,6 +69,7 @@ from .dateline_lines import starts as _starts
 from .dateline_names import WEB_NAME as _WEB_NAME
 from .dateline_names import agency_dash_date as _agency_dash_date
 from .dateline_names import all_caps as _all_caps
+from .dateline_names import bracket_outlet as _bracket_outlet
 from .dateline_names import gazetteer_knows as _gazetteer_knows
 from .dateline_names import is_agency as _is_agency
 from .dateline_names import listed_non_place as _listed_non_place
@@ -188,7 +189,7 @@ def _agency_first(text: str, pos: int, published: str | None,
 
 
 def _parse_at(text: str, pos: int, published: str | None, known_place: Callable[[str], bool]) -> Dateline | None:
-    return (_place_first(text, pos, published, known_place) or _date_first(text, pos, published)
+    return (_place_first(text, pos, published, known_place) or _date_first(text, pos, published, known_place)
             or _agency_only(text, pos) or _credit_first(text, pos))
 
 
@@ -308,7 +309,11 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             after = _SEP.match(text, m.end()) is not None or _PERIOD_LEAD.match(text, m.end()) is not None
             # capitals and a date may run into the lead past any acronym: "HAVANA, Mar 6 (PL) Cuban ..."
             lenient = has_date and caps and bool(_SENTENCE_START.match(text, m.end()))
-            if agency is None and (_is_agency(name, after=after or lenient) or (dated and after and _outlet(name))):
+            # an outlet's own name in the agency's bracket, after capitals, a date or a known town:
+            # "KHARTOUM (Sudan Tribune) -", "Mogadishu (Caasimada Online) -"; not a byline "Jane Doe (Outlet) -"
+            own_name = after and (dated or caps or all(known_place(text[s:e]) for s, e in places)) and (
+                (dated and _outlet(name)) or _bracket_outlet(name))
+            if agency is None and (_is_agency(name, after=after or lenient) or own_name):
                 # after the date a bracket is no qualifier: "GENEVA, Jan 5 (UN News) -"
                 agency, p = inner, m.end()
                 break
@@ -453,6 +458,10 @@ def _bare_agency(text: str, p: int, *, lead: bool = False,
     glued = _AGENCY_GLUED.match(text, p)
     if glued is not None and glued.group().lower() in _AGENCIES:  # "Damascus, SANA-On the ..."
         return glued.span(), glued.end()
+    web = None if lead or line_end else _WEB_NAME.match(text, p)
+    sep = _SEP.match(text, web.end()) if web else None
+    if web is not None and sep is not None and ":" not in sep.group():  # "DOHA, PALESTINOW.COM — ..."
+        return web.span(), web.end()
     m = _AGENCY_AFTER.match(text, p)
     if m is None or m.group(2) is None:
         return None
@@ -519,7 +528,8 @@ def _dateline(text: str, start: int, end: int, places: list[tuple[int, int]], qu
     )
 
 
-def _date_first(text: str, pos: int, published: str | None) -> Dateline | None:
+def _date_first(text: str, pos: int, published: str | None,
+                known_place: Callable[[str], bool] = _gazetteer_knows) -> Dateline | None:
     """``Feb. 7 (UPI) --`` or ``July 21, 2019 (NEW YORK) -``: a date, then an agency and/or a place
     in brackets, then the separator."""
     found = None
@@ -539,10 +549,13 @@ def _date_first(text: str, pos: int, published: str | None) -> Dateline | None:
             break
         inner = _strip_span(text, m.start(1), m.end(1))
         name = text[inner[0]:inner[1]]
-        if agency is None and _is_agency(name, after=_SEP.match(text, m.end()) is not None):
+        place = _place(text, inner[0])
+        # "November 6, 2017 (JUBA) -": a town the gazetteer knows is the place, though it looks like an acronym
+        town = (not places and place is not None and place[1] == inner[1] and _all_caps(name)
+                and not any(part.strip().lower() in _AGENCIES for part in name.split("/")) and known_place(name))
+        if agency is None and not town and _is_agency(name, after=_SEP.match(text, m.end()) is not None):
             agency, p = inner, m.end()
             continue
-        place = _place(text, inner[0])
         if places or place is None or place[1] != inner[1] or _listed_non_place(name):
             return None
         places.append(place)

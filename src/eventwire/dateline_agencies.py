@@ -57,6 +57,7 @@ NOT_PLACES = frozenset({
     "newsletter", "preview", "recap", "highlights", "headlines", "special", "report",
     "un", "us", "usa", "uk", "eu", "nato", "idf", "who", "icrc", "unrwa", "unicef", "unhcr", "hamas",
     "hezbollah", "isis", "police", "by",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",  # "FRI, 19 APR 2019 06:04"
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december",

@@ -38,7 +38,8 @@ _YEAR = r"(?:(?:,?[ \t]+|/)(?P<year>(?:19|20)\d\d)(?!\d))?"  # "Jan. 5, 2024", E
 _WEEKDAY = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?[ \t]+)?"
 _DATES = (
     re.compile(_WEEKDAY + _MONTH + r"[ \t]+" + _DAY + _YEAR),  # Dec 1 / Jan. 5, 2024
-    re.compile(_WEEKDAY + _DAY + r"[ \t]+" + _MONTH + _YEAR),  # 12 May / 1 December 2023
+    # 12 May / 1 December 2023 / dpa's and BelTA's German "31. März"
+    re.compile(_WEEKDAY + _DAY + r"\.?[ \t]+" + _MONTH + _YEAR),
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),  # 2023-12-01
 )
 # A dateline that opens with its date ("Feb. 7 (UPI) --", "Tuesday, Feb. 7 (UPI) --").

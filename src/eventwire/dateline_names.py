@@ -10,8 +10,8 @@ import re
 from .dateline_agencies import AGENCIES, NOT_PLACES
 from .dateline_dates import LEAD_DATES, date_at
 
-__all__ = ["ACRONYM", "WEB_NAME", "agency_dash_date", "all_caps", "gazetteer_knows", "is_agency", "listed_non_place",
-           "names_agency", "outlet", "place_span", "region_only", "strip_span"]
+__all__ = ["ACRONYM", "WEB_NAME", "agency_dash_date", "all_caps", "bracket_outlet", "gazetteer_knows", "is_agency",
+           "listed_non_place", "names_agency", "outlet", "place_span", "region_only", "strip_span"]
 
 _L = r"[^\W\d_]"  # one letter, any script
 
@@ -170,6 +170,38 @@ def outlet(name: str) -> bool:
     """An outlet's name: one to four capitalised words ("UN News", "Al Jazeera")."""
     words = name.split()
     return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+# Words of a desk or byline label, which stand in the agency's bracket but name no outlet: "(Staff Reporter)".
+_DESK_WORDS = frozenset({
+    "staff", "desk", "correspondent", "correspondents", "reporter", "reporters", "report", "bureau", "monitoring",
+    "writer", "writers", "editor", "editors", "contributor", "photo", "photos", "video", "file", "update", "updated",
+})
+_OUTLET_WORD = re.compile(r"[A-Z0-9][\w'’&.-]*")
+_DOTTED_NAME = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")  # "cabinet.gov.krd", "GOV.KRD"
+
+
+def bracket_outlet(name: str) -> bool:
+    """An outlet's own name in the agency's bracket ("KHARTOUM (Sudan Tribune) -", "ISLAMABAD (92 News) -",
+    "Erbil (cabinet.gov.krd) -"): one to four capitalised words (or numbers), or a dotted web name, that is
+    no desk label and no place the gazetteer knows by any name ("(North Darfur)", "(Palestinian
+    Territories)" qualify the city)."""
+    words = name.split()
+    if _DOTTED_NAME.fullmatch(name):
+        if sum(c.isalpha() for c in name) < 4:
+            return False  # "U.K", "D.C"
+    elif not (0 < len(words) <= 4 and all(_OUTLET_WORD.fullmatch(w) for w in words)
+              and any(c.isalpha() for c in name)):
+        return False
+    if any(w.lower() in _DESK_WORDS for w in words):
+        return False
+    try:
+        from .gazetteer import open_for_process
+
+        entries = open_for_process().lookup(name)
+    except Exception:  # no index: only the known agencies count
+        return False
+    return not any(e.name_kind in ("primary", "alternate") for e in entries)
 
 
 def names_agency(name: str) -> bool:
