@@ -78,3 +78,18 @@ def test_a_sea_that_describes_a_town_is_not_the_place(extract):
     r = extract("Nine people suspected of plotting attacks in Izmir were detained in the Aegean city on Monday.",
                 published="2017-02-07")
     assert not any("Sea" in n for n in _place_names(r, "COERCE"))
+
+
+def test_each_car_bomb_of_a_round_up_is_its_own_record(extract):
+    r = extract("Bombings killed 26 people in Baghdad on Tuesday, police said. He added that a car bomb in Hurriya, "
+                "in the capital's northwest, killed three people and injured 13. Outside the capital, three "
+                "civilians were killed and 20 wounded by a car bomb in Samawah.", published="2013-07-02")
+    assert len(_assaults(r)) == 3
+    assert "As Samawah" in _place_names(r, "ASSAULT") or "Samawah" in _place_names(r, "ASSAULT")
+
+
+def test_a_bomber_told_again_with_an_indefinite_article_is_the_same_attack(extract):
+    r = extract("A suicide bomber killed 12 worshippers at a mosque in Kunduz on Friday, officials said. "
+                "A suicide bomber detonated his vest among the crowd during prayers, a witness said.",
+                published="2021-10-09")
+    assert len(_assaults(r)) == 1

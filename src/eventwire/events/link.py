@@ -65,6 +65,28 @@ def _attached_spans(trig: Token) -> list[tuple[int, int]]:
     return spans
 
 
+# What does the harm in "a car bomb in Samawah killed three", "were wounded by a rocket in Ashdod": where the
+# weapon struck is where the act happened.
+WEAPON_NOUNS = {"bomb", "bombing", "blast", "explosion", "explosive", "device", "ied", "rocket", "missile", "shell",
+                "mortar", "drone", "strike", "airstrike", "raid", "grenade", "mine", "landmine", "shelling", "attack",
+                "bomber", "suicide", "barrage", "salvo", "fire", "gunfire"}
+
+
+def causes(trig: Token) -> list[Token]:
+    """The noun that does the harm a verbal trigger tells: its active subject, its passive "by"-agent, or
+    the subject of "left ... dead" that the trigger completes."""
+    verb = trig
+    if trig.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and trig.head.lemma_.lower() == "leave":
+        verb = trig.head  # "a car bomb ... left two people dead"
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    out = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "were killed and 20 wounded by a car bomb": the last conjunct's agent is both verbs'
+    for v in [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]:
+        out += [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
 def pick_place(sent: Span, clause: tuple[int, int], trig: Token, places: list[tuple[int, Place]],
                dateline_place: int | None, targets: bool = False) -> tuple[int | None, str | None]:
     """(place index, precision). precision "attached": the text ties the place to the event;
@@ -80,6 +102,16 @@ def pick_place(sent: Span, clause: tuple[int, int], trig: Token, places: list[tu
     # the object's head word lies in the place
     attached = [(i, p) for i, p in places if any(a <= p.start and p.end <= b for a, b in spans)
                 and not _owner(sent, p)]
+    if not attached:
+        # where the weapon struck: "a car bomb in Samawah killed three", "a raid on Jenin camp in the occupied
+        # West Bank killed four" (the first place of its phrase, the finest: English goes from fine to coarse)
+        weapon = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for w in causes(trig)
+                  if w.lemma_.lower() in WEAPON_NOUNS for c in w.children
+                  if c.dep_ == "prep" and c.lower_ in LOC_PREPS]
+        hit = [(i, p) for i, p in places if any(a <= p.start and p.end <= b for a, b in weapon)
+               and not _owner(sent, p)]
+        if hit:
+            return min(hit, key=lambda ip: ip[1].start)[0], "attached"
     if not attached and targets and trig.pos_ in ("VERB", "NOUN"):  # (a locative phrase says it more precisely)
         # "the shelling of El Fasher": a nominal act's of-object is what it was done to
         heads = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")] if trig.pos_ == "VERB" else [

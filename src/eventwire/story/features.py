@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..events.link import sequel_complement
+from ..events.link import WEAPON_NOUNS, causes, sequel_complement
 from ..figures.lexicon import PERSON_NOUNS
 from ..quotes.cues import CLAUSE_VERBS
 from ..schema import Event, Figure, Quote, Time
@@ -90,6 +90,7 @@ class MentionView:
     sent: Span | None = None
     lemmas: frozenset[str] = frozenset()  # of its sentence
     earlier: bool = False  # in the earlier incident's phrase of "the attack comes after ..." / "... follows ..."
+    new_weapon: bool = False  # done by a weapon the text introduces anew: "a car bomb in Hurria killed three"
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -321,6 +322,14 @@ def _toll_update(verb: Token, tok: Token) -> bool:
     return subject.left_edge.i <= tok.i <= subject.right_edge.i and tok.tag_ not in ("NNS", "NNPS")
 
 
+def _introduced(noun: Token) -> bool:
+    """The noun brings in a new weapon with its own place: "a car bomb in Hurria", "another blast near
+    Tikrit" (not "the bomb", nor "a suicide bomber detonated his vest", which may retell the attack)."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children) and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "near") and any(g.pos_ == "PROPN" for g in c.subtree)
+        for c in noun.children)
+
+
 def _earlier_incident(tok: Token, triggers: set[int]) -> bool:
     """The mention tells the incident an act "comes after" or "follows" ("the attack comes after 37 civilians
     were killed", "it followed by one day an explosion"): the subject is an act or stands for one; "the
@@ -352,6 +361,7 @@ def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
         tok.tag_ == "NN" and lemma not in GENERIC_NOUNS and any(c.dep_ in ("acomp", "oprd") for c in verb.children)) \
         and not _toll_update(verb, tok)
     view.earlier = _earlier_incident(tok, triggers)
+    view.new_weapon = any(_introduced(c) for c in causes(tok) if c.lemma_.lower() in WEAPON_NOUNS)
     view.background = view.background or view.earlier or (view.tense == "pluperfect" and not _reported(verb)) or \
         _past_cue(verb, tok) or \
         _long_ago(view.own_date, view.published)
