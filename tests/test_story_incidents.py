@@ -93,3 +93,11 @@ def test_a_bomber_told_again_with_an_indefinite_article_is_the_same_attack(extra
                 "A suicide bomber detonated his vest among the crowd during prayers, a witness said.",
                 published="2021-10-09")
     assert len(_assaults(r)) == 1
+
+
+def test_a_bomb_that_also_blew_up_and_another_that_exploded_are_more_bombings(extract):
+    r = extract("Bombings killed 26 people in Baghdad on Tuesday, police said. The worst hit a market in the Shuala "
+                "area, where two car bombs killed 11 people. In eastern Baghdad's Kamalea area a car bomb also blew "
+                "up, killing three, and another exploded beside a restaurant in Dora, killing two.",
+                published="2013-07-02")
+    assert len(_assaults(r)) == 3

@@ -205,7 +205,7 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
         # One sentence may tell two incidents: "the blast struck during the funeral of a man who was
         # killed in a car bombing on Tuesday". Mentions join when they share a clause; "the attack comes
         # after 37 civilians were killed" tells the earlier one apart.
-        if any(m.earlier != v.earlier for m in _last_sentence(g)):
+        if v.another or any(m.earlier != v.earlier for m in _last_sentence(g)):
             return False
         same_as = getattr(e, "same_as", None)  # "the rampage ..., an attack claimed by X": an apposition
         return any(m.clause_root == v.clause_root or m.token is None or v.token is None

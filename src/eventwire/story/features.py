@@ -91,6 +91,7 @@ class MentionView:
     lemmas: frozenset[str] = frozenset()  # of its sentence
     earlier: bool = False  # in the earlier incident's phrase of "the attack comes after ..." / "... follows ..."
     new_weapon: bool = False  # done by a weapon the text introduces anew: "a car bomb in Hurria killed three"
+    another: bool = False  # done by "another" (bomb, attacker): one more act, even within the sentence
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -323,11 +324,13 @@ def _toll_update(verb: Token, tok: Token) -> bool:
 
 
 def _introduced(noun: Token) -> bool:
-    """The noun brings in a new weapon with its own place: "a car bomb in Hurria", "another blast near
-    Tikrit" (not "the bomb", nor "a suicide bomber detonated his vest", which may retell the attack)."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children) and any(
-        c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "near") and any(g.pos_ == "PROPN" for g in c.subtree)
-        for c in noun.children)
+    """The noun brings in one more weapon: "a car bomb in Hurria killed three", "a car bomb also blew up"
+    (not "the bomb", nor "a suicide bomber detonated his vest", which may retell the attack)."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "near") and any(
+        g.pos_ == "PROPN" for g in c.subtree) for c in noun.children) or any(
+        c.dep_ == "advmod" and c.lower_ == "also" for c in noun.head.children)
 
 
 def _earlier_incident(tok: Token, triggers: set[int]) -> bool:
@@ -361,7 +364,9 @@ def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
         tok.tag_ == "NN" and lemma not in GENERIC_NOUNS and any(c.dep_ in ("acomp", "oprd") for c in verb.children)) \
         and not _toll_update(verb, tok)
     view.earlier = _earlier_incident(tok, triggers)
-    view.new_weapon = any(_introduced(c) for c in causes(tok) if c.lemma_.lower() in WEAPON_NOUNS)
+    done_by = causes(tok)
+    view.another = any(c.lower_ == "another" for c in done_by)  # "... and another exploded in Dora"
+    view.new_weapon = view.another or any(c.lemma_.lower() in WEAPON_NOUNS and _introduced(c) for c in done_by)
     view.background = view.background or view.earlier or (view.tense == "pluperfect" and not _reported(verb)) or \
         _past_cue(verb, tok) or \
         _long_ago(view.own_date, view.published)
