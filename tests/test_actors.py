@@ -829,3 +829,11 @@ def test_islamists_of_a_named_group_written_without_its_hyphen_are_the_group(run
     assert ids == {"al-shabaab"}
     egypt = run("Egypt's Islamists won most seats in the vote.")
     assert not any(a.type == "armed_group" for a in egypt.actors)  # a political current, not an armed group
+
+
+def test_officers_or_agents_of_a_named_body_are_that_body(run):
+    report = run("Eight officers of the police were hurt when protesters smashed shop windows. Agents of the "
+                 "intelligence service later detained two organisers.")
+    assert not any(a.name.lower() in ("officers", "agents") for a in report.actors)
+    police = next(a for a in report.actors if a.id == "police")
+    assert "officers" in {m.text for m in police.mentions}

@@ -52,7 +52,8 @@ ARMED = {"militants", "fighters", "rebels", "insurgents", "militia", "militias",
 MEMBERS = {"fighters", "militants", "members", "gunmen", "operatives", "forces", "troops", "soldiers", "islamists"}
 # Heads that, tied to a named organization ("ISWAP fighters", "personnel of the Frontier Corps"), are that
 # organization as it acts; the armed ones also make it an armed group.
-MEMBER_HEADS = ARMED | MEMBERS | {"personnel", "commanders", "cadres", "units", "combatants", "staff", "islamists"}
+MEMBER_HEADS = ARMED | MEMBERS | {"personnel", "commanders", "cadres", "units", "combatants", "staff", "islamists",
+                                        "officers", "agents"}
 # Member nouns the tagger may take into a name ("al Shabaab Islamists") that never end one.
 NEVER_NAMES = {"islamists"}
 NAME_ARTICLES = {"al", "el", "ad", "ash", "as", "an", "ar", "at", "az"}
