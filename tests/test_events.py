@@ -496,6 +496,9 @@ def test_releases_without_the_verb_release(extract):
     e = _one(extract("The two sides completed a prisoner exchange in Tolva."), "exchange")
     assert (e.type, e.mode) == ("RETREAT", "release")
     assert not [e for e in extract("Police set fire to the barricades.").events if e.type == "RETREAT"]
+    # captives named before: "set them free"
+    assert _one(extract("Gunmen who seized 14 passengers set them free on Sunday."), "set").type == "RETREAT"
+    assert not [e for e in extract("The company let them go in March.").events if e.type == "RETREAT"]
 
 
 def test_accusations_without_the_verb_accuse(extract):

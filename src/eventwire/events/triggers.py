@@ -840,7 +840,8 @@ def classify(tok: Token) -> Trigger | None:
     if lemma in ("let", "set") and type_ == "RETREAT" and not (
             {g.lemma_.lower() for p in _patients(tok) for g in (p, *(  # "the same number of prisoners"
                 x for q in p.children if q.dep_ == "prep" and q.lower_ == "of" for x in q.children))} & RELEASED
-            or _objects(tok) & CAPTIVITY):
+            or _objects(tok) & CAPTIVITY
+            or (lemma == "set" and any(p.pos_ == "PRON" for p in _patients(tok)))):  # "set them free"
         return None  # "the company let go 200 workers": layoffs, not a release
     if lemma in ORDER_VERBS and type_ in ("COERCE", "SANCTION") and _subjects(tok) & DISASTER:
         return None  # "the storm forced thousands from their homes": no one coerced them
