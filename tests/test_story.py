@@ -748,6 +748,9 @@ def test_blame_for_most_of_the_attacks_is_no_event(extract):
     assert not _of_type(r, "ACCUSE")
     r2 = extract("Police blamed the attack on the Tolva Front on Sunday.")
     assert _of_type(r2, "ACCUSE")
+    r3 = extract("The province has seen rising violence blamed on the Tolva Front. The group has been responsible "
+                 "for many such bombings.")
+    assert not _of_type(r3, "ACCUSE")
 
 
 def test_families_forced_from_their_homes_by_a_flood_is_no_coercion(extract):

@@ -86,9 +86,9 @@ def rule_out(v: MentionView, story: Story) -> str | None:
     if e.type in ("ACCUSE", "REJECT") and tok is not None and tok.tag_ in ("VBZ", "VBP") and not v.own_date and \
             tok.lemma_.lower() in STANDING_VERBS and not v.in_quote and not _answers_one(tok):
         return "standing"  # "the army denies accusations of atrocities", "the coalition, which accuses X of ..."
-    if e.type == "ACCUSE" and tok is not None and tok.lemma_.lower() in ("blame", "attribute") and any(
-            c.dep_ in ("nsubjpass", "dobj") and c.lower_ in SHARE_OF_ACTS for c in tok.children):
-        return "generic"  # "most of the attacks are blamed on X": a pattern, not one act blamed
+    if e.type == "ACCUSE" and tok is not None and tok.lemma_.lower() in ("blame", "attribute", "responsible") and \
+            any(_pattern_of_acts(t) for t in _blamed(tok)):
+        return "generic"  # "most of the attacks are blamed on X", "rising violence blamed on X": a pattern
     if e.type == "MOBILIZE" and tok is not None and tok.tag_ == "VBN" and tok.dep_ == "acl" and \
             tok.sent.root.tag_ in ("VBD", "VBZ", "VBP", "MD"):  # (a sentence with a finite verb is no misparse)
         return "description"  # "the forces stationed there", "a unit dispatched from Baghdad killed ..."
@@ -117,6 +117,35 @@ def rule_out(v: MentionView, story: Story) -> str | None:
 SHARE_OF_ACTS = {"most", "many", "some", "all", "much", "several", "half", "majority", "bulk", "dozens", "hundreds"}
 # Verbs whose simple present tells a position held, not a statement made.
 STANDING_VERBS = {"deny", "reject", "accuse", "blame", "dispute", "charge"}
+
+
+# What a blame names when it names a state of things, not an act: "violence blamed on Boko Haram".
+CONDITIONS = {"violence", "insecurity", "unrest", "instability", "bloodshed", "insurgency", "lawlessness", "crime",
+              "terrorism"}
+TREND_WORDS = {"rising", "growing", "increasing", "mounting", "escalating", "worsening", "recent", "past", "numerous",
+               "countless", "frequent", "repeated"}
+
+
+def _blamed(tok: Token) -> list[Token]:
+    """What a blame is for: "X is blamed on", "blamed X on", "violence blamed on" (the noun the participle
+    describes), "responsible for X"."""
+    out = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out.append(tok.head)
+    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _pattern_of_acts(noun: Token) -> bool:
+    """"most of the attacks", "rising violence", "many of the bombings", "numerous attacks": many acts or a
+    state of things, not one act."""
+    if noun.lower_ in SHARE_OF_ACTS:
+        return True
+    if noun.lemma_.lower() in CONDITIONS:  # (not "the violence on Sunday": one outbreak)
+        return not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                       for c in noun.children)
+    return noun.tag_ == "NNS" and any(c.lower_ in TREND_WORDS | SHARE_OF_ACTS for c in noun.children
+                                      if c.dep_ in ("amod", "det", "nummod", "advmod"))
 
 
 def _answers_one(tok: Token) -> bool:
