@@ -101,3 +101,10 @@ def test_a_bomb_that_also_blew_up_and_another_that_exploded_are_more_bombings(ex
                 "up, killing three, and another exploded beside a restaurant in Dora, killing two.",
                 published="2013-07-02")
     assert len(_assaults(r)) == 3
+
+
+def test_the_party_an_attack_is_blamed_on_does_not_blame(extract):
+    r = extract("The attack on Sunday was blamed on the Tolva Front.", published="2021-01-01")
+    blame = [s for s in r.story_events if s.type == "ACCUSE"]
+    assert blame and all(s.actor1 is None or "tolva" not in s.actor1 for s in blame)
+    assert any(s.actor2 and "tolva" in s.actor2 for s in blame)

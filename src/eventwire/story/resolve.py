@@ -698,6 +698,9 @@ def resolve(members: list[MentionView], story: Story, score: float,
                                kind_of(type_))
     if type_ == "PROTEST" and _a_crowd(story, actor2):
         actor2 = None  # whom a protest is against is never a crowd of protesters or supporters
+    if claim and actor1 is not None and actor1 in {v.event.actor2 for v in members} and \
+            actor1 not in {v.event.actor1 for v in members}:
+        actor1 = None  # "the attack was blamed on X": X is blamed, it does not blame
     actor1, actor2 = _body_of(story, actor1), _body_of(story, actor2)  # a spokesperson's words are the body's
     if type_ == "PROTEST" and actor1 is None and story.actors is not None:
         actor1 = _crowd_of(members, story, actor2)
