@@ -108,3 +108,10 @@ def test_the_party_an_attack_is_blamed_on_does_not_blame(extract):
     blame = [s for s in r.story_events if s.type == "ACCUSE"]
     assert blame and all(s.actor1 is None or "tolva" not in s.actor1 for s in blame)
     assert any(s.actor2 and "tolva" in s.actor2 for s in blame)
+
+
+def test_what_a_kind_of_party_does_is_no_event(extract):
+    r = extract("Police said they were hunting criminal gangs that raid villages and kidnap residents for ransom.")
+    assert not [e for e in r.story_events if e.type in ("ASSAULT", "COERCE")]
+    r3 = extract("Gangs raided two villages on Sunday and kidnapped 40 residents.")
+    assert _assaults(r3)
