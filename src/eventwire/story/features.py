@@ -332,16 +332,6 @@ def _what_a_kind_does(tok: Token) -> bool:
     return tok.tag_ in ("VBP", "VBZ") and cur.dep_ == "relcl" and cur.head.tag_ in ("NNS", "NNPS")
 
 
-EFFORT_VERBS = {"battle", "fight", "struggle", "strive"}
-
-
-def _effort(tok: Token) -> bool:
-    """"Ecuador has battled to rein in violence", "the army is fighting to retake the town": an effort told
-    by its aim, not a fight with anyone."""
-    return tok.lemma_.lower() in EFFORT_VERBS and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
-
-
 def _introduced(noun: Token) -> bool:
     """The noun brings in one more weapon: "a car bomb in Hurria killed three", "a car bomb also blew up"
     (not "the bomb", nor "a suicide bomber detonated his vest", which may retell the attack)."""
@@ -376,7 +366,7 @@ def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
         view.definite = any(c.lower_ in ("the", "this", "that", "these", "those") or c.dep_ == "poss" for c in dets)
         view.generic_noun = lemma in GENERIC_NOUNS or tok.lower_ in GENERIC_NOUNS
     view.habitual = any(c.lower_ in HABITUAL_ADVS for c in verb.children) or any(
-        c.lower_ in HABITUAL_ADVS for c in tok.children) or _what_a_kind_does(tok) or _effort(tok)
+        c.lower_ in HABITUAL_ADVS for c in tok.children) or _what_a_kind_does(tok)
     # "attacks have grown", "violence is rising": a trend; not "a rally ... quickly grew tense" (one event
     # named in the singular, the verb saying how it went)
     view.trend = verb.lemma_.lower() in TREND_VERBS and verb is not tok and not (
