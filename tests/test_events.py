@@ -947,3 +947,10 @@ def test_a_place_naming_an_act_says_where_not_who(extract):
     r = extract("Between 30 and 40 militants took part in the Musa Khel attacks, a local official said.")
     e = _one(r, "attacks")
     assert "musa" not in (_name(r, e.actor1) or "").lower()
+
+
+def test_a_gathering_that_goes_on_to_demand_is_a_protest(extract):
+    r = extract("After the arrests, members of the movement assembled outside police headquarters and demanded that "
+                "the detainees be freed.")
+    assert _one(r, "assembled").type == "PROTEST"
+    assert not [e for e in extract("Families gathered at the hospital and prayed.").events if e.type == "PROTEST"]

@@ -126,6 +126,8 @@ RESIDENTS = {"resident", "people", "family", "villager", "inhabitant", "househol
 PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "picketer"}
 CROWD_VERBS = {"march", "gather", "rally", "assemble", "converge", "pour", "flood", "fill", "throng", "chant", "spill",
                "parade", "mass", "swarm", "descend", "take", "be", "remain", "stay", "turn", "return", "walk"}
+# What a gathered crowd does next that makes the gathering a protest ("assembled ... and demanded").
+CROWD_DEMANDS = {"demand", "chant", "call", "denounce", "shout", "protest", "condemn", "decry", "press", "urge"}
 FESTIVE = {"celebrate", "cheer", "welcome", "dance", "party", "greet", "watch", "rejoice", "mark", "honour",
            "honor", "commemorate", "shop", "worship", "pray"}
 STREETS = {"street", "square", "road", "avenue", "plaza", "boulevard"}
@@ -411,6 +413,9 @@ def _crowd(tok: Token) -> bool:
             c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in AIMS and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
         return True  # "100,000 backers of the opposition gathered to press the prime minister to resign"
+    if lemma in ("gather", "rally", "assemble", "converge", "mass") and any(
+            c.dep_ == "conj" and c.lemma_.lower() in CROWD_DEMANDS for c in tok.children):
+        return True  # "members of the movement assembled outside police headquarters and demanded their release"
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
