@@ -837,3 +837,9 @@ def test_officers_or_agents_of_a_named_body_are_that_body(run):
     assert not any(a.name.lower() in ("officers", "agents") for a in report.actors)
     police = next(a for a in report.actors if a.id == "police")
     assert "officers" in {m.text for m in police.mentions}
+
+
+def test_a_ministry_of_a_country_is_that_country_s_ministry(run):
+    report = run("MOSCOW - The defence ministry of Belarus on Tuesday rejected claims by Warsaw.")
+    ministry = next(a for a in report.actors if a.type == "ministry")
+    assert ministry.country == "BLR"

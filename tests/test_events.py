@@ -954,3 +954,11 @@ def test_a_gathering_that_goes_on_to_demand_is_a_protest(extract):
                 "the detainees be freed.")
     assert _one(r, "assembled").type == "PROTEST"
     assert not [e for e in extract("Families gathered at the hospital and prayed.").events if e.type == "PROTEST"]
+
+
+def test_a_claim_someone_is_named_making_and_its_rejection_are_both_coded(extract):
+    r = extract("The defence ministry of Tolvania on Tuesday rejected claims by Norland that it was sending migrants "
+                "to the border.")
+    assert {e.type for e in r.events} >= {"REJECT", "ACCUSE"}
+    r2 = extract("The government has rejected those accusations.")
+    assert not [e for e in r2.events if e.type == "ACCUSE"]  # no one is named making them: the denial alone

@@ -762,7 +762,8 @@ class Recognizer:
                         if child.i == head.i + 1 and obj.i == child.i + 1:  # the mention is "the Ministry of Commerce"
                             d.end = obj.idx + len(obj)
             if child.dep_ == "prep" and child.lower_ == "of" and kind in ("military", "government", "population",
-                                                                         "officials", "police", "intelligence"):
+                                                                         "officials", "police", "intelligence",
+                                                                         "ministry"):  # "the ministry of Belarus"
                 for obj in child.children:
                     kind_cp, iso, place = self.country_place(obj)
                     if iso and not d.country:

@@ -89,6 +89,13 @@ def _content_mode(type_: str, content: Trigger) -> str | None:
     return None
 
 
+def _claim_made_by(claim: Token, rejection: Token) -> bool:
+    """The object of a rejection is a claim someone is named making ("rejected claims by Warsaw",
+    "denied Kyiv's accusations"): an accusation of its own, coded with its denial."""
+    return claim.dep_ == "dobj" and claim.head.i == rejection.i and any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in claim.children)
+
+
 def _content_of(tok: Token, by_i: dict[int, Trigger]) -> Trigger | None:
     """The trigger whose content `tok` is: a clausal complement of a verbal act ("threatened to
     attack", "urged them to withdraw"), or a nominal object of a demand, threat or rejection
@@ -278,6 +285,8 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
         kept = []
         for t in trigs:
             gov = _content_of(t.token, by_i)
+            if gov is not None and gov.type == "REJECT" and _claim_made_by(t.token, gov.token):
+                gov = None  # "rejected claims by Warsaw that ...": the claim rejected is an accusation made
             if gov is not None:
                 content.setdefault(gov.token.i, t)
             else:
@@ -292,6 +301,8 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
                     gov.type == "MOBILIZE" and lemma == "prepare"):
                 inner = content_indices(gov.token)
                 for t in kept:
+                    if gov.type == "REJECT" and t.type == "ACCUSE" and _claim_made_by(t.token, gov.token):
+                        continue  # (the claim rejected, above)
                     if t is not gov and t.token.i in inner:
                         absorbed.add(t.token.i)
                         content.setdefault(gov.token.i, t)

@@ -666,6 +666,13 @@ def _rights_report(tok: Token) -> bool:
         for e in ENTRIES.get((t.lemma_.lower(), "V"), ())))
 
 
+def _rejected_claim(tok: Token) -> bool:
+    """"rejected claims by Warsaw that Minsk ...", "denied Kyiv's claims": a claim someone makes and the
+    other side rejects is an accusation (coded both ways: the accusation and its denial)."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("reject", "deny", "dismiss", "refute") and any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
+
+
 def _claim_that(tok: Token) -> bool:
     """A claim that pins an attack on someone: "a claim by the agency that the attack had been
     planned across the border" (a bounded look into the clause; the parser may hang the clause on
@@ -909,7 +916,7 @@ def classify(tok: Token) -> Trigger | None:
     if type_ == "AID" and pos == "N" and tok.dep_ in ("compound", "nmod") and \
             tok.head.lemma_.lower() in NOT_AID_HEADS:
         return None  # "the aid group", "aid workers": who, not an act of aid
-    if lemma == "claim" and pos == "N" and type_ == "ACCUSE" and not _claim_that(tok):
+    if lemma == "claim" and pos == "N" and type_ == "ACCUSE" and not (_claim_that(tok) or _rejected_claim(tok)):
         return None
     if lemma == "blame" and pos == "N" and tok.dep_ in ("compound", "amod"):
         return None  # "a blame game"
