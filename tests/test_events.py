@@ -962,3 +962,14 @@ def test_a_claim_someone_is_named_making_and_its_rejection_are_both_coded(extrac
     assert {e.type for e in r.events} >= {"REJECT", "ACCUSE"}
     r2 = extract("The government has rejected those accusations.")
     assert not [e for e in r2.events if e.type == "ACCUSE"]  # no one is named making them: the denial alone
+
+
+def test_a_tokens_depth_counts_its_heads_up_to_the_root(pipeline):
+    # spaCy makes a new Token object on each access: "tok.head is tok" never holds, so the root is found by
+    # comparing tokens, not by identity
+    from eventwire.events import _depth
+
+    doc = pipeline.nlp("Gunmen killed five people.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert _depth(root) == 0
+    assert _depth(next(t for t in root.children if t.dep_ == "nsubj")) == 1

@@ -288,7 +288,7 @@ class ActorTable:
                 and words[0].tag_ not in ("NNS", "NNPS"):
             # an adjective standing for its state: "a Turkish drone strike" (the state's military), "Ukrainian claims"
             iso = rec.kb.demonym(words[0].text)
-            if words[0].head.lower_ in _MILITARY_MEANS and words[0].head is not words[0]:
+            if words[0].head.lower_ in _MILITARY_MEANS and words[0].head != words[0]:
                 d = Desc(start, end, "military", "military", root.i, country=iso)
                 return d
             return Desc(start, end, "state", "state", root.i, country=iso)

@@ -188,7 +188,7 @@ def is_subject(tok: Token) -> bool:
 
 def is_locative(tok: Token) -> bool:
     """Object of a place preposition ("in Israel", "from Gaza City and Jabalia")."""
-    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+    while tok.dep_ in ("conj", "appos") and tok.head != tok:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 

@@ -153,7 +153,7 @@ def _reciprocal(doc: Doc, tok: Token, actors: ActorTable | None) -> tuple[str, s
 def _depth(tok: Token) -> int:
     """Distance from the token to the root of its sentence's parse."""
     depth = 0
-    while tok.head is not tok and depth < 64:
+    while tok.head != tok and depth < 64:
         tok = tok.head
         depth += 1
     return depth
@@ -199,7 +199,7 @@ def _speaker_above(doc: Doc, tok: Token, actors: ActorTable | None) -> str | Non
     cur = tok
     for _ in range(4):
         head = cur.head
-        if head is cur or cur.dep_ in ("relcl", "acl", "appos"):
+        if head == cur or cur.dep_ in ("relcl", "acl", "appos"):
             return None
         if head.pos_ == "VERB" and head.lemma_.lower() in STATING and cur.dep_ in ("ccomp", "parataxis", "conj",
                                                                                      "advcl", "xcomp"):

@@ -32,9 +32,9 @@ def clause_of(tok: Token) -> tuple[int, int]:
     """Character span of the smallest verbal clause around the trigger."""
     cur = tok
     for _ in range(8):
-        if cur.pos_ in ("VERB", "AUX") and (cur.dep_ in CLAUSE_HEAD_DEPS or cur.head is cur):
+        if cur.pos_ in ("VERB", "AUX") and (cur.dep_ in CLAUSE_HEAD_DEPS or cur.head == cur):
             break
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
     left, right = cur.left_edge, cur.right_edge
@@ -202,7 +202,7 @@ def _saying_date(sent: Span, t: Time, trig: Token) -> bool:
     what the verb of saying reports does not take its date."""
     tok = next((x for x in sent if x.idx >= t.start), None)
     for _ in range(4):
-        if tok is None or tok.head is tok or tok.dep_ not in MODIFIER_DEPS:
+        if tok is None or tok.head == tok or tok.dep_ not in MODIFIER_DEPS:
             break
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
@@ -221,7 +221,7 @@ def _since_anchor(doc_tokens: Span, t: Time, trig: Token) -> bool:
             return False
         if tok.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
             return not (tok.left_edge.i <= trig.i <= tok.right_edge.i)
-        if tok.head is tok:
+        if tok.head == tok:
             return False
         tok = tok.head
     return False
@@ -237,7 +237,7 @@ def sequel_complement(tok: Token) -> Token | None:
     cur = tok
     for _ in range(8):
         head = cur.head
-        if head is cur:
+        if head == cur:
             return None
         if head.lemma_.lower() in SEQUEL_VERBS and head.pos_ in ("VERB", "AUX") and (
                 (cur.dep_ == "prep" and cur.lower_ in ("after", "following"))
@@ -260,7 +260,7 @@ def _attributive_elsewhere(sent: Span, t: Time, trig: Token) -> bool:
     clause on another noun, dates that noun (or clause) only."""
     tok = next((x for x in sent if x.idx >= t.start), None)
     for _ in range(4):
-        if tok is None or tok.head is tok:
+        if tok is None or tok.head == tok:
             return False
         if tok.dep_ in ("compound", "nmod", "amod", "poss") and tok.head.pos_ in ("NOUN", "PROPN") \
                 and not (t.start <= tok.head.idx < t.end):
@@ -271,7 +271,7 @@ def _attributive_elsewhere(sent: Span, t: Time, trig: Token) -> bool:
         tok = tok.head
     # "the truce that had been extended in the past week": the date is the relative clause's
     for _ in range(6):
-        if tok is None or tok.head is tok:
+        if tok is None or tok.head == tok:
             return False
         if tok.dep_ in ("relcl", "acl"):
             return not (tok.head.left_edge.i <= trig.i <= tok.head.right_edge.i)
@@ -340,7 +340,7 @@ def _offset_clause(trig: Token) -> tuple[tuple[int, int], int] | None:
             right = doc[head.right_edge.i]
             days = n * _SPAN_DAYS[span.lemma_.lower()]
             return (doc[left].idx, right.idx + len(right.text)), -days if word.lower_ == "after" else days
-        if cur.head is cur:
+        if cur.head == cur:
             return None
         cur = cur.head
     return None

@@ -56,7 +56,7 @@ def modality(tok: Token, quote: Quote | None, speaker: str | None) -> tuple[str,
         if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in PLAN_MODALS for c in kids):
             return "planned", None
         head = cur.head
-        if head is cur or cur.dep_ not in CLAUSE_DEPS:
+        if head == cur or cur.dep_ not in CLAUSE_DEPS:
             break
         if cur.dep_ == "prep" and reason(head, cur):
             break  # "vowed to take revenge for deploying troops": the deployment happened

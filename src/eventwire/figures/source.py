@@ -123,7 +123,7 @@ def _in_relative_clause(head: Token, cue: Token) -> bool:
     an assault on a hotel that killed 10"): the outlet's own background, not what the cue reports."""
     cur = head
     for _ in range(12):
-        if cur.i == cue.i or cur.head is cur:
+        if cur.i == cue.i or cur.head == cur:
             return False
         if cur.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in cur.children):
             return True  # "an assault that killed 10", "the fighting, which has killed 35" (not "members it killed")

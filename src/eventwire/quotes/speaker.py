@@ -370,7 +370,7 @@ def actor_core(doc: Doc, head: Token) -> tuple[int, int]:
         return span.start_char, span.end_char
     if head.pos_ == "PROPN":  # a name the tagger gave no type: the name itself, not its apposition
         lo = head.i
-        while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].head is head and _a_name(doc[lo - 1]):
+        while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].head == head and _a_name(doc[lo - 1]):
             lo -= 1  # "Ana Ruiz" (not "Monday Ana Ruiz")
         poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.i < lo), None)
         if poss is not None and head.lower_ in _OFFICE_WORDS:

@@ -56,7 +56,7 @@ def _head_of(doc: Any, start: int) -> Any:
         return None
     tok = span[0]
     for _ in range(4):  # up to the mention's head noun
-        if tok.dep_ in ("compound", "amod", "det", "nummod", "quantmod") and tok.head is not tok \
+        if tok.dep_ in ("compound", "amod", "det", "nummod", "quantmod") and tok.head != tok \
                 and tok.head.i > tok.i:
             tok = tok.head
         else:
@@ -82,7 +82,7 @@ def _in_source(tok: Any) -> bool:
     for _ in range(6):
         if cur.lower_ == "according" and cur.dep_ == "prep":
             return True
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         cur = cur.head
     return False
@@ -113,10 +113,10 @@ def _path(tok: Any, trigger: Any) -> str | None:
     if tok is None or trigger is None or tok.sent.start != trigger.sent.start:
         return None
     up: list[Any] = [tok]
-    while up[-1].head is not up[-1] and len(up) < 5:
+    while up[-1].head != up[-1] and len(up) < 5:
         up.append(up[-1].head)
     down: list[Any] = [trigger]
-    while down[-1].head is not down[-1] and len(down) < 5:
+    while down[-1].head != down[-1] and len(down) < 5:
         down.append(down[-1].head)
     down_index = {t.i: n for n, t in enumerate(down)}
     meet = next((n for n, t in enumerate(up) if t.i in down_index), None)

@@ -137,7 +137,7 @@ def _governs(a: MentionView, b: MentionView) -> bool:
     for _ in range(4):
         if cur.i == a.clause_root or cur.i == a.token.i:
             return True
-        if cur.head is cur or cur.dep_ in ("relcl", "acl", "advcl", "appos"):
+        if cur.head == cur or cur.dep_ in ("relcl", "acl", "advcl", "appos"):
             return False
         cur = cur.head
     return False

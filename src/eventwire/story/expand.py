@@ -26,7 +26,7 @@ def _coordinated_places(v: MentionView, place: int, story: Story) -> list[int]:
     if head is None:
         return [place]
     first = head
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head != first:
         first = first.head
     chain, todo = {first.i}, [first]
     while todo:  # the conjuncts of the first: "A, B and C" (the parser may hang "B and C" as an apposition)

@@ -100,7 +100,7 @@ def _governing_verb(tok: Token) -> Token:
     for _ in range(4):
         if cur.pos_ in ("VERB", "AUX"):
             return cur
-        if cur.head is cur:
+        if cur.head == cur:
             return cur
         cur = cur.head
     return cur
@@ -250,7 +250,7 @@ def _clause_root(tok: Token, triggers: set[int]) -> int:
     """The token heading the stretch of the sentence a mention sits in (see CLAUSE_DEPS)."""
     cur = tok
     for _ in range(12):
-        if cur.head is cur or cur.dep_ == "parataxis" or (
+        if cur.head == cur or cur.dep_ == "parataxis" or (
                 cur.dep_ in CLAUSE_DEPS and cur.head.i not in triggers and _is_person(cur.head)):
             return cur.i
         if _time_gap(cur) or any(_time_gap(c) for c in cur.children if c.dep_ == "mark"):
@@ -263,7 +263,7 @@ def _reported(verb: Token) -> bool:
     """The verb is the content of a verb of saying ("said it had carried out"): its tense is backshifted."""
     cur = verb
     for _ in range(3):
-        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head is cur:
+        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head == cur:
             return False
         cur = cur.head
         if cur.lemma_.lower() in CLAUSE_VERBS:
@@ -327,7 +327,7 @@ def _what_a_kind_does(tok: Token) -> bool:
     """A simple present in a clause on a plural noun tells what a kind of party does: "criminal gangs
     that raid villages, kill and kidnap", "militias who attack farmers" (and their conjuncts)."""
     cur = tok
-    while cur.dep_ == "conj" and cur.head is not cur:
+    while cur.dep_ == "conj" and cur.head != cur:
         cur = cur.head
     return tok.tag_ in ("VBP", "VBZ") and cur.dep_ == "relcl" and cur.head.tag_ in ("NNS", "NNPS")
 

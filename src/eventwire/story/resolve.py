@@ -291,7 +291,7 @@ def _is_source(doc: Doc, start: int) -> bool:
         return False
     tok = span[0]
     for _ in range(3):  # up to the mention's head noun
-        if tok.dep_ in ("compound", "amod", "det", "poss") and tok.head is not tok:
+        if tok.dep_ in ("compound", "amod", "det", "poss") and tok.head != tok:
             tok = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in CLAUSE_VERBS:
         return True
@@ -321,7 +321,7 @@ def _acting(doc: Doc, start: int) -> bool:
         return False
     tok = span[0]
     for _ in range(4):  # up to the head of the mention's phrase
-        if tok.dep_ in ("compound", "flat", "det", "amod") and tok.head is not tok:
+        if tok.dep_ in ("compound", "flat", "det", "amod") and tok.head != tok:
             tok = tok.head
         else:
             break

@@ -199,7 +199,7 @@ def _accidental(tok: Token) -> bool:
     verbs = [tok]
     cur = tok
     for _ in range(2):  # "two trains collided head-on, leaving 36 dead": up through the participle
-        if cur.dep_ not in ("advcl", "conj", "xcomp", "acomp", "oprd", "ccomp") or cur.head is cur:
+        if cur.dep_ not in ("advcl", "conj", "xcomp", "acomp", "oprd", "ccomp") or cur.head == cur:
             break
         cur = cur.head
         verbs.append(cur)

@@ -71,7 +71,7 @@ def _tense_from_doc(doc: Doc, start: int, end: int) -> Tense | Literal["?"]:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
             break
-        if tok.head is tok:
+        if tok.head == tok:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
