@@ -59,6 +59,7 @@ import re
 from collections.abc import Callable
 
 from .dateline_agencies import AGENCIES
+from .dateline_agency import agency_first_dateline as _agency_then_place
 from .dateline_dates import LEAD_DATES as _LEAD_DATES
 from .dateline_dates import date_at as _date
 from .dateline_dates import weekday_at as _weekday
@@ -109,7 +110,8 @@ def parse_dateline(text: str, published: str | None = None, *,
     known = known_place or _gazetteer_knows
     tried = _starts(text)
     for pos in tried:
-        found = _agency_first(text, pos, published, known)
+        found = _agency_then_place(text, pos, published, known, _place_first) or _agency_first(
+            text, pos, published, known)
         if found is None and _BYLINE.match(text, pos):
             found = _after_byline(text, pos, published, known)
         if found is None:
@@ -352,8 +354,8 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             agency, p = _strip_span(text, m.start(1), m.end(1)), m.end()
         break
     sp = _SPACE.match(text, p) if agency is None and dated else None
-    bare = _bare_agency(text, sp.end(), line_end=True) if sp else None
-    if bare is not None:  # "TOKYO, April 13 Kyodo" on a line of its own
+    bare = (_bare_agency(text, sp.end(), line_end=True) or _bare_agency(text, sp.end(), lead=True)) if sp else None
+    if bare is not None:  # "TOKYO, April 13 Kyodo" on a line of its own, "Kabul, Jan 5 Xinhua Police ..."
         agency, p = bare
     m = _WIRE_AGENCY.match(text, p)
     if m and agency is None:  # NAIROBI, Kenya--(BUSINESS WIRE)--
@@ -362,7 +364,8 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
     else:
         sep_end = _closing(text, p, agency, lenient=lenient)
     names = [text[s:e] for s, e in places]
-    if sep_end is None and has_date and (caps or all(known_place(n) and not _region_only(n) for n in names)):
+    if sep_end is None and has_date and (caps or all(  # not "Xinhua, August 8, 2015 Adjust font size:"
+            known_place(n) and not _region_only(n) and n.lower() not in _AGENCIES for n in names)):
         # "MAIDUGURI, Nigeria, Sept 3 At least five ...", "HAVANA, Mar 9. The ...", "Srinagar, Nov 12 An
         # encounter ...": capitals, or a town the gazetteer knows, and a date, then the lead
         m = _PERIOD_LEAD.match(text, p)
@@ -381,8 +384,12 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         sep_end = lead[0]  # "Arusha. Only 14 per cent ...": a known town and a period
     if sep_end is None:
         return None
+    weak = False  # an agency running into the lead does not make a weak place a dateline
     if agency is None:  # "KABUL — (AFP) — ...": the agency after the separator
         after = _agency_after(text, sep_end)
+        bare = _bare_agency(text, sep_end, lead=True) if after is None else None
+        if bare is not None:  # "MOSCOW, Jan 5 - RIA Novosti. Russian ...", "KABUL – AFP Police said ..."
+            after, weak = (bare[0], bare[1] + (1 if _PERIOD_LEAD.match(text, bare[1]) else 0)), True
         if after is not None:
             agency, sep_end = after
     if not dated:  # the date after the separator: "Kampala, Uganda — January 30, 2026 The ..."
@@ -394,7 +401,8 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             has_date = dated = True
     sep = _SEP.match(text, p)
     colon = sep is not None and ":" in sep.group() and not has_date and agency is None
-    if not (own_line or period) and (colon or not _strict_enough(text, places[0], has_date, agency is not None)):
+    strong_agency = agency is not None and not weak
+    if not (own_line or period) and (colon or not _strict_enough(text, places[0], has_date, strong_agency)):
         # "Beira — At least three people ...", "Dhaka: The group said ...", "Musa Khel, Balochistan – ...":
         # a known place (or a known region or country qualifying it), a separator, and the lead sentence.
         # A colon alone asks this of capitals too: "HUFFPOLLSTER:", "MIKE PENCE:" open headlines and

@@ -16,18 +16,18 @@ _L = r"[^\W\d_]"  # one letter, any script
 # German, EFE in Spanish, Lusa in Portuguese, ANSA in Italian, ANTARA and Bernama in Indonesian and Malay),
 # which also turn up in English copy ("Havana, Juin 9 (EFE)").
 _FOREIGN_MONTHS = {
-    1: "janvier enero janeiro gennaio januar januari",
+    1: "janvier enero janeiro gennaio januar januari gen",
     2: "février fevrier febrero fevereiro febbraio februar februari",
     3: "mars marzo março marco märz maerz maret",
     4: "avril abril aprile",
-    5: "mai mayo maio maggio mei",
-    6: "juin junio junho giugno juni",
-    7: "juillet julio julho luglio juli julai",
-    8: "août aout agosto agustus ogos",
+    5: "mai mayo maio maggio mei mag",
+    6: "juin junio junho giugno juni giu",
+    7: "juillet julio julho luglio juli julai lug",
+    8: "août aout agosto agustus ogos ago",
     9: "septembre septiembre setiembre setembro settembre",
-    10: "octobre octubre outubro ottobre oktober",
+    10: "octobre octubre outubro ottobre oktober ott",
     11: "novembre noviembre novembro",
-    12: "décembre decembre diciembre dezembro dicembre dezember desember disember",
+    12: "décembre decembre diciembre dezembro dicembre dezember desember disember dic",
 }
 _FOREIGN = {name: number for number, names in _FOREIGN_MONTHS.items() for name in names.split()}
 _MONTH = r"(?P<mon>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
@@ -41,6 +41,8 @@ _DATES = (
     # 12 May / 1 December 2023 / dpa's and BelTA's German "31. März"
     re.compile(_WEEKDAY + _DAY + r"\.?[ \t]+" + _MONTH + _YEAR),
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),  # 2023-12-01
+    # "Kabul, 05.01.2021 (AFP)": day, month and year with periods, as European wires write them
+    re.compile(r"(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:19|20)\d\d)(?![\d.:])"),
 )
 # A dateline that opens with its date ("Feb. 7 (UPI) --", "Tuesday, Feb. 7 (UPI) --").
 LEAD_DATES = (
