@@ -973,3 +973,10 @@ def test_a_tokens_depth_counts_its_heads_up_to_the_root(pipeline):
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert _depth(root) == 0
     assert _depth(next(t for t in root.children if t.dep_ == "nsubj")) == 1
+
+
+def test_reserving_the_right_to_respond_is_a_threat_and_an_open_question_is_no_fact(extract):
+    r = extract("The foreign ministry said Pakistan reserved the right to respond to the strike.")
+    assert _one(r, "reserved").type == "THREATEN"
+    r2 = extract("The police spokesman did not say whether anyone had been arrested.")
+    assert _one(r2, "arrested").modality == "hypothetical"

@@ -49,8 +49,8 @@ def modality(tok: Token, quote: Quote | None, speaker: str | None) -> tuple[str,
                     d.dep_ in ("det", "preconj") and d.lower_ in ("no", "neither") for d in c.children)
                 for c in subjects):
             return "negated", None  # "no fighters were stationed there", "nobody was arrested", "neither A nor B"
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
-            return "hypothetical", None
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            return "hypothetical", None  # ("did not say whether anyone had been arrested": an open question)
         if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in HYPO_MODALS for c in kids):
             return "hypothetical", None
         if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in PLAN_MODALS for c in kids):
