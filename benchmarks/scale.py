@@ -36,7 +36,8 @@ For each backend:
    the window then holds twice what the generator put there. ``--new-span-days 30`` packs the batch
    2.3 times as densely as the store (what BENCHMARKS.md measured before).
 
-Results go to benchmarks/scale.json (merged per backend); the last line printed is one JSON object.
+Results go to benchmarks/scale.json, or ``--out FILE`` (merged per backend); the last line printed is one JSON
+object.
 PostgreSQL: EVENTWIRE_TEST_POSTGRES_URL, else a throwaway cluster (tests/pg_server.py).
 """
 
@@ -465,8 +466,9 @@ def incremental(url: str, new: int, seed: int, verify: bool, span_days: int | No
                 for i in range(0, len(batch), 1000):
                     written += len(store.write_batch(batch[i:i + 1000]).added)
                 write_s = time.perf_counter() - t0
+                load = round(os.getloadavg()[0], 2)  # the machine's load when the update began (2 cores, shared)
                 dedup = dedup_update(store)
-                out.update({"span_days": span_days or "all", "new_documents": written,
+                out.update({"span_days": span_days or "all", "new_documents": written, "load": load,
                             "story_events_before": before["story_events"], "write_seconds": round(write_s, 1),
                             "dedup": dedup, "kept": keep})
                 if verify:

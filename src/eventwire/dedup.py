@@ -55,7 +55,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -486,17 +486,18 @@ def load_reports(store: Store, doc_ids: Sequence[str] | None = None, *, type: st
     chunk = doc_ids is not None
     ids = list(doc_ids or ())
 
-    def of_docs(sql: str, key: str = "doc_id", tail: str = "") -> list[dict[str, Any]]:
+    def of_docs(sql: str, key: str = "doc_id", tail: str = "") -> Sequence[Mapping[str, Any]]:
         """Rows of one table, of the documents asked for: each table read alone through its key's index, and
-        joined here (an index probe per story event into `actors` costs PostgreSQL more than both reads)."""
+        joined here (an index probe per story event into `actors` costs PostgreSQL more than both reads); read
+        by column name as the driver gives them (no copy to dicts)."""
         if not chunk:
-            return store.query(sql)
+            return store.query_rows(sql)
         where, params = store.backend.one_of(key, ids)
-        return store.query(f"{sql} WHERE {where}{tail}", params)
+        return store.query_rows(f"{sql} WHERE {where}{tail}", params)
 
     # the type is kept here, not asked of the database: SQLite would read the documents' story events through the
     # index on (type, date), every story event of the type, instead of the documents' own few
-    rows = [r for r in of_docs(
+    rows = [dict(r) for r in of_docs(
         "SELECT doc_id, story_event_id, type, mode, actor1, actor2, date, lat, lon, country, admin1, feature, "
         "place_name, place_precision, trigger_text, modality, mentions, figures, fatalities, injured "
         "FROM story_events") if type is None or r["type"] == type]
@@ -519,7 +520,7 @@ def load_reports(store: Store, doc_ids: Sequence[str] | None = None, *, type: st
             mention_victims[(r["doc_id"], r["event_id"])] = (r["actor2"], victim[0])
     worded: dict[tuple[str, str], list[str]] = {}
     for r in (of_docs("SELECT doc_id, actor_id, text FROM actor_mentions", tail=" ORDER BY doc_id, actor_id, idx")
-              if chunk else store.query(  # a chunk's mentions are few: the actor's type is looked up here
+              if chunk else store.query_rows(  # a chunk's mentions are few: the actor's type is looked up here
                   "SELECT m.doc_id, m.actor_id, m.text FROM actor_mentions m JOIN actors a ON a.doc_id = m.doc_id "
                   "AND a.actor_id = m.actor_id WHERE a.type = 'population'")):
         if chunk and actors.get((r["doc_id"], r["actor_id"]), _NO_ACTOR)[0] != "population":
@@ -527,7 +528,7 @@ def load_reports(store: Store, doc_ids: Sequence[str] | None = None, *, type: st
         worded.setdefault((r["doc_id"], r["actor_id"]), []).append(r["text"])
     abducted = {(r["doc_id"], str(r["idx"])) for r in (  # a chunk's figures by their key (not by category, as above)
         of_docs("SELECT doc_id, idx, category FROM figures") if chunk
-        else store.query("SELECT doc_id, idx, category FROM figures WHERE category = 'abducted'"))
+        else store.query_rows("SELECT doc_id, idx, category FROM figures WHERE category = 'abducted'"))
         if r["category"] == "abducted"}
     for row in rows:
         row["published"] = published.get(row["doc_id"], _NO_DOCUMENT)
