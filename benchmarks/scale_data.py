@@ -95,10 +95,16 @@ class World:
         self.protesters = Actor(id="protesters", name="protesters", type="population")
         self.outlet_weights = _zipf_weights(OUTLETS, 1.0)
         self.start = start
-        days = (end - start).days
-        self.day_weights = [1 + 2 * d / days for d in range(days + 1)]  # three times as many at the end
+        self.day_weights = self.day_weights_for(start, end)
         self.type_names = [t for t, _ in TYPES]
         self.type_weights = [w for _, w in TYPES]
+
+
+    @staticmethod
+    def day_weights_for(start: dt.date, end: dt.date) -> list[float]:
+        """How likely an incident falls on each day from `start` to `end`: three times as likely at the end."""
+        days = (end - start).days
+        return [1 + 2 * d / days for d in range(days + 1)]
 
 
 @dataclass

@@ -93,6 +93,42 @@ def test_blocking_never_hides_a_match(tmp_path):
             (c.id, [(x.doc_id, x.event_id, why) for x, why in c.reports]) for c in scanned]
 
 
+def test_the_reports_of_one_type_read_alone_are_those_read_with_every_type(db_url):
+    """The update reads a stored document's reports of the type it clusters only (load_reports(type=...)): what
+    they recall, borrow and stand in for comes from the document's story events of their own type, so they are
+    the very reports a full read gives."""
+    rng = random.Random(11)
+    docs = random_docs(rng, 60, spread=3)
+    with open_store(db_url) as store:
+        store.write([(r, r.id) for r in docs])
+        every = load_reports(store)
+        ids = sorted({r.doc_id for r in every})
+        types = sorted({r.type for r in every})
+        assert len(types) >= 3 and any(len({r.type for r in every if r.doc_id == d}) > 1 for d in ids)
+        assert sum(r.borrowed for r in every) + sum(r.stand_in for r in every) > 0  # derived fields were at stake
+        for type_ in types:
+            alone = load_reports(store, ids[:40], type=type_) + load_reports(store, ids[40:], type=type_)
+            assert sorted(alone, key=_key) == sorted((r for r in every if r.type == type_), key=_key), type_
+        assert load_reports(store, ids[:5], type="NO-SUCH-TYPE") == []
+
+
+def _key(r):  # type: ignore[no-untyped-def]
+    return r.doc_id, r.event_id
+
+
+def test_a_difference_of_latitude_never_exceeds_the_distance():
+    """dedup._places_refuse settles far places by their difference of latitude alone: it must be a lower bound
+    of km_between, rounding included, everywhere on the globe."""
+    from eventwire.dedup import KM_PER_DEGREE_LAT
+
+    rng = random.Random(2)
+    for _ in range(20000):
+        lat1, lon1 = rng.uniform(-90, 90), rng.uniform(-180, 180)
+        lat2 = max(-90.0, min(90.0, lat1 + rng.choice((rng.uniform(-2, 2), rng.uniform(-0.3, 0.3), 0.0))))
+        lon2 = lon1 + rng.choice((0.0, rng.uniform(-1, 1), rng.uniform(-360, 360)))
+        assert abs(lat1 - lat2) * KM_PER_DEGREE_LAT <= km_between(lat1, lon1, lat2, lon2)
+
+
 def _toll(i: int, published: str, killed: int | None, outlet: str, *, injured: int | None = None,
           day: str = "2024-06-03"):
     return make_doc(i, published, [{"type": "ASSAULT", "date": day, "place": 0, "actor1": 0, "actor2": 3,

@@ -506,3 +506,17 @@ def test_same_actor_across_articles():
     assert same_actor("islamic-state", "Islamic State", "iswap", "Islamic State West Africa Province")
     assert not same_actor("islamic-state", "Islamic State", "isf", "Islamic State Supporters Front")
     assert not same_actor("russia", "Russia", "russia-opposition", "Russian Opposition")
+
+
+def test_one_of_selects_the_rows_of_any_number_of_keys(db_url):
+    """Backend.one_of: ``IN (?, ...)`` on SQLite, one array parameter on PostgreSQL; the same rows either way."""
+    with open_store(db_url) as store:
+        store.backend.execute("CREATE TABLE keyed (k TEXT PRIMARY KEY, v INTEGER)")
+        store.backend.executemany("INSERT INTO keyed VALUES (?, ?)", [(f"k{i:04d}", i) for i in range(1200)])
+        for keys in ([], ["k0007"], [f"k{i:04d}" for i in range(0, 1200, 2)] + ["nope", "it's"]):
+            where, params = store.backend.one_of("k", keys)
+            found = store.query(f"SELECT k FROM keyed WHERE {where} AND v >= ? ORDER BY k", [*params, 5])
+            assert [r["k"] for r in found] == sorted(k for k in keys if k[1:].isdigit() and int(k[1:]) >= 5)
+        where, params = store.backend.one_of("k", ["k0001", "k0002"])
+        store.backend.execute(f"DELETE FROM keyed WHERE {where}", params)
+        assert store.query("SELECT COUNT(*) AS n FROM keyed")[0]["n"] == 1198

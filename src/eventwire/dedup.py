@@ -57,7 +57,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -164,16 +164,32 @@ class Canonical:
         return self._placed
 
     def _refresh(self) -> None:
-        if self._docs_n != len(self.reports):
-            self._docs = {x.doc_id for x, _ in self.reports}
-            placed = [x for x, _ in self.reports if x.lat is not None]
-            self._placed = (placed, [x for x in placed if not x.coarse],
-                            next((x.country for x in placed if x.country), None))
-            self._docs_n = len(self.reports)
+        n = len(self.reports)
+        if self._docs_n == n:
+            return
+        if 0 < self._docs_n < n:  # reports were appended: only they are looked at
+            start, (placed, fine, country) = self._docs_n, self._placed
+        else:
+            start, placed, fine, country = 0, [], [], None
+            self._docs = set()
+        for x, _ in self.reports[start:]:
+            self._docs.add(x.doc_id)
+            if x.lat is not None:
+                placed.append(x)
+                if not x.coarse:
+                    fine.append(x)
+                if country is None and x.country:
+                    country = x.country
+        self._placed, self._docs_n = (placed, fine, country), n
 
     def value(self, name: str) -> Any:
         """The first report's value of a field that any report gives."""
         return next((getattr(r, name) for r, _ in self.reports if getattr(r, name) is not None), None)
+
+
+# km in a degree of latitude, a little less than on the mean sphere (111.195): a difference of latitude times this
+# is never more than km_between gives, rounding included
+KM_PER_DEGREE_LAT = 111.19
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -207,10 +223,16 @@ def _places_refuse(c: Canonical, r: EventReport, km: float) -> bool:
     if r.coarse:
         return False
     for x in fine:  # `_near` and the two-days rule of `judge`, one distance each
-        d = km_between(x.lat, x.lon, r.lat, r.lon)  # type: ignore[arg-type]
-        if d <= km:
-            continue
         region = "region" in (x.feature, r.feature)
+        # two places are at least their difference of latitude apart: beyond `km` (and a region's width, when a
+        # region is there) that settles what the distance would, without measuring it
+        low = abs(x.lat - r.lat) * KM_PER_DEGREE_LAT  # type: ignore[operator]
+        if low > km and (not region or low > REGION_KM):
+            d = math.inf
+        else:
+            d = km_between(x.lat, x.lon, r.lat, r.lon)  # type: ignore[arg-type]
+            if d <= km:
+                continue
         if not ((r.admin1 and r.admin1 == x.admin1 and r.country == x.country)
                 or (region and r.country == x.country and d <= REGION_KM)):
             return True
@@ -456,44 +478,71 @@ def _bare(name: str) -> str:
     return _key("-".join(w for w in head.lower().replace("-", " ").split() if w not in NAME_STOP))
 
 
-def load_reports(store: Store, doc_ids: Sequence[str] | None = None) -> list[EventReport]:
+_NO_DOCUMENT = object()  # a story event whose document row is gone (none: story_events references documents)
+_NO_ACTOR = (None, None, None)  # the type, name and country of an actor id its report does not hold
+
+
+def load_reports(store: Store, doc_ids: Sequence[str] | None = None, *, type: str | None = None) -> list[EventReport]:
     """The real, dated, specific story events of every stored document (or of `doc_ids`: at most 500), less
-    those that are no report of their article (dedup_reports.py)."""
+    those that are no report of their article (dedup_reports.py); of one PLOVER `type` only when given. A report
+    is derived from its own document's story events of its own type alone (what it recalls, borrows, stands in
+    for, and whether its article tells of people taken), so the reports of one type are the same read alone or
+    with the others (dedup_update.py reads a document's stored reports of the type it clusters)."""
     from .dedup_reports import after_publication, mark_recalled, mark_taken, stand_in
 
+    chunk = doc_ids is not None
     ids = list(doc_ids or ())
-    marks = ", ".join("?" * len(ids)) or "NULL"
-    rows = store.query(
-        "SELECT s.doc_id, s.story_event_id, s.type, s.mode, s.actor1, s.actor2, s.date, s.lat, s.lon, s.country, "
-        "s.admin1, s.feature, s.place_name, s.place_precision, s.trigger_text, s.modality, s.mentions, s.figures, "
-        "s.fatalities, s.injured, "
-        "d.published, a1.type AS actor1_type, a2.type AS actor2_type, a1.name AS actor1_name, "
-        "a2.name AS actor2_name, a1.country AS actor1_country, a2.country AS actor2_country "
-        "FROM story_events s JOIN documents d ON d.id = s.doc_id "
-        "LEFT JOIN actors a1 ON a1.doc_id = s.doc_id AND a1.actor_id = s.actor1 "
-        "LEFT JOIN actors a2 ON a2.doc_id = s.doc_id AND a2.actor_id = s.actor2 "
-        + (f"WHERE s.doc_id IN ({marks}) " if doc_ids is not None else "") + "ORDER BY s.doc_id, s.story_event_id",
-        ids)
-    # What tells of people taken: a mention whose act is an abduction, a figure of people abducted.
-    mention_modes: dict[tuple[str, str], str] = {(r["doc_id"], r["event_id"]): r["mode"] for r in store.query(
-        "SELECT doc_id, event_id, mode FROM events WHERE mode IS NOT NULL"
-        + (f" AND doc_id IN ({marks})" if doc_ids is not None else ""), ids)}
-    # Whom each mention tells was harmed (its second actor), and which victims the text names as civilians
-    # rather than as "people" (an outlet's "40 people died" at an army post were mostly soldiers).
-    mention_victims: dict[tuple[str, str], tuple[str, str]] = {
-        (r["doc_id"], r["event_id"]): (r["actor2"], r["type"]) for r in store.query(
-            "SELECT e.doc_id, e.event_id, e.actor2, a.type FROM events e "
-            "JOIN actors a ON a.doc_id = e.doc_id AND a.actor_id = e.actor2"
-            + (f" WHERE e.doc_id IN ({marks})" if doc_ids is not None else ""), ids)}
+
+    def of_docs(sql: str, key: str = "doc_id", tail: str = "") -> Sequence[Mapping[str, Any]]:
+        """Rows of one table, of the documents asked for: each table read alone through its key's index, and
+        joined here (an index probe per story event into `actors` costs PostgreSQL more than both reads); read
+        by column name as the driver gives them (no copy to dicts)."""
+        if not chunk:
+            return store.query_rows(sql)
+        where, params = store.backend.one_of(key, ids)
+        return store.query_rows(f"{sql} WHERE {where}{tail}", params)
+
+    # the type is kept here, not asked of the database: SQLite would read the documents' story events through the
+    # index on (type, date), every story event of the type, instead of the documents' own few
+    rows = [dict(r) for r in of_docs(
+        "SELECT doc_id, story_event_id, type, mode, actor1, actor2, date, lat, lon, country, admin1, feature, "
+        "place_name, place_precision, trigger_text, modality, mentions, figures, fatalities, injured "
+        "FROM story_events") if type is None or r["type"] == type]
+    if chunk and not rows:
+        return []  # none of these documents has such a story event: nothing more to read
+    rows.sort(key=lambda r: (r["doc_id"], r["story_event_id"]))
+    published = {r["id"]: r["published"] for r in of_docs("SELECT id, published FROM documents", "id")}
+    actors = {(r["doc_id"], r["actor_id"]): (r["type"], r["name"], r["country"]) for r in of_docs(
+        "SELECT doc_id, actor_id, type, name, country FROM actors")}
+    # What tells of people taken: a mention whose act is an abduction, a figure of people abducted. Whom each
+    # mention tells was harmed (its second actor), and which victims the text names as civilians rather than as
+    # "people" (an outlet's "40 people died" at an army post were mostly soldiers).
+    mention_modes: dict[tuple[str, str], str] = {}
+    mention_victims: dict[tuple[str, str], tuple[str, str]] = {}
+    for r in of_docs("SELECT doc_id, event_id, mode, actor2 FROM events"):
+        if r["mode"] is not None:
+            mention_modes[(r["doc_id"], r["event_id"])] = r["mode"]
+        victim = actors.get((r["doc_id"], r["actor2"]))
+        if victim is not None:
+            mention_victims[(r["doc_id"], r["event_id"])] = (r["actor2"], victim[0])
     worded: dict[tuple[str, str], list[str]] = {}
-    for r in store.query(
-            "SELECT m.doc_id, m.actor_id, m.text FROM actor_mentions m "
-            "JOIN actors a ON a.doc_id = m.doc_id AND a.actor_id = m.actor_id WHERE a.type = 'population'"
-            + (f" AND m.doc_id IN ({marks})" if doc_ids is not None else ""), ids):
+    for r in (of_docs("SELECT doc_id, actor_id, text FROM actor_mentions", tail=" ORDER BY doc_id, actor_id, idx")
+              if chunk else store.query_rows(  # a chunk's mentions are few: the actor's type is looked up here
+                  "SELECT m.doc_id, m.actor_id, m.text FROM actor_mentions m JOIN actors a ON a.doc_id = m.doc_id "
+                  "AND a.actor_id = m.actor_id WHERE a.type = 'population'")):
+        if chunk and actors.get((r["doc_id"], r["actor_id"]), _NO_ACTOR)[0] != "population":
+            continue
         worded.setdefault((r["doc_id"], r["actor_id"]), []).append(r["text"])
-    abducted = {(r["doc_id"], str(r["idx"])) for r in store.query(
-        "SELECT doc_id, idx FROM figures WHERE category = 'abducted'"
-        + (f" AND doc_id IN ({marks})" if doc_ids is not None else ""), ids)}
+    abducted = {(r["doc_id"], str(r["idx"])) for r in (  # a chunk's figures by their key (not by category, as above)
+        of_docs("SELECT doc_id, idx, category FROM figures") if chunk
+        else store.query_rows("SELECT doc_id, idx, category FROM figures WHERE category = 'abducted'"))
+        if r["category"] == "abducted"}
+    for row in rows:
+        row["published"] = published.get(row["doc_id"], _NO_DOCUMENT)
+        for role in ("actor1", "actor2"):
+            row[f"{role}_type"], row[f"{role}_name"], row[f"{role}_country"] = actors.get(
+                (row["doc_id"], row[role]), _NO_ACTOR)
+    rows = [row for row in rows if row["published"] is not _NO_DOCUMENT]
     out = []
     for row in rows:
         date = row["date"] or ""
@@ -555,6 +604,7 @@ def _victims(doc: str, actors: list[tuple[str | None, str | None]],
     return out
 
 
+@lru_cache(maxsize=1 << 14)  # outlets word victims alike ("40 people", "villagers"): each wording judged once
 def _says_who(text: str) -> bool:
     """Whether a mention of victims says who they were ("villagers"), not only how many ("40 people")."""
     words = (w.strip(".,;:'\"()") for w in text.lower().replace("-", " ").split())
@@ -577,11 +627,16 @@ def _mark_borrowed(reports: list[EventReport]) -> None:
 
 
 def _mentions(value: str | None) -> list[str]:
+    return list(_parsed_ids(value or "[]"))
+
+
+@lru_cache(maxsize=1 << 12)  # a store holds few distinct lists ('["e1"]', '["e2", "e5"]'): each parsed once
+def _parsed_ids(value: str) -> tuple[str, ...]:
     try:
-        found = json.loads(value or "[]")
+        found = json.loads(value)
     except ValueError:
-        return []
-    return [str(m) for m in found] if isinstance(found, list) else []
+        return ()
+    return tuple(str(m) for m in found) if isinstance(found, list) else ()
 
 
 NAMED_TYPES = {"state", "military", "police", "intelligence", "government", "ministry", "armed_group", "party", "igo",

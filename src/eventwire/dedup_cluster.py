@@ -217,6 +217,14 @@ def canonical_row(c: Canonical) -> tuple[Any, ...]:
 
 UPSERT_LINK = ("INSERT INTO event_links VALUES (?, ?, ?, ?) ON CONFLICT (doc_id, story_event_id) "
                "DO UPDATE SET canonical_id = excluded.canonical_id, reason = excluded.reason")
+KEYS_PER_STATEMENT = 500
+
+
+def delete_keys(store: Store, table: str, column: str, keys: Sequence[str]) -> None:
+    """DELETE the rows of `table` whose `column` is one of `keys`, KEYS_PER_STATEMENT keys a statement."""
+    for start in range(0, len(keys), KEYS_PER_STATEMENT):
+        where, params = store.backend.one_of(column, keys[start:start + KEYS_PER_STATEMENT])
+        store.backend.execute(f"DELETE FROM {table} WHERE {where}", params)
 
 
 def rebuild_tables(store: Store, canon: list[Canonical], km: float, days: int, pending: Sequence[str]) -> None:
@@ -236,5 +244,4 @@ def rebuild_tables(store: Store, canon: list[Canonical], km: float, days: int, p
 def save_state(store: Store, km: float, days: int, pending: Sequence[str]) -> None:
     store.backend.execute("INSERT INTO dedup_state VALUES ('clustered_with', ?) ON CONFLICT (name) "
                           "DO UPDATE SET value = excluded.value", (state_key(km, days),))
-    if pending:
-        store.backend.executemany("DELETE FROM dedup_pending WHERE doc_id = ?", [(d,) for d in pending])
+    delete_keys(store, "dedup_pending", "doc_id", pending)

@@ -47,6 +47,7 @@ from .dedup_cluster import (
     canonical_id,
     canonical_row,
     cluster,
+    delete_keys,
     rebuild_tables,
     save_state,
     sort_key,
@@ -110,8 +111,9 @@ def _incremental(store: Store, docs: list[str], km: float, days: int, stats: Upd
     linked: set[tuple[str, str]] = set()
     for start in range(0, len(docs), 500):
         chunk = docs[start:start + 500]
+        where, params = store.backend.one_of("doc_id", chunk)
         linked |= {(r["doc_id"], r["story_event_id"]) for r in store.query(
-            f"SELECT doc_id, story_event_id FROM event_links WHERE doc_id IN ({', '.join('?' * len(chunk))})", chunk)}
+            f"SELECT doc_id, story_event_id FROM event_links WHERE {where}", params)}
     new = [r for rs in cache.get(docs).values() for r in rs if (r.doc_id, r.event_id) not in linked]
     stats.new_reports = len(new)
     by_type: dict[str, list[EventReport]] = {}
@@ -132,23 +134,32 @@ def _incremental(store: Store, docs: list[str], km: float, days: int, stats: Upd
 
 
 class _Documents:
-    """The reports of each document read so far (load_reports derives some fields of a report from its
-    document's other story events, so a document is read whole, once, whatever types it has)."""
+    """The reports of each document read so far: a new document's all at once, a stored document's of the type
+    being clustered (load_reports derives a report from its document's story events of its own type alone, so a
+    stored document is read once per type it has in a block, never whole)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.reports: dict[str, list[EventReport]] = {}
+        self.whole: dict[str, list[EventReport]] = {}  # document -> its reports of every type
+        self.of_type: dict[tuple[str, str], list[EventReport]] = {}  # (document, type) -> its reports of that type
 
-    def get(self, doc_ids: Iterable[str]) -> dict[str, list[EventReport]]:
+    def get(self, doc_ids: Iterable[str], type_: str | None = None) -> dict[str, list[EventReport]]:
+        """The reports of each document, of `type_` only when given."""
         wanted = list(dict.fromkeys(doc_ids))
-        missing = [d for d in wanted if d not in self.reports]
+        missing = [d for d in wanted if d not in self.whole and (type_ is None or (d, type_) not in self.of_type)]
         for start in range(0, len(missing), 500):
             chunk = missing[start:start + 500]
-            for d in chunk:
-                self.reports[d] = []
-            for r in load_reports(self.store, chunk):
-                self.reports[r.doc_id].append(r)
-        return {d: self.reports[d] for d in wanted}
+            found: dict[str, list[EventReport]] = {d: [] for d in chunk}
+            for r in load_reports(self.store, chunk, type=type_):
+                found[r.doc_id].append(r)
+            if type_ is None:
+                self.whole.update(found)
+            else:
+                self.of_type.update({(d, type_): reports for d, reports in found.items()})
+        if type_ is None:
+            return {d: self.whole[d] for d in wanted}
+        return {d: [r for r in self.whole[d] if r.type == type_] if d in self.whole else self.of_type[(d, type_)]
+                for d in wanted}
 
 
 class _Block:
@@ -177,7 +188,7 @@ class _Block:
             else:
                 runs.append((d, d))
         scanned = [(lo, hi, self._scan(lo, hi)) for lo, hi in runs]
-        reports = self.cache.get(doc for _, _, keys in scanned for doc, _ in keys)
+        reports = self.cache.get((doc for _, _, keys in scanned for doc, _ in keys), self.type)
         for lo, hi, keys in scanned:
             self._fill(lo, hi, keys, reports)
 
@@ -344,7 +355,7 @@ def _write(store: Store, changes: dict[str, Canonical | None], links: dict[tuple
     if not changes:
         return
     ids = sorted(changes)
-    store.backend.executemany("DELETE FROM canonical_events WHERE id = ?", [(cid,) for cid in ids])
+    delete_keys(store, "canonical_events", "id", ids)
     rows = [canonical_row(c) for c in (changes[cid] for cid in ids) if c is not None]
     if rows:
         store.backend.executemany(INSERT_CANONICAL, rows)

@@ -2,6 +2,7 @@
 
     connect(url) -> Backend
     backend.execute(sql, params) / executemany(sql, rows) / query(sql, params) -> list[dict]
+    backend.one_of(column, values) -> (condition, params)   (``IN (?, ...)``; PostgreSQL: ``= ANY(?)``, one array)
     with backend.transaction(): ...   (one transaction; rolled back on any exception)
 
 URLs: a file path or ``sqlite:///path`` (SQLite, WAL mode), ``postgresql://…`` or ``postgres://…``
@@ -44,6 +45,10 @@ class Backend:
         """As ``query``, but the rows as the driver gives them (read by column name, not copied to dicts):
         for the read paths that stream many rows."""
         return self.query(sql, params)
+
+    def one_of(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        """The condition that `column` is one of `values`, and its parameters: ``column IN (?, ?, ...)``."""
+        return f"{column} IN ({', '.join('?' * len(values)) or 'NULL'})", list(values)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -212,6 +217,12 @@ class PostgresBackend(Backend):
     @staticmethod
     def _sql(sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")
+
+    def one_of(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        """``column = ANY(?)`` with the values as one array: a short statement, the same for any number of values.
+        psycopg parses a statement's placeholders again whenever its text is new, and for the dedup's lists of
+        500 keys that parsing cost more than the server's answer."""
+        return f"{column} = ANY(?)", [list(values)]
 
     def _own(self) -> Any:
         return getattr(self._local, "conn", None)
