@@ -41,10 +41,10 @@ def test_the_object_of_follows_is_an_earlier_incident(extract):
     assert not any(bombing in s.mentions and deaths in s.mentions for s in r.story_events)
 
 
-def test_followed_by_one_day_dates_the_earlier_incident(extract):
+def test_followed_by_two_days_dates_the_earlier_incident(extract):
     r = extract("Missiles hit an apartment block in the city on Sunday, killing 12 people. "
-                "It followed by one day an explosion on the main bridge to the peninsula.", published="2022-10-09")
-    assert _mention(r, "explosion").date == "2022-10-08"
+                "It followed by two days an explosion at the fuel depot.", published="2022-10-09")
+    assert _mention(r, "explosion").date == "2022-10-07"
 
 
 def test_an_act_in_a_nearby_district_is_another_incident(extract):
@@ -66,9 +66,9 @@ def _place_names(report, type_: str) -> set[str]:
 
 
 def test_a_state_after_a_city_only_says_which_city(extract):
-    r = extract("A man who shot dead a woman outside a Kansas City, Missouri, bar was killed by a guard on Sunday.",
+    r = extract("A man who shot dead a woman outside a Dayton, Ohio, nightclub was killed by a guard on Sunday.",
                 published="2020-01-20")
-    assert _place_names(r, "ASSAULT") == {"Kansas City"}
+    assert _place_names(r, "ASSAULT") == {"Dayton"}
     r2 = extract("An expanding fire advanced on Fort Nelson, British Columbia, and officials ordered 3,000 people "
                  "to leave on Friday.", published="2024-05-12")
     assert _place_names(r2, "COERCE") == {"Fort Nelson"}

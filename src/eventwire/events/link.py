@@ -94,7 +94,7 @@ def pick_place(sent: Span, clause: tuple[int, int], trig: Token, places: list[tu
     `targets`: the act is done to what it names (violence, coercion), so a place it is done to counts."""
     trig_start = trig.idx
     qualifiers = _qualifiers(sent, places)
-    if qualifiers:  # "a Kansas City, Missouri, bar": the state only says which Kansas City
+    if qualifiers:  # "a Dayton, Ohio, nightclub": the state only says which Dayton
         places = [(i, p) for i, p in places if i not in qualifiers]
     places = [(i, p) for i, p in places if not _describes_town(sent, p)]
     spans = _attached_spans(trig)
@@ -347,7 +347,7 @@ def _offset_clause(trig: Token) -> tuple[tuple[int, int], int] | None:
 
 
 def _followed_by(obj: Token) -> tuple[tuple[int, int], int] | None:
-    """"It followed by one day an explosion on the bridge": the object happened that many days before."""
+    """"It followed by two days an explosion at the depot": the object happened that many days before."""
     verb = obj.head
     span = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
                  if g.dep_ == "pobj" and g.lemma_.lower() in _SPAN_DAYS), None)

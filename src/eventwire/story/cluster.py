@@ -202,8 +202,8 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
     if same_sent and _answering(v):
         return False  # "Hamas freed three hostages, and Israel in return released 369 prisoners"
     if same_sent:
-        # One sentence may tell two incidents: "the blast struck during the funeral of a man who was
-        # killed in a car bombing on Tuesday". Mentions join when they share a clause; "the attack comes
+        # One sentence may tell two incidents: "the blast hit the mourners of a trader who died when a car
+        # bomb went off days before". Mentions join when they share a clause; "the attack comes
         # after 37 civilians were killed" tells the earlier one apart.
         if v.another or any(m.earlier != v.earlier for m in _last_sentence(g)):
             return False

@@ -344,7 +344,7 @@ def _introduced(noun: Token) -> bool:
 
 def _earlier_incident(tok: Token, triggers: set[int]) -> bool:
     """The mention tells the incident an act "comes after" or "follows" ("the attack comes after 37 civilians
-    were killed", "it followed by one day an explosion"): the subject is an act or stands for one; "the
+    were killed", "it followed by two days an explosion"): the subject is an act or stands for one; "the
     reaction came after the president blamed the attack" recalls nothing earlier."""
     phrase = sequel_complement(tok)
     if phrase is None:
