@@ -22,6 +22,7 @@ which agency) it was filed::
     PESHAWAR, (UrduPoint / Pakistan Point News - 20th Apr, 2020 ) :The ...
     Arusha. Only 14 per cent ...                 LONDON--Oil edged lower ...
     KASSAB (19 June) The government ...          Kampala, Uganda — January 30, 2026 The ...
+    MOGADISHU [SMN] – ...
 
 ``places`` holds the cities the dispatch was filed from (EFE joins several with slashes);
 a state, region or country that qualifies the city ("KANSAS CITY, Mo.", "BEIRUT,
@@ -123,6 +124,9 @@ def parse_dateline(text: str, published: str | None = None, *,
         found = _place_first(text, pos, published, known)
         if found is not None and _strong(found):
             return found
+        found = _credit_first(text, pos)
+        if found is not None and found.agency and found.agency.lower() in _AGENCIES:
+            return found  # "AFP - A suicide bomber ...": a wire agency's credit opening the dispatch
     return None
 
 
@@ -240,6 +244,11 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             break
         places.append(nxt)
         p = nxt[1]
+    if text.startswith("-", p) and len(places) == 1:
+        tail = _place(text, p + 1, qualifier=True)
+        if tail is not None and _region_only(text[tail[0]:tail[1]]):  # "Kabul-Afghanistan (PMG):"
+            qualifiers.append(tail)
+            p = tail[1]
     when: str | None = None
     has_date = False  # a calendar date (a weekday alone does not make a capitalised name a dateline)
     dated = False  # a calendar date or a weekday
@@ -273,6 +282,10 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             if month is not None:  # "HAVANA, Cuba, August, —": a month with no day is no date
                 p = month.end()
                 continue
+            dash = _SEP.match(text, q)
+            if dash is not None and ":" not in dash.group() and dash.start() == q:
+                p = q  # "Ankara, – Turkish forces ...": the date between the comma and the dash dropped
+                break
             bare = None if agency else _bare_agency(text, q)
             if bare is not None:  # "TEHRAN, IRNA --", "Moscow, SANA-"
                 agency, p = bare
@@ -287,6 +300,11 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         if m and not dated:  # "London [U.K.], Feb. 9 (ANI):"
             inner = _strip_span(text, m.start(1), m.end(1))
             qualifier = _place(text, inner[0], qualifier=True)
+            name = text[inner[0]:inner[1]]
+            if agency is None and _SEP.match(text, m.end()) and _is_agency(name, after=True) and (
+                    name.lower() in _AGENCIES or not known_place(name)):
+                agency, p = inner, m.end()  # "GARBAHAREY [SMN] –": some services bracket their name square
+                break
             if qualifier is not None and qualifier[1] == inner[1]:
                 qualifiers.append(qualifier)
                 p = m.end()

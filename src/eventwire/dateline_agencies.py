@@ -61,4 +61,7 @@ NOT_PLACES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december",
+    # labels of a page's metadata lines ("From: BelTA", "Posted: Nov 22, 2011", "Source: ...")
+    "from", "posted", "source", "sources", "published", "date", "dated", "filed", "credit", "credits",
+    "image", "images", "picture", "pictures", "tags", "category", "categories", "share", "follow", "topics",
 })

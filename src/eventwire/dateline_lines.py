@@ -17,6 +17,8 @@ _SENTENCE_ENDS = (".", "!", "?", ";", ",", '"', "”")  # a line ending so is a 
 # Deeper in the page only a strong wire dateline counts (see ``deep_starts``).
 _DEEP_LINES = 16
 _DEEP_CHARS = 2000
+_STANDFIRST_MAX = 300  # a summary paragraph above the dispatch is short
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 # The lead on the next line, past an optional rule of hyphens or equals signs ("TOKYO, April 13 Kyodo\n\n-----").
 END_OF_LINE = re.compile(r"[ \t]*\n\s*(?:[-=_*]{3,}[ \t]*\n\s*)?[\"“'‘]?[A-Z0-9]")
@@ -58,18 +60,24 @@ def starts(text: str) -> list[int]:
 def deep_starts(text: str, tried: list[int]) -> list[int]:
     """Line starts not in ``tried`` above the first paragraph, past the heading lines ``starts`` looks at:
     below a column of bullet lines or long photo captions the dispatch may still open with its wire
-    dateline ("SHARM EL-SHEIKH, Egypt (AP) —").  A line that ends like a sentence is the first paragraph:
-    nothing below it is looked at.  The caller accepts only a strong dateline here."""
+    dateline ("SHARM EL-SHEIKH, Egypt (AP) —").  A line that ends like a sentence is the first paragraph,
+    or, below a title, a standfirst: one short paragraph set apart by a blank line is looked past ("The
+    officers will work in three shifts.\n\nLAHORE (Dunya News) – ..."); nothing below a second is looked at.  The
+    caller accepts only a strong dateline here."""
     found: list[int] = []
-    pos, lines = len(text) - len(text.lstrip()), 0
+    pos, lines, standfirst = len(text) - len(text.lstrip()), 0, False
     while pos < min(len(text), _DEEP_CHARS) and lines < _DEEP_LINES:
         lines += 1
         if pos not in tried:
             found.append(pos)
         nl = text.find("\n", pos)
         line = text[pos:nl if nl >= 0 else len(text)].rstrip()
-        if nl < 0 or _ends_a_sentence(line):
+        if nl < 0:
             break
+        if _ends_a_sentence(line):
+            if standfirst or lines == 1 or len(line) > _STANDFIRST_MAX or not _BLANK_LINE.match(text, nl):
+                break  # (a text that opens with a sentence opens with its lead: no title, no standfirst)
+            standfirst = True
         rest = text[nl:]
         pos = nl + len(rest) - len(rest.lstrip())
     return found

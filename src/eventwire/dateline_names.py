@@ -96,6 +96,9 @@ def place_span(text: str, pos: int, *, qualifier: bool = False) -> tuple[int, in
         head = word.split("-", 1)[0]
         if "-" in word and len(head) >= 3 and head.isupper() and not word.isupper():
             word, end = head, m.start() + len(head)  # "ANKARA-Anadolu Agency": the capitals are the place
+        elif not tokens and word.count("-") == 1 and head[:1].isupper() and word[len(head) + 1:][:1].isupper() \
+                and region_only(word[len(head) + 1:]) and gazetteer_knows(head):
+            word, end = head, m.start() + len(head)  # "Kabul-Afghanistan (PMG):": the country qualifies the town
         particle = False
         if tokens and caps and not word.isupper() and word.lower() not in _PARTICLES:
             break  # "SANAA Aug 24": an ALL-CAPS name ends where the capitals end

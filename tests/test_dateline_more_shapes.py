@@ -1,0 +1,68 @@
+"""Dateline shapes of the eleventh session: square-bracketed agencies, a dispatch below a standfirst,
+a date dropped between comma and dash, a country hyphened to its town, and page labels that are no
+place.  All texts are invented for these tests; each fails on the parser before these rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.dateline import parse_dateline
+
+PUBLISHED = "2024-05-01"
+LEAD = " Fighting broke out near the town on Sunday between army troops and militants, residents said."
+
+
+@pytest.mark.parametrize(("opening", "places", "qualifiers", "agency"), [
+    ("BELEDWEYNE [SMN] –", ["BELEDWEYNE"], [], "SMN"),  # a service that brackets its name square
+    ("KISMAYO [Reuters] –", ["KISMAYO"], [], "Reuters"),
+    ("Srinagar [India] –", ["Srinagar"], ["India"], None),  # a known country in square brackets qualifies
+    ("Ankara, –", ["Ankara"], [], None),  # the date between the comma and the dash dropped
+    ("Herat-Afghanistan (PMG):", ["Herat"], ["Afghanistan"], "PMG"),  # the country hyphened to the town
+])
+def test_more_wire_shapes(opening, places, qualifiers, agency):
+    text = opening + LEAD
+    d = parse_dateline(text, PUBLISHED)
+    assert d is not None
+    assert (d.places, d.qualifiers, d.agency) == (places, qualifiers, agency)
+    assert text[d.start:d.end] == d.text == opening
+
+
+def test_hyphened_names_stay_whole():
+    d = parse_dateline("Port-au-Prince, Haiti (AP) —" + LEAD, PUBLISHED)
+    assert d is not None and d.places == ["Port-au-Prince"] and d.qualifiers == ["Haiti"]
+    d = parse_dateline("ANKARA-Anadolu Agency\n\nTurkish forces said on Sunday that they had cleared the road.",
+                       PUBLISHED)
+    assert d is not None and (d.places, d.agency) == (["ANKARA"], "Anadolu Agency")
+
+
+def test_a_dispatch_below_a_standfirst():
+    """One short summary paragraph, set apart by a blank line, may stand above the wire dateline."""
+    head = "Guards take over the highway\n\nMetro Desk\n\nThe officers will work in two shifts.\n\n"
+    d = parse_dateline(head + "MULTAN (Metro News) – After a robbery near the toll plaza, police took charge.",
+                       PUBLISHED)
+    assert d is not None and (d.places, d.agency) == (["MULTAN"], "Metro News")
+    d = parse_dateline("Bomb kills dozens in a market\n\nUpdated: 2009-03-11\n\nA bomber struck a busy market.\n\n"
+                       "AFP - A suicide bomber on Tuesday killed 33 people at a market, officials said.", PUBLISHED)
+    assert d is not None and (d.places, d.agency) == ([], "AFP")
+    # below the first paragraph and a second one, nothing is read
+    body = ("Bomb kills dozens in a market\n\nA bomber struck a busy market.\n\nShops were closed after it.\n\n"
+            "AFP - A suicide bomber on Tuesday killed 33 people at a market, officials said.")
+    assert parse_dateline(body, PUBLISHED) is None
+    # an unknown name and a dash below a standfirst is no credit
+    assert parse_dateline("Bomb kills dozens\n\nA bomber struck a busy market.\n\nWitnesses - A suicide bomber "
+                          "on Tuesday killed 33 people at a market, officials said.", PUBLISHED) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Belarus courts investors\n\nFrom: BelTA\nThe president said investors should be steered toward energy.",
+    "Police hold 15 in raids\n\nAP News\nPosted: Nov 22, 2011 4:08 AM\nPolice held 15 people on Tuesday.",
+    "Source: Harbour Gazette\n\nThe port reopened on Monday after a week of strikes by dock workers.",
+])
+def test_page_labels_are_no_place(text):
+    d = parse_dateline(text, PUBLISHED)
+    assert d is None or not d.places
+
+
+def test_a_text_opening_with_a_sentence_has_no_standfirst():
+    assert parse_dateline("Guards took over the highway on Friday.\n\nMULTAN (Metro News) – Police took charge.",
+                          PUBLISHED) is None
