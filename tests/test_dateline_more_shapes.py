@@ -66,3 +66,13 @@ def test_page_labels_are_no_place(text):
 def test_a_text_opening_with_a_sentence_has_no_standfirst():
     assert parse_dateline("Guards took over the highway on Friday.\n\nMULTAN (Metro News) – Police took charge.",
                           PUBLISHED) is None
+
+
+def test_capitals_and_a_colon_glued_to_the_lead():
+    text = ("Growth holds, minister says\n\n"
+            "LAHORE:Provincial officials told a radio show on Monday that the harvest was good.")
+    d = parse_dateline(text, PUBLISHED)
+    assert d is not None and d.places == ["LAHORE"] and d.text == "LAHORE:"
+    # a mixed-case name glued to a colon opens a headline that quotes someone, not a dispatch
+    assert parse_dateline("Obama:Time for a new strategy in the region, he says, as the war drags into a tenth year.",
+                          PUBLISHED) is None

@@ -91,12 +91,15 @@ _SLASH_AGENCY = re.compile(r"\.?[ \t]+/[ \t]?([A-Za-z][\w .&-]{1,40}?)[ \t]?/(?:
 _WIRE_AGENCY = re.compile(r"[ \t]*--\(([^()\n]{2,40})\)--")  # NEW YORK--(BUSINESS WIRE)--
 # The separator; ".-" is EFE's.  Hyphens and colons need a space after them ("UPDATE 2-Israel" is no
 # dateline); en and em dashes may touch the next word, and so may a double hyphen ("LONDON--Oil ...")
-# and a colon with a space before it ("PESHAWAR, (...) :Police held ...").
-_SEP = re.compile(r"[ \t]+:(?=[\"“'‘]?[A-Z0-9])|[ \t]*\.?[ \t]*(?:(?:-{1,4}|_|:|•)(?=\s|$)|-{2,4}(?=[\"“'‘A-Z])|[–—―])")
+# and a colon with a space before it ("PESHAWAR, (...) :Police held ...") or before a capitalised word
+# ("ISLAMABAD:Prime Minister ..."; a bare colon must still open a lead, see below).
+_SEP = re.compile(r"[ \t]*:(?=[\"“'‘]?[A-Z][a-z])|[ \t]+:(?=[\"“'‘]?[A-Z0-9])"
+                  r"|[ \t]*\.?[ \t]*(?:(?:-{1,4}|_|:|•)(?=\s|$)|-{2,4}(?=[\"“'‘A-Z])|[–—―])")
 
 _AGENCIES = AGENCIES
 # What may follow an agency when no separator closes the dateline: the lead sentence itself.
 _SENTENCE_START = re.compile(r"[ \t]+[\"“'‘]?[A-Z0-9]")
+_GLUED_LEAD = re.compile(r"[\"“'‘]?[A-Z][a-z]")  # "ISLAMABAD:Prime Minister ...": the lead glued to a colon
 
 
 def parse_dateline(text: str, published: str | None = None, *,
@@ -426,7 +429,7 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         # A colon alone asks this of capitals too: "HUFFPOLLSTER:", "MIKE PENCE:" open headlines and
         # transcripts.
         known = all(known_place(n) for n in names) or any(known_place(text[s:e]) for s, e in qualifiers)
-        if not (sep and _SENTENCE_START.match(text, sep_end)
+        if not (sep and (_SENTENCE_START.match(text, sep_end) or (colon and caps and _GLUED_LEAD.match(text, sep_end)))
                 and not any(_listed_non_place(n) for n in names) and known):
             return None
         if not qualifiers and any(_region_only(n) for n in names):
