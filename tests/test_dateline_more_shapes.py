@@ -37,25 +37,26 @@ def test_hyphened_names_stay_whole():
 
 def test_a_dispatch_below_a_standfirst():
     """One short summary paragraph, set apart by a blank line, may stand above the wire dateline."""
-    head = "Guards take over the highway\n\nMetro Desk\n\nThe officers will work in two shifts.\n\n"
-    d = parse_dateline(head + "MULTAN (Metro News) – After a robbery near the toll plaza, police took charge.",
+    head = "Rangers guard the canal road\n\nMetro Desk\n\nPatrols will run day and night.\n\n"
+    d = parse_dateline(head + "MULTAN (Metro News) – After a robbery near the toll plaza, rangers took charge.",
                        PUBLISHED)
     assert d is not None and (d.places, d.agency) == (["MULTAN"], "Metro News")
-    d = parse_dateline("Bomb kills dozens in a market\n\nUpdated: 2009-03-11\n\nA bomber struck a busy market.\n\n"
-                       "AFP - A suicide bomber on Tuesday killed 33 people at a market, officials said.", PUBLISHED)
+    d = parse_dateline("Gunmen hit a bus depot\n\nUpdated: 2019-06-02\n\nNine people were hurt at the depot.\n\n"
+                       "AFP - Two gunmen opened fire at a crowded bus depot on Monday, wounding nine, police said.",
+                       PUBLISHED)
     assert d is not None and (d.places, d.agency) == ([], "AFP")
     # below the first paragraph and a second one, nothing is read
-    body = ("Bomb kills dozens in a market\n\nA bomber struck a busy market.\n\nShops were closed after it.\n\n"
-            "AFP - A suicide bomber on Tuesday killed 33 people at a market, officials said.")
+    body = ("Gunmen hit a bus depot\n\nNine people were hurt at the depot.\n\nBuses stopped running after it.\n\n"
+            "AFP - Two gunmen opened fire at a crowded bus depot on Monday, wounding nine, police said.")
     assert parse_dateline(body, PUBLISHED) is None
     # an unknown name and a dash below a standfirst is no credit
-    assert parse_dateline("Bomb kills dozens\n\nA bomber struck a busy market.\n\nWitnesses - A suicide bomber "
-                          "on Tuesday killed 33 people at a market, officials said.", PUBLISHED) is None
+    assert parse_dateline("Gunmen hit a bus depot\n\nNine people were hurt.\n\nWitnesses - Two gunmen opened "
+                          "fire at a crowded bus depot on Monday, wounding nine, police said.", PUBLISHED) is None
 
 
 @pytest.mark.parametrize("text", [
-    "Belarus courts investors\n\nFrom: BelTA\nThe president said investors should be steered toward energy.",
-    "Police hold 15 in raids\n\nAP News\nPosted: Nov 22, 2011 4:08 AM\nPolice held 15 people on Tuesday.",
+    "Dairy exports climb again\n\nFrom: Lakeside Wire\nThe farm minister told growers that cheese sales abroad rose.",
+    "Nine held after market brawl\n\nMetro Wire\nPosted: Mar 3, 2019 9:15 PM\nOfficers detained nine men at dawn.",
     "Source: Harbour Gazette\n\nThe port reopened on Monday after a week of strikes by dock workers.",
 ])
 def test_page_labels_are_no_place(text):
@@ -64,7 +65,7 @@ def test_page_labels_are_no_place(text):
 
 
 def test_a_text_opening_with_a_sentence_has_no_standfirst():
-    assert parse_dateline("Guards took over the highway on Friday.\n\nMULTAN (Metro News) – Police took charge.",
+    assert parse_dateline("Rangers took over the canal road on Friday.\n\nMULTAN (Metro News) – Patrols began.",
                           PUBLISHED) is None
 
 
