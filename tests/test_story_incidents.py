@@ -115,3 +115,12 @@ def test_what_a_kind_of_party_does_is_no_event(extract):
     assert not [e for e in r.story_events if e.type in ("ASSAULT", "COERCE")]
     r3 = extract("Gangs raided two villages on Sunday and kidnapped 40 residents.")
     assert _assaults(r3)
+
+
+def test_a_country_named_in_a_title_is_not_the_incident_place(pipeline):
+    """The dateline's town, not a country named only in someone's title, places the story's events."""
+    r = pipeline.extract("Nairobi, June 25: Police fired on demonstrators who tried to storm the parliament on "
+                         "Tuesday, killing at least five.\nProtesters overran police lines near the gate.\nA niece "
+                         "of a former US president was among those hit by tear gas.", published="2024-06-25")
+    places = [r.places[s.place].name for s in r.story_events if s.place is not None]
+    assert places and all(p == "Nairobi" for p in places), places

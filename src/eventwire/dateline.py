@@ -85,6 +85,13 @@ __all__ = ["parse_dateline"]
 
 _COMMA = re.compile(r",[ \t]*")
 _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
+_BRAND_GLUED = re.compile(r"((?:[A-Z][a-z]+|[A-Z]{2,})[A-Z][a-z][A-Za-z]*)(?=[–—-][ \t]?[\"“A-Z])")
+_LEAD_AFTER = re.compile(r"[ \t]*[\"“'‘]?[A-Z]")
+_CAPS_AFTER_HYPHEN = re.compile(r"-([A-Z]{3,}[A-Z0-9.]*)(?=[ \t])")
+_NOT_AGENCY_CAPS = {"based", "born"}
+_PERIOD_PAREN = re.compile(r"\.[ \t]+(?=\()")  # "Moscow. (RIA Novosti ...) -"
+# "Baku. 4 April. REPORT.AZ/ The ...": an agency closed by a slash after the date
+_SLASH_CLOSED = re.compile(r"\.?[ \t]+([A-Za-z][\w.&-]{1,30}?)/[ \t]*(?=[\"“A-Z])")
 _BRACKET = re.compile(r"[ \t]*\[([^\[\]\n]{1,40})\]")  # "London [U.K.], Feb. 9 (ANI):"
 # NEW YORK, ... /PRNewswire/ --; TASS's "MOSCOW, March 3. /TASS/. Russian forces ..."
 _SLASH_AGENCY = re.compile(r"\.?[ \t]+/[ \t]?([A-Za-z][\w .&-]{1,40}?)[ \t]?/(?:\.(?=[ \t]+[A-Z\"“]))?")
@@ -147,6 +154,7 @@ def _strong(d: Dateline) -> bool:
 _BYLINE = re.compile(r"(?:By|BY)[ \t]+[A-Z]")
 _BYLINE_MAX = 100  # how far into a byline line the dateline may start
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’.-]+(?![^\W\d_])")
+_NAME_WORD = re.compile(r"(?<![^\s])[A-Z][a-z]+")
 
 
 def _after_byline(text: str, pos: int, published: str | None, known_place: Callable[[str], bool]) -> Dateline | None:
@@ -165,6 +173,13 @@ def _after_byline(text: str, pos: int, published: str | None, known_place: Calla
             continue
         found = _place_first(text, start, published, known_place)
         if found is not None and _all_caps(found.places[0]):
+            return found
+    # "By Rudo Mhlanga Harare (New Ziana)- ...": a mixed-case byline runs into a known town and its agency
+    for m in _NAME_WORD.finditer(window):
+        if m.start() < 3:
+            continue
+        found = _place_first(text, pos + m.start(), published, known_place)
+        if found is not None and found.agency and all(known_place(n) and not _region_only(n) for n in found.places):
             return found
     # "BY STAFF REPORTER ADDIS ABABA –": a byline in capitals runs into the dateline; it starts at the
     # first word from which a place the gazetteer knows runs to the separator.
@@ -247,6 +262,11 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             break
         places.append(nxt)
         p = nxt[1]
+    glued = _CAPS_AFTER_HYPHEN.match(text, p) if len(places) == 1 and not _all_caps(name) and known_place(
+        name) else None
+    if glued is not None and glued.group(1).lower() not in _NOT_AGENCY_CAPS:
+        agency = glued.span(1)  # "Baghdad-ALSHARQIYA  February 19 :": the outlet glued to the town
+        p = glued.end(1)
     if text.startswith("-", p) and len(places) == 1:
         tail = _place(text, p + 1, qualifier=True)
         if tail is not None and _region_only(text[tail[0]:tail[1]]):  # "Kabul-Afghanistan (PMG):"
@@ -259,7 +279,7 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
     lenient = False  # an agency not on our list may run into the lead
     # "SANAA Aug 24 Residents ...", "TASHKENT. July 4 (Interfax) -", "Harare Nov 3 (AFP) -": the place
     # runs into the date
-    m = (_CAPS_TO_DATE if caps else _SPACE).match(text, p)
+    m = (_CAPS_TO_DATE if caps or (text.startswith(".", p) and known_place(name)) else _SPACE).match(text, p)
     d = _date(text, m.end(), published) if m else None
     if d is not None:
         has_date = dated = True
@@ -289,8 +309,12 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             if dash is not None and ":" not in dash.group() and dash.start() == q:
                 p = q  # "Ankara, – Turkish forces ...": the date between the comma and the dash dropped
                 break
-            bare = None if agency else _bare_agency(text, q)
-            if bare is not None:  # "TEHRAN, IRNA --", "Moscow, SANA-"
+            brand = _BRAND_GLUED.match(text, q) if caps and agency is None else None
+            if brand is not None:  # "TBILISI, DFWatch– Teenager ...": an outlet's camel-cased name glued to the dash
+                agency, p = brand.span(1), brand.end(1)
+                break
+            bare = None if agency else _bare_agency(text, q, short=dated)
+            if bare is not None:  # "TEHRAN, IRNA --", "Moscow, SANA-"; after a date "Vientiane October 29, 2022, PL."
                 agency, p = bare
                 break
             qualifier = None if dated else _place(text, q, qualifier=True)
@@ -313,7 +337,8 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
                 p = m.end()
                 continue
             break
-        m = _PAREN.match(text, p)
+        pp = _PERIOD_PAREN.match(text, p) if len(places) == 1 and known_place(name) else None
+        m = _PAREN.match(text, pp.end() if pp else p)
         dated_agency = _agency_dash_date(text, m, published) if m and agency is None and not dated else None
         if dated_agency is not None:  # "Kigali, (UrduPoint/Pakistan Point News – Oct 30, 2022): ..."
             agency, when = dated_agency
@@ -339,6 +364,10 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             if agency is None and (_is_agency(name, after=after or lenient) or own_name):
                 # after the date a bracket is no qualifier: "GENEVA, Jan 5 (UN News) -"
                 agency, p = inner, m.end()
+                break
+            credited = _credited_agency(name) if agency is None and after else None
+            if credited:  # "(RIA Novosti political commentator Pavel Orlov) -": the agency and its writer
+                agency, p = (inner[0], inner[0] + credited), m.end()
                 break
             sp = _SPACE.match(text, m.end())
             d = _date(text, sp.end(), published) if sp and agency is None and not dated else None
@@ -373,6 +402,9 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         m = _SLASH_AGENCY.match(text, p)
         if m and agency is None:
             agency, p = _strip_span(text, m.start(1), m.end(1)), m.end()
+        m = _SLASH_CLOSED.match(text, p) if agency is None and dated else None
+        if m and (_is_agency(m.group(1), after=True) or _WEB_NAME.fullmatch(m.group(1))):
+            agency, p, lenient = m.span(1), m.end(1) + 1, True
         break
     sp = _SPACE.match(text, p) if agency is None and dated else None
     bare = (_bare_agency(text, sp.end(), line_end=True) or _bare_agency(text, sp.end(), lead=True)) if sp else None
@@ -391,6 +423,9 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         # encounter ...": capitals, or a town the gazetteer knows, and a date, then the lead
         m = _PERIOD_LEAD.match(text, p)
         sep_end = p if _SENTENCE_START.match(text, p) else p + 1 if m else None
+    if sep_end is None and (has_date or agency) and text.startswith(".", p) and _END_OF_LINE.match(text, p + 1) and (
+            caps or all(known_place(text[s:e]) for s, e in places)):
+        p += 1  # "Lima, Mar. 7." on a line of its own
     if sep_end is None and (has_date or agency) and _END_OF_LINE.match(text, p) and (
             caps or all(known_place(text[s:e]) for s, e in places)):  # not a byline "John Doe (AP)"
         sep_end = p  # the dateline on a line of its own: "Ludhiana, December 8", "AFP, Kabul"
@@ -405,6 +440,8 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         sep_end = lead[0]  # "Arusha. Only 14 per cent ...": a known town and a period
     if sep_end is None:
         return None
+    if dated and agency is None and _TIME.match(text, sep_end):
+        return None  # "Montevideo, July 23rd 2024 - 05:11 UTC": a site's clock, not a dateline
     weak = False  # an agency running into the lead does not make a weak place a dateline
     if agency is None:  # "KABUL — (AFP) — ...": the agency after the separator
         after = _agency_after(text, sep_end)
@@ -416,7 +453,11 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
     if not dated:  # the date after the separator: "Kampala, Uganda — January 30, 2026 The ..."
         sp = _SPACE.match(text, sep_end)
         d = _date(text, sp.end() if sp else sep_end, published)
-        if d is not None and (_SENTENCE_START.match(text, d[1]) or _SEP.match(text, d[1])):
+        late = _agency_after(text, d[1]) if d is not None and agency is None else None
+        if late is not None:  # "Manama- Dec4 (BNA) Prince ...": the date and then the agency after the separator
+            when, (agency, sep_end) = d[0], late  # type: ignore[index]
+            has_date = dated = True
+        elif d is not None and (_SENTENCE_START.match(text, d[1]) or _SEP.match(text, d[1])):
             then = _SEP.match(text, d[1])
             when, sep_end = d[0], then.end() if then else d[1]
             has_date = dated = True
@@ -480,8 +521,8 @@ _AGENCY_AFTER = re.compile(r"[ \t]*(?:\(([^()\n]{2,40})\)|([A-Z][A-Za-z.&]*(?:-[
                            r"(?: [A-Z][A-Za-z.&]*(?:-[A-Za-z]+)*){0,2}))")
 
 
-def _bare_agency(text: str, p: int, *, lead: bool = False,
-                 line_end: bool = False) -> tuple[tuple[int, int], int] | None:
+def _bare_agency(text: str, p: int, *, lead: bool = False, line_end: bool = False,
+                 short: bool = False) -> tuple[tuple[int, int], int] | None:
     """A known agency with no brackets, right before the separator (or, with ``lead``, the lead
     sentence; with ``line_end``, the end of the line): (its span, where the separator starts)."""
     glued = _AGENCY_GLUED.match(text, p)
@@ -498,8 +539,8 @@ def _bare_agency(text: str, p: int, *, lead: bool = False,
     for k in range(len(words), 0, -1):  # "IRNA --", not "IRNA Officials"
         name = " ".join(words[:k]).rstrip(".")  # "ARMENPRESS. The ...": the period closes the dateline
         end = m.start(2) + len(name)
-        # not a two-letter one, which is as often a postal code ("SCRANTON, PA —")
-        if len(name) > 2 and name.lower() in _AGENCIES and (
+        # not a two-letter one, which is as often a postal code ("SCRANTON, PA —"), unless a date came first
+        if (len(name) > 2 or short) and name.lower() in _AGENCIES and (
                 _SEP.match(text, end) or (lead and _SENTENCE_START.match(text, end))
                 or _PERIOD_LEAD.match(text, end)  # "YEREVAN, JANUARY 5, ARMENPRESS. The ..."
                 or (line_end and _END_OF_LINE.match(text, end))):
@@ -523,6 +564,17 @@ def _agency_after(text: str, p: int) -> tuple[tuple[int, int], int] | None:
     if g == 1 and _SENTENCE_START.match(text, m.end()):  # "BAMAKO - (AFP) Fifteen people ..."
         return inner, m.end()
     return None
+
+
+def _credited_agency(name: str) -> int:
+    """The length of a known agency that opens a bracketed credit and is followed by its writer's
+    description ("RIA Novosti political commentator Pavel Orlov"), else 0."""
+    words = name.split()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        head = " ".join(words[:k])
+        if head.lower() in _AGENCIES and len(head) > 2 and words[k][:1].islower():
+            return len(head)
+    return 0
 
 
 def _closing(text: str, p: int, agency: tuple[int, int] | None, *, lenient: bool = False) -> int | None:
@@ -589,6 +641,14 @@ def _date_first(text: str, pos: int, published: str | None,
             return None
         places.append(place)
         p = m.end()
+    if not places and agency is None and text.startswith(",", p):
+        # "June 24, Colombo: Finance Minister ...": the date, then a town the gazetteer knows and a separator
+        q = p + 1 + len(text[p + 1:]) - len(text[p + 1:].lstrip(" \t"))
+        place = _place(text, q)
+        sep = _SEP.match(text, place[1]) if place is not None else None
+        if place is not None and sep is not None and known_place(text[place[0]:place[1]]) and not _region_only(
+                text[place[0]:place[1]]) and _LEAD_AFTER.match(text, sep.end()):
+            return _dateline(text, pos, sep.end(), [place], [], when, None)
     if not places and agency is None:
         # "March 3, 2024 — Gunmen killed ...": the date alone, a dash, and the lead sentence
         sep = _SEP.match(text, p)

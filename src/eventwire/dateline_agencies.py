@@ -32,6 +32,7 @@ AGENCIES = frozenset(a.lower() for a in (
     "Press Trust of India", "Indo-Asian News Service", "Asian News International",
     "Associated Press of Pakistan", "Philippine News Agency", "Yonhap News Agency", "Xinhua News Agency",
     # Africa
+    "Radio Dabanga", "Dabanga",
     "NAN", "GNA", "NNN", "KBC", "KNA", "ENA", "AIM", "NAMPA", "New Ziana", "Sapa", "APA", "AIP", "ACP",
     "News Agency of Nigeria", "Ghana News Agency", "Kenya News Agency",
     # Americas

@@ -25,11 +25,12 @@ __all__ = ["agency_first_dateline"]
 
 PlaceFirst = Callable[..., "Dateline | None"]
 
-_BRACKETED = re.compile(r"\(([^()\n]{2,40})\)")
+_BRACKETED = re.compile(r"\(([^()\n]{2,40})\)|\[([^\[\]\n]{2,40})\]")  # "(ANSA) ROME", "[Radio Dabanga] Khartoum"
 _NAME = re.compile(r"[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}")
 # What ties the agency to the place: "(ANSA) - ROME", "APA-Dakar", "IANS | New Delhi", "Shafaq News / Erbil"
 _JOINER = re.compile(r"[ \t]*(?:-{1,2}|[–—|/])[ \t]*")
 _SLASH_LEAD = re.compile(r"[ \t]*/[ \t]+")  # "Shafaq News/ Iraq's presidency ..."
+_SPACE = re.compile(r"[ \t]+")
 _LEAD_START = re.compile(r"[\"“'‘]?[A-Z]")
 _SEP = re.compile(r"[ \t]*(?:-{1,3}|[–—])[ \t]+")
 
@@ -38,7 +39,8 @@ def _leading_agency(text: str, pos: int) -> tuple[int, int] | None:
     """The agency opening the text at ``pos``: a bracketed one, or the longest known name."""
     m = _BRACKETED.match(text, pos)
     if m is not None:
-        inner = strip_span(text, m.start(1), m.end(1))
+        g = 1 if m.group(1) is not None else 2
+        inner = strip_span(text, m.start(g), m.end(g))
         return inner if is_agency(text[inner[0]:inner[1]], after=True) else None
     m = _NAME.match(text, pos)
     if m is None:
@@ -61,7 +63,7 @@ def agency_first_dateline(text: str, pos: int, published: str | None, known_plac
     agency = _leading_agency(text, pos)
     if agency is None:
         return None
-    after = agency[1] + (1 if text.startswith(")", agency[1]) else 0)
+    after = agency[1] + (1 if text.startswith((")", "]"), agency[1]) else 0)
     name = text[agency[0]:agency[1]]
     if text.startswith("(", pos):
         # "(RFE/RL) April 17, 2007 -- ...": the date right after the bracketed agency
@@ -73,10 +75,14 @@ def agency_first_dateline(text: str, pos: int, published: str | None, known_plac
     if slash is not None and not text.startswith("(", pos) and reads_like_a_lead(text, slash.end()):
         return _make(text, pos, slash.end(), None, None, name)  # "Shafaq News/ The ministry said ..."
     joiner = _JOINER.match(text, after)
+    if (joiner is None or joiner.end() == after) and text.startswith("[", pos) and text.startswith(" ", after):
+        joiner = _SPACE.match(text, after)  # "[Radio Dabanga] Khartoum -Omar ...": a bracket is joiner enough
     if joiner is None or joiner.end() == after:
         return None
     q = joiner.end()
     inner = place_first(text, q, published, known_place)
+    if inner is None and text.startswith("[", pos):  # "[Radio Dabanga] Khartoum -Omar ...": the hyphen glued
+        inner = place_first(text, q, published, known_place, agency=agency)
     if inner is not None and inner.places:
         return _make(text, pos, inner.end, inner, inner.date, name)
     # "Shafaq News- Erbil" on a line of its own above the lead: a town the gazetteer knows

@@ -37,7 +37,8 @@ _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:(?:,?[ \t]+|/)(?P<year>(?:19|20)\d\d)(?!\d))?"  # "Jan. 5, 2024", ENA's "March 3/2024"
 _WEEKDAY = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?[ \t]+)?"
 _DATES = (
-    re.compile(_WEEKDAY + _MONTH + r"[ \t]+" + _DAY + _YEAR),  # Dec 1 / Jan. 5, 2024
+    # Dec 1 / Jan. 5, 2024; BNA's glued "Dec4" and SUNA's "Aug, 23" too
+    re.compile(_WEEKDAY + _MONTH + r"(?:,?[ \t]+|(?=\d))" + _DAY + _YEAR),
     # 12 May / 1 December 2023 / dpa's and BelTA's German "31. März"
     re.compile(_WEEKDAY + _DAY + r"\.?[ \t]+" + _MONTH + _YEAR),
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),  # 2023-12-01

@@ -18,6 +18,7 @@ _SENTENCE_ENDS = (".", "!", "?", ";", ",", '"', "”")  # a line ending so is a 
 _DEEP_LINES = 16
 _DEEP_CHARS = 2000
 _STANDFIRST_MAX = 300  # a summary paragraph above the dispatch is short
+_TITLE_MAX = 60  # a site's name or title, even with a final period, is shorter than a lead
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 # The lead on the next line, past an optional rule of hyphens or equals signs ("TOKYO, April 13 Kyodo\n\n-----").
@@ -28,6 +29,7 @@ END_OF_LINE = re.compile(r"[ \t]*\n\s*(?:[-=_*]{3,}[ \t]*\n\s*)?[\"“'‘]?[A-Z
 _CREDIT = re.compile(r"(?:\((?:[^()\n]|\([^()\n]*\)){2,100}\)|\[[^\[\]\n]{2,60}\])[ \t]+(?=[A-Z])")
 
 
+_CLOCK_PIPE = re.compile(r"\d{1,2}:\d\d[ \t]*\|[ \t]*")  # "10:00 | Lima, Mar. 7."
 _CLOCK = re.compile(r"\d[ \t]*[ap]\.m\.$", re.IGNORECASE)  # "Updated: Jan. 13, 2022 9:04 a.m." is a stamp
 
 
@@ -44,7 +46,7 @@ def starts(text: str) -> list[int]:
             break
         found.append(pos)
         nl = text.find("\n", pos)
-        stamp = STAMP.match(text, pos) or _CREDIT.match(text, pos)
+        stamp = STAMP.match(text, pos) or _CREDIT.match(text, pos) or _CLOCK_PIPE.match(text, pos)
         if stamp and text[stamp.end():nl if nl >= 0 else len(text)].strip():
             # "Updated: 2008-08-30 11:09 URUMQI -- Police ...", "(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -"
             found.append(stamp.end())
@@ -55,6 +57,12 @@ def starts(text: str) -> list[int]:
         rest = text[nl:]
         pos = nl + len(rest) - len(rest.lstrip())
     return found
+
+
+def _title_case(line: str) -> bool:
+    """Most words capitalised: a name or a title ("Prime Minister's Office of Malaysia."), not a sentence."""
+    words = _WORD.findall(line)
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def deep_starts(text: str, tried: list[int]) -> list[int]:
@@ -75,9 +83,12 @@ def deep_starts(text: str, tried: list[int]) -> list[int]:
         if nl < 0:
             break
         if _ends_a_sentence(line):
-            if standfirst or lines == 1 or len(line) > _STANDFIRST_MAX or not _BLANK_LINE.match(text, nl):
+            if lines == 1 and len(line) <= _TITLE_MAX and _title_case(line) and _BLANK_LINE.match(text, nl):
+                pass  # "Prime Minister's Office of Malaysia." set apart: a site title with a period
+            elif standfirst or lines == 1 or len(line) > _STANDFIRST_MAX or not _BLANK_LINE.match(text, nl):
                 break  # (a text that opens with a sentence opens with its lead: no title, no standfirst)
-            standfirst = True
+            else:
+                standfirst = True
         rest = text[nl:]
         pos = nl + len(rest) - len(rest.lstrip())
     return found

@@ -96,6 +96,9 @@ def place_span(text: str, pos: int, *, qualifier: bool = False) -> tuple[int, in
         head = word.split("-", 1)[0]
         if "-" in word and len(head) >= 3 and head.isupper() and not word.isupper():
             word, end = head, m.start() + len(head)  # "ANKARA-Anadolu Agency": the capitals are the place
+        elif not tokens and word.count("-") == 1 and head[:1].isupper() and head[1:].islower() and \
+                len(word) - len(head) > 3 and word[len(head) + 1:].isupper() and gazetteer_knows(head):
+            word, end = head, m.start() + len(head)  # "Baghdad-ALSHARQIYA": an outlet in capitals glued on
         elif not tokens and word.count("-") == 1 and head[:1].isupper() and word[len(head) + 1:][:1].isupper() \
                 and region_only(word[len(head) + 1:]) and gazetteer_knows(head):
             word, end = head, m.start() + len(head)  # "Kabul-Afghanistan (PMG):": the country qualifies the town
@@ -107,6 +110,8 @@ def place_span(text: str, pos: int, *, qualifier: bool = False) -> tuple[int, in
         if word[0].isupper():
             # "St. Louis", "ST. LOUIS", "ATLANTA, Ga. (AP)": keep a short abbreviation's period.
             short = (len(word) <= 5 and word[1:].islower()) or (len(word) <= 3 and word.isupper())
+            if not qualifier and not tokens and len(word) >= 4 and gazetteer_knows(word):
+                short = False  # "Baku. 4 April.": a town the gazetteer knows ends there, the period is no abbreviation
             if (short and text.startswith(".", end)
                     and text[end + 1:end + 2] in (" ", ",", "(", "—", "–", "-", ":")):
                 end += 1
@@ -188,7 +193,10 @@ def bracket_outlet(name: str) -> bool:
     """An outlet's own name in the agency's bracket ("KHARTOUM (Sudan Tribune) -", "ISLAMABAD (92 News) -",
     "Erbil (cabinet.gov.krd) -"): one to four capitalised words (or numbers), or a dotted web name, that is
     no desk label and no place the gazetteer knows by any name ("(North Darfur)", "(Palestinian
-    Territories)" qualify the city)."""
+    Territories)" qualify the city); two such names joined by a slash ("UrduPoint / Pakistan Point News")."""
+    if "/" in name:
+        parts = [part.strip() for part in name.split("/")]
+        return len(parts) == 2 and all(parts) and all(bracket_outlet(part) for part in parts)
     words = name.split()
     if _DOTTED_NAME.fullmatch(name):
         if sum(c.isalpha() for c in name) < 4:

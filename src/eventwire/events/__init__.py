@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..actors import ActorTable
 from ..schema import Event, Figure, Offsets, Place, Quote, Span, Time
@@ -66,6 +67,8 @@ CONTENT_PREPS = {"for", "of", "to", "on", "against", "about", "over"}
 # Acts whose nominal object has not happened (or is denied): "demanded the release", "threatened a
 # strike", "rejected the deal". What is welcomed or regretted did happen: "regretted the attacks".
 IRREALIS_OBJECT = {"THREATEN", "REQUEST", "REJECT"}
+# A state's demand that a foreign presence leave is an expulsion (triggers.py); what it asks is its content.
+EXPEL_ASKS = {"demand", "ask", "request", "call", "order", "tell", "instruct", "urge"}
 # Promises whose content is still to come: "agreed to postpone the march", "offered to host talks".
 PROMISE_VERBS = {"agree", "promise", "pledge", "offer", "vow", "consent", "accept"}
 # Ending or suspending something is not that thing happening: "lifted the curfew", "suspended aid".
@@ -94,6 +97,26 @@ def _claim_made_by(claim: Token, rejection: Token) -> bool:
     "denied Kyiv's accusations"): an accusation of its own, coded with its denial."""
     return claim.dep_ == "dobj" and claim.head.i == rejection.i and any(
         c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in claim.children)
+
+
+# How a sentence may tell that an attack was a bombing without a bombing verb.
+_EXPLOSIVE_NOUNS = {"ied", "landmine", "mine", "explosive", "explosives", "grenade", "bomb"}
+_LADEN = {"bomb-laden", "explosives-laden", "explosive-laden", "booby-trapped"}
+_BOMB_KINDS = {"car", "roadside", "truck", "improvised", "planted", "suicide"}
+
+
+def _explosive_means(sent: SpacySpan) -> str | None:
+    """"suicide-attack" or "explosives" when the sentence names the means ("a suicide bomber", "a car
+    bomb", "an explosives-laden vehicle", "a roadside bomb"), else None."""
+    lower = [t.lower_ for t in sent]
+    if "bomber" in lower and "suicide" in lower:
+        return "suicide-attack"
+    if any(w in _LADEN for w in lower) or any(
+            t.lemma_.lower() in _EXPLOSIVE_NOUNS and t.pos_ == "NOUN"
+            and t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and any(c.lower_ in _BOMB_KINDS for c in t.children)
+            for t in sent):
+        return "explosives"
+    return None
 
 
 def _content_of(tok: Token, by_i: dict[int, Trigger]) -> Trigger | None:
@@ -272,6 +295,11 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
         strong = {t.type for t in trigs if not t.weak}
         casualties = any(f.category in CASUALTY for _, f in s_figs) and not lemmas & DISASTER_CONTEXT
         trigs = [t for t in trigs if not t.weak or t.type in strong or (t.type == "ASSAULT" and casualties)]
+        bomb = _explosive_means(sent)
+        if bomb is not None:  # "died when a suicide bomber drove an explosives-laden vehicle into a van"
+            for t in trigs:
+                if t.type == "ASSAULT" and t.mode is None:
+                    t.mode = bomb
         if "ASSAULT" in strong:  # "retook the town after heavy fighting": taking a place by force
             fights = {t.token.i for t in trigs if t.type == "ASSAULT" and not t.weak}
             for t in trigs:
@@ -298,7 +326,8 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             lemma = gov.token.lemma_.lower()
             if gov.type in IRREALIS_OBJECT or (gov.type == "AGREE" and lemma in PROMISE_VERBS) or (
                     gov.type in ("RETREAT", "CONCEDE", "SANCTION", "COERCE") and lemma in ENDING_VERBS) or (
-                    gov.type == "MOBILIZE" and lemma == "prepare"):
+                    gov.type == "MOBILIZE" and lemma == "prepare") or (
+                    gov.type == "SANCTION" and gov.mode == "expel" and lemma in EXPEL_ASKS):  # "asked X to withdraw"
                 inner = content_indices(gov.token)
                 for t in kept:
                     if gov.type == "REJECT" and t.type == "ACCUSE" and _claim_made_by(t.token, gov.token):

@@ -118,6 +118,30 @@ VIOLENT_CAMPAIGN = {"military", "air", "bombing", "bomb", "aerial", "ground", "a
 # Expelling a diplomat is a sanction on the sending state, not a deportation.
 DIPLOMATS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "chargé", "emissary",
              "delegate", "delegation", "embassy", "mission", "staff", "official"}
+# A foreign presence a state may expel or withdraw (CAMEO 166x: peacekeepers, inspectors, aid agencies).
+PRESENCE = {"peacekeeper", "observer", "monitor", "inspector", "agency", "ngo", "organisation", "organization",
+            "charity", "peacekeeping"}
+# "the head of the UN mission", "members of the delegation": the office stands for what "of" names.
+OFFICE_HEADS = {"head", "chief", "member", "representative", "director", "coordinator", "leader"}
+# Ordering one of these acts imposes it ("ordered the arrest of", "ordered the dissolution of the party").
+IMPOSED = {"arrest", "detention", "dissolution", "seizure", "confiscation", "expulsion", "deportation", "suspension",
+           "withdrawal", "departure", "exit", "removal"}
+FOREIGN_FORCES = {"troop", "force", "soldier", "contingent", "base", "personnel"}
+# Bodies of a state: when one "protests", it complains officially (CAMEO 114), it does not demonstrate.
+STATE_BODIES = {"government", "ministry", "embassy", "president", "minister", "administration", "kremlin",
+                "spokesman", "spokeswoman", "spokesperson", "cabinet", "state", "country", "foreign"}
+# Asking a foreign presence to leave: when a state asks, it expels (CAMEO 166).
+EXPEL_ASKS = {"demand", "ask", "request", "call", "order", "tell", "instruct", "urge"}
+GOING = {"departure", "exit", "withdrawal", "expulsion", "removal", "pullout", "pull-out", "recall"}
+LEAVING = {"leave", "withdraw", "depart", "quit", "go", "pull", "vacate", "exit"}
+# What calling an act makes it an accusation ("the shelling was a war crime").
+CONDEMN_NOUNS = {"crime", "massacre", "genocide", "terrorism", "atrocity", "aggression", "violation", "provocation",
+                 "murder"}
+HOSTS = {"government", "junta", "authority", "regime", "ministry", "president", "council", "administration",
+         "cabinet", "state", "country", "parliament", "kremlin"}
+AUTHORITIES = {"authority", "regulator", "court", "junta", "regime", "censor", "watchdog"}
+# What a claim of perpetration makes an accusation of ("said the soldiers had committed war crimes").
+CRIME_NOUNS = {"crime", "atrocity", "abuse", "genocide", "violation", "massacre", "cleansing"}
 # Those an evacuation order moves ("ordered 3,000 people out of their homes").
 RESIDENTS = {"resident", "people", "family", "villager", "inhabitant", "household", "civilian", "tenant",
              "population", "community", "home", "town", "village", "city", "area", "district", "neighbourhood",
@@ -136,7 +160,7 @@ CONDEMN = {"criminal", "crime", "barbaric", "barbarous", "barbarism", "heinous",
            "abhorrent", "atrocious", "atrocity", "inhumane", "inhuman", "monstrous", "savage", "reprehensible",
            "deplorable", "unacceptable", "outrageous", "shameful", "disgraceful", "terrorist", "terrorism", "terror",
            "illegal", "unlawful", "illegitimate", "genocide", "massacre", "aggression", "provocation", "evil",
-           "murderous", "brutal", "treacherous", "war", "crackdown", "invasion", "occupation"}
+           "murderous", "brutal", "treacherous", "war", "crackdown", "invasion", "occupation", "violation"}
 CONDEMN_ADJ = {"criminal", "barbaric", "barbarous", "heinous", "cowardly", "despicable", "abhorrent", "atrocious",
                "inhumane", "inhuman", "monstrous", "savage", "reprehensible", "deplorable", "unacceptable",
                "outrageous", "shameful", "disgraceful", "illegal", "unlawful", "illegitimate", "murderous"}
@@ -283,7 +307,8 @@ def _objects(tok: Token) -> set[str]:
             for d in [c, *c.children]):
         out.add("person")  # "Mr Tavadze was beaten by police" (not "Nadal beat Federer": one person another)
     for p in _patients(tok):  # "a small group of protesters", "thousands of residents": what "of" names
-        if p.lemma_.lower() in QUANTITIES or p.like_num:  # "four of their diplomats"
+        # "four of their diplomats", "the head of the UN mission"
+        if p.lemma_.lower() in QUANTITIES or p.like_num or p.lemma_.lower() in OFFICE_HEADS:
             out |= {g.lemma_.lower() for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj"}
     for c in tok.children:  # "ran down a street vendor": the parser may hang the object on the particle
@@ -345,6 +370,9 @@ def _predicates(tok: Token) -> set[str]:
                     out.add(g.lemma_.lower())
                     if c.lower_ == "as":
                         out |= {m.lemma_.lower() for m in g.children if m.dep_ in ("amod", "compound")}
+                    if g.lemma_.lower() in ("act", "form"):  # "described the strike as an act of aggression"
+                        out |= {m.lemma_.lower() for q in g.children if q.dep_ == "prep" and q.lower_ == "of"
+                                for m in q.children if m.dep_ == "pobj"}
     return out
 
 
@@ -700,8 +728,9 @@ def classify(tok: Token) -> Trigger | None:
     if pos == "V" and lemma == "order" and _subjects(tok) & COURTS and any(
             t.lemma_.lower() in CUSTODY for t in tok.sent):
         return Trigger(tok, "COERCE", "detention", False, *_span(tok))  # "a court ordered them held in custody"
-    if pos == "V" and lemma in ("prevent", "bar", "block", "ban") and any(
-            c.dep_ == "prep" and c.lower_ == "from" for c in tok.children) and any(
+    if pos == "V" and lemma in ("prevent", "bar", "block", "ban", "stop") and any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in tok.children) and not (
+            lemma == "stop" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)) and any(
             p.lower_ in ("him", "her", "them", "us") or _person(p) for p in _patients(tok)):
         # "police tried to prevent him from joining the march", "was barred from leaving the country"
         return Trigger(tok, "COERCE", "ban" if lemma in ("bar", "ban") else "restrict", False, *_span(tok))
@@ -710,6 +739,10 @@ def classify(tok: Token) -> Trigger | None:
             c.dep_ == "dobj" and any(e.type == "ASSAULT" for e in ENTRIES.get((c.lemma_.lower(), "N"), ()))
             for c in tok.children):
         return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))  # "police think the network planned the blasts"
+    if pos == "V" and lemma in ("commit", "perpetrate") and tok.dep_ == "ccomp" and \
+            tok.head.lemma_.lower() in BELIEVE | SAY_ALLEGE and any(
+            c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children) and _objects(tok) & CRIME_NOUNS:
+        return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))  # "said the soldiers had committed war crimes"
     if pos == "V" or (tok.pos_ == "AUX" and lemma == "be"):
         special = _special(tok, lemma)
         if special is not None:
@@ -721,6 +754,12 @@ def classify(tok: Token) -> Trigger | None:
         return Trigger(tok, "ASSAULT", None, False, first.idx, tok.idx + len(tok.text))
     if pos == "N" and lemma in PROTESTERS:
         return _crowd_acting(tok)
+    if pos == "V" and lemma == "give" and _given_time_to_leave(tok):
+        return Trigger(tok, "SANCTION", "expel", False, *_span(tok))  # "gave the envoy 48 hours to leave"
+    if pos == "N" and lemma in CONDEMN_NOUNS and _called_a_crime(tok):
+        return Trigger(tok, "ACCUSE", "disapprove", False, *_span(tok))  # "the strike was a war crime"
+    if pos == "V" and lemma in ("slam", "blast") and _criticises(tok):
+        return Trigger(tok, "ACCUSE", "disapprove", False, *_span(tok))  # "slammed the government over ..."
     if pos is None:
         return _adjective(tok)
     text = tok.lower_
@@ -791,10 +830,10 @@ def classify(tok: Token) -> Trigger | None:
         mode = "suicide-attack"
     if type_ == "ASSAULT" and mods & {"grenade"}:
         mode = "explosives"
-    if lemma in ("fight", "battle") and pos == "V" and any(
-            c.dep_ == "prep" and (c.lower_ == "since" or (c.lower_ == "for" and any(
-                g.lemma_.lower() in DURATIONS for g in c.children))) for c in tok.children):
+    if lemma in ("fight", "battle") and pos == "V" and _for_a_long_time(tok):
         return None  # "the movements that have battled the state since the 1960s": a long war, no incident
+    if type_ == "ASSAULT" and _ongoing(tok):
+        return None  # "where Hezbollah fighters have exchanged cross-border fire with Israel for 11 months"
     if (lemma == "fight" or (lemma == "battle" and pos == "N")) and weak and (obj or any(
             c.dep_ == "prep" and c.lower_ in ("against", "with", "between") for c in tok.children)):
         weak = False  # "troops fought the rebels", "a battle with police": two sides named
@@ -802,6 +841,8 @@ def classify(tok: Token) -> Trigger | None:
         if not (mods & VIOLENT_CAMPAIGN):
             return None
         weak = False
+    if lemma == "protest" and pos == "V" and _state_protest(tok):
+        return Trigger(tok, "ACCUSE", "disapprove", False, start, end)  # "China protested the arms sale"
     if lemma == "protest" and pos == "N" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LODGE:
         return Trigger(tok, "ACCUSE", "disapprove", False, start, end)  # "lodged a protest": an official complaint
     if lemma in ("ask", "question") and pos == "V" and any(
@@ -811,8 +852,18 @@ def classify(tok: Token) -> Trigger | None:
         return None  # "asked whether he had been mistreated", "asked what had happened": a question, no demand
     if lemma == "ask" and pos == "V" and _asks_a_quoted_question(tok):
         return None  # "'Is it a crime to protest?' asked a trader": a question
+    if lemma in ("decline", "refuse", "fail") and pos == "V" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in ("extend", "renew", "prolong") and
+            _objects(c) & (DEAL_OBJ | {"treaty", "mandate", "initiative", "arrangement", "accord"})
+            for c in tok.children):
+        return Trigger(tok, "SANCTION", "withdraw", False, start, end)  # "refused to extend the grain deal"
+    if lemma == "protest" and pos == "N" and tok.tag_ == "NN" and tok.dep_ == "pobj" and \
+            tok.head.lower_ == "in" and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children) \
+            and _other_act(next((a for a in tok.head.ancestors if a.pos_ == "VERB"), tok.head.head)):
+        return None  # "withdrew its ambassador in protest": the motive of another act, no demonstration
     if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in NOT_REFUSED and not any(
-            g.dep_ == "prt" for g in c.children) for c in tok.children):  # "refused to give up" is a refusal
+            g.dep_ == "prt" for g in c.children) and not (  # "refused to give up" is a refusal
+            _objects(c) & (RELEASED | CAPTIVES)) for c in tok.children):  # so is "refused to release the hostages"
         return None
     if lemma in ORDER_VERBS and pos == "V" and not entry.preps:  # "forced out" is its own reading
         goal = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVE), None)
@@ -820,7 +871,7 @@ def classify(tok: Token) -> Trigger | None:
         out = any(c.lower_ in ("out", "from") and c.dep_ in ("prep", "prt", "advmod") and c.i > tok.i
                   for c in tok.children)
         patients = {p.lemma_.lower() for p in _patients(tok)}
-        if (goal is not None or out) and patients & DIPLOMATS:
+        if (goal is not None or out) and _presence(tok, patients):
             type_, mode = "SANCTION", "expel"  # "the ambassador was told to leave": an expulsion
         elif goal is not None or out:
             # an order to leave: an evacuation order for residents, else forced displacement
@@ -829,12 +880,16 @@ def classify(tok: Token) -> Trigger | None:
             type_, mode = "COERCE", "evacuation" if evac else "deport"
         elif lemma in ("order", "instruct") and patients & RESTRICTIONS:
             type_, mode = "COERCE", "restrict"  # "ordered a curfew in Baghdad": the curfew is imposed
+        elif lemma in ("order", "instruct") and patients & IMPOSED:
+            type_, mode = _imposed(tok)  # "ordered the arrest of", "ordered the departure of French troops"
         elif lemma in ("order", "instruct"):
             type_, mode = "REQUEST", None  # PLOVER DEMAND: "all demands and orders"
         else:
             return None
+    if type_ == "REQUEST" and pos == "V" and lemma in EXPEL_ASKS and _state_subject(tok) and _asks_to_leave(tok):
+        type_, mode = "SANCTION", "expel"  # "the junta demanded the withdrawal of French troops": an expulsion
     if type_ == "RETREAT" and mode == "withdraw" and pos == "V" and \
-            {p.lemma_.lower() for p in _patients(tok)} & DIPLOMATS:
+            {p.lemma_.lower() for p in _patients(tok)} & (DIPLOMATS | PRESENCE):
         type_ = "SANCTION"  # "pulled their ambassadors out of Algeria": a recall, not a retreat
     if lemma == "emergency" and pos == "N" and not (
             tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "state"):
@@ -855,6 +910,12 @@ def classify(tok: Token) -> Trigger | None:
             or _objects(tok) & CAPTIVITY
             or (lemma == "set" and any(p.pos_ == "PRON" for p in _patients(tok)))):  # "set them free"
         return None  # "the company let go 200 workers": layoffs, not a release
+    if lemma == "block" and type_ == "PROTEST" and _subjects(tok) & (SECURITY | STATE_BODIES | AUTHORITIES):
+        type_, mode = "COERCE", "restrict"  # "the authorities blocked access to social media"
+    if type_ == "ACCUSE" and mode == "investigate" and _about_an_accident(tok):
+        return None  # "the crash is being investigated": a disaster or accident is no PLOVER event
+    if lemma in ("force", "drive") and type_ == "COERCE" and mode == "deport" and _mass_displacement(tok):
+        return None  # "the fighting forced tens of thousands from their homes": a displacement toll, no act
     if lemma in ORDER_VERBS and type_ in ("COERCE", "SANCTION") and _subjects(tok) & DISASTER:
         return None  # "the storm forced thousands from their homes": no one coerced them
     if mode == "coup" and pos == "V" and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
@@ -934,6 +995,191 @@ RIOT_GEAR = {"police", "policeman", "officer", "squad", "unit", "gear", "shield"
              "helmet", "van", "police-man", "cop"}
 NO_COMMENT = {"comment", "interview", "response", "reaction", "information", "clarification", "confirmation",
               "anonymity"}
+
+
+def _presence(tok: Token, patients: set[str]) -> bool:
+    """Whom an order to leave expels as a sanction: diplomats, a mission, peacekeepers, aid agencies
+    ("aid agencies were told to leave"), not residents or migrants."""
+    if patients & (DIPLOMATS | PRESENCE):
+        return True
+    return any(c.dep_ == "compound" and c.lemma_.lower() in ("aid", "humanitarian", "relief")
+               for p in _patients(tok) for c in p.children)
+
+
+def _foreign_presence(g: Token) -> bool:
+    """Diplomats, a mission, peacekeepers, aid agencies, or troops another state sends ("French
+    troops", "foreign forces"; not "the army", "his fighters")."""
+    lem = g.lemma_.lower()
+    if lem in DIPLOMATS | PRESENCE:
+        return True
+    return lem in FOREIGN_FORCES and any(
+        m.ent_type_ in ("NORP", "GPE") or m.lemma_.lower() in ("foreign", "regional", "multinational", "international")
+        for m in g.children if m.dep_ in ("amod", "compound", "poss", "nmod"))
+
+
+# What displaces people in the aggregate ("the fighting forced thousands from their homes").
+CONFLICT_NOUNS = {"fighting", "violence", "conflict", "war", "insurgency", "campaign", "clash", "offensive", "crisis",
+                  "exchange", "fire", "crackdown", "unrest", "bombardment", "shelling", "hostility", "combat"}
+MASS = {"thousand", "million", "hundred", "thousands", "millions", "hundreds", "ten", "tens"}
+
+
+def _about_an_accident(tok: Token) -> bool:
+    """An investigation of an accident or a disaster: its object (or, for a noun, what "into"/"of" names)."""
+    whats = set(_objects(tok)) | {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in (
+        "into", "of") for g in c.children if g.dep_ == "pobj"}
+    return bool(whats & DISASTER) and not whats & {"attack", "killing", "shooting", "bombing", "explosion", "blast"}
+
+
+def _mass_displacement(tok: Token) -> bool:
+    """People forced or driven from their homes by a war, or in their thousands: a displacement
+    figure (the figures stage counts it), not a discrete coercion an analyst codes."""
+    if _subjects(tok) & CONFLICT_NOUNS:
+        return True
+    for p in _patients(tok):
+        nums = [p, *(c for c in p.subtree if c.dep_ in ("nummod", "quantmod", "compound", "pobj", "nmod"))]
+        for n in nums:
+            if n.lemma_.lower() in MASS or n.lower_ in MASS:
+                return True
+            if n.like_num:
+                try:
+                    if float(n.text.replace(",", "")) >= 1000:
+                        return True
+                except ValueError:
+                    pass
+    return False
+
+
+def _for_a_long_time(verb: Token) -> bool:
+    """"since the 1960s", "for 11 months", "for years": how long something has gone on."""
+    return any(c.dep_ == "prep" and (c.lower_ == "since" or (c.lower_ == "for" and any(
+        g.lemma_.lower() in DURATIONS for g in c.children))) for c in verb.children)
+
+
+def _ongoing(tok: Token) -> bool:
+    """An act that has gone on for months or years (a perfect verb with "for" a span), or the object of
+    one ("have exchanged fire for 11 months"): a conflict's course, not an incident."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ == "dobj" else None
+    if verb is None or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    # only "for" a span: "since June 15 the army has been conducting an offensive" dates an operation's start
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in DURATIONS for g in c.children)
+               for c in verb.children)
+
+
+def _other_act(verb: Token) -> bool:
+    """The verb is itself an act of another kind than a protest ("recalled its envoy in protest")."""
+    return verb.pos_ == "VERB" and any(e.type != "PROTEST" for e in ENTRIES.get((verb.lemma_.lower(), "V"), ()))
+
+
+def _state_subject(tok: Token) -> bool:
+    """A host state asks: a country, its government, junta or authorities (not foreign ministers of a bloc)."""
+    subjects = [_noun_of(c) for c in tok.children if c.dep_ == "nsubj"]
+    return any(s.ent_type_ == "GPE" or s.lemma_.lower() in HOSTS for s in subjects)
+
+
+def _from_elsewhere(tok: Token, subject_text: str) -> bool:
+    """The presence is to leave a named country other than the asker's ("the withdrawal of Serbian forces
+    from Bosnia", asked by the EC): a demand about a third country, no expulsion."""
+    for c in tok.subtree:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") and g.text not in subject_text:
+                    return True
+    return False
+
+
+def _asks_to_leave(tok: Token) -> bool:
+    """The demand is that a foreign presence go: "demanded the withdrawal of French troops", "called for
+    the departure of the ambassador", "asked the UN to withdraw its mission", "demanded that the envoy
+    leave"."""
+    nouns = list(_patients(tok)) + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                                     for g in c.children if g.dep_ == "pobj"]
+    subject_text = " ".join(tok.doc[c.left_edge.i:c.right_edge.i + 1].text for c in tok.children if c.dep_ == "nsubj")
+    if _from_elsewhere(tok, subject_text):
+        return False
+    for n in nouns:
+        if n.lemma_.lower() in GOING and any(
+                _foreign_presence(g) for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"):
+            return True
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVING:
+            who = [g for g in c.children if g.dep_ in ("nsubj", "dobj")]
+            if c.dep_ == "xcomp":  # "asked the ambassador to leave": the asked one goes
+                who += [g for g in tok.children if g.dep_ == "dobj"]
+            if any(_foreign_presence(g) for g in who):
+                return True
+    return False
+
+
+def _given_time_to_leave(tok: Token) -> bool:
+    """"gave the French envoy 48 hours to leave the country"."""
+    spans = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in DURATIONS | {"hour", "day"}]
+    goes = [a for h in (tok, *spans) for a in h.children if a.dep_ in ("acl", "relcl", "advcl", "xcomp")]
+    if not spans or not any(a.lemma_.lower() in LEAVING for a in goes):
+        return False
+    return any(_foreign_presence(c) for c in tok.children if c.dep_ in ("dative", "dobj", "nsubjpass"))
+
+
+def _called_a_crime(tok: Token) -> bool:
+    """An act said to be a crime: "the strike was a war crime", "this is genocide" (the copula's subject
+    an attack noun or a demonstrative standing for one)."""
+    head = tok.head
+    if tok.dep_ != "attr" or head.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in head.children):
+        return False
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if tok.sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        return False  # "Is it a crime to protest?": a question
+    if subj.lower_ in ("this", "that", "it"):  # "it was a massacre, the mayor said"; not "it is a crime to ..."
+        return head.dep_ == "ccomp" and head.head.lemma_.lower() in SAY_ALLEGE and not any(
+            c.dep_ in ("xcomp", "ccomp", "advcl") for h in (head, tok) for c in h.children)
+    return any(e.type == "ASSAULT" for e in ENTRIES.get((subj.lemma_.lower(), "N"), ()))
+
+
+def _criticises(tok: Token) -> bool:
+    """"slammed the government", "blasted the decision": criticism, unless a weapon or a vehicle is the
+    subject ("a missile slammed into", "the car slammed into a wall") or there is no object."""
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    subj = _subjects(tok)
+    return not (subj & (AIR | {"car", "truck", "vehicle", "bus", "boat", "shell", "missile", "rocket", "bomb",
+                               "blast", "explosion", "wave", "storm"}))
+
+
+def _imposed(tok: Token) -> tuple[str, str | None]:
+    """What an order imposes, from the act it names: the noun's own reading when it is a coercion or a
+    sanction ("the arrest of", "the withdrawal of the UN mission"); a departure or exit of diplomats,
+    a mission or foreign troops is an expulsion; anything else stays a demand."""
+    for p in _patients(tok):
+        lem = p.lemma_.lower()
+        whom = [g for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                if g.dep_ == "pobj"]
+        if lem in ("departure", "exit", "removal", "withdrawal", "expulsion") and any(
+                g.lemma_.lower() in DIPLOMATS | PRESENCE or (g.lemma_.lower() in FOREIGN_FORCES and any(
+                    m.ent_type_ in ("NORP", "GPE") or m.lemma_.lower() == "foreign" for m in g.subtree))
+                for g in whom):
+            return "SANCTION", "expel"
+        for e in ENTRIES.get((lem, "N"), ()):
+            if e.type in ("COERCE", "SANCTION") and _fits(p, e, _children_lemmas(p, ("compound", "amod", "nmod"))):
+                return e.type, e.mode
+    return "REQUEST", None
+
+
+def _state_protest(tok: Token) -> bool:
+    """A state, ministry or official "protested": an official complaint (CAMEO 114, PLOVER ACCUSE), as
+    is protesting "to" an embassy or government; crowds, workers and students demonstrate."""
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            c = _noun_of(c)
+            if c.ent_type_ == "GPE" or c.lemma_.lower() in STATE_BODIES or any(
+                    m.lemma_.lower() in ("foreign", "ministry") for m in c.children if m.dep_ == "compound"):
+                return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(
+                g.lemma_.lower() in STATE_BODIES | DIPLOMATS or g.ent_type_ == "GPE" for g in c.children):
+            return True
+    return False
 
 
 def _asks_a_quoted_question(tok: Token) -> bool:

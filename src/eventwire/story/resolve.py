@@ -150,7 +150,12 @@ class Story:
         named = Counter(self.places[i].geonameid or self.places[i].text for i in outside_dateline)
         if named:
             top = named.most_common(1)[0][0]
-            return next(i for i in outside_dateline if (self.places[i].geonameid or self.places[i].text) == top)
+            found = next(i for i in outside_dateline if (self.places[i].geonameid or self.places[i].text) == top)
+            home = self.dateline_place
+            if home is not None and self._rank(found) >= PLACE_RANK["country"] and \
+                    self.places[found].country != self.places[home].country:
+                return home  # "Nairobi, June 25: ... a half-sister of former US President Obama": not the US
+            return found
         return self.dateline_place
 
     def set_narrative_day(self, groups: list[list[MentionView]]) -> None:
