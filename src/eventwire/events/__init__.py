@@ -33,7 +33,7 @@ from .roles import (
     roles,
 )
 from .statements import STATING, content_indices, statement_triggers
-from .triggers import DISASTER_CONTEXT, PROTESTERS, Trigger, classify, territorial, verbal
+from .triggers import DISASTER_CONTEXT, EXPEL_ASKS, PROTESTERS, Trigger, classify, territorial, verbal
 
 __all__ = ["find_events"]
 
@@ -67,8 +67,6 @@ CONTENT_PREPS = {"for", "of", "to", "on", "against", "about", "over"}
 # Acts whose nominal object has not happened (or is denied): "demanded the release", "threatened a
 # strike", "rejected the deal". What is welcomed or regretted did happen: "regretted the attacks".
 IRREALIS_OBJECT = {"THREATEN", "REQUEST", "REJECT"}
-# A state's demand that a foreign presence leave is an expulsion (triggers.py); what it asks is its content.
-EXPEL_ASKS = {"demand", "ask", "request", "call", "order", "tell", "instruct", "urge"}
 # Promises whose content is still to come: "agreed to postpone the march", "offered to host talks".
 PROMISE_VERBS = {"agree", "promise", "pledge", "offer", "vow", "consent", "accept"}
 # Ending or suspending something is not that thing happening: "lifted the curfew", "suspended aid".
@@ -327,7 +325,8 @@ def find_events(doc: Doc, places: list[Place], times: list[Time], actors: ActorT
             if gov.type in IRREALIS_OBJECT or (gov.type == "AGREE" and lemma in PROMISE_VERBS) or (
                     gov.type in ("RETREAT", "CONCEDE", "SANCTION", "COERCE") and lemma in ENDING_VERBS) or (
                     gov.type == "MOBILIZE" and lemma == "prepare") or (
-                    gov.type == "SANCTION" and gov.mode == "expel" and lemma in EXPEL_ASKS):  # "asked X to withdraw"
+                    # a state's demand that a foreign presence go is an expulsion; what it asks is its content
+                    gov.type == "SANCTION" and gov.mode == "expel" and lemma in EXPEL_ASKS):
                 inner = content_indices(gov.token)
                 for t in kept:
                     if gov.type == "REJECT" and t.type == "ACCUSE" and _claim_made_by(t.token, gov.token):
