@@ -177,3 +177,17 @@ def test_fire_exchanged_for_months_is_a_conflicts_course_not_an_incident(extract
     assert "exchanged" not in found and "fire" not in found, found
     found = _mentions(extract("Since June 15 the army has been conducting a large offensive against the rebels."))
     assert found.get("offensive") == "ASSAULT", found
+
+
+def test_striving_to_curb_violence_is_no_attack(extract):
+    found = _mentions(extract("For years the government has battled to curb gang violence in the jails, where "
+                              "inmates killed 300 rivals in 2021."))
+    assert "battled" not in found and "violence" not in found, found
+    found = _mentions(extract("Troops fought to retake the town from the rebels on Sunday."))
+    assert found.get("fought") == "ASSAULT" or found.get("retake") in ("ASSAULT", "COERCE"), found
+
+
+def test_a_contested_claim_of_an_attack_is_an_accusation(extract):
+    found = _mentions(extract("Kyiv claimed that Russian forces had shelled the town overnight."))
+    assert found.get("claimed") == "ACCUSE" and found.get("shelled") == "ASSAULT", found
+    assert "claimed" not in _mentions(extract("He claimed that he had never met the minister."))

@@ -739,6 +739,8 @@ def classify(tok: Token) -> Trigger | None:
             c.dep_ == "dobj" and any(e.type == "ASSAULT" for e in ENTRIES.get((c.lemma_.lower(), "N"), ()))
             for c in tok.children):
         return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))  # "police think the network planned the blasts"
+    if pos == "V" and lemma in CONTESTED_SAY and _claims_an_attack(tok):
+        return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))  # "Kyiv claimed that Russian forces had shelled"
     if pos == "V" and lemma in ("commit", "perpetrate") and tok.dep_ == "ccomp" and \
             tok.head.lemma_.lower() in BELIEVE | SAY_ALLEGE and any(
             c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children) and _objects(tok) & CRIME_NOUNS:
@@ -830,8 +832,17 @@ def classify(tok: Token) -> Trigger | None:
         mode = "suicide-attack"
     if type_ == "ASSAULT" and mods & {"grenade"}:
         mode = "explosives"
+    if lemma in ("fight", "battle", "struggle") and pos == "V" and any(
+            c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and c.lemma_.lower() not in RETAKE | SEIZE_PEOPLE
+            and not any(e.type in ("ASSAULT", "COERCE") for e in ENTRIES.get((c.lemma_.lower(), "V"), ()))
+            for c in tok.children):
+        return None  # "Ecuador has battled to rein in violence": striving ("fought to retake the town" is fighting)
     if lemma in ("fight", "battle") and pos == "V" and _for_a_long_time(tok):
         return None  # "the movements that have battled the state since the 1960s": a long war, no incident
+    if type_ == "ASSAULT" and pos == "N" and tok.dep_ in ("dobj", "pobj") and (
+            tok.head if tok.dep_ == "dobj" else tok.head.head).lemma_.lower() in CURB:
+        return None  # "battled to rein in violence", "efforts to curb attacks": what is to be stopped, generic
     if type_ == "ASSAULT" and _ongoing(tok):
         return None  # "where Hezbollah fighters have exchanged cross-border fire with Israel for 11 months"
     if (lemma == "fight" or (lemma == "battle" and pos == "N")) and weak and (obj or any(
@@ -1017,6 +1028,26 @@ def _foreign_presence(g: Token) -> bool:
         for m in g.children if m.dep_ in ("amod", "compound", "poss", "nmod"))
 
 
+# Verbs of saying that mark an assertion as contested ("claimed", "insisted", "contended"), unlike "said".
+CONTESTED_SAY = {"claim", "insist", "contend", "maintain"}
+
+
+def _claims_an_attack(tok: Token) -> bool:
+    """"Kyiv claimed that Russian forces had shelled the town": a contested claim that a named side
+    attacked or coerced (the speaker named, the doer a noun, not "it" or "they")."""
+    if not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(
+                s.dep_ in ("nsubj", "agent") and s.pos_ != "PRON" for s in c.children) and any(
+                e.type in ("ASSAULT", "COERCE") for e in ENTRIES.get((c.lemma_.lower(), "V"), ())):
+            return True
+    return False
+
+
+# Verbs of curbing a kind of act: their object is generic ("to rein in violence", "to combat attacks").
+CURB = {"rein", "curb", "tackle", "combat", "stem", "quell", "contain", "reduce", "prevent", "counter", "deter",
+        "discourage", "address", "eradicate", "eliminate"}
 # What displaces people in the aggregate ("the fighting forced thousands from their homes").
 CONFLICT_NOUNS = {"fighting", "violence", "conflict", "war", "insurgency", "campaign", "clash", "offensive", "crisis",
                   "exchange", "fire", "crackdown", "unrest", "bombardment", "shelling", "hostility", "combat"}
