@@ -233,13 +233,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="cross-validate only; write nothing")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--gold", type=Path, nargs="+", default=None,
+                    help="coded reports to train on (default: benchmarks/stories/own-*.jsonl)")
     args = ap.parse_args()
-    if not OWN:
+    paths = args.gold or OWN
+    if not paths:
         sys.exit("train_actor_ranker: no benchmarks/stories/own-*.jsonl")
     import sklearn
 
     started = time.perf_counter()
-    by_role = examples(load_gold(OWN))
+    by_role = examples(load_gold(paths))
     read_s = time.perf_counter() - started
     summary: dict[str, Any] = {"seconds": {"read": round(read_s, 1)}}
     models: dict[str, Any] = {}
@@ -264,7 +267,7 @@ def main() -> int:
         print(json.dumps(summary))
         return 0
     data = {"model": "logistic regression per role over story/actor_ranker.py candidate features",
-            "trained_on": [p.name for p in OWN], **summary, "sklearn": sklearn.__version__,
+            "trained_on": [p.name for p in paths], **summary, "sklearn": sklearn.__version__,
             "trained": dt.date.today().isoformat(), "roles": models}
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)

@@ -150,13 +150,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="cross-validate only; write nothing")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--gold", type=Path, nargs="+", default=None,
+                    help="coded reports to train on (default: benchmarks/stories/own-*.jsonl)")
     args = ap.parse_args()
-    if not OWN:
+    paths = args.gold or OWN
+    if not paths:
         sys.exit("train_story_scorer: no benchmarks/stories/own-*.jsonl")
     import sklearn
 
     started = time.perf_counter()
-    gold = load_gold(OWN)
+    gold = load_gold(paths)
     reports = candidates(gold)
     read_s = time.perf_counter() - started
     n_groups = sum(len(r["labels"]) for r in reports)
@@ -177,7 +180,7 @@ def main() -> int:
     weights = fit(reports, c)
     data = {
         "model": "logistic regression over story/features.py group features",
-        "trained_on": [p.name for p in OWN], "reports": len(reports), "gold_events": n_gold,
+        "trained_on": [p.name for p in paths], "reports": len(reports), "gold_events": n_gold,
         "candidate_groups": n_groups, "positives": n_pos, "C": c, "threshold": threshold,
         "cv_story_f1": cv, "rules_only": rules_only, "sklearn": sklearn.__version__,
         "trained": dt.date.today().isoformat(), "seconds": {"read": round(read_s, 1), "train": round(train_s, 1)},

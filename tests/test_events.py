@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events.acled import acled_for
-from eventwire.events.triggers import LEXICON
+from eventwire.events.lexicon import LEXICON
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,8 @@
     find_events(doc, places, times, actors, quotes, figures) -> list[schema.Event]
 
 Rules over the dependency parse and a trigger lexicon (data/events_triggers.tsv), one pass
-over the tokens of each sentence.  Modules: ``triggers`` (lexicon, context rules -> type/mode),
+over the tokens of each sentence.  Modules: ``lexicon`` (the trigger lexicon, word classes, parse
+helpers), ``triggers`` (context rules -> type/mode), ``readings`` (the codebook's harder readings),
 ``roles`` (actor1/actor2), ``statements`` (intent, obligation, content of verbal acts), ``modality``,
 ``link`` (place, date, figures), ``coref`` (mentions of the same event), ``acled``.
 Conventions: docs/events.md.

@@ -1,88 +1,45 @@
-"""Trigger lexicon (data/events_triggers.tsv) and the context rules that type a trigger token.
+"""The context rules that type a trigger token (the lexicon and its helpers are in lexicon.py, the
+codebook's harder readings in readings.py).
 
-    LEXICON[(lemma, "V"|"N")] -> Entry
     classify(token) -> Trigger | None
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from importlib import resources
-
 from spacy.tokens import Token
 
 from ..figures.lexicon import PERSON_NOUNS
 from ..quotes.cues import CLAUSE_VERBS
+from . import readings
+from .lexicon import (
+    AIR,
+    DIPLOMATS,
+    DISASTER,
+    ENTRIES,
+    PRESENCE,
+    QUANTITIES,
+    REPRISAL,
+    SAY_ALLEGE,
+    STATE_BODIES,
+    Trigger,
+    children_lemmas,
+    fits,
+    noun_of,
+    objects_of,
+    patients_of,
+    predicates_of,
+    reason,
+    span_of,
+    subjects_of,
+    verbal,
+)
+from .readings import CONTESTED_SAY, CURB
+
+__all__ = ["Trigger", "classify", "reason", "territorial", "verbal"]
 
 
-@dataclass(frozen=True)
-class Entry:
-    type: str
-    mode: str | None
-    weak: bool  # needs support: another trigger of the type (or a casualty figure) in the sentence
-    preps: frozenset[str]  # a particle/preposition the verb must govern ("call on", "gun down")
-    objs: frozenset[str] = frozenset()  # the object (or passive subject) must be one of these lemmas
-    comp: frozenset[str] | None = None  # needs a clausal complement (any when empty; else these lemmas)
-    mods: frozenset[str] = frozenset()  # a noun needs one of these modifiers ("military exercise")
-    subjs: frozenset[str] = frozenset()  # the active subject must be one of these lemmas ("a bomb went off")
-    preds: frozenset[str] = frozenset()  # a predicate complement must be one of these ("held X responsible")
-
-
-@dataclass
-class Trigger:
-    token: Token
-    type: str
-    mode: str | None
-    weak: bool
-    start: int  # character span of the trigger as written
-    end: int
-    # Statements (statements.py): the verb of saying, "intent" | "obligation" | "refusal", the act's trigger.
-    stating: Token | None = None
-    kind: str | None = None
-    content: Trigger | None = None
-
-
-def _load() -> dict[tuple[str, str], list[Entry]]:
-    table: dict[tuple[str, str], list[Entry]] = {}
-    text = resources.files("eventwire").joinpath("data/events_triggers.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        lemma, pos, type_, mode, flags = (line.split("\t") + ["-"] * 5)[:5]
-        sets: dict[str, frozenset[str]] = {}
-        comp: frozenset[str] | None = None
-        for flag in flags.split(","):
-            key, _, val = flag.partition("=")
-            if key in ("prep", "obj", "mod", "subj", "pred"):
-                sets[key] = frozenset(val.split("|"))
-            elif key == "comp":
-                comp = frozenset(val.split("|")) if val else frozenset()
-        table.setdefault((lemma, pos), []).append(Entry(
-            type_, None if mode == "-" else mode, "weak" in flags.split(","), sets.get("prep", frozenset()),
-            sets.get("obj", frozenset()), comp, sets.get("mod", frozenset()), sets.get("subj", frozenset()),
-            sets.get("pred", frozenset())))
-    return table
-
-
-ENTRIES = _load()
-LEXICON = {key: entries[0] for key, entries in ENTRIES.items()}  # the first reading listed
-for _entries in ENTRIES.values():  # constrained readings are tried first ("send troops" before "send")
-    _entries.sort(key=lambda e: not (e.objs or e.comp is not None or e.mods or e.preps or e.subjs or e.preds))
-
-# Context words (lemmas).
-AIR = {"air", "drone", "missile", "rocket", "aerial", "airstrike", "jet", "warplane", "aircraft", "plane",
-       "helicopter", "bomber", "airforce"}
 LABOUR = {"general", "hunger", "labor", "labour", "worker", "nationwide", "national", "teacher", "union",
           "employee", "staff", "doctor", "nurse", "driver", "miner", "transport", "rail", "student"}
-NATURE = {"earthquake", "quake", "storm", "hurricane", "lightning", "tornado", "cyclone", "flood", "typhoon",
-          "disaster", "tsunami", "virus", "pandemic", "illness", "disease"}
-# What kills without a perpetrator: deaths "in the floods", "by the earthquake", "in a crash" are no assault.
-DISASTER = NATURE | {
-    "flooding", "floodwater", "landslide", "mudslide", "landslip", "avalanche", "wildfire", "fire", "blaze",
-    "inferno", "bushfire", "crash", "accident", "collision", "derailment", "heatwave", "drought", "eruption",
-    "volcano", "rain", "rainfall", "downpour", "snowstorm", "blizzard", "tremor", "aftershock", "monsoon",
-    "stampede", "collapse", "drowning", "outbreak", "epidemic", "cholera", "famine", "snow", "shipwreck",
-    "capsizing", "sinking", "overdose", "cancer", "infection", "covid-19", "covid"}
 # The same, as a sentence's context for weak casualty words ("5,000 deaths after the tremor"); not "fire"
 # ("opened fire") or a collapse or crash (of a building, of a drone).
 DISASTER_CONTEXT = DISASTER - {"fire", "collapse", "crash", "accident"}
@@ -97,12 +54,6 @@ NOT_MET = {"demand", "need", "requirement", "target", "criterion", "standard", "
 ORDER_VERBS = {"order", "force", "tell", "instruct", "compel"}
 # What an order may impose: ordering it is imposing it.
 RESTRICTIONS = {"curfew", "lockdown", "closure", "shutdown", "blackout", "blockade", "ban", "restriction"}
-# "lifted the state of emergency", "handed over 700 kg of medicine": the object is what "of" names.
-OF_HEADS = {"state", "level", "number", "policy", "system", "kg", "kilogram", "ton", "tonne", "pound", "litre",
-            "liter", "box", "crate", "batch", "load", "consignment", "truckload", "quantity", "amount", "lot",
-            "shipment", "package", "cargo"}
-LIGHT_OBJECTS = {"effort", "measure", "process", "program", "programme", "operation", "mission", "regulation",
-                 "rule", "law", "order", "activity", "link", "access", "service"}
 # A trigger word inside a name is part of the name: "Amnesty International", "the Ceasefire Committee".
 NAME_ENTS = {"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
 LODGE = {"lodge", "file", "register", "deliver", "send", "issue", "submit"}
@@ -115,30 +66,14 @@ LEAVE = {"evacuate", "leave", "flee", "vacate", "move", "relocate", "depart"}
 DEAL_OBJ = {"deal", "agreement", "accord", "truce", "ceasefire", "pact", "compromise", "bargain"}
 VIOLENT_CAMPAIGN = {"military", "air", "bombing", "bomb", "aerial", "ground", "army", "offensive", "terror",
                     "terrorist", "violent", "bombardment", "insurgent"}
-# Expelling a diplomat is a sanction on the sending state, not a deportation.
-DIPLOMATS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "chargé", "emissary",
-             "delegate", "delegation", "embassy", "mission", "staff", "official"}
-# A foreign presence a state may expel or withdraw (CAMEO 166x: peacekeepers, inspectors, aid agencies).
-PRESENCE = {"peacekeeper", "observer", "monitor", "inspector", "agency", "ngo", "organisation", "organization",
-            "charity", "peacekeeping"}
-# "the head of the UN mission", "members of the delegation": the office stands for what "of" names.
-OFFICE_HEADS = {"head", "chief", "member", "representative", "director", "coordinator", "leader"}
 # Ordering one of these acts imposes it ("ordered the arrest of", "ordered the dissolution of the party").
 IMPOSED = {"arrest", "detention", "dissolution", "seizure", "confiscation", "expulsion", "deportation", "suspension",
            "withdrawal", "departure", "exit", "removal"}
-FOREIGN_FORCES = {"troop", "force", "soldier", "contingent", "base", "personnel"}
-# Bodies of a state: when one "protests", it complains officially (CAMEO 114), it does not demonstrate.
-STATE_BODIES = {"government", "ministry", "embassy", "president", "minister", "administration", "kremlin",
-                "spokesman", "spokeswoman", "spokesperson", "cabinet", "state", "country", "foreign"}
 # Asking a foreign presence to leave: when a state asks, it expels (CAMEO 166).
 EXPEL_ASKS = {"demand", "ask", "request", "call", "order", "tell", "instruct", "urge"}
-GOING = {"departure", "exit", "withdrawal", "expulsion", "removal", "pullout", "pull-out", "recall"}
-LEAVING = {"leave", "withdraw", "depart", "quit", "go", "pull", "vacate", "exit"}
 # What calling an act makes it an accusation ("the shelling was a war crime").
 CONDEMN_NOUNS = {"crime", "massacre", "genocide", "terrorism", "atrocity", "aggression", "violation", "provocation",
                  "murder"}
-HOSTS = {"government", "junta", "authority", "regime", "ministry", "president", "council", "administration",
-         "cabinet", "state", "country", "parliament", "kremlin"}
 AUTHORITIES = {"authority", "regulator", "court", "junta", "regime", "censor", "watchdog"}
 # What a claim of perpetration makes an accusation of ("said the soldiers had committed war crimes").
 CRIME_NOUNS = {"crime", "atrocity", "abuse", "genocide", "violation", "massacre", "cleansing"}
@@ -197,8 +132,6 @@ PROMISES = {"pledge", "promise", "vow", "swear"}
 THREAT_VERBS = {"avenge", "retaliate", "punish", "revenge", "crush", "attack", "strike", "kill", "disrupt",
                 "annihilate", "retake", "liberate"}
 ASSERT_DEPS = ("ccomp", "acl", "appos")
-# Verbs that put an unnamed act on someone: "police said the gang was responsible".
-SAY_ALLEGE = {"say", "tell", "state", "add", "believe", "suspect", "conclude", "allege", "insist", "confirm"}
 ATTRIBUTION = {"plan", "plot", "orchestrate", "mastermind", "behind", "responsible", "sponsor", "order",
                "carry", "commit", "stage", "direct"}
 RESCUED = {"people", "person", "survivor", "victim", "child", "body", "resident", "man", "woman", "family",
@@ -253,156 +186,12 @@ NOT_ACTING = {"be", "have", "say", "want", "hope", "fear", "feel", "believe", "k
 VIOLENT_ACTS = {"smash", "break", "vandalize", "vandalise", "loot", "burn", "torch", "throw", "hurl", "storm",
                 "attack", "clash", "rampage", "set", "ransack", "pelt", "destroy", "damage", "riot", "overturn",
                 "stone", "assault", "beat", "fight", "barricade", "block"}
-DURATIONS = {"year", "decade", "month", "week", "century", "generation"}
 DEADLY = {"kill", "killing", "dead", "die", "death", "fatality", "injure", "wound", "behead", "massacre"}
 PRISON = {"prison", "jail", "inmate", "penitentiary", "prisoner", "cellblock", "gaol", "correctional", "detainee"}
 RIGHTS_GROUPS = {"amnesty", "watchdog", "hrw", "ohchr"}
 CRIMES = {"attack", "killing", "abuse", "execution", "torture", "massacre", "violation", "death", "rape",
           "disappearance", "detention", "arrest", "shooting", "violence", "atrocity", "crime"}
 TRUCES = {"ceasefire", "truce", "cease-fire", "armistice"}
-# "vowed to take revenge on Kenya for deploying troops": what a reprisal answers did happen.
-REPRISAL = {"revenge", "retaliation", "reprisal", "retribution", "vengeance", "avenge", "retaliate", "punish",
-            "pay", "apologize", "apologise", "apology", "compensation", "compensate", "accountable", "thank",
-            "respond", "react", "reply", "answer"}
-
-
-def reason(tok: Token, prep: Token) -> bool:
-    """Whether a "for"/"to" phrase says what a reprisal answers ("respond to the sanctions", "take revenge
-    on Kenya for deploying troops"): that happened, it is no content of a threat."""
-    return prep.lower_ in ("for", "to") and (tok.lemma_.lower() in REPRISAL or any(
-        c.dep_ == "dobj" and c.lemma_.lower() in REPRISAL for c in tok.children))
-
-
-def _children_lemmas(tok: Token, deps: tuple[str, ...]) -> set[str]:
-    return {c.lemma_.lower() for c in tok.children if c.dep_ in deps}
-
-
-def _span(tok: Token) -> tuple[int, int]:
-    return tok.idx, tok.idx + len(tok.text)
-
-
-def _noun_of(tok: Token) -> Token:
-    """A relative pronoun stands for the noun its clause modifies ("cattle that were raided")."""
-    if tok.lower_ in ("that", "which", "who", "whom") and tok.head.dep_ == "relcl":
-        return tok.head.head
-    return tok
-
-
-def _patients(tok: Token) -> list[Token]:
-    """What a verb acts on: its direct object or passive subject (a relative pronoun resolved), or the
-    noun a participle modifies."""
-    out = [_noun_of(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if tok.dep_ == "acl":
-        out.append(tok.head)
-    return out
-
-
-def _objects(tok: Token) -> set[str]:
-    """Lemmas of what a verb acts on: its object, its passive subject ("troops were deployed"), the
-    noun a participle modifies, or what it withdraws from ("withdrew from the treaty", "pulled out of
-    the talks"); for a noun, what "of" names ("a search of the prison", "an exchange of prisoners")."""
-    out = {p.lemma_.lower() for p in _patients(tok)}
-    if any(p.ent_type_ == "PERSON" for p in _patients(tok)) and not any(
-            d.ent_type_ == "PERSON" for c in tok.children if c.dep_ in ("nsubj", "agent")
-            for d in [c, *c.children]):
-        out.add("person")  # "Mr Tavadze was beaten by police" (not "Nadal beat Federer": one person another)
-    for p in _patients(tok):  # "a small group of protesters", "thousands of residents": what "of" names
-        # "four of their diplomats", "the head of the UN mission"
-        if p.lemma_.lower() in QUANTITIES or p.like_num or p.lemma_.lower() in OFFICE_HEADS:
-            out |= {g.lemma_.lower() for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children if g.dep_ == "pobj"}
-    for c in tok.children:  # "ran down a street vendor": the parser may hang the object on the particle
-        if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("down", "over", "up"):
-            out |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
-    out_of = any(c.lower_ == "out" and c.dep_ in ("prt", "advmod", "prep") for c in tok.children)
-    for c in tok.children:
-        # "from"-object; "of" of a noun or after "out"; "looked into the attack"
-        if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "of" and (out_of or tok.pos_ != "VERB")) or (
-                c.lower_ == "into" and tok.lemma_.lower() == "look")):
-            out |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
-        elif c.dep_ == "prep" and c.lower_ == "out":  # "pulled out of the talks": "of" hangs on "out"
-            out |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children if g.dep_ == "pobj"}
-    for c in tok.children:  # "eased emergency measures", "ended mediation efforts": the modifier names it
-        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in LIGHT_OBJECTS:
-            out |= {g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod")}
-    for c in tok.children:  # "lifted the state of emergency": the object is what "of" names
-        if c.dep_ == "dobj" and c.lemma_.lower() in OF_HEADS:
-            out |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children if g.dep_ == "pobj"}
-    return out
-
-
-def _subjects(tok: Token) -> set[str]:
-    """Lemmas of the active subject ("a bomb went off"); a quantity stands for what "of" names."""
-    out = set()
-    for c in tok.children:
-        if c.dep_ == "nsubj":
-            c = _noun_of(c)
-            out.add(c.lemma_.lower())
-            out |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children if g.dep_ == "pobj"}
-    return out
-
-
-def _predicates(tok: Token) -> set[str]:
-    """Lemmas of what a verb says its object is or becomes: "held them responsible", "called it
-    barbaric", "described the raid as a massacre", "set free", "let go", "held in custody"."""
-    out = set()
-    dobjs = 0
-    for c in tok.children:
-        dep = c.dep_
-        if dep in ("oprd", "acomp", "xcomp", "ccomp", "attr") or (dep in ("advmod", "advcl") and c.pos_ == "ADJ") or (
-                dep == "advmod" and c.i > 0 and c.nbor(-1).lower_ == "as"):  # "described it as cowardly"
-            out.add(c.lemma_.lower())
-            out |= {g.lemma_.lower() for g in c.children if g.dep_ in ("amod", "compound", "acomp", "oprd", "attr")}
-        elif dep == "dobj":
-            dobjs += 1
-            if dobjs > 1:  # "branded the strikes a terrorist attack": the second object is the label
-                out.add(c.lemma_.lower())
-            out |= {g.lemma_.lower() for g in c.children if g.dep_ in ("amod", "acomp", "oprd", "ccomp", "compound")}
-            out |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
-                    for g in p.children if g.dep_ == "pobj"}
-        elif dep == "prep" and c.lower_ in ("as", "in", "under", "into", "to", "by", "over"):
-            for g in c.children:
-                if g.dep_ == "pobj" or (c.lower_ == "as" and g.dep_ in ("pcomp", "amod", "acomp")):
-                    # "described the killing as cowardly"
-                    out.add(g.lemma_.lower())
-                    if c.lower_ == "as":
-                        out |= {m.lemma_.lower() for m in g.children if m.dep_ in ("amod", "compound")}
-                    if g.lemma_.lower() in ("act", "form"):  # "described the strike as an act of aggression"
-                        out |= {m.lemma_.lower() for q in g.children if q.dep_ == "prep" and q.lower_ == "of"
-                                for m in q.children if m.dep_ == "pobj"}
-    return out
-
-
-def _fits(tok: Token, e: Entry, mods: set[str]) -> bool:
-    """Whether the token meets the reading's constraints (particle, object, complement, modifier,
-    subject, predicate)."""
-    if e.preps and not any(c.lower_ in e.preps and c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i
-                           for c in tok.children) and not any(  # after the verb: "On Friday, X called ..."
-            # "called for Congress to be shut down": "for" marks the clause
-            c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in e.preps and m.i > tok.i
-                                                 for m in c.children) for c in tok.children):
-        return False
-    if e.objs and not (_objects(tok) & e.objs):
-        return False
-    if e.comp is not None and not any(c.dep_ in ("xcomp", "ccomp") and (not e.comp or c.lemma_.lower() in e.comp)
-                                      for c in tok.children):
-        return False
-    if e.subjs and not (_subjects(tok) & e.subjs):
-        return False
-    if e.preds and not (_predicates(tok) & e.preds):
-        return False
-    return not (e.mods and not mods & e.mods)
-
-
-def verbal(tok: Token) -> bool:
-    """Whether a trigger token acts as a verb: a verb, or a verb the tagger took for a plural noun
-    ("ECOWAS condemns the attempt": a noun has no direct object)."""
-    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "VBZ")
-                                           and (tok.lemma_.lower(), "V") in ENTRIES
-                                           and any(c.dep_ == "dobj" for c in tok.children))
 
 
 def _causes(tok: Token) -> set[str]:
@@ -455,7 +244,7 @@ def _crowd(tok: Token) -> bool:
                 g.dep_ == "pobj" and g.lemma_.lower() in STREETS and g.tag_ == "NNS" for g in c.children)
             for c in tok.children):
         return True
-    if subj.lemma_.lower() not in PROTESTERS and not (_subjects(tok) & PROTESTERS) and not (
+    if subj.lemma_.lower() not in PROTESTERS and not (subjects_of(tok) & PROTESTERS) and not (
             lemma == "march" and subj.lemma_.lower() in ("thousand", "hundred", "crowd", "ten")):  # "thousands marched"
         return False
     if lemma == "take":
@@ -479,7 +268,7 @@ def territorial(tok: Token) -> bool:
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "districts retaken by the army"
         held.append(tok.head)
     for c in held:
-        c = _noun_of(c)
+        c = noun_of(c)
         if c.lemma_.lower() == "control":
             if any(g.dep_ == "pobj" and _place_like(g) for p in c.children
                    if p.dep_ == "prep" and p.lower_ in ("of", "over") for g in p.children) or any(
@@ -497,7 +286,7 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
     if lemma not in SPECIAL:
         return None
     pos = tok.pos_
-    start, end = _span(tok)
+    start, end = span_of(tok)
     if pos in ("VERB", "AUX") and lemma in CROWD_VERBS and _crowd(tok):
         return Trigger(tok, "PROTEST", "demo", False, start, end)
     if pos != "VERB":
@@ -512,7 +301,7 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
     if lemma in ("make", "carry") and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("off", "away")
                                          for c in kids) and (
             lemma == "carry" or any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)):
-        taken = _patients(tok) + [g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+        taken = patients_of(tok) + [g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
                                   if g.dep_ == "pobj"]
         if taken and all(_person(p) and not p.like_num for p in taken):
             return Trigger(tok, "ASSAULT", "abduct", False, start, end)  # "carried off scores of students"
@@ -522,14 +311,14 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
             tok.dep_ == "acl" and tok.tag_ == "VBN") and not any(  # "detainees held in the camp": a state
             (c.dep_ == "nsubj" and _place_like(c)) or (c.dep_ == "advmod" and c.lower_ == "where") or (
                 c.dep_ == "nsubj" and c.lemma_.lower() in FACILITIES) for c in kids):  # "prisons hold 30,000"
-        patients = _patients(tok)
+        patients = patients_of(tok)
         if any(p.ent_type_ == "PERSON" or p.lemma_.lower() in CAPTIVES | WANTED
                or (p.like_num and p.dep_ == "nsubjpass") for p in patients) and (
                 any(c.dep_ in ("agent", "dobj") for c in kids) or tok.dep_ in ("acl", "relcl") or (
                     # "38 were held in Hatay"; not "was held up"
                     any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "prt" for c in kids))):
             return Trigger(tok, "COERCE", "detention", False, start, end)
-    patients = _patients(tok)
+    patients = patients_of(tok)
     doers = {c.lemma_.lower() for c in kids if c.dep_ == "nsubj"} | {
         g.lemma_.lower() for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"}
     # "women were seized near the town", "gunmen grabbed two priests": an abduction; by the police, an arrest
@@ -545,12 +334,12 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
     if lemma == "take" and any(c.dep_ == "nsubjpass" for c in kids) and patients and all(
             _person(p) and p.lemma_.lower() not in HURT for p in patients) and not any(
             c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") or (c.dep_ == "prt" and c.lower_ != "away") for c in kids) \
-            and not (_predicates(tok) & (CARE | CAPTIVITY | {"hostage", "captive", "account", "care", "charge"})):
+            and not (predicates_of(tok) & (CARE | CAPTIVITY | {"hostage", "captive", "account", "care", "charge"})):
         return Trigger(tok, "ASSAULT", "abduct", True, start, end)
     # "soldiers announced they had taken power": a coup (not an election winner's taking office)
     if lemma == "take" and tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "power" for c in kids):
-        subj = _subjects(tok)
+        subj = subjects_of(tok)
         if subj & MILITARY_DOERS or (subj & {"they", "he", "we"} and any(
                 t.lemma_.lower() in MILITARY_DOERS for t in tok.sent)):
             return Trigger(tok, "COERCE", "coup", False, start, end)
@@ -588,7 +377,7 @@ def _person(tok: Token) -> bool:
 
 def _adjective(tok: Token) -> Trigger | None:
     """Triggers that are adjectives: a conviction, a death, a condemnation, a closed border."""
-    start, end = _span(tok)
+    start, end = span_of(tok)
     lower = tok.lower_
     # "found guilty": a conviction ("pleaded guilty" is the defendant's plea, not a ruling)
     if lower == "guilty" and tok.head.lemma_.lower() in ("find", "declare"):
@@ -624,13 +413,13 @@ def _adjective(tok: Token) -> Trigger | None:
             return Trigger(tok, "ACCUSE", "allege", False, start, end)  # "authorities said the Front was responsible"
         if act is not None and any(e.type in ("ASSAULT", "COERCE") for e in ENTRIES.get(
                 (act.lemma_.lower(), "N"), ENTRIES.get((act.lower_, "N"), ()))) and not any(
-                e.type == "ACCUSE" and _fits(said, e, set()) for e in ENTRIES.get((said.lemma_.lower(), "V"), ())):
+                e.type == "ACCUSE" and fits(said, e, set()) for e in ENTRIES.get((said.lemma_.lower(), "V"), ())):
             return Trigger(tok, "ACCUSE", "allege", False, start, end)
     # "Niger's borders would stay shut": a border closure
     if lower in CLOSED and tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in (
             "stay", "remain", "be", "keep"):
         holders = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        if any(_noun_of(h).lemma_.lower() in CLOSABLE for h in holders):
+        if any(noun_of(h).lemma_.lower() in CLOSABLE for h in holders):
             return Trigger(tok, "COERCE", "restrict", False, start, end)
     return None
 
@@ -644,7 +433,7 @@ def _crowd_acting(tok: Token) -> Trigger | None:
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITIES:
         crowd = head.head  # "a small group of protesters", "thousands of demonstrators"
         head = crowd.head
-    start, end = _span(tok)
+    start, end = span_of(tok)
     hl = head.lemma_.lower()
     if crowd.dep_ == "nsubj" and head.pos_ == "VERB" and hl not in NOT_ACTING and hl not in CLAUSE_VERBS and \
             not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) and not (
@@ -658,15 +447,11 @@ def _crowd_acting(tok: Token) -> Trigger | None:
 
 PERPETRATE = {"plan", "orchestrate", "mastermind", "carry", "stage", "commit", "perpetrate", "order", "plot", "direct"}
 BELIEVE = {"think", "believe", "suspect", "assume", "allege", "suggest", "conclude", "suppose", "reckon", "fear"}
-PERPETRATE = {"plan", "orchestrate", "mastermind", "carry", "stage", "commit", "perpetrate", "order", "plot", "direct"}
-BELIEVE = {"think", "believe", "suspect", "assume", "allege", "suggest", "conclude", "suppose", "reckon", "fear"}
 DOERS = {"militant", "group", "rebel", "militia", "insurgent", "jihadist", "faction", "gang", "army", "force",
          "separatist", "guerrilla", "terrorist", "extremist", "network", "cell", "organisation", "organization"}
 RESCUERS = {"rescuer", "volunteer", "firefighter", "diver", "searcher", "responder", "lifeguard", "rescue"}
 AIMS = {"press", "demand", "denounce", "oppose", "call", "condemn", "voice", "express", "reject", "urge",
         "defend", "show", "mourn", "decry", "challenge", "force", "seek"}
-QUANTITIES = {"group", "crowd", "thousand", "hundred", "dozen", "dozens", "scores", "score", "number", "band",
-              "throng", "mob", "ten", "tens", "million"}
 DEMANDING = {"call", "demand", "chant", "press", "urge", "denounce", "protest", "oppose", "condemn", "shout",
              "wave", "carry", "hold", "block", "march"}
 
@@ -715,7 +500,7 @@ def _claim_that(tok: Token) -> bool:
                     break
                 lem = t.lemma_.lower()
                 if lem in ATTRIBUTION or (t.pos_ in ("NOUN", "VERB") and any(
-                        e.type == "ASSAULT" and _fits(t, e, _children_lemmas(t, ("compound", "amod", "nmod")))
+                        e.type == "ASSAULT" and fits(t, e, children_lemmas(t, ("compound", "amod", "nmod")))
                         for e in ENTRIES.get((lem, "N" if t.pos_ == "NOUN" else "V"), ()))):
                     return True
     return False
@@ -725,26 +510,26 @@ def classify(tok: Token) -> Trigger | None:
     """The event a token triggers, or None. Only lexicon lemmas get past the first lookup (cheap)."""
     pos = "V" if verbal(tok) else "N" if tok.pos_ in ("NOUN", "PROPN") else None
     lemma = tok.lemma_.lower()
-    if pos == "V" and lemma == "order" and _subjects(tok) & COURTS and any(
+    if pos == "V" and lemma == "order" and subjects_of(tok) & COURTS and any(
             t.lemma_.lower() in CUSTODY for t in tok.sent):
-        return Trigger(tok, "COERCE", "detention", False, *_span(tok))  # "a court ordered them held in custody"
+        return Trigger(tok, "COERCE", "detention", False, *span_of(tok))  # "a court ordered them held in custody"
     if pos == "V" and lemma in ("prevent", "bar", "block", "ban", "stop") and any(
             c.dep_ == "prep" and c.lower_ == "from" for c in tok.children) and not (
             lemma == "stop" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)) and any(
-            p.lower_ in ("him", "her", "them", "us") or _person(p) for p in _patients(tok)):
+            p.lower_ in ("him", "her", "them", "us") or _person(p) for p in patients_of(tok)):
         # "police tried to prevent him from joining the march", "was barred from leaving the country"
-        return Trigger(tok, "COERCE", "ban" if lemma in ("bar", "ban") else "restrict", False, *_span(tok))
+        return Trigger(tok, "COERCE", "ban" if lemma in ("bar", "ban") else "restrict", False, *span_of(tok))
     if pos == "V" and lemma in PERPETRATE and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in BELIEVE and any(
             c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children) and any(
             c.dep_ == "dobj" and any(e.type == "ASSAULT" for e in ENTRIES.get((c.lemma_.lower(), "N"), ()))
             for c in tok.children):
-        return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))  # "police think the network planned the blasts"
-    if pos == "V" and lemma in CONTESTED_SAY and _claims_an_attack(tok):
-        return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))  # "Kyiv claimed that Russian forces had shelled"
+        return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "police think the network planned the blasts"
+    if pos == "V" and lemma in CONTESTED_SAY and readings.claims_an_attack(tok):
+        return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "Kyiv claimed that Russian forces had shelled"
     if pos == "V" and lemma in ("commit", "perpetrate") and tok.dep_ == "ccomp" and \
             tok.head.lemma_.lower() in BELIEVE | SAY_ALLEGE and any(
-            c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children) and _objects(tok) & CRIME_NOUNS:
-        return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))  # "said the soldiers had committed war crimes"
+            c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children) and objects_of(tok) & CRIME_NOUNS:
+        return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "said the soldiers had committed war crimes"
     if pos == "V" or (tok.pos_ == "AUX" and lemma == "be"):
         special = _special(tok, lemma)
         if special is not None:
@@ -756,12 +541,12 @@ def classify(tok: Token) -> Trigger | None:
         return Trigger(tok, "ASSAULT", None, False, first.idx, tok.idx + len(tok.text))
     if pos == "N" and lemma in PROTESTERS:
         return _crowd_acting(tok)
-    if pos == "V" and lemma == "give" and _given_time_to_leave(tok):
-        return Trigger(tok, "SANCTION", "expel", False, *_span(tok))  # "gave the envoy 48 hours to leave"
-    if pos == "N" and lemma in CONDEMN_NOUNS and _called_a_crime(tok):
-        return Trigger(tok, "ACCUSE", "disapprove", False, *_span(tok))  # "the strike was a war crime"
-    if pos == "V" and lemma in ("slam", "blast") and _criticises(tok):
-        return Trigger(tok, "ACCUSE", "disapprove", False, *_span(tok))  # "slammed the government over ..."
+    if pos == "V" and lemma == "give" and readings.given_time_to_leave(tok):
+        return Trigger(tok, "SANCTION", "expel", False, *span_of(tok))  # "gave the envoy 48 hours to leave"
+    if pos == "N" and lemma in CONDEMN_NOUNS and readings.called_a_crime(tok):
+        return Trigger(tok, "ACCUSE", "disapprove", False, *span_of(tok))  # "the strike was a war crime"
+    if pos == "V" and lemma in ("slam", "blast") and readings.criticises(tok):
+        return Trigger(tok, "ACCUSE", "disapprove", False, *span_of(tok))  # "slammed the government over ..."
     if pos is None:
         return _adjective(tok)
     text = tok.lower_
@@ -770,15 +555,15 @@ def classify(tok: Token) -> Trigger | None:
         first = tok.nbor(-2)
         return Trigger(tok, "RETREAT", "ceasefire", False, first.idx, tok.idx + len(tok.text))
     if lemma == "alert" and pos == "N" and tok.dep_ == "pobj" and tok.head.lower_ == "on":
-        return Trigger(tok, "MOBILIZE", None, False, *_span(tok))  # "troops remained on alert"
+        return Trigger(tok, "MOBILIZE", None, False, *span_of(tok))  # "troops remained on alert"
     if pos == "N" and lemma == "fault" and tok.dep_ == "pobj" and tok.head.lower_ == "at" and \
             tok.head.head.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.pos_ != "PRON"
                                                          for c in tok.head.head.children):
-        return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))  # "insisted that Russia was at fault"
+        return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "insisted that Russia was at fault"
     if pos == "N" and lemma == "work" and _work_of(tok):
-        return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))  # "the bombing was the work of X"
+        return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "the bombing was the work of X"
     if pos == "N" and lemma == "report" and _rights_report(tok):
-        return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))  # a rights group's report of abuses
+        return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # a rights group's report of abuses
     entries = ENTRIES.get((lemma, pos)) or (ENTRIES.get((text, pos)) if pos == "N" else None)
     if entries is None:
         return None
@@ -786,11 +571,11 @@ def classify(tok: Token) -> Trigger | None:
         return None
     if pos == "N" and tok.ent_type_ == "DATE" and lemma == "march":
         return None  # the month
-    if pos == "N" and lemma == "violation" and not any(_fits(tok, e, _children_lemmas(tok, ("compound", "amod")))
+    if pos == "N" and lemma == "violation" and not any(fits(tok, e, children_lemmas(tok, ("compound", "amod")))
                                                        for e in entries):
         # "handling Indian violations" in a sentence about the truce: a claim that it was broken
         if any(t.lemma_.lower() in TRUCES for t in tok.sent):
-            return Trigger(tok, "ACCUSE", "allege", False, *_span(tok))
+            return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))
         return None
     if pos == "N" and lemma == "custody" and not (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into", "under")
                                                   and tok.head.head.pos_ in ("NOUN", "PROPN", "PRON")):
@@ -800,16 +585,16 @@ def classify(tok: Token) -> Trigger | None:
         return None  # "a Tajik attack helicopter"
     if pos == "V" and tok.dep_ == "amod":  # "the besieged city", "destroyed buildings": a state, not a report
         return None
-    mods = _children_lemmas(tok, ("compound", "amod", "nmod"))
+    mods = children_lemmas(tok, ("compound", "amod", "nmod"))
     if pos == "N" and lemma == "attack" and mods & ILLNESS_MODS:
         return None  # "died of a heart attack"
-    subj = _children_lemmas(tok, ("nsubj", "nsubjpass"))
-    obj = _children_lemmas(tok, ("dobj",))
-    entry = next((e for e in entries if _fits(tok, e, mods)), None)
+    subj = children_lemmas(tok, ("nsubj", "nsubjpass"))
+    obj = children_lemmas(tok, ("dobj",))
+    entry = next((e for e in entries if fits(tok, e, mods)), None)
     if entry is None:
         return None
     type_, mode, weak = entry.type, entry.mode, entry.weak
-    start, end = _span(tok)
+    start, end = span_of(tok)
     if type_ == "ASSAULT" and _causes(tok) & DISASTER and not (mods & AIR):
         return None  # "killed by the earthquake", "died in the floods", "deaths in the crash"
     if lemma == "strike":
@@ -838,12 +623,12 @@ def classify(tok: Token) -> Trigger | None:
             and not any(e.type in ("ASSAULT", "COERCE") for e in ENTRIES.get((c.lemma_.lower(), "V"), ()))
             for c in tok.children):
         return None  # "Ecuador has battled to rein in violence": striving ("fought to retake the town" is fighting)
-    if lemma in ("fight", "battle") and pos == "V" and _for_a_long_time(tok):
+    if lemma in ("fight", "battle") and pos == "V" and readings.for_a_long_time(tok):
         return None  # "the movements that have battled the state since the 1960s": a long war, no incident
     if type_ == "ASSAULT" and pos == "N" and tok.dep_ in ("dobj", "pobj") and (
             tok.head if tok.dep_ == "dobj" else tok.head.head).lemma_.lower() in CURB:
         return None  # "battled to rein in violence", "efforts to curb attacks": what is to be stopped, generic
-    if type_ == "ASSAULT" and _ongoing(tok):
+    if type_ == "ASSAULT" and readings.ongoing(tok):
         return None  # "where Hezbollah fighters have exchanged cross-border fire with Israel for 11 months"
     if (lemma == "fight" or (lemma == "battle" and pos == "N")) and weak and (obj or any(
             c.dep_ == "prep" and c.lower_ in ("against", "with", "between") for c in tok.children)):
@@ -852,7 +637,7 @@ def classify(tok: Token) -> Trigger | None:
         if not (mods & VIOLENT_CAMPAIGN):
             return None
         weak = False
-    if lemma == "protest" and pos == "V" and _state_protest(tok):
+    if lemma == "protest" and pos == "V" and readings.state_protest(tok):
         return Trigger(tok, "ACCUSE", "disapprove", False, start, end)  # "China protested the arms sale"
     if lemma == "protest" and pos == "N" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LODGE:
         return Trigger(tok, "ACCUSE", "disapprove", False, start, end)  # "lodged a protest": an official complaint
@@ -861,28 +646,28 @@ def classify(tok: Token) -> Trigger | None:
                                                                                "advmod", "attr") and g.i < c.i
                                       for g in c.children) for c in tok.children):
         return None  # "asked whether he had been mistreated", "asked what had happened": a question, no demand
-    if lemma == "ask" and pos == "V" and _asks_a_quoted_question(tok):
+    if lemma == "ask" and pos == "V" and readings.asks_a_quoted_question(tok):
         return None  # "'Is it a crime to protest?' asked a trader": a question
     if lemma in ("decline", "refuse", "fail") and pos == "V" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in ("extend", "renew", "prolong") and
-            _objects(c) & (DEAL_OBJ | {"treaty", "mandate", "initiative", "arrangement", "accord"})
+            objects_of(c) & (DEAL_OBJ | {"treaty", "mandate", "initiative", "arrangement", "accord"})
             for c in tok.children):
         return Trigger(tok, "SANCTION", "withdraw", False, start, end)  # "refused to extend the grain deal"
     if lemma == "protest" and pos == "N" and tok.tag_ == "NN" and tok.dep_ == "pobj" and \
             tok.head.lower_ == "in" and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children) \
-            and _other_act(next((a for a in tok.head.ancestors if a.pos_ == "VERB"), tok.head.head)):
+            and readings.other_act(next((a for a in tok.head.ancestors if a.pos_ == "VERB"), tok.head.head)):
         return None  # "withdrew its ambassador in protest": the motive of another act, no demonstration
     if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in NOT_REFUSED and not any(
             g.dep_ == "prt" for g in c.children) and not (  # "refused to give up" is a refusal
-            _objects(c) & (RELEASED | CAPTIVES)) for c in tok.children):  # so is "refused to release the hostages"
+            objects_of(c) & (RELEASED | CAPTIVES)) for c in tok.children):  # so is "refused to release the hostages"
         return None
     if lemma in ORDER_VERBS and pos == "V" and not entry.preps:  # "forced out" is its own reading
         goal = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVE), None)
         # "ordered 3,000 people out of their homes", "forced them from their villages"
         out = any(c.lower_ in ("out", "from") and c.dep_ in ("prep", "prt", "advmod") and c.i > tok.i
                   for c in tok.children)
-        patients = {p.lemma_.lower() for p in _patients(tok)}
-        if (goal is not None or out) and _presence(tok, patients):
+        patients = {p.lemma_.lower() for p in patients_of(tok)}
+        if (goal is not None or out) and readings.presence(tok, patients):
             type_, mode = "SANCTION", "expel"  # "the ambassador was told to leave": an expulsion
         elif goal is not None or out:
             # an order to leave: an evacuation order for residents, else forced displacement
@@ -892,15 +677,16 @@ def classify(tok: Token) -> Trigger | None:
         elif lemma in ("order", "instruct") and patients & RESTRICTIONS:
             type_, mode = "COERCE", "restrict"  # "ordered a curfew in Baghdad": the curfew is imposed
         elif lemma in ("order", "instruct") and patients & IMPOSED:
-            type_, mode = _imposed(tok)  # "ordered the arrest of", "ordered the departure of French troops"
+            type_, mode = readings.imposed(tok)  # "ordered the arrest of", "ordered the departure of French troops"
         elif lemma in ("order", "instruct"):
             type_, mode = "REQUEST", None  # PLOVER DEMAND: "all demands and orders"
         else:
             return None
-    if type_ == "REQUEST" and pos == "V" and lemma in EXPEL_ASKS and _state_subject(tok) and _asks_to_leave(tok):
+    if type_ == "REQUEST" and pos == "V" and lemma in EXPEL_ASKS and readings.state_subject(tok) and \
+            readings.asks_to_leave(tok):
         type_, mode = "SANCTION", "expel"  # "the junta demanded the withdrawal of French troops": an expulsion
     if type_ == "RETREAT" and mode == "withdraw" and pos == "V" and \
-            {p.lemma_.lower() for p in _patients(tok)} & (DIPLOMATS | PRESENCE):
+            {p.lemma_.lower() for p in patients_of(tok)} & (DIPLOMATS | PRESENCE):
         type_ = "SANCTION"  # "pulled their ambassadors out of Algeria": a recall, not a retreat
     if lemma == "emergency" and pos == "N" and not (
             tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "state"):
@@ -908,7 +694,7 @@ def classify(tok: Token) -> Trigger | None:
     if type_ == "COERCE" and lemma in ("declare", "announce") and not any(
             p.lemma_.lower() in ("state", "law", "curfew", "lockdown") or any(
                 m.lemma_.lower() in ("national", "nationwide", "countrywide", "security", "public")
-                for m in p.children) for p in _patients(tok)):
+                for m in p.children) for p in patients_of(tok)):
         return None  # "declared a state of emergency", not "an emergency was declared at the hospital"
     if lemma in INSTRUMENT_NOUNS and pos == "N" and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by") and \
             any(e.type == "ASSAULT" for e in ENTRIES.get((tok.head.head.lemma_.lower(), "V"), ())):
@@ -916,18 +702,18 @@ def classify(tok: Token) -> Trigger | None:
     if mode == "phone" and pos == "V" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
         return None  # "speaking to Reuters by phone": an interview, not a consultation
     if lemma in ("let", "set") and type_ == "RETREAT" and not (
-            {g.lemma_.lower() for p in _patients(tok) for g in (p, *(  # "the same number of prisoners"
+            {g.lemma_.lower() for p in patients_of(tok) for g in (p, *(  # "the same number of prisoners"
                 x for q in p.children if q.dep_ == "prep" and q.lower_ == "of" for x in q.children))} & RELEASED
-            or _objects(tok) & CAPTIVITY
-            or (lemma == "set" and any(p.pos_ == "PRON" for p in _patients(tok)))):  # "set them free"
+            or objects_of(tok) & CAPTIVITY
+            or (lemma == "set" and any(p.pos_ == "PRON" for p in patients_of(tok)))):  # "set them free"
         return None  # "the company let go 200 workers": layoffs, not a release
-    if lemma == "block" and type_ == "PROTEST" and _subjects(tok) & (SECURITY | STATE_BODIES | AUTHORITIES):
+    if lemma == "block" and type_ == "PROTEST" and subjects_of(tok) & (SECURITY | STATE_BODIES | AUTHORITIES):
         type_, mode = "COERCE", "restrict"  # "the authorities blocked access to social media"
-    if type_ == "ACCUSE" and mode == "investigate" and _about_an_accident(tok):
+    if type_ == "ACCUSE" and mode == "investigate" and readings.about_an_accident(tok):
         return None  # "the crash is being investigated": a disaster or accident is no PLOVER event
-    if lemma in ("force", "drive") and type_ == "COERCE" and mode == "deport" and _mass_displacement(tok):
+    if lemma in ("force", "drive") and type_ == "COERCE" and mode == "deport" and readings.mass_displacement(tok):
         return None  # "the fighting forced tens of thousands from their homes": a displacement toll, no act
-    if lemma in ORDER_VERBS and type_ in ("COERCE", "SANCTION") and _subjects(tok) & DISASTER:
+    if lemma in ORDER_VERBS and type_ in ("COERCE", "SANCTION") and subjects_of(tok) & DISASTER:
         return None  # "the storm forced thousands from their homes": no one coerced them
     if mode == "coup" and pos == "V" and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
         return None  # "rebels fighting to topple the government", "a coup aimed at ousting": an aim
@@ -947,7 +733,7 @@ def classify(tok: Token) -> Trigger | None:
             g.ent_type_ not in ("DATE", "TIME") for c in tok.children if c.dep_ == "prep" and c.lower_ in (
                 "on", "against") for g in c.children if g.dep_ == "pobj"):
         return None  # "used a nerve agent on Wednesday"
-    if lemma in ("search", "comb") and (_subjects(tok) & RESCUERS or any(  # "rescue teams", "rescuers"
+    if lemma in ("search", "comb") and (subjects_of(tok) & RESCUERS or any(  # "rescue teams", "rescuers"
             m.lemma_.lower() in RESCUERS for c in tok.children if c.dep_ == "nsubj" for m in c.children) or any(
             g.lemma_.lower() in RESCUED | {"anyone", "survivor", "missing", "sign", "life"}
             for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children)):
@@ -962,28 +748,28 @@ def classify(tok: Token) -> Trigger | None:
     if lemma == "riot" and type_ == "PROTEST" and {t.lemma_.lower() for t in tok.sent} & PRISON and \
             {t.lemma_.lower() for t in tok.sent} & DEADLY:
         type_, mode = "ASSAULT", "riot"  # a prison riot that kills is inmates fighting, not a protest
-    if lemma == "rampage" and (_subjects(tok) & PROTESTERS or (
-            tok.dep_ == "pobj" and _subjects(tok.head.head) & (PROTESTERS | {"mob", "crowd"}))):
+    if lemma == "rampage" and (subjects_of(tok) & PROTESTERS or (
+            tok.dep_ == "pobj" and subjects_of(tok.head.head) & (PROTESTERS | {"mob", "crowd"}))):
         type_, mode = "PROTEST", "riot"  # "protesters went on the rampage"
     if lemma == "free" and type_ == "RETREAT" and any(
-            g.lemma_.lower() in RUBBLE for h in (tok, *_patients(tok)) for c in h.children
+            g.lemma_.lower() in RUBBLE for h in (tok, *patients_of(tok)) for c in h.children
             if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"):
         return None  # "freed a woman from the rubble": a rescue
     if lemma == "release" and (
-            (pos == "V" and _objects(tok) & NOT_RELEASED)  # "released a report", "a statement released later"
+            (pos == "V" and objects_of(tok) & NOT_RELEASED)  # "released a report", "a statement released later"
             or (pos == "N" and mods & {"press", "news", "media"})):  # "a press release"
         return None
     if lemma == "meet" and (obj & NOT_MET or (pos == "V" and any(c.dep_ == "auxpass" for c in tok.children))):
         return None  # "met the demands"; "protesters were met with tear gas": a reception, not a meeting
     if lemma == "ask" and (not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") or (
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))  # "ask for X to"
-                                   for c in tok.children) or _anonymous(tok)):
+                                   for c in tok.children) or readings.anonymous(tok)):
         return None
-    if lemma == "request" and pos == "N" and (_anonymous(tok) or any(
+    if lemma == "request" and pos == "N" and (readings.anonymous(tok) or any(
             c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in NO_COMMENT for g in c.children)
             for c in tok.children)):
         return None  # "did not reply to requests for comment"
-    if lemma == "pull" and type_ == "RETREAT" and {p.lemma_.lower() for p in _patients(tok)} & RESCUED:
+    if lemma == "pull" and type_ == "RETREAT" and {p.lemma_.lower() for p in patients_of(tok)} & RESCUED:
         return None  # "pulled people out of the rubble": a rescue
     if type_ == "AID" and pos == "N" and tok.dep_ in ("compound", "nmod") and \
             tok.head.lemma_.lower() in NOT_AID_HEADS:
@@ -1006,231 +792,3 @@ RIOT_GEAR = {"police", "policeman", "officer", "squad", "unit", "gear", "shield"
              "helmet", "van", "police-man", "cop"}
 NO_COMMENT = {"comment", "interview", "response", "reaction", "information", "clarification", "confirmation",
               "anonymity"}
-
-
-def _presence(tok: Token, patients: set[str]) -> bool:
-    """Whom an order to leave expels as a sanction: diplomats, a mission, peacekeepers, aid agencies
-    ("aid agencies were told to leave"), not residents or migrants."""
-    if patients & (DIPLOMATS | PRESENCE):
-        return True
-    return any(c.dep_ == "compound" and c.lemma_.lower() in ("aid", "humanitarian", "relief")
-               for p in _patients(tok) for c in p.children)
-
-
-def _foreign_presence(g: Token) -> bool:
-    """Diplomats, a mission, peacekeepers, aid agencies, or troops another state sends ("French
-    troops", "foreign forces"; not "the army", "his fighters")."""
-    lem = g.lemma_.lower()
-    if lem in DIPLOMATS | PRESENCE:
-        return True
-    return lem in FOREIGN_FORCES and any(
-        m.ent_type_ in ("NORP", "GPE") or m.lemma_.lower() in ("foreign", "regional", "multinational", "international")
-        for m in g.children if m.dep_ in ("amod", "compound", "poss", "nmod"))
-
-
-# Verbs of saying that mark an assertion as contested ("claimed", "insisted", "contended"), unlike "said".
-CONTESTED_SAY = {"claim", "insist", "contend", "maintain"}
-
-
-def _claims_an_attack(tok: Token) -> bool:
-    """"Kyiv claimed that Russian forces had shelled the town": a contested claim that a named side
-    attacked or coerced (the speaker named, the doer a noun, not "it" or "they")."""
-    if not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children):
-        return False
-    for c in tok.children:
-        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(
-                s.dep_ in ("nsubj", "agent") and s.pos_ != "PRON" for s in c.children) and any(
-                e.type in ("ASSAULT", "COERCE") for e in ENTRIES.get((c.lemma_.lower(), "V"), ())):
-            return True
-    return False
-
-
-# Verbs of curbing a kind of act: their object is generic ("to rein in violence", "to combat attacks").
-CURB = {"rein", "curb", "tackle", "combat", "stem", "quell", "contain", "reduce", "prevent", "counter", "deter",
-        "discourage", "address", "eradicate", "eliminate"}
-# What displaces people in the aggregate ("the fighting forced thousands from their homes").
-CONFLICT_NOUNS = {"fighting", "violence", "conflict", "war", "insurgency", "campaign", "clash", "offensive", "crisis",
-                  "exchange", "fire", "crackdown", "unrest", "bombardment", "shelling", "hostility", "combat"}
-MASS = {"thousand", "million", "hundred", "thousands", "millions", "hundreds", "ten", "tens"}
-
-
-def _about_an_accident(tok: Token) -> bool:
-    """An investigation of an accident or a disaster: its object (or, for a noun, what "into"/"of" names)."""
-    whats = set(_objects(tok)) | {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in (
-        "into", "of") for g in c.children if g.dep_ == "pobj"}
-    return bool(whats & DISASTER) and not whats & {"attack", "killing", "shooting", "bombing", "explosion", "blast"}
-
-
-def _mass_displacement(tok: Token) -> bool:
-    """People forced or driven from their homes by a war, or in their thousands: a displacement
-    figure (the figures stage counts it), not a discrete coercion an analyst codes."""
-    if _subjects(tok) & CONFLICT_NOUNS:
-        return True
-    for p in _patients(tok):
-        nums = [p, *(c for c in p.subtree if c.dep_ in ("nummod", "quantmod", "compound", "pobj", "nmod"))]
-        for n in nums:
-            if n.lemma_.lower() in MASS or n.lower_ in MASS:
-                return True
-            if n.like_num:
-                try:
-                    if float(n.text.replace(",", "")) >= 1000:
-                        return True
-                except ValueError:
-                    pass
-    return False
-
-
-def _for_a_long_time(verb: Token) -> bool:
-    """"since the 1960s", "for 11 months", "for years": how long something has gone on."""
-    return any(c.dep_ == "prep" and (c.lower_ == "since" or (c.lower_ == "for" and any(
-        g.lemma_.lower() in DURATIONS for g in c.children))) for c in verb.children)
-
-
-def _ongoing(tok: Token) -> bool:
-    """An act that has gone on for months or years (a perfect verb with "for" a span), or the object of
-    one ("have exchanged fire for 11 months"): a conflict's course, not an incident."""
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ == "dobj" else None
-    if verb is None or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
-        return False
-    # only "for" a span: "since June 15 the army has been conducting an offensive" dates an operation's start
-    return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in DURATIONS for g in c.children)
-               for c in verb.children)
-
-
-def _other_act(verb: Token) -> bool:
-    """The verb is itself an act of another kind than a protest ("recalled its envoy in protest")."""
-    return verb.pos_ == "VERB" and any(e.type != "PROTEST" for e in ENTRIES.get((verb.lemma_.lower(), "V"), ()))
-
-
-def _state_subject(tok: Token) -> bool:
-    """A host state asks: a country, its government, junta or authorities (not foreign ministers of a bloc)."""
-    subjects = [_noun_of(c) for c in tok.children if c.dep_ == "nsubj"]
-    return any(s.ent_type_ == "GPE" or s.lemma_.lower() in HOSTS for s in subjects)
-
-
-def _from_elsewhere(tok: Token, subject_text: str) -> bool:
-    """The presence is to leave a named country other than the asker's ("the withdrawal of Serbian forces
-    from Bosnia", asked by the EC): a demand about a third country, no expulsion."""
-    for c in tok.subtree:
-        if c.dep_ == "prep" and c.lower_ == "from":
-            for g in c.children:
-                if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") and g.text not in subject_text:
-                    return True
-    return False
-
-
-def _asks_to_leave(tok: Token) -> bool:
-    """The demand is that a foreign presence go: "demanded the withdrawal of French troops", "called for
-    the departure of the ambassador", "asked the UN to withdraw its mission", "demanded that the envoy
-    leave"."""
-    nouns = list(_patients(tok)) + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
-                                     for g in c.children if g.dep_ == "pobj"]
-    subject_text = " ".join(tok.doc[c.left_edge.i:c.right_edge.i + 1].text for c in tok.children if c.dep_ == "nsubj")
-    if _from_elsewhere(tok, subject_text):
-        return False
-    for n in nouns:
-        if n.lemma_.lower() in GOING and any(
-                _foreign_presence(g) for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children if g.dep_ == "pobj"):
-            return True
-    for c in tok.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVING:
-            who = [g for g in c.children if g.dep_ in ("nsubj", "dobj")]
-            if c.dep_ == "xcomp":  # "asked the ambassador to leave": the asked one goes
-                who += [g for g in tok.children if g.dep_ == "dobj"]
-            if any(_foreign_presence(g) for g in who):
-                return True
-    return False
-
-
-def _given_time_to_leave(tok: Token) -> bool:
-    """"gave the French envoy 48 hours to leave the country"."""
-    spans = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in DURATIONS | {"hour", "day"}]
-    goes = [a for h in (tok, *spans) for a in h.children if a.dep_ in ("acl", "relcl", "advcl", "xcomp")]
-    if not spans or not any(a.lemma_.lower() in LEAVING for a in goes):
-        return False
-    return any(_foreign_presence(c) for c in tok.children if c.dep_ in ("dative", "dobj", "nsubjpass"))
-
-
-def _called_a_crime(tok: Token) -> bool:
-    """An act said to be a crime: "the strike was a war crime", "this is genocide" (the copula's subject
-    an attack noun or a demonstrative standing for one)."""
-    head = tok.head
-    if tok.dep_ != "attr" or head.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in head.children):
-        return False
-    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return False
-    if tok.sent.text.rstrip().rstrip("\"”’'").endswith("?"):
-        return False  # "Is it a crime to protest?": a question
-    if subj.lower_ in ("this", "that", "it"):  # "it was a massacre, the mayor said"; not "it is a crime to ..."
-        return head.dep_ == "ccomp" and head.head.lemma_.lower() in SAY_ALLEGE and not any(
-            c.dep_ in ("xcomp", "ccomp", "advcl") for h in (head, tok) for c in h.children)
-    return any(e.type == "ASSAULT" for e in ENTRIES.get((subj.lemma_.lower(), "N"), ()))
-
-
-def _criticises(tok: Token) -> bool:
-    """"slammed the government", "blasted the decision": criticism, unless a weapon or a vehicle is the
-    subject ("a missile slammed into", "the car slammed into a wall") or there is no object."""
-    if not any(c.dep_ == "dobj" for c in tok.children):
-        return False
-    subj = _subjects(tok)
-    return not (subj & (AIR | {"car", "truck", "vehicle", "bus", "boat", "shell", "missile", "rocket", "bomb",
-                               "blast", "explosion", "wave", "storm"}))
-
-
-def _imposed(tok: Token) -> tuple[str, str | None]:
-    """What an order imposes, from the act it names: the noun's own reading when it is a coercion or a
-    sanction ("the arrest of", "the withdrawal of the UN mission"); a departure or exit of diplomats,
-    a mission or foreign troops is an expulsion; anything else stays a demand."""
-    for p in _patients(tok):
-        lem = p.lemma_.lower()
-        whom = [g for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                if g.dep_ == "pobj"]
-        if lem in ("departure", "exit", "removal", "withdrawal", "expulsion") and any(
-                g.lemma_.lower() in DIPLOMATS | PRESENCE or (g.lemma_.lower() in FOREIGN_FORCES and any(
-                    m.ent_type_ in ("NORP", "GPE") or m.lemma_.lower() == "foreign" for m in g.subtree))
-                for g in whom):
-            return "SANCTION", "expel"
-        for e in ENTRIES.get((lem, "N"), ()):
-            if e.type in ("COERCE", "SANCTION") and _fits(p, e, _children_lemmas(p, ("compound", "amod", "nmod"))):
-                return e.type, e.mode
-    return "REQUEST", None
-
-
-def _state_protest(tok: Token) -> bool:
-    """A state, ministry or official "protested": an official complaint (CAMEO 114, PLOVER ACCUSE), as
-    is protesting "to" an embassy or government; crowds, workers and students demonstrate."""
-    for c in tok.children:
-        if c.dep_ == "nsubj":
-            c = _noun_of(c)
-            if c.ent_type_ == "GPE" or c.lemma_.lower() in STATE_BODIES or any(
-                    m.lemma_.lower() in ("foreign", "ministry") for m in c.children if m.dep_ == "compound"):
-                return True
-        if c.dep_ == "prep" and c.lower_ == "to" and any(
-                g.lemma_.lower() in STATE_BODIES | DIPLOMATS or g.ent_type_ == "GPE" for g in c.children):
-            return True
-    return False
-
-
-def _asks_a_quoted_question(tok: Token) -> bool:
-    """The verb closes a quotation that ends in a question mark: '"Why?" she asked'."""
-    doc = tok.doc
-    i = tok.i - 1
-    while i >= max(0, tok.i - 4) and (doc[i].is_punct or doc[i].is_quote):
-        if doc[i].text == "?" or doc[i].text.endswith("?"):
-            return True
-        i -= 1
-    return False
-
-
-def _anonymous(tok: Token) -> bool:
-    """"asked not to be named", "requested anonymity": a source's condition, not a demand."""
-    for c in tok.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("name", "identify", "quote", "cite"):
-            return True
-        if c.dep_ in ("dobj", "pobj") and c.lemma_.lower() == "anonymity":
-            return True
-        if c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() == "anonymity" for g in c.children):
-            return True
-    return False
