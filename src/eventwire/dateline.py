@@ -22,7 +22,8 @@ which agency) it was filed::
     PESHAWAR, (UrduPoint / Pakistan Point News - 20th Apr, 2020 ) :The ...
     Arusha. Only 14 per cent ...                 LONDON--Oil edged lower ...
     KASSAB (19 June) The government ...          Kampala, Uganda — January 30, 2026 The ...
-    MOGADISHU [SMN] – ...
+    MOGADISHU [SMN] – ...                        [SEOUL] A government source ...
+    Abidjan, 01 fév (AIP)- ...                   BOGOTÁ, 12 de agosto.— ...
 
 ``places`` holds the cities the dispatch was filed from (EFE joins several with slashes);
 a state, region or country that qualifies the city ("KANSAS CITY, Mo.", "BEIRUT,
@@ -43,8 +44,9 @@ before a dash and the lead.  A capitalised place with nothing but a separator ("
 At least ...", "Dhaka: The ...") counts when the gazetteer knows it (or the region or
 country qualifying it: "Musa Khel, Balochistan –") as a sizeable place and a sentence
 starts after it; after a bare colon, capitals too must be known and the sentence must read
-like a lead (ten words or more, mostly lower case), since "Obama: ..." and "HUFFPOLLSTER:
-..." open headlines, and the place must be no country ("Kenya: Police fire ...").  A line
+like a lead (ten words or more, at least half in lower case, no " | " between a headline and
+its site), since "Obama: ..." and "HUFFPOLLSTER: ..." open headlines, and the place must be no
+country ("Kenya: Police fire ...").  A line
 of its own ends a dateline with a date or an agency ("Ludhiana, December 8"), or with
 nothing when the place is a town the gazetteer knows, in capitals or with its qualifier
 ("BERLIN", "Mainz, Germany"), and a lead follows.  An agency's name is no place ("IRNA -
@@ -68,6 +70,7 @@ from .dateline_lines import END_OF_LINE as _END_OF_LINE
 from .dateline_lines import deep_starts as _deep_starts
 from .dateline_lines import reads_like_a_lead as _reads_like_a_lead
 from .dateline_lines import starts as _starts
+from .dateline_names import MASTHEAD as _MASTHEAD
 from .dateline_names import WEB_NAME as _WEB_NAME
 from .dateline_names import agency_dash_date as _agency_dash_date
 from .dateline_names import all_caps as _all_caps
@@ -214,7 +217,22 @@ def _agency_first(text: str, pos: int, published: str | None,
 
 def _parse_at(text: str, pos: int, published: str | None, known_place: Callable[[str], bool]) -> Dateline | None:
     return (_place_first(text, pos, published, known_place) or _date_first(text, pos, published, known_place)
-            or _agency_only(text, pos) or _credit_first(text, pos))
+            or _agency_only(text, pos) or _credit_first(text, pos) or _bracketed_place(text, pos, known_place))
+
+
+_BRACKETED_CAPS = re.compile(r"\[([A-Z][A-Z'’. -]{2,30})\][ \t]*")
+
+
+def _bracketed_place(text: str, pos: int, known_place: Callable[[str], bool]) -> Dateline | None:
+    """"[SEOUL] A government source told ...": a town in capitals in square brackets opening a lead (some
+    Asian papers' dateline); only a town the gazetteer knows, and only before a sentence that reads like one."""
+    m = _BRACKETED_CAPS.match(text, pos)
+    if m is None or not _reads_like_a_lead(text, m.end()):
+        return None
+    name = m.group(1).strip()
+    if not (_all_caps(name) and known_place(name.title())) or name.lower() in _AGENCIES:
+        return None
+    return _dateline(text, pos, m.end(), [(m.start(1), m.start(1) + len(name))], [], None, None)
 
 
 _TIME = re.compile(r"[ \t]*\d{1,2}[:.h]\d\d(?!\d)")
@@ -231,7 +249,8 @@ def _credit_first(text: str, pos: int) -> Dateline | None:
     for k in range(len(words), 0, -1):
         name = " ".join(words[:k])
         end = pos + len(name)
-        if not (_WEB_NAME.fullmatch(name) or (len(name) > 2 and name.lower() in _AGENCIES)):
+        if not (_WEB_NAME.fullmatch(name) or _MASTHEAD.fullmatch(name)
+                or (len(name) > 2 and name.lower() in _AGENCIES)):
             continue
         sep = _SEP.match(text, end)
         if sep is None or ":" in sep.group() or not _reads_like_a_lead(text, sep.end() + (
@@ -248,8 +267,8 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
     if first is None:
         return None
     name = text[first[0]:first[1]]
-    if name.lower() in _AGENCIES and (name.isupper() or not known_place(name)):
-        return None  # "IRNA - Islamic Republic News Agency": an agency's name is no place
+    if (name.lower() in _AGENCIES and (name.isupper() or not known_place(name))) or _MASTHEAD.fullmatch(name):
+        return None  # "IRNA - Islamic Republic News Agency", "AMMONNEWS -": an agency's name is no place
     places = [first]
     qualifiers: list[tuple[int, int]] = []  # "KYIV, Ukraine", "KANSAS CITY, Mo.": not a second place
     p = first[1]

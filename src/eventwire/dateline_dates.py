@@ -16,34 +16,36 @@ _L = r"[^\W\d_]"  # one letter, any script
 # German, EFE in Spanish, Lusa in Portuguese, ANSA in Italian, ANTARA and Bernama in Indonesian and Malay),
 # which also turn up in English copy ("Havana, Juin 9 (EFE)").
 _FOREIGN_MONTHS = {
-    1: "janvier enero janeiro gennaio januar januari gen",
-    2: "février fevrier febrero fevereiro febbraio februar februari",
+    1: "janvier enero janeiro gennaio januar januari gen janv ene",
+    2: "février fevrier febrero fevereiro febbraio februar februari fév fev févr fevr",
     3: "mars marzo março marco märz maerz maret",
-    4: "avril abril aprile",
+    4: "avril abril aprile avr abr",
     5: "mai mayo maio maggio mei mag",
     6: "juin junio junho giugno juni giu",
-    7: "juillet julio julho luglio juli julai lug",
+    7: "juillet julio julho luglio juli julai lug juil",
     8: "août aout agosto agustus ogos ago",
-    9: "septembre septiembre setiembre setembro settembre",
+    9: "septembre septiembre setiembre setembro settembre set",
     10: "octobre octubre outubro ottobre oktober ott",
     11: "novembre noviembre novembro",
-    12: "décembre decembre diciembre dezembro dicembre dezember desember disember dic",
+    12: "décembre decembre diciembre dezembro dicembre dezember desember disember dic déc",
 }
 _FOREIGN = {name: number for number, names in _FOREIGN_MONTHS.items() for name in names.split()}
 _MONTH = r"(?P<mon>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
          rf"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|" \
          rf"{'|'.join(sorted(_FOREIGN, key=len, reverse=True))}))(?!{_L})\.?"
-_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)?(?!\d)"  # "4TH JANUARY" in capitals too
 _YEAR = r"(?:(?:,?[ \t]+|/)(?P<year>(?:19|20)\d\d)(?!\d))?"  # "Jan. 5, 2024", ENA's "March 3/2024"
 _WEEKDAY = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?[ \t]+)?"
 _DATES = (
     # Dec 1 / Jan. 5, 2024; BNA's glued "Dec4" and SUNA's "Aug, 23" too
     re.compile(_WEEKDAY + _MONTH + r"(?:,?[ \t]+|(?=\d))" + _DAY + _YEAR),
     # 12 May / 1 December 2023 / dpa's and BelTA's German "31. März"
-    re.compile(_WEEKDAY + _DAY + r"\.?[ \t]+" + _MONTH + _YEAR),
+    # Spanish and Portuguese "12 de agosto"
+    re.compile(_WEEKDAY + _DAY + r"\.?[ \t]+(?:de[ \t]+)?" + _MONTH + _YEAR),
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),  # 2023-12-01
     # "Kabul, 05.01.2021 (AFP)": day, month and year with periods, as European wires write them
-    re.compile(r"(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:19|20)\d\d)(?![\d.:])"),
+    # (a period after the year ends the date: "DUSHANBE, 06.08.2020. (NIAT Khovar)")
+    re.compile(r"(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:19|20)\d\d)(?![\d:]|\.\d)"),
 )
 # A dateline that opens with its date ("Feb. 7 (UPI) --", "Tuesday, Feb. 7 (UPI) --").
 LEAD_DATES = (

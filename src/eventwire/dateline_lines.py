@@ -101,7 +101,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{3}[.!?])\s")  # "statehood. ", not "U.S. 
 
 
 def reads_like_a_lead(text: str, p: int) -> bool:
-    """Whether the sentence from ``p`` reads like a news lead: ten words or more, most of them in
+    """Whether the sentence from ``p`` reads like a news lead: ten words or more, at least half of them in
     lower case ("Dhaka: The group said on Saturday that it had ..."), not a headline after a
     speaker's name ("Obama: Families Of Victims Don't Care About Politics")."""
     nl = text.find("\n", p)
@@ -111,8 +111,11 @@ def reads_like_a_lead(text: str, p: int) -> bool:
         end = text.find("\n", nl + 1)
         line += " " + text[nl + 1:end if end >= 0 else len(text)]
         nl = end
-    words = _WORD.findall(_SENTENCE_END.split(line, 1)[0])
+    sentence = _SENTENCE_END.split(line, 1)[0]
+    if " | " in sentence:
+        return False  # "Green Zone locked down as attacks mount | ASHARQ AL-AWSAT": a headline and its site
+    words = _WORD.findall(sentence)
     if len(words) < _LEAD_MIN_WORDS:
         return False
     capitalised = sum(1 for w in words[1:] if w[0].isupper())
-    return capitalised <= 0.4 * (len(words) - 1)
+    return capitalised <= 0.5 * (len(words) - 1)

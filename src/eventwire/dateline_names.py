@@ -30,6 +30,8 @@ _PREFIXED = re.compile(rf"(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)-|[dl]['’
 ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,10})*")  # "KUNA", "NNN-AGENCIES"
 # An outlet's web name: "PanARMENIAN.Net", "News.az", "UzDaily.com".
 WEB_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]{2,}(?:\.[A-Za-z0-9-]+)*\.(?i:com|net|org|info|news|tv|[a-z]{2})(?![\w.])")
+# An outlet's masthead in one capitalised word ending in what it is ("AMMONNEWS -", "KHAAMAPRESS:"): no town.
+MASTHEAD = re.compile(r"[A-Z]{3,}(?:NEWS|PRESS|TIMES|POST|MEDIA|TODAY|DAILY|ONLINE|TV)")
 
 
 def gazetteer_knows(name: str) -> bool:

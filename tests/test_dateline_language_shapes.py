@@ -1,0 +1,61 @@
+"""Dateline shapes of the thirteenth session: months abbreviated in French, Spanish and Italian, "12 de
+agosto", ordinals in capitals, a dotted date closed by a period, a town in square brackets, an outlet's
+one-word masthead, and colon datelines before leads dense with names.  All texts are invented for these
+tests; each fails on the parser before these rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.dateline import parse_dateline
+from eventwire.dateline_lines import reads_like_a_lead
+
+
+@pytest.mark.parametrize(("text", "published", "places", "agency", "date"), [
+    ("Dakar, 14 fév (APS)- Les pêcheurs de la ville ont repris la mer après trois jours de tempête sur la côte.",
+     "2019-02-15", ["Dakar"], "APS", "2019-02-14"),
+    ("Lima, 9 abr (PL) Con más de cuarenta familias evacuadas, el río volvió a crecer durante la noche.",
+     "2021-04-10", ["Lima"], "PL", "2021-04-09"),
+    ("Milano, 6 set. (ANSA) – Il consiglio comunale ha approvato il piano per le periferie della città.",
+     "2022-09-06", ["Milano"], "ANSA", "2022-09-06"),
+    ("CARACAS, 12 de agosto.— Una explosión sacudió hoy el centro de la ciudad y dejó varios heridos.",
+     "2015-08-12", ["CARACAS"], None, "2015-08-12"),
+    ("HARARE, 4TH JANUARY, 2017 - A 31-year-old man from the eastern suburbs has been arrested by police.",
+     "2017-01-05", ["HARARE"], None, "2017-01-04"),
+    ("TASHKENT, 06.08.2020. (UzA) – A border guard said the checkpoint came under fire from across the river.",
+     "2020-08-07", ["TASHKENT"], "UzA", "2020-08-06"),
+])
+def test_dates_in_other_languages_and_shapes(text, published, places, agency, date):
+    d = parse_dateline(text, published)
+    assert d is not None
+    assert (d.places, d.agency, d.date) == (places, agency, date)
+
+
+def test_a_town_in_square_brackets_opens_the_lead():
+    d = parse_dateline("[TOKYO] A government source told reporters that two fishing boats had crossed the line.",
+                       "2018-05-19")
+    assert d is not None and d.places == ["TOKYO"] and d.agency is None
+    # a label that is no town, or a bracket before a headline, is no dateline
+    assert parse_dateline("[UPDATE] A government source told reporters that two fishing boats had crossed.",
+                          "2018-05-19") is None
+    assert parse_dateline("[TOKYO] Fishing Boats Cross Line", "2018-05-19") is None
+
+
+def test_a_one_word_masthead_is_the_outlet_not_a_place():
+    d = parse_dateline("PETRANEWS - The interior minister stood in for the king at the ceremony on Wednesday.",
+                       "2017-03-22")
+    assert d is not None and d.places == [] and d.agency == "PETRANEWS"
+
+
+def test_a_colon_dateline_before_a_lead_full_of_names():
+    # 9 of its 20 words after the first capitalised: a lead, not a headline in title case
+    d = parse_dateline("Kingston, Jamaica: Prime Minister Andrew Holness named Floyd Green and Kamina Smith to new "
+                       "posts in the cabinet at Gordon House today.", "2024-01-10")
+    assert d is not None and d.places == ["Kingston"] and d.qualifiers == ["Jamaica"]
+
+
+def test_a_headline_and_its_site_are_no_lead():
+    text = "Guards locked down the old quarter as attacks mount across the city | THE DAILY ARCHIVE"
+    assert not reads_like_a_lead(text, 0)
+    assert parse_dateline("Iraq: " + text, "2015-06-01") is None
+    assert reads_like_a_lead("Guards locked down the old quarter on Sunday as attacks mounted across the city.", 0)
