@@ -87,8 +87,8 @@ OF_HEADS = {"state", "level", "number", "policy", "system", "kg", "kilogram", "t
 LIGHT_OBJECTS = {"effort", "measure", "process", "program", "programme", "operation", "mission", "regulation",
                  "rule", "law", "order", "activity", "link", "access", "service"}
 # Expelling a diplomat is a sanction on the sending state, not a deportation.
-DIPLOMATS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "chargé", "emissary",
-             "delegate", "delegation", "embassy", "mission", "staff", "official"}
+DIPLOMATS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "chargé", "d'affaires",
+             "emissary", "delegate", "delegation", "embassy", "mission", "staff", "official"}
 # A foreign presence a state may expel or withdraw (CAMEO 166x: peacekeepers, inspectors, aid agencies).
 PRESENCE = {"peacekeeper", "observer", "monitor", "inspector", "agency", "ngo", "organisation", "organization",
             "charity", "peacekeeping"}

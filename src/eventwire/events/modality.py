@@ -28,8 +28,21 @@ WARN_GOV = {"warn", "threaten", "caution"}
 EXPECTED = {"expect", "plan", "schedule", "slate", "anticipate", "predict", "forecast"}
 HYPO_MODALS = {"would", "could", "might", "may"}
 PLAN_MODALS = {"will", "shall", "'ll"}
+REPORTED_FUTURE = {"would", "'d"}
+ANNOUNCING = {"say", "announce", "declare", "state", "confirm", "decide", "tell"}
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "acl",
                "relcl", "compound", "amod", "appos"}
+
+
+def announced(verb: Token) -> bool:
+    """A decision reported as taken: "X said [the envoy would be expelled / will be told to go]" -- "would"
+    or "will" on a clause a verb of announcing governs, with no "if" or "unless" on it."""
+    modal = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not modal & (REPORTED_FUTURE | PLAN_MODALS) or verb.dep_ != "ccomp" or \
+            verb.head.lemma_.lower() not in ANNOUNCING:
+        return False
+    return not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                   for c in verb.children)
 
 
 def modality(tok: Token, quote: Quote | None, speaker: str | None) -> tuple[str, str | None]:
@@ -52,6 +65,8 @@ def modality(tok: Token, quote: Quote | None, speaker: str | None) -> tuple[str,
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
             return "hypothetical", None  # ("did not say whether anyone had been arrested": an open question)
         if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in HYPO_MODALS for c in kids):
+            if depth == 0 and announced(cur):
+                return "planned", None  # "said the envoy would be expelled": the future of a report, no hypothesis
             return "hypothetical", None
         if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in PLAN_MODALS for c in kids):
             return "planned", None

@@ -34,6 +34,9 @@ LEAVING = {"leave", "withdraw", "depart", "quit", "go", "pull", "vacate", "exit"
 HOSTS = {"government", "junta", "authority", "regime", "ministry", "president", "council", "administration",
          "cabinet", "state", "country", "parliament", "kremlin"}
 DURATIONS = {"year", "decade", "month", "week", "century", "generation"}
+# A state's acts that another may call a violation or an aggression.
+STATE_ACTS = {"step", "decision", "move", "measure", "action", "announcement", "blockade", "policy", "expulsion",
+              "closure", "annexation", "deployment", "embargo", "sanction"}
 
 
 def presence(tok: Token, patients: set[str]) -> bool:
@@ -171,18 +174,27 @@ def asks_to_leave(tok: Token) -> bool:
     return False
 
 
+def goes(verb: Token) -> bool:
+    """A clause that says someone is to go: "to leave", "to get out of the country", "that she has to go"."""
+    lemma = verb.lemma_.lower()
+    if lemma in LEAVING or (lemma == "get" and any(c.lower_ == "out" for c in verb.children)):
+        return True
+    return lemma in ("have", "need") and any(c.dep_ == "xcomp" and goes(c) for c in verb.children)
+
+
 def given_time_to_leave(tok: Token) -> bool:
-    """"gave the French envoy 48 hours to leave the country"."""
+    """"gave the French envoy 48 hours to leave the country", "have been given five days to get out"."""
     spans = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in DURATIONS | {"hour", "day"}]
-    goes = [a for h in (tok, *spans) for a in h.children if a.dep_ in ("acl", "relcl", "advcl", "xcomp")]
-    if not spans or not any(a.lemma_.lower() in LEAVING for a in goes):
+    going = [a for h in (tok, *spans) for a in h.children if a.dep_ in ("acl", "relcl", "advcl", "xcomp")]
+    if not spans or not any(goes(a) for a in going):
         return False
     return any(foreign_presence(c) for c in tok.children if c.dep_ in ("dative", "dobj", "nsubjpass"))
 
 
 def called_a_crime(tok: Token) -> bool:
-    """An act said to be a crime: "the strike was a war crime", "this is genocide" (the copula's subject
-    an attack noun or a demonstrative standing for one)."""
+    """An act said to be a crime: "the strike was a war crime", "this is genocide", "the decision is a violation
+    of international law" (the copula's subject an attack noun, a state's act, or a demonstrative standing for
+    one)."""
     head = tok.head
     if tok.dep_ != "attr" or head.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in head.children):
         return False
@@ -194,14 +206,16 @@ def called_a_crime(tok: Token) -> bool:
     if subj.lower_ in ("this", "that", "it"):  # "it was a massacre, the mayor said"; not "it is a crime to ..."
         return head.dep_ == "ccomp" and head.head.lemma_.lower() in SAY_ALLEGE and not any(
             c.dep_ in ("xcomp", "ccomp", "advcl") for h in (head, tok) for c in h.children)
+    if subj.lemma_.lower() in STATE_ACTS:  # "the step was a violation of its sovereignty"
+        return True
     return any(e.type == "ASSAULT" for e in ENTRIES.get((subj.lemma_.lower(), "N"), ()))
 
 
 def criticises(tok: Token) -> bool:
     """"slammed the government", "blasted the decision": criticism, unless a weapon or a vehicle is the
     subject ("a missile slammed into", "the car slammed into a wall") or there is no object."""
-    if not any(c.dep_ == "dobj" for c in tok.children):
-        return False
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() != "way" for c in tok.children):
+        return False  # (and "blasted their way into the station" is an assault)
     subj = subjects_of(tok)
     return not (subj & (AIR | {"car", "truck", "vehicle", "bus", "boat", "shell", "missile", "rocket", "bomb",
                                "blast", "explosion", "wave", "storm"}))

@@ -272,6 +272,8 @@ def statement_triggers(sent: Span, trigs: list[Trigger], absorbed: set[int], act
                 if polarity is None and content is None:
                     continue
                 type_ = "REJECT"
+            elif kind == "intent" and content is not None and content.type == "SANCTION" and _conditional(tok) is None:
+                continue  # "said it would cut its ties with Qatar": a sanction announced is imposed (CAMEO 16x)
             elif _conditional(tok) == "unless" or polarity == "-":
                 type_ = "THREATEN"
             elif polarity == "+":

@@ -98,7 +98,8 @@ CONDEMN = {"criminal", "crime", "barbaric", "barbarous", "barbarism", "heinous",
            "murderous", "brutal", "treacherous", "war", "crackdown", "invasion", "occupation", "violation"}
 CONDEMN_ADJ = {"criminal", "barbaric", "barbarous", "heinous", "cowardly", "despicable", "abhorrent", "atrocious",
                "inhumane", "inhuman", "monstrous", "savage", "reprehensible", "deplorable", "unacceptable",
-               "outrageous", "shameful", "disgraceful", "illegal", "unlawful", "illegitimate", "murderous"}
+               "outrageous", "shameful", "disgraceful", "illegal", "unlawful", "illegitimate", "murderous",
+               "irresponsible", "reckless", "unjustified", "unjustifiable"}
 # "the vote was marred by fraud": an allegation of fraud.
 FRAUD = {"fraud", "irregularity", "rigging", "manipulation", "ballot-stuffing", "cheating", "intimidation"}
 # Places and crossings that are shut ("the borders would stay shut").
@@ -396,8 +397,10 @@ def _adjective(tok: Token) -> Trigger | None:
             tok.head.head.lemma_.lower() == "be" and (tok.head.lemma_.lower() in ("act", "crime") or any(
                 e.type == "ASSAULT" for e in ENTRIES.get((tok.head.lemma_.lower(), "N"), ()))):
         return Trigger(tok, "ACCUSE", "disapprove", False, start, end)
-    # "targeting civilians was criminal, the ministry said": calling an act criminal condemns it
-    if lower in CONDEMN_ADJ and tok.dep_ in ("acomp", "ROOT") and tok.head.lemma_.lower() == "be" and not any(
+    # "targeting civilians was criminal, the ministry said": calling an act criminal condemns it ("was
+    # unfortunate and irresponsible" too)
+    pred = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "acomp" else tok
+    if lower in CONDEMN_ADJ and pred.dep_ in ("acomp", "ROOT") and pred.head.lemma_.lower() == "be" and not any(
             c.dep_ in ("xcomp", "ccomp") for c in tok.children):  # not "it is illegal to ..."
         return Trigger(tok, "ACCUSE", "disapprove", False, start, end)
     # "officials said the Front was behind the attack", "... were responsible for the killing": an allegation
@@ -661,13 +664,17 @@ def classify(tok: Token) -> Trigger | None:
             g.dep_ == "prt" for g in c.children) and not (  # "refused to give up" is a refusal
             objects_of(c) & (RELEASED | CAPTIVES)) for c in tok.children):  # so is "refused to release the hostages"
         return None
-    if lemma in ORDER_VERBS and pos == "V" and not entry.preps:  # "forced out" is its own reading
+    # ("forced out", "forced their way in" are readings of their own)
+    if lemma in ORDER_VERBS and pos == "V" and not entry.preps and not entry.objs:
         goal = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVE), None)
-        # "ordered 3,000 people out of their homes", "forced them from their villages"
-        out = any(c.lower_ in ("out", "from") and c.dep_ in ("prep", "prt", "advmod") and c.i > tok.i
-                  for c in tok.children)
+        # "ordered 3,000 people out of their homes", "forced them from their villages"; not "told investigators
+        # from the UN that ...": speech
+        out = lemma not in ("tell", "instruct") and any(
+            c.lower_ in ("out", "from") and c.dep_ in ("prep", "prt", "advmod") and c.i > tok.i for c in tok.children)
         patients = {p.lemma_.lower() for p in patients_of(tok)}
-        if (goal is not None or out) and readings.presence(tok, patients):
+        # "the ambassador will be told that she has to go", "told the envoy to go"
+        told_to_go = any(c.dep_ in ("xcomp", "ccomp") and readings.goes(c) for c in tok.children)
+        if (goal is not None or out or told_to_go) and readings.presence(tok, patients):
             type_, mode = "SANCTION", "expel"  # "the ambassador was told to leave": an expulsion
         elif goal is not None or out:
             # an order to leave: an evacuation order for residents, else forced displacement

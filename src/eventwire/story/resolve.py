@@ -227,6 +227,10 @@ class Story:
 ATTRIBUTING = {"blame", "attribute", "claim", "link", "tie", "pin"}
 
 
+# Verbs whose day is when someone spoke, not when the news happened ("begin" and "continue" cue quotes too).
+SAYING = CLAUSE_VERBS - {"begin", "continue"}
+
+
 def _lead_day(doc: Doc, sents: list[Any], times: list[Time], dateline: Dateline | None,
               published: str | None) -> str | None:
     """The first day (within a week before publication) the story's first three sentences name,
@@ -239,7 +243,8 @@ def _lead_day(doc: Doc, sents: list[Any], times: list[Time], dateline: Dateline 
             break
         if dateline is not None and dateline.start <= t.start < dateline.end:
             continue
-        if t.type != "DATE" or not _is_day(t.value) or t.value[:10] > published[:10]:
+        # ("at 11:00 am on Friday", a TIME, names its day too)
+        if t.type not in ("DATE", "TIME") or not _is_day(t.value) or t.value[:10] > published[:10]:
             continue
         from datetime import date
         try:
@@ -249,9 +254,9 @@ def _lead_day(doc: Doc, sents: list[Any], times: list[Time], dateline: Dateline 
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         head = span.root.head if span is not None and len(span) else None
-        if head is not None and head.dep_ == "prep" and head.head.lemma_.lower() in CLAUSE_VERBS:
-            continue  # "said on Tuesday"
-        if head is not None and head.lemma_.lower() in CLAUSE_VERBS:
+        if head is not None and head.dep_ == "prep" and head.head.lemma_.lower() in SAYING:
+            continue  # "said on Tuesday" (not "a rally that began at 11 am on Friday")
+        if head is not None and head.lemma_.lower() in SAYING:
             continue  # "said Tuesday"
         return t.value[:10]
     return None

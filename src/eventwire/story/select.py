@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..events.modality import announced
 from .features import GENERIC_NOUNS, MentionView
 
 if TYPE_CHECKING:
@@ -66,8 +67,9 @@ def rule_out(v: MentionView, story: Story) -> str | None:
     tok = v.token
     if v.index in story.folded:
         return "attribution"
-    if e.modality in NOT_CODED_MODALITY:
-        return "modality"
+    if e.modality in NOT_CODED_MODALITY and not (
+            e.modality == "planned" and e.type == "SANCTION" and tok is not None and announced(tok)):
+        return "modality"  # (a sanction a state says it is taking is taken: "said the envoy would be expelled")
     if getattr(e, "phase", None) == "ended":
         return "ended"
     if v.habitual or v.trend:

@@ -1,0 +1,87 @@
+"""Readings of the thirteenth session, on invented sentences: a sanction a state announces is taken
+(CAMEO 16x), expulsions told in the passive or the future of a report, an act called a violation, a
+conceded defeat, armed men forcing their way in, and the story's day named with a clock time.  Each of
+these fails on the rules before the session."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text: str, published: str = "2024-03-08"):
+        return pipeline.extract(text, published=published)
+
+    return run
+
+
+def _story_types(report) -> list[str]:
+    return [s.type for s in report.story_events or []]
+
+
+@pytest.mark.parametrize("text", [
+    # a decision reported as taken: "would" is the future of the report, not a hypothesis
+    "Later the prime minister said that his administration, too, would cut its ties with Ruritania.",
+    "The foreign minister said that the charge d'affaires would be expelled together with a second diplomat.",
+    "The two carriers said they would halt their flights to the capital from Monday.",
+    "The president said the ambassador will be told today or tomorrow that she has to go.",
+    # an expulsion in the passive, the leaving told as "get out"
+    "The diplomats and their families have been given five days to get out of the country, the minister said.",
+])
+def test_an_announced_sanction_is_a_sanction(extract, text):
+    assert "SANCTION" in _story_types(extract(text))
+    assert "THREATEN" not in _story_types(extract(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a condition keeps it a threat; an opinion about sanctions or a plan to weigh them is no sanction
+    ("The government said it would expel the ambassador unless the shelling stopped.", ["THREATEN"]),
+    ("The army said it would crush the rebels in the hills.", ["THREATEN"]),
+    ("Analysts said the sanctions would hurt the economy of the island.", []),
+    ("The bloc will consider new sanctions at its meeting next week.", []),
+])
+def test_threats_and_opinions_stay_what_they_were(extract, text, expected):
+    assert _story_types(extract(text)) == expected
+
+
+def test_telling_investigators_is_speech_not_an_order(extract):
+    report = extract("Survivors told reporters from the local radio station that the water had risen within "
+                     "minutes.")
+    assert not [e for e in report.events if e.type in ("COERCE", "SANCTION")]
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministry said the step was a violation of the country's sovereignty.",
+    "The ministry said the decision was a flagrant violation of international law.",
+    "The announcement was deeply unfortunate and irresponsible, the secretary of state said.",
+])
+def test_an_act_called_a_violation_or_irresponsible_is_condemned(extract, text):
+    assert "ACCUSE" in _story_types(extract(text))
+
+
+def test_admitting_defeat_is_a_concession(extract):
+    assert "CONCEDE" in _story_types(extract("The president admitted defeat in public on Sunday."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hundreds of inmates escaped after armed gangs forced their way into the prison on Saturday night.",
+     "ASSAULT"),
+    ("Militants blasted their way into the police station before dawn.", "ASSAULT"),
+    ("Shoppers forced their way into the store when the doors opened for the sale.", None),
+])
+def test_forcing_ones_way_in(extract, text, expected):
+    types = _story_types(extract(text))
+    assert (expected in types) if expected else not types
+    assert "ACCUSE" not in types  # "blasted their way" is no criticism
+
+
+def test_a_clock_time_names_the_storys_day(extract):
+    # the day hangs on "began" (a relative clause), not on the rally: the story's day comes from its lead
+    text = ("VALMORA, March 29: A rally in support of the old constitution that began in the Tinkune area of "
+            "Valmora at 11:00 am on Friday quickly grew tense, as clashes between demonstrators and police left "
+            "damage to property.\nThe government responded by imposing a curfew in the capital.")
+    report = extract(text, "2025-03-29")  # a Saturday
+    dates = {s.type: s.date for s in report.story_events}
+    assert dates.get("PROTEST") == "2025-03-28"
+    assert dates.get("COERCE") == "2025-03-28"  # the curfew takes the story's day, not the dateline's
