@@ -343,8 +343,10 @@ def _verb_category(verb: Token, role: str) -> str | None:
         extra = _predicate_extras(verb)
         if extra:
             return extra
-    if lemma == "force" and role == "obj":
-        return "displaced" if any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children) else None
+    if lemma in ("force", "drive", "chase", "uproot") and role == "obj":
+        # "forced 3,000 from their villages", "fighting drove up to 10,000 people from the area"
+        return "displaced" if any(c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("from", "out")
+                                  for c in verb.children) else None
     return None
 
 
@@ -431,6 +433,8 @@ def _counted_noun(doc: Doc, q: Quantity) -> tuple[Token | None, int, bool]:
                         if any(g.dep_ == "nummod" for g in p.children):
                             return None, -1, True  # partitive "one of 17 people": the 17 is the figure
                         return p, p.i + 1, True
+    if a.dep_ in ("nummod", "quantmod", "det") and a.head.i == q.end and a.head.lower_ == "more":
+        return None, q.end + 1, False  # "wounding 12 more", "a dozen more": more of the people just counted
     if a.dep_ in ("nummod", "quantmod", "compound", "amod", "det") and a.head.i >= q.num_end \
             and a.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         head = a.head
@@ -561,6 +565,8 @@ def analyse(doc: Doc, q: Quantity) -> Analysis | None:
             category = _those_category(noun)  # "Two of those killed were teachers"
         noun, end, part = None, noun.i + 1, True  # "15 people, five of them seriously": a part of the figure before
     head = noun if noun is not None else q.anchor
+    if noun is None and q.anchor.dep_ in ("nummod", "quantmod", "det") and q.anchor.head.lower_ == "more":
+        head = q.anchor.head  # "wounding 12 more": "more" stands in the clause for the people counted
     # "Dozens of Palestinians were killed": the number heads the phrase, the noun hangs off "of"
     verb, role = _governor(q.anchor if via_of else head)
     verb, role = _raised(verb, role)
