@@ -97,6 +97,9 @@ def pick_place(sent: Span, clause: tuple[int, int], trig: Token, places: list[tu
     if qualifiers:  # "a Dayton, Ohio, nightclub": the state only says which Dayton
         places = [(i, p) for i, p in places if i not in qualifiers]
     places = [(i, p) for i, p in places if not _describes_town(sent, p)]
+    free = [(i, p) for i, p in places if not _in_a_name(sent, p)]
+    if free:  # "a branch of Kabul Bank in Kunduz province": the bank's name does not say where
+        places = free
     spans = _attached_spans(trig)
     # a place the act is done to is where it happened ("the strikes hit Gaza City", "Kavo was shelled"):
     # the object's head word lies in the place
@@ -159,6 +162,16 @@ def _describes_town(sent: Span, p: Place) -> bool:
     root = span.root
     return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end and \
         root.head.lemma_.lower() in SETTLEMENT_NOUNS
+
+
+def _in_a_name(sent: Span, p: Place) -> bool:
+    """A place that is part of an organisation's name ("Kabul Bank", "the Gaza health ministry"): the
+    organisation's, not necessarily where an act happened."""
+    span = sent.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    ent = next((e for e in sent.ents if e.start <= span.start and span.end <= e.end), None)
+    return ent is not None and ent.label_ == "ORG" and len(ent) > len(span)
 
 
 def _owner(sent: Span, p: Place) -> bool:

@@ -377,7 +377,9 @@ def find_relations(doc: Doc, mentions: list[Mention]) -> Relations:
         if b.start - a.end > MAX_GAP or b.start < a.end:
             continue
         listed[i] = " ".join(t.lower_ for t in doc[a.end:b.start]) in _LIST_GAPS
-        if b.start == a.end + 2 and doc[a.end].lower_ in TYPE_WORDS and doc[a.end + 1].lower_ == "of" and a.start > 0:
+        if b.start == a.end + 2 and doc[a.end].lower_ in TYPE_WORDS and doc[a.end + 1].lower_ == "of" and a.start > 0 \
+                and not (a.candidates and all(c.feature == "water" for c in a.candidates)):
+            # (a sea only describes the coast: "the Red Sea city of Hodeidah" is no town inside the sea)
             # "the Amuru district of Oromia": the district is in Oromia.  With a settlement word it
             # goes either way: "the Macomia village of Ilala" (Ilala in Macomia), "the Holly
             # Heights neighborhood of Gainesville" (Holly Heights in Gainesville); the one the

@@ -32,6 +32,7 @@ MAX_TOKENS = 6
 _LEADING = frozenset({"the", "The", "THE"})
 # Lower-case words allowed inside a run ("Bosnia and Herzegovina", "Isle of Man", "Deir al-Balah").
 _JOINERS = frozenset({"of", "and", "de", "del", "la", "al", "el", "-", "upon", "on", "du", "des", "da", "do", "'s"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # Prepositions that put a place after them far more often than a person or a brand.
 _LOCATIVE = frozenset({"in", "near", "outside", "from", "at", "between"})
 
@@ -89,6 +90,18 @@ def _split_possessive(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
+def _final_h_variant(name: str, lookup: Callable[[str], list[Entry]]) -> list[Entry]:
+    """A place the tagger found under a spelling the gazetteer lacks, written with or without the final
+    "h" of an Arabic or Persian name ("Hodeidah" / Hodeida, "Jedda" / Jeddah)."""
+    if len(name) < 5 or " " in name:
+        return []
+    if name.endswith(("ah", "eh")):
+        return lookup(name[:-1])
+    if name.endswith(("a", "e")):
+        return lookup(name + "h")
+    return []
+
+
 def _is_name_token(tok: Token) -> bool:
     if tok.is_lower or not tok.text[:1].isupper():
         return False  # "turkey", "labor", "-Ch"
@@ -123,11 +136,12 @@ def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry
         if ent.label_ not in labels:
             continue
         first, last = _strip(ent)
-        if first >= last:
-            continue
+        if first >= last or doc[last - 1].lower_ in _WEEKDAYS:
+            continue  # ("Palm Sunday", "Bloody Sunday": a day, which the tagger may take for a place)
         for start, end in _split_possessive(doc, first, last):
             span = doc[start:end]
-            m = Mention(start, end, span.text, span.start_char, span.end_char, "ner", ent.label_, lookup(span.text),
+            m = Mention(start, end, span.text, span.start_char, span.end_char, "ner", ent.label_,
+                        lookup(span.text) or _final_h_variant(span.text, lookup),
                         after_locative=start >= 1 and doc[start - 1].lower_ in _LOCATIVE)
             if ent.label_ == "FAC" and not m.candidates:
                 continue  # an unknown building or street: leave its words to the gazetteer scan
@@ -161,6 +175,8 @@ def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry
                 continue
             span = doc[i:j]
             candidates = lookup(span.text)
+            if not candidates and j == i + 1 and _locative_before(doc, i):
+                candidates = _final_h_variant(span.text, lookup)  # "in Hodeidah"
             if candidates:
                 match = Mention(i, j, span.text, span.start_char, span.end_char, "gazetteer", ent_label[i],
                                 candidates, tok.is_stop,
