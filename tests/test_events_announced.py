@@ -22,12 +22,12 @@ def _story_types(report) -> list[str]:
 
 @pytest.mark.parametrize("text", [
     # a decision reported as taken: "would" is the future of the report, not a hypothesis
-    "Later the prime minister said that his administration, too, would cut its ties with Ruritania.",
-    "The foreign minister said that the charge d'affaires would be expelled together with a second diplomat.",
+    "On Monday the premier said her cabinet would cut diplomatic ties with Ruritania as well.",
+    "The foreign minister said that the charge d'affaires would be expelled along with two attachés.",
     "The two carriers said they would halt their flights to the capital from Monday.",
-    "The president said the ambassador will be told today or tomorrow that she has to go.",
+    "The minister said the envoy will be told this week that he has to go home.",
     # an expulsion in the passive, the leaving told as "get out"
-    "The diplomats and their families have been given five days to get out of the country, the minister said.",
+    "Embassy staff were given three days to get out of Ruritania, the ministry said.",
 ])
 def test_an_announced_sanction_is_a_sanction(extract, text):
     assert "SANCTION" in _story_types(extract(text))
@@ -78,9 +78,9 @@ def test_forcing_ones_way_in(extract, text, expected):
 
 def test_a_clock_time_names_the_storys_day(extract):
     # the day hangs on "began" (a relative clause), not on the rally: the story's day comes from its lead
-    text = ("VALMORA, March 29: A rally in support of the old constitution that began in the Tinkune area of "
-            "Valmora at 11:00 am on Friday quickly grew tense, as clashes between demonstrators and police left "
-            "damage to property.\nThe government responded by imposing a curfew in the capital.")
+    text = ("VALMORA, March 29: A march backing the old constitution that set off from the Tinkune quarter of "
+            "Valmora at 10:30 am on Friday soon turned violent, as protesters and police fought in the side "
+            "streets.\nThe government answered by imposing a curfew in the capital.")
     report = extract(text, "2025-03-29")  # a Saturday
     dates = {s.type: s.date for s in report.story_events}
     assert dates.get("PROTEST") == "2025-03-28"

@@ -113,7 +113,7 @@ def reads_like_a_lead(text: str, p: int) -> bool:
         nl = end
     sentence = _SENTENCE_END.split(line, 1)[0]
     if " | " in sentence:
-        return False  # "Green Zone locked down as attacks mount | ASHARQ AL-AWSAT": a headline and its site
+        return False  # "Guards seal the old quarter as raids go on | THE DAILY ARCHIVE": a headline and its site
     words = _WORD.findall(sentence)
     if len(words) < _LEAD_MIN_WORDS:
         return False

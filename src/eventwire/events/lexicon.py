@@ -99,7 +99,7 @@ STATE_BODIES = {"government", "ministry", "embassy", "president", "minister", "a
                 "spokesman", "spokeswoman", "spokesperson", "cabinet", "state", "country", "foreign"}
 # Verbs that put an unnamed act on someone: "police said the gang was responsible".
 SAY_ALLEGE = {"say", "tell", "state", "add", "believe", "suspect", "conclude", "allege", "insist", "confirm"}
-# "vowed to take revenge on Kenya for deploying troops": what a reprisal answers did happen.
+# "vowed to take revenge on Ruritania for sending troops": what a reprisal answers did happen.
 REPRISAL = {"revenge", "retaliation", "reprisal", "retribution", "vengeance", "avenge", "retaliate", "punish",
             "pay", "apologize", "apologise", "apology", "compensation", "compensate", "accountable", "thank",
             "respond", "react", "reply", "answer"}

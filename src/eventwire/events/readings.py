@@ -183,7 +183,7 @@ def goes(verb: Token) -> bool:
 
 
 def given_time_to_leave(tok: Token) -> bool:
-    """"gave the French envoy 48 hours to leave the country", "have been given five days to get out"."""
+    """"gave the French envoy 48 hours to leave the country", "were given three days to get out"."""
     spans = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in DURATIONS | {"hour", "day"}]
     going = [a for h in (tok, *spans) for a in h.children if a.dep_ in ("acl", "relcl", "advcl", "xcomp")]
     if not spans or not any(goes(a) for a in going):
@@ -206,7 +206,7 @@ def called_a_crime(tok: Token) -> bool:
     if subj.lower_ in ("this", "that", "it"):  # "it was a massacre, the mayor said"; not "it is a crime to ..."
         return head.dep_ == "ccomp" and head.head.lemma_.lower() in SAY_ALLEGE and not any(
             c.dep_ in ("xcomp", "ccomp", "advcl") for h in (head, tok) for c in h.children)
-    if subj.lemma_.lower() in STATE_ACTS:  # "the step was a violation of its sovereignty"
+    if subj.lemma_.lower() in STATE_ACTS:  # "the move was a breach of our sovereignty"
         return True
     return any(e.type == "ASSAULT" for e in ENTRIES.get((subj.lemma_.lower(), "N"), ()))
 

@@ -344,7 +344,7 @@ def _verb_category(verb: Token, role: str) -> str | None:
         if extra:
             return extra
     if lemma in ("force", "drive", "chase", "uproot") and role == "obj":
-        # "forced 3,000 from their villages", "fighting drove up to 10,000 people from the area"
+        # "forced 3,000 from their villages", "clashes drove some 8,000 villagers from the valley"
         return "displaced" if any(c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("from", "out")
                                   for c in verb.children) else None
     return None
