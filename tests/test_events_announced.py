@@ -85,3 +85,16 @@ def test_a_clock_time_names_the_storys_day(extract):
     dates = {s.type: s.date for s in report.story_events}
     assert dates.get("PROTEST") == "2025-03-28"
     assert dates.get("COERCE") == "2025-03-28"  # the curfew takes the story's day, not the dateline's
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 16x: reducing relations, stopping aid, sanctions on foreign officials
+    ("Washington withdrew its support for the ceasefire plan on Monday.", "SANCTION"),
+    ("The development bank cut off loans to the junta after the coup.", "SANCTION"),
+    ("The State Department revoked the visas of 20 Ruritanian officials.", "SANCTION"),
+    ("The bloc imposed an asset freeze on the generals.", "SANCTION"),
+    # a troop withdrawal stays a retreat
+    ("The army withdrew its forces from the border town on Sunday.", "RETREAT"),
+])
+def test_reduced_relations(extract, text, expected):
+    assert expected in _story_types(extract(text))
