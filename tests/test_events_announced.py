@@ -98,3 +98,20 @@ def test_a_clock_time_names_the_storys_day(extract):
 ])
 def test_reduced_relations(extract, text, expected):
     assert expected in _story_types(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    # regret over another's act is disapproval (CAMEO 111); an investigation promised is an investigation
+    "The State Department voiced regret over the decision by the Ruritanian foreign ministry.",
+    "The minister expressed deep regret at the closure of the border crossing.",
+    "Authorities have promised a full investigation into the riot at the central prison.",
+    "The governor pledged a thorough inquiry into the shooting at the market.",
+])
+def test_regret_and_promised_investigations_are_accusations(extract, text):
+    types = _story_types(extract(text))
+    assert "ACCUSE" in types and "AGREE" not in types
+
+
+def test_regret_for_ones_own_act_or_a_missed_wedding_is_no_accusation(extract):
+    assert "ACCUSE" not in _story_types(extract("She expressed regret that she could not attend the wedding."))
+    assert "ACCUSE" not in _story_types(extract("The army expressed regret for the deaths of two farmers."))

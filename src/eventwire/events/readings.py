@@ -211,6 +211,16 @@ def called_a_crime(tok: Token) -> bool:
     return any(e.type == "ASSAULT" for e in ENTRIES.get((subj.lemma_.lower(), "N"), ()))
 
 
+def regrets_anothers_act(tok: Token) -> bool:
+    """"voiced regret over a move by Russia", "expressed deep regret at the decision": disapproval of an act
+    (CAMEO 111); not regret "for" one's own (an apology) nor regret "that" one could not come."""
+    for obj in (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "regret"):
+        if any(p.dep_ == "prep" and p.lower_ in ("over", "at", "about") and any(g.dep_ == "pobj" for g in p.children)
+               for h in (obj, tok) for p in h.children):
+            return True
+    return False
+
+
 def criticises(tok: Token) -> bool:
     """"slammed the government", "blasted the decision": criticism, unless a weapon or a vehicle is the
     subject ("a missile slammed into", "the car slammed into a wall") or there is no object."""

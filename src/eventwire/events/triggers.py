@@ -548,6 +548,8 @@ def classify(tok: Token) -> Trigger | None:
         return Trigger(tok, "SANCTION", "expel", False, *span_of(tok))  # "gave the envoy 48 hours to leave"
     if pos == "N" and lemma in CONDEMN_NOUNS and readings.called_a_crime(tok):
         return Trigger(tok, "ACCUSE", "disapprove", False, *span_of(tok))  # "the strike was a war crime"
+    if pos == "V" and lemma in ("express", "voice") and readings.regrets_anothers_act(tok):
+        return Trigger(tok, "ACCUSE", "disapprove", False, *span_of(tok))  # "voiced regret over a move by Russia"
     if pos == "V" and lemma in ("slam", "blast") and readings.criticises(tok):
         return Trigger(tok, "ACCUSE", "disapprove", False, *span_of(tok))  # "slammed the government over ..."
     if pos is None:
