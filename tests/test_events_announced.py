@@ -115,3 +115,10 @@ def test_regret_and_promised_investigations_are_accusations(extract, text):
 def test_regret_for_ones_own_act_or_a_missed_wedding_is_no_accusation(extract):
     assert "ACCUSE" not in _story_types(extract("She expressed regret that she could not attend the wedding."))
     assert "ACCUSE" not in _story_types(extract("The army expressed regret for the deaths of two farmers."))
+
+
+def test_shot_dead_is_no_part_of_the_victims_name(extract):
+    report = extract("Gunmen shot dead two employees of the provincial water board on Monday.")
+    story = next(s for s in report.story_events if s.type == "ASSAULT")
+    victims = next(a for a in report.actors if a.id == story.actor2)
+    assert not victims.name.lower().startswith("dead")

@@ -318,8 +318,9 @@ def actor_for(doc: Doc, tok: Token | None, actors: ActorTable | None, members: b
     if hit is not None:
         return hit
     left = _left_edge(tok)
+    # (and "dead" of "shot dead two employees", which the parser may put in the phrase)
     while left.i < tok.i and (left.dep_ in ("det", "predet", "punct", "cc", "nummod", "quantmod", "advmod")
-                              or left.like_num):
+                              or left.like_num or left.lower_ in ("dead", "alive")):
         left = left.nbor()
     left = _past_holder(tok, left)
     start, end = left.idx, tok.idx + len(tok.text)
