@@ -59,3 +59,31 @@ def test_a_headline_and_its_site_are_no_lead():
     assert not reads_like_a_lead(text, 0)
     assert parse_dateline("Iraq: " + text, "2015-06-01") is None
     assert reads_like_a_lead("Guards locked down the old quarter on Sunday as attacks mounted across the city.", 0)
+
+
+@pytest.mark.parametrize(("text", "published", "places", "agency", "date"), [
+    # an agency between slashes after a comma
+    ("TBILISI, March 3, /GHN/. The central bank raised its main rate by half a point on Thursday, it said.",
+     "2011-03-04", ["TBILISI"], "GHN", "2011-03-03"),
+    # a newspaper's name in brackets after a known town, alone on its line
+    ("Doha (Lusail News)\n\nThe minister said the new cabinet had been welcomed across the country on Sunday.",
+     "2022-05-15", ["Doha"], "Lusail News", None),
+    # an outlet's initials after a known town, running into the lead
+    ("Lahore (PNN) Two people died and two were hurt when robbers struck a bank in the city on Saturday.",
+     "2022-05-15", ["Lahore"], "PNN", None),
+    # an outlet's camel-cased name alone in brackets before a dash
+    ("(NewsAsia) – A storm has veered toward the northern coast, with landfall expected early on Monday.",
+     "2013-11-10", [], "NewsAsia", None),
+    # an outlet's camel-cased name after the town and a dash, on its own line
+    ("Muscat - GulfToday\nThe sultan set off from the capital on Sunday on a tour of four Asian countries.",
+     "2017-02-26", ["Muscat"], "GulfToday", None),
+])
+def test_outlets_named_the_way_regional_copy_does(text, published, places, agency, date):
+    d = parse_dateline(text, published)
+    assert d is not None
+    assert (d.places, d.agency, d.date) == (places, agency, date)
+
+
+def test_initials_before_a_headline_are_no_agency():
+    d = parse_dateline("Lahore (PNN) Robbers Strike Bank", "2022-05-15")
+    assert d is None or d.agency is None

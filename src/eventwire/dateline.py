@@ -88,6 +88,8 @@ __all__ = ["parse_dateline"]
 
 _COMMA = re.compile(r",[ \t]*")
 _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
+_BRAND = re.compile(r"(?:[A-Z]{2,}[a-z]{2,}|[A-Z][a-z]+[A-Z][A-Za-z]*)")  # "VOVworld", "ArabToday", "DFWatch"
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _BRAND_GLUED = re.compile(r"((?:[A-Z][a-z]+|[A-Z]{2,})[A-Z][a-z][A-Za-z]*)(?=[–—-][ \t]?[\"“A-Z])")
 _LEAD_AFTER = re.compile(r"[ \t]*[\"“'‘]?[A-Z]")
 _CAPS_AFTER_HYPHEN = re.compile(r"-([A-Z]{3,}[A-Z0-9.]*)(?=[ \t])")
@@ -97,7 +99,7 @@ _PERIOD_PAREN = re.compile(r"\.[ \t]+(?=\()")  # "Moscow. (RIA Novosti ...) -"
 _SLASH_CLOSED = re.compile(r"\.?[ \t]+([A-Za-z][\w.&-]{1,30}?)/[ \t]*(?=[\"“A-Z])")
 _BRACKET = re.compile(r"[ \t]*\[([^\[\]\n]{1,40})\]")  # "London [U.K.], Feb. 9 (ANI):"
 # NEW YORK, ... /PRNewswire/ --; TASS's "MOSCOW, March 3. /TASS/. Russian forces ..."
-_SLASH_AGENCY = re.compile(r"\.?[ \t]+/[ \t]?([A-Za-z][\w .&-]{1,40}?)[ \t]?/(?:\.(?=[ \t]+[A-Z\"“]))?")
+_SLASH_AGENCY = re.compile(r"[.,]?[ \t]+/[ \t]?([A-Za-z][\w .&-]{1,40}?)[ \t]?/(?:\.(?=[ \t]+[A-Z\"“]))?")
 _WIRE_AGENCY = re.compile(r"[ \t]*--\(([^()\n]{2,40})\)--")  # NEW YORK--(BUSINESS WIRE)--
 # The separator; ".-" is EFE's.  Hyphens and colons need a space after them ("UPDATE 2-Israel" is no
 # dateline); en and em dashes may touch the next word, and so may a double hyphen ("LONDON--Oil ...")
@@ -324,6 +326,10 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             if month is not None:  # "HAVANA, Cuba, August, —": a month with no day is no date
                 p = month.end()
                 continue
+            slashed = _SLASH_AGENCY.match(text, p) if agency is None else None
+            if slashed is not None:  # "YEREVAN, January 21, /ARKA/. The ..."
+                agency, p = _strip_span(text, slashed.start(1), slashed.end(1)), slashed.end()
+                break
             dash = _SEP.match(text, q)
             if dash is not None and ":" not in dash.group() and dash.start() == q:
                 p = q  # "Ankara, – Turkish forces ...": the date between the comma and the dash dropped
@@ -373,7 +379,14 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
                 continue
             # "Hamburg (dpa/lno). Clothes ...": a period may close the bracketed agency too
             name = text[inner[0]:inner[1]]
-            after = _SEP.match(text, m.end()) is not None or _PERIOD_LEAD.match(text, m.end()) is not None
+            known_town = all(known_place(text[s:e]) for s, e in places)
+            after = _SEP.match(text, m.end()) is not None or _PERIOD_LEAD.match(text, m.end()) is not None or (
+                known_town and _END_OF_LINE.match(text, m.end()) is not None)  # "Dubai (Etihad)" above the lead
+            if agency is None and known_town and _ACRONYM.fullmatch(name) and not known_place(name) and \
+                    _SENTENCE_START.match(text, m.end()) and _reads_like_a_lead(text, m.end() + 1):
+                # "Islamabad (HRNW) Two people died ...": a town the gazetteer knows, an outlet's initials, the lead
+                agency, p, lenient = inner, m.end(), True
+                break
             # capitals and a date may run into the lead past any acronym: "HAVANA, Mar 6 (PL) Cuban ..."
             lenient = has_date and caps and bool(_SENTENCE_START.match(text, m.end()))
             # an outlet's own name in the agency's bracket, after capitals, a date or a known town:
@@ -467,6 +480,11 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
         bare = _bare_agency(text, sep_end, lead=True) if after is None else None
         if bare is not None:  # "MOSCOW, Jan 5 - RIA Novosti. Russian ...", "KABUL – AFP Police said ..."
             after, weak = (bare[0], bare[1] + (1 if _PERIOD_LEAD.match(text, bare[1]) else 0)), True
+        if after is None:
+            sp = _SPACE.match(text, sep_end)
+            brand = _BRAND.match(text, sp.end() if sp else sep_end)
+            if brand is not None and _END_OF_LINE.match(text, brand.end()):
+                after = brand.span(), brand.end()  # "Riyadh - ArabToday" on its line, the lead below
         if after is not None:
             agency, sep_end = after
     if not dated:  # the date after the separator: "Kampala, Uganda — January 30, 2026 The ..."
@@ -698,9 +716,12 @@ def _agency_only(text: str, pos: int) -> Dateline | None:
         return None
     inner = _strip_span(text, m.start(1), m.end(1))
     name = text[inner[0]:inner[1]]
-    if not _is_agency(name, after=_SEP.match(text, m.end()) is not None):  # "(CNN)", "(NAN) –"
-        return None
     sep = _SEP.match(text, m.end())
+    # "(CNN)", "(NAN) –"; an outlet's camel-cased name before a dash and a lead: "(VOVworld) – Typhoon ..."
+    brand = sep is not None and ":" not in sep.group() and _BRAND.fullmatch(name) is not None and \
+        _reads_like_a_lead(text, sep.end() + len(text[sep.end():]) - len(text[sep.end():].lstrip()))
+    if not (_is_agency(name, after=sep is not None) or brand):
+        return None
     end = sep.end() if sep else m.end()
     return Dateline(start=pos, end=end, text=text[pos:end], agency=name)
 
