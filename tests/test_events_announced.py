@@ -122,3 +122,17 @@ def test_shot_dead_is_no_part_of_the_victims_name(extract):
     story = next(s for s in report.story_events if s.type == "ASSAULT")
     victims = next(a for a in report.actors if a.id == story.actor2)
     assert not victims.name.lower().startswith("dead")
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # crowds storming a building seize it (COERCE); armed men storming it attack it
+    ("Hundreds of protesters stormed the Congress building and set part of it on fire.", "COERCE", None),
+    ("Demonstrators broke into the main government building in the small hours of Tuesday.", "COERCE", None),
+    ("Protesters forced their way into the parliament and beat several lawmakers.", "COERCE", None),
+    ("Gunmen stormed a village in the north, killing 15 people.", "ASSAULT", "COERCE"),
+    ("The authorities also limited access to some social media platforms.", "COERCE", None),
+])
+def test_storming_by_crowds_and_by_armed_men(extract, text, expected, absent):
+    types = _story_types(extract(text))
+    assert expected in types
+    assert absent is None or absent not in types
