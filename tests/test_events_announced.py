@@ -136,3 +136,20 @@ def test_storming_by_crowds_and_by_armed_men(extract, text, expected, absent):
     types = _story_types(extract(text))
     assert expected in types
     assert absent is None or absent not in types
+
+
+def test_a_statement_day_parsed_into_the_speakers_phrase_does_not_date_the_act(extract):
+    # the dateline glued on makes the parser hang "On Friday" on the subject, not on "said"
+    text = ("Nairobi - On Friday Kenya said an air strike it carried out on a rebel training camp had left at "
+            "least 30 fighters dead, a claim the rebels were quick to deny.")
+    report = extract(text, "2014-01-10")
+    strike = next(e for e in report.events if e.trigger and e.trigger.text == "strike")
+    assert strike.date_from != "text"  # Friday is when Kenya spoke
+
+
+def test_militiamen_and_the_militia_are_one_doer(extract):
+    text = ("BUNIA (Reuters) - The government said on Monday that militiamen had killed about 20 people in an "
+            "attack on displaced civilians in the northeast.\n"
+            "A spokesman said fighters of the militia had raided Kotoni, a village, on Sunday night.")
+    report = extract(text, "2021-11-22")
+    assert len([s for s in report.story_events if s.type == "ASSAULT"]) == 1

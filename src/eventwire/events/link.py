@@ -220,6 +220,9 @@ def _saying_date(sent: Span, t: Time, trig: Token) -> bool:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
             break
+    if tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.dep_ == "nsubj" and \
+            tok.head.lemma_.lower() in SAYING:
+        tok = tok.head  # "On Friday Kenya said ...", the date parsed into the subject's phrase
     if tok is None or tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SAYING:
         return False
     return trig.i != tok.i and tok.left_edge.i <= trig.i <= tok.right_edge.i

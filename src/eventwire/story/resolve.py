@@ -46,7 +46,8 @@ CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
 # Nouns that name a doer without naming who: a named actor in the same event is better.
 GENERIC_DOERS = {"attacker", "assailant", "gunman", "gunmen", "militant", "insurgent", "terrorist", "raider",
                  "fighter", "rebel", "jihadist", "extremist", "man", "men", "suspect", "perpetrator", "bandit",
-                 "kidnapper", "bomber", "shooter", "group", "unknown", "unidentified"}
+                 "kidnapper", "bomber", "shooter", "group", "unknown", "unidentified", "militiaman", "militiamen",
+                 "guerrilla", "separatist"}
 THIRD_PERSON = {"they", "them", "he", "she", "it", "him", "her", "its", "their", "his"}
 PLACE_RANK = {"landmark": 0, "city": 1, "other": 2, "region": 3, "country": 4, "water": 5}
 # Disasters a story can be about: deaths in it are no one's attack.
