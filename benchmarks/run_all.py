@@ -37,7 +37,7 @@ CLI = str(ROOT / ".venv" / "bin" / "eventwire")
 # name -> (arguments of run.py or speed.py, whether the gate runs it, the stage it measures)
 OWN_STORIES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "benchmarks" / "stories").glob("own-*.jsonl"))
 FRESH_STORIES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "benchmarks" / "stories" / "fresh").glob(
-    "fresh-[jklmntuvw].jsonl"))
+    "fresh-[jklmntuvwxy].jsonl"))
 # coded last, scored before anyone read their event errors (their figure, quote and dateline errors were read)
 BLIND_STORIES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "benchmarks" / "stories" / "fresh").glob(
     "fresh-[opqr].jsonl"))
@@ -49,7 +49,7 @@ BENCHES: dict[str, dict[str, Any]] = {
     "stories-own": {"cmd": ["stories/score.py", "--gold", *OWN_STORIES], "gate": False, "stage": "all",
                     "what": "our own 87 coded real reports (the story scorer's and actor ranker's training data)"},
     "stories-fresh": {"cmd": ["stories/score.py", "--gold", *FRESH_STORIES], "gate": False, "stage": "all",
-                      "what": "68 coded real reports of our own (j-n, t-w), never trained on, whose errors are read"},
+                      "what": "84 coded real reports of our own (j-n, t-y), never trained on, whose errors are read"},
     "stories-blind": {"cmd": ["stories/score.py", "--gold", *BLIND_STORIES], "gate": False, "stage": "all",
                       "what": "32 real reports of ours coded blind (o, p, q, r), whose event errors are not read"},
     "datelines-real": {"cmd": ["datelines/score.py", "--cmd", ".venv/bin/eventwire", "--part", "dev"], "local": True,
@@ -90,6 +90,15 @@ BENCHES: dict[str, dict[str, Any]] = {
     "datelines-agency4-test": {"cmd": ["datelines/score.py", "--cmd", ".venv/bin/eventwire", "--gold",
                                        "benchmarks/datelines/agency4.jsonl", "--part", "test"], "local": True,
                                "gate": False, "stage": "all", "what": "agency4.jsonl's test part"},
+    "datelines-agency5": {"cmd": ["datelines/score.py", "--cmd", ".venv/bin/eventwire", "--gold",
+                                  "benchmarks/datelines/agency5.jsonl", "--part", "dev"], "local": True, "gate": False,
+                          "stage": "all", "what": "40 openings shaped as story texts are (the dateline first, no "
+                                                  "page furniture), outlets in none of the other sets "
+                                                  "(agency5.jsonl, thirteenth session), dev part"},
+    "datelines-agency5-test": {"cmd": ["datelines/score.py", "--cmd", ".venv/bin/eventwire", "--gold",
+                                       "benchmarks/datelines/agency5.jsonl", "--part", "test"], "local": True,
+                               "gate": False, "stage": "all",
+                               "what": "agency5.jsonl's test part (errors never read: the unseen estimate)"},
     "datelines-wire-test": {"cmd": ["datelines/score.py", "--cmd", ".venv/bin/eventwire", "--gold",
                                     "benchmarks/datelines/wire.jsonl", "--part", "test"], "local": True,
                             "gate": False, "stage": "all",
@@ -567,7 +576,8 @@ def stories_section(results: dict[str, Any]) -> list[str]:
                                                   "datelines-wire-test", "datelines-agency", "datelines-agency-test",
                                                   "datelines-agency2", "datelines-agency2-test",
                                                   "datelines-agency3", "datelines-agency3-test",
-                                                  "datelines-agency4", "datelines-agency4-test")]
+                                                  "datelines-agency4", "datelines-agency4-test",
+                                                  "datelines-agency5", "datelines-agency5-test")]
     if any(r for _, r in dl):
         lines += ["", "Datelines on real page openings (`benchmarks/datelines/`, 169 openings of 131 outlets and "
                   "pages, 29 without a dateline; places / agency / date scored as the story scorer scores them, "
@@ -608,7 +618,13 @@ def stories_section(results: dict[str, Any]) -> list[str]:
                   "dates) was scored blind first: dev 0.438 / 0.333 / 0.333, test 0.400 / 0.400 / 0.167. Both "
                   "parts' errors were then read and general rules written (month abbreviations in other "
                   "languages, ordinals in capitals, a town in square brackets, a one-word masthead, colon "
-                  "datelines before leads dense with names)."]
+                  "datelines before leads dense with names). `agency5.jsonl` (40 openings shaped as story texts are: "
+                  "the body starts with its dateline, no page furniture -- what the held-out stories' datelines "
+                  "measure) was scored blind first on the code with those rules: dev 0.786 / 0.444 / 0.833, test "
+                  "0.933 / 0.818 / 0.889. Only the dev part's errors were read (slashed agencies after a comma, "
+                  "outlets' names and initials in brackets, camel-cased outlets); dev is now 0.929 / 1.000 / 1.000 "
+                  "and the test part, whose errors nobody has read, did not move: agency on unseen story-style "
+                  "copy is about 0.82, as the held-out stories' 0.75 (8 items) says too."]
     cv = results.get("story-scorer")
     if cv:
         c = cv["summary"]
@@ -647,7 +663,10 @@ def stories_section(results: dict[str, Any]) -> list[str]:
               "`fresh-v`/`fresh-w` (16 more, coded blind in the thirteenth session: statements and diplomacy --",
               "expulsions, broken ties, a state of emergency, a truce broken, a treaty suspended -- and violence",
               "in places the sets had few reports from) joined `stories-fresh` too: scored once before their",
-              "errors were read at event F1 0.465 / 0.622, figures 0.750 / 0.793.",
+              "errors were read at event F1 0.465 / 0.622, figures 0.750 / 0.793. `fresh-x`/`fresh-y` (16 more,",
+              "coded blind the same day: protests, coups and crackdowns; attacks told by both sides, claimed and",
+              "denied) were scored once on the session's later code at event F1 0.547 / 0.575 before their",
+              "errors were read, and joined `stories-fresh` too.",
               "`stories-heldout` was",
               "coded by engineers who did not run eventwire on it; no rule or weight was tuned on it and its",
               "errors were never read: it is the estimate of what the unseen real-report set shows. A gold event",

@@ -69,7 +69,7 @@ def test_a_headline_and_its_site_are_no_lead():
     ("Doha (Lusail News)\n\nThe minister said the new cabinet had been welcomed across the country on Sunday.",
      "2022-05-15", ["Doha"], "Lusail News", None),
     # an outlet's initials after a known town, running into the lead
-    ("Lahore (PNN) Two people died and two were hurt when robbers struck a bank in the city on Saturday.",
+    ("Lahore (PNN) A guard was killed and a cashier wounded when armed robbers raided a bank on Saturday.",
      "2022-05-15", ["Lahore"], "PNN", None),
     # an outlet's camel-cased name alone in brackets before a dash
     ("(NewsAsia) – A storm has veered toward the northern coast, with landfall expected early on Monday.",

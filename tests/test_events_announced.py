@@ -118,7 +118,7 @@ def test_regret_for_ones_own_act_or_a_missed_wedding_is_no_accusation(extract):
 
 
 def test_shot_dead_is_no_part_of_the_victims_name(extract):
-    report = extract("Gunmen shot dead two employees of the provincial water board on Monday.")
+    report = extract("On Monday gunmen shot dead three clerks at the district water board.")
     story = next(s for s in report.story_events if s.type == "ASSAULT")
     victims = next(a for a in report.actors if a.id == story.actor2)
     assert not victims.name.lower().startswith("dead")
@@ -126,11 +126,11 @@ def test_shot_dead_is_no_part_of_the_victims_name(extract):
 
 @pytest.mark.parametrize(("text", "expected", "absent"), [
     # crowds storming a building seize it (COERCE); armed men storming it attack it
-    ("Hundreds of protesters stormed the Congress building and set part of it on fire.", "COERCE", None),
+    ("Hundreds of protesters stormed the assembly hall and set its offices ablaze.", "COERCE", None),
     ("Demonstrators broke into the main government building in the small hours of Tuesday.", "COERCE", None),
     ("Protesters forced their way into the parliament and beat several lawmakers.", "COERCE", None),
     ("Gunmen stormed a village in the north, killing 15 people.", "ASSAULT", "COERCE"),
-    ("The authorities also limited access to some social media platforms.", "COERCE", None),
+    ("The authorities limited access to several news websites.", "COERCE", None),
 ])
 def test_storming_by_crowds_and_by_armed_men(extract, text, expected, absent):
     types = _story_types(extract(text))
@@ -140,16 +140,16 @@ def test_storming_by_crowds_and_by_armed_men(extract, text, expected, absent):
 
 def test_a_statement_day_parsed_into_the_speakers_phrase_does_not_date_the_act(extract):
     # the dateline glued on makes the parser hang "On Friday" on the subject, not on "said"
-    text = ("Nairobi - On Friday Kenya said an air strike it carried out on a rebel training camp had left at "
-            "least 30 fighters dead, a claim the rebels were quick to deny.")
+    text = ("Nairobi - On Friday Kenya said an air raid it launched on a rebel base near the border had left at "
+            "least 30 fighters dead, which the rebels denied.")
     report = extract(text, "2014-01-10")
-    strike = next(e for e in report.events if e.trigger and e.trigger.text == "strike")
+    strike = next(e for e in report.events if e.trigger and e.trigger.text == "raid")
     assert strike.date_from != "text"  # Friday is when Kenya spoke
 
 
 def test_militiamen_and_the_militia_are_one_doer(extract):
-    text = ("BUNIA (Reuters) - The government said on Monday that militiamen had killed about 20 people in an "
-            "attack on displaced civilians in the northeast.\n"
-            "A spokesman said fighters of the militia had raided Kotoni, a village, on Sunday night.")
+    text = ("BUNIA (Reuters) - Officials said on Monday that militiamen had shot dead 14 villagers in a raid "
+            "on a camp for the displaced.\n"
+            "A spokesman said fighters of the militia had attacked Kotoni, a village, on Sunday night.")
     report = extract(text, "2021-11-22")
     assert len([s for s in report.story_events if s.type == "ASSAULT"]) == 1

@@ -437,7 +437,9 @@ class ActorTable:
                 return self._publish(c, self._text(doc)).id
         name = _name_of(text)
         if span is not None and len(span) > 1:  # "three vehicles": the name is what is counted
-            rest = [t for t in span if not (t.like_num or t.pos_ == "NUM" or t.lower_ in _COUNTING)]
+            # ("dead three clerks": "shot dead" parsed into the phrase)
+            rest = [t for t in span if not (t.like_num or t.pos_ == "NUM" or t.lower_ in _COUNTING or (
+                t.i == span.start and t.lower_ in ("dead", "alive")))]
             if rest and rest[0].i > span.start:
                 name = _name_of(self._text(doc)[rest[0].idx:end])
         return self.add(name, _type_of(doc, start, end), start, end, text)
