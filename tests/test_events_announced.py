@@ -153,3 +153,18 @@ def test_militiamen_and_the_militia_are_one_doer(extract):
             "A spokesman said fighters of the militia had attacked Kotoni, a village, on Sunday night.")
     report = extract(text, "2021-11-22")
     assert len([s for s in report.story_events if s.type == "ASSAULT"]) == 1
+
+
+def test_a_country_the_tagger_takes_for_a_person_still_expels(extract):
+    # the small model tags "Mali" a person here; the places stage knows it is a country
+    assert "SANCTION" in _story_types(extract("Mali asked the UN peacekeeping mission to leave the country "
+                                              "without delay."))
+
+
+def test_a_note_of_protest_is_a_complaint_not_a_demonstration(extract):
+    types = _story_types(extract("The foreign ministry summoned the ambassador and handed him a note of protest."))
+    assert "PROTEST" not in types and "ACCUSE" in types
+
+
+def test_an_announced_boycott_stays_a_threat(extract):
+    assert _story_types(extract("The rebels said they would boycott the vote in the north.")) == ["THREATEN"]

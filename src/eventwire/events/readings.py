@@ -10,7 +10,7 @@ source asking not to be named. Each reads only the trigger's own tokens and a fe
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import (
     AIR,
@@ -136,7 +136,14 @@ def other_act(verb: Token) -> bool:
 def state_subject(tok: Token) -> bool:
     """A host state asks: a country, its government, junta or authorities (not foreign ministers of a bloc)."""
     subjects = [noun_of(c) for c in tok.children if c.dep_ == "nsubj"]
-    return any(s.ent_type_ == "GPE" or s.lemma_.lower() in HOSTS for s in subjects)
+    return any(s.ent_type_ == "GPE" or s.lemma_.lower() in HOSTS or _a_country(s) for s in subjects)
+
+
+def _a_country(tok: Token) -> bool:
+    """The places stage resolved the token to a country ("Mali", which the tagger may take for a person)."""
+    doc = tok.doc
+    places = doc._.eventwire_places if Doc.has_extension("eventwire_places") else None
+    return bool(places) and any(p.feature == "country" and p.start <= tok.idx < p.end for p in places)
 
 
 def from_elsewhere(tok: Token, subject_text: str) -> bool:

@@ -3,7 +3,8 @@
 PLOVER codes what an actor says it will do (CAMEO2PLOVER 2021, codes 03x and 13x): a stated
 intent to cooperate, help, yield, release, meet or withdraw is AGREE ("Portugal will support
 Turkey's bid, its president said"); a stated intent to act against someone is THREATEN ("said they
-would boycott the talks"); saying one will not is REJECT ("said it would not meet the demands"); a
+would boycott the talks"), except a sanction a state announces, which is imposed ("said it would cut its ties
+with Qatar" is SANCTION); saying one will not is REJECT ("said it would not meet the demands"); a
 statement that someone must or should act is a demand, REQUEST ("said the army must withdraw").
 The act stated has not happened: it is the statement's content, not an event of its own.
 
@@ -272,8 +273,11 @@ def statement_triggers(sent: Span, trigs: list[Trigger], absorbed: set[int], act
                 if polarity is None and content is None:
                     continue
                 type_ = "REJECT"
-            elif kind == "intent" and content is not None and content.type == "SANCTION" and _conditional(tok) is None:
-                continue  # "said it would cut its ties with Qatar": a sanction announced is imposed (CAMEO 16x)
+            elif kind == "intent" and content is not None and content.type == "SANCTION" and _conditional(tok) is None \
+                    and content.token.lemma_.lower() != "boycott":
+                # "said it would cut its ties with Qatar": a sanction announced is imposed (CAMEO 16x); a boycott
+                # announced stays a threat (CAMEO 1312)
+                continue
             elif _conditional(tok) == "unless" or polarity == "-":
                 type_ = "THREATEN"
             elif polarity == "+":

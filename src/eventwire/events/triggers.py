@@ -644,6 +644,9 @@ def classify(tok: Token) -> Trigger | None:
         weak = False
     if lemma == "protest" and pos == "V" and readings.state_protest(tok):
         return Trigger(tok, "ACCUSE", "disapprove", False, start, end)  # "China protested the arms sale"
+    if lemma == "protest" and pos == "N" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+            tok.head.head.lemma_.lower() in ("note", "letter", "message", "statement"):
+        return Trigger(tok, "ACCUSE", "disapprove", False, start, end)  # "handed him a note of protest"
     if lemma == "protest" and pos == "N" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LODGE:
         return Trigger(tok, "ACCUSE", "disapprove", False, start, end)  # "lodged a protest": an official complaint
     if lemma in ("ask", "question") and pos == "V" and any(
