@@ -87,3 +87,19 @@ def test_outlets_named_the_way_regional_copy_does(text, published, places, agenc
 def test_initials_before_a_headline_are_no_agency():
     d = parse_dateline("Lahore (PNN) Robbers Strike Bank", "2022-05-15")
     assert d is None or d.agency is None
+
+
+def test_an_unlisted_agency_after_the_date_closed_by_a_period():
+    d = parse_dateline("Tbilisi, May 15, Sarke Press. The central bank trimmed its main rate by a quarter of a point "
+                       "on Friday, it said.", "2009-05-16")
+    assert d is not None and (d.places, d.agency, d.date) == (["Tbilisi"], "Sarke Press", "2009-05-15")
+    # a country after the date is no agency
+    d = parse_dateline("Kabul, May 15, Afghanistan. The central bank trimmed its main rate by a quarter of a point "
+                       "on Friday, it said.", "2009-05-16")
+    assert d is None or d.agency is None
+
+
+def test_a_known_agency_before_a_spaced_colon():
+    d = parse_dateline("BSS : The prime minister was due to address the nation tonight to mark a year of her "
+                       "government, her office said.", "2020-01-07")
+    assert d is not None and d.agency == "BSS" and d.places == []

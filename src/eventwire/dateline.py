@@ -255,8 +255,9 @@ def _credit_first(text: str, pos: int) -> Dateline | None:
                 or (len(name) > 2 and name.lower() in _AGENCIES)):
             continue
         sep = _SEP.match(text, end)
-        if sep is None or ":" in sep.group() or not _reads_like_a_lead(text, sep.end() + (
-                len(text) - sep.end() - len(text[sep.end():].lstrip()))):
+        # (a colon only after a wire agency we know: "BSS : Prime Minister ...")
+        if sep is None or (":" in sep.group() and name.lower() not in _AGENCIES) or not _reads_like_a_lead(
+                text, sep.end() + (len(text) - sep.end() - len(text[sep.end():].lstrip()))):
             return None  # "IRNA - Islamic Republic News Agency" is a credit line, not a lead
         return Dateline(start=pos, end=sep.end(), text=text[pos:sep.end()], agency=name)
     return None
@@ -553,6 +554,7 @@ _MONTH_ALONE = re.compile(r"(?i:january|february|march|april|may|june|july|augus
 # "SANAA Aug 24", "TASHKENT. July 4": an ALL-CAPS place and its date with no comma between.
 _CAPS_TO_DATE = re.compile(r"\.?[ \t]+")
 _SPACE = re.compile(r"[ \t]+")
+_NOT_OUTLETS = {"staff", "desk", "reporter", "update", "updated", "report", "file", "photo", "video", "news", "local"}
 # A known agency after the separator: "KABUL — (AFP) — ...", "KABUL - AFP - ...".
 _AGENCY_AFTER = re.compile(r"[ \t]*(?:\(([^()\n]{2,40})\)|([A-Z][A-Za-z.&]*(?:-[A-Za-z]+)*"
                            r"(?: [A-Z][A-Za-z.&]*(?:-[A-Za-z]+)*){0,2}))")
@@ -582,6 +584,18 @@ def _bare_agency(text: str, p: int, *, lead: bool = False, line_end: bool = Fals
                 or _PERIOD_LEAD.match(text, end)  # "YEREVAN, JANUARY 5, ARMENPRESS. The ..."
                 or (line_end and _END_OF_LINE.match(text, end))):
             return (m.start(2), end), end
+    if short and not lead and not line_end:
+        # after the date, an agency we do not know yet, closed by a period before the lead: "Yerevan, May 15,
+        # Noyan Tapan. The ..." (one to three capitalised words, no place the gazetteer knows)
+        for k in range(len(words), 0, -1):
+            name = " ".join(words[:k])
+            if not name.endswith(".") or "." in name[:-1]:
+                continue
+            name = name[:-1]
+            end = m.start(2) + len(name)
+            if _PERIOD_LEAD.match(text, end) and not _gazetteer_knows(name) and \
+                    not {w.lower() for w in name.split()} & _NOT_OUTLETS:
+                return (m.start(2), end), end
     return None
 
 
