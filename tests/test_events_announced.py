@@ -168,3 +168,18 @@ def test_a_note_of_protest_is_a_complaint_not_a_demonstration(extract):
 
 def test_an_announced_boycott_stays_a_threat(extract):
     assert _story_types(extract("The rebels said they would boycott the vote in the north.")) == ["THREATEN"]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    # one record per party, the parties named as the speakers of "they" ...
+    ("Kenya, Uganda, Rwanda and Tanzania declared on Monday that they were suspending ties with Burundi.", 4),
+    # ... or listed as an apposition that goes on ("Mali, Burkina Faso and Niger")
+    ("Mali, Burkina Faso and Niger said they would recall their ambassadors from Algeria.", 3),
+])
+def test_several_states_taking_one_sanction(extract, text, parties):
+    assert _story_types(extract(text)) == ["SANCTION"] * parties
+
+
+def test_a_title_and_its_holder_are_one_party(extract):
+    types = _story_types(extract("The president, William Ruto, condemned the attack on the convoy."))
+    assert types.count("ACCUSE") == 1

@@ -208,12 +208,17 @@ def _conjoined_doers(record: StoryEvent, members: list[MentionView], story: Stor
         return []
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("they", "we") and verb.dep_ in ("ccomp", "xcomp"):
+        # "A, B and C declared that they were suspending ties": the parties are the speakers
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return []
     chain, todo = [subj], [subj]
     while todo:
         for c in todo.pop().children:
-            if c.dep_ == "conj" and c not in chain:
+            # (a list the parser reads as an apposition that goes on: "Mali, Burkina Faso and Niger")
+            if (c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children))) \
+                    and c not in chain:
                 chain.append(c)
                 todo.append(c)
     if len(chain) < 2:
