@@ -183,3 +183,22 @@ def test_several_states_taking_one_sanction(extract, text, parties):
 def test_a_title_and_its_holder_are_one_party(extract):
     types = _story_types(extract("The president, William Ruto, condemned the attack on the convoy."))
     assert types.count("ACCUSE") == 1
+
+
+@pytest.mark.parametrize(("text", "accuser_word", "accused_word"), [
+    # wrongdoing a speaker alleges of a named party (CAMEO 112)
+    ("The UN agency said Burundian troops had helped the rebels.", "united", "burund"),
+    ("The defence ministry said the drone had violated Tunisian airspace.", "defense", None),
+    ("The government said the neighbouring country was arming the rebels.", "government", None),
+    ("The army said the rebels had used villagers as human shields.", "military", "rebel"),
+])
+def test_alleged_wrongdoing_is_an_accusation(extract, text, accuser_word, accused_word):
+    report = extract(text)
+    accuse = next(s for s in report.story_events if s.type == "ACCUSE")
+    assert accuser_word in (accuse.actor1 or "")
+    assert accused_word is None or accused_word in (accuse.actor2 or "")
+
+
+def test_unnamed_enemies_are_no_accused_party(extract):
+    types = _story_types(extract('"Hostile elements want to destabilise our region," a ministry official said.'))
+    assert "ACCUSE" not in types

@@ -218,6 +218,53 @@ def called_a_crime(tok: Token) -> bool:
     return any(e.type == "ASSAULT" for e in ENTRIES.get((subj.lemma_.lower(), "N"), ()))
 
 
+# Wrongdoing a speaker may allege of a named party (CAMEO 112 accuse): what is violated, stoked, backed.
+VIOLATED = {"airspace", "sovereignty", "territory", "border", "ceasefire", "truce", "law", "agreement", "accord",
+            "resolution", "right", "integrity", "constitution", "sanction", "embargo"}
+STOKED = {"division", "violence", "hatred", "unrest", "tension", "conflict", "instability", "sectarianism", "hate"}
+ARMED_NOUNS = {"rebel", "militia", "militant", "terrorist", "insurgent", "jihadist", "separatist", "gang",
+               "fighter", "militiaman", "guerrilla"}
+BACKING = {"arm", "fund", "finance", "harbour", "harbor", "shelter", "sponsor", "train", "equip", "help", "support",
+           "back", "aid", "assist", "supply"}
+OUSTING = {"oust", "overthrow", "topple", "destabilize", "destabilise", "assassinate", "sabotage"}
+
+
+def alleged_wrongdoing(tok: Token) -> bool:
+    """What a named party is said to have done wrong: "said the drone had violated its airspace", "critics say
+    he stokes division", "said Rwandan forces had helped the rebels", "said the militia was backed by a foreign
+    power", "said the rebels used civilians as human shields", "were seeking to oust him"."""
+    doers = [noun_of(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not any(_named_party(d) for d in doers):
+        return False  # ("hostile elements want to destabilise our region": no one named)
+    lemma = tok.lemma_.lower()
+    objects = objects_of(tok)
+    if lemma in ("violate", "breach", "infringe"):
+        return bool(objects & VIOLATED)
+    if lemma in ("stoke", "incite", "fuel", "foment"):
+        return bool(objects & STOKED)
+    if lemma in BACKING:
+        return bool(objects & ARMED_NOUNS)
+    if lemma == "use":
+        return any(p.lemma_.lower() == "shield" for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                   for p in c.children)
+    if lemma in ("seek", "try", "plot", "attempt", "conspire", "plan"):
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in OUSTING for c in tok.children)
+    return False
+
+
+def _named_party(tok: Token) -> bool:
+    """A party a reader can tell: a name, a people's or a country's forces ("Rwandan forces"), an armed group
+    or a state body named by its noun ("the rebels", "the army"); not "enemy elements" or "they"."""
+    if tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or tok.pos_ == "PROPN":
+        return True
+    if any(c.dep_ in ("amod", "compound", "poss") and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN")
+           for c in tok.children):
+        return True
+    return tok.lemma_.lower() in ARMED_NOUNS | {"army", "military", "police", "government", "regime", "drone",
+                                                 "company", "ministry", "junta", "country", "state", "neighbour",
+                                                 "neighbor"}
+
+
 def regrets_anothers_act(tok: Token) -> bool:
     """"voiced regret over a move by Russia", "expressed deep regret at the decision": disapproval of an act
     (CAMEO 111); not regret "for" one's own (an apology) nor regret "that" one could not come."""

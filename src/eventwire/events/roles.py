@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorTable
 from ..figures.lexicon import PERSON_NOUNS
+from .readings import BACKING
 
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -36,6 +37,8 @@ AIM_VERBS = {"target", "aim", "direct"}
 # Acts that a speaker charges another with: "said Pakistan had broken the ceasefire".
 CHARGED_ACTS = {"plan", "orchestrate", "mastermind", "carry", "stage", "commit", "perpetrate", "order", "plot",
                 "direct", "violate", "breach", "break"}
+# More wrongdoing a speaker alleges (events/readings.py, alleged_wrongdoing): "said X had helped the rebels".
+ALLEGED = BACKING | {"use", "stoke", "incite", "fuel", "foment", "seek", "try", "attempt", "conspire", "infringe"}
 AUTHORING = {"say", "state", "write", "find", "conclude", "report", "document", "allege", "warn", "claim"}
 PUBLISH = {"release", "publish", "issue", "carry", "conduct", "launch", "stage", "compile", "produce"}
 # A victim written as a number ("injured another 15", "killing the three", "five more were wounded").
@@ -503,7 +506,8 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
                 accused = _pobj(tok, {ATTRIBUTED[lemma]})
                 if accused is not None:
                     a2 = actor_for(doc, accused, actors) or a2
-            if type_ == "ACCUSE" and tok.dep_ == "ccomp" and lemma in CHARGED_ACTS and tok.head.pos_ == "VERB":
+            if type_ == "ACCUSE" and tok.dep_ == "ccomp" and lemma in CHARGED_ACTS | ALLEGED and \
+                    tok.head.pos_ == "VERB":
                 # "police think the network planned the blasts": the police accuse the network
                 a1, a2 = actor_for(doc, _subject(tok.head), actors), a1
             if lemma == "come" and _pobj(tok, {"under"}) is not None:  # "soldiers came under fire": the targets

@@ -533,6 +533,9 @@ def classify(tok: Token) -> Trigger | None:
             tok.head.lemma_.lower() in BELIEVE | SAY_ALLEGE and any(
             c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children) and objects_of(tok) & CRIME_NOUNS:
         return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "said the soldiers had committed war crimes"
+    if pos == "V" and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in BELIEVE | SAY_ALLEGE and \
+            readings.alleged_wrongdoing(tok):
+        return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "said Rwandan forces had helped the rebels"
     if pos == "V" or (tok.pos_ == "AUX" and lemma == "be"):
         special = _special(tok, lemma)
         if special is not None:
