@@ -202,3 +202,17 @@ def test_alleged_wrongdoing_is_an_accusation(extract, text, accuser_word, accuse
 def test_unnamed_enemies_are_no_accused_party(extract):
     types = _story_types(extract('"Hostile elements want to destabilise our region," a ministry official said.'))
     assert "ACCUSE" not in types
+
+
+def test_a_dateline_town_abroad_keeps_no_restatement_apart(extract):
+    text = ("NAIROBI (Reuters) - On Friday Ruritania said an air raid it launched on a rebel base near the border had "
+            "left at least 30 fighters dead, which the rebels denied.\n"
+            "According to the Ruritanian military, Thursday evening's raid hit a camp in southern Somalia.")
+    strikes = [s for s in extract(text, "2014-01-10").story_events if s.type == "ASSAULT"]
+    assert len(strikes) == 1 and strikes[0].date == "2014-01-09"
+
+
+def test_detained_in_hospital_is_no_arrest(extract):
+    report = extract("Ninety people were detained in hospital after the blast, and about 20 others went home.")
+    assert "COERCE" not in _story_types(report)
+    assert ("injured", 90) in [(f.category, f.value) for f in report.figures]

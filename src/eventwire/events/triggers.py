@@ -551,6 +551,11 @@ def classify(tok: Token) -> Trigger | None:
         return Trigger(tok, "SANCTION", "expel", False, *span_of(tok))  # "gave the envoy 48 hours to leave"
     if pos == "N" and lemma in CONDEMN_NOUNS and readings.called_a_crime(tok):
         return Trigger(tok, "ACCUSE", "disapprove", False, *span_of(tok))  # "the strike was a war crime"
+    if pos == "V" and lemma in ("detain", "hold", "keep") and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ("hospital", "clinic", "infirmary") for g in c.children)
+            for c in tok.children):
+        return None  # "96 people were detained in hospital": kept for treatment, not arrested
     if pos == "V" and lemma in ("express", "voice") and readings.regrets_anothers_act(tok):
         return Trigger(tok, "ACCUSE", "disapprove", False, *span_of(tok))  # "voiced regret over a move by Russia"
     if pos == "V" and lemma in ("slam", "blast") and readings.criticises(tok):

@@ -329,6 +329,11 @@ def _verb_category(verb: Token, role: str) -> str | None:
                 inner = _held(c) if c.lemma_.lower() == "hold" else TRANSITIVE.get(c.lemma_.lower())
                 if inner:
                     return inner
+    if role == "obj" and lemma in ("detain", "keep", "hold") and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ("hospital", "clinic", "infirmary") for g in c.children)
+            for c in verb.children):
+        return "injured"  # "96 people were detained in hospital": kept for treatment
     if role == "obj" and lemma in TRANSITIVE:
         if particles & {"fatally", "mortally"} or _to_death(verb):
             return "killed"  # "were fatally wounded", "were stabbed and beaten to death"

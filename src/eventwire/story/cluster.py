@@ -197,8 +197,12 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
     if e.place is not None and fine and not any(story.places_compatible(e.place, p) for p in fine):
         return False
     if e.place is not None and not g.places and not same_sent and g.guess is not None and \
-            story._rank(g.guess) <= 2 and not story.places_compatible(e.place, g.guess):
-        return False  # "in the village of Zolochiv, two men died" is not the Kharkiv strike told before
+            story._rank(g.guess) <= 2 and not story.places_compatible(e.place, g.guess) and not (
+                g.guess == story.dateline_place and story.places[e.place].country
+                and story.places[e.place].country != story.places[g.guess].country):
+        # "in the village of Zolochiv, two men died" is not the Kharkiv strike told before; but a guess that is
+        # only the dateline's town abroad keeps nothing out ("NAIROBI - ... the raid hit a camp in Somalia")
+        return False
     if same_sent and _answering(v):
         return False  # "Hamas freed three hostages, and Israel in return released 369 prisoners"
     if same_sent:
