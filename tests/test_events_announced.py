@@ -216,3 +216,19 @@ def test_detained_in_hospital_is_no_arrest(extract):
     report = extract("Ninety people were detained in hospital after the blast, and about 20 others went home.")
     assert "COERCE" not in _story_types(report)
     assert ("injured", 90) in [(f.category, f.value) for f in report.figures]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    # bodies that speak for the states "of" names: one record per state
+    ("On Thursday the embassies of France, Germany, Italy and Spain called for restraint in the region.",
+     ["france", "germany", "italy", "spain"]),
+    ("The foreign ministers of Kenya, Uganda and Rwanda condemned the attack on the convoy.",
+     ["kenya", "uganda", "rwanda"]),
+])
+def test_the_embassies_of_several_states(extract, text, parties):
+    assert sorted(s.actor1 for s in extract(text).story_events if s.type in ("ACCUSE", "REQUEST")) == sorted(parties)
+
+
+def test_one_officer_of_each_state_stays_two_parties(extract):
+    report = extract("The president of Kenya and the prime minister of Ethiopia condemned the attack.")
+    assert len([s for s in report.story_events if s.type == "ACCUSE"]) == 2

@@ -184,19 +184,30 @@ def _doer_of(tok: Any, story: Story) -> str | None:
     return None
 
 
+# Bodies that speak for the states "of" names: "the embassies of France, Germany and the UK".
+ENVOYS = {"embassy", "mission", "government", "envoy", "ambassador", "delegation", "representative", "minister",
+          "leader"}
+
+
 def _named_members(chain: list[Any], story: Story) -> list[Any]:
     """A conjunct that names no party but lists some stands for them: "close partners such as Australia
-    and Japan", "allies including France"."""
+    and Japan", "allies including France", "the embassies of France, Germany and the UK"."""
     out = []
     for t in chain:
         named = None
-        if _doer_of(t, story) is None:
+        envoys = t.lemma_.lower() in ENVOYS and t.tag_ == "NNS"  # "the embassies of", not "the minister of"
+        if _doer_of(t, story) is None or envoys:
             for c in t.children:
                 if c.dep_ == "prep" and (c.lower_ in ("including", "like") or (
-                        c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
+                        c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)) or (
+                        c.lower_ == "of" and envoys)):
                     named = [g for g in c.children if g.dep_ == "pobj"]
-                    for g in list(named):
-                        named += [x for x in g.children if x.dep_ == "conj"]
+                    todo = list(named)
+                    while todo:  # "France, Germany, Italy and Spain": each conjunct hangs on the one before
+                        for x in todo.pop().children:
+                            if x.dep_ == "conj" and x not in named:
+                                named.append(x)
+                                todo.append(x)
         out += named or [t]
     return out
 
@@ -221,10 +232,11 @@ def _conjoined_doers(record: StoryEvent, members: list[MentionView], story: Stor
                     and c not in chain:
                 chain.append(c)
                 todo.append(c)
-    if len(chain) < 2:
+    named = _named_members(chain, story)
+    if len(named) < 2:
         return []
     doers: list[str] = []
-    for t in sorted(_named_members(chain, story), key=lambda t: t.i):
+    for t in sorted(named, key=lambda t: t.i):
         actor_id = _doer_of(t, story)
         if actor_id is None:
             return []  # a list the stage cannot name in full: keep the one record
@@ -238,7 +250,9 @@ def _conjoined_doers(record: StoryEvent, members: list[MentionView], story: Stor
         # the rest ("Burkina Faso", a country the actor table does not hold as a party)
         first = next((d for d in doers if d in given), None)
         return [d for d in doers if d not in given] if record.actor1 == first else []
-    return doers if record.actor1 is None or record.actor1 in doers or story.generic_actor(record.actor1) else []
+    spoken_for = len(chain) == 1 and record.actor1 is not None and record.actor1 == _doer_of(chain[0], story)
+    return doers if record.actor1 is None or record.actor1 in doers or story.generic_actor(record.actor1) \
+        or spoken_for else []  # ("the embassies of A and B": the embassies speak for A and for B)
 
 
 def expand(record: StoryEvent, members: list[MentionView], story: Story) -> list[StoryEvent]:
