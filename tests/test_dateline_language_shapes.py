@@ -103,3 +103,27 @@ def test_a_known_agency_before_a_spaced_colon():
     d = parse_dateline("BSS : The prime minister was due to address the nation tonight to mark a year of her "
                        "government, her office said.", "2020-01-07")
     assert d is not None and d.agency == "BSS" and d.places == []
+
+
+@pytest.mark.parametrize(("text", "published", "date"), [
+    # day first, as French and North African wires write it
+    ("Rabat, 01/12/2022 (MAP) – Le conseil a adopté le budget de la région après une longue séance.",
+     "2022-12-01", "2022-12-01"),
+    ("Tunis, 23/04/2021 (TAP) – Les pluies de la nuit ont coupé deux routes au sud de la capitale.",
+     "2021-04-23", "2021-04-23"),
+    # month first (a second number over 12), and a reading both ways settled by the publication day
+    ("Houston, 12/25/2023 (UPI) -- Crews worked through the night to restore power to the east side.",
+     "2023-12-26", "2023-12-25"),
+    ("Rabat, 03/04/2022 (MAP) – Les pêcheurs du port ont repris la mer après la tempête de la semaine.",
+     "2022-04-03", "2022-04-03"),
+])
+def test_numeric_dates_with_slashes(text, published, date):
+    d = parse_dateline(text, published)
+    assert d is not None and d.date == date
+
+
+def test_the_date_after_the_agency_on_its_own_line():
+    d = parse_dateline("Niamey (AFP) March 14, 2023\n\nGunmen on motorbikes raided two villages near the border "
+                       "overnight, officials said.", "2023-03-14")
+    assert d is not None
+    assert (d.places, d.agency, d.date) == (["Niamey"], "AFP", "2023-03-14")

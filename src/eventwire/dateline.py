@@ -397,6 +397,11 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             if agency is None and (_is_agency(name, after=after or lenient) or own_name):
                 # after the date a bracket is no qualifier: "GENEVA, Jan 5 (UN News) -"
                 agency, p = inner, m.end()
+                sp = _SPACE.match(text, p) if not dated else None
+                d = _date(text, sp.end(), published) if sp else None
+                if d is not None and (_SEP.match(text, d[1]) or _END_OF_LINE.match(text, d[1])):
+                    when, p = d  # the date after the agency: "Ouagadougou (AFP) April 27, 2023" above the lead
+                    has_date = dated = True
                 break
             credited = _credited_agency(name) if agency is None and after else None
             if credited:  # "(RIA Novosti political commentator Pavel Orlov) -": the agency and its writer
@@ -404,8 +409,10 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
                 break
             sp = _SPACE.match(text, m.end())
             d = _date(text, sp.end(), published) if sp and agency is None and not dated else None
-            if d is not None and _SEP.match(text, d[1]) and _is_agency(name, after=True):
-                # the date after the agency: "Nairobi (HAN) January 10, 2015 – ..."
+            if d is not None and (_SEP.match(text, d[1]) or _END_OF_LINE.match(text, d[1])) and \
+                    _is_agency(name, after=True):
+                # the date after the agency: "Nairobi (HAN) January 10, 2015 – ...", "Ouagadougou (AFP)
+                # April 27, 2023" on a line of its own
                 agency, (when, p) = inner, d
                 has_date = dated = True
                 break

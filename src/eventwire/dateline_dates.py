@@ -46,6 +46,9 @@ _DATES = (
     # "Kabul, 05.01.2021 (AFP)": day, month and year with periods, as European wires write them
     # (a period after the year ends the date: "DUSHANBE, 06.08.2020. (NIAT Khovar)")
     re.compile(r"(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:19|20)\d\d)(?![\d:]|\.\d)"),
+    # "Bamako, 01/12/2022 (MAP) –": day first as French and North African wires write it; "12/01/2022"
+    # is read either way, whichever lies nearer the publication day (see date_at)
+    re.compile(r"(?P<day>[0-3]?\d)/(?P<mnum>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
 )
 # A dateline that opens with its date ("Feb. 7 (UPI) --", "Tuesday, Feb. 7 (UPI) --").
 LEAD_DATES = (
@@ -91,8 +94,29 @@ def date_at(text: str, pos: int, published: str | None) -> tuple[str | None, int
         if month is None:  # a case-folding oddity ("ſep") matched the pattern but names no month
             continue
         year = int(groups["year"]) if groups.get("year") else None
-        return _resolve(year, month, int(groups["day"]), published), m.end()
+        day = int(groups["day"])
+        if "/" in m.group(0) and groups.get("mnum"):
+            day, month = _day_month(day, month, year, published)
+        return _resolve(year, month, day, published), m.end()
     return None
+
+
+def _day_month(first: int, second: int, year: int | None, published: str | None) -> tuple[int, int]:
+    """(day, month) of a numeric date "a/b/yyyy": a number over 12 is the day; when both could be
+    months, the reading nearer the publication day (day first when it is unknown)."""
+    if second > 12 >= first:
+        return second, first  # "12/25/2023": month first, as US pages write it
+    if first > 12 or year is None:
+        return first, second
+    pub = _parse_iso(published)
+    if pub is None:
+        return first, second
+    def gap(day: int, month: int) -> int:
+        try:
+            return abs((date(year, month, day) - pub).days)
+        except ValueError:
+            return 1 << 30
+    return (second, first) if gap(second, first) < gap(first, second) else (first, second)
 
 
 def _month_number(name: str) -> int | None:

@@ -122,7 +122,10 @@ def pick_place(sent: Span, clause: tuple[int, int], trig: Token, places: list[tu
         attached = [(i, p) for i, p in places if any(p.start <= h.idx < p.end for h in heads)
                     and p.feature not in ("country", None)]
     if attached:
-        return min(attached, key=lambda ip: abs(ip[1].start - trig_start))[0], "attached"
+        # the place the phrase names itself before one a clause inside it mentions ("in the province of
+        # Saada, a stronghold whose movement has its roots in Zaydism, raids killed ..."): fewest hops
+        # to the sentence's root, then the nearest
+        return min(attached, key=lambda ip: (_depth(sent, ip[1]), abs(ip[1].start - trig_start)))[0], "attached"
     inside = [(i, p) for i, p in places if clause[0] <= p.start and p.end <= clause[1]]
     if inside:
         return min(inside, key=lambda ip: abs(ip[1].start - trig_start))[0], "clause"
@@ -132,6 +135,22 @@ def pick_place(sent: Span, clause: tuple[int, int], trig: Token, places: list[tu
     if dateline_place is not None:
         return dateline_place, "dateline"
     return None, None
+
+
+def _depth(sent: Span, p: Place) -> int:
+    """How many clauses down the place's words hang: 0 unless a relative or adverbial clause (or a
+    participle phrase) lies between them and the sentence's root."""
+    span = sent.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return 0
+    depth, tok = 0, span.root
+    for _ in range(40):  # the tree's height is bounded; the guard keeps a malformed parse finite
+        if tok.head is tok:
+            break
+        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            depth += 1
+        tok = tok.head
+    return depth
 
 
 def _qualifiers(sent: Span, places: list[tuple[int, Place]]) -> set[int]:

@@ -168,7 +168,7 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
     if e.type != g.type:
         return False
     same_sent = v.sent_index == g.last_sent
-    if not same_sent and (v.background != g.background or _distinct(v) or v.new_weapon):
+    if not same_sent and (v.background != g.background or _distinct(v) or v.new_weapon or v.more_victims):
         return False  # (a later "a car bomb in Hurria killed three" is one more bombing, not the one told)
     if v.own_date and g.date and not _same_time(v.own_date, g.date, v.published):
         return False

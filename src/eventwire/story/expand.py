@@ -83,6 +83,11 @@ def _mutual(tok: Any) -> bool:
     return False
 
 
+def _with_side(tok: Any) -> bool:
+    """The fight names the side it was fought with: "a gunfight with the RSO", "clashes between A and B"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "against") for c in tok.children)
+
+
 def _target_places(v: MentionView, story: Story) -> list[int]:
     """Places listed as what the act hit ("strikes hit Saraqeb and Ehsim", "shelled A, B and C"):
     the direct object of the trigger (or the subject of its passive) and its conjuncts."""
@@ -273,8 +278,12 @@ def expand(record: StoryEvent, members: list[MentionView], story: Story) -> list
                           for r in out for d in doers]
     if record.type != "ASSAULT" or not (record.actor1 and record.actor2):
         return out
-    if _reciprocal(members[0].token) or (_mutual(members[0].token) and \
-            story.actor_type.get(record.actor1) in FIGHTING_TYPES and \
-            story.actor_type.get(record.actor2) in FIGHTING_TYPES):
+    # another mention in the evidence sentence may tell the fight as mutual with its other side ("were
+    # killed in a gunfight with X"); not "shot dead a man when clashes broke out"
+    first = [members[0].token] + [v.token for v in members[1:] if v.sent_index == members[0].sent_index
+                                  and v.token is not None and _with_side(v.token)]
+    if any(_reciprocal(t) for t in first) or (any(_mutual(t) for t in first) and
+                                             story.actor_type.get(record.actor1) in FIGHTING_TYPES and
+                                             story.actor_type.get(record.actor2) in FIGHTING_TYPES):
         out += [r.model_copy(update={"actor1": r.actor2, "actor2": r.actor1}) for r in out]
     return out

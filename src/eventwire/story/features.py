@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..events.lexicon import patients_of
 from ..events.link import WEAPON_NOUNS, causes, sequel_complement
 from ..figures.lexicon import PERSON_NOUNS
 from ..quotes.cues import CLAUSE_VERBS
@@ -92,6 +93,7 @@ class MentionView:
     earlier: bool = False  # in the earlier incident's phrase of "the attack comes after ..." / "... follows ..."
     new_weapon: bool = False  # done by a weapon the text introduces anew: "a car bomb in Hurria killed three"
     another: bool = False  # done by "another" (bomb, attacker): one more act, even within the sentence
+    more_victims: bool = False  # done to "another 13 civilians", "a further ten": more than the act told
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -353,6 +355,20 @@ def _earlier_incident(tok: Token, triggers: set[int]) -> bool:
     return subject is not None and (subject.i in triggers or subject.lower_ in ("it", "this"))
 
 
+ADDED = {"another", "further"}
+
+
+def _more_victims(tok: Token) -> bool:
+    """The act's victims are added to ones told before: "air raids killed another 13 civilians", "a
+    further ten died", "another 350 people were arrested" (an act of its own, not the one told)."""
+    victims = patients_of(tok)
+    if tok.pos_ == "VERB" and not victims:
+        victims = [c for c in tok.children if c.dep_ == "nsubj"]  # "a further ten died"
+    return any(c.dep_ in ("det", "amod", "advmod") and c.lower_ in ADDED
+               for v in victims for c in [*v.children, *(g for n in v.children if n.dep_ == "nummod"
+                                                         for g in n.children)])
+
+
 def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
     view.clause_root = _clause_root(tok, triggers)
     verb = _governing_verb(tok)
@@ -376,6 +392,7 @@ def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
     done_by = causes(tok)
     view.another = any(c.lower_ == "another" for c in done_by)  # "... and another exploded in Dora"
     view.new_weapon = view.another or any(c.lemma_.lower() in WEAPON_NOUNS and _introduced(c) for c in done_by)
+    view.more_victims = _more_victims(tok)
     view.background = view.background or view.earlier or (view.tense == "pluperfect" and not _reported(verb)) or \
         _past_cue(verb, tok) or \
         _long_ago(view.own_date, view.published)
