@@ -1,7 +1,9 @@
 """Dateline shapes of the thirteenth session: months abbreviated in French, Spanish and Italian, "12 de
 agosto", ordinals in capitals, a dotted date closed by a period, a town in square brackets, an outlet's
-one-word masthead, and colon datelines before leads dense with names.  All texts are invented for these
-tests; each fails on the parser before these rules."""
+one-word masthead, and colon datelines before leads dense with names; of the fourteenth: numeric dates with
+slashes, the date after the agency on its own line, hyphens glued to the lead, a pipe after a known town,
+a date first with its town in brackets.  All texts are invented for these tests; each fails on the parser
+before these rules."""
 
 from __future__ import annotations
 
@@ -127,3 +129,35 @@ def test_the_date_after_the_agency_on_its_own_line():
                        "overnight, officials said.", "2023-03-14")
     assert d is not None
     assert (d.places, d.agency, d.date) == (["Niamey"], "AFP", "2023-03-14")
+
+
+@pytest.mark.parametrize(("text", "places", "agency", "date"), [
+    # an outlet's name in brackets with its hyphen glued to the lead
+    ("BOSASO (Coastline Herald)-Elders in the port town said on Monday that talks over the disputed wells "
+     "would resume next week.", ["BOSASO"], "Coastline Herald", None),
+    # EFE's ".-" glued to the lead, after a country qualifier or the town alone
+    ("Lima, Peru.-Transport Minister Ana Ruiz resigned on Friday after a week of protests over fuel prices in "
+     "the south.", ["Lima"], None, None),
+    ("Quito.-Rescue teams searched through the night for nine miners trapped after a tunnel collapsed in the "
+     "south.", ["Quito"], None, None),
+    # a pipe after a known town and its country, then the lead
+    ("Kano (Nigeria) | Gunmen who raided a village in the north of the state on Sunday night killed 12 "
+     "people, police said.", ["Kano"], None, None),
+    # the date first with a period before the year, the town in brackets, then the lead
+    ("March 4. 2021 (Khartoum) Sudan has condemned a raid that killed 40 farmers near the border with South "
+     "Sudan on Tuesday.", ["Khartoum"], None, "2021-03-04"),
+])
+def test_glued_hyphens_pipes_and_bracketed_towns(text, places, agency, date):
+    d = parse_dateline(text, "2021-03-05")
+    assert d is not None
+    assert (d.places, d.agency, d.date) == (places, agency, date)
+
+
+@pytest.mark.parametrize("text", [
+    "Politics | Opinion | The minister said on Monday that the budget would be cut again next year.",
+    "Kenya | Gunmen who raided a village in the north of the county on Sunday night killed 12 people.",
+    "U.S.-Mexico talks on migration resumed on Monday in the capital after a pause of three weeks.",
+    "Street FIGHT:Conflict\nBy JANE WARUI 05/25/2011\nThe militant group attacked three bases in the city.",
+])
+def test_no_dateline_in_these(text):
+    assert parse_dateline(text, "2021-03-05") is None

@@ -64,3 +64,16 @@ def test_a_doctrine_is_no_place(extract):
     assert "Zaydism" not in {p.text for p in report.places}
     assert {report.places[e.place].text for e in report.events if e.type == "ASSAULT" and e.place is not None} \
         <= {"Yemen", "Saada"}
+
+
+def test_what_an_air_strike_destroyed_is_the_strike(extract):
+    report = extract("Coalition air raids hit a detention centre in Saada on Friday, killing at least 70 people, "
+                     "the rebels said. The airstrike completely destroyed the prison building, a rescuer said.",
+                     "2022-01-22")
+    assert len(_records(report, "ASSAULT")) == 1
+
+
+def test_a_crowd_torching_cars_is_still_its_own_act(extract):
+    report = extract("Police fired tear gas at protesters in the capital on Friday. Later the crowd torched "
+                     "three cars outside the ministry.", "2022-01-22")
+    assert len(_records(report, "ASSAULT")) == 2

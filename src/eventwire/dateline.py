@@ -24,6 +24,9 @@ which agency) it was filed::
     KASSAB (19 June) The government ...          Kampala, Uganda — January 30, 2026 The ...
     MOGADISHU [SMN] – ...                        [SEOUL] A government source ...
     Abidjan, 01 fév (AIP)- ...                   BOGOTÁ, 12 de agosto.— ...
+    Bamako, 01/12/2022 (MAP) – ...               Havana, Cuba.-Interior Minister ...
+    Minna (Nigeria) | Gunmen ...                 GAROWE (Somali Commentator)-Authorities ...
+    Ouagadougou (AFP) April 27, 2023  (a line of its own)    March 26. 2020 (Khartoum) Sudan ...
 
 ``places`` holds the cities the dispatch was filed from (EFE joins several with slashes);
 a state, region or country that qualifies the city ("KANSAS CITY, Mo.", "BEIRUT,
@@ -106,6 +109,7 @@ _WIRE_AGENCY = re.compile(r"[ \t]*--\(([^()\n]{2,40})\)--")  # NEW YORK--(BUSINE
 # and a colon with a space before it ("PESHAWAR, (...) :Police held ...") or before a capitalised word
 # ("ISLAMABAD:Prime Minister ..."; a bare colon must still open a lead, see below).
 _SEP = re.compile(r"[ \t]*:(?=[\"“'‘]?[A-Z][a-z])|[ \t]+:(?=[\"“'‘]?[A-Z0-9])"
+                  r"|(?:(?<=[a-z])\.|(?<=[a-z]\.))-(?=[\"“'‘]?[A-Z][a-z])"  # EFE's ".-" glued: "Havana, Cuba.-Interior"
                   r"|[ \t]*\.?[ \t]*(?:(?:-{1,4}|_|:|•)(?=\s|$)|-{2,4}(?=[\"“'‘A-Z])|[–—―])")
 
 _AGENCIES = AGENCIES
@@ -382,7 +386,8 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
             name = text[inner[0]:inner[1]]
             known_town = all(known_place(text[s:e]) for s, e in places)
             after = _SEP.match(text, m.end()) is not None or _PERIOD_LEAD.match(text, m.end()) is not None or (
-                known_town and _END_OF_LINE.match(text, m.end()) is not None)  # "Dubai (Etihad)" above the lead
+                known_town and _END_OF_LINE.match(text, m.end()) is not None) or (  # "Dubai (Etihad)" above the lead
+                _HYPHEN_LEAD.match(text, m.end()) is not None)  # "GAROWE (Somali Commentator)-Authorities ..."
             if agency is None and known_town and _ACRONYM.fullmatch(name) and not known_place(name) and \
                     _SENTENCE_START.match(text, m.end()) and _reads_like_a_lead(text, m.end() + 1):
                 # "Islamabad (HRNW) Two people died ...": a town the gazetteer knows, an outlet's initials, the lead
@@ -469,6 +474,11 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
     if sep_end is None and (has_date or agency) and _END_OF_LINE.match(text, p) and (
             caps or all(known_place(text[s:e]) for s, e in places)):  # not a byline "John Doe (AP)"
         sep_end = p  # the dateline on a line of its own: "Ludhiana, December 8", "AFP, Kabul"
+    pipe = _PIPE_SEP.match(text, p) if sep_end is None and agency is None else None
+    piped = pipe is not None and bool(caps or qualifiers) and all(
+        known_place(n) and not _region_only(n) for n in names) and _reads_like_a_lead(text, pipe.end())
+    if piped:
+        sep_end = pipe.end()  # type: ignore[union-attr]  # (not "Politics | Opinion |": a known town, a lead)
     own_line = sep_end is None and agency is None and not dated and _own_line(
         text, p, caps or bool(qualifiers), names, known_place)
     if own_line:
@@ -509,13 +519,15 @@ def _place_first(text: str, pos: int, published: str | None, known_place: Callab
     sep = _SEP.match(text, p)
     colon = sep is not None and ":" in sep.group() and not has_date and agency is None
     strong_agency = agency is not None and not weak
-    if not (own_line or period) and (colon or not _strict_enough(text, places[0], has_date, strong_agency)):
+    if not (own_line or period or piped) and (colon or not _strict_enough(text, places[0], has_date, strong_agency)):
         # "Beira — At least three people ...", "Dhaka: The group said ...", "Musa Khel, Balochistan – ...":
         # a known place (or a known region or country qualifying it), a separator, and the lead sentence.
         # A colon alone asks this of capitals too: "HUFFPOLLSTER:", "MIKE PENCE:" open headlines and
         # transcripts.
         known = all(known_place(n) for n in names) or any(known_place(text[s:e]) for s, e in qualifiers)
-        if not (sep and (_SENTENCE_START.match(text, sep_end) or (colon and caps and _GLUED_LEAD.match(text, sep_end)))
+        glued = text[sep_end - 2:sep_end] == ".-" and _reads_like_a_lead(text, sep_end)  # "Havana, Cuba.-Interior"
+        if not (sep and (_SENTENCE_START.match(text, sep_end) or glued
+                         or (colon and caps and _GLUED_LEAD.match(text, sep_end)))
                 and not any(_listed_non_place(n) for n in names) and known):
             return None
         if not qualifiers and any(_region_only(n) for n in names):
@@ -554,6 +566,9 @@ _PIPE_AGENCY = re.compile(r"[ \t]*\|[ \t]*([^|\n]{2,40}?)[ \t]*\|")  # "Kampala,
 _PERIOD = re.compile(r"\.[ \t]+")
 _PERIOD_LEAD = re.compile(r"\.[ \t]+[\"“'‘]?[A-Z]")
 _GLUED_HYPHEN = re.compile(r"[ \t]*-(?=[\"“A-Z])")  # Reuters' "(Reuters) -The ...", SANA's "Damascus, SANA-On"
+_HYPHEN_LEAD = re.compile(r"-(?=[\"“]?[A-Z][a-z]+[ \t])")  # a bracket's hyphen glued to the lead's first word
+# "Minna (Nigeria) | Gunmen who stormed ...": a pipe after a known town (and its qualifier), then the lead
+_PIPE_SEP = re.compile(r"[ \t]+\|[ \t]+(?=[\"“]?[A-Z])")
 _AGENCY_GLUED = re.compile(r"[A-Z][A-Za-z.&]{2,}(?=-[\"“A-Z])")
 _SLASH_BEFORE_BRACKET = re.compile(r"/[ \t]+\(")
 _MONTH_ALONE = re.compile(r"(?i:january|february|march|april|may|june|july|august|september|october|november|"
@@ -715,6 +730,9 @@ def _date_first(text: str, pos: int, published: str | None,
             return None
         return _dateline(text, pos, sep.end(), [], [], when, None)
     end = _closing(text, p, agency)
+    if end is None and places and agency is None and when and when[:1].isdigit() and known_place(
+            text[places[0][0]:places[0][1]]) and _SENTENCE_START.match(text, p) and _reads_like_a_lead(text, p + 1):
+        end = p  # "March 26. 2020 (Khartoum) Sudan has denounced ...": a known town in brackets, then the lead
     if end is None:
         return None
     return _dateline(text, pos, end, places, [], when, agency)

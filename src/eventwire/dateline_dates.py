@@ -34,7 +34,7 @@ _MONTH = r"(?P<mon>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june
          rf"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|" \
          rf"{'|'.join(sorted(_FOREIGN, key=len, reverse=True))}))(?!{_L})\.?"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)?(?!\d)"  # "4TH JANUARY" in capitals too
-_YEAR = r"(?:(?:,?[ \t]+|/)(?P<year>(?:19|20)\d\d)(?!\d))?"  # "Jan. 5, 2024", ENA's "March 3/2024"
+_YEAR = r"(?:(?:[,.]?[ \t]+|/)(?P<year>(?:19|20)\d\d)(?!\d))?"  # "Jan. 5, 2024", "March 26. 2020", ENA's "March 3/2024"
 _WEEKDAY = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?[ \t]+)?"
 _DATES = (
     # Dec 1 / Jan. 5, 2024; BNA's glued "Dec4" and SUNA's "Aug, 23" too
@@ -47,8 +47,9 @@ _DATES = (
     # (a period after the year ends the date: "DUSHANBE, 06.08.2020. (NIAT Khovar)")
     re.compile(r"(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:19|20)\d\d)(?![\d:]|\.\d)"),
     # "Bamako, 01/12/2022 (MAP) –": day first as French and North African wires write it; "12/01/2022"
-    # is read either way, whichever lies nearer the publication day (see date_at)
-    re.compile(r"(?P<day>[0-3]?\d)/(?P<mnum>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
+    # is read either way, whichever lies nearer the publication day (see date_at). Only before an agency's
+    # bracket or a dash: a byline's stamp ("By JANE DOE 05/25/2011" on its own line) is no dateline.
+    re.compile(r"(?P<day>[0-3]?\d)/(?P<mnum>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])(?=[ \t]*[(\-–—])"),
 )
 # A dateline that opens with its date ("Feb. 7 (UPI) --", "Tuesday, Feb. 7 (UPI) --").
 LEAD_DATES = (

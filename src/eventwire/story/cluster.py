@@ -172,7 +172,8 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
         return False  # (a later "a car bomb in Hurria killed three" is one more bombing, not the one told)
     if v.own_date and g.date and not _same_time(v.own_date, g.date, v.published):
         return False
-    if (e.mode in OWN_KIND or g.mode in OWN_KIND) and e.mode != g.mode and e.mode and g.mode:
+    mode = None if v.by_weapon and e.mode == "destroy" else e.mode  # "the airstrike destroyed the prison"
+    if (mode in OWN_KIND or g.mode in OWN_KIND) and mode != g.mode and mode and g.mode:
         return False
     if e.type == "COERCE" and e.mode and g.mode and \
             COERCE_KINDS.get(e.mode, e.mode) != COERCE_KINDS.get(g.mode, g.mode):

@@ -94,6 +94,7 @@ class MentionView:
     new_weapon: bool = False  # done by a weapon the text introduces anew: "a car bomb in Hurria killed three"
     another: bool = False  # done by "another" (bomb, attacker): one more act, even within the sentence
     more_victims: bool = False  # done to "another 13 civilians", "a further ten": more than the act told
+    by_weapon: bool = False  # done by a weapon or an attack: "the airstrike destroyed the prison"
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -393,6 +394,7 @@ def _read_parse(view: MentionView, tok: Token, triggers: set[int]) -> None:
     view.another = any(c.lower_ == "another" for c in done_by)  # "... and another exploded in Dora"
     view.new_weapon = view.another or any(c.lemma_.lower() in WEAPON_NOUNS and _introduced(c) for c in done_by)
     view.more_victims = _more_victims(tok)
+    view.by_weapon = any(c.lemma_.lower() in WEAPON_NOUNS for c in done_by)
     view.background = view.background or view.earlier or (view.tense == "pluperfect" and not _reported(verb)) or \
         _past_cue(verb, tok) or \
         _long_ago(view.own_date, view.published)
