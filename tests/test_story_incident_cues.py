@@ -77,3 +77,9 @@ def test_a_crowd_torching_cars_is_still_its_own_act(extract):
     report = extract("Police fired tear gas at protesters in the capital on Friday. Later the crowd torched "
                      "three cars outside the ministry.", "2022-01-22")
     assert len(_records(report, "ASSAULT")) == 2
+
+
+def test_aid_from_several_donors_is_one_record_per_donor(extract):
+    report = extract("The United States and the European Union sent food and medicine to the earthquake zone on "
+                     "Tuesday.", "2023-02-10")
+    assert len(_records(report, "AID")) == 2

@@ -167,8 +167,9 @@ def _reciprocal(tok: Any) -> bool:
 
 
 # Reactions each party makes on its own account: "A, B and C recalled their envoys" is three acts
-# (CONVENTIONS: "one per actor in multi-actor reactions"); agreements and talks are one act of all.
-REACTIONS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "SANCTION", "CONCEDE"}
+# (CONVENTIONS: "one per actor in multi-actor reactions"), and so is the aid each donor sends ("the US and
+# the EU sent food"); agreements and talks are one act of all.
+REACTIONS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "SANCTION", "CONCEDE", "AID"}
 
 
 def _doer_of(tok: Any, story: Story) -> str | None:
