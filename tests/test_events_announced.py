@@ -232,3 +232,10 @@ def test_the_embassies_of_several_states(extract, text, parties):
 def test_one_officer_of_each_state_stays_two_parties(extract):
     report = extract("The president of Kenya and the prime minister of Ethiopia condemned the attack.")
     assert len([s for s in report.story_events if s.type == "ACCUSE"]) == 2
+
+
+def test_wrongdoing_told_according_to_a_source_is_an_accusation(extract):
+    report = extract("According to the ministry, Ruritanian forces had armed the rebels in the east.")
+    assert "ACCUSE" in _story_types(report)
+    # the outlet's own account of the same is no accusation
+    assert "ACCUSE" not in _story_types(extract("Ruritanian forces armed the rebels in the east in 2012."))

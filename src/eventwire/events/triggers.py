@@ -509,6 +509,16 @@ def _claim_that(tok: Token) -> bool:
     return False
 
 
+def _said(tok: Token) -> bool:
+    """The clause is what someone says or believes: "said the rebels had ...", "According to the ministry,
+    the rebels had ..." (a named source's account, not the outlet's)."""
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in BELIEVE | SAY_ALLEGE:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "according" and any(
+        g.dep_ == "prep" and any(x.dep_ == "pobj" and x.pos_ in ("PROPN", "NOUN") for x in g.children)
+        for g in c.children) for c in tok.children)
+
+
 def classify(tok: Token) -> Trigger | None:
     """The event a token triggers, or None. Only lexicon lemmas get past the first lookup (cheap)."""
     pos = "V" if verbal(tok) else "N" if tok.pos_ in ("NOUN", "PROPN") else None
@@ -533,8 +543,7 @@ def classify(tok: Token) -> Trigger | None:
             tok.head.lemma_.lower() in BELIEVE | SAY_ALLEGE and any(
             c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children) and objects_of(tok) & CRIME_NOUNS:
         return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "said the soldiers had committed war crimes"
-    if pos == "V" and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in BELIEVE | SAY_ALLEGE and \
-            readings.alleged_wrongdoing(tok):
+    if pos == "V" and _said(tok) and readings.alleged_wrongdoing(tok):
         return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "said Rwandan forces had helped the rebels"
     if pos == "V" or (tok.pos_ == "AUX" and lemma == "be"):
         special = _special(tok, lemma)
