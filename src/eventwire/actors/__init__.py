@@ -315,7 +315,12 @@ class ActorTable:
         res = self._resolver
         c: Cluster | None = None
         if d.kind == "pronoun":
+            speaker, same = self._speaker_of(doc, start, end)
+            if speaker is not None and same:
+                return speaker  # "An affiliate of al-Qaida says it was behind the assault": it is the speaker
             c = res.pronoun(d.name or "", start, d.head)
+            if c is not None and speaker is not None and not same and c.id == speaker:
+                return None  # "the ministry said they had attacked a convoy": someone else
         elif d.entry is not None:
             c = res.by_id.get(d.entry.id)
         elif d.kind == "state" and d.country:
@@ -330,6 +335,28 @@ class ActorTable:
         if c is None:
             return None
         return self._register(c, d, self._text(doc))
+
+    def _speaker_of(self, doc: Doc, start: int, end: int) -> tuple[str | None, bool]:
+        """(the speaker's actor, whether the pronoun stands for it) when a pronoun is the subject of what its
+        own sentence's organisation says: "X says it was behind the attack", "the rebels said they had
+        seized the town" ("it" for an organisation, "they" for a plural one: the speaker's subject, or a
+        party named inside it, "an affiliate of al-Qaida"); "the ministry said they had attacked a convoy"
+        names someone else. (None, False) when the sentence is no such report."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) != 1 or span[0].dep_ != "nsubj":
+            return None, False
+        pron, clause = span[0], span[0].head
+        if pron.lower_ not in ("it", "they") or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SAY_VERBS:
+            return None, False
+        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON" or subj.lower_ in _NOT_SPEAKING_SOURCES:
+            return None, False  # ("sources said they assaulted a post": the sources tell, they did not act)
+        first, last = subj.left_edge, subj.right_edge
+        found = self.actor_at(first.idx, last.idx + len(last.text))
+        actor = self._by_id.get(found) if found is not None else None
+        if actor is None or actor.type == "person":
+            return None, False
+        return found, (pron.lower_ == "they") == (subj.tag_ in ("NNS", "NNPS"))
 
     def _unnamed(self, doc: Doc, span: Span, start: int, end: int) -> str | None:
         """Spans that name no one: a count ("12", "more than 30 others"), an unresolved he/she, a bare title.
