@@ -34,3 +34,16 @@ def test_they_after_a_singular_speaker_is_someone_else(extract):
 def test_sources_only_relay(extract):
     report = extract("Sources quoted by the newsletter said they assaulted an army position on Monday.")
     assert _actor1(report, "assaulted") is None or "source" not in _actor1(report, "assaulted")
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The minister called the attack cowardly and barbaric.", "attack"),
+    ("The president called the bombing an act of terror.", "bombing"),
+])
+def test_who_calls_an_act_something_did_not_do_it(extract, text, trigger):
+    report = extract(text)
+    assert _actor1(report, trigger) is None
+
+
+def test_a_light_verb_still_gives_the_doer(extract):
+    assert _actor1(extract("Rebels made an attack on the town on Sunday."), "attack") == "rebels"

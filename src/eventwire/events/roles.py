@@ -175,6 +175,13 @@ def conjoined_actors(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | N
     return out
 
 
+def _naming(verb: Token, obj: Token) -> bool:
+    """ "called the attack cowardly", "called the bombing an act of terror": the subject says what the act
+    was, it did not do it (unlike "called a strike")."""
+    return verb.lemma_.lower() in ("call", "make") and any(
+        c.dep_ in ("oprd", "acomp", "xcomp") or (c.dep_ == "advmod" and c.i > obj.i) for c in verb.children)
+
+
 def _inherited(tok: Token) -> Token | None:
     """A subject-less verb's actor: its conjunct's or governor's subject (object for 'urged X to')."""
     for left in tok.doc[max(tok.sent.start, tok.i - 4):tok.i]:
@@ -579,7 +586,7 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
             gov = pos.head
             if gov.dep_ == "prep":  # "claimed responsibility for the attack"
                 gov = gov.head.head if gov.head.dep_ == "dobj" else gov.head
-            if gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS:
+            if gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS and not _naming(gov, pos):
                 if pos.dep_ == "nsubjpass" or any(c.dep_ == "nsubjpass" for c in gov.children):
                     # "the attacks were carried out by X"; "employees were given an ultimatum by their bosses"
                     a1 = actor_for(doc, _pobj(gov, {"by"}), actors)
