@@ -354,8 +354,8 @@ class ActorTable:
         first, last = subj.left_edge, subj.right_edge
         found = self.actor_at(first.idx, last.idx + len(last.text))
         actor = self._by_id.get(found) if found is not None else None
-        if actor is None or actor.type == "person":
-            return None, False
+        if actor is None or actor.type in ("person", "other", "population", "media"):
+            return None, False  # (a party that acts: a state, its organs, an armed group, a party, a body)
         return found, (pron.lower_ == "they") == (subj.tag_ in ("NNS", "NNPS"))
 
     def _unnamed(self, doc: Doc, span: Span, start: int, end: int) -> str | None:

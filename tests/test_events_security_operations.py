@@ -1,0 +1,35 @@
+"""Security operations are deployments (CONVENTIONS: troop deployments -> MOBILIZE): forces hunting the
+attackers, taking up positions, spreading out through a town; not rescuers searching for survivors.
+Invented sentences; the MOBILIZE ones fail on the lexicon before the fourteenth session."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def story_types(pipeline):
+    def run(text: str) -> list[str]:
+        return [s.type for s in pipeline.extract(text, published="2024-03-10").story_events or []]
+
+    return run
+
+
+@pytest.mark.parametrize("text", [
+    "Officers were searching for the killers, a police official said.",
+    "Soldiers were hunting for the gunmen in the hills on Monday, the army said.",
+    "Police had taken up positions at several points in the city by the afternoon.",
+    "On Thursday, soldiers spread out through the city, some of them in armoured vehicles.",
+    "Troops moved into the town at dawn, residents said.",
+])
+def test_security_forces_deployed_or_hunting(story_types, text):
+    assert "MOBILIZE" in story_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rescuers were searching for survivors in the rubble on Monday.",
+    "Relatives were searching for the missing in the hospitals.",
+    "The family moved into a new house last year.",
+])
+def test_others_searching_or_moving(story_types, text):
+    assert "MOBILIZE" not in story_types(text)
