@@ -83,3 +83,19 @@ def test_aid_from_several_donors_is_one_record_per_donor(extract):
     report = extract("The United States and the European Union sent food and medicine to the earthquake zone on "
                      "Tuesday.", "2023-02-10")
     assert len(_records(report, "AID")) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The army and the Rapid Support Forces accused each other of breaking the ceasefire on Tuesday.",
+    "Armenia and Azerbaijan blamed each other for the shelling.",
+    "Armenia and Azerbaijan traded accusations over the shelling on Monday.",
+])
+def test_mutual_accusations_are_coded_both_ways(extract, text):
+    pairs = {(s.actor1, s.actor2) for s in _records(extract(text, "2023-04-18"), "ACCUSE")}
+    assert len(pairs) == 2 and all(a and b for a, b in pairs) and {(b, a) for a, b in pairs} == pairs
+
+
+def test_a_joint_condemnation_has_no_target_among_its_parties(extract):
+    records = _records(extract("France and Germany condemned the shelling of the town.", "2023-04-18"), "ACCUSE")
+    assert {s.actor1 for s in records} == {"france", "germany"}
+    assert all(s.actor2 not in ("france", "germany") for s in records)

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..events.roles import patient_possessive
-from .features import MentionView
+from .features import MentionView, mutual_statement
 
 if TYPE_CHECKING:
     from .resolve import Story
@@ -228,7 +228,8 @@ def candidates(members: list[MentionView], story: Story, rule_pick: str | None, 
     if role == "actor2" and fam == "statement":  # whom a statement addresses, its own sentence names
         media |= {a for a, c in found.items() if "prev_sentence_only" in c.features and a not in others
                   and a not in own}
-    if role == "actor2" and trigger is not None:  # "A, B and C condemned the coup": B is no target of A's
+    if role == "actor2" and trigger is not None and not mutual_statement(trigger):
+        # "A, B and C condemned the coup": B is no target of A's ("accused each other": it is)
         media |= story.co_doers.get(trigger.i, set())
     # a place the tagger took for a name ("Juarez") is where, not who
     media |= {a for a in found if story.actor_type.get(a, "other") in ("other", "person") and _is_place(story, a)}

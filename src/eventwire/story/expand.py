@@ -12,7 +12,7 @@ from typing import Any
 
 from ..events.acled import BATTLE_TRIGGERS
 from ..schema import StoryEvent
-from .features import MentionView
+from .features import MentionView, mutual_statement, reciprocal
 from .resolve import PLACE_RANK, Story, place_head
 
 # Sides that fight: a clash between two of them is coded both ways (CONVENTIONS: "both directions of a clash").
@@ -155,17 +155,6 @@ def _place_list(record: StoryEvent, members: list[MentionView], story: Story) ->
     return []
 
 
-def _reciprocal(tok: Any) -> bool:
-    """A fight told as reciprocal: "fought each other", "attacked one another", "clashed with each other"."""
-    if tok is None:
-        return False
-    objs = [c for c in tok.children if c.dep_ == "dobj"]
-    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
-             if g.dep_ == "pobj"]
-    return any((o.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in o.children))
-               or (o.lower_ == "another" and o.i > 0 and o.doc[o.i - 1].lower_ == "one") for o in objs)
-
-
 # Reactions each party makes on its own account: "A, B and C recalled their envoys" is three acts
 # (CONVENTIONS: "one per actor in multi-actor reactions"), and so is the aid each donor sends ("the US and
 # the EU sent food"); agreements and talks are one act of all.
@@ -275,7 +264,10 @@ def expand(record: StoryEvent, members: list[MentionView], story: Story) -> list
         if doers:
             keep = [r for r in out if r.actor1 not in doers and len(story.co_doers.get(
                 members[0].token.i, ())) > 1]  # type: ignore[union-attr]
-            out = keep + [r.model_copy(update={"actor1": d, "actor2": r.actor2 if r.actor2 not in doers else None})
+            # "A and B accused each other", "traded accusations": each party's statement is about the other
+            mutual = len(doers) == 2 and mutual_statement(members[0].token)
+            out = keep + [r.model_copy(update={"actor1": d, "actor2": (
+                next(x for x in doers if x != d) if mutual else r.actor2 if r.actor2 not in doers else None)})
                           for r in out for d in doers]
     if record.type != "ASSAULT" or not (record.actor1 and record.actor2):
         return out
@@ -283,7 +275,7 @@ def expand(record: StoryEvent, members: list[MentionView], story: Story) -> list
     # killed in a gunfight with X"); not "shot dead a man when clashes broke out"
     first = [members[0].token] + [v.token for v in members[1:] if v.sent_index == members[0].sent_index
                                   and v.token is not None and _with_side(v.token)]
-    if any(_reciprocal(t) for t in first) or (any(_mutual(t) for t in first) and
+    if any(reciprocal(t) for t in first) or (any(_mutual(t) for t in first) and
                                              story.actor_type.get(record.actor1) in FIGHTING_TYPES and
                                              story.actor_type.get(record.actor2) in FIGHTING_TYPES):
         out += [r.model_copy(update={"actor1": r.actor2, "actor2": r.actor1}) for r in out]

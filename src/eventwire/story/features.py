@@ -443,3 +443,31 @@ def group_features(members: list[MentionView], context: dict[str, Any]) -> dict[
     f["background"] = float(all(v.background for v in members))
     f["content"] = float(any(getattr(v.event, "content_type", None) is not None for v in members))
     return f
+
+
+def reciprocal(tok: Any) -> bool:
+    """A fight told as reciprocal: "fought each other", "attacked one another", "clashed with each other"."""
+    if tok is None:
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+             if g.dep_ == "pobj"]
+    return any((o.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in o.children))
+               or (o.lower_ == "another" and o.i > 0 and o.doc[o.i - 1].lower_ == "one") for o in objs)
+
+
+MUTUAL_WORDS = {"accusation", "blame", "charge", "insult", "threat", "barb", "recrimination", "criticism", "warning"}
+
+
+def mutual_statement(tok: Any) -> bool:
+    """A statement the parties make about each other: "accused each other", "blamed one another", "each
+    accusing the other", "traded accusations", "exchanged threats"."""
+    if tok is None:
+        return False
+    if reciprocal(tok):
+        return True
+    if any(c.dep_ == "dobj" and c.lower_ == "other" and any(d.lower_ == "the" for d in c.children)
+           for c in tok.children) and any(t.lower_ == "each" for t in tok.sent if t.i < tok.i):
+        return True  # "A and B each put out statements accusing the other"
+    return tok.lemma_.lower() in MUTUAL_WORDS and tok.tag_ == "NNS" and tok.dep_ == "dobj" and \
+        tok.head.lemma_.lower() in ("trade", "exchange", "swap", "hurl")

@@ -32,7 +32,7 @@ from ..quotes.cues import CLAUSE_VERBS
 from ..schema import STATE_FORCE_TYPES, Dateline, Figure, Offsets, Place, Quote, Span, StoryEvent, Time
 from .actor_ranker import ActorRanker, kind_of
 from .actor_ranker import candidates as ranker_candidates
-from .features import NATURE, MentionView, nature_words
+from .features import NATURE, MentionView, mutual_statement, nature_words
 
 
 def story_type(actor_type: str) -> str:
@@ -721,7 +721,7 @@ def resolve(members: list[MentionView], story: Story, score: float,
         actor1 = None  # "..., Reuters reported": the outlet is no doer
     if type_ in NEGOTIATING:
         actor1, actor2 = _negotiator(story, actor1), _negotiator(story, actor2)
-    if actor2 == actor1 or (first.token is not None and type_ not in SIDES
+    if actor2 == actor1 or (first.token is not None and type_ not in SIDES and not mutual_statement(first.token)
                             and actor2 in story.co_doers.get(first.token.i, ())):
         actor2 = None  # ("A, B and C condemned the coup": B is a party to the reaction, not its target)
     if type_ == "SANCTION":
