@@ -1,6 +1,7 @@
 """Security operations are deployments (CONVENTIONS: troop deployments -> MOBILIZE): forces hunting the
-attackers, taking up positions, spreading out through a town; not rescuers searching for survivors.
-Invented sentences; the MOBILIZE ones fail on the lexicon before the fourteenth session."""
+attackers, taking up positions, spreading out through a town; not rescuers searching for survivors. A state
+leaving a named organisation ("withdrew from ECOWAS") reduces relations (SANCTION), troops leaving a town
+retreat. Invented sentences; the positive ones fail on the lexicon before the fourteenth session."""
 
 from __future__ import annotations
 
@@ -33,3 +34,23 @@ def test_security_forces_deployed_or_hunting(story_types, text):
 ])
 def test_others_searching_or_moving(story_types, text):
     assert "MOBILIZE" not in story_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mali, Burkina Faso and Niger announced on Sunday that they were withdrawing from ECOWAS.",
+    "Ruritania said on Monday it would leave OPEC in January.",
+    "Nicaragua pulled out of the Organization of American States on Sunday.",
+    "The junta said it would quit the regional body with immediate effect.",
+])
+def test_leaving_a_named_organisation_is_a_sanction(story_types, text):
+    types = story_types(text)
+    assert "SANCTION" in types and "RETREAT" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "Troops withdrew from Bakhmut on Monday after months of fighting.",
+    "The rebels pulled out of Goma overnight, residents said.",
+    "The clashes left a leader of the Jubo League dead and ten people hurt.",
+])
+def test_leaving_a_town_is_no_sanction(story_types, text):
+    assert "SANCTION" not in story_types(text)

@@ -162,6 +162,8 @@ def objects_of(tok: Token) -> set[str]:
         elif c.dep_ == "prep" and c.lower_ == "out":  # "pulled out of the talks": "of" hangs on "out"
             out |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"}
+    if tok.pos_ == "VERB" and _named_body(tok):
+        out.add("organization")  # "withdrew from ECOWAS", "pulled out of the Organization of American States"
     for c in tok.children:  # "eased emergency measures", "ended mediation efforts": the modifier names it
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in LIGHT_OBJECTS:
             out |= {g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod")}
@@ -170,6 +172,47 @@ def objects_of(tok: Token) -> set[str]:
             out |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"}
     return out
+
+
+def _named_body(tok: Token) -> bool:
+    """What a verb leaves or withdraws from is an organisation named by the tagger ("ECOWAS", "OPEC",
+    "the International Criminal Court"): its object, or what "from" / "out of" names."""
+    heads = [c for c in tok.children if c.dep_ == "dobj"]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            heads += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out":
+            preps = [p for p in [*c.children, *tok.children] if p.dep_ == "prep" and p.lower_ == "of"]
+            heads += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    if _person_leaves(tok):
+        return False  # "the leader, who was said to have left ARSA": a member who quit, not a state's step
+    return any(_organisation_name(h) for h in heads)
+
+
+def _person_leaves(tok: Token) -> bool:
+    cur = tok
+    for _ in range(4):
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.lower_ in ("who", "he", "she") or subj.ent_type_ == "PERSON"
+        if cur.dep_ not in ("xcomp", "conj", "ccomp") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+BODY_WORDS = {"organization", "organisation", "union", "court", "council", "community", "league", "alliance", "bloc",
+              "agency", "fund", "bank", "assembly", "commission", "treaty", "pact", "forum", "conference", "cooperation"}
+
+
+def _organisation_name(head: Token) -> bool:
+    """A name that reads as an organisation's, whatever the tagger says: an acronym in capitals ("ECOWAS",
+    "OPEC") or a proper name with a word of a body in it ("the Organization of American States"); not a
+    town the tagger took for one ("Bakhmut")."""
+    if head.text.isupper() and head.is_alpha and 3 <= len(head.text) <= 8 and head.ent_type_ not in ("GPE", "LOC"):
+        return True
+    name = [t for t in (*head.lefts, head) if t.pos_ == "PROPN"]  # its own words, not what "of" adds
+    return bool(name) and any(t.lower_ in BODY_WORDS for t in name)
 
 
 def subjects_of(tok: Token) -> set[str]:
