@@ -201,8 +201,9 @@ def _person_leaves(tok: Token) -> bool:
     return False
 
 
-BODY_WORDS = {"organization", "organisation", "union", "court", "council", "community", "league", "alliance", "bloc",
-              "agency", "fund", "bank", "assembly", "commission", "treaty", "pact", "forum", "conference", "cooperation"}
+BODY_WORDS = {"organization", "organisation", "union", "court", "council", "community", "league", "alliance",
+              "bloc", "agency", "fund", "bank", "assembly", "commission", "treaty", "pact", "forum", "conference",
+              "cooperation"}
 
 
 def _organisation_name(head: Token) -> bool:
