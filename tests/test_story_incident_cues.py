@@ -99,3 +99,11 @@ def test_a_joint_condemnation_has_no_target_among_its_parties(extract):
     records = _records(extract("France and Germany condemned the shelling of the town.", "2023-04-18"), "ACCUSE")
     assert {s.actor1 for s in records} == {"france", "germany"}
     assert all(s.actor2 not in ("france", "germany") for s in records)
+
+
+def test_a_with_phrase_tells_how_the_raid_went(extract):
+    report = extract("Gunmen raided a village near the border on Friday, residents said. The raid was carried out "
+                     "on motorbikes, with around 20 men attacking the houses at once.", "2023-06-12")
+    records = _records(report, "ASSAULT")
+    attacking = next(e.id for e in report.events if e.trigger.text == "attacking")
+    assert len(records) == 1 and attacking in records[0].mentions

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .features import MentionView
 
@@ -137,10 +137,17 @@ def _governs(a: MentionView, b: MentionView) -> bool:
     for _ in range(4):
         if cur.i == a.clause_root or cur.i == a.token.i:
             return True
-        if cur.head == cur or cur.dep_ in ("relcl", "acl", "advcl", "appos"):
+        if cur.head == cur or (cur.dep_ in ("relcl", "acl", "advcl", "appos") and not _absolute(cur)):
             return False
         cur = cur.head
     return False
+
+
+def _absolute(tok: Any) -> bool:
+    """A participle in a "with" phrase tells how the act went: "the raid was carried out overnight, with
+    some 20 gunmen attacking the village"."""
+    noun = tok.head
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and noun.dep_ == "pobj" and noun.head.lower_ == "with"
 
 
 def _last_sentence(g: Group) -> list[MentionView]:
