@@ -229,6 +229,16 @@ def test_a_shooting_and_a_bombing_are_two_attacks_unless_one_report_tells_of_bot
     assert joins(rep("f", place=PESHAWAR), shooting)
 
 
+def test_tear_gas_at_a_march_is_no_bombing_but_may_be_a_shooting():
+    """Police dispersing a march with tear gas and a market bombing in one city on one day are two events;
+    tear gas and live rounds are often one crackdown told two ways."""
+    tear_gas = rep("a", place=PESHAWAR, mode="tear gas", modes={"tear gas", "disperse"})
+    bombing = rep("b", place=PESHAWAR, mode="explosives")
+    assert "weapons differ" in refusal(Canonical("c", [(tear_gas, "")]), bombing)
+    assert not joins(bombing, tear_gas)
+    assert joins(tear_gas, rep("d", place=PESHAWAR, mode="firearms"))
+
+
 def test_generic_doers_are_no_named_actor():
     from eventwire.dedup import _named
 

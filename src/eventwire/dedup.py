@@ -75,7 +75,11 @@ FIGHTING = {"state", "military", "police", "intelligence", "armed_group"}  # typ
 MODE_APART = {"sexual"}  # an act of its own kind; an abduction is kept apart by what the reports tell (_modes_apart)
 # How the harm was done, as far apart as outlets never word one attack: shot, or blown up / struck from afar.
 # ("A drone strike", "shelling", "an explosion" are one family: outlets word the one weapon differently.)
-WEAPONS = {"firearms": "shot", "explosives": "blast", "suicide-attack": "blast", "aerial": "blast"}
+WEAPONS = {"firearms": "shot", "explosives": "blast", "suicide-attack": "blast", "aerial": "blast",
+           "tear gas": "crowd", "water cannon": "crowd", "disperse": "crowd"}
+# Crowd control and shooting are often one crackdown told two ways ("fired tear gas", "shot dead three"): only
+# other pairs of weapons keep reports apart (tear gas at a march is no market bombing).
+ONE_CRACKDOWN = {"crowd", "shot"}
 
 
 @dataclass
@@ -372,7 +376,7 @@ def _modes_apart(c: Canonical, r: EventReport) -> str | None:
     # A shooting and a bombing are two attacks, unless one report tells of both (a complex attack).
     theirs = {WEAPONS[m] for x, _ in c.reports for m in x.modes | {x.mode} if m in WEAPONS}
     ours = {WEAPONS[m] for m in r.modes | {r.mode} if m in WEAPONS}
-    if theirs and ours and not theirs & ours:
+    if theirs and ours and not theirs & ours and not (theirs | ours) <= ONE_CRACKDOWN:
         return f"weapons differ: {'/'.join(sorted(theirs))} / {'/'.join(sorted(ours))}"
     return None
 
@@ -731,7 +735,7 @@ def _pending(store: Store) -> list[str]:
     return [r["doc_id"] for r in store.query("SELECT doc_id FROM dedup_pending")]
 
 
-RULES_VERSION = 4  # bump when the merge rules change: a store clustered by older rules is rebuilt in full
+RULES_VERSION = 5  # bump when the merge rules change: a store clustered by older rules is rebuilt in full
 
 
 def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1) -> list[Canonical]:
