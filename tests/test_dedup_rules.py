@@ -239,6 +239,20 @@ def test_tear_gas_at_a_march_is_no_bombing_but_may_be_a_shooting():
     assert joins(tear_gas, rep("d", place=PESHAWAR, mode="firearms"))
 
 
+def test_the_side_done_to_acting_in_its_turn_is_another_event():
+    """Police firing on protesters on Monday; protesters torching parliament on Tuesday (one town, a day
+    apart, no named actor on both sides): both directions of a clash are two events."""
+    police = ("nepal-police", "Nepal Police", "police", "NPL")
+    crowd = ("protesters", "Protesters", "population", None)
+    crackdown = rep("a", place=PESHAWAR, mode="firearms", actor1=police, actor2=crowd)
+    torching = rep("b", place=PESHAWAR, mode="destroy", date="2025-05-07", actor1=crowd,
+                   actor2=("civilians", "Civilians", "population", None))
+    assert "the other side acting" in refusal(Canonical("c", [(crackdown, "")]), torching)
+    assert "the other side acting" in refusal(Canonical("c", [(torching, "")]), crackdown)
+    # another outlet's report of the crackdown still joins it
+    assert joins(rep("c", place=PESHAWAR, mode="tear gas", actor1=police, actor2=crowd), crackdown)
+
+
 def test_generic_doers_are_no_named_actor():
     from eventwire.dedup import _named
 

@@ -23,8 +23,11 @@ of them, so each article brings at most one report per real event. Two reports a
   no side); kinds of actors ("rebels",
   "gunmen") and targets written as common nouns ("the market", "people", "civilians") are how each
   outlet words them and never contradict;
+* the side an attack or a detention was done to is not the doer now (police firing on protesters, then
+  protesters torching parliament: both directions are two events);
 * their modes do not contradict: the weapon is worded differently by each outlet ("drone strike",
-  "shelling", "explosion"), but a shooting is not a bombing unless one report tells of both, a sexual
+  "shelling", "explosion"), but a shooting is not a bombing unless one report tells of both, tear gas
+  at a crowd is no bombing (it may be the shooting of one crackdown), a sexual
   assault is an act of its own kind, and an abduction joins only reports that tell of people taken (an
   attack whose article tells of people taken that day does: a hijacking is both);
 * both happened (asserted or reported), both have a day (a story event the text gives no day has
@@ -290,6 +293,9 @@ def judge(c: Canonical, r: EventReport, km: float, days: int, explain: bool = Tr
             return f"named {role} differ: {theirs} / {ours}"
         if explain:
             why.append(f"{role} {ours} = {theirs}" if theirs and ours else f"{role}: not named on both sides")
+    turned = _other_side_acting(c, r)
+    if turned:
+        return turned
     apart = _modes_apart(c, r)
     if apart:
         return apart
@@ -358,6 +364,22 @@ def _near(x: EventReport, r: EventReport, km: float) -> bool:
     if d <= km or (r.admin1 and r.admin1 == x.admin1 and r.country == x.country):
         return True
     return "region" in (x.feature, r.feature) and r.country == x.country and d <= REGION_KM
+
+
+def _other_side_acting(c: Canonical, r: EventReport) -> str | None:
+    """The side an event was done to, doing something in its turn, is another event (CONVENTIONS: both
+    directions of a clash): police firing on protesters, protesters torching parliament the next day."""
+    if r.type not in DONE_TO:
+        return None
+    doers = {x.sides["actor1"] for x, _ in c.reports if "actor1" in x.sides}
+    victims = set().union(*({x.sides["actor2"]} if "actor2" in x.sides else set() for x, _ in c.reports))
+    ours = r.sides.get("actor1")
+    if ours and doers and ours not in doers and ours in victims:
+        return f"the other side acting: {'/'.join(sorted(doers))} on {ours}, then {ours}"
+    theirs_victim = r.sides.get("actor2")
+    if doers and theirs_victim and ours and theirs_victim in doers and ours not in doers and len(doers) == 1:
+        return f"the other side acting: {'/'.join(sorted(doers))}, then {ours} on {theirs_victim}"
+    return None
 
 
 def _modes_apart(c: Canonical, r: EventReport) -> str | None:
