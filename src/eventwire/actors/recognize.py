@@ -122,7 +122,7 @@ POSSESSIVES = {"its", "their", "his", "her"}
 NOT_ORG_ENTS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}
 ORG_PRONOUNS = {"it", "its", "they", "them", "their"}
 CONTROL_VERBS = {"control", "run", "lead", "govern", "administer", "dominate"}
-BACKING_VERBS = {"back", "support", "sponsor", "fund", "arm", "ally"}
+BACKING_VERBS = {"back", "support", "sponsor", "fund", "arm", "ally", "link", "affiliate", "align", "inspire"}
 LOCATIVE_PREPS = {"in", "into", "inside", "to", "from", "across", "near", "at", "throughout", "within", "toward",
                   "towards", "through", "around", "outside", "via", "onto", "off", "along", "beyond", "past",
                   "until", "above", "below", "beside"}
@@ -795,7 +795,9 @@ class Recognizer:
         if names and kind in ("group", "party", "media", "agency", "armed") and head.pos_ != "PROPN":
             # "the Jaish al-Islam rebel group": the organization is the name inside the description;
             # a known one keeps its entry ("the ISIL (ISIS) armed group" is the Islamic State)
-            entry = self.kb.lookup(self._ent_text(names[0])) or self.kb.lookup(names[0].text)
+            # the name nearest the noun ("the al-Qaeda-linked al-Shabaab group" is al-Shabaab)
+            entry = self.kb.lookup(self._ent_text(names[-1])) or self.kb.lookup(self._ent_text(names[0])) or \
+                self.kb.lookup(names[0].text)
             if entry is not None and entry.type != "state":
                 yield Desc(start, end, entry.type, "entry", head.i, country=entry.country, entry=entry)
                 return
