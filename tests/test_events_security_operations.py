@@ -19,8 +19,8 @@ def story_types(pipeline):
 @pytest.mark.parametrize("text", [
     "Officers were searching for the killers, a police official said.",
     "Soldiers were hunting for the gunmen in the hills on Monday, the army said.",
-    "Police had taken up positions at several points in the city by the afternoon.",
-    "On Thursday, soldiers spread out through the city, some of them in armoured vehicles.",
+    "By the afternoon police had taken up positions around the main square and the bus station.",
+    "Soldiers spread out across the old quarter on Thursday, many of them on foot.",
     "Troops moved into the town at dawn, residents said.",
 ])
 def test_security_forces_deployed_or_hunting(story_types, text):
@@ -50,7 +50,7 @@ def test_leaving_a_named_organisation_is_a_sanction(story_types, text):
 @pytest.mark.parametrize("text", [
     "Troops withdrew from Bakhmut on Monday after months of fighting.",
     "The rebels pulled out of Goma overnight, residents said.",
-    "The clashes left a leader of the Jubo League dead and ten people hurt.",
+    "The brawl left a local secretary of the Farmers League dead and ten people hurt.",
 ])
 def test_leaving_a_town_is_no_sanction(story_types, text):
     assert "SANCTION" not in story_types(text)

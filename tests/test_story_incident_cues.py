@@ -45,7 +45,7 @@ def test_a_gunfight_with_the_other_side_is_coded_both_ways(extract):
 
 
 def test_shooting_during_clashes_is_not_a_two_sided_fight(extract):
-    report = extract("Soldiers shot dead a farmer on Friday when clashes broke out at a market in Tessit, "
+    report = extract("Soldiers shot dead a farmer on Friday as clashes erupted near a market in Tessit, "
                      "witnesses said.")
     assert len(_records(report, "ASSAULT")) == 1
 
@@ -58,12 +58,12 @@ def test_the_fronted_place_wins_over_a_town_in_its_relative_clause(extract):
 
 
 def test_a_doctrine_is_no_place(extract):
-    report = extract("Air raids on Yemen went on. In the northern province of Saada, a Houthi stronghold whose "
-                     "movement has its roots in Zaydism, a branch of Shi'ite Islam, air raids killed 13 civilians, "
-                     "the agency reported.", "2015-09-15")
+    report = extract("Air raids on Yemen went on. In Saada province in the north, a rebel bastion whose leaders "
+                     "have their roots in Zaydism, an offshoot of Shia Islam, warplanes killed 13 civilians, the "
+                     "agency reported.", "2015-09-15")
     assert "Zaydism" not in {p.text for p in report.places}
     assert {report.places[e.place].text for e in report.events if e.type == "ASSAULT" and e.place is not None} \
-        <= {"Yemen", "Saada"}
+        <= {"Yemen", "Saada", "Saada province"}
 
 
 def test_what_an_air_strike_destroyed_is_the_strike(extract):

@@ -317,7 +317,7 @@ class ActorTable:
         if d.kind == "pronoun":
             speaker, same = self._speaker_of(doc, start, end)
             if speaker is not None and same:
-                return speaker  # "An affiliate of al-Qaida says it was behind the assault": it is the speaker
+                return speaker  # "an affiliate of al-Qaida said it carried out the raid": the speaker
             c = res.pronoun(d.name or "", start, d.head)
             if c is not None and speaker is not None and not same and c.id == speaker:
                 return None  # "the ministry said they had attacked a convoy": someone else

@@ -123,7 +123,7 @@ def pick_place(sent: Span, clause: tuple[int, int], trig: Token, places: list[tu
                     and p.feature not in ("country", None)]
     if attached:
         # the place the phrase names itself before one a clause inside it mentions ("in the province of
-        # Saada, a stronghold whose movement has its roots in Zaydism, raids killed ..."): fewest hops
+        # Marib, a region whose tribes once traded with Aden, raids killed ..."): fewest hops
         # to the sentence's root, then the nearest
         return min(attached, key=lambda ip: (_depth(sent, ip[1]), abs(ip[1].start - trig_start)))[0], "attached"
     inside = [(i, p) for i, p in places if clause[0] <= p.start and p.end <= clause[1]]

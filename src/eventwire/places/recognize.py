@@ -146,7 +146,7 @@ def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry
             if ent.label_ == "FAC" and not m.candidates:
                 continue  # an unknown building or street: leave its words to the gazetteer scan
             if not m.candidates and end - start == 1 and doc[start].lower_.endswith("ism"):
-                continue  # a doctrine the tagger took for a place ("roots in Zaydism"): no place
+                continue  # a doctrine the tagger took for a place ("their faith in Zaydism"): no place
             mentions.append(m)
             for i in range(start, end):
                 taken[i] = True
