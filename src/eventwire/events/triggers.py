@@ -582,6 +582,15 @@ def classify(tok: Token) -> Trigger | None:
             tok.head.head.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.pos_ != "PRON"
                                                          for c in tok.head.head.children):
         return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "insisted that Russia was at fault"
+    if pos == "N" and lemma == "responsibility" and tok.dep_ == "dobj" and \
+            tok.head.lemma_.lower() == "claim" and not any(
+                c.dep_ == "prep" and c.lower_ in ("for", "of") for c in (*tok.children, *tok.head.children)) and any(
+                c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lemma_.lower() in DOERS) and not any(
+                    d.lower_ in ("no", "neither") for d in c.children) for c in tok.head.children) and not any(
+                c.dep_ == "neg" for c in tok.head.children):
+        # "The outlawed TTP claimed responsibility." after the attack: a named group's claim for that attack
+        # (with "for the attack" the attack itself is the mention; "the minister took responsibility" is none)
+        return Trigger(tok, "ASSAULT", None, False, *span_of(tok))
     if pos == "N" and lemma == "work" and _work_of(tok):
         return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "the bombing was the work of X"
     if pos == "N" and lemma == "report" and _rights_report(tok):
