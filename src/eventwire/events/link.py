@@ -305,13 +305,25 @@ def _attributive_elsewhere(sent: Span, t: Time, trig: Token) -> bool:
             break
         tok = tok.head
     # "the truce that had been extended in the past week": the date is the relative clause's
+    first = tok
     for _ in range(6):
         if tok is None or tok.head == tok:
             return False
         if tok.dep_ in ("relcl", "acl"):
-            return not (tok.head.left_edge.i <= trig.i <= tok.head.right_edge.i)
+            owner = tok.head
+            if tok.dep_ == "acl" and _set_off(first) and trig.left_edge.i <= owner.i <= trig.right_edge.i:
+                return False  # "police killed X, a man taking part in the protests, on May 16": the killing's day
+            return not (owner.left_edge.i <= trig.i <= owner.right_edge.i)
         tok = tok.head
     return False
+
+
+def _set_off(tok: Token | None) -> bool:
+    """The date's phrase follows a comma that closes the phrase before it (", on May 16.")."""
+    if tok is None:
+        return False
+    start = tok.head if tok.dep_ == "pobj" and tok.head.pos_ == "ADP" else tok
+    return start.i > start.sent.start and start.doc[start.i - 1].text == ","
 
 
 def pick_date(sent: Span, clause: tuple[int, int], trig: Token, times: list[Time],

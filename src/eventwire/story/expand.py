@@ -204,6 +204,9 @@ def _named_members(chain: list[Any], story: Story) -> list[Any]:
                                 named.append(x)
                                 todo.append(x)
         out += named or [t]
+    if len(out) > len(chain):
+        # "the embassies and missions of A and B": a body without a list of its own speaks for the same states
+        out = [t for t in out if not (t in chain and t.lemma_.lower() in ENVOYS and _doer_of(t, story) is None)]
     return out
 
 
@@ -217,9 +220,25 @@ def _conjoined_doers(record: StoryEvent, members: list[MentionView], story: Stor
     if subj is not None and subj.lower_ in ("they", "we") and verb.dep_ in ("ccomp", "xcomp"):
         # "A, B and C declared that they were suspending ties": the parties are the speakers
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    for _ in range(4):
+        # "A and B issued a statement urging ...", "a statement that voiced concern and urged ...", "A joined B
+        # in criticising ...": the act's parties are those of the verb it hangs on
+        relative = subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl"
+        if (subj is not None and not relative) or verb.head == verb or verb.dep_ not in (
+                "acl", "relcl", "conj", "pcomp", "xcomp", "advcl", "pobj", "dobj", "prep") or any(
+                c.dep_ == "nsubjpass" for c in verb.children):
+            break  # (a passive's subject is who was told or asked to act: "countries that were told to withdraw")
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb.pos_ in ("VERB", "AUX") \
+            else None
     if subj is None:
         return []
     chain, todo = [subj], [subj]
+    if verb.lemma_.lower() == "join" and verb != tok:
+        # "the African Union joined the United States and Senegal in criticising him": they criticised too
+        partners = [c for c in verb.children if c.dep_ == "dobj"]
+        chain += partners
+        todo += partners
     while todo:
         for c in todo.pop().children:
             # (a list the parser reads as an apposition that goes on: "Mali, Burkina Faso and Niger")

@@ -104,6 +104,10 @@ def rule_out(v: MentionView, story: Story) -> str | None:
     if e.type == "COERCE" and tok is not None and tok.lemma_.lower() in DISPLACING and (v.nature_near or story.nature) \
             and story.actor_type.get(e.actor1 or "") not in ARMED_TYPES:
         return "nature"  # "677 families forced from their homes found shelter" in a flood story: the water's doing
+    if e.type == "ASSAULT" and tok is not None and not v.definite and _alleged(tok):
+        return "allegation"  # "whom Washington has accused of genocide": what the accusation says, no incident
+    if e.type in ("ASSAULT", "COERCE") and tok is not None and _over_a_period(tok):
+        return "generic"  # "fighting between the two communities between 1999 and 2007 killed 50,000"
     if e.type == "ASSAULT" and tok is not None and tok.lemma_.lower() in CASUALTY_ONLY:
         if not e.actor1 and _accidental(tok):
             return "accident"
@@ -226,3 +230,61 @@ def _in_the_war(tok: Token) -> bool:
     """A death told as part of a war, a conflict or the violence at large, not of one incident."""
     return any(c.dep_ == "prep" and c.lower_ in ("in", "during", "since", "throughout") and any(
         g.dep_ == "pobj" and g.lemma_.lower() in GENERIC_NOUNS for g in c.children) for c in tok.children)
+
+
+# Words whose "of" (or "with") phrase is what someone is said to have done: "accused of genocide",
+# "charged with murder", "suspected of kidnapping", "allegations of torture".
+ALLEGING = {"accuse", "charge", "convict", "suspect", "guilty", "accusation", "allegation", "indict", "acquit",
+            "innocent", "prosecute", "try"}
+
+
+def _alleged(tok: Token) -> bool:
+    """A nominal act that an accusation or charge names ("accused of genocide in Darfur", "charged with
+    murder") and no day dates: the accusation is the event, the act it names is a description."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "with", "for"):
+        return False
+    if any(c.ent_type_ in ("DATE", "TIME") for c in tok.subtree):
+        return False
+    return tok.head.head.lemma_.lower() in ALLEGING
+
+
+def _over_a_period(tok: Token) -> bool:
+    """The act is told over a span of months or years ("between 1999 and 2007", "from 2014 to 2017"): a war
+    or a campaign as a whole, not one incident."""
+    owners = {tok.i, tok.head.i}
+    for c in tok.sent:
+        if c.dep_ != "prep" or c.lower_ not in ("between", "from") or not _hangs_on(c, owners):
+            continue
+        starts = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "DATE"]
+        if not starts:
+            continue
+        first = starts[0]
+        if c.lower_ == "between":
+            ends = [g for g in first.children if g.dep_ == "conj" and g.ent_type_ == "DATE"]
+        else:
+            ends = [g for x in [*c.head.children, *c.children, *first.children]
+                    if x.dep_ == "prep" and x.lower_ in ("to", "until", "through", "till")
+                    for g in x.children if g.dep_ == "pobj" and g.ent_type_ == "DATE"]
+        if any(_years_apart(first, end) for end in ends):
+            return True
+    return False
+
+
+def _years_apart(a: Token, b: Token) -> bool:
+    """Two dates a span runs between that name different years ("1999" ... "2007")."""
+    ya = next((t.text for t in a.subtree if t.text.isdigit() and len(t.text) == 4), None)
+    yb = next((t.text for t in b.subtree if t.text.isdigit() and len(t.text) == 4), None)
+    return ya is not None and yb is not None and ya != yb
+
+
+def _hangs_on(tok: Token, owners: set[int]) -> bool:
+    """The phrase belongs to the act's clause: it hangs on the act, its verb, or a noun of theirs ("fighting
+    between the two communities between 1999 and 2007 killed ..."), not inside a clause of its own."""
+    cur = tok
+    for _ in range(5):
+        if cur.head == cur or cur.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj", "appos"):
+            return False
+        cur = cur.head
+        if cur.i in owners:
+            return True
+    return False
