@@ -87,3 +87,25 @@ def test_fighting_over_a_few_days_is_still_an_incident(extract):
     report = extract("Clashes between the herders and the farmers from Monday to Wednesday left 12 people dead "
                      "in Dorval, police said.")
     assert "ASSAULT" in [s.type for s in report.story_events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parties a reaction comes from
+    ("Gunmen killed nine herders in Dorval on Monday. Condemnation came from Norway, Japan and Canada.",
+     ["canada", "japan", "norway"]),
+    ("Gunmen killed nine herders in Dorval on Monday. The killings drew condemnation from Norway and Japan.",
+     ["japan", "norway"]),
+    # a party doing the same, told beside the subject or after it
+    ("Gunmen killed nine herders in Dorval on Monday. Japan, like Norway, condemned the attack.",
+     ["japan", "norway"]),
+    ("Gunmen killed nine herders in Dorval on Monday. Norway condemned the attack, as did Japan and Canada.",
+     ["canada", "japan", "norway"]),
+    # ministries of several states speak for each
+    ("Gunmen killed nine herders in Dorval on Monday. The foreign ministries of Norway and Japan condemned the "
+     "killings.", ["japan", "norway"]),
+])
+def test_each_party_of_a_reaction_told_around_it(extract, text, expected):
+    report = extract(text)
+    assert _doers(report, "ACCUSE") == expected
+    # no party is the target of another's condemnation
+    assert not {s.actor2 for s in report.story_events if s.type == "ACCUSE"} & set(expected)

@@ -181,7 +181,7 @@ def _doer_of(tok: Any, story: Story) -> str | None:
 
 # Bodies that speak for the states "of" names: "the embassies of France, Germany and the UK".
 ENVOYS = {"embassy", "mission", "government", "envoy", "ambassador", "delegation", "representative", "minister",
-          "leader"}
+          "leader", "ministry", "authority", "official", "diplomat", "president", "parliament"}
 
 
 def _named_members(chain: list[Any], story: Story) -> list[Any]:
@@ -231,14 +231,29 @@ def _conjoined_doers(record: StoryEvent, members: list[MentionView], story: Stor
         verb = verb.head
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb.pos_ in ("VERB", "AUX") \
             else None
+    if (subj is not None and subj.i == tok.i) or (tok.pos_ == "NOUN" and tok.dep_ == "dobj"):
+        # "condemnation came from A, B and C", "the killings drew condemnation from A and B", "aid from A and B":
+        # the parties are those the reaction comes from
+        sources = [g for h in (tok, verb) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for g in c.children if g.dep_ == "pobj"]
+        subj = sources[0] if sources else None if subj is not None and subj.i == tok.i else subj
     if subj is None:
         return []
     chain, todo = [subj], [subj]
+    partners = []
     if verb.lemma_.lower() == "join" and verb != tok:
         # "the African Union joined the United States and Senegal in criticising him": they criticised too
         partners = [c for c in verb.children if c.dep_ == "dobj"]
-        chain += partners
-        todo += partners
+    # "Japan, like Norway, condemned ...", "A, along with B, ...": the phrase names a party doing the same
+    partners += [g for c in [*subj.children, *(c for c in verb.children if c.i < verb.i)]
+                 if c.dep_ == "prep" and (c.lower_ == "like" or (
+        c.lower_ in ("with", "as") and any(x.lower_ in ("along", "together", "well") for x in c.children)))
+                 for g in c.children if g.dep_ == "pobj"]
+    # "A condemned the attack, as did B and C"
+    partners += [g for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() == "do" and any(
+        m.dep_ == "mark" and m.lower_ == "as" for m in c.children) for g in c.children if g.dep_ == "nsubj"]
+    chain += partners
+    todo += partners
     while todo:
         for c in todo.pop().children:
             # (a list the parser reads as an apposition that goes on: "Mali, Burkina Faso and Niger")
