@@ -109,3 +109,16 @@ def test_each_party_of_a_reaction_told_around_it(extract, text, expected):
     assert _doers(report, "ACCUSE") == expected
     # no party is the target of another's condemnation
     assert not {s.actor2 for s in report.story_events if s.type == "ACCUSE"} & set(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Monitors said the shelling of the market amounted to war crimes.",
+    "Monitors said the shelling of the market constituted a war crime.",
+    "The ministry described the shelling as a flagrant violation of the truce.",
+])
+def test_an_act_said_to_amount_to_a_crime_is_condemned(extract, text):
+    assert "ACCUSE" in [e.type for e in extract(text).events]
+
+
+def test_a_sum_it_amounts_to_is_no_crime(extract):
+    assert "ACCUSE" not in [e.type for e in extract("The court ruled that the fine amounted to $5,000.").events]

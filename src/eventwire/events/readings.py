@@ -203,7 +203,12 @@ def called_a_crime(tok: Token) -> bool:
     of international law" (the copula's subject an attack noun, a state's act, or a demonstrative standing for
     one)."""
     head = tok.head
-    if tok.dep_ != "attr" or head.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in head.children):
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "amount":
+        tok, head = head, head.head  # "the killings amounted to war crimes"
+    elif not ((tok.dep_ == "attr" and head.lemma_.lower() == "be") or (
+            tok.dep_ == "dobj" and head.lemma_.lower() == "constitute")):  # "the strike constituted a war crime"
+        return False
+    if any(c.dep_ == "neg" for c in head.children):
         return False
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subj is None:
