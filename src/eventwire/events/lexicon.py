@@ -162,8 +162,8 @@ def objects_of(tok: Token) -> set[str]:
         elif c.dep_ == "prep" and c.lower_ == "out":  # "pulled out of the talks": "of" hangs on "out"
             out |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"}
-    if tok.pos_ == "VERB" and _named_body(tok):
-        out.add("organization")  # "withdrew from ECOWAS", "pulled out of the Organization of American States"
+    if (tok.pos_ == "VERB" or tok.lemma_.lower() in LEAVING_NOUNS) and _named_body(tok):
+        out.add("organization")  # "withdrew from ECOWAS", "pulled out of the OAS", "their withdrawal from ECOWAS"
     for c in tok.children:  # "eased emergency measures", "ended mediation efforts": the modifier names it
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in LIGHT_OBJECTS:
             out |= {g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod")}
@@ -186,7 +186,19 @@ def _named_body(tok: Token) -> bool:
             heads += [g for p in preps for g in p.children if g.dep_ == "pobj"]
     if _person_leaves(tok):
         return False  # "the leader, who was said to have left ARSA": a member who quit, not a state's step
-    return any(_organisation_name(h) for h in heads)
+    return any(_organisation_name(h) or _joint_force(h) for h in heads)
+
+
+JOINT = {"joint", "multinational", "regional", "international", "peacekeeping", "un", "african"}
+
+
+def _joint_force(head: Token) -> bool:
+    """A force or mission several states make up ("the G5 Sahel joint force", "the regional force", "the UN
+    mission"): leaving it is a state's step away from the others, not troops pulling back."""
+    if head.lemma_.lower() not in ("force", "mission", "coalition"):
+        return False
+    return any(c.dep_ in ("amod", "compound", "nmod") and (c.lower_ in JOINT or c.pos_ == "PROPN")
+               for c in head.children)
 
 
 def _person_leaves(tok: Token) -> bool:
@@ -194,11 +206,21 @@ def _person_leaves(tok: Token) -> bool:
     for _ in range(4):
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
-            return subj.lower_ in ("who", "he", "she") or subj.ent_type_ == "PERSON"
+            return subj.lower_ in ("who", "he", "she") or (subj.ent_type_ == "PERSON" and not _country(subj))
         if cur.dep_ not in ("xcomp", "conj", "ccomp") or cur.head is cur:
             return False
         cur = cur.head
     return False
+
+
+# Nouns of leaving whose "from" names what is left: "their withdrawal from ECOWAS", "its exit from the bloc".
+LEAVING_NOUNS = {"withdrawal", "exit", "departure", "pullout", "pull-out"}
+def _country(tok: Token) -> bool:
+    """A country's name the small model may tag as a person ("Niger withdrew from ...")."""
+    from ..actors.knowledge import knowledge
+    name = tok.doc[tok.left_edge.i:tok.i + 1].text if tok.left_edge.i >= tok.i - 3 else tok.text
+    kb = knowledge()
+    return kb.country_of_name(name) is not None or kb.country_of_name(tok.text) is not None
 
 
 BODY_WORDS = {"organization", "organisation", "union", "court", "council", "community", "league", "alliance",

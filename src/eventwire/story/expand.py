@@ -210,6 +210,10 @@ def _named_members(chain: list[Any], story: Story) -> list[Any]:
     return out
 
 
+# Verbs whose object reaction comes "from" its parties: "drew condemnation from A and B", "received aid from".
+DRAWN_FROM = {"draw", "receive", "get", "attract", "face", "win", "earn", "prompt", "spark", "provoke", "trigger"}
+
+
 def _conjoined_doers(record: StoryEvent, members: list[MentionView], story: Story) -> list[str]:
     """The parties of a reaction whose subject lists several ("A, B and C condemned ...")."""
     tok = members[0].token
@@ -231,7 +235,8 @@ def _conjoined_doers(record: StoryEvent, members: list[MentionView], story: Stor
         verb = verb.head
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb.pos_ in ("VERB", "AUX") \
             else None
-    if (subj is not None and subj.i == tok.i) or (tok.pos_ == "NOUN" and tok.dep_ == "dobj"):
+    if (subj is not None and subj.i == tok.i) or (tok.pos_ == "NOUN" and tok.dep_ == "dobj" and
+                                                  tok.head.lemma_.lower() in DRAWN_FROM):
         # "condemnation came from A, B and C", "the killings drew condemnation from A and B", "aid from A and B":
         # the parties are those the reaction comes from
         sources = [g for h in (tok, verb) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"

@@ -104,6 +104,8 @@ def rule_out(v: MentionView, story: Story) -> str | None:
     if e.type == "COERCE" and tok is not None and tok.lemma_.lower() in DISPLACING and (v.nature_near or story.nature) \
             and story.actor_type.get(e.actor1 or "") not in ARMED_TYPES:
         return "nature"  # "677 families forced from their homes found shelter" in a flood story: the water's doing
+    if e.type == "AGREE" and tok is not None and tok.pos_ == "NOUN" and _left_behind(tok):
+        return "referenced"  # "pulled out of the nuclear deal": the leaving is the event, not the deal
     if e.type == "ASSAULT" and tok is not None and not v.definite and _alleged(tok):
         return "allegation"  # "whom Washington has accused of genocide": what the accusation says, no incident
     if e.type in ("ASSAULT", "COERCE") and tok is not None and _over_a_period(tok):
@@ -288,3 +290,23 @@ def _hangs_on(tok: Token, owners: set[int]) -> bool:
         if cur.i in owners:
             return True
     return False
+
+
+# Verbs of leaving an agreement: the agreement they name was made before (the leaving is the event).
+LEAVING = {"withdraw", "pull", "quit", "leave", "exit", "abandon", "scrap", "renounce", "suspend", "withdrawal",
+           "departure"}
+
+
+def _left_behind(tok: Token) -> bool:
+    """An agreement named as what someone leaves: "pulled out of the deal", "withdrew from the accord",
+    "quit the pact", "its withdrawal from the treaty"."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in LEAVING:
+        return True
+    if tok.dep_ != "pobj" or head.lower_ not in ("from", "of"):
+        return False
+    verb = head.head
+    if verb.lower_ == "out":  # "pulled out of": "of" hangs on "out"
+        verb = verb.head
+    return verb.lemma_.lower() in LEAVING and (head.lower_ == "from" or verb.i != head.head.i or
+                                               verb.pos_ == "NOUN")
