@@ -59,7 +59,7 @@ NEGATIVE_VERBS = {
     "impose", "tighten", "boycott", "retaliate", "punish", "ban", "expel", "blockade", "fight", "resist", "crush",
     "destroy", "hit", "respond", "avenge", "escalate", "intensify", "invade", "occupy", "annex", "seize", "arrest",
     "prosecute", "sanction", "isolate", "veto", "block", "close", "shut", "freeze", "deport", "disrupt", "oust",
-    "overthrow", "topple"}
+    "overthrow", "topple", "hunt", "eliminate", "wipe", "defeat"}
 # Objects that turn a positive-looking verb against someone ("stop aid", "cut ties", "extend the curfew").
 RESTRICTIONS = {"curfew", "restriction", "ban", "sanction", "embargo", "blockade", "siege", "emergency",
                 "martial", "lockdown", "aid", "assistance", "tie", "relation", "cooperation", "funding",
@@ -252,9 +252,18 @@ def statement_triggers(sent: Span, trigs: list[Trigger], absorbed: set[int], act
             stating = stating or _stating_head(gov.head if gov.pos_ == "ADJ" else gov)
             if _negated(gov) or (gov.pos_ == "ADJ" and _negated(gov.head)):
                 kind = "refusal"
+        if kind is None and aux & FUTURE and _first_person(tok) and _polarity(tok, by_i) == "-" and \
+                not _negated(tok):
+            kind = "intent"  # "we will respond appropriately", "I will crush them": the speaker's own threat
+        if _is_passive(tok) and aux & (FUTURE | REPORTED_FUTURE) and _warned_wrongdoers(tok) and \
+                (stating is not None or aux & FUTURE):
+            # "anyone who commits violence will be punished", "said those responsible would be brought to justice"
+            out.append(_statement(tok, "THREATEN", stating, by_i.get(tok.i), "intent"))
+            absorbed.add(tok.i)
+            continue
         if kind is None or _is_passive(tok):
             continue
-        if stating is None and tok.dep_ != "xcomp":
+        if stating is None and tok.dep_ != "xcomp" and not _first_person(tok):
             continue
         content = by_i.get(tok.i)
         if kind == "obligation":
@@ -291,3 +300,27 @@ def statement_triggers(sent: Span, trigs: list[Trigger], absorbed: set[int], act
                 content = content or t
         out.append(_statement(tok, type_, stating, content, kind))
     return out
+
+
+def _first_person(tok: Token) -> bool:
+    """The act's subject is the speaker: "we will respond", "I will not allow"."""
+    subj = _subject(tok)
+    return subj is not None and subj.lower_ in ("we", "i")
+
+
+# Those a warning names as who will pay: "anyone who ...", "those responsible", "the perpetrators".
+WRONGDOERS = {"anyone", "anybody", "whoever", "those", "perpetrator", "culprit", "attacker", "offender", "violator",
+              "assailant", "killer", "organizer", "organiser", "instigator", "rioter", "looter", "criminal"}
+PUNISHING = {"punish", "prosecute", "arrest", "jail", "imprison", "bring", "deal", "hunt", "pursue", "track", "crush"}
+
+
+def _warned_wrongdoers(tok: Token) -> bool:
+    """A passive future of punishment whose subject is the wrongdoers at large: a warning, not a report."""
+    if tok.lemma_.lower() not in PUNISHING:
+        return False
+    if tok.lemma_.lower() == "bring" and not any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.lower_ == "justice" for g in c.children) for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    return subj is not None and (subj.lemma_.lower() in WRONGDOERS | {"responsible"} or any(
+        c.dep_ == "det" and c.lower_ == "those" for c in subj.children))  # "those responsible"

@@ -519,10 +519,26 @@ def _said(tok: Token) -> bool:
         for g in c.children) for c in tok.children)
 
 
+RESERVE_FORMS = {"reserve", "reserves", "reserved", "reserving"}
+ANSWERING = {"respond", "retaliate", "defend", "react", "take", "act", "use", "reply", "hit"}
+
+
+def _reserves_the_right(tok: Token) -> bool:
+    """"reserves the right to respond": a diplomatic threat, read off the words (the small tagger often takes
+    "reserves" for a noun)."""
+    doc = tok.doc
+    if tok.lower_ not in RESERVE_FORMS or tok.i + 4 >= len(doc):
+        return False
+    return doc[tok.i + 1].lower_ == "the" and doc[tok.i + 2].lower_ == "right" and \
+        doc[tok.i + 3].lower_ == "to" and doc[tok.i + 4].lemma_.lower() in ANSWERING
+
+
 def classify(tok: Token) -> Trigger | None:
     """The event a token triggers, or None. Only lexicon lemmas get past the first lookup (cheap)."""
     pos = "V" if verbal(tok) else "N" if tok.pos_ in ("NOUN", "PROPN") else None
     lemma = tok.lemma_.lower()
+    if tok.lower_ in RESERVE_FORMS and pos != "V" and _reserves_the_right(tok):
+        return Trigger(tok, "THREATEN", "violence", False, *span_of(tok))
     if pos == "V" and lemma == "order" and subjects_of(tok) & COURTS and any(
             t.lemma_.lower() in CUSTODY for t in tok.sent):
         return Trigger(tok, "COERCE", "detention", False, *span_of(tok))  # "a court ordered them held in custody"
