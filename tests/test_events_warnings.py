@@ -46,3 +46,17 @@ def test_wrongdoers_told_they_will_be_punished_is_a_threat(extract, text):
 def test_a_sentence_handed_down_is_no_threat(extract):
     report = extract("Two guards were punished on Monday for letting the prisoners escape.")
     assert "THREATEN" not in [e.type for e in report.events]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday his lawyers asked the appeals court to quash the conviction and free him.",
+    "On Monday a magistrate was asked to let police hold the suspect for ten more days.",
+    "On Monday the president ordered the government to compensate the families of the dead.",
+])
+def test_petitions_in_court_and_directives_to_ones_own_officials_are_no_requests(extract, text):
+    assert "REQUEST" not in [s.type for s in extract(text).story_events]
+
+
+def test_a_call_on_a_government_stays_a_request(extract):
+    report = extract("On Monday the opposition called on the government to resign over the killings.")
+    assert "REQUEST" in [s.type for s in report.story_events]

@@ -115,6 +115,8 @@ def rule_out(v: MentionView, story: Story) -> str | None:
             return "accident"
         if _in_the_war(tok):
             return "generic"  # "hundreds of thousands died in the civil war", "in its campaign X has killed"
+    if e.type == "REQUEST" and tok is not None and _petition_or_directive(tok):
+        return "no event"  # "his lawyers asked the court to free him", "the president ordered the government to pay"
     if e.type == "REQUEST" and tok is not None and (any(
             g.lower_ in NO_EVENT_OBJECTS for c in tok.children if c.dep_ == "prep" for g in c.children) or any(
             c.dep_ == "xcomp" and c.lemma_.lower() in ANONYMITY for c in tok.children)):
@@ -310,3 +312,26 @@ def _left_behind(tok: Token) -> bool:
         verb = verb.head
     return verb.lemma_.lower() in LEAVING and (head.lower_ == "from" or verb.i != head.head.i or
                                                verb.pos_ == "NOUN")
+
+
+COURTS = {"court", "judge", "tribunal", "magistrate", "prosecutor", "jury"}
+LITIGANTS = {"lawyer", "attorney", "prosecutor", "counsel", "defence", "defense", "plaintiff"}
+DIRECTIVES = {"order", "instruct", "direct", "task", "tell"}
+SUBORDINATES = {"government", "ministry", "minister", "police", "army", "military", "agency", "authority",
+                "official", "cabinet", "department", "force", "governor", "officer", "commission"}
+
+
+def _petition_or_directive(tok: Token) -> bool:
+    """A request event data does not code: a petition in a court ("his lawyers asked the court to free him",
+    "a judge was asked to allow ..."), or a leader's directive to their own administration ("the president
+    ordered the government to compensate the families")."""
+    addressees = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    addressees += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                   for g in c.children if g.dep_ == "pobj"]
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if any(a.lemma_.lower() in COURTS for a in addressees) or any(
+            s.lemma_.lower() in LITIGANTS for s in subjects):
+        return True
+    # a directive to the country's own bodies, told without naming another state's
+    return tok.lemma_.lower() in DIRECTIVES and any(a.lemma_.lower() in SUBORDINATES and not any(
+        c.ent_type_ in ("GPE", "NORP") or c.dep_ == "poss" for c in a.children) for a in addressees)
