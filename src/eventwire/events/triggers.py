@@ -308,7 +308,9 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
             return Trigger(tok, "ASSAULT", "abduct", False, start, end)  # "carried off scores of students"
         return Trigger(tok, "COERCE", "looting", False, start, end)
     # "who was still being held by the military", "forces holding the president": detention
-    if lemma == "hold" and not any(c.dep_ in ("oprd", "acomp", "ccomp") for c in kids) and not (
+    if lemma == "hold" and not any(c.dep_ in ("oprd", "acomp", "ccomp") for c in kids) and not any(
+            g.dep_ == "amod" and g.lemma_.lower() in ANSWERABLE for c in kids if c.dep_ == "dobj"
+            for g in c.children) and not (  # "holds the rebels responsible": the parser's amod is the predicate
             tok.dep_ == "acl" and tok.tag_ == "VBN") and not any(  # "detainees held in the camp": a state
             (c.dep_ == "nsubj" and _place_like(c)) or (c.dep_ == "advmod" and c.lower_ == "where") or (
                 c.dep_ == "nsubj" and c.lemma_.lower() in FACILITIES) for c in kids):  # "prisons hold 30,000"
@@ -519,6 +521,18 @@ def _said(tok: Token) -> bool:
         for g in c.children) for c in tok.children)
 
 
+ANSWERABLE = {"responsible", "accountable", "answerable", "liable", "culpable"}
+# What makes an act named as done a wrong: "extrajudicial killings", "indiscriminate shelling".
+UNLAWFUL = {"extrajudicial", "summary", "arbitrary", "unlawful", "illegal", "indiscriminate", "systematic",
+            "widespread", "deliberate", "targeted"}
+
+
+def _unlawful_acts(tok: Token) -> bool:
+    """The verb's object is acts of violence called unlawful: "carried out extrajudicial killings"."""
+    return any(c.dep_ == "dobj" and any(m.dep_ in ("amod", "compound") and m.lower_ in UNLAWFUL for m in c.children)
+               and any(e.type == "ASSAULT" for e in ENTRIES.get((c.lemma_.lower(), "N"), ())) for c in tok.children)
+
+
 RESERVE_FORMS = {"reserve", "reserves", "reserved", "reserving"}
 ANSWERING = {"respond", "retaliate", "defend", "react", "take", "act", "use", "reply", "hit"}
 
@@ -555,10 +569,15 @@ def classify(tok: Token) -> Trigger | None:
         return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "police think the network planned the blasts"
     if pos == "V" and lemma in CONTESTED_SAY and readings.claims_an_attack(tok):
         return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "Kyiv claimed that Russian forces had shelled"
-    if pos == "V" and lemma in ("commit", "perpetrate") and tok.dep_ == "ccomp" and \
+    if pos == "V" and lemma in ("commit", "perpetrate", "carry") and tok.dep_ == "ccomp" and \
             tok.head.lemma_.lower() in BELIEVE | SAY_ALLEGE and any(
-            c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children) and objects_of(tok) & CRIME_NOUNS:
-        return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "said the soldiers had committed war crimes"
+            c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children) and (
+            (lemma != "carry" and objects_of(tok) & CRIME_NOUNS) or _unlawful_acts(tok)):
+        # "said the soldiers had committed war crimes", "said the police carried out extrajudicial killings"
+        return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))
+    if pos == "V" and lemma == "suspect" and any(c.dep_ == "prep" and c.lower_ == "of" for d in tok.children
+                                                 if d.dep_ == "dobj" for c in d.children):
+        return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "suspect the militia of carrying out ..."
     if pos == "V" and _said(tok) and readings.alleged_wrongdoing(tok):
         return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "said Rwandan forces had helped the rebels"
     if pos == "V" or (tok.pos_ == "AUX" and lemma == "be"):

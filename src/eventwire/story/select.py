@@ -106,8 +106,9 @@ def rule_out(v: MentionView, story: Story) -> str | None:
         return "nature"  # "677 families forced from their homes found shelter" in a flood story: the water's doing
     if e.type == "AGREE" and tok is not None and tok.pos_ == "NOUN" and _left_behind(tok):
         return "referenced"  # "pulled out of the nuclear deal": the leaving is the event, not the deal
-    if e.type == "ASSAULT" and tok is not None and not v.definite and _alleged(tok):
-        return "allegation"  # "whom Washington has accused of genocide": what the accusation says, no incident
+    if tok is not None and not v.definite and _alleged(tok):
+        return "allegation"  # "whom Washington has accused of genocide", "accused the rebels of breaking the
+        # truce": what the accusation says, no incident of its own
     if e.type in ("ASSAULT", "COERCE") and tok is not None and _over_a_period(tok):
         return "generic"  # "fighting between the two communities between 1999 and 2007 killed 50,000"
     if e.type == "ASSAULT" and tok is not None and tok.lemma_.lower() in CASUALTY_ONLY:
@@ -245,7 +246,8 @@ ALLEGING = {"accuse", "charge", "convict", "suspect", "guilty", "accusation", "a
 def _alleged(tok: Token) -> bool:
     """A nominal act that an accusation or charge names ("accused of genocide in Darfur", "charged with
     murder") and no day dates: the accusation is the event, the act it names is a description."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "with", "for"):
+    if not ((tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj") or (tok.pos_ == "VERB" and tok.dep_ == "pcomp")) \
+            or tok.head.lower_ not in ("of", "with", "for"):
         return False
     if any(c.ent_type_ in ("DATE", "TIME") for c in tok.subtree):
         return False
