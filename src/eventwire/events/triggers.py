@@ -521,6 +521,21 @@ def _said(tok: Token) -> bool:
         for g in c.children) for c in tok.children)
 
 
+CAPTIVITY_WORDS = {"seize", "kidnap", "abduct", "hostage", "captive", "captivity", "kidnapping", "abduction",
+                   "ransom", "capture"}
+CAPTORS = DOERS | {"kidnapper", "abductor", "captor", "gunman", "bandit", "pirate", "hostage-taker"}
+
+
+def _captors(tok: Token) -> bool:
+    """Who lets people go is an armed group or their captors: a release, not a lay-off."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    words = {subj.lemma_.lower()} | {c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod")}
+    # or the sentence tells the captivity: "let 36 workers go, six days after seizing them"
+    return bool(words & CAPTORS) or any(t.lemma_.lower() in CAPTIVITY_WORDS for t in tok.sent)
+
+
 ANSWERABLE = {"responsible", "accountable", "answerable", "liable", "culpable"}
 # What makes an act named as done a wrong: "extrajudicial killings", "indiscriminate shelling".
 UNLAWFUL = {"extrajudicial", "summary", "arbitrary", "unlawful", "illegal", "indiscriminate", "systematic",
@@ -778,7 +793,8 @@ def classify(tok: Token) -> Trigger | None:
             {g.lemma_.lower() for p in patients_of(tok) for g in (p, *(  # "the same number of prisoners"
                 x for q in p.children if q.dep_ == "prep" and q.lower_ == "of" for x in q.children))} & RELEASED
             or objects_of(tok) & CAPTIVITY
-            or (lemma == "set" and any(p.pos_ == "PRON" for p in patients_of(tok)))):  # "set them free"
+            or (lemma == "set" and any(p.pos_ == "PRON" for p in patients_of(tok)))  # "set them free"
+            or _captors(tok)):  # "the Shining Path let 36 gas workers go"
         return None  # "the company let go 200 workers": layoffs, not a release
     if lemma == "block" and type_ == "PROTEST" and subjects_of(tok) & (SECURITY | STATE_BODIES | AUTHORITIES):
         type_, mode = "COERCE", "restrict"  # "the authorities blocked access to social media"

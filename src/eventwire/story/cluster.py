@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 WINDOW = 40  # how many of the most recently mentioned events a mention may join
 CLAIMS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
+# Acts a later sentence may tell again by whom they were done to: a release, a handover, an expulsion.
+RESTATED = {"RETREAT", "SANCTION", "AID"}
 OWN_KIND = {"abduct", "sexual", "destroy", "torture", "beat", "assassinate", "coup"}
 # Kinds of coercion that are never one act: modes of one kind may be ("detained" ... "held").
 COERCE_KINDS = {"restrict": "restrict", "ban": "restrict", "martial-law": "restrict", "evacuation": "evacuation",
@@ -227,7 +229,14 @@ def _fits(g: Group, v: MentionView, story: Story) -> bool:
     # A later sentence: a restatement ("the raid", "the attack", "were killed") of this incident.
     if e.type in ("ASSAULT", "COERCE", "PROTEST") or v.definite or getattr(e, "same_as", None):
         return True
-    return e.actor1 is not None and e.actor1 == g.actor1
+    if e.actor1 is not None and e.actor1 == g.actor1:
+        return True
+    # "the rebels freed the workers before dawn", "the 36 hostages were released": the same act done to the same
+    # people, told again without its doer's name
+    same_patients = e.actor2 is not None and (e.actor2 == g.actor2 or e.actor2 in g.targets)
+    return same_patients and e.type in RESTATED and (e.actor1 is None or (
+        story.generic_actor(e.actor1) and g.actor1 is not None and
+        _side(story.actor_type.get(e.actor1)) == _side(story.actor_type.get(g.actor1))))
 
 
 def cluster(chosen: list[MentionView], story: Story) -> list[Group]:

@@ -1,0 +1,38 @@
+"""Releases told as "let them go" and retold later, and armed groups a wire desk meets every week known by
+name (the knowledge file).  Invented sentences; each fails before the fifteenth session."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text: str, published: str = "2024-03-09"):
+        return pipeline.extract(text, published=published)
+
+    return run
+
+
+def test_captors_letting_people_go_is_a_release_and_its_retelling_joins(extract):
+    report = extract("Rebels let 14 road workers go on Saturday, five days after seizing them near Dorval. The "
+                     "militants freed the workers before dawn, the army said.")
+    releases = [s for s in report.story_events if s.type == "RETREAT"]
+    assert len(releases) == 1 and len(releases[0].mentions) == 2
+
+
+def test_a_company_letting_workers_go_is_no_release(extract):
+    assert not [e for e in extract("The mining firm let go 200 workers on Friday.").events if e.type == "RETREAT"]
+
+
+@pytest.mark.parametrize(("text", "actor_id"), [
+    ("Shining Path fighters ambushed an army patrol near the river on Friday.", "shining-path"),
+    ("ELN guerrillas ambushed an army patrol near the river on Friday.", "eln"),
+    ("Fighters of the Jalisco New Generation Cartel ambushed a police patrol on Friday.", "cjng"),
+    ("Baloch Liberation Army fighters ambushed an army convoy on Friday.", "baloch-liberation-army"),
+])
+def test_recurring_armed_groups_are_known(extract, text, actor_id):
+    report = extract(text)
+    actors = {a.id: a for a in report.actors}
+    assert actor_id in actors and actors[actor_id].type == "armed_group"
+    assert any(s.actor1 == actor_id for s in report.story_events if s.type == "ASSAULT")
