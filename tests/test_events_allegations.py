@@ -42,3 +42,31 @@ def test_allegations_are_accusations(extract, text):
 def test_holding_hostages_stays_a_detention(extract):
     report = extract("On Monday the militia held twelve aid workers at a camp near Dorval.")
     assert "COERCE" in [t for t, _, _ in _story(report)]
+
+
+def test_police_storming_a_building_and_seizing_a_man_is_a_raid_and_an_arrest(extract):
+    report = extract("Police stormed the Ruritanian embassy in Dorval on Friday and seized a former minister.")
+    types = [t for t, _, _ in _story(report)]
+    assert "COERCE" in types and "ASSAULT" not in types
+
+
+def test_hitting_back_in_words_is_an_accusation(extract):
+    report = extract("The prime minister hit back on Saturday, describing the raid as a lawless act.")
+    types = [t for t, _, _ in _story(report)]
+    assert "ACCUSE" in types and "ASSAULT" not in types
+
+
+def test_hitting_back_with_strikes_stays_an_attack(extract):
+    report = extract("On Saturday the army hit back with artillery strikes on the rebel camps near Dorval.")
+    assert "ASSAULT" in [t for t, _, _ in _story(report)]
+
+
+def test_a_warning_about_what_others_do_is_no_threat(extract):
+    report = extract("On Monday UN investigators warned that the militia was shelling villages along the river.")
+    types = [t for t, _, _ in _story(report)]
+    assert "THREATEN" not in types and "ACCUSE" in types
+
+
+def test_a_warning_of_ones_own_act_stays_a_threat(extract):
+    report = extract("On Monday the army warned that it would crush the militia in the hills.")
+    assert "THREATEN" in [t for t, _, _ in _story(report)]

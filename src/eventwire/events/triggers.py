@@ -324,6 +324,8 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
     patients = patients_of(tok)
     doers = {c.lemma_.lower() for c in kids if c.dep_ == "nsubj"} | {
         g.lemma_.lower() for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"}
+    if not doers and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        doers = {c.lemma_.lower() for c in tok.head.children if c.dep_ == "nsubj"}  # "police stormed ... and seized"
     # "women were seized near the town", "gunmen grabbed two priests": an abduction; by the police, an arrest
     if lemma in SEIZE_PEOPLE and tok.dep_ != "amod" and patients and all(_person(p) for p in patients) and not any(
             c.dep_ == "prt" for c in kids):  # "parents snatched up their children": to safety
@@ -347,6 +349,9 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
                 t.lemma_.lower() in MILITARY_DOERS for t in tok.sent)):
             return Trigger(tok, "COERCE", "coup", False, start, end)
     # "New Delhi had hit back": a reprisal (not "hit back at critics", not a person's retort)
+    if lemma == "hit" and any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in kids) and any(
+            c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in RETORTS for c in kids):
+        return Trigger(tok, "ACCUSE", "disapprove", False, start, end)  # "hit back, describing the arrest as ..."
     if lemma == "hit" and any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in kids) and not any(
             c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in kids) and not any(
             g.lemma_.lower() in SPEECH_TARGETS or g.ent_type_ == "PERSON"
@@ -536,6 +541,9 @@ def _captors(tok: Token) -> bool:
     return bool(words & CAPTORS) or any(t.lemma_.lower() in CAPTIVITY_WORDS for t in tok.sent)
 
 
+# Verbs of a retort that make "hit back" words, not blows: "hit back, describing the arrest as ...".
+RETORTS = {"say", "describe", "call", "accuse", "brand", "dismiss", "label", "term", "condemn", "denounce", "insist",
+           "argue", "tell", "write", "tweet", "reject", "deny"}
 ANSWERABLE = {"responsible", "accountable", "answerable", "liable", "culpable"}
 # What makes an act named as done a wrong: "extrajudicial killings", "indiscriminate shelling".
 UNLAWFUL = {"extrajudicial", "summary", "arbitrary", "unlawful", "illegal", "indiscriminate", "systematic",
@@ -546,6 +554,24 @@ def _unlawful_acts(tok: Token) -> bool:
     """The verb's object is acts of violence called unlawful: "carried out extrajudicial killings"."""
     return any(c.dep_ == "dobj" and any(m.dep_ in ("amod", "compound") and m.lower_ in UNLAWFUL for m in c.children)
                and any(e.type == "ASSAULT" for e in ENTRIES.get((c.lemma_.lower(), "N"), ())) for c in tok.children)
+
+
+MODALS = {"will", "would", "shall", "could", "may", "might", "can", "'ll", "wo", "must", "should"}
+
+
+def _warned_of_others(tok: Token) -> bool:
+    """A warning that tells what a named other party is doing or did ("warned that the militia was attacking
+    villages"), not what the speaker will do: no modal, a subject that is not a pronoun, an act of violence."""
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" or any(a.lower_ in MODALS for a in c.children if a.dep_ == "aux"):
+            continue
+        lemma = c.lemma_.lower()
+        if any(e.type in ("ASSAULT", "COERCE") for e in ENTRIES.get((lemma, "V"), ())):
+            return True
+    return False
 
 
 RESERVE_FORMS = {"reserve", "reserves", "reserved", "reserving"}
@@ -568,6 +594,9 @@ def classify(tok: Token) -> Trigger | None:
     lemma = tok.lemma_.lower()
     if tok.lower_ in RESERVE_FORMS and pos != "V" and _reserves_the_right(tok):
         return Trigger(tok, "THREATEN", "violence", False, *span_of(tok))
+    if pos == "V" and lemma == "warn" and _warned_of_others(tok):
+        # "UN experts warned that M23 fighters were attacking more often": what others do, not a threat
+        return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))
     if pos == "V" and lemma == "order" and subjects_of(tok) & COURTS and any(
             t.lemma_.lower() in CUSTODY for t in tok.sent):
         return Trigger(tok, "COERCE", "detention", False, *span_of(tok))  # "a court ordered them held in custody"
