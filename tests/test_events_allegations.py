@@ -70,3 +70,27 @@ def test_a_warning_about_what_others_do_is_no_threat(extract):
 def test_a_warning_of_ones_own_act_stays_a_threat(extract):
     report = extract("On Monday the army warned that it would crush the militia in the hills.")
     assert "THREATEN" in [t for t, _, _ in _story(report)]
+
+
+def test_calling_detainees_terrorists_accuses_them(extract):
+    report = extract("On Monday the president said the detainees were terrorists plotting against the state.")
+    assert "ACCUSE" in [e.type for e in report.events]
+
+
+def test_the_outlets_own_description_accuses_no_one(extract):
+    report = extract("The gunmen were bandits from the hills, the report said.")
+    assert "ACCUSE" not in [e.type for e in report.events if e.trigger and e.trigger.text == "bandits"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bandits raided a market in Dorval on Monday. Ruritania called the step disproportionate.",
+    "Bandits raided a market in Dorval on Monday. Villagers said the soldiers had deliberately targeted the "
+    "market.",
+])
+def test_a_step_called_disproportionate_or_an_act_done_on_purpose_is_an_accusation(extract, text):
+    assert "ACCUSE" in [t for t, _, _ in _story(extract(text))]
+
+
+def test_ones_own_deliberate_strike_is_no_accusation(extract):
+    report = extract("On Monday the army said it had deliberately targeted militant hideouts near Dorval.")
+    assert "ACCUSE" not in [t for t, _, _ in _story(report)]

@@ -223,6 +223,23 @@ def called_a_crime(tok: Token) -> bool:
     return any(e.type == "ASSAULT" for e in ENTRIES.get((subj.lemma_.lower(), "N"), ()))
 
 
+# What calling people something accuses them of: "the detainees are terrorists", "they are traitors".
+PEOPLE_LABELS = {"terrorist", "traitor", "criminal", "mercenary", "murderer", "spy", "saboteur", "war criminal",
+                 "conspirator"}
+
+
+def labelled_people(tok: Token) -> bool:
+    """People a named speaker calls terrorists or traitors: "Saied says the detainees are terrorists" (the copula's
+    subject a noun, the clause what someone says); not "the attackers were terrorists from abroad", the outlet's."""
+    head = tok.head
+    if tok.dep_ != "attr" or head.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in head.children):
+        return False
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return head.dep_ == "ccomp" and head.head.lemma_.lower() in SAY_ALLEGE | {"call", "brand", "claim"}
+
+
 # Wrongdoing a speaker may allege of a named party (CAMEO 112 accuse): what is violated, stoked, backed.
 VIOLATED = {"airspace", "sovereignty", "territory", "border", "ceasefire", "truce", "law", "agreement", "accord",
             "resolution", "right", "integrity", "constitution", "sanction", "embargo"}
@@ -254,7 +271,13 @@ def alleged_wrongdoing(tok: Token) -> bool:
                    for p in c.children)
     if lemma in ("seek", "try", "plot", "attempt", "conspire", "plan"):
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in OUSTING for c in tok.children)
-    return False
+    # "residents said the soldiers had deliberately targeted him": an act said to be done on purpose
+    return any(c.dep_ == "advmod" and c.lower_ in ON_PURPOSE for c in tok.children) and any(
+        e.type == "ASSAULT" for e in ENTRIES.get((lemma, "V"), ()))
+
+
+ON_PURPOSE = {"deliberately", "intentionally", "indiscriminately", "systematically", "wilfully", "willfully",
+              "knowingly", "purposely"}
 
 
 def _named_party(tok: Token) -> bool:
@@ -266,6 +289,7 @@ def _named_party(tok: Token) -> bool:
            for c in tok.children):
         return True
     return tok.lemma_.lower() in ARMED_NOUNS | {"army", "military", "police", "government", "regime", "drone",
+                                                 "force", "troop", "soldier",
                                                  "company", "ministry", "junta", "country", "state", "neighbour",
                                                  "neighbor"}
 

@@ -99,7 +99,8 @@ CONDEMN = {"criminal", "crime", "barbaric", "barbarous", "barbarism", "heinous",
 CONDEMN_ADJ = {"criminal", "barbaric", "barbarous", "heinous", "cowardly", "despicable", "abhorrent", "atrocious",
                "inhumane", "inhuman", "monstrous", "savage", "reprehensible", "deplorable", "unacceptable",
                "outrageous", "shameful", "disgraceful", "illegal", "unlawful", "illegitimate", "murderous",
-               "irresponsible", "reckless", "unjustified", "unjustifiable"}
+               "irresponsible", "reckless", "unjustified", "unjustifiable", "disproportionate", "unfriendly",
+               "authoritarian", "abusive", "arbitrary"}
 # "the vote was marred by fraud": an allegation of fraud.
 FRAUD = {"fraud", "irregularity", "rigging", "manipulation", "ballot-stuffing", "cheating", "intimidation"}
 # Places and crossings that are shut ("the borders would stay shut").
@@ -639,6 +640,8 @@ def classify(tok: Token) -> Trigger | None:
         return Trigger(tok, "SANCTION", "expel", False, *span_of(tok))  # "gave the envoy 48 hours to leave"
     if pos == "N" and lemma in CONDEMN_NOUNS and readings.called_a_crime(tok):
         return Trigger(tok, "ACCUSE", "disapprove", False, *span_of(tok))  # "the strike was a war crime"
+    if pos == "N" and lemma in readings.PEOPLE_LABELS and readings.labelled_people(tok):
+        return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))  # "says the detainees are terrorists"
     if pos == "V" and lemma in ("detain", "hold", "keep") and any(
             c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in ("hospital", "clinic", "infirmary") for g in c.children)
