@@ -312,7 +312,7 @@ def _attributive_elsewhere(sent: Span, t: Time, trig: Token) -> bool:
         if tok.dep_ in ("relcl", "acl"):
             owner = tok.head
             if tok.dep_ == "acl" and _set_off(first) and trig.left_edge.i <= owner.i <= trig.right_edge.i:
-                return False  # "police killed X, a man taking part in the protests, on May 16": the killing's day
+                return False  # "guards beat X, a miner joining the strike, on March 3": the beating's day
             return not (owner.left_edge.i <= trig.i <= owner.right_edge.i)
         tok = tok.head
     return False

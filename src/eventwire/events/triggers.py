@@ -596,7 +596,7 @@ def classify(tok: Token) -> Trigger | None:
     if tok.lower_ in RESERVE_FORMS and pos != "V" and _reserves_the_right(tok):
         return Trigger(tok, "THREATEN", "violence", False, *span_of(tok))
     if pos == "V" and lemma == "warn" and _warned_of_others(tok):
-        # "UN experts warned that M23 fighters were attacking more often": what others do, not a threat
+        # "monitors warned that the militia was shelling villages": what others do, not a threat
         return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))
     if pos == "V" and lemma == "order" and subjects_of(tok) & COURTS and any(
             t.lemma_.lower() in CUSTODY for t in tok.sent):

@@ -247,7 +247,7 @@ def _conjoined_doers(record: StoryEvent, members: list[MentionView], story: Stor
     chain, todo = [subj], [subj]
     partners = []
     if verb.lemma_.lower() == "join" and verb != tok:
-        # "the African Union joined the United States and Senegal in criticising him": they criticised too
+        # "the bloc joined Norway and Japan in condemning the coup": the partners condemned it too
         partners = [c for c in verb.children if c.dep_ == "dobj"]
     # "Japan, like Norway, condemned ...", "A, along with B, ...": the phrase names a party doing the same
     partners += [g for c in [*subj.children, *(c for c in verb.children if c.i < verb.i)]
