@@ -60,3 +60,20 @@ def test_petitions_in_court_and_directives_to_ones_own_officials_are_no_requests
 def test_a_call_on_a_government_stays_a_request(extract):
     report = extract("On Monday the opposition called on the government to resign over the killings.")
     assert "REQUEST" in [s.type for s in report.story_events]
+
+
+def test_a_promise_to_force_the_other_side_is_a_threat(extract):
+    report = extract('On Sunday Ruritania promised to "force those behind this provocation to pay".')
+    assert "THREATEN" in [s.type for s in report.story_events]
+    assert "AGREE" not in [s.type for s in report.story_events]
+
+
+def test_forces_rushed_somewhere_are_a_deployment_when_the_parse_loses_them(extract):
+    report = extract("According to a regional spokesman, soldiers and armoured cars were rushed to the valley at "
+                     "once to pursue the gunmen.")
+    assert "MOBILIZE" in [s.type for s in report.story_events]
+
+
+def test_goods_rushed_somewhere_are_no_deployment(extract):
+    report = extract("Blankets and tents were rushed to the valley on Monday.")
+    assert "MOBILIZE" not in [e.type for e in report.events]

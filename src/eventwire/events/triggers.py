@@ -132,7 +132,7 @@ TAKEN_PLACES = {
 # What an intent to avenge or retaliate threatens: "pledged to avenge them" is a threat, not a promise.
 PROMISES = {"pledge", "promise", "vow", "swear"}
 THREAT_VERBS = {"avenge", "retaliate", "punish", "revenge", "crush", "attack", "strike", "kill", "disrupt",
-                "annihilate", "retake", "liberate"}
+                "annihilate", "retake", "liberate", "force", "respond", "hunt", "eliminate", "destroy"}
 ASSERT_DEPS = ("ccomp", "acl", "appos")
 ATTRIBUTION = {"plan", "plot", "orchestrate", "mastermind", "behind", "responsible", "sponsor", "order",
                "carry", "commit", "stage", "direct"}
@@ -557,6 +557,23 @@ def _unlawful_acts(tok: Token) -> bool:
                and any(e.type == "ASSAULT" for e in ENTRIES.get((c.lemma_.lower(), "N"), ())) for c in tok.children)
 
 
+DEPLOYING = {"rush", "deploy", "send", "dispatch", "airlift", "move"}
+SENT_FORCES = {"troop", "soldier", "police", "policeman", "force", "reinforcement", "army", "officer", "commando",
+               "paramilitary", "tank"}
+
+
+def _forces_sent(tok: Token) -> bool:
+    """A passive of sending with no subject the parser found, and security forces named just before it ("soldiers
+    and armoured vehicles were rushed to the area", the subject hung on an earlier phrase)."""
+    kids = list(tok.children)
+    if not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ == "nsubjpass" for c in kids):
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ in ("to", "into", "towards") for c in kids):
+        return False
+    before = tok.doc[max(tok.sent.start, tok.i - 8):tok.i]
+    return any(t.lemma_.lower() in SENT_FORCES and t.pos_ == "NOUN" for t in before)
+
+
 MODALS = {"will", "would", "shall", "could", "may", "might", "can", "'ll", "wo", "must", "should"}
 
 
@@ -595,6 +612,9 @@ def classify(tok: Token) -> Trigger | None:
     lemma = tok.lemma_.lower()
     if tok.lower_ in RESERVE_FORMS and pos != "V" and _reserves_the_right(tok):
         return Trigger(tok, "THREATEN", "violence", False, *span_of(tok))
+    if pos == "V" and lemma in DEPLOYING and _forces_sent(tok):
+        # "soldiers and armoured vehicles were rushed to the area": the parser may lose the passive subject
+        return Trigger(tok, "MOBILIZE", "troops", False, *span_of(tok))
     if pos == "V" and lemma == "warn" and _warned_of_others(tok):
         # "monitors warned that the militia was shelling villages": what others do, not a threat
         return Trigger(tok, "ACCUSE", "allege", False, *span_of(tok))
