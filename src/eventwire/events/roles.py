@@ -622,6 +622,10 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
             a2 = victim(doc, patient_possessive(tok), actors)
         if a2 is None and type_ == "ASSAULT":
             a2 = victim(doc, _aimed_at(tok), actors)
+    if a1 is None and type_ == "ASSAULT":
+        hands = _at_the_hands_of(tok)  # "three people died at the hands of the security forces"
+        if hands is not None:
+            a1 = actor_for(doc, hands, actors)
     if a1 is not None and a1 == a2:
         a2 = None
     return a1, a2
@@ -674,3 +678,13 @@ def negotiating_partners(doc: Doc, tok: Token, actors: ActorTable | None) -> tup
             others.append(found)
         named = next((c for c in named.children if c.dep_ == "conj"), None)
     return actor_for(doc, first, actors), others
+
+
+def _at_the_hands_of(tok: Token) -> Token | None:
+    """Who "at the hands of" names as the doer: "three people died at the hands of the security forces"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "at":
+            for hands in c.children:
+                if hands.dep_ == "pobj" and hands.lower_ == "hands":
+                    return _pobj(hands, {"of"})
+    return None
