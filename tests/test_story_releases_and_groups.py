@@ -54,3 +54,15 @@ def test_the_hands_that_killed_name_the_doer(extract):
                      "Thursday during a march, the opposition said.")
     doers = [s.actor1 for s in report.story_events if s.type == "ASSAULT"]
     assert doers and doers[0] is not None and "nigeria" in doers[0]
+
+
+def test_named_victims_rank_before_the_generic_civilians():
+    from types import SimpleNamespace
+
+    from eventwire.story.resolve import _victim_rank
+    story = SimpleNamespace(actor_names={"civilians": "Civilians", "employees": "employees of the water board",
+                                         "car": "car", "military": "Military"},
+                            actor_type={"civilians": "population", "employees": "population", "car": "other",
+                                        "military": "military"})
+    ranks = {a: _victim_rank(story, a) for a in ("military", "employees", "civilians", "car")}
+    assert ranks["military"] < ranks["employees"] < ranks["civilians"] < ranks["car"]

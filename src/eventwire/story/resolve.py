@@ -524,8 +524,10 @@ def _pick_actor1(members: list[MentionView], story: Story, actor2: str | None) -
     return (found or [None])[0]
 
 
-def _victim_rank(story: Story, actor_id: str) -> int:
-    """People and forces before things; a bare count ("12", "more than 30 others") last."""
+def _victim_rank(story: Story, actor_id: str) -> float:
+    """People and forces before things; the people a mention names ("two employees of the revenue office",
+    "fishermen") before the generic civilians another mention counts; a bare count ("12", "more than 30
+    others") last."""
     name = story.actor_names.get(actor_id, actor_id)
     if not any(ch.isalpha() for ch in name) or name.lower().split()[-1] in COUNT_ONLY:
         return 3
@@ -533,7 +535,7 @@ def _victim_rank(story: Story, actor_id: str) -> int:
     if t in TARGET_TYPES and t != "population":
         return 0
     if t == "population":
-        return 1
+        return 1.5 if actor_id == "civilians" else 1
     return 2
 
 
