@@ -38,17 +38,6 @@ def test_recurring_armed_groups_are_known(extract, text, actor_id):
     assert any(s.actor1 == actor_id for s in report.story_events if s.type == "ASSAULT")
 
 
-def test_officers_who_arrest_are_the_countrys_police(extract):
-    report = extract("DORVAL, Ruritania (AFP) - Officers arrested the opposition leader at his home on Monday.")
-    police = {a.id: a for a in report.actors if a.type == "police"}
-    assert police and any(s.actor1 in police for s in report.story_events if s.type == "COERCE")
-
-
-def test_army_officers_are_not_police(extract):
-    report = extract("Two army officers were wounded on Monday near Dorval.")
-    assert not [a for a in report.actors if a.type == "police"]
-
-
 def test_the_hands_that_killed_name_the_doer(extract):
     report = extract("KANO, Nigeria (AFP) - Three people died at the hands of Nigeria's security forces on "
                      "Thursday during a march, the opposition said.")

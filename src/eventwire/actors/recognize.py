@@ -646,10 +646,6 @@ class Recognizer:
             return "ministry" if low == "ministry" or mods & PORTFOLIOS else None
         if low in POLICE or (low in GUARDS and mods & BORDER_WORDS):
             return "police"
-        if low == "officers" and (mods & {"police", "riot", "security", "traffic", "anti-riot"} or not (
-                mods - {"the", "some", "several", "many", "dozens", "hundreds", "of", "plainclothes", "armed"}
-                - {t.lower_ for t in tokens if t.like_num})):
-            return "police"  # "officers arrested the 81-year-old", "riot officers": not "army officers"
         if (low in INTELLIGENCE_HEADS and mods & INTELLIGENCE_WORDS) or (
                 low == "intelligence" and any(self.kb.demonym(t.text) for t in tokens if t.i < head.i)):
             return "intelligence"  # "Israeli intelligence said": the state's service
