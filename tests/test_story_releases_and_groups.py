@@ -55,3 +55,19 @@ def test_named_victims_rank_before_the_generic_civilians():
                                         "military": "military"})
     ranks = {a: _victim_rank(story, a) for a in ("military", "employees", "civilians", "car")}
     assert ranks["military"] < ranks["employees"] < ranks["civilians"] < ranks["car"]
+
+
+def test_last_week_and_its_day_are_one_background_attack(extract):
+    # "last week" counted from a Sunday is the week before; the day it names falls in the week after
+    report = extract("A suicide bomber drove a car into a police convoy near Dorval on Sunday, killing five officers, "
+                     "police said.\nLast week fighters of the Baloch Liberation Army ambushed a train with 300 "
+                     "passengers on board in the hills near Kelso and Arlo on March 11, killing 21 passengers and "
+                     "four soldiers; troops killed all the attackers the next day, March 12.", "2025-03-16")
+    ambush = [s for s in report.story_events if s.type == "ASSAULT" and s.actor1 == "baloch-liberation-army"]
+    assert len(ambush) == 1 and ambush[0].date == "2025-03-11"
+
+
+def test_the_national_liberation_army_is_the_eln():
+    from eventwire.actors.knowledge import knowledge
+    entry = knowledge().lookup("National Liberation Army")
+    assert entry is not None and entry.id == "eln"

@@ -116,7 +116,21 @@ def _same_time(a: str, b: str, published: str | None) -> bool:
     if a[:10] == b[:10]:
         return True
     day, period = (a, b) if len(a) > len(b) else (b, a)
+    if "-W" in period[:6] and _next_week(period, day):
+        return True  # "last week ... on March 11": a week a reporter counts loosely and a day in the week after
     return _holds(period, day) and bool(published) and _holds(period, published)  # type: ignore[arg-type]
+
+
+def _next_week(week: str, day: str) -> bool:
+    """The day falls in the ISO week after the named one ("2025-W10" and Tuesday 2025-03-11, in W11)."""
+    from datetime import date
+    try:
+        year, number, _ = date.fromisoformat(day[:10]).isocalendar()
+    except ValueError:
+        return False
+    if not (week[:4].isdigit() and week[6:8].isdigit()):
+        return False
+    return (int(week[:4]), int(week[6:8]) + 1) == (year, number)
 
 
 def _holds(period: str, day: str) -> bool:
