@@ -118,7 +118,7 @@ BENCHES: dict[str, dict[str, Any]] = {
                             "gate": False, "stage": "all",
                             "what": "wire.jsonl's test part (scored once, after the rules written on its dev part)"},
     "stories-heldout": {"cmd": ["stories/score.py", "--gold", *HELDOUT_STORIES], "gate": False, "stage": "all",
-                        "what": "36 coded real reports of our own whose errors are never read (h, i; j, k added in the 15th session)"},
+                        "what": "36 coded real reports of ours whose errors are never read (h, i; j, k: session 15)"},
     "story-scorer": {"cmd": ["train_story_scorer.py", "--check"], "local": True, "gate": False, "stage": "story",
                      "what": "the story scorer's 5-fold cross-validation over our own coded reports"},
     "type-probe": {"cmd": ["type_classifier_probe.py", "--threshold", "0.5"], "local": True, "gate": False,

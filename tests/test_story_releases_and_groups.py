@@ -39,8 +39,8 @@ def test_recurring_armed_groups_are_known(extract, text, actor_id):
 
 
 def test_the_hands_that_killed_name_the_doer(extract):
-    report = extract("KANO, Nigeria (AFP) - Three people died at the hands of Nigeria's security forces on "
-                     "Thursday during a march, the opposition said.")
+    report = extract("Two protesters died at the hands of Nigeria's security forces in Kano on Thursday, the "
+                     "opposition said.")
     doers = [s.actor1 for s in report.story_events if s.type == "ASSAULT"]
     assert doers and doers[0] is not None and "nigeria" in doers[0]
 
@@ -59,10 +59,11 @@ def test_named_victims_rank_before_the_generic_civilians():
 
 def test_last_week_and_its_day_are_one_background_attack(extract):
     # "last week" counted from a Sunday is the week before; the day it names falls in the week after
-    report = extract("A suicide bomber drove a car into a police convoy near Dorval on Sunday, killing five officers, "
-                     "police said.\nLast week fighters of the Baloch Liberation Army ambushed a train with 300 "
-                     "passengers on board in the hills near Kelso and Arlo on March 11, killing 21 passengers and "
-                     "four soldiers; troops killed all the attackers the next day, March 12.", "2025-03-16")
+    report = extract("A bomber rammed an explosives-laden van into a police convoy near Dorval on Sunday, killing "
+                     "five officers, police said.\nLast week fighters of the Baloch Liberation Army ambushed a "
+                     "train with 300 passengers on board in the hills near Kelso and Arlo on March 11, killing 21 "
+                     "passengers and four soldiers; troops killed all the attackers the next day, March 12.",
+                     "2025-03-16")
     ambush = [s for s in report.story_events if s.type == "ASSAULT" and s.actor1 == "baloch-liberation-army"]
     assert len(ambush) == 1 and ambush[0].date == "2025-03-11"
 

@@ -623,7 +623,7 @@ def roles(doc: Doc, tok: Token, is_verb: bool, actors: ActorTable | None,
         if a2 is None and type_ == "ASSAULT":
             a2 = victim(doc, _aimed_at(tok), actors)
     if a1 is None and type_ == "ASSAULT":
-        hands = _at_the_hands_of(tok)  # "three people died at the hands of the security forces"
+        hands = _at_the_hands_of(tok)  # "two men died at the hands of soldiers"
         if hands is not None:
             a1 = actor_for(doc, hands, actors)
     if a1 is not None and a1 == a2:
@@ -681,7 +681,7 @@ def negotiating_partners(doc: Doc, tok: Token, actors: ActorTable | None) -> tup
 
 
 def _at_the_hands_of(tok: Token) -> Token | None:
-    """Who "at the hands of" names as the doer: "three people died at the hands of the security forces"."""
+    """Who "at the hands of" names as the doer: "two men died at the hands of soldiers"."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "at":
             for hands in c.children:
