@@ -436,3 +436,23 @@ def test_two_towns_of_one_area_on_two_days_are_two_events():
     assert joins(rep("d", place=KADUNA, date="2025-02-10"), first)  # the same town a day apart
     # a town inside the region named for the event is no other place
     assert joins(rep("e", place=KAJURU, date="2025-02-10"), rep("f", place=KADUNA_STATE, date="2025-02-09"))
+
+
+# Two towns of one province, about 106 km apart (invented coordinates).
+RIVERTON = ("Riverton", 4.736, 45.204, "SOM", "Hiiraan", "city")
+LAKESIDE = ("Lakeside", 3.853, 45.567, "SOM", "Hiiraan", "city")
+SHABAAB = ("al-shabaab", "al-Shabaab", "armed_group", "SOM")
+
+
+def test_two_towns_each_report_places_its_act_in_are_two_attacks():
+    # one group, one day, one province: a base stormed outside one town, a police station raided in the other
+    base = rep("a", place=RIVERTON, date="2024-03-11", actor1=SHABAAB)
+    station = rep("b", place=LAKESIDE, date="2024-03-11", actor1=SHABAAB)
+    assert not joins(station, base)
+
+
+def test_a_town_the_story_only_stands_in_for_still_joins_within_the_province():
+    # the second report's place is the story's town, not one its text attaches the act to: outlets may differ
+    base = rep("a", place=RIVERTON, date="2024-03-11", actor1=SHABAAB)
+    vague = rep("b", place=LAKESIDE, date="2024-03-11", actor1=SHABAAB, precision="story")
+    assert joins(vague, base)

@@ -70,6 +70,7 @@ from .store import Store
 
 REAL = ("asserted", "reported")
 COARSE = {"country", "water"}  # no point to measure from
+TOWNS_APART_KM = 75.0  # two towns each report attaches its act to, further apart than this, are two places
 REGION_KM = 150.0  # how far a town may lie from the centre of the region named for the same event
 # Acts done to someone, whose second actor is the victim: an army camp attacked is not a market. In other
 # acts (a withdrawal, a march) the second actor is whom the act concerns, and outlets name it loosely.
@@ -316,6 +317,12 @@ def judge(c: Canonical, r: EventReport, km: float, days: int, explain: bool = Tr
                 # its district town), seldom on both: two towns of one area on two days are two events (a town
                 # inside a region named for it is no disagreement).
                 d = km_between(x.lat, x.lon, r.lat, r.lon)  # type: ignore[arg-type]
+                if d > TOWNS_APART_KM and _own_town(x) and _own_town(r):
+                    # two towns each report's own words place the act in, further apart than a village and its
+                    # district town: two attacks of one day in one province ("a base outside Beledweyne", "a
+                    # police station in Bulo Burte")
+                    return (f"places {d:.0f} km apart ({x.place_name} / {r.place_name}), each the town its "
+                            "report places the act in")
                 inside = "region" in (x.feature, r.feature) and bool(r.admin1) and r.admin1 == x.admin1
                 if d > km and x.day != r.day and not inside:
                     return (f"places {d:.0f} km apart ({x.place_name} / {r.place_name}) on two days "
@@ -355,6 +362,12 @@ def _vouched(c: Canonical, r: EventReport, placed: list[EventReport], why: list[
         why.append("the same named actor1" if placed and r.lat is not None else
                    "no place to compare; the same named actor1")
     return km + gap, "; ".join(why) if explain else ""
+
+
+def _own_town(x: EventReport) -> bool:
+    """The report's own text places the act in a town (not a region, a country, the story's town or the
+    dateline's)."""
+    return x.feature == "city" and x.precision == "attached" and not x.stand_in
 
 
 def _near(x: EventReport, r: EventReport, km: float) -> bool:
@@ -757,7 +770,7 @@ def _pending(store: Store) -> list[str]:
     return [r["doc_id"] for r in store.query("SELECT doc_id FROM dedup_pending")]
 
 
-RULES_VERSION = 5  # bump when the merge rules change: a store clustered by older rules is rebuilt in full
+RULES_VERSION = 6  # bump when the merge rules change: a store clustered by older rules is rebuilt in full
 
 
 def cluster(reports: list[EventReport], km: float = 25.0, days: int = 1) -> list[Canonical]:

@@ -136,6 +136,8 @@ def _accept(m: Mention, ents: list[DocSpan], person_words: tuple[frozenset[str],
     whole = ent is not None and _strip(ent) == (m.start, m.end)
     if m.in_longer_name:
         return m.label is None and best >= THRESHOLD_INSIDE
+    if m.variant and m.after_locative and best >= THRESHOLD_LOCATIVE:
+        return True  # "in Bulo Burte": a town of the story's country, spelled otherwise (recognize.find_mentions)
     if m.after_locative and (m.label is None or whole) and max(
             (prior(c) for c in cands if c.name_kind == "primary"), default=0.0) >= THRESHOLD_LOCATIVE:
         # "in Clarinda", "near Coggeshall", even when the model calls it a person or an
@@ -442,7 +444,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
                                                       in_text),
                              accept_again=lambda m, named: _accept(m, ents, person_words, _Either(place_names, named),
                                                                    doc_text, ent_starts, in_text),
-                             use_fac=use_fac)
+                             use_fac=use_fac, variants=gazetteer.lookup_variant)
     mentions = _apply_cues(doc, mentions, find_cues(doc), lookup, person_words)
     mentions = [m for m in mentions if _not_a_surname(m, doc, person_words[1])]
     mentions = sorted(mentions + _dateline_mentions(doc, dateline, mentions, lookup) + _sites(doc, ents, mentions),

@@ -67,6 +67,7 @@ class Mention:
     hint: str | None = None  # what the wording says it is: "settlement", "admin" or "country" (see cues)
     type_word: str | None = None  # the type word that says so: "village", "district", ...
     partial: bool = False  # the candidates are those of a shorter name inside it ("Kherson" in "Kherson region")
+    variant: bool = False  # the candidates spell the name otherwise, in a country of the story's places
 
 
 def _strip(span: Span) -> tuple[int, int]:
@@ -117,9 +118,19 @@ def _inside_longer_name(doc: Doc, m: Mention, taken: list[bool]) -> bool:
     return before or after
 
 
+def _story_countries(mentions: list[Mention]) -> list[str]:
+    """The countries of the places the tagger found so far (their likeliest reading), at most three."""
+    out: list[str] = []
+    for m in mentions:
+        if m.candidates and m.candidates[0].country and m.candidates[0].country not in out:
+            out.append(m.candidates[0].country)
+    return out[:3]
+
+
 def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry]], *,
                   accept: Callable[[Mention], bool], use_fac: bool = False,
-                  accept_again: Callable[[Mention, frozenset[str]], bool] | None = None) -> list[Mention]:
+                  accept_again: Callable[[Mention, frozenset[str]], bool] | None = None,
+                  variants: Callable[[str, str], list[Entry]] | None = None) -> list[Mention]:
     """Place mentions in ``doc``: NER places, then gazetteer matches that ``accept`` keeps.
 
     ``accept_again`` gets a second look at each refused match, with the names of all the
@@ -152,6 +163,7 @@ def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry
                 taken[i] = True
 
     refused: list[Mention] = []
+    pending: list[tuple[int, int]] = []
     i = 0
     n = len(doc)
     # A name the tagger labels NORP right after "in"/"near"/"from" is a town it took for a people
@@ -172,6 +184,7 @@ def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry
         while limit < n and limit - i < MAX_TOKENS and not taken[limit] and ent_label[limit] not in _NEVER and (
                 _is_name_token(doc[limit]) or (limit > i and doc[limit].text in _JOINERS)):
             limit += 1
+        longest = True
         for j in range(limit, i, -1):
             if not _is_name_token(doc[j - 1]):
                 continue
@@ -179,6 +192,10 @@ def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry
             candidates = lookup(span.text)
             if not candidates and j == i + 1 and _locative_before(doc, i):
                 candidates = _final_h_variant(span.text, lookup)  # "in Hodeidah"
+            if not candidates and longest and j - i >= 2 and variants is not None and i >= 1 and \
+                    doc[i - 1].lower_ in ("in", "near"):
+                pending.append((i, j))  # a name no spelling of the gazetteer's has: another spelling, later
+            longest = False
             if candidates:
                 match = Mention(i, j, span.text, span.start_char, span.end_char, "gazetteer", ent_label[i],
                                 candidates, tok.is_stop,
@@ -203,5 +220,35 @@ def find_mentions(doc: Doc, ents: list[Span], lookup: Callable[[str], list[Entry
                 mentions.append(m)
                 for k in range(m.start, m.end):
                     taken[k] = True
+    if pending and variants is not None:
+        mentions = _spelled_otherwise(doc, mentions, pending, variants, ent_label, accept)
     mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _spelled_otherwise(doc: Doc, mentions: list[Mention], pending: list[tuple[int, int]],
+                       variants: Callable[[str, str], list[Entry]], ent_label: list[str | None],
+                       accept: Callable[[Mention], bool]) -> list[Mention]:
+    """Names after "in" or "near" that no spelling in the gazetteer matches ("a police station in Bulo Burte",
+    which it spells Bulo Burti; the tagger took it for an organisation): a town of that other spelling in a
+    country the story's other places are in. It replaces a shorter match inside it in another country ("Bulo",
+    a village in the Philippines)."""
+    outside = [m for m in mentions if not any(i <= m.start and m.end <= j for i, j in pending)]
+    countries = _story_countries(sorted(outside, key=lambda m: m.start))
+    if not countries:
+        return mentions
+    for i, j in pending:
+        span = doc[i:j]
+        cands = [e for iso3 in countries for e in variants(span.text, iso3) if e.feature == "city"][:3]
+        if not cands:
+            continue
+        inside = [m for m in mentions if i <= m.start and m.end <= j]
+        if any(m.end > j or m.start < i for m in mentions if m.start < j and m.end > i and m not in inside):
+            continue  # overlaps a longer name
+        if any(m.candidates and m.candidates[0].country in countries for m in inside):
+            continue
+        m = Mention(i, j, span.text, span.start_char, span.end_char, "gazetteer", ent_label[i], cands,
+                    after_locative=True, variant=True)
+        if accept(m):
+            mentions = [x for x in mentions if x not in inside] + [m]
     return mentions

@@ -460,7 +460,9 @@ def _fall_back(mentions: Sequence[Mention], out: list[Resolution], qualifiers: S
             last = None  # "the South China Sea ... Ayungin Shoal": no country named last
     for i, r in enumerate(out):
         m, iso3 = mentions[i], around[i]
-        if r.entry is not None or r.drop or variants is None or iso3 is None or m.source not in ("ner", "cue"):
+        abroad = r.entry is not None and m.partial and r.entry.country != iso3  # "Bulo Burte": Bulo, Philippines
+        if (r.entry is not None and not abroad) or r.drop or variants is None or iso3 is None or \
+                m.source not in ("ner", "cue"):
             continue
         cands = _filter_by_hint(variants(m.text, iso3), m.hint)
         if m.hint == "admin":  # "Mutraw district" is no town called Mittira
@@ -470,6 +472,8 @@ def _fall_back(mentions: Sequence[Mention], out: list[Resolution], qualifiers: S
             cands = [c for c in cands if inside(c, out[p].entry)]  # type: ignore[arg-type]
         if cands:
             out[i] = Resolution(max(cands, key=lambda c, h=m.hint: prior(c) + _hint_bonus(c, h)), 0.5, "exact")
+        elif abroad:
+            continue  # keep the shorter name's reading: no other spelling in the story's country
     for i, r in enumerate(out):
         if r.entry is None and not r.drop:
             _enclose(i, out, parents, nears)
