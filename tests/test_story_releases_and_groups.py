@@ -72,3 +72,10 @@ def test_the_national_liberation_army_is_the_eln():
     from eventwire.actors.knowledge import knowledge
     entry = knowledge().lookup("National Liberation Army")
     assert entry is not None and entry.id == "eln"
+
+
+def test_a_group_named_in_what_was_hit_is_not_the_doer(extract):
+    report = extract("A bomber rammed an explosives-laden van into a convoy of the Jalisco New Generation Cartel "
+                     "near Dorval on Sunday, killing five gunmen, police said.", "2025-03-16")
+    attacks = [s for s in report.story_events if s.type == "ASSAULT"]
+    assert attacks and all(s.actor1 != "cjng" for s in attacks)

@@ -512,8 +512,10 @@ def _pick_actor1(members: list[MentionView], story: Story, actor2: str | None) -
         start = story.sent_starts[first.sent_index - 1] if first.sent_index > 0 else first.sent_start
         targets = {v.event.actor2 for v in members} | {actor2}
         # "gunmen", "insurgents", "fighters" name a non-state group: a state's forces are not who they are
+        hit = _hit_phrases(members[:4])
         near = [a for off, a in _within(story.armed, start, first.sent_end) if a not in targets
-                and (not found or story.actor_type.get(a) == "armed_group")]
+                and (not found or story.actor_type.get(a) == "armed_group")
+                and not any(a0 <= off < b0 for a0, b0 in hit)]
         if near and (found or members[0].event.type == "ASSAULT"):
             return near[-1]
         if not found:  # "... were shot dead. Unidentified gunmen fled on motorbikes": a doer its sentences name
@@ -522,6 +524,27 @@ def _pick_actor1(members: list[MentionView], story: Story, actor2: str | None) -
             if doers:
                 return doers[0]
     return (found or [None])[0]
+
+
+HIT_PREPS = {"into", "on", "at", "against", "upon"}
+
+
+def _hit_phrases(members: list[MentionView]) -> list[tuple[int, int]]:
+    """Character spans of what the mentions' verbs hit ("drove a car into a convoy of the Frontier Corps",
+    "attacked a base of the army"): a group named there is the target, not the doer."""
+    out = []
+    for v in members:
+        tok = v.token
+        if tok is None:
+            continue
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        # (a participle's act is the verb it hangs on: "drove a car into a convoy, killing five")
+        for h in {tok, verb, verb.head if tok.dep_ == "advcl" else verb}:
+            for c in h.children:
+                if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in HIT_PREPS):
+                    right = c.right_edge
+                    out.append((c.left_edge.idx, right.idx + len(right.text)))
+    return out
 
 
 def _victim_rank(story: Story, actor_id: str) -> float:
